@@ -1,0 +1,127 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export interface DuckSessionOptions {
+  /** Database file; ':memory:' (default) keeps everything in RAM. */
+  path?: string;
+  /** Worker threads DuckDB may use (default: all cores). */
+  threads?: number;
+  /** e.g. "3GB"; DuckDB spills to disk above it. */
+  memoryLimit?: string;
+}
+
+export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+/** A row as plain JavaScript: numbers (BIGINT converted when safe), strings, booleans, null; dates and timestamps as ISO strings. */
+export type Row = Record<string, number | string | boolean | null>;
+
+/**
+ * One DuckDB database + connection. All numeric work on tables runs here as SQL;
+ * JavaScript only receives aggregates or typed columns.
+ */
+export class DuckSession {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(options: DuckSessionOptions = {}): Promise<DuckSession> {
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
+    const connection = await instance.connect();
+    return new DuckSession(instance, connection);
+  }
+
+  /** Run one or more statements; returns nothing. */
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Run a query and return its rows as plain objects. For small results (profiles, aggregates). */
+  async all(sql: string, params?: SqlParams): Promise<Row[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    const names = reader.columnNames();
+    return reader.getRowsJS().map((values) => {
+      const row: Row = {};
+      names.forEach((name, i) => {
+        row[name] = toPlain(values[i]);
+      });
+      return row;
+    });
+  }
+
+  /** First row of a query, or undefined. */
+  async one(sql: string, params?: SqlParams): Promise<Row | undefined> {
+    return (await this.all(sql, params))[0];
+  }
+
+  /** Single value of a one-row, one-column query. */
+  async scalar(sql: string, params?: SqlParams): Promise<number | string | boolean | null> {
+    const row = await this.one(sql, params);
+    if (!row) return null;
+    return row[Object.keys(row)[0]!] ?? null;
+  }
+
+  /** Column-wise result: numeric columns as Float64Array (NULL → NaN), others as arrays of plain values. */
+  async columns(sql: string, params?: SqlParams): Promise<{ names: string[]; rowCount: number; columns: Record<string, Float64Array | (string | boolean | null)[]> }> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    const names = reader.columnNames();
+    const raw = reader.getColumnsJS();
+    const columns: Record<string, Float64Array | (string | boolean | null)[]> = {};
+    names.forEach((name, j) => {
+      const values = raw[j] ?? [];
+      const numeric = values.every((v) => v === null || typeof v === 'number' || typeof v === 'bigint');
+      if (numeric && values.some((v) => v !== null)) {
+        const out = new Float64Array(values.length);
+        for (let i = 0; i < values.length; i++) {
+          const v = values[i];
+          out[i] = v === null ? NaN : Number(v);
+        }
+        columns[name] = out;
+      } else {
+        columns[name] = values.map((v) => {
+          const p = toPlain(v);
+          return typeof p === 'number' ? String(p) : p;
+        });
+      }
+    });
+    return { names, rowCount: reader.currentRowCount, columns };
+  }
+
+  async tableExists(name: string): Promise<boolean> {
+    const n = await this.scalar(
+      `SELECT count(*) FROM information_schema.tables WHERE table_name = $1`,
+      [name],
+    );
+    return Number(n) > 0;
+  }
+
+  /** Column names and DuckDB types of a table, view or query. */
+  async describe(relation: string): Promise<{ name: string; type: string }[]> {
+    const rows = await this.all(`DESCRIBE ${relation}`);
+    return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Quote an identifier for DuckDB SQL ("a""b"). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Quote a string literal for DuckDB SQL ('it''s'). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function toPlain(v: unknown): number | string | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  return String(v);
+}
