@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { InputError, type Problem } from '../core/errors';
+import type { ColumnRole, TableName } from './schema';
+
+/**
+ * How the source files are read and mapped onto the canonical tables (the `data:` section of a
+ * run config). Paths may be relative: loadTables resolves them against the config file's folder.
+ * `${data}` and other variables are substituted by the caller before this schema sees the value.
+ */
+
+export const SOURCE_FORMATS = ['auto', 'csv', 'parquet', 'json', 'whitespace'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export const SOURCE_ENCODINGS = ['utf-8', 'latin-1', 'utf-16'] as const;
+export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
+
+export const COLUMN_ROLES: readonly ColumnRole[] = ['id', 'timestamp', 'numeric', 'categorical', 'boolean', 'target'];
+
+/** Output column names are used as SQL identifiers downstream, so keep them plain. */
+const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const columnNameSchema = z
+  .string()
+  .regex(COLUMN_NAME, 'column names must start with a letter or "_" and contain only letters, digits and "_"');
+
+const columnRoleSchema = z.enum(['id', 'timestamp', 'numeric', 'categorical', 'boolean', 'target']);
+
+const sqlMappingSchema = z
+  .object({
+    sql: z.string().trim().min(1, 'sql must be a DuckDB expression over the source columns'),
+  })
+  .strict();
+
+export const tableSourceSchema = z
+  .object({
+    path: z.string().min(1, 'path must name a file'),
+    format: z.enum(SOURCE_FORMATS).optional(),
+    delimiter: z.string().min(1).max(4).optional(),
+    /** Default: detected (CSV: DuckDB's sniffer; whitespace: a first line without numbers is a header). */
+    header: z.boolean().optional(),
+    /** Quote character; "" turns quoting off. */
+    quote: z.string().max(1).optional(),
+    nullValues: z.array(z.string()).optional(),
+    /** strptime format(s) for every timestamp column of the table, e.g. "%Y%m%d" or ["%d/%m/%Y %H:%M", "%d/%m/%Y"]; default: ISO dates. */
+    timestampFormat: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** Text encoding of CSV / whitespace files (default utf-8). */
+    encoding: z.enum(SOURCE_ENCODINGS).optional(),
+    /**
+     * Output column → source column name, or { sql } over the source columns (text for CSV and
+     * whitespace files, native types for Parquet / JSON; __row is the 1-based row). Canonical columns
+     * not listed are taken from a source column of the same name, ignoring case and punctuation.
+     */
+    columns: z.record(columnNameSchema, z.union([z.string().min(1), sqlMappingSchema])).optional(),
+    /** Roles of extra (non-canonical) columns; unlisted extras get a role inferred from their values. */
+    roles: z.record(columnNameSchema, columnRoleSchema).optional(),
+    /** Keep every source column that is not mapped as an extra column, named in snake_case. */
+    keepUnmapped: z.boolean().optional(),
+    /** SQL condition over the canonical columns; rows where it is not true are excluded and counted. */
+    filter: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
+export const pseudonymiseSchema = z
+  .object({
+    keyEnv: z.string().regex(ENV_NAME, 'keyEnv must be an environment variable name').optional(),
+    key: z.string().min(1).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const dataConfigSchema = z
+  .object({
+    customers: tableSourceSchema.optional(),
+    transactions: tableSourceSchema.optional(),
+    events: tableSourceSchema.optional(),
+    pseudonymise: pseudonymiseSchema.optional(),
+  })
+  .strict()
+  .refine((c) => Boolean(c.customers || c.transactions || c.events), {
+    message: 'data needs at least one of customers, transactions, events',
+  });
+
+export type SqlMapping = z.infer<typeof sqlMappingSchema>;
+export type ColumnMapping = string | SqlMapping;
+export type TableSource = z.infer<typeof tableSourceSchema>;
+export type PseudonymiseConfig = z.infer<typeof pseudonymiseSchema>;
+export type DataConfig = z.infer<typeof dataConfigSchema>;
+
+export const TABLE_SOURCE_KEYS = Object.keys(tableSourceSchema.shape);
+
+/**
+ * Validate an already-parsed (YAML/JSON) `data:` section. Every problem is reported at once,
+ * each with the config field it sits in (`field` is prefixed with `fieldPrefix`).
+ */
+export function parseDataConfig(value: unknown, fieldPrefix = 'data', source = 'config'): DataConfig {
+  const parsed = dataConfigSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const problems: Problem[] = parsed.error.issues.map((issue) => {
+    const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    let hint: string | undefined;
+    if (issue.code === 'unrecognized_keys') {
+      const isTable = issue.path.length === 1 && ['customers', 'transactions', 'events'].includes(String(issue.path[0]));
+      hint = isTable
+        ? `allowed keys: ${TABLE_SOURCE_KEYS.join(', ')}`
+        : issue.path.length === 0
+          ? 'allowed keys: customers, transactions, events, pseudonymise'
+          : undefined;
+    }
+    return {
+      severity: 'error',
+      check: 'config',
+      message: issue.message,
+      location: { file: source, field },
+      ...(hint ? { hint } : {}),
+    };
+  });
+  throw new InputError(`The ${fieldPrefix} section of ${source} is not valid.`, problems);
+}
+
+/** A copy that is safe to write into a manifest: the pseudonymisation key is replaced. */
+export function redactDataConfig(config: DataConfig): DataConfig {
+  if (!config.pseudonymise?.key) return config;
+  return { ...config, pseudonymise: { ...config.pseudonymise, key: '<redacted>' } };
+}
+
+/** The tables of a config in canonical order. */
+export function configuredTables(config: DataConfig): TableName[] {
+  return (['customers', 'transactions', 'events'] as const).filter((t) => config[t] !== undefined);
+}

@@ -1,0 +1,77 @@
+import type { Problem } from '../core/errors';
+import type { ExcludedRows } from './buildCanonicalTable';
+import type { ResolvedFormat } from './detectFormat';
+import type { ColumnType } from './resolveMapping';
+import type { ColumnRole, TableName } from './schema';
+
+/** Five-number summary plus mean and sd; quartiles interpolate linearly (quantile_cont). */
+export interface NumericSummary {
+  min: number | null;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+  max: number | null;
+  mean: number | null;
+  /** Sample standard deviation (n − 1). */
+  sd: number | null;
+  /** Values outside [p25 − 1.5·IQR, p75 + 1.5·IQR]; share of the non-missing values. Null without values. */
+  outliers: { count: number; share: number; lower: number; upper: number } | null;
+}
+
+export interface TopValue {
+  value: string;
+  count: number;
+  /** Share of the non-missing values. */
+  share: number;
+}
+
+export interface ColumnProfile {
+  name: string;
+  role: ColumnRole;
+  type: ColumnType;
+  canonical: boolean;
+  missing: number;
+  missingShare: number;
+  /** Distinct non-missing values. */
+  distinct: number;
+  /** At most one distinct value: the column carries no information. */
+  constant: boolean;
+  numeric?: NumericSummary;
+  timestamp?: { min: string | null; max: string | null; /** Values after asOf; null without asOf. */ future: number | null };
+  /** Most frequent values (categorical, boolean and text target columns), most frequent first. */
+  topValues?: TopValue[];
+}
+
+export interface AmountSummary {
+  total: number;
+  negative: { count: number; value: number };
+  zero: number;
+  /** Rows flagged is_return (returns / cancellations); null when the table has no is_return. */
+  returns: { count: number; value: number } | null;
+}
+
+export interface TableProfile {
+  table: TableName;
+  rows: number;
+  source: { path: string; format: ResolvedFormat; sha256: string; rawRows: number; excluded: ExcludedRows[] };
+  columns: ColumnProfile[];
+  /** Rows identical to an earlier row in every column except generated ones (e.g. a generated order_id). */
+  duplicateRows: { count: number; share: number; columns: string[] };
+  /** Customers only: ids that occur more than once, and the rows beyond the first of each. */
+  duplicateKeys?: { keys: number; extraRows: number };
+  /** Transactions only. */
+  amounts?: AmountSummary;
+  /** The table's main time column (ts; customers: signup_date), when it has one. */
+  dates?: { column: string; min: string | null; max: string | null; future: number | null };
+}
+
+/** Data-quality profile of the loaded tables; JSON-serialisable. */
+export interface QualityProfile {
+  schemaVersion: 1;
+  asOf: string | null;
+  tables: TableProfile[];
+  /** Tables the data config did not provide. */
+  absent: TableName[];
+  /** Warnings from loading (missing ids, unparseable values, duplicates), so the profile reads on its own. */
+  loadWarnings: Problem[];
+}

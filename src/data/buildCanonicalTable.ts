@@ -1,0 +1,206 @@
+import type { Problem } from '../core/errors';
+import { assertUnreachable } from '../core/assertUnreachable';
+import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
+import { duckErrorMessage } from './duckErrorMessage';
+import { sampleLocation } from './locateRows';
+import { ROW_COLUMN } from './readRawTable';
+import type { ColumnPlan } from './resolveMapping';
+import { EVENT_TYPES } from './schema';
+import type { TableContext, ValidatedTable } from './validateTable';
+
+export type ExclusionReason = 'missing-customer-id' | 'missing-value' | 'filter';
+
+/** Source rows left out of a canonical table, with why. */
+export interface ExcludedRows {
+  reason: ExclusionReason;
+  /** The required column without a value (missing-value). */
+  column?: string;
+  count: number;
+  /** A few 1-based source rows. */
+  sampleRows: number[];
+}
+
+export interface CanonicalBuild {
+  rows: number;
+  excluded: ExcludedRows[];
+  problems: Problem[];
+}
+
+const SAMPLE = 5;
+
+/**
+ * Create the canonical table (customers / transactions / events) from a validated stage table:
+ * the canonical columns the source provides in schema order, then extra columns; rows
+ * without a customer id or another required value, or failing the config's filter, are left out
+ * and counted. Rows keep the source order.
+ */
+export async function buildCanonicalTable(session: DuckSession, ctx: TableContext, validated: ValidatedTable): Promise<CanonicalBuild> {
+  const problems: Problem[] = [];
+  const stage = quoteIdent(validated.stageName!);
+  const tmpName = `__seglab_canon_${ctx.table}`;
+  const tmp = quoteIdent(tmpName);
+  const inner = `SELECT ${ROW_COLUMN}${validated.staged.map((s) => `, c${s.index} AS ${quoteIdent(s.plan.name)}`).join('')} FROM ${stage}`;
+  // Canonical columns the source lacks are left out, so readers of the table see only real data.
+  const present = validated.plans.filter((p) => p.origin.kind !== 'absent');
+  const select = present.map((p) => `${columnSql(p)} AS ${quoteIdent(p.name)}`);
+  const required = validated.plans.filter((p) => p.canonical && p.required);
+  const reason = required.length
+    ? `CASE ${required
+        .map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN ${quoteLiteral(p.name === 'customer_id' ? 'missing-customer-id' : `missing-value:${p.name}`)}`)
+        .join(' ')} END`
+    : 'NULL';
+  try {
+    await session.run(
+      `CREATE OR REPLACE TABLE ${tmp} AS SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner}) ORDER BY ${ROW_COLUMN}`,
+    );
+
+    const excluded: ExcludedRows[] = [];
+    const total = Number(await session.scalar(`SELECT count(*) FROM ${tmp}`));
+    const byReason = await session.all(`SELECT __reason AS reason, count(*) AS n FROM ${tmp} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
+    for (const r of byReason) {
+      const tag = String(r.reason);
+      const n = Number(r.n);
+      const rows = await session.all(`SELECT ${ROW_COLUMN} AS r FROM ${tmp} WHERE __reason = $1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`, [tag]);
+      const column = tag === 'missing-customer-id' ? 'customer_id' : tag.slice('missing-value:'.length);
+      const plan = validated.plans.find((p) => p.name === column)!;
+      const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
+      const missingId = tag === 'missing-customer-id';
+      excluded.push({ reason: missingId ? 'missing-customer-id' : 'missing-value', ...(missingId ? {} : { column }), count: n, sampleRows });
+      // A column that mostly failed to parse is already a fatal problem; its exclusions add nothing.
+      if (validated.fatalColumns.includes(column)) continue;
+      problems.push({
+        severity: 'warning',
+        check: missingId ? 'missing-customer-id' : 'missing-value',
+        message: missingId
+          ? `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows have no customer id and are left out`
+          : `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows have no usable "${column}" (empty or not parseable) and are left out`,
+        location,
+        count: n,
+        share: n / total,
+        sampleRows,
+        hint: missingId
+          ? `these rows cannot be attributed to a customer; if customer_id is mapped to the wrong column, fix columns.customer_id under ${ctx.field}`
+          : `"${column}" is required for ${ctx.table}; fill it in the source or fix its mapping under ${ctx.field}`,
+      });
+    }
+
+    let keep = '__reason IS NULL';
+    const filter = ctx.source.filter;
+    if (filter !== undefined) {
+      const cond = `coalesce((${filter}), false)`;
+      try {
+        await session.describe(`SELECT ${cond} AS keep FROM ${tmp}`);
+        const rows = await session.all(
+          `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n FROM ${tmp} WHERE __reason IS NULL AND NOT ${cond} ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+        );
+        if (rows.length) {
+          const { sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)));
+          excluded.push({ reason: 'filter', count: Number(rows[0]!.n), sampleRows });
+        }
+        keep += ` AND ${cond}`;
+      } catch (error) {
+        problems.push({
+          severity: 'error',
+          check: 'filter',
+          message: `the filter (${filter}) fails: ${duckErrorMessage(error)}`,
+          location: { file: ctx.file, field: `${ctx.field}.filter` },
+          hint: `the filter is a SQL condition over the ${ctx.table} columns: ${present.map((p) => p.name).join(', ')}`,
+        });
+        return { rows: 0, excluded, problems };
+      }
+    }
+
+    if (ctx.table === 'customers') {
+      const dup = await duplicateKeyProblem(session, ctx, tmp, keep, validated);
+      if (dup) problems.push(dup);
+    }
+    if (ctx.table === 'events') {
+      const unknown = await unknownEventTypes(session, ctx, tmp, keep);
+      if (unknown) problems.push(unknown);
+    }
+
+    await session.run(
+      `CREATE OR REPLACE TABLE ${quoteIdent(ctx.table)} AS SELECT ${present.map((p) => quoteIdent(p.name)).join(', ')} FROM ${tmp} WHERE ${keep} ORDER BY ${ROW_COLUMN}`,
+    );
+    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(ctx.table)}`));
+    if (rows === 0) {
+      problems.push({
+        severity: 'error',
+        check: 'no-rows-loaded',
+        message: `none of the ${total.toLocaleString('en-US')} rows could be loaded into ${ctx.table} (${excluded.map((e) => `${e.count.toLocaleString('en-US')} ${e.reason}${e.column ? ` (${e.column})` : ''}`).join(', ')})`,
+        location: { file: ctx.file },
+        hint: `check the column mapping${filter ? ' and the filter' : ''} under ${ctx.field}`,
+      });
+    }
+    return { rows, excluded, problems };
+  } finally {
+    await session.run(`DROP TABLE IF EXISTS ${tmp}`);
+  }
+}
+
+function columnSql(plan: ColumnPlan): string {
+  switch (plan.origin.kind) {
+    case 'source':
+    case 'sql':
+      return quoteIdent(plan.name);
+    case 'generated':
+      return `('row-' || ${ROW_COLUMN})`;
+    case 'default':
+      return `(${plan.origin.sql})`;
+    case 'absent':
+      return `CAST(NULL AS ${plan.type})`;
+    default:
+      return assertUnreachable(plan.origin, 'column origin');
+  }
+}
+
+function sourceName(plan: ColumnPlan): string {
+  return plan.origin.kind === 'source' ? plan.origin.column : plan.name;
+}
+
+async function duplicateKeyProblem(
+  session: DuckSession,
+  ctx: TableContext,
+  tmp: string,
+  keep: string,
+  validated: ValidatedTable,
+): Promise<Problem | undefined> {
+  const rows = await session.all(
+    `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n, (SELECT count(*) FROM (SELECT "customer_id" FROM ${tmp} WHERE ${keep} GROUP BY 1 HAVING count(*) > 1)) AS ids
+     FROM (SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY "customer_id" ORDER BY ${ROW_COLUMN}) AS k FROM ${tmp} WHERE ${keep})
+     WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+  );
+  if (!rows.length) return undefined;
+  const n = Number(rows[0]!.n);
+  const ids = Number(rows[0]!.ids);
+  const plan = validated.plans.find((p) => p.name === 'customer_id')!;
+  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
+  return {
+    severity: 'warning',
+    check: 'duplicate-customer-id',
+    message: `${ids.toLocaleString('en-US')} customer ids occur more than once (${n.toLocaleString('en-US')} extra rows); customers should have one row each`,
+    location,
+    count: n,
+    sampleRows,
+    hint: 'keep one row per customer in the source (e.g. the latest), or check that customer_id is mapped to the right column',
+  };
+}
+
+async function unknownEventTypes(session: DuckSession, ctx: TableContext, tmp: string, keep: string): Promise<Problem | undefined> {
+  const known = EVENT_TYPES.map(quoteLiteral).join(', ');
+  const rows = await session.all(
+    `SELECT "event_type" AS t, count(*) AS n, min(${ROW_COLUMN}) AS r FROM ${tmp} WHERE ${keep} AND "event_type" NOT IN (${known}) GROUP BY 1 ORDER BY n DESC, t LIMIT 10`,
+  );
+  if (!rows.length) return undefined;
+  const total = Number(await session.scalar(`SELECT count(*) FROM ${tmp} WHERE ${keep} AND "event_type" NOT IN (${known})`));
+  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.slice(0, SAMPLE).map((x) => Number(x.r)), 'event_type');
+  return {
+    severity: 'warning',
+    check: 'unknown-event-type',
+    message: `${total.toLocaleString('en-US')} events have a type seglab does not use: ${rows.map((r) => `${JSON.stringify(String(r.t))} (${Number(r.n)})`).join(', ')}; they are kept`,
+    location,
+    count: total,
+    sampleRows,
+    hint: `known types: ${EVENT_TYPES.join(', ')}; rename types in the source or with an expression (columns: { event_type: { sql: "..." } })`,
+  };
+}

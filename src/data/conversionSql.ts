@@ -1,0 +1,68 @@
+import { assertUnreachable } from '../core/assertUnreachable';
+import { quoteLiteral } from './DuckSession';
+import type { ColumnRole } from './schema';
+import type { ColumnType } from './resolveMapping';
+
+/** Words read as booleans (compared lower-case, trimmed). */
+export const TRUE_WORDS = ['true', 't', 'yes', 'y', '1'] as const;
+export const FALSE_WORDS = ['false', 'f', 'no', 'n', '0'] as const;
+
+const list = (words: readonly string[]) => words.map(quoteLiteral).join(', ');
+
+/** SQL that is true when a mapped value is present (not NULL, and not blank text). */
+export function presentSql(value: string, valueType: string): string {
+  return valueType === 'VARCHAR' ? `(NULLIF(trim(${value}), '') IS NOT NULL)` : `(${value} IS NOT NULL)`;
+}
+
+/**
+ * SQL that converts a mapped value (source text, or a native Parquet/JSON/expression value) to
+ * the column's canonical type. Anything that does not convert becomes NULL, so
+ * `present AND converted IS NULL` counts exactly the unparseable values.
+ */
+export function conversionSql(
+  value: string,
+  valueType: string,
+  target: ColumnType,
+  role: ColumnRole,
+  timestampFormat?: string | readonly string[],
+): string {
+  const isText = valueType === 'VARCHAR';
+  const text = isText ? `NULLIF(trim(${value}), '')` : `NULLIF(trim(CAST(${value} AS VARCHAR)), '')`;
+  const family = typeFamily(valueType);
+  switch (target) {
+    case 'DOUBLE':
+    case 'BIGINT': {
+      const cast = `TRY_CAST(${family === 'number' ? value : text} AS ${target})`;
+      // NaN and infinities are not usable amounts; treat them as unparseable.
+      return target === 'DOUBLE' ? `(CASE WHEN isfinite(${cast}) THEN ${cast} END)` : cast;
+    }
+    case 'TIMESTAMP': {
+      if (timestampFormat !== undefined) {
+        const fmt = typeof timestampFormat === 'string' ? quoteLiteral(timestampFormat) : `[${list(timestampFormat)}]`;
+        return `CAST(try_strptime(${text}, ${fmt}) AS TIMESTAMP)`;
+      }
+      return `TRY_CAST(${family === 'time' ? value : text} AS TIMESTAMP)`;
+    }
+    case 'BOOLEAN': {
+      if (valueType === 'BOOLEAN') return value;
+      return `(CASE WHEN lower(${text}) IN (${list(TRUE_WORDS)}) THEN true WHEN lower(${text}) IN (${list(FALSE_WORDS)}) THEN false END)`;
+    }
+    case 'VARCHAR': {
+      // Ids written as floats by spreadsheet tools ("17850.0") mean the integer id.
+      if (role === 'id') return `regexp_replace(${text}, '^(-?[0-9]+)\\.0+$', '\\1')`;
+      if (isText) return `(CASE WHEN trim(${value}) = '' THEN NULL ELSE ${value} END)`;
+      return `CAST(${value} AS VARCHAR)`;
+    }
+    default:
+      return assertUnreachable(target, 'column type');
+  }
+}
+
+/** Casts between these families are defined in DuckDB; anything else goes through text. */
+function typeFamily(duckType: string): 'text' | 'number' | 'time' | 'boolean' | 'other' {
+  if (duckType === 'VARCHAR') return 'text';
+  if (duckType === 'BOOLEAN') return 'boolean';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/.test(duckType)) return 'number';
+  if (/^(DATE|TIMESTAMP.*)$/.test(duckType)) return 'time';
+  return 'other';
+}

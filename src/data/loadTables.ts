@@ -1,0 +1,233 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { InputError, type Problem, UsageError } from '../core/errors';
+import { type Progress, silentProgress } from '../core/progress';
+import { buildCanonicalTable } from './buildCanonicalTable';
+import { type DataConfig, parseDataConfig, type TableSource } from './DataConfig';
+import { detectFormat } from './detectFormat';
+import { DuckSession, quoteIdent } from './DuckSession';
+import { fileFingerprint } from './fileFingerprint';
+import type { LoadedColumn, LoadedTable, LoadResult, PseudonymisationInfo } from './LoadResult';
+import { DEFAULT_KEY_ENV, MIN_KEY_LENGTH, PSEUDONYM_HEX_CHARS, pseudonymiseTables, resolvePseudonymKeySource } from './pseudonymise';
+import { readRawTable } from './readRawTable';
+import { type ColumnPlan, resolveMapping } from './resolveMapping';
+import { TABLE_NAMES, type TableName } from './schema';
+import { validateTable } from './validateTable';
+
+export type { LoadedColumn, LoadedTable, LoadResult, PseudonymisationInfo } from './LoadResult';
+
+export interface LoadOptions {
+  /** Folder that relative paths in the config are resolved against (the config file's folder). */
+  baseDir: string;
+  progress?: Progress;
+  /** Pseudonymisation key; overrides the config. Never written anywhere. */
+  pseudonymKey?: string;
+  /** Environment the key variable is read from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Read the configured source files into the canonical DuckDB tables customers / transactions /
+ * events, validating as it goes. Every fatal problem of every table is collected and thrown
+ * together as one InputError (nothing is left loaded then); non-fatal ones are returned as warnings.
+ * Tables the config does not name are listed as absent, and any stale table of that name is dropped.
+ */
+export async function loadTables(session: DuckSession, config: DataConfig, options: LoadOptions): Promise<LoadResult> {
+  if (!(session instanceof DuckSession)) throw new UsageError(`Invalid session: got ${typeof session}, expected an open DuckSession.`);
+  if (!options || typeof options.baseDir !== 'string' || options.baseDir === '') {
+    throw new UsageError(`Invalid options.baseDir: got ${JSON.stringify(options?.baseDir)}, expected the folder of the config file.`);
+  }
+  if (options.pseudonymKey !== undefined && (typeof options.pseudonymKey !== 'string' || options.pseudonymKey === '')) {
+    throw new UsageError('Invalid options.pseudonymKey: expected a non-empty string or undefined.');
+  }
+  const cfg = parseDataConfig(config);
+  const progress = options.progress ?? silentProgress;
+
+  // Resolve the key before any heavy work, so a missing key fails fast.
+  const env = options.env ?? process.env;
+  const resolved = options.pseudonymKey !== undefined ? undefined : resolvePseudonymKeySource(cfg, env);
+  const key = options.pseudonymKey ?? resolved?.key;
+
+  const problems: Problem[] = [];
+  const tables: LoadedTable[] = [];
+  const absent: TableName[] = [];
+  for (const table of TABLE_NAMES) {
+    const source = cfg[table];
+    if (!source) {
+      absent.push(table);
+      await session.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      continue;
+    }
+    progress.start(`load ${table}`);
+    const got = await loadOne(session, table, source, resolve(options.baseDir));
+    problems.push(...got.problems);
+    if (got.loaded) tables.push(got.loaded);
+    progress.end(got.loaded ? `${got.loaded.loadedRows.toLocaleString('en-US')} rows` : 'failed');
+  }
+
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    for (const t of TABLE_NAMES) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+    const failed = [...new Set(errors.map((e) => e.location?.file).filter(Boolean))];
+    throw new InputError(
+      `Cannot load the data: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}${failed.length ? ` in ${failed.join(', ')}` : ''}.`,
+      [...errors, ...problems.filter((p) => p.severity === 'warning')],
+    );
+  }
+
+  const pseudonymisation: PseudonymisationInfo = { applied: false, idHexChars: PSEUDONYM_HEX_CHARS };
+  if (key !== undefined) {
+    progress.start('pseudonymise customer ids');
+    const { distinctIds } = await pseudonymiseTables(session, tables.map((t) => t.table), key);
+    pseudonymisation.applied = true;
+    // A key passed in usually comes from the config or the environment; say which, never the key.
+    const keyEnv = cfg.pseudonymise?.keyEnv ?? DEFAULT_KEY_ENV;
+    const source = resolved?.source ?? (cfg.pseudonymise?.key === key ? 'config' : env[keyEnv] === key ? 'env' : 'option');
+    pseudonymisation.keySource = source;
+    if (source === 'env') pseudonymisation.keyEnv = keyEnv;
+    pseudonymisation.distinctIds = distinctIds;
+    progress.end(`${distinctIds.toLocaleString('en-US')} ids`);
+    if (key.length < MIN_KEY_LENGTH) {
+      problems.push({
+        severity: 'warning',
+        check: 'weak-pseudonym-key',
+        message: `the pseudonymisation key has only ${key.length} characters`,
+        location: { field: 'data.pseudonymise' },
+        hint: `use at least ${MIN_KEY_LENGTH} random characters, e.g. $(openssl rand -hex 32)`,
+      });
+    }
+  } else if (cfg.pseudonymise && cfg.pseudonymise.enabled !== false) {
+    problems.push({
+      severity: 'warning',
+      check: 'no-pseudonym-key',
+      message: `data.pseudonymise is set but no key was found (${cfg.pseudonymise.keyEnv ?? 'SEGLAB_PSEUDONYM_KEY'} is not set); customer ids are kept as they are`,
+      location: { field: 'data.pseudonymise' },
+      hint: `set ${cfg.pseudonymise.keyEnv ?? 'SEGLAB_PSEUDONYM_KEY'}, or set enabled: true to make a missing key an error`,
+    });
+  }
+
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  for (const w of warnings) progress.note(`warning [${w.check}] ${w.message}`);
+  return { schemaVersion: 1, tables, absent, warnings, pseudonymised: pseudonymisation.applied, pseudonymisation };
+}
+
+interface OneResult {
+  loaded?: LoadedTable;
+  problems: Problem[];
+}
+
+async function loadOne(session: DuckSession, table: TableName, source: TableSource, baseDir: string): Promise<OneResult> {
+  const started = Date.now();
+  const field = `data.${table}`;
+  const file = resolve(baseDir, source.path);
+  const fileProblem = checkFile(file, source.path, baseDir, field);
+  if (fileProblem) return { problems: [fileProblem] };
+
+  const detected = detectFormat(file, source.format ?? 'auto');
+  if (!detected) {
+    return {
+      problems: [
+        {
+          severity: 'error',
+          check: 'unknown-format',
+          message: 'cannot tell the file format from the file name',
+          location: { file, field: `${field}.format` },
+          hint: `set format: csv, parquet, json or whitespace under ${field}`,
+        },
+      ],
+    };
+  }
+  const fingerprint = await fileFingerprint(file);
+  const read = await readRawTable(session, { table, path: file, detected, source, field });
+  const problems = [...read.problems];
+  const raw = read.raw;
+  if (!raw) return { problems };
+
+  let stageName: string | undefined;
+  try {
+    const mapping = resolveMapping(table, source, raw.columns.map((c) => c.name), file, field);
+    problems.push(...mapping.problems);
+    if (mapping.problems.some((p) => p.severity === 'error')) return { problems };
+
+    const validated = await validateTable(session, { table, file, field, source, raw }, mapping.plans);
+    stageName = validated.stageName;
+    problems.push(...validated.problems);
+    if (!stageName) return { problems };
+
+    const built = await buildCanonicalTable(session, { table, file, field, source, raw }, validated);
+    // "No rows loaded" only adds news when nothing fatal explains it already.
+    const explained = problems.some((p) => p.severity === 'error');
+    problems.push(...built.problems.filter((p) => !(explained && p.check === 'no-rows-loaded')));
+    return {
+      problems,
+      loaded: {
+        table,
+        path: file,
+        format: detected.format,
+        compressed: detected.gzip,
+        sha256: fingerprint.sha256,
+        bytes: fingerprint.bytes,
+        sourceColumns: raw.columns.map((c) => c.name),
+        rawRows: raw.rows + raw.rejectedLines.length,
+        loadedRows: built.rows,
+        excluded: built.excluded,
+        columns: validated.plans.map(loadedColumn),
+        loadMs: Date.now() - started,
+      },
+    };
+  } finally {
+    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(raw.sqlName)}`);
+    if (stageName) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(stageName)}`);
+  }
+}
+
+function checkFile(file: string, given: string, baseDir: string, field: string): Problem | undefined {
+  const relative = !isAbsolute(given);
+  if (!existsSync(file)) {
+    return {
+      severity: 'error',
+      check: 'file-not-found',
+      message: `file not found: ${file}`,
+      location: { file, field: `${field}.path` },
+      hint: relative
+        ? `relative paths are resolved against the config's folder (${baseDir}); fix path: under ${field} or pass --data <path>`
+        : `fix path: under ${field} or pass --data <path>`,
+    };
+  }
+  const stat = statSync(file);
+  if (!stat.isFile()) {
+    return {
+      severity: 'error',
+      check: 'not-a-file',
+      message: `${file} is a ${stat.isDirectory() ? 'directory' : 'special file'}, not a data file`,
+      location: { file, field: `${field}.path` },
+      hint: `point path: under ${field} at one file`,
+    };
+  }
+  if (stat.size === 0) {
+    return {
+      severity: 'error',
+      check: 'empty-file',
+      message: 'the file is empty (0 bytes)',
+      location: { file },
+      hint: `point path: under ${field} at a file with data`,
+    };
+  }
+  return undefined;
+}
+
+function loadedColumn(plan: ColumnPlan): LoadedColumn {
+  const origin = plan.origin;
+  return {
+    name: plan.name,
+    role: plan.role!,
+    type: plan.type!,
+    canonical: plan.canonical,
+    required: plan.required,
+    provided: origin.kind !== 'absent',
+    roleSource: plan.roleSource,
+    origin: origin.kind,
+    ...(origin.kind === 'source' ? { source: origin.column } : {}),
+    ...(origin.kind === 'sql' || origin.kind === 'default' ? { sql: origin.sql } : {}),
+  };
+}

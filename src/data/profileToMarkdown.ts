@@ -1,0 +1,75 @@
+import { formatLocation } from '../core/errors';
+import type { ColumnProfile, QualityProfile, TableProfile } from './QualityProfile';
+
+const int = (n: number) => n.toLocaleString('en-US');
+const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
+/** Up to 4 significant decimals, thousands separators, no exponent for everyday magnitudes. */
+const num = (n: number | null) =>
+  n === null ? '–' : Math.abs(n) >= 1e15 || (n !== 0 && Math.abs(n) < 1e-4) ? n.toExponential(3) : n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+/** Markdown table cells cannot hold pipes or line breaks. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** The profile as readable Markdown: one section per table, one row per column. */
+export function profileToMarkdown(profile: QualityProfile): string {
+  const out: string[] = ['# Data-quality profile', ''];
+  out.push(profile.asOf ? `As of ${profile.asOf}.` : 'No asOf given: future dates are not checked.', '');
+  if (profile.absent.length) out.push(`Not provided: ${profile.absent.join(', ')}.`, '');
+  for (const t of profile.tables) out.push(...tableSection(t));
+  if (profile.loadWarnings.length) {
+    out.push('## Warnings from loading', '');
+    for (const w of profile.loadWarnings) {
+      const where = formatLocation(w.location);
+      out.push(`- **${w.check}**${where ? ` (${cell(where)})` : ''}: ${w.message}${w.hint ? ` — fix: ${w.hint}` : ''}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function tableSection(t: TableProfile): string[] {
+  const out: string[] = [`## ${t.table} — ${int(t.rows)} rows`, ''];
+  out.push(`Source: \`${t.source.path}\` (${t.source.format}, sha256 ${t.source.sha256.slice(0, 12)}…), ${int(t.source.rawRows)} rows read.`);
+  for (const e of t.source.excluded) {
+    const why = e.reason === 'missing-customer-id' ? 'without a customer id' : e.reason === 'filter' ? 'by the filter' : `without a usable ${e.column}`;
+    out.push(`Left out ${why}: ${int(e.count)} rows (e.g. rows ${e.sampleRows.join(', ')}).`);
+  }
+  out.push('');
+  out.push(`- Duplicate rows: ${int(t.duplicateRows.count)} (${pct(t.duplicateRows.share)})`);
+  if (t.duplicateKeys) out.push(`- Customer ids occurring more than once: ${int(t.duplicateKeys.keys)} (${int(t.duplicateKeys.extraRows)} extra rows)`);
+  if (t.dates) {
+    out.push(
+      `- Dates (${t.dates.column}): ${t.dates.min ?? '–'} to ${t.dates.max ?? '–'}${t.dates.future === null ? '' : `; after asOf: ${int(t.dates.future)}`}`,
+    );
+  }
+  if (t.amounts) {
+    const a = t.amounts;
+    out.push(`- Amount total: ${num(a.total)}; negative amounts: ${int(a.negative.count)} rows (${num(a.negative.value)}); zero amounts: ${int(a.zero)} rows`);
+    if (a.returns) out.push(`- Returns / cancellations (is_return): ${int(a.returns.count)} rows (${num(a.returns.value)})`);
+  }
+  const constant = t.columns.filter((c) => c.constant).map((c) => c.name);
+  if (constant.length) out.push(`- Constant columns: ${constant.join(', ')}`);
+  out.push('', '| column | role | type | missing | distinct | summary |', '|---|---|---|---:|---:|---|');
+  for (const c of t.columns) {
+    out.push(`| ${cell(c.name)} | ${c.role} | ${c.type} | ${int(c.missing)} (${pct(c.missingShare)}) | ${int(c.distinct)} | ${cell(summary(c))} |`);
+  }
+  out.push('');
+  return out;
+}
+
+function summary(c: ColumnProfile): string {
+  if (c.numeric) {
+    const n = c.numeric;
+    const o = n.outliers ? `; outliers ${int(n.outliers.count)} (${pct(n.outliers.share)})` : '';
+    return `min ${num(n.min)}, p25 ${num(n.p25)}, median ${num(n.median)}, p75 ${num(n.p75)}, max ${num(n.max)}; mean ${num(n.mean)}, sd ${num(n.sd)}${o}`;
+  }
+  if (c.timestamp) {
+    return `${c.timestamp.min ?? '–'} to ${c.timestamp.max ?? '–'}${c.timestamp.future === null ? '' : `; after asOf: ${int(c.timestamp.future)}`}`;
+  }
+  if (c.topValues) {
+    return c.topValues
+      .slice(0, 5)
+      .map((v) => `${JSON.stringify(v.value.length > 30 ? `${v.value.slice(0, 29)}…` : v.value)} ${pct(v.share)}`)
+      .join(', ');
+  }
+  return '';
+}

@@ -1,0 +1,117 @@
+import { createHmac } from 'node:crypto';
+import { InputError, UsageError } from '../core/errors';
+import type { DataConfig, PseudonymiseConfig } from './DataConfig';
+import { type DuckSession, quoteIdent } from './DuckSession';
+import type { TableName } from './schema';
+
+/** Hex characters kept of each HMAC-SHA256: 80 bits, collisions negligible below billions of ids. */
+export const PSEUDONYM_HEX_CHARS = 20;
+export const DEFAULT_KEY_ENV = 'SEGLAB_PSEUDONYM_KEY';
+/** Keys shorter than this are accepted with a warning: a short key can be guessed. */
+export const MIN_KEY_LENGTH = 16;
+
+/**
+ * Pseudonym of one id: HMAC-SHA256(key, id) in hex, truncated to 20 characters. The same key and
+ * id always give the same pseudonym, so tables stay joinable; without the key it cannot be reversed
+ * or recomputed.
+ */
+export function hmacId(key: string, id: string): string {
+  // The key is never echoed in errors.
+  if (typeof key !== 'string' || key.length === 0) {
+    throw new UsageError(`Invalid key: got ${typeof key === 'string' ? 'an empty string' : typeof key}, expected a non-empty secret string.`);
+  }
+  if (typeof id !== 'string') throw new UsageError(`Invalid id: got ${typeof id}, expected a string.`);
+  return createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, PSEUDONYM_HEX_CHARS);
+}
+
+export interface ResolvedPseudonymKey {
+  key: string;
+  source: 'config' | 'env';
+  /** Name of the environment variable the key came from. */
+  envVar?: string;
+}
+
+/**
+ * The pseudonymisation key a config asks for: `pseudonymise.key`, else the environment variable
+ * named by `keyEnv` (default SEGLAB_PSEUDONYM_KEY). Accepts the whole `data:` config or just its
+ * `pseudonymise` section. Undefined when there is no pseudonymise section, when it is disabled, or
+ * when no key is found and `enabled` is not true; with `enabled: true` and no key it is an
+ * InputError that names the variable to set (and never contains a key).
+ */
+export function resolvePseudonymKey(
+  config: DataConfig | PseudonymiseConfig | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  return resolvePseudonymKeySource(config, env)?.key;
+}
+
+/** resolvePseudonymKey, also telling where the key came from (for the run manifest). */
+export function resolvePseudonymKeySource(
+  config: DataConfig | PseudonymiseConfig | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): ResolvedPseudonymKey | undefined {
+  if (config !== undefined && (config === null || typeof config !== 'object')) {
+    throw new UsageError(`Invalid config: got ${config === null ? 'null' : typeof config}, expected the data config or its pseudonymise section.`);
+  }
+  if (!env || typeof env !== 'object') throw new UsageError(`Invalid env: got ${typeof env}, expected an object of environment variables.`);
+  const p = pseudonymiseSection(config);
+  if (!p || p.enabled === false) return undefined;
+  if (p.key) return { key: p.key, source: 'config' };
+  const envVar = p.keyEnv ?? DEFAULT_KEY_ENV;
+  const fromEnv = env[envVar];
+  if (fromEnv) return { key: fromEnv, source: 'env', envVar };
+  if (p.enabled === true) {
+    throw new InputError('Pseudonymisation is enabled but no key was found.', [
+      {
+        severity: 'error',
+        check: 'missing-pseudonym-key',
+        message: `data.pseudonymise.enabled is true but the environment variable ${envVar} is not set and data.pseudonymise.key is not given`,
+        location: { field: 'data.pseudonymise' },
+        hint: `set ${envVar} to a long random secret (e.g. export ${envVar}=$(openssl rand -hex 32)) and keep it out of the config and the repository`,
+      },
+    ]);
+  }
+  return undefined;
+}
+
+function pseudonymiseSection(config: DataConfig | PseudonymiseConfig | undefined): PseudonymiseConfig | undefined {
+  if (!config) return undefined;
+  const keys = Object.keys(config);
+  const isData = keys.some((k) => k === 'customers' || k === 'transactions' || k === 'events' || k === 'pseudonymise');
+  return isData ? (config as DataConfig).pseudonymise : (config as PseudonymiseConfig);
+}
+
+/**
+ * Replace customer_id in every given canonical table by its pseudonym. Pseudonyms are computed once
+ * per distinct id in JavaScript and joined back in DuckDB, so the work is O(distinct ids), and the
+ * same id gets the same pseudonym in every table. The id ↔ pseudonym table is dropped afterwards.
+ */
+export async function pseudonymiseTables(session: DuckSession, tables: readonly TableName[], key: string): Promise<{ distinctIds: number }> {
+  if (!tables.length) return { distinctIds: 0 };
+  const union = tables.map((t) => `SELECT customer_id FROM ${quoteIdent(t)}`).join(' UNION ');
+  const rows = await session.all(`SELECT DISTINCT customer_id AS id FROM (${union}) WHERE customer_id IS NOT NULL ORDER BY 1`);
+  const mapName = '__seglab_pseudonyms';
+  await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(mapName)} (id VARCHAR, pid VARCHAR)`);
+  try {
+    const appender = await session.connection.createAppender(mapName);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const id = String(r.id);
+      const pid = hmacId(key, id);
+      seen.add(pid);
+      appender.appendVarchar(id);
+      appender.appendVarchar(pid);
+      appender.endRow();
+    }
+    appender.closeSync();
+    if (seen.size !== rows.length) {
+      throw new Error(`Pseudonym collision: ${rows.length} ids gave ${seen.size} pseudonyms.`);
+    }
+    for (const t of tables) {
+      await session.run(`UPDATE ${quoteIdent(t)} SET customer_id = m.pid FROM ${quoteIdent(mapName)} AS m WHERE ${quoteIdent(t)}.customer_id = m.id`);
+    }
+    return { distinctIds: rows.length };
+  } finally {
+    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(mapName)}`);
+  }
+}

@@ -1,0 +1,385 @@
+import type { Problem } from '../core/errors';
+import { assertUnreachable } from '../core/assertUnreachable';
+import type { TableSource } from './DataConfig';
+import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
+import { type DetectedFormat, peekText } from './detectFormat';
+import { duckErrorMessage } from './duckErrorMessage';
+import type { TableName } from './schema';
+
+/** Name of the 1-based data-row column every raw table starts with; mapping SQL may use it. */
+export const ROW_COLUMN = '__row';
+/** Exact file line of a row (whitespace files only). */
+export const LINE_COLUMN = '__line';
+
+export interface RawTable {
+  /** SQL name of the table: __row, [__line,] then the source columns. */
+  sqlName: string;
+  /** Source columns as read: all VARCHAR for CSV / whitespace, native types for Parquet / JSON. */
+  columns: { name: string; type: string }[];
+  rows: number;
+  /** Lines before the first data row (the header). */
+  headerLines: number;
+  /**
+   * How a data row is traced to a file line: 'offset' → line = row + headerLines (CSV, NDJSON),
+   * 'column' → the __line column (whitespace files skip blank lines), 'none' → no lines (Parquet, JSON arrays).
+   */
+  lineMode: 'offset' | 'column' | 'none';
+  /** File lines the reader rejected, ascending; later row numbers are shifted back past them. */
+  rejectedLines: number[];
+}
+
+export interface RawReadRequest {
+  table: TableName;
+  /** Absolute path of the file. */
+  path: string;
+  detected: DetectedFormat;
+  source: TableSource;
+  /** Config field of the table, e.g. "data.transactions". */
+  field: string;
+}
+
+export interface RawReadResult {
+  raw?: RawTable;
+  problems: Problem[];
+}
+
+const SAMPLE = 5;
+
+/**
+ * Read one source file into a raw DuckDB table, keeping the source text of CSV / whitespace files
+ * (all VARCHAR) so that validation can show the values exactly as they are written. Lines that
+ * cannot be read (wrong number of fields, invalid UTF-8) are all reported, not just the first.
+ */
+export async function readRawTable(session: DuckSession, req: RawReadRequest): Promise<RawReadResult> {
+  const sqlName = `__seglab_raw_${req.table}`;
+  await session.run(`DROP TABLE IF EXISTS ${quoteIdent(sqlName)}`);
+  const format = req.detected.format;
+  try {
+    switch (format) {
+      case 'csv':
+        return await readCsv(session, req, sqlName);
+      case 'whitespace':
+        return await readWhitespace(session, req, sqlName);
+      case 'json':
+        return await readNative(session, req, sqlName, 'json');
+      case 'parquet':
+        return await readNative(session, req, sqlName, 'parquet');
+      default:
+        return assertUnreachable(format, 'format');
+    }
+  } catch (error) {
+    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(sqlName)}`);
+    const message = duckErrorMessage(error);
+    const line = /\bline (\d+)/i.exec(message);
+    return {
+      problems: [
+        {
+          severity: 'error',
+          check: 'unreadable-file',
+          message: `cannot read the file as ${format}: ${message}`,
+          location: { file: req.path, ...(line ? { line: Number(line[1]) } : {}) },
+          hint: hintForFormat(format, req.field),
+        },
+      ],
+    };
+  }
+}
+
+function hintForFormat(format: DetectedFormat['format'], field: string): string {
+  switch (format) {
+    case 'csv':
+      return `check the delimiter, quote and header settings (delimiter:, quote:, header: under ${field}), or set format: whitespace for space-aligned text`;
+    case 'whitespace':
+      return `check that fields are separated by spaces, or set format: csv under ${field}`;
+    case 'json':
+      return 'the file must be a JSON array of objects or one JSON object per line (NDJSON)';
+    case 'parquet':
+      return `the file is not a valid Parquet file; set format: under ${field} if it is another format`;
+    default:
+      return assertUnreachable(format, 'format');
+  }
+}
+
+/** Decided from the magic bytes, so a gzip file without ".gz" (or the reverse) still reads. */
+function compression(req: RawReadRequest, uncompressed: 'none' | 'uncompressed' = 'none'): string {
+  return `compression=${quoteLiteral(req.detected.gzip ? 'gzip' : uncompressed)}`;
+}
+
+function encodingOption(req: RawReadRequest): string[] {
+  return req.source.encoding ? [`encoding=${quoteLiteral(req.source.encoding)}`] : [];
+}
+
+async function readCsv(session: DuckSession, req: RawReadRequest, sqlName: string): Promise<RawReadResult> {
+  const src = req.source;
+  const delimiter = src.delimiter ?? req.detected.delimiter;
+  const dialect: string[] = [compression(req), ...encodingOption(req)];
+  if (delimiter !== undefined) dialect.push(`delim=${quoteLiteral(delimiter)}`);
+  if (src.quote !== undefined) dialect.push(`quote=${quoteLiteral(src.quote)}`);
+
+  const rejectsTable = `__seglab_rejects_${req.table}`;
+  const rejectsScan = `__seglab_rejects_scan_${req.table}`;
+  const nulls = ['', ...(src.nullValues ?? [])];
+  const options = [
+    ...dialect,
+    'all_varchar=true',
+    ...(src.header !== undefined ? [`header=${src.header}`] : []),
+    `nullstr=[${nulls.map(quoteLiteral).join(', ')}]`,
+    'store_rejects=true',
+    `rejects_table=${quoteLiteral(rejectsTable)}`,
+    `rejects_scan=${quoteLiteral(rejectsScan)}`,
+  ];
+  try {
+    await session.run(
+      `CREATE TABLE ${quoteIdent(sqlName)} AS SELECT row_number() OVER () AS ${ROW_COLUMN}, * FROM read_csv(${quoteLiteral(req.path)}, ${options.join(', ')})`,
+    );
+    const rejects = await session.all(
+      `SELECT line, error_type, csv_line, error_message FROM ${quoteIdent(rejectsTable)} ORDER BY line`,
+    );
+    const columns = (await session.describe(quoteIdent(sqlName))).filter((c) => c.name !== ROW_COLUMN);
+    // DuckDB names the columns of a file without a header column0, column1, …
+    const header = src.header ?? !columns.every((c, i) => c.name === `column${i}`);
+    const headerLines = header ? 1 : 0;
+    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(sqlName)}`));
+    const problems = rejectProblems(req, rejects, headerLines, columns.length, delimiter);
+    const raw: RawTable = {
+      sqlName,
+      columns,
+      rows,
+      headerLines,
+      lineMode: 'offset',
+      rejectedLines: [...new Set(rejects.map((r) => Number(r.line)))],
+    };
+    return finish(session, req, raw, problems);
+  } finally {
+    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(rejectsTable)}; DROP TABLE IF EXISTS ${quoteIdent(rejectsScan)}`);
+  }
+}
+
+type RejectKind = 'ragged-rows' | 'invalid-encoding' | 'malformed-rows';
+
+function rejectKind(errorType: string): RejectKind {
+  if (errorType === 'MISSING COLUMNS' || errorType === 'TOO MANY COLUMNS') return 'ragged-rows';
+  if (errorType === 'INVALID ENCODING' || errorType === 'INVALID UNICODE') return 'invalid-encoding';
+  return 'malformed-rows';
+}
+
+/** One problem per kind of rejected line, with every count and the first few lines. */
+function rejectProblems(
+  req: RawReadRequest,
+  rejects: Record<string, unknown>[],
+  headerLines: number,
+  expectedFields: number,
+  delimiter: string | undefined,
+): Problem[] {
+  const groups = new Map<RejectKind, Record<string, unknown>[]>();
+  for (const r of rejects) {
+    const kind = rejectKind(String(r.error_type));
+    groups.set(kind, [...(groups.get(kind) ?? []), r]);
+  }
+  const problems: Problem[] = [];
+  for (const [kind, list] of groups) {
+    const lines = [...new Set(list.map((r) => Number(r.line)))];
+    const sampleLines = lines.slice(0, SAMPLE);
+    const sampleRows = sampleLines.map((l) => l - headerLines).filter((r) => r >= 1);
+    const location = { file: req.path, line: sampleLines[0]!, ...(sampleRows[0] !== undefined && sampleLines[0]! > headerLines ? { row: sampleRows[0] } : {}) };
+    const n = lines.length;
+    const count = n.toLocaleString('en-US');
+    if (kind === 'ragged-rows') {
+      const details = list
+        .filter((r, i, all) => all.findIndex((x) => x.line === r.line) === i)
+        .slice(0, SAMPLE)
+        .map((r) => {
+          const found = /Found:\s*(\d+)/.exec(String(r.error_message));
+          return `line ${String(r.line)} has ${found ? found[1] : 'a different number of'} fields`;
+        });
+      problems.push({
+        severity: 'error',
+        check: 'ragged-rows',
+        message: `${count} ${n === 1 ? 'line has' : 'lines have'} the wrong number of fields (expected ${expectedFields}): ${details.join('; ')}`,
+        location,
+        count: n,
+        sampleRows,
+        hint: `every line needs exactly ${expectedFields} fields${delimiter ? ` separated by ${JSON.stringify(delimiter)}` : ''}; quote fields that contain the delimiter, or fix or remove the lines listed. If the file uses another delimiter, set delimiter: under ${req.field}`,
+      });
+    } else if (kind === 'invalid-encoding') {
+      problems.push({
+        severity: 'error',
+        check: 'invalid-encoding',
+        message: `${count} ${n === 1 ? 'line is' : 'lines are'} not valid UTF-8 (first at line ${sampleLines[0]}: ${JSON.stringify(String(list[0]!.csv_line ?? '').slice(0, 80))})`,
+        location,
+        count: n,
+        sampleRows,
+        hint: `re-encode the file to UTF-8, e.g. \`iconv -f latin1 -t utf-8 ${req.path} > fixed.csv\`, or set encoding: latin-1 under ${req.field}`,
+      });
+    } else {
+      problems.push({
+        severity: 'error',
+        check: 'malformed-rows',
+        message: `${count} ${n === 1 ? 'line' : 'lines'} cannot be parsed (line ${sampleLines[0]}: ${String(list[0]!.error_message)})`,
+        location,
+        count: n,
+        sampleRows,
+        hint: `check quoting in the lines listed; set quote: "" under ${req.field} if the file does not quote fields`,
+      });
+    }
+  }
+  return problems;
+}
+
+async function readWhitespace(session: DuckSession, req: RawReadRequest, sqlName: string): Promise<RawReadResult> {
+  const src = req.source;
+  const linesTable = `__seglab_lines_${req.table}`;
+  const rejectsTable = `__seglab_rejects_${req.table}`;
+  const rejectsScan = `__seglab_rejects_scan_${req.table}`;
+  try {
+    // One VARCHAR column per line: the unit separator (chr(31)) never occurs in text files.
+    await session.run(
+      `CREATE TABLE ${quoteIdent(linesTable)} AS
+       SELECT row_number() OVER () AS ${LINE_COLUMN},
+              regexp_split_to_array(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS t
+       FROM read_csv(${quoteLiteral(req.path)}, columns={'line': 'VARCHAR'}, delim=chr(31), header=false,
+                     quote='', escape='', auto_detect=false, ${compression(req)}, ${encodingOption(req).map((o) => o + ', ').join('')}
+                     store_rejects=true, rejects_table=${quoteLiteral(rejectsTable)}, rejects_scan=${quoteLiteral(rejectsScan)})`,
+    );
+    // Blank lines split into [''] and carry no data.
+    await session.run(`DELETE FROM ${quoteIdent(linesTable)} WHERE t IS NULL OR t = ['']`);
+    const rejects = await session.all(`SELECT line, error_type, csv_line, error_message FROM ${quoteIdent(rejectsTable)} ORDER BY line`);
+    const rejectedLines = [...new Set(rejects.map((r) => Number(r.line)))];
+
+    const first = await session.one(`SELECT ${LINE_COLUMN} AS l, array_to_string(t, chr(31)) AS t FROM ${quoteIdent(linesTable)} ORDER BY ${LINE_COLUMN} LIMIT 1`);
+    if (!first) {
+      return { problems: [...rejectProblems(req, rejects, 0, 0, undefined), emptyFile(req, false)] };
+    }
+    const firstTokens = String(first.t).split('\x1f');
+    const header = src.header ?? firstTokens.every((tok) => !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(tok));
+    const headerLine = header ? Number(first.l) : 0;
+    let width: number;
+    let names: string[];
+    if (header) {
+      width = firstTokens.length;
+      names = dedupe(firstTokens);
+    } else {
+      width = Number(await session.scalar(`SELECT len(t) FROM ${quoteIdent(linesTable)} GROUP BY len(t) ORDER BY count(*) DESC, len(t) LIMIT 1`));
+      names = Array.from({ length: width }, (_, i) => `column${i}`);
+    }
+    const nulls = src.nullValues?.length ? src.nullValues : undefined;
+    const cell = (i: number): string => {
+      const v = `t[${i + 1}]`;
+      return nulls ? `CASE WHEN ${v} IN (${nulls.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${v} END` : v;
+    };
+    await session.run(
+      `CREATE TABLE ${quoteIdent(sqlName)} AS
+       SELECT ${ROW_COLUMN}, ${LINE_COLUMN}, ${names.map((n, i) => `${cell(i)} AS ${quoteIdent(n)}`).join(', ')}
+       FROM (SELECT row_number() OVER (ORDER BY ${LINE_COLUMN}) AS ${ROW_COLUMN}, ${LINE_COLUMN}, t
+             FROM ${quoteIdent(linesTable)} WHERE ${LINE_COLUMN} > ${headerLine})
+       ORDER BY ${ROW_COLUMN}`,
+    );
+    const ragged = await session.all(
+      `SELECT ${ROW_COLUMN} AS r, ${LINE_COLUMN} AS l, len(t) AS n FROM (
+         SELECT row_number() OVER (ORDER BY ${LINE_COLUMN}) AS ${ROW_COLUMN}, ${LINE_COLUMN}, t
+         FROM ${quoteIdent(linesTable)} WHERE ${LINE_COLUMN} > ${headerLine})
+       WHERE len(t) <> ${width} ORDER BY ${ROW_COLUMN}`,
+    );
+    const problems = rejectProblems(req, rejects, headerLine, width, undefined);
+    if (ragged.length) {
+      await session.run(`DELETE FROM ${quoteIdent(sqlName)} WHERE ${ROW_COLUMN} IN (${ragged.map((r) => Number(r.r)).join(', ')})`);
+      const toLine = (l: number) => shiftPastRejected(l, rejectedLines);
+      const sample = ragged.slice(0, SAMPLE);
+      problems.push({
+        severity: 'error',
+        check: 'ragged-rows',
+        message: `${ragged.length.toLocaleString('en-US')} ${ragged.length === 1 ? 'line has' : 'lines have'} the wrong number of fields (expected ${width}${header ? ', as in the header' : ''}): ${sample.map((r) => `line ${toLine(Number(r.l))} has ${Number(r.n)}`).join('; ')}`,
+        location: { file: req.path, line: toLine(Number(sample[0]!.l)), row: Number(sample[0]!.r) },
+        count: ragged.length,
+        sampleRows: sample.map((r) => Number(r.r)),
+        hint: `every line needs ${width} fields separated by spaces; a field that contains spaces needs format: csv with a delimiter (set under ${req.field})`,
+      });
+    }
+    const columns = (await session.describe(quoteIdent(sqlName))).filter((c) => c.name !== ROW_COLUMN && c.name !== LINE_COLUMN);
+    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(sqlName)}`));
+    const raw: RawTable = { sqlName, columns, rows, headerLines: headerLine, lineMode: 'column', rejectedLines };
+    return finish(session, req, raw, problems);
+  } finally {
+    await session.run(
+      `DROP TABLE IF EXISTS ${quoteIdent(linesTable)}; DROP TABLE IF EXISTS ${quoteIdent(rejectsTable)}; DROP TABLE IF EXISTS ${quoteIdent(rejectsScan)}`,
+    );
+  }
+}
+
+async function readNative(session: DuckSession, req: RawReadRequest, sqlName: string, kind: 'json' | 'parquet'): Promise<RawReadResult> {
+  const reader =
+    kind === 'json'
+      ? `read_json(${quoteLiteral(req.path)}, format='auto', ${compression(req, 'uncompressed')})`
+      : `read_parquet(${quoteLiteral(req.path)})`;
+  const described = await session.describe(`SELECT * FROM ${reader}`);
+  // A JSON field with mixed types arrives as JSON; ->>'$' gives strings without their quotes.
+  const select = described.map((c) =>
+    c.type === 'JSON' ? `(${quoteIdent(c.name)} ->> '$') AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
+  );
+  await session.run(`CREATE TABLE ${quoteIdent(sqlName)} AS SELECT row_number() OVER () AS ${ROW_COLUMN}, ${select.join(', ')} FROM ${reader}`);
+  const columns = (await session.describe(quoteIdent(sqlName))).filter((c) => c.name !== ROW_COLUMN);
+  const nulls = req.source.nullValues ?? [];
+  const textColumns = columns.filter((c) => c.type === 'VARCHAR');
+  if (nulls.length && textColumns.length) {
+    const list = nulls.map(quoteLiteral).join(', ');
+    await session.run(
+      `UPDATE ${quoteIdent(sqlName)} SET ${textColumns
+        .map((c) => `${quoteIdent(c.name)} = CASE WHEN ${quoteIdent(c.name)} IN (${list}) THEN NULL ELSE ${quoteIdent(c.name)} END`)
+        .join(', ')}`,
+    );
+  }
+  const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(sqlName)}`));
+  // NDJSON has one record per line; a JSON array or Parquet has no meaningful lines.
+  const ndjson = kind === 'json' && !peekText(req.path, 4096).trimStart().startsWith('[');
+  const raw: RawTable = { sqlName, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [] };
+  return finish(session, req, raw, []);
+}
+
+async function finish(session: DuckSession, req: RawReadRequest, raw: RawTable, problems: Problem[]): Promise<RawReadResult> {
+  const reserved = raw.columns.filter((c) => c.name === ROW_COLUMN || c.name === LINE_COLUMN);
+  for (const c of reserved) {
+    problems.push({
+      severity: 'error',
+      check: 'reserved-column-name',
+      message: `the source column name "${c.name}" is reserved by seglab`,
+      location: { file: req.path, column: c.name },
+      hint: 'rename the column in the file',
+    });
+  }
+  if (raw.rows === 0 && !problems.length) problems.push(emptyFile(req, raw.headerLines > 0));
+  if (raw.rows === 0 || reserved.length) {
+    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(raw.sqlName)}`);
+    return { problems };
+  }
+  return { raw, problems };
+}
+
+function emptyFile(req: RawReadRequest, hasHeader: boolean): Problem {
+  return {
+    severity: 'error',
+    check: 'empty-file',
+    message: hasHeader ? 'the file has a header but no data rows' : 'the file has no data rows',
+    location: { file: req.path },
+    hint: `point path: under ${req.field} at a file with data`,
+  };
+}
+
+/** Position among the kept lines → line in the file, skipping the rejected lines before it. */
+export function shiftPastRejected(position: number, rejectedAscending: readonly number[]): number {
+  let line = position;
+  for (const r of rejectedAscending) {
+    if (r <= line) line++;
+    else break;
+  }
+  return line;
+}
+
+function dedupe(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = n.toLowerCase();
+    const count = seen.get(k) ?? 0;
+    seen.set(k, count + 1);
+    return count ? `${n}_${count + 1}` : n;
+  });
+}

@@ -1,0 +1,309 @@
+import type { Problem } from '../core/errors';
+import type { TableSource } from './DataConfig';
+import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
+import { conversionSql, presentSql } from './conversionSql';
+import { duckErrorMessage } from './duckErrorMessage';
+import { inferColumnRoles } from './inferColumnRoles';
+import { sampleLocation } from './locateRows';
+import { ROW_COLUMN, type RawTable } from './readRawTable';
+import type { ColumnPlan } from './resolveMapping';
+import type { TableName } from './schema';
+
+export interface TableContext {
+  table: TableName;
+  /** Absolute path of the source file. */
+  file: string;
+  /** Config field of the table, e.g. "data.transactions". */
+  field: string;
+  source: TableSource;
+  raw: RawTable;
+}
+
+/** A column whose values come from the file: its mapped value m{i} and converted value c{i} in the stage table. */
+export interface StagedColumn {
+  plan: ColumnPlan;
+  index: number;
+  valueType: string;
+}
+
+export interface ValidatedTable {
+  /** Stage table: __row, m{i} (mapped values) and c{i} (converted), or undefined when a mapping failed. */
+  stageName?: string;
+  /** Plans with every role and type decided. */
+  plans: ColumnPlan[];
+  staged: StagedColumn[];
+  /** Columns whose values mostly do not parse (a fatal problem is reported for each). */
+  fatalColumns: string[];
+  problems: Problem[];
+}
+
+const SAMPLE = 5;
+/** A required or explicitly mapped column where more than this share does not parse has the wrong type. */
+export const WRONG_TYPE_SHARE = 0.5;
+
+const DATE_FORMATS = [
+  '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d', '%Y%m%d',
+  '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y',
+  '%m/%d/%Y %I:%M %p', '%d.%m.%Y %H:%M', '%d.%m.%Y', '%d-%m-%Y', '%d-%b-%Y', '%d %b %Y', '%b %d, %Y',
+  '%d/%m/%y', '%m/%d/%y', '%d.%m.%y',
+];
+
+/**
+ * Map and convert one raw table into a stage table, checking every mapped column: mapping
+ * expressions that fail, values that do not parse as the column's type (fatal when most of a
+ * required or explicitly mapped column fails, a warning otherwise), columns with no values,
+ * and exact duplicate source rows. Every problem is returned, none is thrown.
+ */
+export async function validateTable(session: DuckSession, ctx: TableContext, plans: readonly ColumnPlan[]): Promise<ValidatedTable> {
+  const problems: Problem[] = [];
+  const raw = quoteIdent(ctx.raw.sqlName);
+  const rawTypes = new Map(ctx.raw.columns.map((c) => [c.name, c.type]));
+  const work = plans.map((p) => ({ ...p }));
+
+  // 1. The type of every mapped value; expressions that do not bind are mapping mistakes.
+  const staged: StagedColumn[] = [];
+  const valueSql = new Map<ColumnPlan, string>();
+  for (const plan of work) {
+    if (plan.origin.kind === 'source') {
+      valueSql.set(plan, quoteIdent(plan.origin.column));
+      staged.push({ plan, index: staged.length, valueType: rawTypes.get(plan.origin.column) ?? 'VARCHAR' });
+    } else if (plan.origin.kind === 'sql') {
+      const sql = `(${plan.origin.sql})`;
+      try {
+        const [d] = await session.describe(`SELECT ${sql} AS v FROM ${raw}`);
+        valueSql.set(plan, sql);
+        staged.push({ plan, index: staged.length, valueType: d?.type ?? 'VARCHAR' });
+      } catch (error) {
+        problems.push(expressionProblem(ctx, plan, error));
+      }
+    }
+  }
+  if (problems.length) return { plans: work, staged, fatalColumns: [], problems };
+
+  const mapped = `(SELECT ${ROW_COLUMN}, ${staged.map((s) => `${valueSql.get(s.plan)} AS m${s.index}`).join(', ')} FROM ${raw})`;
+
+  // 2. Roles and types of extra columns from their values.
+  const undecided = staged.filter((s) => s.plan.type === undefined);
+  try {
+    const inferred = await inferColumnRoles(
+      session,
+      mapped,
+      undecided.map((s) => ({ name: s.plan.name, ...(s.plan.role ? { role: s.plan.role } : {}), valueSql: `m${s.index}`, valueType: s.valueType })),
+    );
+    for (const s of undecided) {
+      const got = inferred.get(s.plan.name)!;
+      s.plan.role = got.role;
+      s.plan.type = got.type;
+    }
+  } catch (error) {
+    // An expression failed while running (e.g. a CAST of a bad value); find which one.
+    return { plans: work, staged, fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
+  }
+
+  // 3. Stage table with mapped and converted values.
+  const stageName = `__seglab_stage_${ctx.table}`;
+  const conv = (s: StagedColumn) =>
+    conversionSql(`m${s.index}`, s.valueType, s.plan.type!, s.plan.role!, s.plan.type === 'TIMESTAMP' ? ctx.source.timestampFormat : undefined);
+  try {
+    await session.run(
+      `CREATE OR REPLACE TABLE ${quoteIdent(stageName)} AS SELECT ${ROW_COLUMN}, ${staged.map((s) => `m${s.index}`).join(', ')}${staged.length ? ', ' : ''}${staged
+        .map((s) => `${conv(s)} AS c${s.index}`)
+        .join(', ')} FROM ${mapped} ORDER BY ${ROW_COLUMN}`,
+    );
+  } catch (error) {
+    return { plans: work, staged, fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
+  }
+  const stage = quoteIdent(stageName);
+
+  // 4. Values that do not parse, and columns without any value.
+  const fatalColumns: string[] = [];
+  if (staged.length) {
+    const parts = staged.flatMap((s) => {
+      const present = presentSql(`m${s.index}`, s.valueType);
+      return [`count(*) FILTER (WHERE ${present}) AS p${s.index}`, `count(*) FILTER (WHERE ${present} AND c${s.index} IS NULL) AS f${s.index}`];
+    });
+    const counts = (await session.one(`SELECT count(*) AS total, ${parts.join(', ')} FROM ${stage}`)) ?? {};
+    const total = Number(counts.total);
+    for (const s of staged) {
+      const present = Number(counts[`p${s.index}`]);
+      const failed = Number(counts[`f${s.index}`]);
+      if (failed > 0) {
+        const problem = await parseProblem(session, ctx, stage, s, present, failed);
+        problems.push(problem);
+        if (problem.severity === 'error') fatalColumns.push(s.plan.name);
+      }
+      if (present === 0) {
+        problems.push({
+          severity: 'warning',
+          check: 'empty-column',
+          message: `column "${s.plan.name}" (${describeOrigin(s.plan)}) has no values in any of the ${total.toLocaleString('en-US')} rows`,
+          location: { file: ctx.file, column: sourceName(s.plan) },
+          count: total,
+          share: 1,
+          hint: s.plan.explicit ? `check the mapping columns.${s.plan.name} under ${ctx.field}` : 'the column is kept but carries no information',
+        });
+      }
+    }
+  }
+
+  // 5. Exact duplicate source rows.
+  const dup = await duplicateRowsProblem(session, ctx);
+  if (dup) problems.push(dup);
+
+  return { stageName, plans: work, staged, fatalColumns, problems };
+}
+
+function sourceName(plan: ColumnPlan): string {
+  return plan.origin.kind === 'source' ? plan.origin.column : plan.name;
+}
+
+function describeOrigin(plan: ColumnPlan): string {
+  switch (plan.origin.kind) {
+    case 'source':
+      return `source column "${plan.origin.column}"`;
+    case 'sql':
+      return `expression ${plan.origin.sql}`;
+    default:
+      return plan.origin.kind;
+  }
+}
+
+function expressionProblem(ctx: TableContext, plan: ColumnPlan, error: unknown): Problem {
+  const sql = plan.origin.kind === 'sql' ? plan.origin.sql : '';
+  const textual = ctx.raw.columns.every((c) => c.type === 'VARCHAR');
+  return {
+    severity: 'error',
+    check: 'mapping-expression',
+    message: `the expression for "${plan.name}" (${sql}) fails: ${duckErrorMessage(error)}`,
+    location: { file: ctx.file, column: plan.name, field: `${ctx.field}.columns.${plan.name}` },
+    hint: `${textual ? 'expressions see the source columns as text (VARCHAR); convert them, e.g. TRY_CAST("Quantity" AS DOUBLE). ' : ''}Source columns: ${ctx.raw.columns.map((c) => c.name).join(', ')}; ${ROW_COLUMN} is the 1-based row number`,
+  };
+}
+
+async function runtimeExpressionProblems(
+  session: DuckSession,
+  ctx: TableContext,
+  staged: readonly StagedColumn[],
+  valueSql: Map<ColumnPlan, string>,
+  original: unknown,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const s of staged) {
+    if (s.plan.origin.kind !== 'sql') continue;
+    try {
+      // count(x) has to evaluate x on every row.
+      await session.scalar(`SELECT count(${valueSql.get(s.plan)}) FROM ${quoteIdent(ctx.raw.sqlName)}`);
+    } catch (error) {
+      problems.push(expressionProblem(ctx, s.plan, error));
+    }
+  }
+  if (!problems.length) {
+    problems.push({
+      severity: 'error',
+      check: 'mapping-expression',
+      message: `mapping the columns of ${ctx.table} failed: ${duckErrorMessage(original)}`,
+      location: { file: ctx.file, field: `${ctx.field}.columns` },
+    });
+  }
+  return problems;
+}
+
+function expectedWord(plan: ColumnPlan): string {
+  switch (plan.type) {
+    case 'DOUBLE':
+    case 'BIGINT':
+      return 'numbers';
+    case 'TIMESTAMP':
+      return 'dates / timestamps';
+    case 'BOOLEAN':
+      return `booleans (true/false, yes/no, 1/0)`;
+    default:
+      return 'text';
+  }
+}
+
+async function parseProblem(
+  session: DuckSession,
+  ctx: TableContext,
+  stage: string,
+  s: StagedColumn,
+  present: number,
+  failed: number,
+): Promise<Problem> {
+  const share = failed / present;
+  const plan = s.plan;
+  const fatal = share > WRONG_TYPE_SHARE && (plan.required || plan.explicit);
+  const isDate = plan.type === 'TIMESTAMP';
+  const samples = await session.all(
+    `SELECT ${ROW_COLUMN} AS r, CAST(m${s.index} AS VARCHAR) AS v FROM ${stage}
+     WHERE ${presentSql(`m${s.index}`, s.valueType)} AND c${s.index} IS NULL ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+  );
+  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, samples.map((r) => Number(r.r)), sourceName(plan));
+  const examples = samples.map((r, i) => `${JSON.stringify(String(r.v))} (row ${sampleRows[i]})`).join(', ');
+  const what = `${failed.toLocaleString('en-US')} of ${present.toLocaleString('en-US')} values of "${plan.name}" (${describeOrigin(plan)}) are not ${expectedWord(plan)}`;
+  const check = isDate ? 'unparseable-date' : fatal ? 'wrong-type' : 'unparseable-values';
+  let hint: string;
+  if (isDate) {
+    const suggestion = await suggestDateFormat(session, stage, s);
+    const current = ctx.source.timestampFormat;
+    hint =
+      (suggestion
+        ? `set timestampFormat: ${suggestion} under ${ctx.field} (strptime format)`
+        : `set timestampFormat: under ${ctx.field} to the strptime format of the dates, e.g. '%d/%m/%Y %H:%M'`) +
+      (current ? ` (now ${JSON.stringify(current)})` : '');
+  } else if (fatal) {
+    hint = `map ${plan.name} to a source column that holds ${expectedWord(plan)} (columns: { ${plan.name}: <source column> } under ${ctx.field}), or convert the values with an expression ({ sql: "..." })`;
+  } else {
+    hint = plan.required ? 'these values become missing, and their rows are left out' : 'these values become missing (NULL)';
+  }
+  return {
+    severity: fatal ? 'error' : 'warning',
+    check,
+    message: `${fatal ? 'most values have the wrong type: ' : ''}${what}, e.g. ${examples}`,
+    location: plan.explicit ? { ...location, field: `${ctx.field}.columns.${plan.name}` } : location,
+    count: failed,
+    share,
+    sampleRows,
+    hint,
+  };
+}
+
+/** The strptime format(s) that parse the most of a sample of the values, when one parses at least 90%. */
+async function suggestDateFormat(session: DuckSession, stage: string, s: StagedColumn): Promise<string | undefined> {
+  const v = `NULLIF(trim(CAST(m${s.index} AS VARCHAR)), '')`;
+  const parts = DATE_FORMATS.map((f, i) => `count(try_strptime(v, ${quoteLiteral(f)})) AS f${i}`);
+  const row = await session.one(`SELECT count(v) AS n, ${parts.join(', ')} FROM (SELECT ${v} AS v FROM ${stage} WHERE ${v} IS NOT NULL LIMIT 2000)`);
+  if (!row || !Number(row.n)) return undefined;
+  const n = Number(row.n);
+  const scores = DATE_FORMATS.map((f, i) => ({ f, ok: Number(row[`f${i}`]) }));
+  const best = Math.max(...scores.map((x) => x.ok));
+  if (best < 0.9 * n) return undefined;
+  const top = scores.filter((x) => x.ok === best).map((x) => `'${x.f}'`);
+  return top.length === 1 ? top[0] : `${top[0]} (also fits: ${top.slice(1).join(', ')} — check which is meant)`;
+}
+
+async function duplicateRowsProblem(session: DuckSession, ctx: TableContext): Promise<Problem | undefined> {
+  const cols = ctx.raw.columns.map((c) => quoteIdent(c.name));
+  if (!cols.length) return undefined;
+  const raw = quoteIdent(ctx.raw.sqlName);
+  const rows = await session.all(
+    `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n FROM (
+       SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY ${cols.join(', ')} ORDER BY ${ROW_COLUMN}) AS k FROM ${raw})
+     WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+  );
+  if (!rows.length) return undefined;
+  const n = Number(rows[0]!.n);
+  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((r) => Number(r.r)));
+  return {
+    severity: 'warning',
+    check: 'duplicate-rows',
+    message: `${n.toLocaleString('en-US')} rows repeat an earlier row exactly (all ${cols.length} fields equal); they are kept`,
+    location,
+    count: n,
+    share: n / ctx.raw.rows,
+    sampleRows,
+    hint: ctx.table === 'transactions'
+      ? 'identical lines can be genuine (the same item bought twice in one order) or exported twice; remove them in the source if they are errors'
+      : 'remove the repeated rows in the source if they are errors',
+  };
+}
