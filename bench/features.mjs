@@ -52,7 +52,7 @@ if (!existsSync(join(dataDir, 'synth.json'))) {
   mkdirSync(dataDir, { recursive: true });
   console.error(`generating ${customers.toLocaleString('en-US')} customers into ${dataDir} (once, not timed) …`);
   const t = performance.now();
-  await seglab.writeSynthetic({ customers, seed: 1, events: false, compress: false }, dataDir, {
+  await seglab.writeSynthetic({ customers, seed: 1, events: false, compress: false, transactionsPerCustomer: 10 }, dataDir, {
     start: (s) => process.stderr.write(`  ${s}\n`), update() {}, end() {}, note: (m) => process.stderr.write(`  ${m}\n`),
   });
   console.error(`  generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -1,0 +1,198 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { mkdirSync, renameSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { writeFileAtomic } from '../core/atomicWrite';
+import { InputError, SeglabError, UsageError } from '../core/errors';
+import { DuckSession, quoteLiteral } from '../data/DuckSession';
+import { loadTables } from '../data/loadTables';
+import { profileTables, profileToMarkdown } from '../data/profileTables';
+import { resolvePseudonymKey } from '../data/pseudonymise';
+import { TABLE_NAMES, type TableName } from '../data/schema';
+import { computeFeatures } from '../features/computeFeatures';
+import { featureConfigSchema } from '../features/FeatureConfig';
+import { dataConfigFromPath } from '../pipeline/dataConfigFromPath';
+import { loadRunConfig } from '../pipeline/loadRunConfig';
+import { STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
+import { runPipeline } from '../pipeline/runPipeline';
+import { writeSynthetic } from '../synth/writeSynthetic';
+import { StderrProgress } from './StderrProgress';
+
+/** Exit codes: 0 ok, 1 failure, 2 bad input or usage. */
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+
+/** Run the CLI with the given arguments (without `node seglab`); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander already printed its message (or help / version, which exit 0).
+    return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (err instanceof InputError || err instanceof UsageError) {
+    process.stderr.write(`seglab: ${err.message}\n`);
+    return EXIT.badInput;
+  }
+  if (err instanceof SeglabError) {
+    process.stderr.write(`seglab: ${err.message}\n`);
+    return EXIT.failure;
+  }
+  process.stderr.write(`seglab: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return EXIT.failure;
+}
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${v}".`);
+  return n;
+};
+
+const keyValue = (v: string, acc: Record<string, string>) => {
+  const i = v.indexOf('=');
+  if (i <= 0) throw new InvalidArgumentError(`expected name=value, got "${v}".`);
+  return { ...acc, [v.slice(0, i)]: v.slice(i + 1) };
+};
+
+function vars(opts: { data?: string; set?: Record<string, string> }): Record<string, string> {
+  return { ...(opts.set ?? {}), ...(opts.data ? { data: resolve(opts.data) } : {}) };
+}
+
+function buildProgram(): Command {
+  const program = new Command('seglab')
+    .description('Customer segmentation workbench: data quality, features, segments, reports and rules.')
+    .option('-q, --quiet', 'no progress on stderr')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  const progress = () => new StderrProgress(process.stderr, Boolean(program.opts().quiet));
+
+  program
+    .command('synth')
+    .description('Write a realistic, reproducible synthetic data set (customers, transactions, events, ground truth).')
+    .option('--customers <n>', 'number of customers', int('--customers'), 3000)
+    .option('--seed <s>', 'random seed', int('--seed'), 42)
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--no-events', 'skip the events table (faster, for benchmarks)')
+    .option('--no-compress', 'write plain .csv instead of .csv.gz')
+    .option('--transactions-per-customer <n>', 'calibrate order rates to this mean number of transaction rows per customer', Number)
+    .option('--no-drift', 'no drift in the second and later quarters')
+    .action(async (opts: { customers: number; seed: number; out: string; events: boolean; compress: boolean; transactionsPerCustomer?: number; drift: boolean }) => {
+      const summary = await writeSynthetic(
+        { customers: opts.customers, seed: opts.seed, events: opts.events, compress: opts.compress, transactionsPerCustomer: opts.transactionsPerCustomer, drift: opts.drift },
+        resolve(opts.out),
+        progress(),
+      );
+      process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    });
+
+  const dataOptions = (cmd: Command) =>
+    cmd
+      .argument('[path]', 'a data file, or a folder with customers.*, transactions.*, events.* files')
+      .option('-c, --config <file>', 'run config (YAML) whose data section describes the files')
+      .option('--data <path>', 'value of ${data} in the config')
+      .option('--set <name=value>', 'value of ${name} in the config (repeatable)', keyValue, {})
+      .addOption(new Option('--table <name>', 'table of a single data file').choices(TABLE_NAMES as string[]))
+      .option('--as-of <date>', 'reference date (YYYY-MM-DD); default: the config\'s asOf');
+
+  dataOptions(program.command('profile'))
+    .description('Data-quality profile: missing values, duplicates, constant columns, outliers, returns, future dates.')
+    .option('--json <file>', 'also write the profile as JSON')
+    .action(async (path: string | undefined, opts: DataOpts & { json?: string }) => {
+      const input = resolveInput(path, opts);
+      const session = await DuckSession.open();
+      try {
+        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: progress(), pseudonymKey: resolvePseudonymKey(input.data.pseudonymise, process.env) });
+        const profile = await profileTables(session, load, { asOf: input.asOf });
+        if (opts.json) writeFileAtomic(resolve(opts.json), JSON.stringify(profile, null, 2) + '\n');
+        process.stdout.write(profileToMarkdown(profile));
+      } finally {
+        session.close();
+      }
+    });
+
+  dataOptions(program.command('features'))
+    .description('Per-customer feature table as of a date (RFM, windows, trend, shares, engagement, demographics).')
+    .requiredOption('-o, --out <file>', 'output file: .parquet, .csv or .json')
+    .option('--sql <file>', 'also write the SQL that computed the table')
+    .action(async (path: string | undefined, opts: DataOpts & { out: string; sql?: string }) => {
+      const input = resolveInput(path, opts);
+      if (!input.asOf) throw new UsageError('features needs a reference date: pass --as-of YYYY-MM-DD (or a config with asOf).');
+      const out = resolve(opts.out);
+      const format = /\.parquet$/i.test(out) ? 'parquet' : /\.csv$/i.test(out) ? 'csv' : /\.json$/i.test(out) ? 'json' : undefined;
+      if (!format) throw new UsageError(`--out must end in .parquet, .csv or .json, got "${opts.out}".`);
+      const session = await DuckSession.open();
+      try {
+        const p = progress();
+        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: p, pseudonymKey: resolvePseudonymKey(input.data.pseudonymise, process.env) });
+        p.start('compute features');
+        const result = await computeFeatures(session, input.features, input.asOf, load);
+        for (const s of result.skipped) p.note(`skipped ${s.group}: ${s.reason}`);
+        mkdirSync(dirname(out), { recursive: true });
+        const tmp = `${out}.${process.pid}.tmp`;
+        const copyOpts = format === 'parquet' ? 'FORMAT parquet' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json, ARRAY true';
+        await session.run(`COPY features TO ${quoteLiteral(tmp)} (${copyOpts})`);
+        renameSync(tmp, out);
+        if (opts.sql) writeFileAtomic(resolve(opts.sql), result.sql + '\n');
+        p.end(`${result.rowCount.toLocaleString('en-US')} customers × ${result.columns.length} columns → ${out}`);
+      } finally {
+        session.close();
+      }
+    });
+
+  program
+    .command('run')
+    .description('Run every stage of a config and write a run folder (manifest.json, quality, features) under reports/.')
+    .requiredOption('-c, --config <file>', 'run config (YAML)')
+    .option('--data <path>', 'value of ${data} in the config')
+    .option('--set <name=value>', 'value of ${name} in the config (repeatable)', keyValue, {})
+    .option('--as-of <date>', 'override the config\'s asOf')
+    .option('--out <dir>', 'folder that receives the run folder (default: the config\'s output.dir, reports)')
+    .option('--run-id <id>', 'name of the run folder')
+    .addOption(new Option('--stages <list>', `comma-separated subset of: ${STAGE_NAMES.join(', ')}`))
+    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 3GB')
+    .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string }) => {
+      const loaded = loadRunConfig(opts.config, vars(opts));
+      const config = { ...loaded.config };
+      if (opts.asOf) config.asOf = opts.asOf;
+      if (opts.stages) config.stages = parseStages(opts.stages);
+      const p = progress();
+      const quiet = Boolean(program.opts().quiet);
+      if (!quiet) process.stderr.write(`seglab run ${config.name} (asOf ${config.asOf})\n`);
+      const result = await runPipeline(config, {
+        baseDir: loaded.baseDir,
+        configPath: loaded.path,
+        outDir: opts.out,
+        runId: opts.runId,
+        progress: p,
+        memoryLimit: opts.memoryLimit,
+      });
+      if (!quiet) process.stderr.write(`done in ${(result.manifest.totalMs / 1000).toFixed(1)} s\n`);
+      process.stdout.write(`${result.dir}\n`);
+    });
+
+  return program;
+}
+
+type DataOpts = { config?: string; data?: string; set?: Record<string, string>; table?: TableName; asOf?: string };
+
+function resolveInput(path: string | undefined, opts: DataOpts) {
+  if (opts.config) {
+    const loaded = loadRunConfig(opts.config, vars(opts));
+    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: opts.asOf ?? loaded.config.asOf };
+  }
+  if (!path) throw new UsageError('give a data path or --config <file>.');
+  return { data: dataConfigFromPath(path, opts.table), features: featureConfigSchema.parse({}), baseDir: process.cwd(), asOf: opts.asOf };
+}
+
+function parseStages(list: string): StageName[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !(STAGE_NAMES as readonly string[]).includes(n));
+  if (bad.length) throw new UsageError(`Unknown stage(s) ${bad.join(', ')}; known: ${STAGE_NAMES.join(', ')}.`);
+  return names as StageName[];
+}

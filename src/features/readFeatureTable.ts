@@ -1,0 +1,78 @@
+import { checkParam, UsageError } from '../core/errors';
+import { DuckSession, quoteIdent } from '../data/DuckSession';
+import { roleFromType } from './AvailableData';
+
+/** Columns of the feature table, column-wise: numbers in typed arrays, labels in string arrays. */
+export interface FeatureTable {
+  rowCount: number;
+  /** customer_id of each row (rows ordered by customer_id). */
+  ids: string[];
+  /** The columns read, in table order. */
+  names: string[];
+  /** Numeric and boolean columns; NULL → NaN. */
+  numeric: Record<string, Float64Array>;
+  /** Text columns; NULL stays null. */
+  categorical: Record<string, (string | null)[]>;
+}
+
+/**
+ * Read the feature table (default "features") without building per-row objects: one query, values
+ * copied chunk by chunk from DuckDB vectors into Float64Array / string arrays. `columns` selects a
+ * subset (default: every column except customer_id). Rows are ordered by customer_id, so repeated
+ * reads give the same row order.
+ */
+export async function readFeatureTable(
+  session: DuckSession,
+  columns?: readonly string[],
+  options: { table?: string } = {},
+): Promise<FeatureTable> {
+  checkParam(session instanceof DuckSession, 'session', typeof session, 'a DuckSession');
+  const table = options.table ?? 'features';
+  if (!(await session.tableExists(table))) {
+    throw new UsageError(`Table "${table}" does not exist; run computeFeatures first.`);
+  }
+  const described = await session.describe(quoteIdent(table));
+  const types = new Map(described.map((c) => [c.name, c.type]));
+  checkParam(types.has('customer_id'), `${table}.customer_id`, [...types.keys()], 'a customer_id column');
+  const names = columns ? [...columns] : described.map((c) => c.name).filter((n) => n !== 'customer_id');
+  const unknown = names.filter((n) => !types.has(n));
+  if (unknown.length) {
+    throw new UsageError(`Unknown feature column(s) ${unknown.map((n) => `"${n}"`).join(', ')}; the table has: ${[...types.keys()].join(', ')}.`);
+  }
+  const isNumeric = names.map((n) => {
+    const role = roleFromType(types.get(n)!);
+    return role === 'numeric' || role === 'boolean';
+  });
+  const selects = [
+    'CAST(customer_id AS VARCHAR)',
+    ...names.map((n, j) => `CAST(${quoteIdent(n)} AS ${isNumeric[j] ? 'DOUBLE' : 'VARCHAR'})`),
+  ];
+  const result = await session.connection.run(`SELECT ${selects.join(', ')} FROM ${quoteIdent(table)} ORDER BY customer_id`);
+  const rowCount = result.rowCount;
+  const ids: string[] = new Array(rowCount);
+  const numeric: Record<string, Float64Array> = {};
+  const categorical: Record<string, (string | null)[]> = {};
+  const targets = names.map((n, j) => (isNumeric[j] ? (numeric[n] = new Float64Array(rowCount)) : (categorical[n] = new Array(rowCount))));
+
+  let offset = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const size = chunk.rowCount;
+    const idVector = chunk.getColumnVector(0);
+    for (let i = 0; i < size; i++) ids[offset + i] = String(idVector.getItem(i));
+    names.forEach((_, j) => {
+      const vector = chunk.getColumnVector(j + 1);
+      const out = targets[j]!;
+      if (out instanceof Float64Array) {
+        for (let i = 0; i < size; i++) {
+          const v = vector.getItem(i) as number | null;
+          out[offset + i] = v === null ? NaN : v;
+        }
+      } else {
+        for (let i = 0; i < size; i++) out[offset + i] = vector.getItem(i) as string | null;
+      }
+    });
+    offset += size;
+  }
+  return { rowCount, ids, names, numeric, categorical };
+}

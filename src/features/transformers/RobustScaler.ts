@@ -1,0 +1,60 @@
+import { checkParam } from '../../core/errors';
+import type { Matrix } from '../../core/Matrix';
+import { assertFiniteColumns, assertMatrix, columnIndices, columnQuantiles } from './matrixChecks';
+import { RobustScalerModel } from './RobustScalerModel';
+
+export interface RobustScalerParams {
+  /** Subtract the median (default true). */
+  withCentering?: boolean;
+  /** Divide by the inter-quantile range (default true). */
+  withScaling?: boolean;
+  /** Percentiles of the range, default [25, 75] (the IQR). */
+  quantileRange?: readonly [number, number];
+  /** Columns to scale (default: all); the others pass through. */
+  columns?: readonly string[];
+}
+
+/**
+ * (x - median) / (q75 - q25): outliers move the median and IQR far less than mean and sd.
+ * Quantiles interpolate linearly (numpy's default). A zero range (e.g. a column that is mostly one
+ * value) gets scale 1, so the column is only centred.
+ */
+export class RobustScaler {
+  readonly params: { withCentering: boolean; withScaling: boolean; quantileRange: [number, number]; columns?: string[] };
+
+  constructor(params: RobustScalerParams = {}) {
+    const { withCentering = true, withScaling = true, quantileRange = [25, 75], columns } = params;
+    checkParam(typeof withCentering === 'boolean', 'RobustScaler withCentering', withCentering, 'true or false');
+    checkParam(typeof withScaling === 'boolean', 'RobustScaler withScaling', withScaling, 'true or false');
+    checkParam(
+      Array.isArray(quantileRange) && quantileRange.length === 2 && quantileRange[0] >= 0 && quantileRange[0] < quantileRange[1] && quantileRange[1] <= 100,
+      'RobustScaler quantileRange',
+      quantileRange,
+      '[low, high] percentiles with 0 <= low < high <= 100',
+    );
+    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'RobustScaler columns', columns, 'an array of column names');
+    this.params = { withCentering, withScaling, quantileRange: [quantileRange[0], quantileRange[1]], ...(columns ? { columns: [...columns] } : {}) };
+  }
+
+  fit(X: Matrix): RobustScalerModel {
+    assertMatrix(X, 'RobustScaler.fit');
+    const idx = columnIndices(X, this.params.columns, 'RobustScaler.fit');
+    assertFiniteColumns(X, idx, 'RobustScaler.fit');
+    const [lo, hi] = this.params.quantileRange;
+    const center: number[] = [];
+    const scale: number[] = [];
+    for (const j of idx) {
+      const [qlo, med, qhi] = columnQuantiles(X, j, [lo / 100, 0.5, hi / 100]) as [number, number, number];
+      const range = qhi - qlo;
+      center.push(this.params.withCentering ? med : 0);
+      scale.push(this.params.withScaling && range > 0 ? range : 1);
+    }
+    return new RobustScalerModel(
+      { ...this.params, quantileRange: [lo, hi] },
+      [...X.columns],
+      idx.map((j) => X.columns[j]!),
+      center,
+      scale,
+    );
+  }
+}

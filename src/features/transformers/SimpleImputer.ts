@@ -1,0 +1,58 @@
+import { checkParam, InputError, type Problem } from '../../core/errors';
+import type { Matrix } from '../../core/Matrix';
+import { assertMatrix, columnIndices, quantileSorted } from './matrixChecks';
+import { SimpleImputerModel } from './SimpleImputerModel';
+
+export type ImputeStrategy = 'median' | 'mean' | 'constant';
+
+export interface SimpleImputerParams {
+  /** How a missing value (NaN) is filled: the column's median (default), mean, or fillValue. */
+  strategy?: ImputeStrategy;
+  /** The value for strategy 'constant' (default 0). */
+  fillValue?: number;
+  /** Columns to fill (default: all); the others pass through, NaN included. */
+  columns?: readonly string[];
+}
+
+/**
+ * Fill NaN (a NULL in the feature table, e.g. recency_days of a customer who never bought) so the
+ * scalers, which refuse NaN, can follow. Statistics are learnt from the non-missing values; a column
+ * with no value at all cannot give a median or mean and is an error naming it. ±Infinity is never
+ * "missing": it is an error naming the column and row.
+ */
+export class SimpleImputer {
+  readonly params: { strategy: ImputeStrategy; fillValue: number; columns?: string[] };
+
+  constructor(params: SimpleImputerParams = {}) {
+    const { strategy = 'median', fillValue = 0, columns } = params;
+    checkParam(['median', 'mean', 'constant'].includes(strategy), 'SimpleImputer strategy', strategy, "'median', 'mean' or 'constant'");
+    checkParam(typeof fillValue === 'number' && Number.isFinite(fillValue), 'SimpleImputer fillValue', fillValue, 'a finite number');
+    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'SimpleImputer columns', columns, 'an array of column names');
+    this.params = { strategy, fillValue, ...(columns ? { columns: [...columns] } : {}) };
+  }
+
+  fit(X: Matrix): SimpleImputerModel {
+    const who = 'SimpleImputer.fit';
+    assertMatrix(X, who);
+    const idx = columnIndices(X, this.params.columns, who);
+    const problems: Problem[] = [];
+    const fill = idx.map((j) => {
+      const col = X.column(j);
+      const inf = col.findIndex((x) => x === Infinity || x === -Infinity);
+      if (inf >= 0) {
+        problems.push({ severity: 'error', check: 'non-finite-value', message: `column "${X.columns[j]}" has ${col[inf]} at row ${inf + 1}`, location: { column: X.columns[j]!, row: inf + 1 } });
+        return NaN;
+      }
+      if (this.params.strategy === 'constant') return this.params.fillValue;
+      const present = col.filter((x) => !Number.isNaN(x));
+      if (!present.length) {
+        problems.push({ severity: 'error', check: 'all-missing', message: `column "${X.columns[j]}" has no value to compute a ${this.params.strategy} from`, location: { column: X.columns[j]! }, hint: "use strategy 'constant' or drop the column" });
+        return NaN;
+      }
+      if (this.params.strategy === 'mean') return present.reduce((s, x) => s + x, 0) / present.length;
+      return quantileSorted(present.sort(), 0.5);
+    });
+    if (problems.length) throw new InputError(`${who}: ${problems[0]!.message}.`, problems);
+    return new SimpleImputerModel({ ...this.params }, [...X.columns], idx.map((j) => X.columns[j]!), fill);
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Matrix } from '../../core/Matrix';
+import { assertFiniteColumns, assertMatrix, assertSameColumns, columnIndices, mapColumns } from './matrixChecks';
+import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
+import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
+
+const jsonSchema = z
+  .object({
+    ...jsonHeader('Winsorizer'),
+    params: z.object({ lower: z.number().min(0).max(1), upper: z.number().min(0).max(1), columns: nameArray.optional() }).strict(),
+    inputColumns: nameArray,
+    columns: nameArray,
+    low: finiteArray,
+    high: finiteArray,
+  })
+  .strict();
+export type WinsorizerJSON = z.infer<typeof jsonSchema>;
+
+/** A fitted Winsorizer: per column the clip limits (the fitted lower and upper quantiles). */
+export class WinsorizerModel implements FittedNumericTransformer {
+  readonly kind = 'Winsorizer' as const;
+
+  constructor(
+    readonly params: WinsorizerJSON['params'],
+    readonly inputColumns: readonly string[],
+    readonly columns: readonly string[],
+    readonly low: readonly number[],
+    readonly high: readonly number[],
+  ) {}
+
+  transform(X: Matrix): Matrix {
+    const who = 'WinsorizerModel.transform';
+    assertMatrix(X, who, 0);
+    assertSameColumns(X, this.inputColumns, who);
+    const idx = columnIndices(X, this.columns, who);
+    assertFiniteColumns(X, idx, who);
+    const { low, high } = this;
+    return mapColumns(X, idx, (x, k) => (x < low[k]! ? low[k]! : x > high[k]! ? high[k]! : x));
+  }
+
+  toJSON(): WinsorizerJSON {
+    return {
+      schemaVersion: TRANSFORMER_SCHEMA_VERSION,
+      kind: this.kind,
+      params: { ...this.params },
+      inputColumns: [...this.inputColumns],
+      columns: [...this.columns],
+      low: [...this.low],
+      high: [...this.high],
+    };
+  }
+
+  static fromJSON(json: unknown): WinsorizerModel {
+    const j = parseTransformerJson(jsonSchema, json, 'Winsorizer');
+    checkSubset('Winsorizer', j.columns, j.inputColumns);
+    checkLengths('Winsorizer', j.columns, { low: j.low, high: j.high });
+    return new WinsorizerModel(j.params, j.inputColumns, j.columns, j.low, j.high);
+  }
+}

@@ -1,0 +1,143 @@
+import { checkParam, InputError, UsageError, type Problem } from '../../core/errors';
+import { Matrix } from '../../core/Matrix';
+
+/** X is a Matrix with at least `minRows` rows. */
+export function assertMatrix(X: Matrix, who: string, minRows = 1): void {
+  checkParam(X instanceof Matrix, `${who} X`, typeof X, 'a Matrix');
+  checkParam(X.rows >= minRows, `${who} X.rows`, X.rows, `at least ${minRows} row${minRows === 1 ? '' : 's'}`);
+}
+
+/** Indices of the named columns (all columns when `columns` is undefined). */
+export function columnIndices(X: Matrix, columns: readonly string[] | undefined, who: string): number[] {
+  if (!columns) return X.columns.map((_, j) => j);
+  const missing = columns.filter((c) => !X.columns.includes(c));
+  if (missing.length) {
+    throw new UsageError(`${who}: column(s) ${missing.map((c) => `"${c}"`).join(', ')} not in X; X has ${X.columns.map((c) => `"${c}"`).join(', ')}.`);
+  }
+  return columns.map((c) => X.columns.indexOf(c));
+}
+
+/** X has exactly the columns (names and order) the model was fitted on. */
+export function assertSameColumns(X: Matrix, expected: readonly string[], who: string): void {
+  const same = X.cols === expected.length && X.columns.every((c, j) => c === expected[j]);
+  if (!same) {
+    const j = X.columns.findIndex((c, i) => c !== expected[i]);
+    const detail = X.cols !== expected.length ? `${X.cols} columns, expected ${expected.length}` : `column ${j + 1} is "${X.columns[j]}", expected "${expected[j]}"`;
+    throw new UsageError(`${who}: X does not have the columns the model was fitted on (${detail}). Fitted on: ${expected.join(', ')}.`);
+  }
+}
+
+/**
+ * Every value in the given columns is finite (and passes `valid`, when given). Throws an InputError
+ * with one problem per offending column, naming the column and the first 1-based rows.
+ */
+export function assertFiniteColumns(
+  X: Matrix,
+  indices: readonly number[],
+  who: string,
+  valid?: { test: (x: number) => boolean; expected: string },
+): void {
+  const problems: Problem[] = [];
+  const { data, rows, cols } = X;
+  for (const j of indices) {
+    let count = 0;
+    const sample: number[] = [];
+    let first = NaN;
+    for (let i = 0; i < rows; i++) {
+      const x = data[i * cols + j]!;
+      if (!Number.isFinite(x) || (valid && !valid.test(x))) {
+        if (count === 0) first = x;
+        count++;
+        if (sample.length < 5) sample.push(i + 1);
+      }
+    }
+    if (count) {
+      const what = Number.isFinite(first) ? `${first} (expected ${valid!.expected})` : String(first);
+      problems.push({
+        severity: 'error',
+        check: Number.isFinite(first) ? 'out-of-domain' : 'non-finite-value',
+        message: `column "${X.columns[j]}" has ${what} at row ${sample[0]}`,
+        location: { column: X.columns[j]!, row: sample[0]! },
+        count,
+        share: count / rows,
+        sampleRows: sample,
+        hint: Number.isFinite(first) ? undefined : 'impute or drop missing values (NaN) before this step',
+      });
+    }
+  }
+  if (problems.length) {
+    const p = problems[0]!;
+    throw new InputError(`${who}: ${p.message}${problems.length > 1 ? ` (and ${problems.length - 1} more column(s))` : ''}.`, problems);
+  }
+}
+
+/** Linear-interpolation quantile of sorted values (numpy's default, "type 7"); p in [0, 1]. */
+export function quantileSorted(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 1) return sorted[0]!;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Quantiles of column j for each p. */
+export function columnQuantiles(X: Matrix, j: number, ps: readonly number[]): number[] {
+  const col = X.column(j).sort();
+  return ps.map((p) => quantileSorted(col, p));
+}
+
+/**
+ * New Matrix like X where each listed column j (k = its position in `indices`) becomes
+ * (x - center[k]) / scale[k] * mul[k] + add[k]. Dividing first keeps x = max exactly at 1 in MinMax.
+ */
+export function affineColumns(
+  X: Matrix,
+  indices: readonly number[],
+  center: readonly number[],
+  scale: readonly number[],
+  mul?: readonly number[],
+  add?: readonly number[],
+): Matrix {
+  const out = new Float64Array(X.data);
+  const { rows, cols } = X;
+  indices.forEach((j, k) => {
+    const c = center[k]!, s = scale[k]!, m = mul?.[k] ?? 1, a = add?.[k] ?? 0;
+    for (let i = 0; i < rows; i++) {
+      const p = i * cols + j;
+      out[p] = ((out[p]! - c) / s) * m + a;
+    }
+  });
+  return new Matrix(out, rows, cols, X.columns);
+}
+
+/** Inverse of affineColumns: x = (y - add) / mul * scale + center. */
+export function inverseAffineColumns(
+  X: Matrix,
+  indices: readonly number[],
+  center: readonly number[],
+  scale: readonly number[],
+  mul?: readonly number[],
+  add?: readonly number[],
+): Matrix {
+  const out = new Float64Array(X.data);
+  const { rows, cols } = X;
+  indices.forEach((j, k) => {
+    const c = center[k]!, s = scale[k]!, m = mul?.[k] ?? 1, a = add?.[k] ?? 0;
+    for (let i = 0; i < rows; i++) {
+      const p = i * cols + j;
+      out[p] = ((out[p]! - a) / m) * s + c;
+    }
+  });
+  return new Matrix(out, rows, cols, X.columns);
+}
+
+/** New Matrix like X where column j (for each listed j, with k its position) is mapped by f. */
+export function mapColumns(X: Matrix, indices: readonly number[], f: (x: number, k: number) => number): Matrix {
+  const out = new Float64Array(X.data);
+  const { rows, cols } = X;
+  indices.forEach((j, k) => {
+    for (let i = 0; i < rows; i++) out[i * cols + j] = f(out[i * cols + j]!, k);
+  });
+  return new Matrix(out, rows, cols, X.columns);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { UsageError } from '../../core/errors';
+import { TRANSFORMER_SCHEMA_VERSION, type TransformerKind } from './Transformer';
+
+/** Header every saved transformer starts with. */
+export function jsonHeader<K extends TransformerKind>(kind: K) {
+  return { schemaVersion: z.literal(TRANSFORMER_SCHEMA_VERSION), kind: z.literal(kind) };
+}
+
+export const finiteArray = z.array(z.number().finite());
+export const nameArray = z.array(z.string());
+
+/** Parse saved JSON (object or string) with a schema; a mismatch names the field and what was expected. */
+export function parseTransformerJson<T>(schema: z.ZodType<T>, json: unknown, kind: TransformerKind): T {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (err) {
+      throw new UsageError(`Invalid ${kind} JSON: ${(err as Error).message}.`);
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new UsageError(`Invalid ${kind} JSON: ${issues}.`);
+  }
+  return parsed.data;
+}
+
+/** Arrays that must line up with `columns` do. */
+export function checkLengths(kind: TransformerKind, columns: readonly string[], arrays: Record<string, readonly unknown[]>): void {
+  for (const [name, arr] of Object.entries(arrays)) {
+    if (arr.length !== columns.length) {
+      throw new UsageError(`Invalid ${kind} JSON: ${name} has ${arr.length} values, expected one per column (${columns.length}).`);
+    }
+  }
+}
+
+/** `columns` is a subset of `inputColumns`. */
+export function checkSubset(kind: TransformerKind, columns: readonly string[], inputColumns: readonly string[]): void {
+  const missing = columns.filter((c) => !inputColumns.includes(c));
+  if (missing.length) throw new UsageError(`Invalid ${kind} JSON: columns ${missing.join(', ')} are not in inputColumns.`);
+}

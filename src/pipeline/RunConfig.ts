@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { dataConfigSchema } from '../data/DataConfig';
+import { featureConfigSchema } from '../features/FeatureConfig';
+
+/** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
+export const STAGE_NAMES = ['load', 'profile', 'features'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/, 'expected a date like 2026-07-01 (or 2026-07-01T00:00:00)')
+  .refine(isCalendarDate, 'not a real calendar date');
+
+/** Date.parse accepts 2026-02-30 (it rolls over); a calendar check must round-trip year, month and day. */
+function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** The run config (YAML): what to read, as of when, and how each stage is set. */
+export const runConfigSchema = z
+  .object({
+    schemaVersion: z.literal(1).default(1),
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, dot, dash or underscore (it names the run folder)'),
+    description: z.string().optional(),
+    /** Features, labels and quality checks are computed as of this instant; nothing reads the clock. */
+    asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
+    seed: z.number().int().min(0).default(42),
+    data: dataConfigSchema,
+    features: featureConfigSchema.default({}),
+    output: z
+      .object({
+        /** Folder that receives one sub-folder per run. Relative to the current directory. */
+        dir: z.string().default('reports'),
+      })
+      .strict()
+      .default({}),
+    /** Stages to run; default: every stage. `load` always runs. */
+    stages: z.array(z.enum(STAGE_NAMES)).optional(),
+  })
+  .strict();
+
+export type RunConfig = z.infer<typeof runConfigSchema>;
+export type RunConfigInput = z.input<typeof runConfigSchema>;

@@ -1,0 +1,32 @@
+import type { Progress } from '../core/progress';
+import type { DuckSession } from '../data/DuckSession';
+import type { LoadResult } from '../data/loadTables';
+import type { QualityProfile } from '../data/profileTables';
+import type { FeatureResult } from '../features/computeFeatures';
+import type { RunConfig, StageName } from './RunConfig';
+import type { RunWriter } from './RunWriter';
+
+/** Typed results of the stages that ran so far; each stage reads earlier ones and adds its own. */
+export interface StageResults {
+  load?: LoadResult;
+  profile?: QualityProfile;
+  features?: FeatureResult;
+}
+
+export interface RunContext {
+  readonly config: RunConfig;
+  /** Folder relative data paths resolve against. */
+  readonly baseDir: string;
+  readonly session: DuckSession;
+  readonly progress: Progress;
+  readonly writer: RunWriter;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly results: StageResults;
+}
+
+/** One step of a run. Stages are small objects in a list (see stages/index.ts), not methods of a god object. */
+export interface Stage {
+  readonly name: StageName;
+  readonly description: string;
+  run(ctx: RunContext): Promise<void>;
+}

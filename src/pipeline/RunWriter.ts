@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface OutputRecord {
+  /** Path inside the run folder. */
+  file: string;
+  bytes: number;
+  sha256: string;
+  description: string;
+}
+
+/**
+ * Writes a run's files into its working folder (a temporary name that is renamed when the run ends,
+ * so a crash never leaves a half-written run) and records each output for the manifest.
+ */
+export class RunWriter {
+  readonly outputs: OutputRecord[] = [];
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Absolute path for a file that another writer (e.g. DuckDB COPY) creates; call `record` after. */
+  path(file: string): string {
+    const p = join(this.dir, file);
+    mkdirSync(dirname(p), { recursive: true });
+    return p;
+  }
+
+  writeText(file: string, text: string, description: string): void {
+    writeFileSync(this.path(file), text);
+    this.record(file, description);
+  }
+
+  writeJson(file: string, value: unknown, description: string): void {
+    this.writeText(file, JSON.stringify(value, null, 2) + '\n', description);
+  }
+
+  record(file: string, description: string): void {
+    const p = join(this.dir, file);
+    const bytes = statSync(p).size;
+    const sha256 = createHash('sha256').update(readFileSync(p)).digest('hex');
+    const existing = this.outputs.findIndex((o) => o.file === file);
+    const rec = { file, bytes, sha256, description };
+    if (existing >= 0) this.outputs[existing] = rec;
+    else this.outputs.push(rec);
+  }
+}

@@ -1,0 +1,20 @@
+import { assertUnreachable } from '../../core/assertUnreachable';
+import type { Stage } from '../RunContext';
+import type { StageName } from '../RunConfig';
+import { featuresStage } from './featuresStage';
+import { loadStage } from './loadStage';
+import { profileStage } from './profileStage';
+
+/** The stage for a name; a new StageName that is not wired here fails to compile. */
+export function stageFor(name: StageName): Stage {
+  switch (name) {
+    case 'load':
+      return loadStage;
+    case 'profile':
+      return profileStage;
+    case 'features':
+      return featuresStage;
+    default:
+      return assertUnreachable(name, 'stage');
+  }
+}
