@@ -79,8 +79,9 @@ export { RARE_CATEGORY, MISSING_CATEGORY, type StringColumns, type EncodedColumn
 export { RFM_SEGMENTS, NO_PURCHASE_SEGMENT, RFM_GRID, rfmSegment, fmScore, type RfmSegmentName } from './features/rfmSegment';
 
 // synthetic data
-export { writeSynthetic, type SynthSummary } from './synth/writeSynthetic';
-export type { SynthParams } from './synth/synthParams';
+export { writeSynthetic, GENERATOR_VERSION, GROUND_TRUTH_COLUMNS, type SynthSummary, type SynthQuarterSummary, type SynthTable } from './synth/writeSynthetic';
+export { resolveSynthParams, BASELINE_DRIFT, DEFAULT_DRIFT, DEFAULT_QUARTERS, DEFAULT_START_DATE, type SynthParams, type ResolvedSynthParams, type DriftSpec } from './synth/synthParams';
+export { SEGMENTS, SEGMENT_PROFILES, type Segment, type SegmentProfile } from './synth/segments';
 
 // models
 export { loadTensorflow, type TfBackendChoice, type TfBackendName } from './models/tfBackend';

@@ -40,9 +40,9 @@ export function tableHtml(table: TableLike, options: { maxRows?: number; caption
       const s = Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: digits });
       return `<td style="text-align:right">${escapeHtml(s)}</td>`;
     }
-    return `<td>${escapeHtml(v)}</td>`;
+    return `<td style="text-align:left">${escapeHtml(v)}</td>`;
   };
-  const head = names.map((n) => `<th>${escapeHtml(n)}</th>`).join('');
+  const head = names.map((n) => `<th style="text-align:left">${escapeHtml(n)}</th>`).join('');
   const rows: string[] = [];
   for (let i = 0; i < Math.min(rowCount, maxRows); i++) rows.push(`<tr>${names.map((_, j) => fmt(cell(i, j))).join('')}</tr>`);
   const more = rowCount > maxRows ? `<p style="color:#666">${(rowCount - maxRows).toLocaleString('en-US')} more rows not shown (${rowCount.toLocaleString('en-US')} in all).</p>` : '';
