@@ -51,7 +51,7 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
     : 'NULL';
   try {
     await session.run(
-      `CREATE OR REPLACE TABLE ${tmp} AS SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner}) ORDER BY ${ROW_COLUMN}`,
+      `CREATE OR REPLACE TABLE ${tmp} AS SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner})`,
     );
 
     const excluded: ExcludedRows[] = [];
@@ -120,7 +120,7 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
     }
 
     await session.run(
-      `CREATE OR REPLACE TABLE ${quoteIdent(ctx.table)} AS SELECT ${present.map((p) => quoteIdent(p.name)).join(', ')} FROM ${tmp} WHERE ${keep} ORDER BY ${ROW_COLUMN}`,
+      `CREATE OR REPLACE TABLE ${quoteIdent(ctx.table)} AS SELECT ${present.map((p) => quoteIdent(p.name)).join(', ')} FROM ${tmp} WHERE ${keep}`,
     );
     const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(ctx.table)}`));
     if (rows === 0) {

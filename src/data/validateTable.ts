@@ -108,7 +108,8 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
     await session.run(
       `CREATE OR REPLACE TABLE ${quoteIdent(stageName)} AS SELECT ${ROW_COLUMN}, ${staged.map((s) => `m${s.index}`).join(', ')}${staged.length ? ', ' : ''}${staged
         .map((s) => `${conv(s)} AS c${s.index}`)
-        .join(', ')} FROM ${mapped} ORDER BY ${ROW_COLUMN}`,
+        .join(', ')} FROM ${mapped}`, // insertion order (= __row order) is preserved without a sort
+
     );
   } catch (error) {
     return { plans: work, staged, fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
@@ -286,10 +287,13 @@ async function duplicateRowsProblem(session: DuckSession, ctx: TableContext): Pr
   const cols = ctx.raw.columns.map((c) => quoteIdent(c.name));
   if (!cols.length) return undefined;
   const raw = quoteIdent(ctx.raw.sqlName);
+  // Group on one 64-bit hash of all fields instead of the fields themselves: several times faster on
+  // millions of text rows; a collision among 10M rows has a probability of about 3e-6.
+  // max(__row) of a group is a row that repeats an earlier one.
   const rows = await session.all(
-    `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n FROM (
-       SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY ${cols.join(', ')} ORDER BY ${ROW_COLUMN}) AS k FROM ${raw})
-     WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+    `SELECT r, sum(n - 1) OVER () AS n FROM (
+       SELECT count(*) AS n, max(${ROW_COLUMN}) AS r FROM ${raw} GROUP BY hash(${cols.join(', ')}) HAVING count(*) > 1)
+     ORDER BY r LIMIT ${SAMPLE}`,
   );
   if (!rows.length) return undefined;
   const n = Number(rows[0]!.n);
