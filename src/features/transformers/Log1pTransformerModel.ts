@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertMatrix, assertSameColumns, columnIndices, mapColumns } from './matrixChecks';
+import { assertFiniteColumns, assertMatrix, assertSameColumns, columnIndices, fittedColumnIndices, mapColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { checkSubset, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
@@ -63,9 +63,7 @@ export class Log1pTransformerModel implements FittedNumericTransformer {
   }
 
   private check(X: Matrix, who: string): number[] {
-    assertMatrix(X, who, 0);
-    assertSameColumns(X, this.inputColumns, who);
-    const idx = columnIndices(X, this.columns, who);
+    const idx = fittedColumnIndices(X, this.inputColumns, this.columns, who, false);
     this.checkDomain(X, idx, who);
     return idx;
   }

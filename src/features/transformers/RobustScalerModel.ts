@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
-import { affineColumns, assertFiniteColumns, assertMatrix, assertSameColumns, columnIndices, inverseAffineColumns } from './matrixChecks';
+import { affineColumns, fittedColumnIndices, inverseAffineColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
@@ -65,10 +65,6 @@ export class RobustScalerModel implements FittedNumericTransformer {
   }
 
   private check(X: Matrix, who: string): number[] {
-    assertMatrix(X, who, 0);
-    assertSameColumns(X, this.inputColumns, who);
-    const idx = columnIndices(X, this.columns, who);
-    assertFiniteColumns(X, idx, who);
-    return idx;
+    return fittedColumnIndices(X, this.inputColumns, this.columns, who);
   }
 }

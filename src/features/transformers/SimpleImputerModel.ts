@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
-import { assertMatrix, assertSameColumns, columnIndices, mapColumns } from './matrixChecks';
+import { fittedColumnIndices, mapColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
@@ -28,9 +28,7 @@ export class SimpleImputerModel implements FittedNumericTransformer {
 
   transform(X: Matrix): Matrix {
     const who = 'SimpleImputerModel.transform';
-    assertMatrix(X, who, 0);
-    assertSameColumns(X, this.inputColumns, who);
-    const idx = columnIndices(X, this.columns, who);
+    const idx = fittedColumnIndices(X, this.inputColumns, this.columns, who, false);
     const { fill } = this;
     return mapColumns(X, idx, (x, k) => (Number.isNaN(x) ? fill[k]! : x));
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertMatrix, assertSameColumns, columnIndices, mapColumns } from './matrixChecks';
+import { fittedColumnIndices, mapColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
@@ -30,10 +30,7 @@ export class WinsorizerModel implements FittedNumericTransformer {
 
   transform(X: Matrix): Matrix {
     const who = 'WinsorizerModel.transform';
-    assertMatrix(X, who, 0);
-    assertSameColumns(X, this.inputColumns, who);
-    const idx = columnIndices(X, this.columns, who);
-    assertFiniteColumns(X, idx, who);
+    const idx = fittedColumnIndices(X, this.inputColumns, this.columns, who);
     const { low, high } = this;
     return mapColumns(X, idx, (x, k) => (x < low[k]! ? low[k]! : x > high[k]! ? high[k]! : x));
   }

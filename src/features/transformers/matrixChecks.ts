@@ -141,3 +141,21 @@ export function mapColumns(X: Matrix, indices: readonly number[], f: (x: number,
   });
   return new Matrix(out, rows, cols, X.columns);
 }
+
+/**
+ * The input check every fitted column-wise transformer makes: a Matrix with the columns it was fitted
+ * on, finite values (unless `requireFinite` is false) in the columns it transforms; returns their indices.
+ */
+export function fittedColumnIndices(
+  X: Matrix,
+  inputColumns: readonly string[],
+  columns: readonly string[],
+  who: string,
+  requireFinite = true,
+): number[] {
+  assertMatrix(X, who, 0);
+  assertSameColumns(X, inputColumns, who);
+  const idx = columnIndices(X, columns, who);
+  if (requireFinite) assertFiniteColumns(X, idx, who);
+  return idx;
+}
