@@ -37,8 +37,6 @@ const SAMPLE = 5;
 export async function buildCanonicalTable(session: DuckSession, ctx: TableContext, validated: ValidatedTable): Promise<CanonicalBuild> {
   const problems: Problem[] = [];
   const stage = quoteIdent(validated.stageName!);
-  const tmpName = `__seglab_canon_${ctx.table}`;
-  const tmp = quoteIdent(tmpName);
   const inner = `SELECT ${ROW_COLUMN}${validated.staged.map((s) => `, c${s.index} AS ${quoteIdent(s.plan.name)}`).join('')} FROM ${stage}`;
   // Canonical columns the source lacks are left out, so readers of the table see only real data.
   const present = validated.plans.filter((p) => p.origin.kind !== 'absent');
@@ -49,93 +47,88 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
         .map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN ${quoteLiteral(p.name === 'customer_id' ? 'missing-customer-id' : `missing-value:${p.name}`)}`)
         .join(' ')} END`
     : 'NULL';
-  try {
-    await session.run(
-      `CREATE OR REPLACE TABLE ${tmp} AS SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner})`,
-    );
+  // The canonical rows with why each would be left out. Not materialised: the checks below read few
+  // columns, and the canonical table is written from it once.
+  const canon = `(SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner}))`;
+  const excluded: ExcludedRows[] = [];
+  const total = Number(await session.scalar(`SELECT count(*) FROM ${stage}`));
+  const byReason = await session.all(`SELECT __reason AS reason, count(*) AS n FROM ${canon} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
+  for (const r of byReason) {
+    const tag = String(r.reason);
+    const n = Number(r.n);
+    const rows = await session.all(`SELECT ${ROW_COLUMN} AS r FROM ${canon} WHERE __reason = $1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`, [tag]);
+    const column = tag === 'missing-customer-id' ? 'customer_id' : tag.slice('missing-value:'.length);
+    const plan = validated.plans.find((p) => p.name === column)!;
+    const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
+    const missingId = tag === 'missing-customer-id';
+    excluded.push({ reason: missingId ? 'missing-customer-id' : 'missing-value', ...(missingId ? {} : { column }), count: n, sampleRows });
+    // A column that mostly failed to parse is already a fatal problem; its exclusions add nothing.
+    if (validated.fatalColumns.includes(column)) continue;
+    problems.push({
+      severity: 'warning',
+      check: missingId ? 'missing-customer-id' : 'missing-value',
+      message: missingId
+        ? `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows have no customer id and are left out`
+        : `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows have no usable "${column}" (empty or not parseable) and are left out`,
+      location,
+      count: n,
+      share: n / total,
+      sampleRows,
+      hint: missingId
+        ? `these rows cannot be attributed to a customer; if customer_id is mapped to the wrong column, fix columns.customer_id under ${ctx.field}`
+        : `"${column}" is required for ${ctx.table}; fill it in the source or fix its mapping under ${ctx.field}`,
+    });
+  }
 
-    const excluded: ExcludedRows[] = [];
-    const total = Number(await session.scalar(`SELECT count(*) FROM ${tmp}`));
-    const byReason = await session.all(`SELECT __reason AS reason, count(*) AS n FROM ${tmp} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
-    for (const r of byReason) {
-      const tag = String(r.reason);
-      const n = Number(r.n);
-      const rows = await session.all(`SELECT ${ROW_COLUMN} AS r FROM ${tmp} WHERE __reason = $1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`, [tag]);
-      const column = tag === 'missing-customer-id' ? 'customer_id' : tag.slice('missing-value:'.length);
-      const plan = validated.plans.find((p) => p.name === column)!;
-      const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
-      const missingId = tag === 'missing-customer-id';
-      excluded.push({ reason: missingId ? 'missing-customer-id' : 'missing-value', ...(missingId ? {} : { column }), count: n, sampleRows });
-      // A column that mostly failed to parse is already a fatal problem; its exclusions add nothing.
-      if (validated.fatalColumns.includes(column)) continue;
-      problems.push({
-        severity: 'warning',
-        check: missingId ? 'missing-customer-id' : 'missing-value',
-        message: missingId
-          ? `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows have no customer id and are left out`
-          : `${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows have no usable "${column}" (empty or not parseable) and are left out`,
-        location,
-        count: n,
-        share: n / total,
-        sampleRows,
-        hint: missingId
-          ? `these rows cannot be attributed to a customer; if customer_id is mapped to the wrong column, fix columns.customer_id under ${ctx.field}`
-          : `"${column}" is required for ${ctx.table}; fill it in the source or fix its mapping under ${ctx.field}`,
-      });
-    }
-
-    let keep = '__reason IS NULL';
-    const filter = ctx.source.filter;
-    if (filter !== undefined) {
-      const cond = `coalesce((${filter}), false)`;
-      try {
-        await session.describe(`SELECT ${cond} AS keep FROM ${tmp}`);
-        const rows = await session.all(
-          `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n FROM ${tmp} WHERE __reason IS NULL AND NOT ${cond} ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
-        );
-        if (rows.length) {
-          const { sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)));
-          excluded.push({ reason: 'filter', count: Number(rows[0]!.n), sampleRows });
-        }
-        keep += ` AND ${cond}`;
-      } catch (error) {
-        problems.push({
-          severity: 'error',
-          check: 'filter',
-          message: `the filter (${filter}) fails: ${duckErrorMessage(error)}`,
-          location: { file: ctx.file, field: `${ctx.field}.filter` },
-          hint: `the filter is a SQL condition over the ${ctx.table} columns: ${present.map((p) => p.name).join(', ')}`,
-        });
-        return { rows: 0, excluded, problems };
+  let keep = '__reason IS NULL';
+  const filter = ctx.source.filter;
+  if (filter !== undefined) {
+    const cond = `coalesce((${filter}), false)`;
+    try {
+      await session.describe(`SELECT ${cond} AS keep FROM ${canon}`);
+      const rows = await session.all(
+        `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n FROM ${canon} WHERE __reason IS NULL AND NOT ${cond} ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+      );
+      if (rows.length) {
+        const { sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)));
+        excluded.push({ reason: 'filter', count: Number(rows[0]!.n), sampleRows });
       }
-    }
-
-    if (ctx.table === 'customers') {
-      const dup = await duplicateKeyProblem(session, ctx, tmp, keep, validated);
-      if (dup) problems.push(dup);
-    }
-    if (ctx.table === 'events') {
-      const unknown = await unknownEventTypes(session, ctx, tmp, keep);
-      if (unknown) problems.push(unknown);
-    }
-
-    await session.run(
-      `CREATE OR REPLACE TABLE ${quoteIdent(ctx.table)} AS SELECT ${present.map((p) => quoteIdent(p.name)).join(', ')} FROM ${tmp} WHERE ${keep}`,
-    );
-    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(ctx.table)}`));
-    if (rows === 0) {
+      keep += ` AND ${cond}`;
+    } catch (error) {
       problems.push({
         severity: 'error',
-        check: 'no-rows-loaded',
-        message: `none of the ${total.toLocaleString('en-US')} rows could be loaded into ${ctx.table} (${excluded.map((e) => `${e.count.toLocaleString('en-US')} ${e.reason}${e.column ? ` (${e.column})` : ''}`).join(', ')})`,
-        location: { file: ctx.file },
-        hint: `check the column mapping${filter ? ' and the filter' : ''} under ${ctx.field}`,
+        check: 'filter',
+        message: `the filter (${filter}) fails: ${duckErrorMessage(error)}`,
+        location: { file: ctx.file, field: `${ctx.field}.filter` },
+        hint: `the filter is a SQL condition over the ${ctx.table} columns: ${present.map((p) => p.name).join(', ')}`,
       });
+      return { rows: 0, excluded, problems };
     }
-    return { rows, excluded, problems };
-  } finally {
-    await session.run(`DROP TABLE IF EXISTS ${tmp}`);
   }
+
+  if (ctx.table === 'customers') {
+    const dup = await duplicateKeyProblem(session, ctx, canon, keep, validated);
+    if (dup) problems.push(dup);
+  }
+  if (ctx.table === 'events') {
+    const unknown = await unknownEventTypes(session, ctx, canon, keep);
+    if (unknown) problems.push(unknown);
+  }
+
+  await session.run(
+    `CREATE OR REPLACE TABLE ${quoteIdent(ctx.table)} AS SELECT ${present.map((p) => quoteIdent(p.name)).join(', ')} FROM ${canon} WHERE ${keep}`,
+  );
+  const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(ctx.table)}`));
+  if (rows === 0) {
+    problems.push({
+      severity: 'error',
+      check: 'no-rows-loaded',
+      message: `none of the ${total.toLocaleString('en-US')} rows could be loaded into ${ctx.table} (${excluded.map((e) => `${e.count.toLocaleString('en-US')} ${e.reason}${e.column ? ` (${e.column})` : ''}`).join(', ')})`,
+      location: { file: ctx.file },
+      hint: `check the column mapping${filter ? ' and the filter' : ''} under ${ctx.field}`,
+    });
+  }
+  return { rows, excluded, problems };
 }
 
 function columnSql(plan: ColumnPlan): string {
@@ -161,13 +154,13 @@ function sourceName(plan: ColumnPlan): string {
 async function duplicateKeyProblem(
   session: DuckSession,
   ctx: TableContext,
-  tmp: string,
+  canon: string,
   keep: string,
   validated: ValidatedTable,
 ): Promise<Problem | undefined> {
   const rows = await session.all(
-    `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n, (SELECT count(*) FROM (SELECT "customer_id" FROM ${tmp} WHERE ${keep} GROUP BY 1 HAVING count(*) > 1)) AS ids
-     FROM (SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY "customer_id" ORDER BY ${ROW_COLUMN}) AS k FROM ${tmp} WHERE ${keep})
+    `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n, (SELECT count(*) FROM (SELECT "customer_id" FROM ${canon} WHERE ${keep} GROUP BY 1 HAVING count(*) > 1)) AS ids
+     FROM (SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY "customer_id" ORDER BY ${ROW_COLUMN}) AS k FROM ${canon} WHERE ${keep})
      WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
   );
   if (!rows.length) return undefined;
@@ -186,13 +179,13 @@ async function duplicateKeyProblem(
   };
 }
 
-async function unknownEventTypes(session: DuckSession, ctx: TableContext, tmp: string, keep: string): Promise<Problem | undefined> {
+async function unknownEventTypes(session: DuckSession, ctx: TableContext, canon: string, keep: string): Promise<Problem | undefined> {
   const known = EVENT_TYPES.map(quoteLiteral).join(', ');
   const rows = await session.all(
-    `SELECT "event_type" AS t, count(*) AS n, min(${ROW_COLUMN}) AS r FROM ${tmp} WHERE ${keep} AND "event_type" NOT IN (${known}) GROUP BY 1 ORDER BY n DESC, t LIMIT 10`,
+    `SELECT "event_type" AS t, count(*) AS n, min(${ROW_COLUMN}) AS r FROM ${canon} WHERE ${keep} AND "event_type" NOT IN (${known}) GROUP BY 1 ORDER BY n DESC, t LIMIT 10`,
   );
   if (!rows.length) return undefined;
-  const total = Number(await session.scalar(`SELECT count(*) FROM ${tmp} WHERE ${keep} AND "event_type" NOT IN (${known})`));
+  const total = Number(await session.scalar(`SELECT count(*) FROM ${canon} WHERE ${keep} AND "event_type" NOT IN (${known})`));
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.slice(0, SAMPLE).map((x) => Number(x.r)), 'event_type');
   return {
     severity: 'warning',

@@ -11,7 +11,8 @@ export interface FileFingerprint {
 export async function fileFingerprint(path: string): Promise<FileFingerprint> {
   const hash = createHash('sha256');
   await new Promise<void>((resolve, reject) => {
-    const stream = createReadStream(path);
+    // 1 MiB chunks: with the default 64 KiB, reading a large file costs more than hashing it.
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     stream.on('data', (chunk) => hash.update(chunk));
     stream.on('error', reject);
     stream.on('end', () => resolve());

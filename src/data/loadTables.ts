@@ -9,7 +9,7 @@ import { DuckSession, quoteIdent } from './DuckSession';
 import { fileFingerprint } from './fileFingerprint';
 import type { LoadedColumn, LoadedTable, LoadResult, PseudonymisationInfo } from './LoadResult';
 import { DEFAULT_KEY_ENV, MIN_KEY_LENGTH, PSEUDONYM_HEX_CHARS, pseudonymiseTables, resolvePseudonymKeySource } from './pseudonymise';
-import { readRawTable } from './readRawTable';
+import { dropRawTable, readRawTable } from './readRawTable';
 import { type ColumnPlan, resolveMapping } from './resolveMapping';
 import { TABLE_NAMES, type TableName } from './schema';
 import { validateTable } from './validateTable';
@@ -137,8 +137,8 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
       ],
     };
   }
-  const fingerprint = await fileFingerprint(file);
-  const read = await readRawTable(session, { table, path: file, detected, source, field });
+  // The file is hashed while DuckDB reads it: the hash runs on this thread, the read on DuckDB's.
+  const [fingerprint, read] = await Promise.all([fileFingerprint(file), readRawTable(session, { table, path: file, detected, source, field })]);
   const problems = [...read.problems];
   const raw = read.raw;
   if (!raw) return { problems };
@@ -153,6 +153,9 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
     stageName = validated.stageName;
     problems.push(...validated.problems);
     if (!stageName) return { problems };
+    // Validation has taken what it needs from the source values: free them before the canonical
+    // table is built. Whitespace files keep them, as their line numbers are in the raw table.
+    if (raw.lineMode !== 'column') await dropRawTable(session, table);
 
     const built = await buildCanonicalTable(session, { table, file, field, source, raw }, validated);
     // "No rows loaded" only adds news when nothing fatal explains it already.
@@ -176,7 +179,7 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
       },
     };
   } finally {
-    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(raw.sqlName)}`);
+    await dropRawTable(session, table);
     if (stageName) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(stageName)}`);
   }
 }

@@ -12,7 +12,7 @@ export const ROW_COLUMN = '__row';
 export const LINE_COLUMN = '__line';
 
 export interface RawTable {
-  /** SQL name of the table: __row, [__line,] then the source columns. */
+  /** SQL name of the raw relation (a view over the stored values): __row, [__line,] then the source columns. */
   sqlName: string;
   /** Source columns as read: all VARCHAR for CSV / whitespace, native types for Parquet / JSON. */
   columns: { name: string; type: string }[];
@@ -45,30 +45,57 @@ export interface RawReadResult {
 
 const SAMPLE = 5;
 
+/** The raw relation is a view (RawTable.sqlName) over the table that stores the values. */
+interface RawNames {
+  view: string;
+  stored: string;
+}
+
+function rawNames(table: TableName): RawNames {
+  return { view: `__seglab_raw_${table}`, stored: `__seglab_rawdata_${table}` };
+}
+
+/** Drop the raw relation of a table and the values under it; nothing happens when there is none. */
+export async function dropRawTable(session: DuckSession, table: TableName): Promise<void> {
+  const { view, stored } = rawNames(table);
+  await session.run(`DROP VIEW IF EXISTS ${quoteIdent(view)}; DROP TABLE IF EXISTS ${quoteIdent(stored)}`);
+}
+
+/**
+ * Expose a table read in file order as the raw relation, numbering its rows. The numbers come from
+ * DuckDB's row ids, which follow insertion order (= file order): numbering while reading, with
+ * row_number() OVER (), would force a single-threaded ordered pass that costs as much as the read.
+ * A source column named "rowid" hides the row ids; then the view numbers the rows itself.
+ */
+async function createRawView(session: DuckSession, names: RawNames, columns: readonly { name: string }[]): Promise<void> {
+  const rowid = columns.some((c) => c.name.toLowerCase() === 'rowid') ? 'row_number() OVER ()' : 'rowid + 1';
+  await session.run(`CREATE VIEW ${quoteIdent(names.view)} AS SELECT ${rowid} AS ${ROW_COLUMN}, * FROM ${quoteIdent(names.stored)}`);
+}
+
 /**
  * Read one source file into a raw DuckDB table, keeping the source text of CSV / whitespace files
  * (all VARCHAR) so that validation can show the values exactly as they are written. Lines that
  * cannot be read (wrong number of fields, invalid UTF-8) are all reported, not just the first.
  */
 export async function readRawTable(session: DuckSession, req: RawReadRequest): Promise<RawReadResult> {
-  const sqlName = `__seglab_raw_${req.table}`;
-  await session.run(`DROP TABLE IF EXISTS ${quoteIdent(sqlName)}`);
+  const names = rawNames(req.table);
+  await dropRawTable(session, req.table);
   const format = req.detected.format;
   try {
     switch (format) {
       case 'csv':
-        return await readCsv(session, req, sqlName);
+        return await readCsv(session, req, names);
       case 'whitespace':
-        return await readWhitespace(session, req, sqlName);
+        return await readWhitespace(session, req, names);
       case 'json':
-        return await readNative(session, req, sqlName, 'json');
+        return await readNative(session, req, names, 'json');
       case 'parquet':
-        return await readNative(session, req, sqlName, 'parquet');
+        return await readNative(session, req, names, 'parquet');
       default:
         return assertUnreachable(format, 'format');
     }
   } catch (error) {
-    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(sqlName)}`);
+    await dropRawTable(session, req.table);
     const message = duckErrorMessage(error);
     const line = /\bline (\d+)/i.exec(message);
     return {
@@ -109,7 +136,7 @@ function encodingOption(req: RawReadRequest): string[] {
   return req.source.encoding ? [`encoding=${quoteLiteral(req.source.encoding)}`] : [];
 }
 
-async function readCsv(session: DuckSession, req: RawReadRequest, sqlName: string): Promise<RawReadResult> {
+async function readCsv(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
   const src = req.source;
   const delimiter = src.delimiter ?? req.detected.delimiter;
   const dialect: string[] = [compression(req), ...encodingOption(req)];
@@ -129,20 +156,19 @@ async function readCsv(session: DuckSession, req: RawReadRequest, sqlName: strin
     `rejects_scan=${quoteLiteral(rejectsScan)}`,
   ];
   try {
-    await session.run(
-      `CREATE TABLE ${quoteIdent(sqlName)} AS SELECT row_number() OVER () AS ${ROW_COLUMN}, * FROM read_csv(${quoteLiteral(req.path)}, ${options.join(', ')})`,
-    );
+    await session.run(`CREATE TABLE ${quoteIdent(names.stored)} AS SELECT * FROM read_csv(${quoteLiteral(req.path)}, ${options.join(', ')})`);
     const rejects = await session.all(
       `SELECT line, error_type, csv_line, error_message FROM ${quoteIdent(rejectsTable)} ORDER BY line`,
     );
-    const columns = (await session.describe(quoteIdent(sqlName))).filter((c) => c.name !== ROW_COLUMN);
+    const columns = await session.describe(quoteIdent(names.stored));
+    await createRawView(session, names, columns);
     // DuckDB names the columns of a file without a header column0, column1, …
     const header = src.header ?? !columns.every((c, i) => c.name === `column${i}`);
     const headerLines = header ? 1 : 0;
-    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(sqlName)}`));
+    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
     const problems = rejectProblems(req, rejects, headerLines, columns.length, delimiter);
     const raw: RawTable = {
-      sqlName,
+      sqlName: names.view,
       columns,
       rows,
       headerLines,
@@ -226,7 +252,7 @@ function rejectProblems(
   return problems;
 }
 
-async function readWhitespace(session: DuckSession, req: RawReadRequest, sqlName: string): Promise<RawReadResult> {
+async function readWhitespace(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
   const src = req.source;
   const linesTable = `__seglab_lines_${req.table}`;
   const rejectsTable = `__seglab_rejects_${req.table}`;
@@ -254,22 +280,23 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, sqlName
     const header = src.header ?? firstTokens.every((tok) => !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(tok));
     const headerLine = header ? Number(first.l) : 0;
     let width: number;
-    let names: string[];
+    let columnNames: string[];
     if (header) {
       width = firstTokens.length;
-      names = dedupe(firstTokens);
+      columnNames = dedupe(firstTokens);
     } else {
       width = Number(await session.scalar(`SELECT len(t) FROM ${quoteIdent(linesTable)} GROUP BY len(t) ORDER BY count(*) DESC, len(t) LIMIT 1`));
-      names = Array.from({ length: width }, (_, i) => `column${i}`);
+      columnNames = Array.from({ length: width }, (_, i) => `column${i}`);
     }
     const nulls = src.nullValues?.length ? src.nullValues : undefined;
     const cell = (i: number): string => {
       const v = `t[${i + 1}]`;
       return nulls ? `CASE WHEN ${v} IN (${nulls.map(quoteLiteral).join(', ')}) THEN NULL ELSE ${v} END` : v;
     };
+    // Rows are numbered here (blank lines and the header do not count); the view passes them through.
     await session.run(
-      `CREATE TABLE ${quoteIdent(sqlName)} AS
-       SELECT ${ROW_COLUMN}, ${LINE_COLUMN}, ${names.map((n, i) => `${cell(i)} AS ${quoteIdent(n)}`).join(', ')}
+      `CREATE TABLE ${quoteIdent(names.stored)} AS
+       SELECT ${ROW_COLUMN}, ${LINE_COLUMN}, ${columnNames.map((n, i) => `${cell(i)} AS ${quoteIdent(n)}`).join(', ')}
        FROM (SELECT row_number() OVER (ORDER BY ${LINE_COLUMN}) AS ${ROW_COLUMN}, ${LINE_COLUMN}, t
              FROM ${quoteIdent(linesTable)} WHERE ${LINE_COLUMN} > ${headerLine})
        ORDER BY ${ROW_COLUMN}`,
@@ -282,7 +309,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, sqlName
     );
     const problems = rejectProblems(req, rejects, headerLine, width, undefined);
     if (ragged.length) {
-      await session.run(`DELETE FROM ${quoteIdent(sqlName)} WHERE ${ROW_COLUMN} IN (${ragged.map((r) => Number(r.r)).join(', ')})`);
+      await session.run(`DELETE FROM ${quoteIdent(names.stored)} WHERE ${ROW_COLUMN} IN (${ragged.map((r) => Number(r.r)).join(', ')})`);
       const toLine = (l: number) => shiftPastRejected(l, rejectedLines);
       const sample = ragged.slice(0, SAMPLE);
       problems.push({
@@ -295,9 +322,10 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, sqlName
         hint: `every line needs ${width} fields separated by spaces; a field that contains spaces needs format: csv with a delimiter (set under ${req.field})`,
       });
     }
-    const columns = (await session.describe(quoteIdent(sqlName))).filter((c) => c.name !== ROW_COLUMN && c.name !== LINE_COLUMN);
-    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(sqlName)}`));
-    const raw: RawTable = { sqlName, columns, rows, headerLines: headerLine, lineMode: 'column', rejectedLines };
+    await session.run(`CREATE VIEW ${quoteIdent(names.view)} AS SELECT * FROM ${quoteIdent(names.stored)}`);
+    const columns = (await session.describe(quoteIdent(names.stored))).filter((c) => c.name !== ROW_COLUMN && c.name !== LINE_COLUMN);
+    const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
+    const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: headerLine, lineMode: 'column', rejectedLines };
     return finish(session, req, raw, problems);
   } finally {
     await session.run(
@@ -306,7 +334,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, sqlName
   }
 }
 
-async function readNative(session: DuckSession, req: RawReadRequest, sqlName: string, kind: 'json' | 'parquet'): Promise<RawReadResult> {
+async function readNative(session: DuckSession, req: RawReadRequest, names: RawNames, kind: 'json' | 'parquet'): Promise<RawReadResult> {
   const reader =
     kind === 'json'
       ? `read_json(${quoteLiteral(req.path)}, format='auto', ${compression(req, 'uncompressed')})`
@@ -316,22 +344,24 @@ async function readNative(session: DuckSession, req: RawReadRequest, sqlName: st
   const select = described.map((c) =>
     c.type === 'JSON' ? `(${quoteIdent(c.name)} ->> '$') AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
   );
-  await session.run(`CREATE TABLE ${quoteIdent(sqlName)} AS SELECT row_number() OVER () AS ${ROW_COLUMN}, ${select.join(', ')} FROM ${reader}`);
-  const columns = (await session.describe(quoteIdent(sqlName))).filter((c) => c.name !== ROW_COLUMN);
+  await session.run(`CREATE TABLE ${quoteIdent(names.stored)} AS SELECT ${select.join(', ')} FROM ${reader}`);
+  const columns = await session.describe(quoteIdent(names.stored));
+  await createRawView(session, names, columns);
   const nulls = req.source.nullValues ?? [];
   const textColumns = columns.filter((c) => c.type === 'VARCHAR');
   if (nulls.length && textColumns.length) {
     const list = nulls.map(quoteLiteral).join(', ');
+    // UPDATE keeps the row ids, hence the row numbers.
     await session.run(
-      `UPDATE ${quoteIdent(sqlName)} SET ${textColumns
+      `UPDATE ${quoteIdent(names.stored)} SET ${textColumns
         .map((c) => `${quoteIdent(c.name)} = CASE WHEN ${quoteIdent(c.name)} IN (${list}) THEN NULL ELSE ${quoteIdent(c.name)} END`)
         .join(', ')}`,
     );
   }
-  const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(sqlName)}`));
+  const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
   // NDJSON has one record per line; a JSON array or Parquet has no meaningful lines.
   const ndjson = kind === 'json' && !peekText(req.path, 4096).trimStart().startsWith('[');
-  const raw: RawTable = { sqlName, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [] };
+  const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [] };
   return finish(session, req, raw, []);
 }
 
@@ -348,7 +378,7 @@ async function finish(session: DuckSession, req: RawReadRequest, raw: RawTable, 
   }
   if (raw.rows === 0 && !problems.length) problems.push(emptyFile(req, raw.headerLines > 0));
   if (raw.rows === 0 || reserved.length) {
-    await session.run(`DROP TABLE IF EXISTS ${quoteIdent(raw.sqlName)}`);
+    await dropRawTable(session, req.table);
     return { problems };
   }
   return { raw, problems };

@@ -19,7 +19,7 @@ export interface TableContext {
   raw: RawTable;
 }
 
-/** A column whose values come from the file: its mapped value m{i} and converted value c{i} in the stage table. */
+/** A column whose values come from the file: its mapped value m{i} and converted value c{i} (in the stage table). */
 export interface StagedColumn {
   plan: ColumnPlan;
   index: number;
@@ -27,7 +27,10 @@ export interface StagedColumn {
 }
 
 export interface ValidatedTable {
-  /** Stage table: __row, m{i} (mapped values) and c{i} (converted), or undefined when a mapping failed. */
+  /**
+   * Stage table in source order: __row, c{i} (converted values) and __bad (a present value of the
+   * row did not convert); undefined when a mapping failed.
+   */
   stageName?: string;
   /** Plans with every role and type decided. */
   plans: ColumnPlan[];
@@ -80,7 +83,9 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
   }
   if (problems.length) return { plans: work, staged, fatalColumns: [], problems };
 
-  const mapped = `(SELECT ${ROW_COLUMN}, ${staged.map((s) => `${valueSql.get(s.plan)} AS m${s.index}`).join(', ')} FROM ${raw})`;
+  /** The mapped values m{i} of `rows` (the raw table or some of its rows). */
+  const mappedFrom = (rows: string) => `(SELECT ${[ROW_COLUMN, ...staged.map((s) => `${valueSql.get(s.plan)} AS m${s.index}`)].join(', ')} FROM ${rows})`;
+  const mapped = mappedFrom(raw);
 
   // 2. Roles and types of extra columns from their values.
   const undecided = staged.filter((s) => s.plan.type === undefined);
@@ -100,36 +105,54 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
     return { plans: work, staged, fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
   }
 
-  // 3. Stage table with mapped and converted values.
+  // 3. Exact duplicate source rows; checked before the stage table exists, so that the check and
+  // the stage table never need memory at the same time.
+  const duplicates = await duplicateRowsProblem(session, ctx);
+
+  // 4. Stage table with the converted values and __bad, whether a present value of the row did not
+  // convert. Neither the mapped values (they would double the table) nor a flag per column (even a
+  // BOOLEAN column takes 40 MB per 10M rows) are kept: which values failed is worked out again,
+  // from the raw table, on the rows that have any.
   const stageName = `__seglab_stage_${ctx.table}`;
   const conv = (s: StagedColumn) =>
     conversionSql(`m${s.index}`, s.valueType, s.plan.type!, s.plan.role!, s.plan.type === 'TIMESTAMP' ? ctx.source.timestampFormat : undefined);
+  /** __row, and m{i} and c{i} of every staged column, for `rows`. */
+  const converted = (rows: string) =>
+    `(SELECT ${[ROW_COLUMN, ...staged.map((s) => `m${s.index}, ${conv(s)} AS c${s.index}`)].join(', ')} FROM ${mappedFrom(rows)})`;
+  const bad = staged.length ? staged.map(failedSql).join(' OR ') : 'false';
   try {
+    // Insertion order (= __row order) is preserved without a sort.
     await session.run(
-      `CREATE OR REPLACE TABLE ${quoteIdent(stageName)} AS SELECT ${ROW_COLUMN}, ${staged.map((s) => `m${s.index}`).join(', ')}${staged.length ? ', ' : ''}${staged
-        .map((s) => `${conv(s)} AS c${s.index}`)
-        .join(', ')} FROM ${mapped}`, // insertion order (= __row order) is preserved without a sort
-
+      `CREATE OR REPLACE TABLE ${quoteIdent(stageName)} AS
+       SELECT ${[ROW_COLUMN, ...staged.map((s) => `c${s.index}`)].join(', ')}, ${bad} AS __bad FROM ${converted(raw)}`,
     );
   } catch (error) {
     return { plans: work, staged, fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
   }
   const stage = quoteIdent(stageName);
 
-  // 4. Values that do not parse, and columns without any value.
+  // 5. Values that do not parse, and columns without any value. A value that converts is present,
+  // so present = converted + failed.
   const fatalColumns: string[] = [];
   if (staged.length) {
-    const parts = staged.flatMap((s) => {
-      const present = presentSql(`m${s.index}`, s.valueType);
-      return [`count(*) FILTER (WHERE ${present}) AS p${s.index}`, `count(*) FILTER (WHERE ${present} AND c${s.index} IS NULL) AS f${s.index}`];
-    });
-    const counts = (await session.one(`SELECT count(*) AS total, ${parts.join(', ')} FROM ${stage}`)) ?? {};
+    const counts =
+      (await session.one(`SELECT count(*) AS total, count_if(__bad) AS bad, ${staged.map((s) => `count(c${s.index}) AS ok${s.index}`).join(', ')} FROM ${stage}`)) ?? {};
     const total = Number(counts.total);
+    // The rows with a failed value, converted again. Plain source columns are picked before they are
+    // converted, which spares converting every row again; expressions may look at other rows
+    // (window functions), so they are evaluated on the whole raw table and the rows picked after.
+    const badRows = `${ROW_COLUMN} IN (SELECT ${ROW_COLUMN} FROM ${stage} WHERE __bad)`;
+    const failedValues = staged.every((s) => s.plan.origin.kind === 'source')
+      ? converted(`(SELECT * FROM ${raw} WHERE ${badRows})`)
+      : `(SELECT * FROM ${converted(raw)} WHERE ${badRows})`;
+    const failedCounts = Number(counts.bad)
+      ? ((await session.one(`SELECT ${staged.map((s) => `count_if(${failedSql(s)}) AS f${s.index}`).join(', ')} FROM ${failedValues}`)) ?? {})
+      : {};
     for (const s of staged) {
-      const present = Number(counts[`p${s.index}`]);
-      const failed = Number(counts[`f${s.index}`]);
+      const failed = Number(failedCounts[`f${s.index}`] ?? 0);
+      const present = Number(counts[`ok${s.index}`]) + failed;
       if (failed > 0) {
-        const problem = await parseProblem(session, ctx, stage, s, present, failed);
+        const problem = await parseProblem(session, ctx, failedValues, mapped, s, present, failed);
         problems.push(problem);
         if (problem.severity === 'error') fatalColumns.push(s.plan.name);
       }
@@ -146,12 +169,15 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
       }
     }
   }
-
-  // 5. Exact duplicate source rows.
-  const dup = await duplicateRowsProblem(session, ctx);
-  if (dup) problems.push(dup);
+  if (duplicates) problems.push(duplicates);
 
   return { stageName, plans: work, staged, fatalColumns, problems };
+}
+
+/** SQL that is true for a present value of a staged column that did not convert. */
+function failedSql(s: StagedColumn): string {
+  // CASE evaluates the presence test (a trim) only where the conversion gave NULL.
+  return `(CASE WHEN c${s.index} IS NULL THEN ${presentSql(`m${s.index}`, s.valueType)} ELSE false END)`;
 }
 
 function sourceName(plan: ColumnPlan): string {
@@ -226,7 +252,8 @@ function expectedWord(plan: ColumnPlan): string {
 async function parseProblem(
   session: DuckSession,
   ctx: TableContext,
-  stage: string,
+  failedValues: string,
+  mapped: string,
   s: StagedColumn,
   present: number,
   failed: number,
@@ -236,8 +263,7 @@ async function parseProblem(
   const fatal = share > WRONG_TYPE_SHARE && (plan.required || plan.explicit);
   const isDate = plan.type === 'TIMESTAMP';
   const samples = await session.all(
-    `SELECT ${ROW_COLUMN} AS r, CAST(m${s.index} AS VARCHAR) AS v FROM ${stage}
-     WHERE ${presentSql(`m${s.index}`, s.valueType)} AND c${s.index} IS NULL ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+    `SELECT ${ROW_COLUMN} AS r, CAST(m${s.index} AS VARCHAR) AS v FROM ${failedValues} WHERE ${failedSql(s)} ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
   );
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, samples.map((r) => Number(r.r)), sourceName(plan));
   const examples = samples.map((r, i) => `${JSON.stringify(String(r.v))} (row ${sampleRows[i]})`).join(', ');
@@ -245,7 +271,7 @@ async function parseProblem(
   const check = isDate ? 'unparseable-date' : fatal ? 'wrong-type' : 'unparseable-values';
   let hint: string;
   if (isDate) {
-    const suggestion = await suggestDateFormat(session, stage, s);
+    const suggestion = await suggestDateFormat(session, mapped, s);
     const current = ctx.source.timestampFormat;
     hint =
       (suggestion
@@ -270,10 +296,10 @@ async function parseProblem(
 }
 
 /** The strptime format(s) that parse the most of a sample of the values, when one parses at least 90%. */
-async function suggestDateFormat(session: DuckSession, stage: string, s: StagedColumn): Promise<string | undefined> {
+async function suggestDateFormat(session: DuckSession, mapped: string, s: StagedColumn): Promise<string | undefined> {
   const v = `NULLIF(trim(CAST(m${s.index} AS VARCHAR)), '')`;
   const parts = DATE_FORMATS.map((f, i) => `count(try_strptime(v, ${quoteLiteral(f)})) AS f${i}`);
-  const row = await session.one(`SELECT count(v) AS n, ${parts.join(', ')} FROM (SELECT ${v} AS v FROM ${stage} WHERE ${v} IS NOT NULL LIMIT 2000)`);
+  const row = await session.one(`SELECT count(v) AS n, ${parts.join(', ')} FROM (SELECT ${v} AS v FROM ${mapped} WHERE ${v} IS NOT NULL LIMIT 2000)`);
   if (!row || !Number(row.n)) return undefined;
   const n = Number(row.n);
   const scores = DATE_FORMATS.map((f, i) => ({ f, ok: Number(row[`f${i}`]) }));
@@ -289,14 +315,12 @@ async function duplicateRowsProblem(session: DuckSession, ctx: TableContext): Pr
   const raw = quoteIdent(ctx.raw.sqlName);
   // Group on one 64-bit hash of all fields instead of the fields themselves: several times faster on
   // millions of text rows; a collision among 10M rows has a probability of about 3e-6.
+  const groups = `FROM ${raw} GROUP BY hash(${cols.join(', ')}) HAVING count(*) > 1`;
+  // Most files have no repeats: a pass that only counts is cheaper than one that also keeps a row per group.
+  const n = Number(await session.scalar(`SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n ${groups})`));
+  if (!n) return undefined;
   // max(__row) of a group is a row that repeats an earlier one.
-  const rows = await session.all(
-    `SELECT r, sum(n - 1) OVER () AS n FROM (
-       SELECT count(*) AS n, max(${ROW_COLUMN}) AS r FROM ${raw} GROUP BY hash(${cols.join(', ')}) HAVING count(*) > 1)
-     ORDER BY r LIMIT ${SAMPLE}`,
-  );
-  if (!rows.length) return undefined;
-  const n = Number(rows[0]!.n);
+  const rows = await session.all(`SELECT max(${ROW_COLUMN}) AS r ${groups} ORDER BY r LIMIT ${SAMPLE}`);
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((r) => Number(r.r)));
   return {
     severity: 'warning',
