@@ -1,4 +1,5 @@
 import { quoteIdent } from '../data/DuckSession';
+import { exactDecimal, exactSum } from './exactSum';
 import type { FeatureDefinition } from './FeatureDefinition';
 
 /** One aggregate column of a per-customer CTE: `expr AS alias`. */
@@ -47,7 +48,7 @@ export interface SqlContext {
 /** Aggregates the RFM scores are computed from. */
 export const RFM_TX_AGGS: readonly Agg[] = [
   { alias: 'frequency', expr: 'count(*) FILTER (WHERE is_order)' },
-  { alias: 'monetary_total', expr: 'sum(net_amount)' },
+  { alias: 'monetary_total', expr: exactSum('net_amount') },
   { alias: 'last_order_ts', expr: 'max(ts) FILTER (WHERE is_order)' },
 ];
 
@@ -106,9 +107,9 @@ export function assembleFeatureSql(specs: readonly FeatureSpec[], ctx: SqlContex
         'order_id',
         'min(ts) AS ts',
         'count(*) FILTER (WHERE NOT is_return) > 0 AS is_order',
-        'sum(amount) AS net_amount',
+        `sum(${exactDecimal('amount')}) AS net_amount`,
       ];
-      if (orderCols.has('items')) cols.push('sum(items) FILTER (WHERE NOT is_return) AS items');
+      if (orderCols.has('items')) cols.push(`sum(${exactDecimal('items')}) FILTER (WHERE NOT is_return) AS items`);
       if (orderCols.has('discount_used')) cols.push('count(*) FILTER (WHERE discount_used AND NOT is_return) > 0 AS discount_used');
       if (orderCols.has('channel')) cols.push('min(channel) FILTER (WHERE NOT is_return) AS channel');
       ctes.push(
@@ -119,7 +120,7 @@ export function assembleFeatureSql(specs: readonly FeatureSpec[], ctx: SqlContex
         ),
       );
     } else {
-      const cols = ['customer_id', 'ts', 'NOT is_return AS is_order', 'amount AS net_amount'];
+      const cols = ['customer_id', 'ts', 'NOT is_return AS is_order', `${exactDecimal('amount')} AS net_amount`];
       for (const c of ['items', 'discount_used', 'channel'] as const) if (orderCols.has(c)) cols.push(c);
       ctes.push(
         cte('orders', 'No order_id: every purchase line is an order; return lines are not orders but reduce spend.', [

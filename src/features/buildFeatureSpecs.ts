@@ -1,4 +1,5 @@
 import { assertUnreachable } from '../core/assertUnreachable';
+import { exactSum } from './exactSum';
 import { quoteIdent, quoteLiteral } from '../data/DuckSession';
 import { CUSTOMERS_SCHEMA } from '../data/schema';
 import type { AvailableColumn, AvailableData } from './AvailableData';
@@ -23,7 +24,7 @@ export function buildFeatureSpecs(
   const A = asOf;
   const since = (d: number) => `${A} - INTERVAL '${d}' DAY`;
   const ordersSince = (d: number): Agg => ({ alias: `orders_${d}d`, expr: `count(*) FILTER (WHERE is_order AND ts >= ${since(d)})` });
-  const spendSince = (d: number): Agg => ({ alias: `spend_${d}d`, expr: `sum(net_amount) FILTER (WHERE ts >= ${since(d)})` });
+  const spendSince = (d: number): Agg => ({ alias: `spend_${d}d`, expr: exactSum('net_amount', `ts >= ${since(d)}`) });
   const cols = (t: 'customers' | 'transactions' | 'events') => new Set((available[t] ?? []).map((c) => c.name));
   const customers = available.customers ? cols('customers') : undefined;
   const tx = available.transactions ? cols('transactions') : undefined;
@@ -71,7 +72,7 @@ export function buildFeatureSpecs(
         if (tx.has('items')) {
           specs.push(
             numeric('avg_items_per_order', group, 'items per order', 'Average number of items per order (basket size; return lines left out).', 'CAST(tx.items_total AS DOUBLE) / NULLIF(tx.frequency, 0)', {
-              tx: [{ alias: 'items_total', expr: 'sum(items) FILTER (WHERE is_order)' }, FREQUENCY],
+              tx: [{ alias: 'items_total', expr: exactSum('items', 'is_order') }, FREQUENCY],
               orderColumns: ['items'],
               nullWhen: NO_ORDER,
             }),
@@ -153,7 +154,7 @@ export function buildFeatureSpecs(
           ].join('\n'), {
             tx: [
               spendSince(T),
-              { alias: sp, expr: `sum(net_amount) FILTER (WHERE ${prior})` },
+              { alias: sp, expr: exactSum('net_amount', prior) },
             ],
           }),
         );
@@ -225,21 +226,21 @@ export function buildFeatureSpecs(
           break;
         }
         const top = levels.slice(0, config.topCategories);
-        const all: Agg = { alias: 'spend_all', expr: 'sum(amount)' };
+        const all: Agg = { alias: 'spend_all', expr: exactSum('amount') };
         const share = (alias: string) => `CASE WHEN cat.spend_all > 0 THEN COALESCE(cat.${alias}, 0) / cat.spend_all END`;
         const nullWhen = 'the customer has no purchase spend (> 0) before asOf';
         slugs(top).forEach((slug, i) => {
           const value = top[i]!;
           specs.push(
             numeric(`cat_share_${slug}`, group, 'share', `Share of purchase spend before asOf in category ${quoteLiteral(value)}.`, share(`spend_${slug}`), {
-              cat: [all, { alias: `spend_${slug}`, expr: `sum(amount) FILTER (WHERE category = ${quoteLiteral(value)})` }],
+              cat: [all, { alias: `spend_${slug}`, expr: exactSum('amount', `category = ${quoteLiteral(value)}`) }],
               nullWhen,
             }),
           );
         });
         specs.push(
           numeric('cat_share_other', group, 'share', `Share of purchase spend before asOf in any other category (outside the top ${top.length} by spend, or missing).`, share('spend_other'), {
-            cat: [all, { alias: 'spend_other', expr: `sum(amount) FILTER (WHERE category IS NULL OR category NOT IN (${top.map(quoteLiteral).join(', ')}))` }],
+            cat: [all, { alias: 'spend_other', expr: exactSum('amount', `category IS NULL OR category NOT IN (${top.map(quoteLiteral).join(', ')})`) }],
             nullWhen,
           }),
         );
