@@ -46,6 +46,8 @@ for (const nb of notebooks) {
         'nbconvert', '--to', 'html', '--execute',
         '--ExecutePreprocessor.kernel_name=tslab',
         '--ExecutePreprocessor.timeout=600',
+        // tslab compiles TypeScript before it answers; on a busy 2-core machine that exceeds the 60 s default.
+        '--ExecutePreprocessor.startup_timeout=300',
         '--output-dir', outDir,
         join(root, 'notebooks', nb),
       ],

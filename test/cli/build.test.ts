@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from './helpers';
+import { root, run } from './helpers';
 
 describe('the build', () => {
-  it('CommonJS and ES-module entry points expose the same API, backed by one implementation', () => {
+  it('CommonJS and ES-module entry points expose the same API, backed by one implementation', async () => {
     const script = `
       import * as esm from ${JSON.stringify(join(root, 'dist/esm/index.js'))};
       import { createRequire } from 'node:module';
@@ -13,8 +12,8 @@ describe('the build', () => {
       const names = Object.keys(cjs).filter((n) => n !== '__esModule').sort();
       const missing = names.filter((n) => !(n in esm));
       console.log(JSON.stringify({ count: names.length, missing, same: esm.DuckSession === cjs.DuckSession }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    const r = await run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { count: number; missing: string[]; same: boolean };
     expect(out.missing).toEqual([]);
     expect(out.count).toBeGreaterThan(40);

@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/pipeline/runPipeline';
-import { root, seglab, shared, tempDir } from './helpers';
+import { root, seglab, shared, tempDir, type RunResult } from './helpers';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('seglab run on the embedded sample (what npm start does)', () => {
   const out = tempDir();
-  const first = seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out]);
+  let first: RunResult;
+  beforeAll(async () => {
+    first = await seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out]);
+  });
 
-  it('exits 0, prints the run folder on stdout and progress on stderr', () => {
+  it('exits 0, prints the run folder on stdout and progress on stderr', async () => {
     expect(first.code, first.stderr).toBe(0);
     const dir = first.stdout.trim();
     expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
@@ -20,7 +23,7 @@ describe('seglab run on the embedded sample (what npm start does)', () => {
     expect(readFileSync(join(out, 'LATEST'), 'utf8').trim()).toBe(dir.slice(out.length + 1));
   });
 
-  it('writes a manifest with config, input fingerprints, versions, seed, timings and every output', () => {
+  it('writes a manifest with config, input fingerprints, versions, seed, timings and every output', async () => {
     const dir = first.stdout.trim();
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     expect(m.schemaVersion).toBe(1);
@@ -41,17 +44,17 @@ describe('seglab run on the embedded sample (what npm start does)', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('the feature table has one row per customer', () => {
+  it('the feature table has one row per customer', async () => {
     const dir = first.stdout.trim();
     const csv = readFileSync(join(dir, 'features.csv'), 'utf8').trim().split('\n');
     expect(csv.length).toBe(3001);
     expect(csv[0]!.split(',')).toContain('rfm_segment');
   });
 
-  it('a second run with the same inputs gets its own folder and leaves the first untouched', () => {
+  it('a second run with the same inputs gets its own folder and leaves the first untouched', async () => {
     const dir1 = first.stdout.trim();
     const before = readFileSync(join(dir1, 'manifest.json'), 'utf8');
-    const second = seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '-q']);
+    const second = await seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '-q']);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toBe('');
     const dir2 = second.stdout.trim();
@@ -61,13 +64,13 @@ describe('seglab run on the embedded sample (what npm start does)', () => {
     expect(sha256(join(dir2, 'features.parquet'))).toBe(sha256(join(dir1, 'features.parquet')));
   });
 
-  it('--stages runs a subset (load always runs) and names the run differently', () => {
-    const r = seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '--stages', 'profile']);
+  it('--stages runs a subset (load always runs) and names the run differently', async () => {
+    const r = await seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '--stages', 'profile']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).not.toMatch(/-2$/);
     expect(readdirSync(r.stdout.trim())).toContain('quality.json');
     expect(readdirSync(r.stdout.trim())).not.toContain('features.parquet');
-    expect(seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '--stages', 'cluster']).code).toBe(2);
+    expect((await seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '--stages', 'cluster'])).code).toBe(2);
   });
 });
 
@@ -79,9 +82,9 @@ describe('seglab run on the real datasets through the committed configs', () => 
     { config: 'bank-marketing', data: 'bank-full.csv.gz', customers: 45211, skipped: ['rfm', 'windows'] },
   ];
   for (const c of cases) {
-    it(`${c.config}: features for ${c.customers.toLocaleString('en-US')} customers, skipped groups said`, () => {
+    it(`${c.config}: features for ${c.customers.toLocaleString('en-US')} customers, skipped groups said`, async () => {
       const out = tempDir();
-      const r = seglab(['run', '--config', `data/configs/${c.config}.yaml`, '--data', join(shared, c.data), '--out', out]);
+      const r = await seglab(['run', '--config', `data/configs/${c.config}.yaml`, '--data', join(shared, c.data), '--out', out]);
       expect(r.code, r.stderr).toBe(0);
       const meta = JSON.parse(readFileSync(join(r.stdout.trim(), 'features.json'), 'utf8')) as { rowCount: number; skipped: { group: string }[] };
       expect(meta.rowCount).toBe(c.customers);
@@ -92,32 +95,32 @@ describe('seglab run on the real datasets through the committed configs', () => 
 });
 
 describe('bad input exits 2 with a clear message and leaves nothing behind', () => {
-  it('a config that uses ${data} without --data', () => {
-    const r = seglab(['run', '--config', 'data/configs/online-retail.yaml']);
+  it('a config that uses ${data} without --data', async () => {
+    const r = await seglab(['run', '--config', 'data/configs/online-retail.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('variable "data" is not set');
     expect(r.stderr).toContain('--data <path>');
   });
 
-  it('a missing config file, an unknown key, an unknown command', () => {
-    expect(seglab(['run', '--config', 'nope.yaml']).code).toBe(2);
+  it('a missing config file, an unknown key, an unknown command', async () => {
+    expect((await seglab(['run', '--config', 'nope.yaml'])).code).toBe(2);
     const dir = tempDir();
     writeFileSync(join(dir, 'c.yaml'), 'name: x\nasOf: 2026-13-45\ncolour: blue\ndata:\n  transactions:\n    path: t.csv\n');
-    const r = seglab(['run', '--config', join(dir, 'c.yaml')]);
+    const r = await seglab(['run', '--config', join(dir, 'c.yaml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/field asOf/);
     expect(r.stderr).toMatch(/line 2/);
     expect(r.stderr).toMatch(/colour/);
-    expect(seglab(['frobnicate']).code).toBe(2);
-    expect(seglab(['synth', '--customers', 'many', '--out', dir]).code).toBe(2);
+    expect((await seglab(['frobnicate'])).code).toBe(2);
+    expect((await seglab(['synth', '--customers', 'many', '--out', dir])).code).toBe(2);
   });
 
-  it('a data file with a missing column and a ragged row: every problem listed, no run folder', () => {
+  it('a data file with a missing column and a ragged row: every problem listed, no run folder', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'transactions.csv'), 'customer_id,ts,price\nc1,2026-01-02,3\nc2,2026-01-03,4,extra\nc3,2026-01-04,5\n');
     writeFileSync(join(dir, 'c.yaml'), 'name: bad\nasOf: 2026-07-01\ndata:\n  transactions:\n    path: transactions.csv\n');
     const out = tempDir();
-    const r = seglab(['run', '--config', join(dir, 'c.yaml'), '--out', out]);
+    const r = await seglab(['run', '--config', join(dir, 'c.yaml'), '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/amount/);
     expect(r.stderr).toMatch(/line 3/);
@@ -126,32 +129,32 @@ describe('bad input exits 2 with a clear message and leaves nothing behind', () 
 });
 
 describe('seglab profile, features, synth', () => {
-  it('profile <folder> prints the quality profile as Markdown and can write JSON', () => {
+  it('profile <folder> prints the quality profile as Markdown and can write JSON', async () => {
     const dir = tempDir();
-    const r = seglab(['profile', 'data/sample', '--as-of', '2026-07-01', '--json', join(dir, 'p.json')]);
+    const r = await seglab(['profile', 'data/sample', '--as-of', '2026-07-01', '--json', join(dir, 'p.json')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('# Data-quality profile');
     expect(r.stdout).toContain('## customers — 3,000 rows');
     expect(JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8')).tables).toHaveLength(3);
   });
 
-  it('features <folder> --as-of writes the table in the format of --out', () => {
+  it('features <folder> --as-of writes the table in the format of --out', async () => {
     const dir = tempDir();
-    const r = seglab(['features', 'data/sample', '--as-of', '2026-04-01', '--out', join(dir, 'f.csv'), '--sql', join(dir, 'f.sql')]);
+    const r = await seglab(['features', 'data/sample', '--as-of', '2026-04-01', '--out', join(dir, 'f.csv'), '--sql', join(dir, 'f.sql')]);
     expect(r.code, r.stderr).toBe(0);
     const lines = readFileSync(join(dir, 'f.csv'), 'utf8').trim().split('\n');
     // Customers who signed up before 2026-04-01 only.
     expect(lines.length - 1).toBeLessThan(3000);
     expect(lines.length - 1).toBeGreaterThan(2000);
     expect(readFileSync(join(dir, 'f.sql'), 'utf8')).toMatch(/TIMESTAMP '2026-04-01/);
-    expect(seglab(['features', 'data/sample', '--out', join(dir, 'f.csv')]).code).toBe(2);
-    expect(seglab(['features', 'data/sample', '--as-of', '2026-04-01', '--out', join(dir, 'f.xlsx')]).code).toBe(2);
+    expect((await seglab(['features', 'data/sample', '--out', join(dir, 'f.csv')])).code).toBe(2);
+    expect((await seglab(['features', 'data/sample', '--as-of', '2026-04-01', '--out', join(dir, 'f.xlsx')])).code).toBe(2);
   });
 
-  it('synth writes a reproducible data set and its summary', () => {
+  it('synth writes a reproducible data set and its summary', async () => {
     const a = tempDir(), b = tempDir();
-    const ra = seglab(['synth', '--customers', '300', '--seed', '7', '--out', a, '-q']);
-    const rb = seglab(['synth', '--customers', '300', '--seed', '7', '--out', b, '-q']);
+    const ra = await seglab(['synth', '--customers', '300', '--seed', '7', '--out', a, '-q']);
+    const rb = await seglab(['synth', '--customers', '300', '--seed', '7', '--out', b, '-q']);
     expect(ra.code, ra.stderr).toBe(0);
     expect(JSON.parse(ra.stdout).rowCounts.customers).toBe(300);
     for (const f of ['customers.csv.gz', 'transactions.csv.gz', 'events.csv.gz', 'ground_truth.csv.gz']) {

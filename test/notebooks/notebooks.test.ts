@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../cli/helpers';
 
 const root = join(__dirname, '..', '..');
 const notebooks = readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
@@ -19,10 +19,10 @@ describe('notebooks', () => {
 
   // Executes every notebook with the tslab kernel (needs Jupyter + the kernel: .ci/run installs both).
   // The build must exist (npm test builds first); a cell that errors fails this test with its message.
-  it('every notebook runs headless without a cell error and renders to HTML', () => {
+  it('every notebook runs headless without a cell error and renders to HTML', async () => {
     expect(existsSync(join(root, 'dist', 'cjs', 'index.js')), 'run `npm run build` first').toBe(true);
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'run-notebooks.mjs')], { cwd: root, encoding: 'utf8', timeout: 900_000 });
-    expect(r.status, r.stderr).toBe(0);
+    const r = await run(process.execPath, [join(root, 'scripts', 'run-notebooks.mjs')], { cwd: root, timeoutMs: 900_000 });
+    expect(r.code, r.stderr).toBe(0);
     for (const nb of notebooks) {
       const html = readFileSync(join(root, 'reports', 'notebooks', nb.replace(/\.ipynb$/, '.html')), 'utf8');
       // nbconvert keeps error outputs as "output_error" blocks; a clean run has none.
