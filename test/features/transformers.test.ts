@@ -290,6 +290,10 @@ describe('SimpleImputer', () => {
     const constant = new SimpleImputer({ strategy: 'constant', fillValue: -1, columns: ['recency'] }).fit(X);
     expect(col(constant.transform(X), 'recency')).toEqual([10, -1, 30, 100, -1]);
     expect(col(constant.transform(X), 'age')[2]).toBeNaN(); // not in columns: passes through
+    // 'max': "days since" features — a customer without the event waited at least as long as anyone.
+    const max = new SimpleImputer({ strategy: 'max', columns: ['recency'] }).fit(X);
+    expect(col(max.transform(X), 'recency')).toEqual([10, 100, 30, 100, 100]);
+    expect(SimpleImputerModel.fromJSON(JSON.parse(JSON.stringify(max.toJSON()))).fill).toEqual([100]);
   });
 
   it('JSON round trip; all-missing columns and Infinity are named', () => {

@@ -3,10 +3,15 @@ import type { Matrix } from '../../core/Matrix';
 import { assertMatrix, columnIndices, quantileSorted } from './matrixChecks';
 import { SimpleImputerModel } from './SimpleImputerModel';
 
-export type ImputeStrategy = 'median' | 'mean' | 'constant';
+import { IMPUTE_STRATEGIES, type ImputeStrategy } from './ImputeStrategy';
+
+export { IMPUTE_STRATEGIES, type ImputeStrategy };
 
 export interface SimpleImputerParams {
-  /** How a missing value (NaN) is filled: the column's median (default), mean, or fillValue. */
+  /**
+   * How a missing value (NaN) is filled: the column's median (default), mean, largest value, or fillValue.
+   * 'max' suits "days since" features: a customer without the event has waited at least as long as anyone.
+   */
   strategy?: ImputeStrategy;
   /** The value for strategy 'constant' (default 0). */
   fillValue?: number;
@@ -25,7 +30,7 @@ export class SimpleImputer {
 
   constructor(params: SimpleImputerParams = {}) {
     const { strategy = 'median', fillValue = 0, columns } = params;
-    checkParam(['median', 'mean', 'constant'].includes(strategy), 'SimpleImputer strategy', strategy, "'median', 'mean' or 'constant'");
+    checkParam((IMPUTE_STRATEGIES as readonly string[]).includes(strategy), 'SimpleImputer strategy', strategy, "'median', 'mean', 'max' or 'constant'");
     checkParam(typeof fillValue === 'number' && Number.isFinite(fillValue), 'SimpleImputer fillValue', fillValue, 'a finite number');
     checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'SimpleImputer columns', columns, 'an array of column names');
     this.params = { strategy, fillValue, ...(columns ? { columns: [...columns] } : {}) };
@@ -50,6 +55,7 @@ export class SimpleImputer {
         return NaN;
       }
       if (this.params.strategy === 'mean') return present.reduce((s, x) => s + x, 0) / present.length;
+      if (this.params.strategy === 'max') return present.reduce((m, x) => (x > m ? x : m), -Infinity);
       return quantileSorted(present.sort(), 0.5);
     });
     if (problems.length) throw new InputError(`${who}: ${problems[0]!.message}.`, problems);
