@@ -89,8 +89,9 @@ export function assembleFeatureSql(specs: readonly FeatureSpec[], ctx: SqlContex
   if (txAggs.length) {
     const cols = ['customer_id'];
     if (ctx.orderId) cols.push('order_id');
-    cols.push('ts', 'amount');
-    for (const c of ['items', 'discount_used', 'channel'] as const) if (orderCols.has(c)) cols.push(c);
+    cols.push('ts', `${exactDecimal('amount')} AS amount`);
+    if (orderCols.has('items')) cols.push(`${exactDecimal('items')} AS items`);
+    for (const c of ['discount_used', 'channel'] as const) if (orderCols.has(c)) cols.push(c);
     cols.push(`${isReturn} AS is_return`);
     ctes.push(
       cte(
@@ -107,9 +108,9 @@ export function assembleFeatureSql(specs: readonly FeatureSpec[], ctx: SqlContex
         'order_id',
         'min(ts) AS ts',
         'count(*) FILTER (WHERE NOT is_return) > 0 AS is_order',
-        `sum(${exactDecimal('amount')}) AS net_amount`,
+        `${exactDecimal('sum(amount)')} AS net_amount`,
       ];
-      if (orderCols.has('items')) cols.push(`sum(${exactDecimal('items')}) FILTER (WHERE NOT is_return) AS items`);
+      if (orderCols.has('items')) cols.push(`${exactDecimal('sum(items) FILTER (WHERE NOT is_return)')} AS items`);
       if (orderCols.has('discount_used')) cols.push('count(*) FILTER (WHERE discount_used AND NOT is_return) > 0 AS discount_used');
       if (orderCols.has('channel')) cols.push('min(channel) FILTER (WHERE NOT is_return) AS channel');
       ctes.push(
@@ -120,7 +121,7 @@ export function assembleFeatureSql(specs: readonly FeatureSpec[], ctx: SqlContex
         ),
       );
     } else {
-      const cols = ['customer_id', 'ts', 'NOT is_return AS is_order', `${exactDecimal('amount')} AS net_amount`];
+      const cols = ['customer_id', 'ts', 'NOT is_return AS is_order', 'amount AS net_amount'];
       for (const c of ['items', 'discount_used', 'channel'] as const) if (orderCols.has(c)) cols.push(c);
       ctes.push(
         cte('orders', 'No order_id: every purchase line is an order; return lines are not orders but reduce spend.', [
@@ -143,8 +144,8 @@ export function assembleFeatureSql(specs: readonly FeatureSpec[], ctx: SqlContex
     ctes.push(
       cte('cat', 'Per customer purchase spend by category before asOf (return lines left out, so shares stay within 0..1).', [
         `SELECT customer_id,\n${aggLines(catAggs)}`,
-        'FROM transactions',
-        `WHERE ts < ${A} AND customer_id IS NOT NULL AND NOT ${isReturn}`,
+        `FROM (SELECT customer_id, category, ${exactDecimal('amount')} AS amount FROM transactions`,
+        `      WHERE ts < ${A} AND customer_id IS NOT NULL AND NOT ${isReturn})`,
         'GROUP BY customer_id',
       ]),
     );

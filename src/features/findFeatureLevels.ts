@@ -1,5 +1,5 @@
 import type { DuckSession } from '../data/DuckSession';
-import { exactSum } from './exactSum';
+import { exactDecimal, exactSum } from './exactSum';
 import type { AvailableData, FeatureLevels } from './AvailableData';
 
 /**
@@ -21,7 +21,7 @@ export async function findFeatureLevels(
   if (tx.has('category')) {
     const rows = await session.all(
       `SELECT category AS v FROM transactions WHERE ${where} AND category IS NOT NULL
-       GROUP BY category ORDER BY ${exactSum('amount')} DESC, category LIMIT ${limit.categories}`,
+       GROUP BY category ORDER BY ${exactSum(exactDecimal('amount'))} DESC, category LIMIT ${limit.categories}`,
     );
     levels.categories = rows.map((r) => String(r.v));
   }
