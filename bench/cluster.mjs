@@ -1,0 +1,195 @@
+// Benchmark: seglab's clustering against scikit-learn on the same data.
+//   k-means: Gaussian blobs 1M × 12, k = 8, one k-means++ start (nInit 1 / n_init=1, sklearn algorithm='lloyd');
+//   also on overlapping blobs (sd 5), where a run takes many iterations.
+//   Gaussian mixture: 100k × 12, k = 8, full covariances (if src/cluster/GaussianMixture.ts is built).
+//   DBSCAN: 50k × 4 (if src/cluster/DBSCAN.ts is built).
+// The data is generated once (seeded) into bench/data/cluster/ as raw little-endian float64 (not timed);
+// each measured fit runs in its own child process (node, or python3 for scikit-learn) so that its peak
+// RSS is that process's own maxRSS. Three runs each, alternating ours and scikit-learn; medians reported.
+// scikit-learn comes from Debian (apt-get install -y python3-sklearn); without it that column is skipped
+// (BENCH_PYTHON=/path/to/python3 picks another interpreter).
+// Usage: npm run bench:cluster [-- --runs 3] [--only kmeans,kmeans-overlap,gmm,dbscan]   (SEGLAB_DIST=<cjs build> to bench another build)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const argValue = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+// SEGLAB_DIST points at another CommonJS build (e.g. a scratch tsc output) instead of dist/cjs.
+const dist = process.env.SEGLAB_DIST ?? join(root, 'dist/cjs');
+
+/** The build's module for a class: its own file (works before src/index.ts exports it), else the index. */
+function load(file, name) {
+  const path = join(dist, 'cluster', `${file}.js`);
+  if (existsSync(path)) return require(path)[name];
+  return require(join(dist, 'index.js'))[name];
+}
+
+const TASKS = {
+  kmeans: { n: 1_000_000, d: 12, k: 8, sd: 1, seed: 1 },
+  // The same size with blobs that overlap (sd 5 around centres in [-10, 10]^12): many Lloyd iterations.
+  'kmeans-overlap': { n: 1_000_000, d: 12, k: 8, sd: 5, seed: 4 },
+  gmm: { n: 100_000, d: 12, k: 8, sd: 1.5, seed: 2 },
+  dbscan: { n: 50_000, d: 4, k: 8, sd: 1, seed: 3, eps: 0.5, minSamples: 10 },
+};
+
+if (process.argv[2] === '--child') {
+  // Measured part, ours: read the raw data, fit, report.
+  const [task, file, n, d] = [process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6])];
+  const { Matrix } = require(join(dist, 'core/Matrix.js'));
+  const buf = readFileSync(file);
+  const X = new Matrix(new Float64Array(buf.buffer, buf.byteOffset, n * d), n, d);
+  const spec = TASKS[task];
+  const t0 = performance.now();
+  let out;
+  if (task.startsWith('kmeans')) {
+    const KMeans = load('KMeans', 'KMeans');
+    const m = new KMeans({ k: spec.k, nInit: 1, seed: 0 }).fit(X);
+    out = { seconds: (performance.now() - t0) / 1000, nIter: m.nIter, inertia: m.inertia };
+  } else if (task === 'gmm') {
+    const GaussianMixture = load('GaussianMixture', 'GaussianMixture');
+    const m = new GaussianMixture({ k: spec.k, covarianceType: 'full', seed: 0, nInit: 1 }).fit(X);
+    const seconds = (performance.now() - t0) / 1000;
+    out = { seconds, nIter: m.nIter, converged: m.converged, logLikelihood: m.logLikelihood, bic: m.bic(X) };
+  } else {
+    const DBSCAN = load('DBSCAN', 'DBSCAN');
+    const m = new DBSCAN({ eps: spec.eps, minSamples: spec.minSamples }).fit(X);
+    const seconds = (performance.now() - t0) / 1000;
+    let noise = 0;
+    for (const l of m.labels) if (l < 0) noise++;
+    out = { seconds, clusters: m.k, noise };
+  }
+  out.peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(JSON.stringify(out));
+  process.exit(0);
+}
+
+// The same measurement in scikit-learn (its fit includes its own input checks, as ours does).
+const PYTHON = String.raw`
+import json, resource, sys, time
+import numpy as np
+task, path, n, d = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+spec = json.loads(sys.argv[5])
+X = np.fromfile(path, dtype='<f8').reshape(n, d)
+t0 = time.perf_counter()
+if task.startswith('kmeans'):
+    from sklearn.cluster import KMeans
+    m = KMeans(n_clusters=spec['k'], n_init=1, algorithm='lloyd', random_state=0).fit(X)
+    out = dict(seconds=time.perf_counter() - t0, nIter=int(m.n_iter_), inertia=float(m.inertia_))
+elif task == 'gmm':
+    from sklearn.mixture import GaussianMixture
+    m = GaussianMixture(n_components=spec['k'], covariance_type='full', random_state=0, n_init=1).fit(X)
+    seconds = time.perf_counter() - t0
+    out = dict(seconds=seconds, nIter=int(m.n_iter_), converged=bool(m.converged_), logLikelihood=float(m.score(X) * n), bic=float(m.bic(X)))
+else:
+    from sklearn.cluster import DBSCAN
+    m = DBSCAN(eps=spec['eps'], min_samples=spec['minSamples']).fit(X)
+    seconds = time.perf_counter() - t0
+    labels = m.labels_
+    out = dict(seconds=seconds, clusters=int(labels.max() + 1), noise=int((labels < 0).sum()))
+out['peakRssMB'] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps(out))
+`;
+
+/** A python3 that has scikit-learn (BENCH_PYTHON, else PATH's, then Debian's; BENCH_PYTHON=none skips it), or null. */
+function findPython() {
+  if (process.env.BENCH_PYTHON === 'none') return null;
+  for (const exe of process.env.BENCH_PYTHON ? [process.env.BENCH_PYTHON] : ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(exe, ['-c', 'import sklearn, numpy; print(sklearn.__version__, numpy.__version__)'], { encoding: 'utf8' });
+    if (r.status === 0) return { exe, versions: r.stdout.trim() };
+  }
+  return null;
+}
+
+/** Seeded Gaussian blobs (centres uniform in [-10, 10]^d, sd per task) as raw float64, written once. */
+function dataFile(task) {
+  const { n, d, k, sd, seed } = TASKS[task];
+  const dir = join(root, 'bench', 'data', 'cluster');
+  const file = join(dir, `${task}-${n}x${d}-k${k}-seed${seed}.f64`);
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  const { Rng } = require(join(dist, 'core/rng.js'));
+  const rng = new Rng(seed);
+  const centres = Array.from({ length: k }, () => Array.from({ length: d }, () => rng.uniform(-10, 10)));
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const c = centres[rng.int(k)];
+    for (let t = 0; t < d; t++) data[i * d + t] = c[t] + rng.normal(0, sd);
+  }
+  writeFileSync(file, new Uint8Array(data.buffer));
+  return file;
+}
+
+function runChild(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.slice(0, 2).join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const runs = Number(argValue('runs', 3));
+const only = argValue('only', 'kmeans,kmeans-overlap,gmm,dbscan').split(',');
+const python = findPython();
+if (!python) console.error('scikit-learn not found (apt-get install -y python3-sklearn): running seglab only.');
+const loadBefore = loadavg();
+const results = {};
+for (const task of only) {
+  const spec = TASKS[task];
+  const available = task.startsWith('kmeans') || existsSync(join(dist, 'cluster', task === 'gmm' ? 'GaussianMixture.js' : 'DBSCAN.js'));
+  if (!available) {
+    console.error(`${task}: not in the build (src/cluster/${task === 'gmm' ? 'GaussianMixture' : 'DBSCAN'}.ts missing), skipped.`);
+    continue;
+  }
+  const file = dataFile(task);
+  const ours = [];
+  const theirs = [];
+  for (let r = 0; r < runs; r++) {
+    try {
+      ours.push(runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', task, file, String(spec.n), String(spec.d)]));
+    } catch (err) {
+      console.error(`${task}: seglab failed, skipped: ${err.message}`);
+      break;
+    }
+    console.error(`  ${task} run ${r + 1} seglab: ${JSON.stringify(ours.at(-1))}`);
+    if (python) {
+      try {
+        theirs.push(runChild(python.exe, ['-c', PYTHON, task, file, String(spec.n), String(spec.d), JSON.stringify(spec)]));
+        console.error(`  ${task} run ${r + 1} sklearn: ${JSON.stringify(theirs.at(-1))}`);
+      } catch (err) {
+        console.error(`${task}: scikit-learn failed, its column skipped: ${err.message}`);
+      }
+    }
+  }
+  const summarise = (xs) => {
+    if (xs.length === 0) return null;
+    const out = {};
+    for (const key of Object.keys(xs[0])) out[key] = typeof xs[0][key] === 'number' ? median(xs.map((x) => x[key])) : xs[0][key];
+    out.runs = xs.map((x) => x.seconds);
+    return out;
+  };
+  results[task] = { data: spec, seglab: summarise(ours), sklearn: summarise(theirs) };
+}
+const result = {
+  benchmark: 'cluster',
+  date: new Date().toISOString().slice(0, 10),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+  sklearn: python ? `${python.exe}: scikit-learn ${python.versions.split(' ')[0]}, numpy ${python.versions.split(' ')[1]}` : null,
+  loadAverage: { before: loadBefore.map((x) => x.toFixed(2)), after: loadavg().map((x) => x.toFixed(2)) },
+  medianOf: runs,
+  results,
+};
+if (results.kmeans?.seglab && results.kmeans?.sklearn) {
+  const o = results.kmeans.seglab;
+  const s = results.kmeans.sklearn;
+  result.kmeansGoal = { goal: 'fit time <= sklearn and inertia <= sklearn', pass: o.seconds <= s.seconds && o.inertia <= s.inertia * (1 + 1e-9) };
+}
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'cluster.json'), JSON.stringify(result, null, 2) + '\n');
+console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,647 @@
+/**
+ * The k-means loops that pay for WebAssembly (f64x2 SIMD lanes, no bounds checks), as a module
+ * assembled here byte by byte — no toolchain, no binary file. All three run on runs of consecutive
+ * rows; kmeansKernels.ts keeps JavaScript twins that give bit-identical results (used where
+ * WebAssembly is unavailable, and checked against these in the tests).
+ *
+ *   dists(x, rows, d, c, m, out)        every pointer in bytes into the module's memory
+ *     out[r·m + q] = Σ_t (x[r·d + t] − c[q·d + t])²      for r < rows, q < m
+ *   accumulate(x, rows, d, lab, w, sums, wsum)   (lab: int32 labels, w: float64 weights)
+ *     for each row r in order: wsum[lab[r]] += w[r]; sums[lab[r]·d + t] += w[r] · x[r·d + t]
+ *     (per element the same two roundings as the JavaScript `sums[q] += w * x`)
+ *   kppPot(out, rows, m, trials, closest, lab, w, candCC, k, pot)   (k-means++ potentials, see kppPotJs)
+ *     for each trial t: pot[t] += Σ_r w[r] · (candCC[t·k + lab[r]] < 4·closest[r] && out[r·m + t] < closest[r] ? out[r·m + t] : closest[r]), rows in order
+ *   hamerly(x, rows, d, c, k, lab, upper, lower, half, shift, shiftMax, shift2, jmax, out) → labels changed
+ *     one steady-state Hamerly assignment of a run of rows, exactly as the JavaScript loop in
+ *     hamerlyBlock (bounds moved by the shifts, tightened with dists, full search with dists)
+ *
+ * Summation order, the contract with distsJs and sqDist in kmeansKernels.ts (they must agree to the
+ * last bit): lane 0 adds the even columns in order, lane 1 the odd ones; an odd last column is added
+ * to lane 0; the result is lane0 + lane1. Groups of four centres share one pass over the row.
+ * Measured on the 2-core benchmark machine: dists runs 3–6× as fast as the best JavaScript loop.
+ */
+
+/** The parts of the global WebAssembly object used here (the project's ES2022 lib has no typings for it). */
+export interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => { readonly buffer: ArrayBuffer | SharedArrayBuffer };
+}
+declare const WebAssembly: WasmApi | undefined;
+
+const uleb = (v: number): number[] => {
+  const b: number[] = [];
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v) byte |= 0x80;
+    b.push(byte);
+  } while (v);
+  return b;
+};
+const sleb = (v: number): number[] => {
+  const b: number[] = [];
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && !(byte & 0x40)) || (v === -1 && byte & 0x40)) {
+      b.push(byte);
+      return b;
+    }
+    b.push(byte | 0x80);
+  }
+};
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
+const utf8 = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
+
+// Instructions (opcodes from the WebAssembly core and fixed-width SIMD specifications).
+const get = (i: number) => [0x20, ...uleb(i)];
+const set = (i: number) => [0x21, ...uleb(i)];
+const i32 = (v: number) => [0x41, ...sleb(v)];
+const I32_ADD = [0x6a];
+const I32_MUL = [0x6c];
+const I32_AND = [0x71];
+const I32_SHL = [0x74];
+const I32_GE_U = [0x4f];
+const f64Load = [0x2b, 3, 0];
+const f64Store = (offset: number) => [0x39, 3, ...uleb(offset)];
+const F64_ADD = [0xa0];
+const F64_SUB = [0xa1];
+const F64_MUL = [0xa2];
+const V128_LOAD = [0xfd, ...uleb(0), 3, 0];
+const F64X2_ADD = [0xfd, ...uleb(240)];
+const F64X2_SUB = [0xfd, ...uleb(241)];
+const F64X2_MUL = [0xfd, ...uleb(242)];
+const lane = (l: number) => [0xfd, ...uleb(33), l];
+const V128_ZERO = [0xfd, ...uleb(12), ...new Array<number>(16).fill(0)];
+const BLOCK = [0x02, 0x40];
+const LOOP = [0x03, 0x40];
+const IF = [0x04, 0x40];
+const br = (depth: number) => [0x0c, ...uleb(depth)];
+const brIf = (depth: number) => [0x0d, ...uleb(depth)];
+const END = [0x0b];
+
+// Parameters 0-5, then i32 locals 6-15, v128 locals 16-21, f64 locals 22-23.
+const X = 0, ROWS = 1, D = 2, C = 3, M = 4, OUT = 5;
+const R = 6, Q = 7, T = 8, DB = 9, PAIRS = 10, M4 = 11, CQ = 12, ODD = 13, XP = 14, OP = 15;
+const ACC = 16, XV = 20, DV = 21;
+const S = 22, DIFF = 23;
+
+/** while (!(local >= limit)) { body } — as block/loop with the exit test first. */
+const whileBelow = (local: number, limit: number, body: number[]) => [
+  ...BLOCK,
+  ...LOOP,
+  ...get(local),
+  ...get(limit),
+  ...I32_GE_U,
+  ...brIf(1),
+  ...body,
+  ...br(0),
+  ...END,
+  ...END,
+];
+
+/** Address of centre j of the group at CQ, plus the byte offset in `extra` (a local), on the stack. */
+const centreAddr = (j: number, extra: number) => [...get(CQ), ...(j ? [...get(DB), ...i32(j), ...I32_MUL, ...I32_ADD] : []), ...get(extra), ...I32_ADD];
+
+/** acc_j += (xv − c_j[t..t+1])² */
+const accumulate = (j: number) => [
+  ...get(XV),
+  ...centreAddr(j, T),
+  ...V128_LOAD,
+  ...F64X2_SUB,
+  ...set(DV),
+  ...get(DV),
+  ...get(DV),
+  ...F64X2_MUL,
+  ...get(ACC + j),
+  ...F64X2_ADD,
+  ...set(ACC + j),
+];
+
+/** out[OP + 8j] = (lane0(acc_j) [+ odd last column²]) + lane1(acc_j) */
+const finish = (j: number) => [
+  ...get(ACC + j),
+  ...lane(0),
+  ...set(S),
+  ...get(ODD),
+  ...IF,
+  ...get(XP),
+  ...get(PAIRS),
+  ...I32_ADD,
+  ...f64Load,
+  ...centreAddr(j, PAIRS),
+  ...f64Load,
+  ...F64_SUB,
+  ...set(DIFF),
+  ...get(S),
+  ...get(DIFF),
+  ...get(DIFF),
+  ...F64_MUL,
+  ...F64_ADD,
+  ...set(S),
+  ...END,
+  ...get(OP),
+  ...get(S),
+  ...get(ACC + j),
+  ...lane(1),
+  ...F64_ADD,
+  ...f64Store(8 * j),
+];
+
+/** One group of `width` centres (4, or 1 for the rest): zero the accumulators, sweep the column pairs, store. */
+const group = (width: number) => {
+  const js = Array.from({ length: width }, (_, j) => j);
+  return [
+    // cq = c + q·db
+    ...get(C),
+    ...get(Q),
+    ...get(DB),
+    ...I32_MUL,
+    ...I32_ADD,
+    ...set(CQ),
+    ...js.flatMap((j) => [...V128_ZERO, ...set(ACC + j)]),
+    ...i32(0),
+    ...set(T),
+    ...whileBelow(T, PAIRS, [
+      ...get(XP),
+      ...get(T),
+      ...I32_ADD,
+      ...V128_LOAD,
+      ...set(XV),
+      ...js.flatMap(accumulate),
+      ...get(T),
+      ...i32(16),
+      ...I32_ADD,
+      ...set(T),
+    ]),
+    ...js.flatMap(finish),
+    ...get(OP),
+    ...i32(8 * width),
+    ...I32_ADD,
+    ...set(OP),
+    ...get(Q),
+    ...i32(width),
+    ...I32_ADD,
+    ...set(Q),
+  ];
+};
+
+const body = [
+  // db = d·8; pairs = (d & ~1)·8; odd = d & 1; m4 = m & ~3; xp = x; op = out
+  ...get(D),
+  ...i32(3),
+  ...I32_SHL,
+  ...set(DB),
+  ...get(D),
+  ...i32(-2),
+  ...I32_AND,
+  ...i32(3),
+  ...I32_SHL,
+  ...set(PAIRS),
+  ...get(D),
+  ...i32(1),
+  ...I32_AND,
+  ...set(ODD),
+  ...get(M),
+  ...i32(-4),
+  ...I32_AND,
+  ...set(M4),
+  ...get(X),
+  ...set(XP),
+  ...get(OUT),
+  ...set(OP),
+  ...whileBelow(R, ROWS, [
+    ...i32(0),
+    ...set(Q),
+    ...whileBelow(Q, M4, group(4)),
+    ...whileBelow(Q, M, group(1)),
+    ...get(XP),
+    ...get(DB),
+    ...I32_ADD,
+    ...set(XP),
+    ...get(R),
+    ...i32(1),
+    ...I32_ADD,
+    ...set(R),
+  ]),
+];
+
+// accumulate: parameters 0-6, i32 locals 7-13, f64 local 14, v128 local 15.
+const A_X = 0, A_ROWS = 1, A_D = 2, A_LAB = 3, A_W = 4, A_SUMS = 5, A_WSUM = 6;
+const A_R = 7, A_XP = 8, A_SP = 9, A_T = 10, A_DB = 11, A_PAIRS = 12, A_ODD = 13, A_WR = 14, A_WV = 15;
+const V128_STORE = [0xfd, ...uleb(11), 3, 0];
+const F64X2_SPLAT = [0xfd, ...uleb(20)];
+const I32_LOAD = [0x28, 2, 0];
+
+const accumulateBody = [
+  ...get(A_D),
+  ...i32(3),
+  ...I32_SHL,
+  ...set(A_DB),
+  ...get(A_D),
+  ...i32(-2),
+  ...I32_AND,
+  ...i32(3),
+  ...I32_SHL,
+  ...set(A_PAIRS),
+  ...get(A_D),
+  ...i32(1),
+  ...I32_AND,
+  ...set(A_ODD),
+  ...get(A_X),
+  ...set(A_XP),
+  ...whileBelow(A_R, A_ROWS, [
+    // wr = w[r]; sp = sums + lab[r]·db; wsum[lab[r]] += wr
+    ...get(A_W),
+    ...get(A_R),
+    ...i32(3),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...f64Load,
+    ...set(A_WR),
+    ...get(A_LAB),
+    ...get(A_R),
+    ...i32(2),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...I32_LOAD,
+    ...set(A_T), // the label, briefly
+    ...get(A_WSUM),
+    ...get(A_T),
+    ...i32(3),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...get(A_WSUM),
+    ...get(A_T),
+    ...i32(3),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...f64Load,
+    ...get(A_WR),
+    ...F64_ADD,
+    ...f64Store(0),
+    ...get(A_SUMS),
+    ...get(A_T),
+    ...get(A_DB),
+    ...I32_MUL,
+    ...I32_ADD,
+    ...set(A_SP),
+    ...get(A_WR),
+    ...F64X2_SPLAT,
+    ...set(A_WV),
+    ...i32(0),
+    ...set(A_T),
+    ...whileBelow(A_T, A_PAIRS, [
+      // sums[sp + t] = sums[sp + t] + wr · x[xp + t], two lanes
+      ...get(A_SP),
+      ...get(A_T),
+      ...I32_ADD,
+      ...get(A_SP),
+      ...get(A_T),
+      ...I32_ADD,
+      ...V128_LOAD,
+      ...get(A_WV),
+      ...get(A_XP),
+      ...get(A_T),
+      ...I32_ADD,
+      ...V128_LOAD,
+      ...F64X2_MUL,
+      ...F64X2_ADD,
+      ...V128_STORE,
+      ...get(A_T),
+      ...i32(16),
+      ...I32_ADD,
+      ...set(A_T),
+    ]),
+    ...get(A_ODD),
+    ...IF,
+    ...get(A_SP),
+    ...get(A_PAIRS),
+    ...I32_ADD,
+    ...get(A_SP),
+    ...get(A_PAIRS),
+    ...I32_ADD,
+    ...f64Load,
+    ...get(A_WR),
+    ...get(A_XP),
+    ...get(A_PAIRS),
+    ...I32_ADD,
+    ...f64Load,
+    ...F64_MUL,
+    ...F64_ADD,
+    ...f64Store(0),
+    ...END,
+    ...get(A_XP),
+    ...get(A_DB),
+    ...I32_ADD,
+    ...set(A_XP),
+    ...get(A_R),
+    ...i32(1),
+    ...I32_ADD,
+    ...set(A_R),
+  ]),
+];
+
+// kppPot: parameters 0-9, i32 locals 10-16, f64 locals 17-19.
+const K_OUT = 0, K_ROWS = 1, K_M = 2, K_TRIALS = 3, K_CLOSEST = 4, K_LAB = 5, K_W = 6, K_CC = 7, K_K = 8, K_POT = 9;
+const K_T = 10, K_R = 11, K_CCROW = 12, K_OP = 13, K_CP = 14, K_LP = 15, K_WP = 16, K_ACC = 17, K_CL = 18, K_S = 19;
+const F64_LT = [0x63];
+const SELECT = [0x1b];
+const f64Const = (v: number) => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
+const bump = (local: number, by: number[]) => [...get(local), ...by, ...I32_ADD, ...set(local)];
+
+const kppPotBody = [
+  ...whileBelow(K_T, K_TRIALS, [
+    ...get(K_POT),
+    ...get(K_T),
+    ...i32(3),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...f64Load,
+    ...set(K_ACC),
+    // ccRow = candCC + t·k·8; op = out + t·8; cp, lp, wp = row 0
+    ...get(K_CC),
+    ...get(K_T),
+    ...get(K_K),
+    ...I32_MUL,
+    ...i32(3),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...set(K_CCROW),
+    ...get(K_OUT),
+    ...get(K_T),
+    ...i32(3),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...set(K_OP),
+    ...get(K_CLOSEST),
+    ...set(K_CP),
+    ...get(K_LAB),
+    ...set(K_LP),
+    ...get(K_W),
+    ...set(K_WP),
+    ...i32(0),
+    ...set(K_R),
+    ...whileBelow(K_R, K_ROWS, [
+      ...get(K_CP),
+      ...f64Load,
+      ...set(K_CL),
+      ...get(K_OP),
+      ...f64Load,
+      ...set(K_S),
+      // acc = acc + w · select(s, cl, candCC[lab] < 4·cl & s < cl)
+      ...get(K_ACC),
+      ...get(K_WP),
+      ...f64Load,
+      ...get(K_S),
+      ...get(K_CL),
+      ...get(K_CCROW),
+      ...get(K_LP),
+      ...I32_LOAD,
+      ...i32(3),
+      ...I32_SHL,
+      ...I32_ADD,
+      ...f64Load,
+      ...f64Const(4),
+      ...get(K_CL),
+      ...F64_MUL,
+      ...F64_LT,
+      ...get(K_S),
+      ...get(K_CL),
+      ...F64_LT,
+      ...I32_AND,
+      ...SELECT,
+      ...F64_MUL,
+      ...F64_ADD,
+      ...set(K_ACC),
+      ...bump(K_OP, [...get(K_M), ...i32(3), ...I32_SHL]),
+      ...bump(K_CP, i32(8)),
+      ...bump(K_LP, i32(4)),
+      ...bump(K_WP, i32(8)),
+      ...bump(K_R, i32(1)),
+    ]),
+    ...get(K_POT),
+    ...get(K_T),
+    ...i32(3),
+    ...I32_SHL,
+    ...I32_ADD,
+    ...get(K_ACC),
+    ...f64Store(0),
+    ...bump(K_T, i32(1)),
+  ]),
+];
+
+// hamerly: i32 parameters 0-9, f64 parameters 10-11, i32 parameters 12-13; i32 locals 14-20, f64 locals 21-27.
+const H_X = 0, H_ROWS = 1, H_D = 2, H_C = 3, H_K = 4, H_LAB = 5, H_UP = 6, H_LOW = 7, H_HALF = 8, H_SHIFT = 9;
+const H_SMAX = 10, H_S2 = 11, H_JMAX = 12, H_OUT = 13;
+const H_R = 14, H_A = 15, H_XP = 16, H_DB = 17, H_J = 18, H_CHANGED = 19, H_RO = 20;
+const H_U = 21, H_L = 22, H_M = 23, H_BD = 24, H_SD = 25, H_S = 26, H_H = 27;
+const F64_GT = [0x64];
+const F64_SQRT = [0x9f];
+const I32_EQ = [0x46];
+const I32_NE = [0x47];
+const I32_STORE = [0x36, 2, 0];
+const ELSE = [0x05];
+const call = (f: number) => [0x10, ...uleb(f)];
+/** Address base + index·2^shift on the stack. */
+const at = (base: number, index: number, shift: number) => [...get(base), ...get(index), ...i32(shift), ...I32_SHL, ...I32_ADD];
+
+const hamerlyBody = [
+  ...get(H_D),
+  ...i32(3),
+  ...I32_SHL,
+  ...set(H_DB),
+  ...get(H_X),
+  ...set(H_XP),
+  ...whileBelow(H_R, H_ROWS, [
+    // a = lab[r]; u = upper[r] + shift[a]; l = lower[r] − (a = jmax ? shift2 : shiftMax)
+    ...at(H_LAB, H_R, 2),
+    ...I32_LOAD,
+    ...set(H_A),
+    ...at(H_UP, H_R, 3),
+    ...f64Load,
+    ...at(H_SHIFT, H_A, 3),
+    ...f64Load,
+    ...F64_ADD,
+    ...set(H_U),
+    ...at(H_LOW, H_R, 3),
+    ...f64Load,
+    ...get(H_S2),
+    ...get(H_SMAX),
+    ...get(H_A),
+    ...get(H_JMAX),
+    ...I32_EQ,
+    ...SELECT,
+    ...F64_SUB,
+    ...set(H_L),
+    // m = half[a] > l ? half[a] : l
+    ...at(H_HALF, H_A, 3),
+    ...f64Load,
+    ...set(H_H),
+    ...get(H_H),
+    ...get(H_L),
+    ...get(H_H),
+    ...get(H_L),
+    ...F64_GT,
+    ...SELECT,
+    ...set(H_M),
+    ...get(H_U),
+    ...get(H_M),
+    ...F64_GT,
+    ...IF,
+    // u = sqrt(dists(row, centre a))
+    ...get(H_XP),
+    ...i32(1),
+    ...get(H_D),
+    ...get(H_C),
+    ...get(H_A),
+    ...get(H_DB),
+    ...I32_MUL,
+    ...I32_ADD,
+    ...i32(1),
+    ...get(H_OUT),
+    ...call(0),
+    ...get(H_OUT),
+    ...f64Load,
+    ...F64_SQRT,
+    ...set(H_U),
+    ...get(H_U),
+    ...get(H_M),
+    ...F64_GT,
+    ...IF,
+    // full search: nearest and second nearest of all k
+    ...get(H_XP),
+    ...i32(1),
+    ...get(H_D),
+    ...get(H_C),
+    ...get(H_K),
+    ...get(H_OUT),
+    ...call(0),
+    ...f64Const(Infinity),
+    ...set(H_BD),
+    ...f64Const(Infinity),
+    ...set(H_SD),
+    ...i32(0),
+    ...set(H_J),
+    ...whileBelow(H_J, H_K, [
+      ...at(H_OUT, H_J, 3),
+      ...f64Load,
+      ...set(H_S),
+      ...get(H_S),
+      ...get(H_BD),
+      ...F64_LT,
+      ...IF,
+      ...get(H_BD),
+      ...set(H_SD),
+      ...get(H_S),
+      ...set(H_BD),
+      ...get(H_J),
+      ...set(H_A),
+      ...ELSE,
+      ...get(H_S),
+      ...get(H_SD),
+      ...F64_LT,
+      ...IF,
+      ...get(H_S),
+      ...set(H_SD),
+      ...END,
+      ...END,
+      ...bump(H_J, i32(1)),
+    ]),
+    ...get(H_BD),
+    ...F64_SQRT,
+    ...set(H_U),
+    ...get(H_SD),
+    ...F64_SQRT,
+    ...set(H_L),
+    ...END,
+    ...END,
+    // if (lab[r] != a) { lab[r] = a; changed++ }
+    ...at(H_LAB, H_R, 2),
+    ...set(H_RO),
+    ...get(H_RO),
+    ...I32_LOAD,
+    ...get(H_A),
+    ...I32_NE,
+    ...IF,
+    ...get(H_RO),
+    ...get(H_A),
+    ...I32_STORE,
+    ...bump(H_CHANGED, i32(1)),
+    ...END,
+    ...at(H_UP, H_R, 3),
+    ...get(H_U),
+    ...f64Store(0),
+    ...at(H_LOW, H_R, 3),
+    ...get(H_L),
+    ...f64Store(0),
+    ...bump(H_XP, get(H_DB)),
+    ...bump(H_R, i32(1)),
+  ]),
+  ...get(H_CHANGED),
+];
+
+/** The module importing memory "env.mem" (shared or not, as the memory it will get) and exporting its four functions. */
+export function kmeansWasmBytes(shared: boolean): Uint8Array {
+  const locals = vec([
+    [...uleb(10), 0x7f],
+    [...uleb(6), 0x7b],
+    [...uleb(2), 0x7c],
+  ]);
+  const code = [...locals, ...body, ...END];
+  const accLocals = vec([
+    [...uleb(7), 0x7f],
+    [...uleb(1), 0x7c],
+    [...uleb(1), 0x7b],
+  ]);
+  const accCode = [...accLocals, ...accumulateBody, ...END];
+  const i32s = (count: number) => vec(Array.from({ length: count }, () => [0x7f]));
+  const potLocals = vec([
+    [...uleb(7), 0x7f],
+    [...uleb(3), 0x7c],
+  ]);
+  const potCode = [...potLocals, ...kppPotBody, ...END];
+  const hamLocals = vec([
+    [...uleb(7), 0x7f],
+    [...uleb(7), 0x7c],
+  ]);
+  const hamCode = [...hamLocals, ...hamerlyBody, ...END];
+  const hamType = [0x60, ...vec([...Array.from({ length: 10 }, () => [0x7f]), [0x7c], [0x7c], [0x7f], [0x7f]]), ...vec([[0x7f]])];
+  const memoryLimits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([[0x60, ...i32s(6), ...vec([])], [0x60, ...i32s(7), ...vec([])], [0x60, ...i32s(10), ...vec([])], hamType])),
+    ...section(2, vec([[...utf8('env'), ...utf8('mem'), 0x02, ...memoryLimits]])),
+    ...section(3, vec([uleb(0), uleb(1), uleb(2), uleb(3)])),
+    ...section(
+      7,
+      vec([
+        [...utf8('dists'), 0x00, ...uleb(0)],
+        [...utf8('accumulate'), 0x00, ...uleb(1)],
+        [...utf8('kppPot'), 0x00, ...uleb(2)],
+        [...utf8('hamerly'), 0x00, ...uleb(3)],
+      ]),
+    ),
+    ...section(
+      10,
+      vec([
+        [...uleb(code.length), ...code],
+        [...uleb(accCode.length), ...accCode],
+        [...uleb(potCode.length), ...potCode],
+        [...uleb(hamCode.length), ...hamCode],
+      ]),
+    ),
+  ]);
+}
+
+/** Compiled module for this memory kind, or null where WebAssembly SIMD is unavailable (callers fall back to distsJs). */
+export function compileKMeansWasm(shared: boolean): object | null {
+  try {
+    if (typeof WebAssembly === 'undefined') return null;
+    return new WebAssembly.Module(kmeansWasmBytes(shared));
+  } catch {
+    return null;
+  }
+}

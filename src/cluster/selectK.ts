@@ -1,0 +1,350 @@
+import { checkParam, UsageError } from '../core/errors';
+import type { Matrix } from '../core/Matrix';
+import { silentProgress, type Progress } from '../core/progress';
+import type { ClusterModel, FitOptions } from './ClusterModel';
+import { calinskiHarabasz } from './metrics/calinskiHarabasz';
+import { checkClusterLabels, encodeClusterLabels } from './metrics/clusterLabels';
+import { clusterCentroids, withinClusterSS } from './metrics/clusterDispersion';
+import { daviesBouldin } from './metrics/daviesBouldin';
+import { gapStatistic, type GapReference, type GapResult } from './metrics/gapStatistic';
+import { kneedle } from './metrics/kneedle';
+import { silhouetteScore, type SilhouetteOptions } from './metrics/silhouette';
+import { validateClusterInput } from './validateClusterInput';
+
+/** Something that fits a clustering: KMeans, GaussianMixture, … (an unfitted estimator). */
+export interface ClusterEstimator<M extends ClusterModel = ClusterModel> {
+  fit(X: Matrix, options?: FitOptions): M;
+}
+
+/** Makes the estimator for k clusters, e.g. `(k) => new KMeans({ k, seed: 1 })`. */
+export type EstimatorFactory<M extends ClusterModel = ClusterModel> = (k: number) => ClusterEstimator<M>;
+
+/** Saved model-selection results start with this; bump it when the shape changes. */
+export const MODEL_SELECTION_SCHEMA_VERSION = 1;
+
+export const SELECT_K_DEFAULTS = { minK: 2, maxK: 12, minShare: 0.03, maxSegments: 12 } as const;
+
+export const SELECTION_CRITERIA = ['elbow', 'silhouette', 'calinskiHarabasz', 'daviesBouldin', 'bic', 'gap'] as const;
+export type SelectionCriterion = (typeof SELECTION_CRITERIA)[number];
+
+const CRITERION_NAMES: Record<SelectionCriterion, string> = {
+  elbow: 'elbow of inertia (kneedle)',
+  silhouette: 'best silhouette',
+  calinskiHarabasz: 'best Calinski-Harabasz',
+  daviesBouldin: 'best Davies-Bouldin',
+  bic: 'lowest BIC',
+  gap: 'gap statistic rule',
+};
+
+/**
+ * The decision rule, stated once so the result can carry it:
+ * 1. A k is eligible when every segment holds at least minShare of the customers, k <= maxSegments,
+ *    and the model really produced k clusters.
+ * 2. Each criterion votes for one eligible k: best silhouette, best Calinski-Harabasz, best Davies-Bouldin,
+ *    lowest BIC (only for models with a likelihood) among eligible k; the kneedle elbow of the inertia
+ *    curve and Tibshirani's gap rule are read on the whole sweep (a curve's shape needs all its points)
+ *    and abstain when they land on an excluded k.
+ * 3. The k with the most votes wins; a tie goes to the tied k with the higher silhouette (then the smaller k).
+ * Plurality over several imperfect criteria is easy to explain and no single criterion's bias decides
+ * alone; the silhouette breaks ties because it is bounded, comparable across k, and the most familiar.
+ */
+export const SELECTION_RULE =
+  'Each criterion votes for one eligible k (every segment >= minShare of customers, k <= maxSegments): best silhouette, best Calinski-Harabasz, best Davies-Bouldin, lowest BIC; the elbow (kneedle on inertia) and the gap rule are read on the whole sweep and abstain when their k is excluded. The k with most votes wins; ties go to the higher silhouette, then the smaller k.';
+
+export interface SelectKOptions {
+  /** Cluster counts to try (default 2..12, capped at rows - 1). */
+  ks?: readonly number[];
+  /** Every segment must hold at least this share of the customers, 0..1 (default 0.03). */
+  minShare?: number;
+  /** At most this many segments (default 12). */
+  maxSegments?: number;
+  /** Silhouette sampling (default: exact up to 10,000 rows, a seeded sample of 10,000 beyond). */
+  silhouette?: SilhouetteOptions;
+  /** Also compute the gap statistic: B + 1 fits per k, the costly part (default false). */
+  gap?: boolean | { nRefs?: number; seed?: number; reference?: GapReference };
+  /** Kneedle sensitivity for the elbow (default 1). */
+  elbowSensitivity?: number;
+  progress?: Progress;
+}
+
+/** Everything measured for one k. Metrics are null when they cannot be computed (e.g. fewer than 2 clusters). */
+export interface KCandidate {
+  k: number;
+  /** Distinct clusters in the fitted labels (noise excluded); normally k. */
+  clustersFound: number;
+  /** Rows per cluster, by ascending label. */
+  sizes: number[];
+  /** Smallest cluster / all rows. */
+  smallestShare: number;
+  /** Rows labelled noise / all rows (0 except for DBSCAN-like models). */
+  noiseShare: number;
+  /** Within-cluster sum of squares: the model's own inertia, or computed from the labels. */
+  inertia: number;
+  inertiaSource: 'model' | 'labels';
+  silhouette: number | null;
+  silhouetteMethod: 'exact' | 'sampled' | null;
+  calinskiHarabasz: number | null;
+  daviesBouldin: number | null;
+  /** Only for models with a likelihood (Gaussian mixtures). */
+  bic: number | null;
+  aic: number | null;
+  gap: number | null;
+  gapS: number | null;
+  fitSeconds: number;
+  eligible: boolean;
+  /** Why this k is not eligible (empty when eligible). */
+  exclusions: string[];
+}
+
+export interface CriterionVote {
+  criterion: SelectionCriterion;
+  /** The k this criterion prefers, or null when it abstains. */
+  k: number | null;
+  /** Human-readable: the value that decided, or why it abstained. */
+  reason: string;
+}
+
+/** Result of selectK: typed and JSON-serialisable (no typed arrays, no NaN). */
+export interface ModelSelectionResult {
+  schemaVersion: typeof MODEL_SELECTION_SCHEMA_VERSION;
+  rows: number;
+  ks: number[];
+  limits: { minShare: number; maxSegments: number };
+  candidates: KCandidate[];
+  votes: CriterionVote[];
+  recommendedK: number | null;
+  /** Why: the winning votes, ties, exclusions and abstentions, as sentences. */
+  reasons: string[];
+  rule: string;
+  /** The full gap statistic (with k = 1 when the sweep starts at 2), or null when not computed. */
+  gap: GapResult | null;
+  totalSeconds: number;
+}
+
+const sentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+const fmt = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(4));
+
+function likelihoodCriterion(model: ClusterModel, X: Matrix, name: 'bic' | 'aic'): number | null {
+  const value = (model as unknown as Record<string, unknown>)[name];
+  const v = typeof value === 'function' ? (value as (X: Matrix) => unknown).call(model, X) : value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Best eligible k for a metric; ties go to the smaller k. */
+function bestOf(candidates: KCandidate[], pick: (c: KCandidate) => number | null, better: (a: number, b: number) => boolean): KCandidate | null {
+  let best: KCandidate | null = null;
+  for (const c of candidates) {
+    const v = pick(c);
+    if (!c.eligible || v === null) continue;
+    if (best === null || better(v, pick(best)!)) best = c;
+  }
+  return best;
+}
+
+/**
+ * The vote of SELECTION_RULE: plurality among the criteria that did not abstain, ties to the higher
+ * silhouette, then the smaller k. Returns the k (null when no criterion voted: no eligible k) and the
+ * reasons as sentences: the winner and its voters, ties, the other k with votes, every criterion's
+ * vote or abstention, and every exclusion.
+ */
+export function decideK(
+  votes: readonly CriterionVote[],
+  candidates: readonly Pick<KCandidate, 'k' | 'silhouette' | 'eligible' | 'exclusions'>[],
+  limits: { minShare: number; maxSegments: number },
+): { recommendedK: number | null; reasons: string[] } {
+  const tally = new Map<number, SelectionCriterion[]>();
+  for (const v of votes) if (v.k !== null) tally.set(v.k, [...(tally.get(v.k) ?? []), v.criterion]);
+  const silhouetteOf = (k: number): number => candidates.find((c) => c.k === k)?.silhouette ?? -Infinity;
+  const ranked = [...tally.entries()].sort((a, b) => b[1].length - a[1].length || silhouetteOf(b[0]) - silhouetteOf(a[0]) || a[0] - b[0]);
+  const reasons: string[] = [];
+  let recommendedK: number | null = null;
+  const voting = votes.filter((v) => v.k !== null).length;
+  if (ranked.length === 0) {
+    reasons.push(`No k recommended: no k from ${candidates.map((c) => c.k).join(', ')} meets the limits (minShare ${pct(limits.minShare)}, maxSegments ${limits.maxSegments}).`);
+  } else {
+    const [winner, by] = ranked[0]!;
+    recommendedK = winner;
+    reasons.push(`k=${winner} recommended: ${by.length} of ${voting} voting criteria chose it (${by.map((c) => CRITERION_NAMES[c]).join(', ')}).`);
+    const tied = ranked.filter(([, c]) => c.length === by.length).map(([k]) => k);
+    if (tied.length > 1) {
+      const sil = (k: number): string => (silhouetteOf(k) === -Infinity ? 'n/a' : silhouetteOf(k).toFixed(3));
+      reasons.push(`Tie between k=${tied.join(', k=')} with ${by.length} vote${by.length === 1 ? '' : 's'} each, broken by silhouette: ${tied.map((k) => `k=${k} ${sil(k)}`).join(', ')}.`);
+    }
+    for (const [k, c] of ranked.slice(1)) reasons.push(`k=${k} had ${c.length} vote${c.length === 1 ? '' : 's'} (${c.map((x) => CRITERION_NAMES[x]).join(', ')}).`);
+  }
+  for (const v of votes) reasons.push(sentence(`${CRITERION_NAMES[v.criterion]}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
+  for (const c of candidates) if (!c.eligible) reasons.push(`k=${c.k} excluded: ${c.exclusions.join('; ')}.`);
+  return { recommendedK, reasons };
+}
+
+/**
+ * Sweep k, fit with the factory, score every k (inertia, silhouette, Calinski-Harabasz, Davies-Bouldin,
+ * BIC/AIC when the model has them, smallest segment share, optional gap statistic, fit time) and
+ * recommend a k by the vote described in SELECTION_RULE, within the business limits.
+ */
+export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFactory<M>, options: SelectKOptions = {}): ModelSelectionResult {
+  const who = 'selectK';
+  const started = performance.now();
+  validateClusterInput(X, { who });
+  checkParam(typeof factory === 'function', `${who} factory`, typeof factory, 'a function (k) => estimator with fit(X)');
+  checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
+  const { minShare = SELECT_K_DEFAULTS.minShare, maxSegments = SELECT_K_DEFAULTS.maxSegments, elbowSensitivity = 1, progress = silentProgress } = options;
+  checkParam(typeof minShare === 'number' && minShare >= 0 && minShare < 1, `${who} minShare`, minShare, 'a share from 0 (inclusive) to 1 (exclusive), e.g. 0.03');
+  checkParam(Number.isInteger(maxSegments) && maxSegments >= 2, `${who} maxSegments`, maxSegments, 'an integer >= 2');
+  checkParam(typeof elbowSensitivity === 'number' && elbowSensitivity >= 0, `${who} elbowSensitivity`, elbowSensitivity, 'a number >= 0');
+  const maxK = X.rows - 1;
+  const defaultKs = Array.from({ length: Math.max(0, Math.min(SELECT_K_DEFAULTS.maxK, maxK) - 1) }, (_, i) => i + 2);
+  const ks = [...(options.ks ?? defaultKs)].sort((a, b) => a - b);
+  checkParam(ks.length >= 1, `${who} ks`, options.ks ?? defaultKs, `at least one k (X has ${X.rows} rows)`);
+  ks.forEach((k, i) => {
+    checkParam(Number.isInteger(k) && k >= 2 && k <= maxK, `${who} ks[${i}]`, k, `an integer from 2 to ${maxK} (rows - 1)`);
+    if (i > 0 && ks[i - 1] === k) throw new UsageError(`${who}: ks lists k=${k} twice.`);
+  });
+  const gapSettings = options.gap === true ? {} : options.gap || null;
+  // Checked before the sweep so that a typo does not surface only after every fit.
+  if (gapSettings) {
+    const { nRefs = 10, seed = 0, reference = 'pca' } = gapSettings;
+    checkParam(Number.isInteger(nRefs) && nRefs >= 2, `${who} gap.nRefs`, nRefs, 'an integer >= 2');
+    checkParam(Number.isInteger(seed), `${who} gap.seed`, seed, 'an integer');
+    checkParam(reference === 'pca' || reference === 'box', `${who} gap.reference`, reference, "'pca' or 'box'");
+  }
+  if (options.silhouette !== undefined) {
+    const { sampleSize, seed = 0 } = options.silhouette;
+    checkParam(sampleSize === undefined || (Number.isInteger(sampleSize) && sampleSize >= 2), `${who} silhouette.sampleSize`, sampleSize, 'an integer >= 2');
+    checkParam(Number.isInteger(seed), `${who} silhouette.seed`, seed, 'an integer');
+  }
+  const n = X.rows;
+
+  progress.start('select k: fit and score each k', ks.length);
+  const labelsByK = new Map<number, Int32Array>();
+  const candidates: KCandidate[] = ks.map((k, t) => {
+    const estimator = factory(k);
+    if (!estimator || typeof estimator.fit !== 'function') throw new UsageError(`${who}: factory(${k}) must return an estimator with a fit(X) method.`);
+    const t0 = performance.now();
+    const model = estimator.fit(X);
+    const fitSeconds = (performance.now() - t0) / 1000;
+    const labels = checkClusterLabels(model?.labels, n, `${who} (model for k=${k})`, 'model.labels');
+    labelsByK.set(k, labels);
+    const enc = encodeClusterLabels(labels);
+    const sizes = Array.from(enc.sizes);
+    const modelInertia = (model as unknown as { inertia?: unknown }).inertia;
+    let inertia: number;
+    let inertiaSource: KCandidate['inertiaSource'];
+    if (typeof modelInertia === 'number' && Number.isFinite(modelInertia)) {
+      inertia = modelInertia;
+      inertiaSource = 'model';
+    } else {
+      inertia = withinClusterSS(X.data, n, X.cols, enc.codes, clusterCentroids(X.data, n, X.cols, enc.codes, enc.k).centroids);
+      inertiaSource = 'labels';
+    }
+    const scorable = enc.k >= 2 && enc.k <= n - enc.noise - 1;
+    const sil = scorable ? silhouetteScore(X, labels, options.silhouette) : null;
+    const candidate: KCandidate = {
+      k,
+      clustersFound: enc.k,
+      sizes,
+      smallestShare: sizes.length ? Math.min(...sizes) / n : 0,
+      noiseShare: enc.noise / n,
+      inertia,
+      inertiaSource,
+      silhouette: sil ? sil.score : null,
+      silhouetteMethod: sil ? sil.method : null,
+      calinskiHarabasz: scorable ? calinskiHarabasz(X, labels) : null,
+      daviesBouldin: scorable ? daviesBouldin(X, labels) : null,
+      bic: likelihoodCriterion(model, X, 'bic'),
+      aic: likelihoodCriterion(model, X, 'aic'),
+      gap: null,
+      gapS: null,
+      fitSeconds,
+      eligible: true,
+      exclusions: [],
+    };
+    if (k > maxSegments) candidate.exclusions.push(`k=${k} exceeds maxSegments=${maxSegments}`);
+    if (enc.k !== k) candidate.exclusions.push(`the model found ${enc.k} cluster${enc.k === 1 ? '' : 's'} for k=${k}`);
+    if (!scorable) candidate.exclusions.push(`fewer than 2 clusters to score`);
+    if (sizes.length > 0 && candidate.smallestShare < minShare) {
+      candidate.exclusions.push(`smallest segment holds ${pct(candidate.smallestShare)} of customers (${Math.min(...sizes)} rows), below minShare ${pct(minShare)}`);
+    }
+    candidate.eligible = candidate.exclusions.length === 0;
+    progress.update(t + 1);
+    return candidate;
+  });
+  progress.end(`${ks.length} values of k`);
+
+  let gap: GapResult | null = null;
+  if (gapSettings) {
+    // Include k = 1 so the rule can say "no structure"; the sweep's own fits are reused for X.
+    const gapKs = ks[0] === 2 || ks.length === 1 ? [1, ...ks] : ks;
+    gap = gapStatistic(X, (Z, k) => factory(k).fit(Z).labels, gapKs, { ...gapSettings, dataLabels: labelsByK, progress });
+    for (const row of gap.rows) {
+      const c = candidates.find((x) => x.k === row.k);
+      if (c) {
+        c.gap = row.gap;
+        c.gapS = row.s;
+      }
+    }
+  }
+
+  const votes: CriterionVote[] = [];
+  const eligibleOrWhy = (k: number): string | null => {
+    const c = candidates.find((x) => x.k === k)!;
+    return c.eligible ? null : c.exclusions.join('; ');
+  };
+
+  // Elbow: kneedle on the whole inertia curve.
+  if (candidates.length >= 3) {
+    const elbow = kneedle(
+      candidates.map((c) => c.k),
+      candidates.map((c) => c.inertia),
+      { curve: 'convex', direction: 'decreasing', sensitivity: elbowSensitivity },
+    );
+    if (elbow.knee === null) votes.push({ criterion: 'elbow', k: null, reason: `no elbow in the inertia curve (${elbow.reason})` });
+    else {
+      const why = eligibleOrWhy(elbow.knee);
+      votes.push(
+        why === null
+          ? { criterion: 'elbow', k: elbow.knee, reason: `the inertia curve bends at k=${elbow.knee} (kneedle, S=${elbowSensitivity})` }
+          : { criterion: 'elbow', k: null, reason: `the inertia curve bends at k=${elbow.knee}, which is excluded: ${why}` },
+      );
+    }
+  } else votes.push({ criterion: 'elbow', k: null, reason: `an elbow needs at least 3 values of k (got ${candidates.length})` });
+
+  const metricVote = (criterion: SelectionCriterion, label: string, pick: (c: KCandidate) => number | null, higher: boolean): void => {
+    const best = bestOf(candidates, pick, higher ? (a, b) => a > b : (a, b) => a < b);
+    if (best) votes.push({ criterion, k: best.k, reason: `${higher ? 'highest' : 'lowest'} ${label} among eligible k: ${fmt(pick(best)!)} at k=${best.k}` });
+    else {
+      const any = candidates.some((c) => pick(c) !== null);
+      votes.push({ criterion, k: null, reason: any ? `no eligible k has a ${label}` : `the model has no ${label}` });
+    }
+  };
+  metricVote('silhouette', 'silhouette', (c) => c.silhouette, true);
+  metricVote('calinskiHarabasz', 'Calinski-Harabasz index', (c) => c.calinskiHarabasz, true);
+  metricVote('daviesBouldin', 'Davies-Bouldin index', (c) => c.daviesBouldin, false);
+  metricVote('bic', 'BIC', (c) => c.bic, false);
+
+  if (gap) {
+    const gk = gap.recommendedK;
+    if (gk === null) votes.push({ criterion: 'gap', k: null, reason: gap.explanation });
+    else if (gk === 1) votes.push({ criterion: 'gap', k: null, reason: `the gap statistic finds no cluster structure (k=1): ${gap.explanation}` });
+    else {
+      const why = eligibleOrWhy(gk);
+      votes.push(why === null ? { criterion: 'gap', k: gk, reason: gap.explanation } : { criterion: 'gap', k: null, reason: `${gap.explanation} But k=${gk} is excluded: ${why}` });
+    }
+  } else votes.push({ criterion: 'gap', k: null, reason: 'gap statistic not computed (option gap: true)' });
+
+  const { recommendedK, reasons } = decideK(votes, candidates, { minShare, maxSegments });
+  return {
+    schemaVersion: MODEL_SELECTION_SCHEMA_VERSION,
+    rows: n,
+    ks,
+    limits: { minShare, maxSegments },
+    candidates,
+    votes,
+    recommendedK,
+    reasons,
+    rule: SELECTION_RULE,
+    gap,
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+}
