@@ -78,6 +78,37 @@ export { TRANSFORMER_SCHEMA_VERSION, type TransformerJSON, type TransformerKind,
 export { RARE_CATEGORY, MISSING_CATEGORY, type StringColumns, type EncodedColumn } from './features/transformers/OneHotEncoderModel';
 export { RFM_SEGMENTS, NO_PURCHASE_SEGMENT, RFM_GRID, rfmSegment, fmScore, type RfmSegmentName } from './features/rfmSegment';
 
+// cluster
+export { CLUSTER_ALGORITHMS, CLUSTER_SCHEMA_VERSION, NOISE, type ClusterAlgorithm, type ClusterModel, type FitOptions } from './cluster/ClusterModel';
+export { validateClusterInput, validateSampleWeight, type ClusterInputChecks } from './cluster/validateClusterInput';
+export { KMeans, KMEANS_ALGORITHMS, type KMeansParams, type ResolvedKMeansParams, type KMeansAlgorithm, type KMeansInit } from './cluster/KMeans';
+export { KMeansModel, type KMeansJSON } from './cluster/KMeansModel';
+export { MiniBatchKMeans, type MiniBatchKMeansParams, type ResolvedMiniBatchKMeansParams } from './cluster/MiniBatchKMeans';
+export { MiniBatchKMeansModel, type MiniBatchKMeansJSON } from './cluster/MiniBatchKMeansModel';
+export type { ThreadsOption } from './cluster/KMeansPool';
+export { GaussianMixture, COVARIANCE_TYPES, GMM_INITS, type GaussianMixtureParams, type ResolvedGaussianMixtureParams, type CovarianceType, type GmmInit } from './cluster/GaussianMixture';
+export { GaussianMixtureModel, type GaussianCovariances, type GaussianMixtureJSON } from './cluster/GaussianMixtureModel';
+export { KDTree, type KDTreeOptions, type KNearestResult } from './cluster/KDTree';
+export { DBSCAN, type DBSCANParams } from './cluster/DBSCAN';
+export { DBSCANModel, type DBSCANJSON } from './cluster/DBSCANModel';
+export { suggestEps, type EpsSuggestion, type EpsMethod, type KneeRule, type SuggestEpsOptions } from './cluster/suggestEps';
+export { CategoricalMatrix, MISSING_LEVEL, mixedMatrix, type MixedMatrix, type MissingPolicy } from './cluster/CategoricalMatrix';
+export { KPrototypes, KPROTOTYPES_INITS, type KPrototypesInit, type KPrototypesParams, type ResolvedKPrototypesParams } from './cluster/KPrototypes';
+export { KPrototypesModel, type KPrototypesJSON, type KPrototypesFit } from './cluster/KPrototypesModel';
+export { PCA, PCAModel } from './cluster/PCA';
+export { silhouetteScore, silhouetteSamples, SILHOUETTE_EXACT_MAX_ROWS, type SilhouetteOptions, type SilhouetteResult, type SilhouetteSamples, type SilhouetteClusterSummary } from './cluster/metrics/silhouette';
+export { calinskiHarabasz } from './cluster/metrics/calinskiHarabasz';
+export { daviesBouldin } from './cluster/metrics/daviesBouldin';
+export { adjustedRandIndex } from './cluster/metrics/adjustedRandIndex';
+export { normalizedMutualInfo, type NmiAverage } from './cluster/metrics/normalizedMutualInfo';
+export { contingencyTable, type ContingencyTable } from './cluster/metrics/contingency';
+export type { LabelsInput } from './cluster/metrics/clusterLabels';
+export { kneedle, type KneedleOptions, type KneedleResult, type KneeCurve, type KneeDirection } from './cluster/metrics/kneedle';
+export { gapStatistic, gapRule, type GapOptions, type GapResult, type GapRow, type GapReference, type ClusterFn } from './cluster/metrics/gapStatistic';
+export { selectK, decideK, SELECTION_RULE, SELECTION_CRITERIA, SELECT_K_DEFAULTS, MODEL_SELECTION_SCHEMA_VERSION, type SelectKOptions, type ModelSelectionResult, type KCandidate, type CriterionVote, type SelectionCriterion, type ClusterEstimator, type EstimatorFactory } from './cluster/selectK';
+export { bootstrapStability, STABILITY_THRESHOLDS, STABILITY_SCHEMA_VERSION, type StabilityOptions, type StabilityResult, type ClusterStability, type StabilityVerdict, type ReplicateFactory } from './cluster/stability';
+export { hungarian, matchClusters, relabel, type Assignment, type ClusterMatch, type ClusterMatching, type MatchClustersOptions } from './cluster/matching';
+
 // synthetic data
 export { writeSynthetic, GENERATOR_VERSION, GROUND_TRUTH_COLUMNS, type SynthSummary, type SynthQuarterSummary, type SynthTable } from './synth/writeSynthetic';
 export { resolveSynthParams, BASELINE_DRIFT, DEFAULT_DRIFT, DEFAULT_QUARTERS, DEFAULT_START_DATE, type SynthParams, type ResolvedSynthParams, type DriftSpec } from './synth/synthParams';
@@ -92,6 +123,8 @@ export { barChart, type BarChartOptions } from './viz/barChart';
 export { histogram, type HistogramOptions } from './viz/histogram';
 export { countsFigure } from './viz/countsFigure';
 export { missingValuesFigure } from './viz/missingValuesFigure';
+export { lineChart, type LineChartOptions } from './viz/lineChart';
+export { scatterByGroup, type ScatterByGroupOptions } from './viz/scatterByGroup';
 export { figureHtml, tableHtml, plotlyScriptHtml, toDataFrame, type DataFrameLike, type TableLike } from './notebook/display';
 
 // pipeline
@@ -99,3 +132,7 @@ export { runConfigSchema, STAGE_NAMES, type RunConfig, type RunConfigInput, type
 export { loadRunConfig, parseRunConfig, type LoadedRunConfig } from './pipeline/loadRunConfig';
 export { runPipeline, type RunOptions, type RunResult, type Manifest, type StageTiming } from './pipeline/runPipeline';
 export { dataConfigFromPath } from './pipeline/dataConfigFromPath';
+export { clusterConfigSchema, DEFAULT_CLUSTER_FEATURES, type ClusterConfig, type ClusterConfigInput } from './pipeline/ClusterConfig';
+export { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from './pipeline/ClusterResult';
+export { prepareClusterInput, type PreparedClusterInput } from './pipeline/prepareClusterInput';
+export { clusterEstimator } from './pipeline/clusterEstimator';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
+import { clusterConfigSchema } from './ClusterConfig';
 
 /** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
-export const STAGE_NAMES = ['load', 'profile', 'features'] as const;
+export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 const isoDate = z
@@ -29,6 +30,7 @@ export const runConfigSchema = z
     seed: z.number().int().min(0).default(42),
     data: dataConfigSchema,
     features: featureConfigSchema.default({}),
+    cluster: clusterConfigSchema.default({}),
     output: z
       .object({
         /** Folder that receives one sub-folder per run. Relative to the current directory. */

@@ -3,6 +3,7 @@ import type { DuckSession } from '../data/DuckSession';
 import type { LoadResult } from '../data/loadTables';
 import type { QualityProfile } from '../data/profileTables';
 import type { FeatureResult } from '../features/computeFeatures';
+import type { ClusterResult } from './ClusterResult';
 import type { RunConfig, StageName } from './RunConfig';
 import type { RunWriter } from './RunWriter';
 
@@ -11,6 +12,7 @@ export interface StageResults {
   load?: LoadResult;
   profile?: QualityProfile;
   features?: FeatureResult;
+  cluster?: ClusterResult;
 }
 
 export interface RunContext {

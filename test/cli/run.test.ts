@@ -35,9 +35,9 @@ describe('seglab run on the embedded sample (what npm start does)', () => {
     expect(m.inputs[0]!.rows).toBe(3000);
     expect(m.versions.seglab).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     expect(m.versions['@duckdb/node-api']).toBeDefined();
-    expect(m.stages.map((s) => s.stage)).toEqual(['load', 'profile', 'features']);
+    expect(m.stages.map((s) => s.stage)).toEqual(['load', 'profile', 'features', 'cluster']);
     const files = m.outputs.map((o) => o.file).sort();
-    expect(files).toEqual(['features.csv', 'features.json', 'features.parquet', 'features.sql', 'load.json', 'quality.json', 'quality.md']);
+    expect(files).toEqual(['assignments.csv', 'cluster.json', 'features.csv', 'features.json', 'features.parquet', 'features.sql', 'load.json', 'quality.json', 'quality.md']);
     for (const o of m.outputs) expect(o.sha256).toBe(sha256(join(dir, o.file)));
     // Nothing but the listed outputs and the manifest; no temporary files left.
     expect(readdirSync(dir).sort()).toEqual([...files, 'manifest.json'].sort());
@@ -70,24 +70,33 @@ describe('seglab run on the embedded sample (what npm start does)', () => {
     expect(r.stdout.trim()).not.toMatch(/-2$/);
     expect(readdirSync(r.stdout.trim())).toContain('quality.json');
     expect(readdirSync(r.stdout.trim())).not.toContain('features.parquet');
-    expect((await seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '--stages', 'cluster'])).code).toBe(2);
+    expect((await seglab(['run', '--config', 'data/configs/sample.yaml', '--out', out, '--stages', 'frobnicate'])).code).toBe(2);
   });
 });
 
 describe('seglab run on the real datasets through the committed configs', () => {
   const cases = [
-    { config: 'online-retail', data: 'online_retail_uci_2010_2011.csv.gz', customers: 4372, skipped: ['engagement', 'demographics'] },
-    { config: 'cdnow', data: 'CDNOW_master.txt.gz', customers: 23570, skipped: ['engagement', 'demographics'] },
-    { config: 'telco', data: 'Telco-Customer-Churn.csv.gz', customers: 7043, skipped: ['rfm', 'windows'] },
-    { config: 'bank-marketing', data: 'bank-full.csv.gz', customers: 45211, skipped: ['rfm', 'windows'] },
+    // The cluster stage runs on the two smaller files (the larger ones take a minute each on 2 cores).
+    { config: 'online-retail', data: 'online_retail_uci_2010_2011.csv.gz', customers: 4372, skipped: ['engagement', 'demographics'], stages: 'profile,features,cluster' },
+    { config: 'cdnow', data: 'CDNOW_master.txt.gz', customers: 23570, skipped: ['engagement', 'demographics'], stages: 'profile,features' },
+    { config: 'telco', data: 'Telco-Customer-Churn.csv.gz', customers: 7043, skipped: ['rfm', 'windows'], stages: 'profile,features,cluster' },
+    { config: 'bank-marketing', data: 'bank-full.csv.gz', customers: 45211, skipped: ['rfm', 'windows'], stages: 'profile,features' },
   ];
   for (const c of cases) {
     it(`${c.config}: features for ${c.customers.toLocaleString('en-US')} customers, skipped groups said`, async () => {
       const out = tempDir();
-      const r = await seglab(['run', '--config', `data/configs/${c.config}.yaml`, '--data', join(shared, c.data), '--out', out]);
+      const r = await seglab(['run', '--config', `data/configs/${c.config}.yaml`, '--data', join(shared, c.data), '--out', out, '--stages', c.stages]);
       expect(r.code, r.stderr).toBe(0);
       const meta = JSON.parse(readFileSync(join(r.stdout.trim(), 'features.json'), 'utf8')) as { rowCount: number; skipped: { group: string }[] };
       expect(meta.rowCount).toBe(c.customers);
+      if (c.stages.includes('cluster')) {
+        const cluster = JSON.parse(readFileSync(join(r.stdout.trim(), 'cluster.json'), 'utf8')) as { labels: number[]; segments: { share: number }[]; notes: string[] };
+        expect(cluster.labels.length).toBe(c.customers);
+        expect(cluster.segments.length).toBeGreaterThanOrEqual(2);
+        for (const s of cluster.segments) expect(s.share).toBeGreaterThanOrEqual(0.03);
+        // Which features were used (defaults adapt to the tables present) is said, not silent.
+        expect(cluster.notes.join(' ')).toMatch(/cluster.features not set/);
+      }
       for (const g of c.skipped) expect(meta.skipped.map((s) => s.group)).toContain(g);
       for (const g of c.skipped) expect(r.stderr).toContain(`skipped ${g}`);
     });

@@ -40,7 +40,14 @@ describe('parseRunConfig', () => {
   });
 
   it('rejects unknown stages', () => {
-    const ps = problems('name: x\nasOf: 2026-07-01\nstages: [load, cluster]\ndata:\n  customers:\n    path: c.csv\n');
+    const ps = problems('name: x\nasOf: 2026-07-01\nstages: [load, frobnicate]\ndata:\n  customers:\n    path: c.csv\n');
     expect(ps[0]!.location!.field).toBe('stages.1');
+  });
+
+  it('cluster settings are checked with the field named', () => {
+    const ps = problems('name: x\nasOf: 2026-07-01\ndata:\n  customers:\n    path: c.csv\ncluster:\n  algorithm: kmedoids\n');
+    expect(ps[0]!.location!.field).toBe('cluster.algorithm');
+    const kRange = problems('name: x\nasOf: 2026-07-01\ndata:\n  customers:\n    path: c.csv\ncluster:\n  kRange: [8, 3]\n');
+    expect(kRange[0]!.message).toMatch(/must not exceed/);
   });
 });

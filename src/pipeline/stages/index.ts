@@ -1,6 +1,7 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
 import type { Stage } from '../RunContext';
 import type { StageName } from '../RunConfig';
+import { clusterStage } from './clusterStage';
 import { featuresStage } from './featuresStage';
 import { loadStage } from './loadStage';
 import { profileStage } from './profileStage';
@@ -14,6 +15,8 @@ export function stageFor(name: StageName): Stage {
       return profileStage;
     case 'features':
       return featuresStage;
+    case 'cluster':
+      return clusterStage;
     default:
       return assertUnreachable(name, 'stage');
   }

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
+import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
+
+/**
+ * Behaviour features the cluster stage uses when the config names none (those the feature table has).
+ * Chosen on the synthetic sample: recency, short and long order counts, basket value, discount use,
+ * browsing, carts, e-mail and tenure separate the marketer's segments (k-means recovers the first
+ * quarter's latent segments with ARI ≈ 0.85); totals such as monetary_total repeat frequency × basket.
+ */
+export const DEFAULT_CLUSTER_FEATURES = [
+  'recency_days',
+  'orders_90d',
+  'orders_365d',
+  'monetary_avg',
+  'discount_share',
+  'sessions_90d',
+  'cart_abandonment_rate',
+  'email_open_rate',
+  'tenure_days',
+  'days_since_last_session',
+] as const;
+
+/** Feature table columns that never make sense as clustering inputs (scores and labels derived from others). */
+export const NEVER_CLUSTER_ON = ['r_score', 'f_score', 'm_score', 'rfm_segment'] as const;
+
+const kSetting = z.union([z.literal('auto'), z.number().int().min(1).max(50)]);
+
+/** `cluster:` in the run config: which features, how they are prepared, which algorithm and how k is chosen. */
+export const clusterConfigSchema = z
+  .object({
+    algorithm: z.enum(CLUSTER_ALGORITHMS).default('kmeans'),
+    /** Numeric feature columns (default: DEFAULT_CLUSTER_FEATURES that the feature table has). */
+    features: z.array(z.string()).min(1).optional(),
+    /** Categorical feature columns, for k-prototypes only (e.g. region, device). */
+    categorical: z.array(z.string()).default([]),
+    /** Number of segments, or 'auto' to sweep kRange and take the recommended k. */
+    k: kSetting.default('auto'),
+    kRange: z
+      .tuple([z.number().int().min(1), z.number().int().min(2)])
+      .refine(([a, b]) => a <= b, 'kRange: the first number must not exceed the second')
+      .default([2, 12]),
+    /** Business limits: every segment at least this share of customers, at most this many segments. */
+    minShare: z.number().min(0).max(0.5).default(0.03),
+    maxSegments: z.number().int().min(1).max(50).default(12),
+    /** Restarts per fit (k-means family, mixtures, k-prototypes). */
+    nInit: z.number().int().min(1).max(100).default(4),
+    /** Gaussian mixture covariance. */
+    covarianceType: z.enum(['full', 'diag', 'spherical', 'tied']).default('full'),
+    /** DBSCAN radius in standardised units ('auto': knee of the k-distance curve) and core size. */
+    eps: z.union([z.literal('auto'), z.number().positive()]).default('auto'),
+    minSamples: z.number().int().min(1).default(5),
+    /** k-prototypes weight of a categorical mismatch (default: half the mean sd of the numeric columns). */
+    gamma: z.number().positive().optional(),
+    /** Missing values per column (default: 'max' for days since an event, 0 ('constant') for the rest). */
+    impute: z.record(z.enum(IMPUTE_STRATEGIES)).default({}),
+    /** log1p before scaling: 'auto' = the non-negative count, day and money columns; or a list; or 'none'. */
+    log1p: z.union([z.literal('auto'), z.literal('none'), z.array(z.string())]).default('auto'),
+    scale: z.enum(['standard', 'robust', 'none']).default('standard'),
+    /** Bootstrap stability (Hennig's clusterboot): resamples, 0 to skip. */
+    stabilityResamples: z.number().int().min(0).max(500).default(20),
+    /** Also compute the gap statistic during the k sweep (B + 1 fits per k). */
+    gap: z.boolean().default(false),
+    /** Silhouette on at most this many rows (exact below, sampled above). */
+    silhouetteSample: z.number().int().min(100).default(10_000),
+    /** A previous run folder (or its cluster.json): segment ids are matched to it so they persist across quarters. */
+    previous: z.string().optional(),
+  })
+  .strict();
+
+export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
+export type ClusterConfigInput = z.input<typeof clusterConfigSchema>;

@@ -1,0 +1,193 @@
+import { InputError } from '../core/errors';
+import { Matrix } from '../core/Matrix';
+import { CategoricalMatrix } from '../cluster/CategoricalMatrix';
+import type { FeatureColumn, FeatureUnit } from '../features/FeatureDefinition';
+import type { FeatureTable } from '../features/readFeatureTable';
+import type { FittedNumericTransformer, TransformerJSON } from '../features/transformers/Transformer';
+import { Log1pTransformer } from '../features/transformers/Log1pTransformer';
+import { RobustScaler } from '../features/transformers/RobustScaler';
+import { SimpleImputer } from '../features/transformers/SimpleImputer';
+import { StandardScaler } from '../features/transformers/StandardScaler';
+import type { ImputeStrategy } from '../features/transformers/ImputeStrategy';
+import { assertUnreachable } from '../core/assertUnreachable';
+import { DEFAULT_CLUSTER_FEATURES, NEVER_CLUSTER_ON, type ClusterConfig } from './ClusterConfig';
+
+/** Units whose values are non-negative amounts with long right tails: log1p evens them out. */
+const LOG_UNITS: ReadonlySet<FeatureUnit> = new Set(['days', 'orders', 'items', 'sessions', 'events', 'currency', 'currency per order', 'items per order']);
+
+/** The clustering input and the fitted steps that produced it, so centroids can go back to original units. */
+export interface PreparedClusterInput {
+  ids: string[];
+  /** Numeric features after imputation, log1p and scaling: what the algorithm sees. */
+  X: Matrix;
+  /** The same columns in original units, NaN where the feature is undefined (for profiles). */
+  raw: Matrix;
+  /** Categorical columns (k-prototypes only). */
+  categorical: CategoricalMatrix | null;
+  /** Fitted steps in order (imputers, log1p, scaler) as saved JSON. */
+  steps: TransformerJSON[];
+  /** How each numeric column was prepared, for readers of cluster.json. */
+  columns: { name: string; unit: FeatureUnit | null; missing: number; impute: ImputeStrategy | null; log1p: boolean }[];
+  /** Things the user should know (defaults taken, columns dropped). */
+  notes: string[];
+  /** Map rows in the prepared space (e.g. centroids) back to original units. */
+  toOriginal(M: Matrix): Matrix;
+  /** Map rows in original units into the prepared space (e.g. a previous run's centroids). */
+  toPrepared(M: Matrix): Matrix;
+}
+
+/**
+ * Choose and prepare the clustering features of a feature table: the configured (or default) numeric
+ * columns, missing values filled ("days since" → the largest value seen, others → 0 unless configured),
+ * log1p on non-negative counts, days and money, then scaling. Every step is a fitted transformer.
+ */
+export function prepareClusterInput(table: FeatureTable, featureColumns: readonly FeatureColumn[], cfg: ClusterConfig): PreparedClusterInput {
+  const notes: string[] = [];
+  const units = new Map(featureColumns.map((c) => [c.name, c.unit ?? null]));
+  const numericNames = Object.keys(table.numeric);
+  let names: string[];
+  if (cfg.features) {
+    const unknown = cfg.features.filter((f) => !(f in table.numeric));
+    if (unknown.length) {
+      const hint = unknown.some((f) => f in table.categorical) ? 'text columns go in cluster.categorical (k-prototypes)' : `numeric columns of this feature table: ${numericNames.join(', ')}`;
+      throw new InputError('cluster.features names columns the feature table does not have as numbers.', [
+        { severity: 'error', check: 'unknown-feature', message: `not a numeric feature: ${unknown.map((f) => `"${f}"`).join(', ')}`, location: { field: 'cluster.features' }, hint },
+      ]);
+    }
+    names = [...cfg.features];
+  } else {
+    names = DEFAULT_CLUSTER_FEATURES.filter((f) => f in table.numeric);
+    if (names.length < 2) {
+      // No behaviour data (e.g. a customers-only table such as Telco): every numeric feature but derived scores.
+      names = numericNames.filter((n) => !(NEVER_CLUSTER_ON as readonly string[]).includes(n));
+      notes.push(`cluster.features not set and the default behaviour features are missing: clustering on every numeric feature (${names.join(', ')}).`);
+    } else {
+      const missing = DEFAULT_CLUSTER_FEATURES.filter((f) => !(f in table.numeric));
+      notes.push(`cluster.features not set: default features ${names.join(', ')}${missing.length ? ` (not in this feature table: ${missing.join(', ')})` : ''}.`);
+    }
+    // Defaults drop what carries no information instead of failing; named features keep the strict check.
+    const constant = names.filter((n) => isConstant(table.numeric[n]!));
+    if (constant.length) {
+      names = names.filter((n) => !constant.includes(n));
+      notes.push(`dropped constant or empty feature(s): ${constant.join(', ')}.`);
+    }
+  }
+  if (names.length === 0) {
+    throw new InputError('No numeric feature to cluster on.', [
+      { severity: 'error', check: 'no-features', message: 'the feature table has no usable numeric column', location: { field: 'cluster.features' }, hint: 'list numeric feature columns in cluster.features' },
+    ]);
+  }
+
+  const n = table.rowCount;
+  const raw = Matrix.fromColumns(Object.fromEntries(names.map((c) => [c, table.numeric[c]!])));
+  const steps: FittedNumericTransformer[] = [];
+  const columns: PreparedClusterInput['columns'] = [];
+  const byStrategy = new Map<ImputeStrategy, string[]>();
+  for (const name of names) {
+    const col = table.numeric[name]!;
+    let missing = 0;
+    for (let i = 0; i < n; i++) if (Number.isNaN(col[i]!)) missing++;
+    const unit = units.get(name) ?? null;
+    const strategy: ImputeStrategy | null = missing === 0 ? null : (cfg.impute[name] ?? defaultImpute(unit));
+    if (strategy) byStrategy.set(strategy, [...(byStrategy.get(strategy) ?? []), name]);
+    columns.push({ name, unit, missing, impute: strategy, log1p: false });
+  }
+  let X = raw;
+  for (const [strategy, cols] of byStrategy) {
+    const model = new SimpleImputer({ strategy, columns: cols, fillValue: 0 }).fit(X);
+    X = model.transform(X);
+    steps.push(model);
+  }
+  const logCols = chooseLogColumns(X, columns, cfg.log1p);
+  for (const c of columns) c.log1p = logCols.includes(c.name);
+  if (logCols.length) {
+    const model = new Log1pTransformer({ columns: logCols }).fit(X);
+    X = model.transform(X);
+    steps.push(model);
+  }
+  const scaler = scalerFor(cfg.scale);
+  if (scaler) {
+    const model = scaler.fit(X);
+    X = model.transform(X);
+    steps.push(model);
+  }
+
+  // Inverse steps skip imputers: a filled value has no "original" to go back to.
+  const invertible = steps.filter((s) => s.kind !== 'SimpleImputer') as (FittedNumericTransformer & { inverseTransform(M: Matrix): Matrix })[];
+  const categorical = cfg.categorical.length ? categoricalColumns(table, cfg.categorical) : null;
+  return {
+    ids: table.ids,
+    X,
+    raw,
+    categorical,
+    steps: steps.map((s) => s.toJSON()),
+    columns,
+    notes,
+    toOriginal: (M) => invertible.reduceRight((acc, s) => s.inverseTransform(acc), M),
+    toPrepared: (M) => invertible.reduce((acc, s) => s.transform(acc), M),
+  };
+}
+
+/**
+ * A NULL feature means "not defined" (no order, no cart, no e-mail). Days since an event: longer than
+ * anyone seen; everything else: 0 (no discount, no abandoned cart, no open, no basket), which keeps
+ * customers who never bought apart from small buyers. (On the synthetic sample the median for the
+ * average basket gave better segments at a fixed k but pulled the choice of k down to 5 of 7.)
+ */
+function defaultImpute(unit: FeatureUnit | null): ImputeStrategy {
+  return unit === 'days' ? 'max' : 'constant';
+}
+
+function isConstant(col: Float64Array): boolean {
+  let first = NaN;
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i]!;
+    if (Number.isNaN(v)) continue;
+    if (Number.isNaN(first)) first = v;
+    else if (v !== first) return false;
+  }
+  return true;
+}
+
+function chooseLogColumns(X: Matrix, columns: PreparedClusterInput['columns'], setting: ClusterConfig['log1p']): string[] {
+  if (setting === 'none') return [];
+  if (setting !== 'auto') {
+    const unknown = setting.filter((c) => !columns.some((x) => x.name === c));
+    if (unknown.length) {
+      throw new InputError('cluster.log1p names columns that are not clustering features.', [
+        { severity: 'error', check: 'unknown-feature', message: unknown.map((c) => `"${c}"`).join(', '), location: { field: 'cluster.log1p' }, hint: `clustering features: ${columns.map((c) => c.name).join(', ')}` },
+      ]);
+    }
+    return [...setting];
+  }
+  return columns
+    .filter((c, j) => {
+      if (!c.unit || !LOG_UNITS.has(c.unit)) return false;
+      for (let i = 0; i < X.rows; i++) if (X.data[i * X.cols + j]! < 0) return false; // net spend can be negative
+      return true;
+    })
+    .map((c) => c.name);
+}
+
+function scalerFor(scale: ClusterConfig['scale']): StandardScaler | RobustScaler | null {
+  switch (scale) {
+    case 'standard':
+      return new StandardScaler();
+    case 'robust':
+      return new RobustScaler();
+    case 'none':
+      return null;
+    default:
+      return assertUnreachable(scale, 'cluster.scale');
+  }
+}
+
+function categoricalColumns(table: FeatureTable, names: readonly string[]): CategoricalMatrix {
+  const unknown = names.filter((c) => !(c in table.categorical));
+  if (unknown.length) {
+    throw new InputError('cluster.categorical names columns the feature table does not have as text.', [
+      { severity: 'error', check: 'unknown-feature', message: unknown.map((c) => `"${c}"`).join(', '), location: { field: 'cluster.categorical' }, hint: `text columns of this feature table: ${Object.keys(table.categorical).join(', ') || '(none)'}` },
+    ]);
+  }
+  return CategoricalMatrix.fromColumns(Object.fromEntries(names.map((c) => [c, table.categorical[c]!])), { missing: 'level' });
+}

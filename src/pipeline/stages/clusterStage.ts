@@ -1,0 +1,212 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError } from '../../core/errors';
+import { Matrix } from '../../core/Matrix';
+import type { ClusterModel } from '../../cluster/ClusterModel';
+import { NOISE } from '../../cluster/ClusterModel';
+import { matchClusters } from '../../cluster/matching';
+import { selectK } from '../../cluster/selectK';
+import { bootstrapStability } from '../../cluster/stability';
+import { suggestEps } from '../../cluster/suggestEps';
+import { readFeatureTable } from '../../features/readFeatureTable';
+import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from '../ClusterResult';
+import { clusterEstimator } from '../clusterEstimator';
+import { prepareClusterInput, type PreparedClusterInput } from '../prepareClusterInput';
+import type { Stage } from '../RunContext';
+
+export const clusterStage: Stage = {
+  name: 'cluster',
+  description: 'Segments from the feature table: choice of k, final fit, bootstrap stability, ids matched to a previous run.',
+  async run(ctx) {
+    const cfg = ctx.config.cluster;
+    const features = ctx.results.features;
+    if (!features) throw new InputError('The cluster stage needs the features stage: add "features" to stages.');
+    const table = await readFeatureTable(ctx.session);
+    const prep = prepareClusterInput(table, features.columns, cfg);
+    for (const note of prep.notes) ctx.progress.note(`cluster: ${note}`);
+    const { X } = prep;
+    const seed = ctx.config.seed;
+
+    // k: from the config, or the sweep's recommendation within the business limits.
+    const t0 = performance.now();
+    let k = typeof cfg.k === 'number' ? cfg.k : 0;
+    let kSource: ClusterResult['kSource'] = 'config';
+    let selection: ClusterResult['selection'] = null;
+    let eps: number | null = null;
+    if (cfg.algorithm === 'dbscan') {
+      eps = cfg.eps === 'auto' ? suggestEps(X, cfg.minSamples).eps : cfg.eps;
+      kSource = 'algorithm';
+      if (cfg.eps === 'auto') ctx.progress.note(`cluster: eps ${eps.toPrecision(3)} from the knee of the ${cfg.minSamples}-distance curve`);
+    } else if (cfg.k === 'auto') {
+      if (cfg.algorithm === 'kprototypes') {
+        throw new InputError('k-prototypes needs a number of segments.', [
+          { severity: 'error', check: 'k-auto', message: "cluster.k 'auto' is not available for kprototypes", location: { field: 'cluster.k' }, hint: 'set cluster.k (4–6 is a good start), or sweep k with algorithm kmeans first' },
+        ]);
+      }
+      const [minK, maxK] = cfg.kRange;
+      const ks = range(Math.max(2, minK), Math.min(maxK, cfg.maxSegments, X.rows - 1));
+      selection = selectK(X, (kk) => clusterEstimator(cfg, kk, seed), {
+        ks,
+        minShare: cfg.minShare,
+        maxSegments: cfg.maxSegments,
+        silhouette: { sampleSize: cfg.silhouetteSample, seed },
+        gap: cfg.gap ? { seed } : false,
+        progress: ctx.progress,
+      });
+      if (selection.recommendedK === null) {
+        throw new InputError('No number of segments satisfies the business limits.', [
+          { severity: 'error', check: 'no-k', message: selection.reasons.join(' '), location: { field: 'cluster.minShare' }, hint: 'lower cluster.minShare, widen cluster.kRange, or set cluster.k' },
+        ]);
+      }
+      k = selection.recommendedK;
+      kSource = 'auto';
+    }
+    const selectionSeconds = (performance.now() - t0) / 1000;
+
+    ctx.progress.note(`cluster: final fit, ${cfg.algorithm}${cfg.algorithm === 'dbscan' ? '' : ` with k = ${k} (${kSource === 'auto' ? 'recommended by the sweep' : 'from the config'})`}`);
+    const t1 = performance.now();
+    const extra = { eps: eps ?? undefined, categorical: prep.categorical };
+    const model = clusterEstimator(cfg, k, seed, extra).fit(X, { progress: ctx.progress });
+    const fitSeconds = (performance.now() - t1) / 1000;
+
+    const t2 = performance.now();
+    let stability: ClusterResult['stability'] = null;
+    if (cfg.stabilityResamples > 0 && cfg.algorithm !== 'kprototypes') {
+      stability = bootstrapStability(X, () => clusterEstimator(cfg, k, seed, extra), { B: cfg.stabilityResamples, seed, original: model, progress: ctx.progress });
+    } else if (cfg.algorithm === 'kprototypes') {
+      ctx.progress.note('cluster: no bootstrap stability for k-prototypes (its categorical part is not resampled)');
+    }
+    const stabilitySeconds = (performance.now() - t2) / 1000;
+
+    // Segment ids: matched to the previous run's segments, else ordered by size (0 = largest).
+    const centres = clusterMeans(X, model.labels, model.k);
+    let ids: number[];
+    let matching: ClusterResult['matching'] = null;
+    if (cfg.previous) {
+      const previous = readPrevious(resolve(ctx.baseDir, cfg.previous), prep);
+      const m = matchClusters(previous.centroids, centres);
+      ids = m.mapping;
+      matching = { ...m, previousRun: previous.path };
+      ctx.progress.note(`cluster: segment ids matched to ${previous.path} (${m.matches.length} kept, ${m.newClusters.length} new, ${m.disappeared.length} gone)`);
+    } else {
+      const sizes = countLabels(model.labels, model.k);
+      const order = range(0, model.k - 1).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+      ids = new Array<number>(model.k);
+      order.forEach((c, rank) => (ids[c] = rank));
+    }
+    const labels = Array.from(model.labels, (l) => (l === NOISE ? NOISE : ids[l]!));
+    const segments = summariseSegments(prep, centres, model, ids);
+    const noiseCount = labels.filter((l) => l === NOISE).length;
+
+    const result: ClusterResult = {
+      schemaVersion: CLUSTER_RESULT_SCHEMA_VERSION,
+      algorithm: cfg.algorithm,
+      k: model.k,
+      kSource,
+      rows: X.rows,
+      features: prep.columns,
+      categorical: cfg.categorical,
+      notes: prep.notes,
+      segments,
+      noise: { count: noiseCount, share: noiseCount / X.rows },
+      selection,
+      stability,
+      matching,
+      eps,
+      preprocessing: prep.steps,
+      model: model.toJSON(),
+      labels,
+      seconds: { selection: selectionSeconds, fit: fitSeconds, stability: stabilitySeconds },
+    };
+    ctx.results.cluster = result;
+    ctx.writer.writeJson('cluster.json', result, 'Segments: sizes, centres in original units, choice of k (metrics per k), bootstrap stability, preprocessing, the fitted model and every label.');
+    ctx.writer.writeText(
+      'assignments.csv',
+      `customer_id,segment\n${prep.ids.map((id, i) => `${csvField(id)},${labels[i]}`).join('\n')}\n`,
+      'Segment of every customer (-1 = noise, DBSCAN only).',
+    );
+    ctx.progress.note(`cluster: ${segments.map((s) => `segment ${s.id}: ${(s.share * 100).toFixed(1)}%`).join(', ')}`);
+  },
+};
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+}
+
+function countLabels(labels: Int32Array, k: number): number[] {
+  const sizes = new Array<number>(k).fill(0);
+  for (const l of labels) if (l >= 0) sizes[l]!++;
+  return sizes;
+}
+
+/** Mean of each cluster in the prepared space (k-means centroids; the same recipe for every algorithm). */
+function clusterMeans(X: Matrix, labels: Int32Array, k: number): Matrix {
+  const d = X.cols;
+  const sums = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < X.rows; i++) {
+    const l = labels[i]!;
+    if (l < 0) continue;
+    counts[l]!++;
+    for (let j = 0; j < d; j++) sums[l * d + j]! += X.data[i * d + j]!;
+  }
+  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) sums[c * d + j]! /= counts[c]! || 1;
+  return new Matrix(sums, k, d, X.columns);
+}
+
+function summariseSegments(prep: PreparedClusterInput, centres: Matrix, model: ClusterModel, ids: number[]): SegmentSummary[] {
+  const original = prep.toOriginal(centres);
+  const { raw } = prep;
+  const n = raw.rows;
+  const out: SegmentSummary[] = [];
+  for (let c = 0; c < model.k; c++) {
+    const members: number[] = [];
+    for (let i = 0; i < n; i++) if (model.labels[i] === c) members.push(i);
+    const centroid: Record<string, number> = {};
+    const mean: Record<string, number | null> = {};
+    const median: Record<string, number | null> = {};
+    raw.columns.forEach((name, j) => {
+      centroid[name] = original.get(c, j);
+      const values = members.map((i) => raw.get(i, j)).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+      mean[name] = values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+      median[name] = values.length ? (values.length % 2 ? values[values.length >> 1]! : (values[values.length / 2 - 1]! + values[values.length / 2]!) / 2) : null;
+    });
+    out.push({ id: ids[c]!, size: members.length, share: members.length / n, centroid, mean, median });
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+/** A previous run's segment centres, moved into this run's prepared space so distances compare. */
+function readPrevious(path: string, prep: PreparedClusterInput): { path: string; centroids: Matrix } {
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'cluster.json') : path;
+  if (!existsSync(file)) {
+    throw new InputError('cluster.previous does not point to a run.', [
+      { severity: 'error', check: 'missing-previous', message: `no cluster.json at ${file}`, location: { field: 'cluster.previous', file }, hint: 'give the folder of an earlier run (reports/<run-id>) or its cluster.json' },
+    ]);
+  }
+  let previous: Partial<ClusterResult>;
+  try {
+    previous = JSON.parse(readFileSync(file, 'utf8')) as Partial<ClusterResult>;
+  } catch (err) {
+    throw new InputError(`cluster.previous: ${file} is not valid JSON (${(err as Error).message}).`);
+  }
+  const segments = previous.segments ?? [];
+  const names = prep.raw.columns;
+  const missing = names.filter((f) => segments.some((s) => typeof s.centroid?.[f] !== 'number'));
+  if (!segments.length || missing.length) {
+    throw new InputError('cluster.previous was clustered on other features.', [
+      { severity: 'error', check: 'previous-features', message: segments.length ? `its segments lack ${missing.join(', ')}` : 'it has no segments', location: { field: 'cluster.previous', file }, hint: 'match runs that use the same cluster.features' },
+    ]);
+  }
+  // Row r of the matrix is previous segment id r; ids never used are placed far away so nothing matches them.
+  const maxId = Math.max(...segments.map((s) => s.id));
+  const rows = maxId + 1;
+  const data = new Float64Array(rows * names.length).fill(1e6);
+  for (const s of segments) names.forEach((f, j) => (data[s.id * names.length + j] = s.centroid[f]!));
+  const inOriginal = new Matrix(data, rows, names.length, names);
+  return { path: file, centroids: prep.toPrepared(inOriginal) };
+}
+
+function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
