@@ -86,6 +86,7 @@ export { KMeansModel, type KMeansJSON } from './cluster/KMeansModel';
 export { MiniBatchKMeans, type MiniBatchKMeansParams, type ResolvedMiniBatchKMeansParams } from './cluster/MiniBatchKMeans';
 export { MiniBatchKMeansModel, type MiniBatchKMeansJSON } from './cluster/MiniBatchKMeansModel';
 export type { ThreadsOption } from './cluster/KMeansPool';
+export { CentroidModel, type CentroidFit } from './cluster/CentroidModel';
 export { GaussianMixture, COVARIANCE_TYPES, GMM_INITS, type GaussianMixtureParams, type ResolvedGaussianMixtureParams, type CovarianceType, type GmmInit } from './cluster/GaussianMixture';
 export { GaussianMixtureModel, type GaussianCovariances, type GaussianMixtureJSON } from './cluster/GaussianMixtureModel';
 export { KDTree, type KDTreeOptions, type KNearestResult } from './cluster/KDTree';

@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../core/assertUnreachable';
-import { InputError } from '../core/errors';
+import { InputError, UsageError } from '../core/errors';
 import type { Matrix } from '../core/Matrix';
 import type { CategoricalMatrix } from '../cluster/CategoricalMatrix';
 import { mixedMatrix } from '../cluster/CategoricalMatrix';
@@ -31,9 +31,22 @@ export function clusterEstimator(cfg: ClusterConfig, k: number, seed: number, ex
         ]);
       }
       const estimator = new KPrototypes({ k, seed, nInit: cfg.nInit, ...(cfg.gamma !== undefined ? { gamma: cfg.gamma } : {}) });
-      // Rows of X are the feature table's rows, so the categorical part is taken row for row.
+      // Rows of X are the feature table's rows, so the categorical part is taken row for row. The adapter
+      // has no numeric-only predict: new rows need their categories too (KPrototypesModel.predict).
       return {
-        fit: (X: Matrix, options?: FitOptions): ClusterModel => estimator.fit(mixedMatrix(X, categorical), options) as unknown as ClusterModel,
+        fit: (X: Matrix, options?: FitOptions): ClusterModel => {
+          const model = estimator.fit(mixedMatrix(X, categorical), options);
+          return {
+            kind: model.kind,
+            k: model.k,
+            columns: model.columns,
+            labels: model.labels,
+            predict: () => {
+              throw new UsageError('k-prototypes needs the categorical columns as well: call KPrototypesModel.predict with a MixedMatrix.');
+            },
+            toJSON: () => model.toJSON(),
+          };
+        },
       };
     }
     default:
