@@ -51,7 +51,22 @@ const CRITERION_NAMES: Record<SelectionCriterion, string> = {
 export const SELECTION_RULE =
   'Each criterion votes for one eligible k (every segment >= minShare of customers, k <= maxSegments): best silhouette, best Calinski-Harabasz, best Davies-Bouldin, lowest BIC; the elbow (kneedle on inertia) and the gap rule are read on the whole sweep and abstain when their k is excluded. The k with most votes wins; ties go to the higher silhouette, then the smaller k.';
 
+/**
+ * How the votes become one k. 'vote': plurality (SELECTION_RULE). 'gap-first': the gap statistic decides
+ * when it was computed and voted, because it is the one criterion built to estimate the number of clusters
+ * (Tibshirani, Walther & Hastie 2001, where it beat Calinski-Harabasz, silhouette-type and other indices in
+ * simulations); the other criteria are reported as agreeing or not, and decide by plurality when it abstains.
+ */
+export const SELECTION_RULES = ['vote', 'gap-first'] as const;
+export type SelectionRuleName = (typeof SELECTION_RULES)[number];
+
+export const GAP_FIRST_RULE =
+  'The gap statistic decides when it was computed and its k is eligible (every segment >= minShare of customers, k <= maxSegments); otherwise the plurality vote: ' +
+  SELECTION_RULE;
+
 export interface SelectKOptions {
+  /** 'vote' (default) or 'gap-first' (the gap statistic decides when computed; see SELECTION_RULES). */
+  rule?: SelectionRuleName;
   /** Cluster counts to try (default 2..12, capped at rows - 1). */
   ks?: readonly number[];
   /** Every segment must hold at least this share of the customers, 0..1 (default 0.03). */
@@ -152,7 +167,21 @@ export function decideK(
   votes: readonly CriterionVote[],
   candidates: readonly Pick<KCandidate, 'k' | 'silhouette' | 'eligible' | 'exclusions'>[],
   limits: { minShare: number; maxSegments: number },
+  rule: SelectionRuleName = 'vote',
 ): { recommendedK: number | null; reasons: string[] } {
+  const gapVote = votes.find((v) => v.criterion === 'gap' && v.k !== null);
+  if (rule === 'gap-first' && gapVote) {
+    const k = gapVote.k!;
+    const others = votes.filter((v) => v.criterion !== 'gap' && v.k !== null);
+    const agree = others.filter((v) => v.k === k).map((v) => CRITERION_NAMES[v.criterion]);
+    const reasons = [
+      `k=${k} recommended by the gap statistic (rule gap-first); ${agree.length} of ${others.length} other voting criteria agree${agree.length ? ` (${agree.join(', ')})` : ''}.`,
+    ];
+    for (const v of others.filter((x) => x.k !== k)) reasons.push(`${CRITERION_NAMES[v.criterion]} preferred k=${v.k}.`);
+    for (const v of votes) reasons.push(sentence(`${CRITERION_NAMES[v.criterion]}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
+    for (const c of candidates) if (!c.eligible) reasons.push(`k=${c.k} excluded: ${c.exclusions.join('; ')}.`);
+    return { recommendedK: k, reasons };
+  }
   const tally = new Map<number, SelectionCriterion[]>();
   for (const v of votes) if (v.k !== null) tally.set(v.k, [...(tally.get(v.k) ?? []), v.criterion]);
   const silhouetteOf = (k: number): number => candidates.find((c) => c.k === k)?.silhouette ?? -Infinity;
@@ -189,7 +218,8 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   validateClusterInput(X, { who });
   checkParam(typeof factory === 'function', `${who} factory`, typeof factory, 'a function (k) => estimator with fit(X)');
   checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
-  const { minShare = SELECT_K_DEFAULTS.minShare, maxSegments = SELECT_K_DEFAULTS.maxSegments, elbowSensitivity = 1, progress = silentProgress } = options;
+  const { minShare = SELECT_K_DEFAULTS.minShare, maxSegments = SELECT_K_DEFAULTS.maxSegments, elbowSensitivity = 1, progress = silentProgress, rule = 'vote' } = options;
+  checkParam((SELECTION_RULES as readonly string[]).includes(rule), `${who} rule`, rule, "'vote' or 'gap-first'");
   checkParam(typeof minShare === 'number' && minShare >= 0 && minShare < 1, `${who} minShare`, minShare, 'a share from 0 (inclusive) to 1 (exclusive), e.g. 0.03');
   checkParam(Number.isInteger(maxSegments) && maxSegments >= 2, `${who} maxSegments`, maxSegments, 'an integer >= 2');
   checkParam(typeof elbowSensitivity === 'number' && elbowSensitivity >= 0, `${who} elbowSensitivity`, elbowSensitivity, 'a number >= 0');
@@ -333,7 +363,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     }
   } else votes.push({ criterion: 'gap', k: null, reason: 'gap statistic not computed (option gap: true)' });
 
-  const { recommendedK, reasons } = decideK(votes, candidates, { minShare, maxSegments });
+  const { recommendedK, reasons } = decideK(votes, candidates, { minShare, maxSegments }, rule);
   return {
     schemaVersion: MODEL_SELECTION_SCHEMA_VERSION,
     rows: n,
@@ -343,7 +373,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     votes,
     recommendedK,
     reasons,
-    rule: SELECTION_RULE,
+    rule: rule === 'gap-first' ? GAP_FIRST_RULE : SELECTION_RULE,
     gap,
     totalSeconds: (performance.now() - started) / 1000,
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
 import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
+import { SELECTION_RULES } from '../cluster/selectK';
 
 /**
  * Behaviour features the cluster stage uses when the config names none (those the feature table has).
@@ -52,15 +53,19 @@ export const clusterConfigSchema = z
     minSamples: z.number().int().min(1).default(5),
     /** k-prototypes weight of a categorical mismatch (default: half the mean sd of the numeric columns). */
     gamma: z.number().positive().optional(),
-    /** Missing values per column (default: 'max' for days since an event, 0 ('constant') for the rest). */
+    /** Missing values per column (default: 'max' for days, 0 ('constant') for shares and rates, 'median' otherwise). */
     impute: z.record(z.enum(IMPUTE_STRATEGIES)).default({}),
     /** log1p before scaling: 'auto' = the non-negative count, day and money columns; or a list; or 'none'. */
     log1p: z.union([z.literal('auto'), z.literal('none'), z.array(z.string())]).default('auto'),
     scale: z.enum(['standard', 'robust', 'none']).default('standard'),
     /** Bootstrap stability (Hennig's clusterboot): resamples, 0 to skip. */
     stabilityResamples: z.number().int().min(0).max(500).default(20),
-    /** Also compute the gap statistic during the k sweep (B + 1 fits per k). */
-    gap: z.boolean().default(false),
+    /**
+     * Gap statistic in the k sweep (B + 1 = 11 fits per k): 'auto' computes it up to 100,000 customers.
+     * With rule gap-first it decides k; the other criteria are reported (and decide when it abstains).
+     */
+    gap: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+    rule: z.enum(SELECTION_RULES).default('gap-first'),
     /** Silhouette on at most this many rows (exact below, sampled above). */
     silhouetteSample: z.number().int().min(100).default(10_000),
     /** A previous run folder (or its cluster.json): segment ids are matched to it so they persist across quarters. */

@@ -130,12 +130,14 @@ export function prepareClusterInput(table: FeatureTable, featureColumns: readonl
 
 /**
  * A NULL feature means "not defined" (no order, no cart, no e-mail). Days since an event: longer than
- * anyone seen; everything else: 0 (no discount, no abandoned cart, no open, no basket), which keeps
- * customers who never bought apart from small buyers. (On the synthetic sample the median for the
- * average basket gave better segments at a fixed k but pulled the choice of k down to 5 of 7.)
+ * anyone seen; shares and rates: 0 (no discount, no abandoned cart, no open); anything else (e.g. the
+ * average basket of a customer without orders): the median, which pulls such customers neither towards
+ * small nor towards big spenders (0 made non-buyers a segment of their own on the synthetic sample).
  */
 function defaultImpute(unit: FeatureUnit | null): ImputeStrategy {
-  return unit === 'days' ? 'max' : 'constant';
+  if (unit === 'days') return 'max';
+  if (unit === 'share' || unit === 'ratio') return 'constant';
+  return 'median';
 }
 
 function isConstant(col: Float64Array): boolean {

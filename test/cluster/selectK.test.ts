@@ -164,4 +164,14 @@ describe('decideK (the vote)', () => {
     const same = candidates.map((c) => ({ ...c, silhouette: 0.5 }));
     expect(decideK([vote('elbow', 4), vote('gap', 3)], same, limits).recommendedK).toBe(3);
   });
+
+  it("rule 'gap-first': the gap statistic decides when it votes; the vote decides when it abstains", () => {
+    const votes = [vote('elbow', 4), vote('silhouette', 3), vote('calinskiHarabasz', 4), vote('daviesBouldin', 4), vote('bic', null), vote('gap', 3)];
+    const r = decideK(votes, candidates, limits, 'gap-first');
+    expect(r.recommendedK).toBe(3);
+    expect(r.reasons[0]).toBe('k=3 recommended by the gap statistic (rule gap-first); 1 of 4 other voting criteria agree (best silhouette).');
+    expect(r.reasons).toContain('elbow of inertia (kneedle) preferred k=4.');
+    const abstains = votes.map((v) => (v.criterion === 'gap' ? vote('gap', null) : v));
+    expect(decideK(abstains, candidates, limits, 'gap-first').recommendedK).toBe(4);
+  });
 });

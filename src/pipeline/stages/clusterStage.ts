@@ -14,6 +14,9 @@ import { clusterEstimator } from '../clusterEstimator';
 import { prepareClusterInput, type PreparedClusterInput } from '../prepareClusterInput';
 import type { Stage } from '../RunContext';
 
+/** gap: 'auto' computes the gap statistic up to this many customers (it costs 11 fits per k). */
+export const GAP_AUTO_MAX_ROWS = 100_000;
+
 export const clusterStage: Stage = {
   name: 'cluster',
   description: 'Segments from the feature table: choice of k, final fit, bootstrap stability, ids matched to a previous run.',
@@ -50,7 +53,8 @@ export const clusterStage: Stage = {
         minShare: cfg.minShare,
         maxSegments: cfg.maxSegments,
         silhouette: { sampleSize: cfg.silhouetteSample, seed },
-        gap: cfg.gap ? { seed } : false,
+        gap: cfg.gap === true || (cfg.gap === 'auto' && X.rows <= GAP_AUTO_MAX_ROWS) ? { seed } : false,
+        rule: cfg.rule,
         progress: ctx.progress,
       });
       if (selection.recommendedK === null) {
