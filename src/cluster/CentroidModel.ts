@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import type { ClusterAlgorithm, ClusterModel } from './ClusterModel';
 import { nearestTwo, sqDist } from './kmeansKernels';
+import { checkFittedColumns } from './checkFittedColumns';
 import { validateClusterInput } from './validateClusterInput';
 
 /** What a centroid fit (k-means, mini-batch k-means) hands its model. */
@@ -77,14 +78,7 @@ export abstract class CentroidModel implements ClusterModel {
 
   private checkInput(X: Matrix, who: string): void {
     if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-    const expected = this.columns;
-    const same = X.cols === expected.length && X.columns.every((c, j) => c === expected[j]);
-    if (!same) {
-      const j = X.columns.findIndex((c, i) => c !== expected[i]);
-      const detail =
-        X.cols !== expected.length ? `${X.cols} columns, expected ${expected.length}` : `column ${j + 1} is "${X.columns[j]}", expected "${expected[j]}"`;
-      throw new UsageError(`${who}: X does not have the columns the model was fitted on (${detail}). Fitted on: ${expected.join(', ')}.`);
-    }
+    checkFittedColumns(X.columns, this.columns, who);
     // New rows may hold one value in a column; they only need to be finite.
     if (X.rows > 0) validateClusterInput(X, { who, allowConstantColumns: true });
   }
@@ -106,23 +100,6 @@ export interface CentroidJson {
   inertia: number;
 }
 
-/** Parse saved JSON (object or text) with a schema; a mismatch names the field and what was expected. */
-export function parseClusterJson<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (err) {
-      throw new UsageError(`Invalid ${name} JSON: ${(err as Error).message}.`);
-    }
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(`Invalid ${name} JSON: ${issues}.`);
-  }
-  return parsed.data;
-}
 
 /** Check the parts of a saved centroid model against each other and rebuild them. */
 export function restoreCentroidFit(j: CentroidJson, k: number, name: string): CentroidFit {

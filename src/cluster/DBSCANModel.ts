@@ -1,3 +1,5 @@
+import { parseSavedJson } from '../core/parseSavedJson';
+import { checkFittedColumns } from './checkFittedColumns';
 import { z } from 'zod';
 import { UsageError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
@@ -57,7 +59,8 @@ export class DBSCANModel implements ClusterModel {
 
   predict(X: Matrix): Int32Array {
     const who = 'DBSCANModel.predict';
-    checkColumns(X, this.columns, who);
+    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
+    checkFittedColumns(X.columns, this.columns, who);
     if (X.rows === 0) return new Int32Array(0);
     // A batch may legitimately hold one value in a column (or one row).
     validateClusterInput(X, { who, allowConstantColumns: true });
@@ -88,7 +91,7 @@ export class DBSCANModel implements ClusterModel {
 
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): DBSCANModel {
-    const j = parseJson(jsonSchema, json, 'DBSCAN');
+    const j = parseSavedJson(jsonSchema, json, 'DBSCAN');
     const bad = (msg: string): never => {
       throw new UsageError(`Invalid DBSCAN JSON: ${msg}.`);
     };
@@ -114,31 +117,4 @@ export class DBSCANModel implements ClusterModel {
     const components = new Matrix(Float64Array.from(j.components.flat()), j.components.length, p, j.columns);
     return new DBSCANModel(j.params, j.columns, j.k, Int32Array.from(j.labels), Int32Array.from(j.coreSampleIndices), components);
   }
-}
-
-/** X is a Matrix with exactly the fitted columns (names and order). */
-function checkColumns(X: Matrix, expected: readonly string[], who: string): void {
-  if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-  if (X.cols === expected.length && X.columns.every((c, j) => c === expected[j])) return;
-  const j = X.columns.findIndex((c, i) => c !== expected[i]);
-  const detail = X.cols !== expected.length ? `${X.cols} columns, expected ${expected.length}` : `column ${j + 1} is "${X.columns[j]}", expected "${expected[j]}"`;
-  throw new UsageError(`${who}: X does not have the columns the model was fitted on (${detail}). Fitted on: ${expected.join(', ')}.`);
-}
-
-/** Parse saved JSON (object or text) with a schema; a mismatch names the field and what was expected. */
-function parseJson<T>(schema: z.ZodType<T>, json: unknown, what: string): T {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (err) {
-      throw new UsageError(`Invalid ${what} JSON: ${(err as Error).message}.`);
-    }
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(`Invalid ${what} JSON: ${issues}.`);
-  }
-  return parsed.data;
 }

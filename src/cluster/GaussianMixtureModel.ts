@@ -1,3 +1,4 @@
+import { parseSavedJson } from '../core/parseSavedJson';
 import { z } from 'zod';
 import { assertUnreachable } from '../core/assertUnreachable';
 import { UsageError } from '../core/errors';
@@ -221,7 +222,7 @@ export class GaussianMixtureModel implements ClusterModel {
 
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): GaussianMixtureModel {
-    const j = parseJson(json);
+    const j = parseSavedJson(jsonSchema, json, 'GaussianMixture');
     const k = j.params.k;
     const d = j.columns.length;
     const type = j.params.covarianceType;
@@ -344,19 +345,3 @@ function fillSquare(rows: number[][], d: number, out: Float64Array, offset: numb
   });
 }
 
-function parseJson(json: unknown): GaussianMixtureJSON {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (err) {
-      throw new UsageError(`Invalid GaussianMixture JSON: ${(err as Error).message}.`);
-    }
-  }
-  const parsed = jsonSchema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(`Invalid GaussianMixture JSON: ${issues}.`);
-  }
-  return parsed.data;
-}

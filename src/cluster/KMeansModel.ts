@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLUSTER_SCHEMA_VERSION } from './ClusterModel';
-import { CentroidModel, centroidJsonFields, parseClusterJson, restoreCentroidFit, type CentroidFit } from './CentroidModel';
+import { parseSavedJson } from '../core/parseSavedJson';
+import { CentroidModel, centroidJsonFields, restoreCentroidFit, type CentroidFit } from './CentroidModel';
 import type { ResolvedKMeansParams } from './KMeans';
 import { KMEANS_ALGORITHMS } from './kmeansParams';
 
@@ -59,7 +60,7 @@ export class KMeansModel extends CentroidModel {
 
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): KMeansModel {
-    const j = parseClusterJson(jsonSchema, json, 'KMeans');
+    const j = parseSavedJson(jsonSchema, json, 'KMeans');
     const fit = restoreCentroidFit(j, j.params.k, 'KMeans');
     return new KMeansModel(j.params, { ...fit, nIter: j.nIter, converged: j.converged });
   }

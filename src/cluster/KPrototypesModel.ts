@@ -1,3 +1,5 @@
+import { parseSavedJson } from '../core/parseSavedJson';
+import { checkFittedColumns } from './checkFittedColumns';
 import { z } from 'zod';
 import { UsageError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
@@ -107,8 +109,8 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
     const who = 'KPrototypesModel.predict';
     if (X === null || typeof X !== 'object') throw new UsageError(`${who}: X must be a MixedMatrix { numeric, categorical } (got ${X === null ? 'null' : typeof X}).`);
     mixedMatrix(X.numeric, X.categorical, who);
-    checkColumns(X.numeric.columns, this.numericColumns, who, 'numeric');
-    checkColumns(X.categorical.columns, this.categoricalColumns, who, 'categorical');
+    checkFittedColumns(X.numeric.columns, this.numericColumns, who, 'the numeric part');
+    checkFittedColumns(X.categorical.columns, this.categoricalColumns, who, 'the categorical part');
     const n = X.numeric.rows;
     if (n === 0) return new Int32Array(0);
     validateClusterInput(X.numeric, { who, allowConstantColumns: true });
@@ -144,7 +146,7 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
 
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): KPrototypesModel {
-    const j = parseJson(json);
+    const j = parseSavedJson(jsonSchema, json, 'k-prototypes');
     const bad = (field: string, msg: string): never => {
       throw new UsageError(`Invalid k-prototypes JSON: ${field}: ${msg}.`);
     };
@@ -191,28 +193,4 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
       converged: j.converged,
     });
   }
-}
-
-function checkColumns(got: readonly string[], expected: readonly string[], who: string, part: string): void {
-  if (got.length === expected.length && got.every((c, j) => c === expected[j])) return;
-  const j = got.findIndex((c, i) => c !== expected[i]);
-  const detail = got.length !== expected.length ? `${got.length} columns, expected ${expected.length}` : `column ${j + 1} is "${got[j]}", expected "${expected[j]}"`;
-  throw new UsageError(`${who}: the ${part} part does not have the columns the model was fitted on (${detail}). Fitted on: ${expected.join(', ')}.`);
-}
-
-function parseJson(json: unknown): KPrototypesJSON {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (err) {
-      throw new UsageError(`Invalid k-prototypes JSON: ${(err as Error).message}.`);
-    }
-  }
-  const parsed = jsonSchema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(`Invalid k-prototypes JSON: ${issues}.`);
-  }
-  return parsed.data;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLUSTER_SCHEMA_VERSION } from './ClusterModel';
-import { CentroidModel, centroidJsonFields, parseClusterJson, restoreCentroidFit, type CentroidFit } from './CentroidModel';
+import { parseSavedJson } from '../core/parseSavedJson';
+import { CentroidModel, centroidJsonFields, restoreCentroidFit, type CentroidFit } from './CentroidModel';
 import type { ResolvedMiniBatchKMeansParams } from './MiniBatchKMeans';
 
 const int = z.number().int();
@@ -67,7 +68,7 @@ export class MiniBatchKMeansModel extends CentroidModel {
 
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): MiniBatchKMeansModel {
-    const j = parseClusterJson(jsonSchema, json, 'MiniBatchKMeans');
+    const j = parseSavedJson(jsonSchema, json, 'MiniBatchKMeans');
     const fit = restoreCentroidFit(j, j.params.k, 'MiniBatchKMeans');
     return new MiniBatchKMeansModel(j.params, { ...fit, nSteps: j.nSteps, nIter: j.nIter, converged: j.converged });
   }

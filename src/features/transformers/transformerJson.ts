@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../../core/errors';
+import { parseSavedJson } from '../../core/parseSavedJson';
 import { TRANSFORMER_SCHEMA_VERSION, type TransformerKind } from './Transformer';
 
 /** Header every saved transformer starts with. */
@@ -12,20 +13,7 @@ export const nameArray = z.array(z.string());
 
 /** Parse saved JSON (object or string) with a schema; a mismatch names the field and what was expected. */
 export function parseTransformerJson<T>(schema: z.ZodType<T>, json: unknown, kind: TransformerKind): T {
-  let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (err) {
-      throw new UsageError(`Invalid ${kind} JSON: ${(err as Error).message}.`);
-    }
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(`Invalid ${kind} JSON: ${issues}.`);
-  }
-  return parsed.data;
+  return parseSavedJson(schema, json, kind);
 }
 
 /** Arrays that must line up with `columns` do. */

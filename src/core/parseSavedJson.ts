@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { UsageError } from './errors';
+
+/**
+ * Parse a saved model (object or JSON text) with its zod schema; a mismatch names the field and what
+ * was expected. Shared by every fromJSON (transformers, clustering models).
+ */
+export function parseSavedJson<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (err) {
+      throw new UsageError(`Invalid ${name} JSON: ${(err as Error).message}.`);
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new UsageError(`Invalid ${name} JSON: ${issues}.`);
+  }
+  return parsed.data;
+}
