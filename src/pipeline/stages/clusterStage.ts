@@ -5,6 +5,7 @@ import { Matrix } from '../../core/Matrix';
 import type { ClusterModel } from '../../cluster/ClusterModel';
 import { NOISE } from '../../cluster/ClusterModel';
 import { matchClusters } from '../../cluster/matching';
+import { clusterCentroids } from '../../cluster/metrics/clusterDispersion';
 import { selectK } from '../../cluster/selectK';
 import { bootstrapStability } from '../../cluster/stability';
 import { suggestEps } from '../../cluster/suggestEps';
@@ -83,17 +84,25 @@ export const clusterStage: Stage = {
     const stabilitySeconds = (performance.now() - t2) / 1000;
 
     // Segment ids: matched to the previous run's segments, else ordered by size (0 = largest).
-    const centres = clusterMeans(X, model.labels, model.k);
+    const { centroids, sizes } = clusterCentroids(X.data, X.rows, X.cols, model.labels, model.k);
+    const centres = new Matrix(centroids, model.k, X.cols, X.columns);
     let ids: number[];
     let matching: ClusterResult['matching'] = null;
     if (cfg.previous) {
       const previous = readPrevious(resolve(ctx.baseDir, cfg.previous), prep);
-      const m = matchClusters(previous.centroids, centres);
-      ids = m.mapping;
-      matching = { ...m, previousRun: previous.path };
+      // Row r of previous.centroids is segment previous.ids[r]; new segments get ids above all earlier ones.
+      const m = matchClusters(previous.centroids, centres, { nextId: Math.max(...previous.ids) + 1 });
+      const idOf = (v: number): number => (v < previous.ids.length ? previous.ids[v]! : v);
+      ids = m.mapping.map(idOf);
+      matching = {
+        ...m,
+        mapping: ids,
+        matches: m.matches.map((x) => ({ ...x, previous: idOf(x.previous) })),
+        disappeared: m.disappeared.map(idOf),
+        previousRun: previous.path,
+      };
       ctx.progress.note(`cluster: segment ids matched to ${previous.path} (${m.matches.length} kept, ${m.newClusters.length} new, ${m.disappeared.length} gone)`);
     } else {
-      const sizes = countLabels(model.labels, model.k);
       const order = range(0, model.k - 1).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
       ids = new Array<number>(model.k);
       order.forEach((c, rank) => (ids[c] = rank));
@@ -137,27 +146,6 @@ function range(a: number, b: number): number[] {
   return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
 }
 
-function countLabels(labels: Int32Array, k: number): number[] {
-  const sizes = new Array<number>(k).fill(0);
-  for (const l of labels) if (l >= 0) sizes[l]!++;
-  return sizes;
-}
-
-/** Mean of each cluster in the prepared space (k-means centroids; the same recipe for every algorithm). */
-function clusterMeans(X: Matrix, labels: Int32Array, k: number): Matrix {
-  const d = X.cols;
-  const sums = new Float64Array(k * d);
-  const counts = new Float64Array(k);
-  for (let i = 0; i < X.rows; i++) {
-    const l = labels[i]!;
-    if (l < 0) continue;
-    counts[l]!++;
-    for (let j = 0; j < d; j++) sums[l * d + j]! += X.data[i * d + j]!;
-  }
-  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) sums[c * d + j]! /= counts[c]! || 1;
-  return new Matrix(sums, k, d, X.columns);
-}
-
 function summariseSegments(prep: PreparedClusterInput, centres: Matrix, model: ClusterModel, ids: number[]): SegmentSummary[] {
   const original = prep.toOriginal(centres);
   const { raw } = prep;
@@ -181,7 +169,7 @@ function summariseSegments(prep: PreparedClusterInput, centres: Matrix, model: C
 }
 
 /** A previous run's segment centres, moved into this run's prepared space so distances compare. */
-function readPrevious(path: string, prep: PreparedClusterInput): { path: string; centroids: Matrix } {
+function readPrevious(path: string, prep: PreparedClusterInput): { path: string; ids: number[]; centroids: Matrix } {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'cluster.json') : path;
   if (!existsSync(file)) {
     throw new InputError('cluster.previous does not point to a run.', [
@@ -202,13 +190,9 @@ function readPrevious(path: string, prep: PreparedClusterInput): { path: string;
       { severity: 'error', check: 'previous-features', message: segments.length ? `its segments lack ${missing.join(', ')}` : 'it has no segments', location: { field: 'cluster.previous', file }, hint: 'match runs that use the same cluster.features' },
     ]);
   }
-  // Row r of the matrix is previous segment id r; ids never used are placed far away so nothing matches them.
-  const maxId = Math.max(...segments.map((s) => s.id));
-  const rows = maxId + 1;
-  const data = new Float64Array(rows * names.length).fill(1e6);
-  for (const s of segments) names.forEach((f, j) => (data[s.id * names.length + j] = s.centroid[f]!));
-  const inOriginal = new Matrix(data, rows, names.length, names);
-  return { path: file, centroids: prep.toPrepared(inOriginal) };
+  const data = Float64Array.from(segments.flatMap((seg) => names.map((f) => seg.centroid[f]!)));
+  const inOriginal = new Matrix(data, segments.length, names.length, names);
+  return { path: file, ids: segments.map((seg) => seg.id), centroids: prep.toPrepared(inOriginal) };
 }
 
 function csvField(s: string): string {
