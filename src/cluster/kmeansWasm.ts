@@ -188,22 +188,16 @@ const group = (width: number) => {
   ];
 };
 
+/** Locals every kernel starts with: db = d·8 (row stride in bytes), pairs = (d & ~1)·8 (bytes in SIMD pairs), odd = d & 1. */
+const rowStrides = (d: number, db: number, pairs: number, odd: number): number[] => [
+  ...get(d), ...i32(3), ...I32_SHL, ...set(db),
+  ...get(d), ...i32(-2), ...I32_AND, ...i32(3), ...I32_SHL, ...set(pairs),
+  ...get(d), ...i32(1), ...I32_AND, ...set(odd),
+];
+
 const body = [
   // db = d·8; pairs = (d & ~1)·8; odd = d & 1; m4 = m & ~3; xp = x; op = out
-  ...get(D),
-  ...i32(3),
-  ...I32_SHL,
-  ...set(DB),
-  ...get(D),
-  ...i32(-2),
-  ...I32_AND,
-  ...i32(3),
-  ...I32_SHL,
-  ...set(PAIRS),
-  ...get(D),
-  ...i32(1),
-  ...I32_AND,
-  ...set(ODD),
+  ...rowStrides(D, DB, PAIRS, ODD),
   ...get(M),
   ...i32(-4),
   ...I32_AND,
@@ -236,20 +230,7 @@ const F64X2_SPLAT = [0xfd, ...uleb(20)];
 const I32_LOAD = [0x28, 2, 0];
 
 const accumulateBody = [
-  ...get(A_D),
-  ...i32(3),
-  ...I32_SHL,
-  ...set(A_DB),
-  ...get(A_D),
-  ...i32(-2),
-  ...I32_AND,
-  ...i32(3),
-  ...I32_SHL,
-  ...set(A_PAIRS),
-  ...get(A_D),
-  ...i32(1),
-  ...I32_AND,
-  ...set(A_ODD),
+  ...rowStrides(A_D, A_DB, A_PAIRS, A_ODD),
   ...get(A_X),
   ...set(A_XP),
   ...whileBelow(A_R, A_ROWS, [
