@@ -159,26 +159,15 @@ export class KDTree {
   neighborsInto(q: Float64Array, qOff: number, radius: number): Int32Array {
     const r2 = radius * radius;
     const d = this.cols;
-    const { lo, hi, pts, idx, nodeStart, nodeEnd, stack, firstLeaf } = this;
+    const { pts, idx, nodeStart, nodeEnd, stack, firstLeaf } = this;
     let out = this.out;
     let count = 0;
     let sp = 0;
     if (this.rows > 0) stack[sp++] = 0;
     while (sp > 0) {
       const node = stack[--sp]!;
-      const b = node * d;
-      let minD = 0;
-      let maxD = 0;
-      for (let j = 0; j < d; j++) {
-        const x = q[qOff + j]!;
-        const a = x - lo[b + j]!;
-        const c = hi[b + j]! - x;
-        if (a < 0) minD += a * a;
-        else if (c < 0) minD += c * c;
-        const m = a > c ? a : c;
-        maxD += m * m;
-      }
-      if (minD > r2) continue;
+      if (this.boxBounds(q, qOff, node) > r2) continue;
+      const maxD = this.boxMax;
       const s = nodeStart[node]!;
       const e = nodeEnd[node]!;
       if (maxD <= r2) {
@@ -250,7 +239,7 @@ export class KDTree {
     const nodeActive = this.nodeActive!;
     const r2 = radius * radius;
     const d = this.cols;
-    const { lo, hi, pts, idx, nodeStart, nodeEnd, stack, firstLeaf } = this;
+    const { pts, idx, nodeStart, nodeEnd, stack, firstLeaf } = this;
     let out = this.out;
     let count = 0;
     let sp = 0;
@@ -258,19 +247,8 @@ export class KDTree {
     while (sp > 0) {
       const node = stack[--sp]!;
       if (nodeActive[node] === 0) continue;
-      const b = node * d;
-      let minD = 0;
-      let maxD = 0;
-      for (let j = 0; j < d; j++) {
-        const x = q[qOff + j]!;
-        const a = x - lo[b + j]!;
-        const c = hi[b + j]! - x;
-        if (a < 0) minD += a * a;
-        else if (c < 0) minD += c * c;
-        const m = a > c ? a : c;
-        maxD += m * m;
-      }
-      if (minD > r2) continue;
+      if (this.boxBounds(q, qOff, node) > r2) continue;
+      const maxD = this.boxMax;
       const s = nodeStart[node]!;
       const e = nodeEnd[node]!;
       if (maxD <= r2) {
@@ -330,25 +308,14 @@ export class KDTree {
   countWithin(q: Float64Array, qOff: number, radius: number, stopAt = Infinity): number {
     const r2 = radius * radius;
     const d = this.cols;
-    const { lo, hi, pts, nodeStart, nodeEnd, stack, firstLeaf, nodeWeight, posWeight, splitDim, splitValue } = this;
+    const { pts, nodeStart, nodeEnd, stack, firstLeaf, nodeWeight, posWeight, splitDim, splitValue } = this;
     let total = 0;
     let sp = 0;
     if (this.rows > 0) stack[sp++] = 0;
     while (sp > 0) {
       const node = stack[--sp]!;
-      const b = node * d;
-      let minD = 0;
-      let maxD = 0;
-      for (let j = 0; j < d; j++) {
-        const x = q[qOff + j]!;
-        const a = x - lo[b + j]!;
-        const c = hi[b + j]! - x;
-        if (a < 0) minD += a * a;
-        else if (c < 0) minD += c * c;
-        const m = a > c ? a : c;
-        maxD += m * m;
-      }
-      if (minD > r2) continue;
+      if (this.boxBounds(q, qOff, node) > r2) continue;
+      const maxD = this.boxMax;
       const s = nodeStart[node]!;
       const e = nodeEnd[node]!;
       if (maxD <= r2) {
@@ -460,6 +427,29 @@ export class KDTree {
   nearestInto(q: Float64Array, qOff: number, maxDist2 = Infinity): number {
     const i = this.one;
     return this.kNearestInto(q, qOff, 1, i, this.oneDist, maxDist2) === 1 ? i[0]! : -1;
+  }
+
+  /** Farthest squared distance from q to the node's box, set by boxBounds (a field: no allocation in the query loops). */
+  private boxMax = 0;
+
+  /** Nearest squared distance from q to the node's box (returned) and the farthest (left in boxMax). */
+  private boxBounds(q: Float64Array, qOff: number, node: number): number {
+    const d = this.cols;
+    const b = node * d;
+    const { lo, hi } = this;
+    let minD = 0;
+    let maxD = 0;
+    for (let j = 0; j < d; j++) {
+      const x = q[qOff + j]!;
+      const a = x - lo[b + j]!;
+      const c = hi[b + j]! - x;
+      if (a < 0) minD += a * a;
+      else if (c < 0) minD += c * c;
+      const m = a > c ? a : c;
+      maxD += m * m;
+    }
+    this.boxMax = maxD;
+    return minD;
   }
 
   private minDist2(q: Float64Array, qOff: number, node: number): number {
