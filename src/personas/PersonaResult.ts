@@ -1,0 +1,219 @@
+import type { Locale } from '../core/Locale';
+
+/** Saved personas (personas.json) start with this; bump it when the shape changes. */
+export const PERSONA_RESULT_SCHEMA_VERSION = 1;
+
+/**
+ * Key figures per segment. Churn risk and CLV slot in as soon as a column carries them
+ * (see KPI_CATALOGUE): a KPI whose source column is absent is left out, never invented.
+ */
+export const KPI_KEYS = [
+  'customers',
+  'share',
+  'revenueShare',
+  'revenuePerCustomer',
+  'aov',
+  'frequency',
+  'recency',
+  'tenure',
+  'discountShare',
+  'cartAbandonment',
+  'emailOpenRate',
+  'emailClickRate',
+  'emailOptIn',
+  'responseRate',
+  'churnRisk',
+  'clv',
+] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+/** How a KPI value reads: drives formatting in reports. */
+export type KpiUnit = 'count' | 'share' | 'currency' | 'orders' | 'days';
+
+/** How the per-customer column becomes one number per segment. */
+export type KpiAggregate = 'count' | 'share' | 'sumShare' | 'mean' | 'median' | 'ratioOfSums';
+
+export interface KpiDefinition {
+  key: KpiKey;
+  label: string;
+  unit: KpiUnit;
+  aggregate: KpiAggregate;
+  /** Feature column(s) it is computed from (ratioOfSums: numerator, denominator). */
+  source: string[];
+  /** One sentence: exactly how the number is computed. */
+  description: string;
+  /** true: higher is better for the business; false: lower is better; null: neither. */
+  higherIsBetter: boolean | null;
+}
+
+/** KPI values by key; a key is present only when its definition is. null = no non-missing value. */
+export type KpiValues = Partial<Record<KpiKey, number | null>>;
+
+/** A numeric feature on which the segment differs from the whole base. */
+export interface NumericTrait {
+  feature: string;
+  /** Human label in the result's locale. */
+  label: string;
+  unit: string | null;
+  segmentMean: number;
+  baseMean: number;
+  baseSd: number;
+  /** (segment mean − base mean) / base standard deviation. Ranked by its absolute value. */
+  stdDiff: number;
+  /** segment mean / base mean; null when the base mean is 0 or values can be negative. */
+  lift: number | null;
+  direction: 'higher' | 'lower';
+}
+
+/** A categorical value over-represented in the segment. */
+export interface CategoricalTrait {
+  feature: string;
+  label: string;
+  value: string;
+  /** Customers of the segment with this value (never below minGroupSize: smaller cells are suppressed). */
+  count: number;
+  /** Share of the segment's customers with a known value that have this value. */
+  segmentShare: number;
+  baseShare: number;
+  /** segmentShare / baseShare. */
+  lift: number;
+  /** Pearson chi-square of the 2×2 table (in segment or not × this value or not), 1 degree of freedom. */
+  chi2: number;
+  pValue: number;
+  /** Bonferroni-adjusted over every value tested for the segment. Significant when < alpha. */
+  pAdjusted: number;
+}
+
+export const ARCHETYPE_IDS = [
+  'champions',
+  'highValueLoyal',
+  'bigSpendersOccasional',
+  'loyalRegulars',
+  'promoDriven',
+  'newcomers',
+  'promisingNewcomers',
+  'cartAbandoners',
+  'engagedBrowsers',
+  'atRisk',
+  'lapsedRegulars',
+  'lapsedOneTimers',
+  'dormant',
+  'lowValueOccasional',
+  'steadyMidValue',
+  'unassigned',
+] as const;
+export type ArchetypeId = (typeof ARCHETYPE_IDS)[number];
+
+export const ACTION_IDS = [
+  'vipEarlyAccess',
+  'loyaltyProgramme',
+  'referralProgramme',
+  'crossSell',
+  'secondPurchaseNudge',
+  'onboardingSeries',
+  'reengagementSeries',
+  'winBack',
+  'sunsetPolicy',
+  'valueMessaging',
+  'cartRecovery',
+  'browseAbandonment',
+  'channelShiftApp',
+  'preferenceCentre',
+  'optInCampaign',
+  'bundleOffers',
+] as const;
+export type ActionId = (typeof ACTION_IDS)[number];
+
+export interface PersonaAction {
+  id: ActionId;
+  title: string;
+  description: string;
+  /** Why it is recommended for this segment, with the number that triggered it. */
+  reason: string;
+}
+
+/** The persona card: plain sentences in the result's locale, generated from KPIs and traits. */
+export interface PersonaCard {
+  /** One line under the name. */
+  tagline: string;
+  who: string;
+  behaviour: string;
+  values: string;
+  channel: string;
+  timing: string;
+  risks: string[];
+  actions: PersonaAction[];
+}
+
+export interface SegmentPersona {
+  id: number;
+  suppressed: false;
+  name: string;
+  archetype: ArchetypeId;
+  /** true when `names` in the params set the name. */
+  customName: boolean;
+  size: number;
+  share: number;
+  kpis: KpiValues;
+  traits: { numeric: NumericTrait[]; categorical: CategoricalTrait[] };
+  card: PersonaCard;
+}
+
+/** A segment smaller than minGroupSize: nothing about it is published but its id. */
+export interface SuppressedSegment {
+  id: number;
+  suppressed: true;
+  reason: string;
+}
+
+export type SegmentEntry = SegmentPersona | SuppressedSegment;
+
+/** Customers by R score × F score (1–5); cells below minGroupSize are null. */
+export interface RfmGrid {
+  rScores: number[];
+  fScores: number[];
+  /** counts[r][f] for rScores[r], fScores[f]. */
+  counts: (number | null)[][];
+  /** The segment holding most of the cell's customers (null when suppressed or the segment is). */
+  dominantSegment: (number | null)[][];
+}
+
+/** A segment's size now and in the previous run (ids matched across runs by the cluster stage). */
+export interface SizeChange {
+  id: number;
+  name: string | null;
+  previousSize: number | null;
+  currentSize: number | null;
+  previousShare: number | null;
+  currentShare: number | null;
+  /** currentShare / previousShare − 1; null when either side is missing or suppressed. */
+  relativeChange: number | null;
+  /** |relativeChange| > alertThreshold, or the segment appeared / disappeared. */
+  alert: boolean;
+  status: 'kept' | 'new' | 'gone';
+}
+
+export interface PersonaResult {
+  schemaVersion: typeof PERSONA_RESULT_SCHEMA_VERSION;
+  locale: Locale;
+  minGroupSize: number;
+  /** Significance level of the categorical tests (0.05 = 95%). */
+  alpha: number;
+  currency: string | null;
+  base: {
+    customers: number;
+    segmentsShown: number;
+    segmentsSuppressed: number;
+    /** Customers in suppressed segments; null when that total is itself below minGroupSize. */
+    suppressedCustomers: number | null;
+    /** Customers labelled noise (-1, DBSCAN); null when below minGroupSize. */
+    noise: number | null;
+    kpis: KpiValues;
+  };
+  kpiDefinitions: KpiDefinition[];
+  /** Ordered by segment id. */
+  segments: SegmentEntry[];
+  rfm: RfmGrid | null;
+  /** Sentences about what was left out or assumed (missing columns, suppressed cells). */
+  notes: string[];
+}

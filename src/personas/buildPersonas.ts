@@ -1,0 +1,206 @@
+import { checkParam, InputError } from '../core/errors';
+import type { Locale } from '../core/Locale';
+import { countCategories, categoricalTraits, type CategoryCounts } from './categoricalTraits';
+import { computeKpis } from './computeKpis';
+import { factValues } from './factValues';
+import { featureLabel } from './featureLabel';
+import { Formatter } from './Formatter';
+import { kpiDefinitions } from './kpiCatalogue';
+import { compareNumeric, numericTraits, type NumericComparison } from './numericTraits';
+import { personaCard } from './personaCard';
+import type { PersonaColumn, PersonaInput } from './PersonaInput';
+import { resolvePersonaParams, type PersonaParams } from './PersonaParams';
+import { PERSONA_RESULT_SCHEMA_VERSION, type KpiKey, type PersonaResult, type SegmentEntry, type SegmentPersona } from './PersonaResult';
+import { rfmGrid } from './rfmGrid';
+import { assignArchetypes } from './archetypeScores';
+import { SegmentGroups } from './SegmentGroups';
+import { segmentSignals, topShare, topValue, type SegmentFacts } from './SegmentFacts';
+import { en } from './texts/en';
+import { fr } from './texts/fr';
+import type { PersonaTexts } from './texts/PersonaTexts';
+
+const TEXTS: Record<Locale, PersonaTexts> = { en, fr };
+
+/**
+ * Personas from segment labels and the feature table: size and KPIs per segment, distinctive
+ * traits against the whole base, a name, a persona card and recommended actions, in English or
+ * French. Segments, categorical values and RFM cells with fewer than `minGroupSize` customers are
+ * suppressed in every part of the result. Data only: rendering is the report's job.
+ */
+export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): PersonaResult {
+  const p = resolvePersonaParams(params);
+  validateInput(input);
+  const texts = TEXTS[p.locale];
+  const fmt = new Formatter(p.locale, p.currency);
+  const meta = new Map<string, PersonaColumn>((input.columns ?? []).map((c) => [c.name, c]));
+  const numericNames = Object.keys(input.numeric);
+  const categoricalNames = Object.keys(input.categorical);
+  for (const [key, column] of Object.entries(p.kpiColumns)) {
+    checkParam(numericNames.includes(column!), `kpiColumns.${key}`, column, `a numeric column of the input (${numericNames.join(', ')})`);
+  }
+  const label = (f: string): string => featureLabel(f, p.locale);
+  const unit = (f: string): string | null => meta.get(f)?.unit ?? null;
+
+  const groups = new SegmentGroups(input.labels);
+  const { definitions, missing } = kpiDefinitions(new Set(numericNames), p.kpiColumns as Partial<Record<KpiKey, string>>, texts);
+  const kpis = computeKpis(definitions, input, groups);
+  const comparisons = compareNumeric(input.numeric, numericNames, groups);
+  const excluded = new Set(p.excludeTraits ?? numericNames.filter((n) => unit(n) === 'score'));
+  const traitComparisons = comparisons.filter((c) => !excluded.has(c.feature));
+  const categories = categoricalNames.map((n) => countCategories(input.categorical[n]!, n, groups));
+  // rfm_segment is computed from the same recency and frequency the segments come from: a trait on it
+  // restates the clustering instead of describing the customers (the RFM grid shows it instead).
+  const excludedCategorical = new Set(p.excludeTraits ?? ['rfm_segment']);
+  const traitCategories = categories.filter((c) => !excludedCategorical.has(c.feature));
+  const byFeature = new Map(comparisons.map((c) => [c.feature, c]));
+
+  const shownGroups: number[] = [];
+  for (let g = 0; g < groups.count; g++) if (groups.sizes[g]! >= p.minGroupSize) shownGroups.push(g);
+  const perGroup = {
+    interpurchase: input.numeric.interpurchase_days ? groups.medians(input.numeric.interpurchase_days).median : null,
+    withOrders: input.numeric.frequency ? countPositive(input.numeric.frequency, groups) : null,
+  };
+  const facts = shownGroups.map((g) => segmentFacts(g, groups, kpis, perGroup, byFeature, comparisons, categories, p.minGroupSize));
+  const archetypes = assignArchetypes(facts);
+
+  const personas: SegmentPersona[] = shownGroups.map((g, s) => {
+    const f = facts[s]!;
+    const { archetype } = archetypes[s]!;
+    const numeric = numericTraits(traitComparisons, g, p.maxNumericTraits, label, unit);
+    const categorical = categoricalTraits(traitCategories, g, { alpha: p.alpha, minGroupSize: p.minGroupSize, max: p.maxCategoricalTraits, label });
+    const values = factValues(f, fmt);
+    return {
+      id: f.id,
+      suppressed: false,
+      name: texts.archetypes[archetype].name,
+      archetype,
+      customName: false,
+      size: f.size,
+      share: f.share,
+      kpis: f.kpis,
+      traits: { numeric, categorical },
+      card: personaCard(archetype, f, values, categorical, texts, fmt, p.minGroupSize),
+    };
+  });
+  nameSegments(personas, archetypes, texts, p.names);
+
+  const shownIds = new Set(personas.map((s) => s.id));
+  const segments: SegmentEntry[] = groups.ids.map((id) => personas.find((s) => s.id === id) ?? { id, suppressed: true as const, reason: texts.suppressedSegment(fmt.num(p.minGroupSize)) });
+  let suppressedCustomers = 0;
+  for (let g = 0; g < groups.count; g++) if (!shownIds.has(groups.ids[g]!)) suppressedCustomers += groups.sizes[g]!;
+  const noiseGroup = groups.ids.indexOf(-1);
+  const noise = noiseGroup < 0 ? 0 : groups.sizes[noiseGroup]!;
+
+  const notes: string[] = [texts.notes.traitsMethod(fmt.pct(1 - p.alpha))];
+  const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv').map((k) => texts.kpis[k].label);
+  if (missingLabels.length) notes.push(texts.notes.missingKpis(missingLabels.join(', ')));
+  const suppressedCount = groups.count - personas.length;
+  if (suppressedCount) notes.push(texts.notes.suppressedSegments(fmt.num(suppressedCount), fmt.num(p.minGroupSize)));
+  notes.push(texts.notes.suppressedCells(fmt.num(p.minGroupSize)));
+  const r = input.numeric.r_score;
+  const fScore = input.numeric.f_score;
+  if (!r || !fScore) notes.push(texts.notes.noRfm);
+
+  return {
+    schemaVersion: PERSONA_RESULT_SCHEMA_VERSION,
+    locale: p.locale,
+    minGroupSize: p.minGroupSize,
+    alpha: p.alpha,
+    currency: p.currency,
+    base: {
+      customers: groups.rows,
+      segmentsShown: personas.length,
+      segmentsSuppressed: suppressedCount,
+      suppressedCustomers: suppressedCustomers === 0 || suppressedCustomers >= p.minGroupSize ? suppressedCustomers : null,
+      noise: noise === 0 || noise >= p.minGroupSize ? noise : null,
+      kpis: kpis.base,
+    },
+    kpiDefinitions: definitions,
+    segments,
+    rfm: r && fScore ? rfmGrid(r, fScore, groups, shownIds, p.minGroupSize) : null,
+    notes,
+  };
+}
+
+function segmentFacts(
+  g: number,
+  groups: SegmentGroups,
+  kpis: ReturnType<typeof computeKpis>,
+  perGroup: { interpurchase: Float64Array | null; withOrders: Float64Array | null },
+  byFeature: ReadonlyMap<string, NumericComparison>,
+  comparisons: readonly NumericComparison[],
+  categories: readonly CategoryCounts[],
+  minGroupSize: number,
+): SegmentFacts {
+  const z = (f: string): number => byFeature.get(f)?.stdDiff[g] ?? NaN;
+  const mean = (f: string): number | null => {
+    const v = byFeature.get(f)?.mean[g];
+    return v !== undefined && Number.isFinite(v) ? v : null;
+  };
+  const interpurchase = perGroup.interpurchase?.[g];
+  const app = byFeature.get('channel_share_app');
+  return {
+    id: groups.ids[g]!,
+    size: groups.sizes[g]!,
+    share: groups.sizes[g]! / groups.rows,
+    kpis: kpis.perGroup[g]!,
+    base: kpis.base,
+    signals: segmentSignals(z),
+    interpurchase: interpurchase !== undefined && Number.isFinite(interpurchase) ? interpurchase : null,
+    meanOrders: mean('frequency'),
+    // Customers without an order have frequency 0 (or missing).
+    noOrderShare: perGroup.withOrders ? 1 - perGroup.withOrders[g]! / groups.sizes[g]! : null,
+    sessions90: mean('sessions_90d'),
+    topCategory: topShare(comparisons, 'cat_share_', g, 'distinctive'),
+    topChannel: topShare(comparisons, 'channel_share_', g),
+    appShare: app && Number.isFinite(app.mean[g]!) ? { share: app.mean[g]!, baseShare: app.baseMean } : null,
+    topDevice: topValue(categories.find((c) => c.feature === 'device'), g, minGroupSize),
+  };
+}
+
+/** Customers per group with a positive value (e.g. at least one order). */
+function countPositive(values: Float64Array, groups: SegmentGroups): Float64Array {
+  const out = new Float64Array(groups.count);
+  for (let i = 0; i < values.length; i++) if (values[i]! > 0) out[groups.groupOf[i]!]!++;
+  return out;
+}
+
+function validateInput(input: PersonaInput): void {
+  checkParam(typeof input === 'object' && input !== null, 'input', input, 'an object with labels, numeric and categorical columns');
+  const n = input.labels?.length;
+  checkParam(Number.isInteger(n) && n > 0, 'input.labels', n, 'a non-empty array of segment ids');
+  const problems = [];
+  for (let i = 0; i < n; i++) {
+    const l = input.labels[i]!;
+    if (!Number.isInteger(l) || l < -1) {
+      problems.push({ severity: 'error' as const, check: 'bad-label', message: `segment id ${String(l)} is not an integer >= -1`, location: { row: i + 1 } });
+      break;
+    }
+  }
+  for (const [name, col] of [...Object.entries(input.numeric), ...Object.entries(input.categorical)]) {
+    if (col.length !== n) problems.push({ severity: 'error' as const, check: 'length', message: `column "${name}" has ${col.length} rows, labels have ${n}`, location: { column: name }, hint: 'pass columns and labels of the same customers in the same order' });
+  }
+  if (problems.length) throw new InputError('Personas need one label and one value per customer in every column.', problems);
+}
+
+/** A suffix-free, unique name per segment: custom names first, then archetype names qualified by a trait. */
+function nameSegments(personas: SegmentPersona[], archetypes: { shared: boolean }[], texts: PersonaTexts, custom: Readonly<Record<string, string>>): void {
+  personas.forEach((s, i) => {
+    const own = custom[String(s.id)];
+    if (own !== undefined) {
+      s.name = own.trim();
+      s.customName = true;
+    } else if (archetypes[i]!.shared) {
+      const cat = s.traits.categorical[0];
+      const num = s.traits.numeric[0];
+      const qualifier = cat ? cat.value : num ? `${num.direction === 'higher' ? '↑' : '↓'} ${num.label.toLowerCase()}` : null;
+      if (qualifier) s.name = texts.qualified(s.name, qualifier);
+    }
+  });
+  const seen = new Map<string, number>();
+  for (const s of personas) {
+    const n = (seen.get(s.name) ?? 0) + 1;
+    seen.set(s.name, n);
+    if (n > 1) s.name = `${s.name} (${n})`;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Locale } from '../core/Locale';
+
+type Labels = Record<Locale, string>;
+
+/** Labels of the features seglab computes (src/features); other columns are labelled by their name. */
+const FIXED: Record<string, Labels> = {
+  recency_days: { en: 'Days since last order', fr: 'Jours depuis la dernière commande' },
+  frequency: { en: 'Orders (all time)', fr: 'Commandes (total)' },
+  monetary_total: { en: 'Spend (all time)', fr: 'Dépense totale' },
+  monetary_avg: { en: 'Average order value', fr: 'Panier moyen' },
+  avg_items_per_order: { en: 'Items per order', fr: 'Articles par commande' },
+  r_score: { en: 'R score', fr: 'Score R' },
+  f_score: { en: 'F score', fr: 'Score F' },
+  m_score: { en: 'M score', fr: 'Score M' },
+  rfm_segment: { en: 'RFM segment', fr: 'Segment RFM' },
+  orders_trend: { en: 'Order trend', fr: 'Tendance des commandes' },
+  spend_trend: { en: 'Spend trend', fr: 'Tendance des dépenses' },
+  tenure_days: { en: 'Tenure (days)', fr: 'Ancienneté (jours)' },
+  interpurchase_days: { en: 'Days between orders', fr: 'Jours entre deux commandes' },
+  discount_share: { en: 'Orders with a discount', fr: 'Commandes avec remise' },
+  product_views_365d: { en: 'Product views, 12 months', fr: 'Produits consultés, 12 mois' },
+  cart_abandonment_rate: { en: 'Cart abandonment rate', fr: "Taux d'abandon de panier" },
+  email_open_rate: { en: 'Email open rate', fr: "Taux d'ouverture des e-mails" },
+  email_click_rate: { en: 'Email click rate', fr: 'Taux de clic des e-mails' },
+  days_since_last_session: { en: 'Days since last visit', fr: 'Jours depuis la dernière visite' },
+  age: { en: 'Age', fr: 'Âge' },
+  gender: { en: 'Gender', fr: 'Genre' },
+  region: { en: 'Region', fr: 'Région' },
+  city: { en: 'City', fr: 'Ville' },
+  income_band: { en: 'Income band', fr: 'Tranche de revenu' },
+  device: { en: 'Device', fr: 'Appareil' },
+  acquisition_channel: { en: 'Acquisition channel', fr: "Canal d'acquisition" },
+  email_opt_in: { en: 'Email opt-in', fr: 'Consentement e-mail' },
+  interests: { en: 'Interests', fr: "Centres d'intérêt" },
+  price_sensitivity: { en: 'Price sensitivity', fr: 'Sensibilité au prix' },
+  eco_consciousness: { en: 'Eco-consciousness', fr: 'Sensibilité écologique' },
+};
+
+const CHANNELS: Record<string, Labels> = {
+  web: { en: 'web', fr: 'site web' },
+  app: { en: 'app', fr: 'application' },
+  store: { en: 'store', fr: 'magasin' },
+  other: { en: 'other channels', fr: 'autres canaux' },
+};
+
+/** A channel name (web, app, store, …) in the locale; unknown channels keep their name. */
+export function channelLabel(channel: string, locale: Locale): string {
+  return CHANNELS[channel]?.[locale] ?? channel.replace(/_/g, ' ');
+}
+
+/** A category name from a cat_share_<name> column, readable ("other" translated). */
+export function categoryLabel(category: string, locale: Locale): string {
+  if (category === 'other') return locale === 'en' ? 'other categories' : 'autres catégories';
+  return category.replace(/_/g, ' ');
+}
+
+/** Human label of a feature column in the locale. */
+export function featureLabel(name: string, locale: Locale): string {
+  const fixed = FIXED[name];
+  if (fixed) return fixed[locale];
+  let m = /^(orders|spend|sessions)_(\d+)d$/.exec(name);
+  if (m) {
+    const [, what, days] = m;
+    const en = { orders: 'Orders', spend: 'Spend', sessions: 'Sessions' }[what as 'orders'];
+    const fr = { orders: 'Commandes', spend: 'Dépense', sessions: 'Sessions' }[what as 'orders'];
+    return locale === 'en' ? `${en}, last ${days} days` : `${fr}, ${days} derniers jours`;
+  }
+  m = /^cat_share_(.+)$/.exec(name);
+  if (m) return locale === 'en' ? `Share of spend: ${categoryLabel(m[1]!, locale)}` : `Part des dépenses : ${categoryLabel(m[1]!, locale)}`;
+  m = /^channel_share_(.+)$/.exec(name);
+  if (m) return locale === 'en' ? `Orders via ${channelLabel(m[1]!, locale)}` : `Commandes via ${channelLabel(m[1]!, locale)}`;
+  return name.replace(/_/g, ' ');
+}

@@ -1,0 +1,57 @@
+import type { ActionId, ArchetypeId, KpiKey } from '../PersonaResult';
+
+/** Values of a sentence, already formatted for the locale. */
+export type V = Record<string, string>;
+
+/**
+ * Every sentence personas write, per locale. Sentences receive formatted values; the decisions
+ * (which sentence, which action) are made once in personaCard / recommendActions, not per language.
+ * A locale must provide every key: the compiler checks it.
+ */
+export interface PersonaTexts {
+  archetypes: Record<ArchetypeId, { name: string; tagline: string }>;
+  actions: Record<ActionId, { title: string; description: string; reason: (v: V) => string }>;
+  kpis: Record<KpiKey, { label: string; description: (source: string[]) => string }>;
+  /** "Name · qualifier" when two segments share an archetype. */
+  qualified: (name: string, qualifier: string) => string;
+  who: (v: V & { customers: string; share: string }) => string;
+  whoTenure: (v: V & { tenure: string }) => string;
+  overRepresented: (list: string) => string;
+  traitItem: (v: V & { value: string; label: string; lift: string }) => string;
+  behaviourFrequency: (v: V & { freq: string; baseFreq: string }) => string;
+  behaviourAov: (v: V & { aov: string; baseAov: string }) => string;
+  behaviourRecency: (v: V & { recency: string }) => string;
+  behaviourNoOrders: (v: V & { share: string }) => string;
+  valuesCategory: (v: V & { category: string; share: string; baseShare: string }) => string;
+  /** No category stands out against the base. */
+  valuesCategoryMix: string;
+  valuesDiscount: (level: 'high' | 'low' | 'average', v: V & { share: string; baseShare: string }) => string;
+  valuesUnknown: string;
+  channelMain: (v: V & { channel: string; share: string }) => string;
+  channelDevice: (v: V & { device: string; share: string }) => string;
+  channelEmail: (v: V & { optIn?: string; open?: string; baseOpen?: string }) => string;
+  channelUnknown: string;
+  timingDue: (v: V & { interval: string; recency: string }) => string;
+  timingOverdue: (v: V & { interval: string; recency: string }) => string;
+  timingOneOrder: (v: V & { recency: string }) => string;
+  timingNoOrder: string;
+  timingUnknown: string;
+  risks: {
+    churn: (v: V & { recency: string; baseRecency: string }) => string;
+    margin: (v: V & { share: string; baseShare: string }) => string;
+    cart: (v: V & { share: string; baseShare: string }) => string;
+    reach: (v: V & { optIn: string }) => string;
+    emailFatigue: (v: V & { open: string; baseOpen: string }) => string;
+    concentration: (v: V & { revenue: string; customers: string }) => string;
+    small: (v: V & { customers: string }) => string;
+    churnScore: (v: V & { risk: string; baseRisk: string }) => string;
+  };
+  suppressedSegment: (minGroupSize: string) => string;
+  notes: {
+    missingKpis: (labels: string) => string;
+    suppressedSegments: (count: string, minGroupSize: string) => string;
+    suppressedCells: (minGroupSize: string) => string;
+    traitsMethod: (alpha: string) => string;
+    noRfm: string;
+  };
+}

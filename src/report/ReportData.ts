@@ -1,0 +1,82 @@
+import type { Locale } from '../core/Locale';
+import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
+
+/**
+ * Everything the quarterly segment review shows, already computed: the report renders this and
+ * computes nothing. Built by pipeline/assembleReport (from a run) and saved next to the report.
+ * It holds aggregates and a bounded sample only, so its size does not grow with the customer base.
+ */
+export const REPORT_DATA_SCHEMA_VERSION = 1;
+
+export interface SelectionCurves {
+  ks: number[];
+  inertia: (number | null)[];
+  silhouette: (number | null)[];
+  calinskiHarabasz: (number | null)[];
+  daviesBouldin: (number | null)[];
+  gap: (number | null)[];
+  gapS: (number | null)[];
+  bic: (number | null)[];
+  /** Whether each k met the business limits (minimum segment share, maximum segments). */
+  eligible: boolean[];
+  recommendedK: number | null;
+  rule: string;
+  reasons: string[];
+}
+
+export interface StabilitySummary {
+  resamples: number;
+  meanJaccard: number;
+  meanAri: number;
+  /** Per shown segment (suppressed segments are left out). */
+  segments: { id: number; meanJaccard: number | null; verdict: string }[];
+}
+
+/** A seeded sample of customers in 2-D (PCA of the clustering features), segment ids only: no customer id. */
+export interface ProjectionSample {
+  method: 'pca';
+  /** Share of variance explained by the two axes. */
+  explained: [number, number];
+  x: number[];
+  y: number[];
+  segment: number[];
+  /** Customers drawn / customers in shown segments. */
+  sampled: number;
+  total: number;
+}
+
+export interface QualitySummary {
+  tables: {
+    table: string;
+    rows: number;
+    columns: number;
+    /** Columns with missing values, largest share first. */
+    missing: { column: string; share: number }[];
+    duplicateRows: number | null;
+  }[];
+  /** Warnings raised while loading (excluded rows, future dates, …) as sentences. */
+  warnings: string[];
+}
+
+export interface ReportData {
+  schemaVersion: typeof REPORT_DATA_SCHEMA_VERSION;
+  locale: Locale;
+  title: string;
+  runId: string;
+  /** The instant features were computed as of (ISO date). */
+  asOf: string;
+  seglabVersion: string;
+  clustering: {
+    algorithm: string;
+    k: number;
+    kSource: 'config' | 'auto' | 'algorithm';
+    features: string[];
+    selection: SelectionCurves | null;
+    stability: StabilitySummary | null;
+  };
+  personas: PersonaResult;
+  projection: ProjectionSample | null;
+  quality: QualitySummary | null;
+  /** Present when a previous run is given: sizes side by side. */
+  changes: { previousRunId: string; previousAsOf: string | null; alertThreshold: number; segments: SizeChange[] } | null;
+}

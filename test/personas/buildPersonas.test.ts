@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../../src/core/errors';
+import { buildPersonas } from '../../src/personas/buildPersonas';
+import type { SegmentPersona } from '../../src/personas/PersonaResult';
+import { personaFixture, XSS } from './fixtures';
+
+const input = personaFixture();
+const en = buildPersonas(input, { currency: 'EUR' });
+const shown = (id: number): SegmentPersona => en.segments.find((s) => s.id === id && !s.suppressed) as SegmentPersona;
+
+describe('buildPersonas: segments, names and cards', () => {
+  it('recognises the archetypes the fixture was built with', () => {
+    expect(shown(0).archetype).toBe('champions');
+    expect(shown(1).archetype).toBe('promoDriven');
+    expect(shown(2).archetype).toBe('lapsedOneTimers');
+    expect(new Set([0, 1, 2].map((id) => shown(id).name)).size).toBe(3);
+  });
+
+  it('ranks distinctive numeric traits by |standardised difference| and computes them as defined', () => {
+    const disc = shown(1).traits.numeric.find((t) => t.feature === 'discount_share')!;
+    const values = Array.from(input.numeric.discount_share!);
+    const mean = values.reduce((s, v) => s + v, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
+    const segMean = values.slice(200, 400).reduce((s, v) => s + v, 0) / 200;
+    expect(disc.stdDiff).toBeCloseTo((segMean - mean) / sd, 10);
+    expect(disc.lift).toBeCloseTo(segMean / mean, 10);
+    const abs = shown(1).traits.numeric.map((t) => Math.abs(t.stdDiff));
+    expect(abs).toEqual([...abs].sort((a, b) => b - a));
+    // Score columns are not traits.
+    expect(shown(0).traits.numeric.map((t) => t.feature)).not.toContain('r_score');
+  });
+
+  it('finds over-represented categorical values with lift and a chi-square test', () => {
+    const paris = shown(0).traits.categorical.find((t) => t.value === 'Paris')!;
+    // Paris: 150 of segment 0's 200 known cities; known in all: 200 + 200 + 133 + 20 = 553
+    // (segments 2 and 3 miss every third city: 67 and 10 missing).
+    expect(paris.segmentShare).toBeCloseTo(150 / 200, 12);
+    expect(paris.baseShare).toBeCloseTo(150 / 553, 12);
+    expect(paris.lift).toBeCloseTo(150 / 200 / (150 / 553), 12);
+    expect(paris.pAdjusted).toBeLessThan(0.05);
+    expect(paris.count).toBe(150);
+  });
+
+  it('writes a card with every part and actions with reasons', () => {
+    const card = shown(0).card;
+    for (const part of [card.tagline, card.who, card.behaviour, card.values, card.channel, card.timing]) expect(part.length).toBeGreaterThan(5);
+    expect(card.who).toContain('200 customers');
+    expect(card.behaviour).toMatch(/€/);
+    expect(card.actions.map((a) => a.id)).toContain('vipEarlyAccess');
+    expect(shown(1).card.actions.map((a) => a.id)).toContain('valueMessaging');
+    expect(shown(2).card.actions[0]!.id).toBe('winBack');
+    for (const a of card.actions) expect(a.reason).toMatch(/\d/);
+  });
+
+  it('lets the team name segments; names stay unique', () => {
+    const named = buildPersonas(input, { names: { '1': 'Bargain hunters' } });
+    const s1 = named.segments.find((s) => s.id === 1) as SegmentPersona;
+    expect(s1).toMatchObject({ name: 'Bargain hunters', customName: true });
+  });
+});
+
+describe('buildPersonas: privacy', () => {
+  const json = JSON.stringify(en);
+
+  it('suppresses a segment below minGroupSize: only its id and a reason remain', () => {
+    const s3 = en.segments.find((s) => s.id === 3)!;
+    expect(s3).toEqual({ id: 3, suppressed: true, reason: 'Fewer than 50 customers: not shown (privacy).' });
+    expect(en.base).toMatchObject({ customers: 630, segmentsShown: 3, segmentsSuppressed: 1, suppressedCustomers: null });
+    expect(en.notes.some((n) => n.includes('1 segment(s) with fewer than 50'))).toBe(true);
+  });
+
+  it('never publishes a categorical value held by fewer than minGroupSize customers', () => {
+    expect(json).not.toContain('Smallville');
+    // The payload city has 120 customers: it is data like any other (the report escapes it).
+    expect(shown(1).traits.categorical.map((t) => t.value)).toContain(XSS);
+  });
+
+  it('blanks RFM cells below minGroupSize and keeps suppressed segments out of them', () => {
+    const rfm = en.rfm!;
+    // Segment 3 (30 customers) sits alone in cell R=3, F=3 (rows r−1, f−1).
+    expect(rfm.counts[2]![2]).toBeNull();
+    expect(rfm.counts[4]![4]).toBe(200); // segment 0: R=5, F=5
+    expect(rfm.dominantSegment[4]![4]).toBe(0);
+    expect(rfm.counts[0]![0]).toBe(100); // segment 2 alternates F=1 and F=2
+  });
+
+  it('with minGroupSize 20 the small segment is shown', () => {
+    const loose = buildPersonas(input, { minGroupSize: 20 });
+    expect(loose.segments.find((s) => s.id === 3)!.suppressed).toBe(false);
+  });
+});
+
+describe('buildPersonas: languages', () => {
+  const fr = buildPersonas(input, { locale: 'fr', currency: 'EUR' });
+  const frShown = (id: number): SegmentPersona => fr.segments.find((s) => s.id === id) as SegmentPersona;
+
+  it('writes names, cards, actions and notes in French with French number formats', () => {
+    expect(frShown(1).name).toBe('Chasseurs de promotions');
+    expect(frShown(2).name).toBe('Acheteurs uniques inactifs');
+    expect(frShown(0).card.who).toContain('200 clients');
+    expect(frShown(0).card.who).toMatch(/\d+\u00a0%/u); // "32 %" with a no-break space, as Intl writes it
+    expect(frShown(0).card.behaviour).toMatch(/\d+(,\d+)?\s€/u);
+    expect(fr.kpiDefinitions.find((d) => d.key === 'aov')!.label).toBe('Panier moyen');
+    expect(fr.segments.find((s) => s.id === 3)).toMatchObject({ reason: 'Moins de 50 clients : non affiché (confidentialité).' });
+  });
+
+  it('keeps the numbers identical across languages', () => {
+    expect(frShown(0).kpis).toEqual(shown(0).kpis);
+    expect(frShown(0).archetype).toBe(shown(0).archetype);
+  });
+});
+
+describe('buildPersonas: bad input', () => {
+  it('names the parameter and the expected value', () => {
+    expect(() => buildPersonas(input, { locale: 'de' as 'en' })).toThrow(UsageError);
+    expect(() => buildPersonas(input, { locale: 'de' as 'en' })).toThrow(/locale.*en, fr/);
+    expect(() => buildPersonas(input, { minGroupSize: 0 })).toThrow(/minGroupSize/);
+    expect(() => buildPersonas(input, { currency: 'euro' })).toThrow(/ISO 4217/);
+    expect(() => buildPersonas(input, { kpiColumns: { clv: 'nope' } })).toThrow(/kpiColumns.clv/);
+  });
+
+  it('refuses columns of another length, with the column named', () => {
+    const bad = { ...input, numeric: { ...input.numeric, frequency: new Float64Array(3) } };
+    expect(() => buildPersonas(bad)).toThrow(InputError);
+    expect(() => buildPersonas(bad)).toThrow(/column "frequency" has 3 rows, labels have 630/);
+  });
+});
