@@ -13,7 +13,9 @@ import { featureConfigSchema } from '../features/FeatureConfig';
 import { dataConfigFromPath } from '../pipeline/dataConfigFromPath';
 import { loadRunConfig } from '../pipeline/loadRunConfig';
 import { STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
+import { reportRun } from '../pipeline/reportRun';
 import { runPipeline } from '../pipeline/runPipeline';
+import { LOCALES, type Locale } from '../core/Locale';
 import { writeSynthetic } from '../synth/writeSynthetic';
 import { StderrProgress } from './StderrProgress';
 
@@ -174,6 +176,30 @@ function buildProgram(): Command {
       });
       if (!quiet) process.stderr.write(`done in ${(result.manifest.totalMs / 1000).toFixed(1)} s\n`);
       process.stdout.write(`${result.dir}\n`);
+    });
+
+  program
+    .command('report')
+    .description('Personas and the quarterly segment review of a run folder: report.html (offline), report.md, personas.json, report.pdf.')
+    .argument('<run>', 'a run folder written by `seglab run` (e.g. reports/sample-20260701-e1679f7e)')
+    .addOption(new Option('--locale <locale>', 'language of the report').choices([...LOCALES]))
+    .option('--previous <run>', 'an earlier run folder: sizes side by side with this one')
+    .option('--min-group-size <n>', 'suppress groups smaller than this (default 50)', int('--min-group-size'))
+    .option('--currency <code>', 'ISO 4217 code for money, e.g. EUR')
+    .option('--title <text>', 'title of the report')
+    .option('--pdf', 'also print report.pdf (needs Chromium)')
+    .option('--no-pdf', 'no PDF even when Chromium is installed')
+    .action(async (run: string, opts: { locale?: Locale; previous?: string; minGroupSize?: number; currency?: string; title?: string; pdf?: boolean }) => {
+      const report = {
+        ...(opts.locale ? { locale: opts.locale } : {}),
+        ...(opts.previous ? { previous: opts.previous } : {}),
+        ...(opts.minGroupSize !== undefined ? { minGroupSize: opts.minGroupSize } : {}),
+        ...(opts.currency ? { currency: opts.currency } : {}),
+        ...(opts.title ? { title: opts.title } : {}),
+        ...(opts.pdf !== undefined ? { pdf: opts.pdf } : {}),
+      };
+      const result = await reportRun(run, { report, progress: progress() });
+      for (const f of result.files) process.stdout.write(`${resolve(result.dir, f)}\n`);
     });
 
   return program;

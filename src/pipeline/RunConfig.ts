@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { clusterConfigSchema } from './ClusterConfig';
+import { reportConfigSchema } from './ReportConfig';
 
 /** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
-export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster'] as const;
+export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 const isoDate = z
@@ -31,6 +32,7 @@ export const runConfigSchema = z
     data: dataConfigSchema,
     features: featureConfigSchema.default({}),
     cluster: clusterConfigSchema.default({}),
+    report: reportConfigSchema.default({}),
     output: z
       .object({
         /** Folder that receives one sub-folder per run. Relative to the current directory. */

@@ -24,6 +24,8 @@ export interface RunContext {
   readonly writer: RunWriter;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly results: StageResults;
+  /** Name of the run folder; set once the load stage has fingerprinted the inputs. */
+  runId: string;
 }
 
 /** One step of a run. Stages are small objects in a list (see stages/index.ts), not methods of a god object. */

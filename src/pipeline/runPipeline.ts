@@ -77,16 +77,24 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
     writer,
     env: options.env ?? process.env,
     results,
+    runId: options.runId ?? config.name,
   };
   const wanted = new Set<StageName>(['load', ...(config.stages ?? STAGE_NAMES)]);
   const timings: StageTiming[] = [];
   const t0 = performance.now();
+  let finalDir = '';
   try {
     for (const name of STAGE_NAMES) {
       if (!wanted.has(name)) continue;
       const t = performance.now();
       await stageFor(name).run(ctx);
       timings.push({ stage: name, ms: Math.round(performance.now() - t) });
+      if (name === 'load') {
+        // The run id depends on the inputs' fingerprints: known once they are loaded, and shown in the report.
+        const fingerprints = results.load!.tables.map((tb) => tb.sha256);
+        finalDir = freeName(outRoot, options.runId ?? defaultRunId(config, fingerprints));
+        ctx.runId = finalDir.slice(outRoot.length + 1);
+      }
     }
     const load = results.load!;
     const inputs = load.tables.map((t) => ({
@@ -97,7 +105,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       bytes: t.bytes,
       rows: t.rawRows,
     }));
-    const runId = options.runId ?? defaultRunId(config, inputs.map((i) => i.sha256));
+    const runId = ctx.runId!;
     const manifest: Manifest = {
       schemaVersion: 1,
       runId,
@@ -114,7 +122,8 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       outputs: writer.outputs,
     };
     writer.writeJson('manifest.json', manifest, 'This file: config, input fingerprints, versions, seed, timings and outputs.');
-    const finalDir = freeName(outRoot, runId);
+    // Another run may have taken the name meanwhile: never overwrite it.
+    if (existsSync(finalDir)) finalDir = freeName(outRoot, runId);
     renameSync(workDir, finalDir);
     writeFileAtomic(join(outRoot, 'LATEST'), `${finalDir.slice(outRoot.length + 1)}\n`);
     return { runId: finalDir.slice(outRoot.length + 1), dir: finalDir, manifest, results };

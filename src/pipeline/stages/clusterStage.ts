@@ -108,6 +108,8 @@ export const clusterStage: Stage = {
       order.forEach((c, rank) => (ids[c] = rank));
     }
     const labels = Array.from(model.labels, (l) => (l === NOISE ? NOISE : ids[l]!));
+    // Stability is reported per segment id, like everything else in cluster.json.
+    if (stability) stability = { ...stability, clusters: stability.clusters.map((c) => ({ ...c, label: ids[c.label]!, description: c.description.replace(/^cluster \d+/, `segment ${ids[c.label]}`) })) };
     const segments = summariseSegments(prep, centres, model, ids);
     const noiseCount = labels.filter((l) => l === NOISE).length;
 

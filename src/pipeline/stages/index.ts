@@ -5,6 +5,7 @@ import { clusterStage } from './clusterStage';
 import { featuresStage } from './featuresStage';
 import { loadStage } from './loadStage';
 import { profileStage } from './profileStage';
+import { reportStage } from './reportStage';
 
 /** The stage for a name; a new StageName that is not wired here fails to compile. */
 export function stageFor(name: StageName): Stage {
@@ -17,6 +18,8 @@ export function stageFor(name: StageName): Stage {
       return featuresStage;
     case 'cluster':
       return clusterStage;
+    case 'report':
+      return reportStage;
     default:
       return assertUnreachable(name, 'stage');
   }

@@ -1,0 +1,206 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PCA } from '../cluster/PCA';
+import { InputError } from '../core/errors';
+import { Matrix } from '../core/Matrix';
+import { Rng } from '../core/rng';
+import { versions } from '../core/version';
+import type { QualityProfile } from '../data/QualityProfile';
+import type { FeatureColumn } from '../features/FeatureDefinition';
+import type { FeatureTable } from '../features/readFeatureTable';
+import { buildPersonas } from '../personas/buildPersonas';
+import { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize } from '../personas/compareSizes';
+import type { PersonaInput } from '../personas/PersonaInput';
+import type { PersonaResult } from '../personas/PersonaResult';
+import { REPORT_DATA_SCHEMA_VERSION, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
+import type { ClusterResult } from './ClusterResult';
+import { prepareClusterInput } from './prepareClusterInput';
+import type { RunConfig } from './RunConfig';
+
+export interface ReportInputs {
+  config: RunConfig;
+  runId: string;
+  table: FeatureTable;
+  featureColumns: readonly FeatureColumn[];
+  cluster: ClusterResult;
+  quality: QualityProfile | null;
+  /** Folder the run config's relative paths resolve against (for report.previous). */
+  baseDir: string;
+}
+
+/**
+ * Everything the quarterly review shows, computed from a run's results: personas from the feature
+ * table and the labels, a seeded 2-D sample, model-selection curves, stability, data quality and
+ * sizes side by side with a previous run. Only aggregates and a bounded sample leave this function.
+ */
+export function assembleReport(inputs: ReportInputs): { personas: PersonaResult; data: ReportData } {
+  const { config, table, cluster } = inputs;
+  const cfg = config.report;
+  if (cluster.labels.length !== table.rowCount) {
+    throw new InputError(`The run's cluster.json has ${cluster.labels.length} labels but its feature table ${table.rowCount} customers; re-run the cluster stage.`);
+  }
+  const input: PersonaInput = {
+    labels: cluster.labels,
+    numeric: table.numeric,
+    categorical: table.categorical,
+    columns: inputs.featureColumns
+      .filter((c) => c.role !== 'id')
+      .map((c) => ({ name: c.name, kind: c.name in table.categorical ? ('categorical' as const) : ('numeric' as const), unit: c.unit ?? null, group: c.group ?? null, description: c.description })),
+  };
+  const personas = buildPersonas(input, {
+    locale: cfg.locale,
+    minGroupSize: cfg.minGroupSize,
+    currency: cfg.currency,
+    names: cfg.names,
+    kpiColumns: cfg.kpiColumns,
+  });
+  const shown = new Set(personas.segments.filter((s) => !s.suppressed).map((s) => s.id));
+  const previousPath = cfg.previous ?? config.cluster.previous;
+  const data: ReportData = {
+    schemaVersion: REPORT_DATA_SCHEMA_VERSION,
+    locale: cfg.locale,
+    title: cfg.title ?? (cfg.locale === 'fr' ? `Revue trimestrielle des segments — ${config.name}` : `Quarterly segment review — ${config.name}`),
+    runId: inputs.runId,
+    asOf: config.asOf,
+    seglabVersion: versions().seglab ?? 'unknown',
+    clustering: {
+      algorithm: cluster.algorithm,
+      k: cluster.k,
+      kSource: cluster.kSource,
+      features: cluster.features.map((f) => f.name),
+      selection: selectionCurves(cluster),
+      stability: stabilitySummary(cluster, shown),
+    },
+    personas,
+    projection: cfg.projectionSample > 0 ? projectionSample(inputs, shown, cfg.projectionSample) : null,
+    quality: inputs.quality ? qualitySummary(inputs.quality) : null,
+    changes: previousPath ? sizeChanges(personas, resolvePrevious(inputs.baseDir, previousPath), cfg.minGroupSize) : null,
+  };
+  return { personas, data };
+}
+
+function selectionCurves(cluster: ClusterResult): SelectionCurves | null {
+  const sel = cluster.selection;
+  if (!sel) return null;
+  const c = sel.candidates;
+  return {
+    ks: c.map((x) => x.k),
+    inertia: c.map((x) => x.inertia),
+    silhouette: c.map((x) => x.silhouette),
+    calinskiHarabasz: c.map((x) => x.calinskiHarabasz),
+    daviesBouldin: c.map((x) => x.daviesBouldin),
+    gap: c.map((x) => x.gap),
+    gapS: c.map((x) => x.gapS),
+    bic: c.map((x) => x.bic),
+    eligible: c.map((x) => x.eligible),
+    recommendedK: sel.recommendedK,
+    rule: sel.rule,
+    reasons: sel.reasons,
+  };
+}
+
+function stabilitySummary(cluster: ClusterResult, shown: ReadonlySet<number>): StabilitySummary | null {
+  const st = cluster.stability;
+  if (!st) return null;
+  return {
+    resamples: st.B,
+    meanJaccard: st.meanJaccard,
+    meanAri: st.ari.mean,
+    segments: st.clusters.filter((c) => shown.has(c.label)).map((c) => ({ id: c.label, meanJaccard: c.meanJaccard, verdict: c.verdict })),
+  };
+}
+
+/**
+ * Customers in 2-D: PCA of the clustering features as the cluster stage prepared them, then a seeded
+ * sample drawn per segment in proportion to its size (suppressed segments and noise left out).
+ */
+function projectionSample(inputs: ReportInputs, shown: ReadonlySet<number>, maxPoints: number): ProjectionSample | null {
+  const { cluster, table } = inputs;
+  if (cluster.algorithm === 'kprototypes') return null; // no numeric-only space to project honestly
+  const prep = prepareClusterInput(table, inputs.featureColumns, inputs.config.cluster);
+  if (prep.X.cols < 2) return null;
+  const labels = cluster.labels;
+  const members: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (shown.has(labels[i]!)) members.push(i);
+  const rng = Rng.derive(inputs.config.seed, 'report-projection');
+  // Partial Fisher–Yates: the first m entries are a uniform sample without replacement.
+  const m = Math.min(maxPoints, members.length);
+  for (let i = 0; i < m; i++) {
+    const j = i + rng.int(members.length - i);
+    [members[i], members[j]] = [members[j]!, members[i]!];
+  }
+  const rows = members.slice(0, m).sort((a, b) => a - b);
+  const model = new PCA({ nComponents: 2 }).fit(prep.X);
+  const sub = new Float64Array(rows.length * prep.X.cols);
+  rows.forEach((r, i) => sub.set(prep.X.data.subarray(r * prep.X.cols, (r + 1) * prep.X.cols), i * prep.X.cols));
+  const Y = model.transform(new Matrix(sub, rows.length, prep.X.cols, prep.X.columns));
+  const round = (v: number): number => Math.round(v * 1000) / 1000;
+  return {
+    method: 'pca',
+    explained: [model.explainedVarianceRatio[0] ?? 0, model.explainedVarianceRatio[1] ?? 0],
+    x: rows.map((_, i) => round(Y.get(i, 0))),
+    y: rows.map((_, i) => round(Y.get(i, 1))),
+    segment: rows.map((r) => labels[r]!),
+    sampled: rows.length,
+    total: members.length,
+  };
+}
+
+function qualitySummary(q: QualityProfile): QualitySummary {
+  return {
+    tables: q.tables.map((t) => ({
+      table: t.table,
+      rows: t.rows,
+      columns: t.columns.length,
+      missing: t.columns
+        .filter((c) => c.missing > 0)
+        .sort((a, b) => b.missingShare - a.missingShare || a.name.localeCompare(b.name))
+        .map((c) => ({ column: c.name, share: c.missingShare })),
+      duplicateRows: t.duplicateRows?.count ?? null,
+    })),
+    warnings: q.loadWarnings.map((w) => w.message),
+  };
+}
+
+interface PreviousRun {
+  runId: string;
+  asOf: string | null;
+  sizes: PublishedSize[];
+}
+
+/** A previous run's published sizes: from its personas.json (suppression kept), else its cluster.json. */
+function resolvePrevious(baseDir: string, path: string): PreviousRun {
+  const p = resolve(baseDir, path);
+  const dir = existsSync(p) && statSync(p).isDirectory() ? p : dirname(p);
+  const personasFile = join(dir, 'personas.json');
+  const clusterFile = join(dir, 'cluster.json');
+  const manifestFile = join(dir, 'manifest.json');
+  const read = (f: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(f, 'utf8'));
+    } catch (err) {
+      throw new InputError(`report.previous: ${f} is not valid JSON (${(err as Error).message}).`);
+    }
+  };
+  const manifest = existsSync(manifestFile) ? (read(manifestFile) as { runId?: string; asOf?: string }) : {};
+  const runId = manifest.runId ?? basename(dir);
+  const asOf = manifest.asOf ?? null;
+  if (existsSync(personasFile)) {
+    const prev = read(personasFile) as PersonaResult;
+    return { runId, asOf, sizes: prev.segments.map((s) => (s.suppressed ? { id: s.id, name: null, size: null, share: null } : { id: s.id, name: s.name, size: s.size, share: s.share })) };
+  }
+  if (existsSync(clusterFile)) {
+    const prev = read(clusterFile) as ClusterResult;
+    return { runId, asOf, sizes: prev.segments.map((s) => ({ id: s.id, size: s.size, share: s.share })) };
+  }
+  throw new InputError('report.previous does not point to a run.', [
+    { severity: 'error', check: 'missing-previous', message: `neither personas.json nor cluster.json in ${dir}`, location: { field: 'report.previous', file: dir }, hint: 'give the folder of an earlier run, e.g. reports/<run-id>' },
+  ]);
+}
+
+function sizeChanges(personas: PersonaResult, previous: PreviousRun, minGroupSize: number): ReportData['changes'] {
+  const current: PublishedSize[] = personas.segments.map((s) => (s.suppressed ? { id: s.id, name: null, size: null, share: null } : { id: s.id, name: s.name, size: s.size, share: s.share }));
+  // A previous cluster.json was never suppressed: apply this report's minimum size to it too.
+  const prev = previous.sizes.map((s) => (s.size !== null && s.size < minGroupSize ? { ...s, size: null, share: null } : s));
+  return { previousRunId: previous.runId, previousAsOf: previous.asOf, alertThreshold: DEFAULT_ALERT_THRESHOLD, segments: compareSizes(current, prev) };
+}

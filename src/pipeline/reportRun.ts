@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { writeJsonAtomic } from '../core/atomicWrite';
+import { InputError } from '../core/errors';
+import { silentProgress, type Progress } from '../core/progress';
+import { DuckSession, quoteLiteral } from '../data/DuckSession';
+import type { QualityProfile } from '../data/QualityProfile';
+import type { FeatureResult } from '../features/computeFeatures';
+import { readFeatureTable } from '../features/readFeatureTable';
+import { assembleReport } from './assembleReport';
+import type { ClusterResult } from './ClusterResult';
+import { reportConfigSchema, type ReportConfig } from './ReportConfig';
+import { runConfigSchema, type RunConfig } from './RunConfig';
+import type { PersonaResult } from '../personas/PersonaResult';
+import type { ReportData } from '../report/ReportData';
+import type { Manifest } from './runPipeline';
+import { RunWriter } from './RunWriter';
+import { writeReport } from './writeReport';
+
+export interface ReportRunOptions {
+  /** Settings that replace the run config's `report` section (locale, previous, pdf, …). */
+  report?: Partial<ReportConfig>;
+  progress?: Progress;
+  /** Folder a `report.previous` given here resolves against (default: the current directory). */
+  cwd?: string;
+}
+
+/**
+ * `seglab report <run>`: the review of an existing run folder, from its files (features.parquet,
+ * cluster.json, quality.json, manifest.json). New files are written beside it under a temporary
+ * name and renamed in; the manifest lists them afterwards.
+ */
+export async function reportRun(runDir: string, options: ReportRunOptions = {}): Promise<{ dir: string; files: string[] }> {
+  const progress = options.progress ?? silentProgress;
+  const { dir, manifestPath, manifest, config, personas, data } = await assembleRunReport(runDir, options);
+  const tmp = join(dir, `.report.${process.pid}.tmp`);
+  const writer = new RunWriter(tmp);
+  try {
+    await writeReport(writer, personas, data, config.report.pdf, progress);
+    for (const out of writer.outputs) renameSync(join(tmp, out.file), join(dir, out.file));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const names = new Set(writer.outputs.map((o) => o.file));
+  const updated: Manifest = { ...manifest, outputs: [...manifest.outputs.filter((o) => !names.has(o.file)), ...writer.outputs] };
+  writeJsonAtomic(manifestPath, updated);
+  return { dir, files: writer.outputs.map((o) => o.file) };
+}
+
+/**
+ * Personas and report data of an existing run folder, without writing anything: what
+ * `seglab report` renders, and what notebooks display.
+ */
+export async function assembleRunReport(
+  runDir: string,
+  options: ReportRunOptions = {},
+): Promise<{ dir: string; manifestPath: string; manifest: Manifest; config: RunConfig; personas: PersonaResult; data: ReportData }> {
+  const progress = options.progress ?? silentProgress;
+  const dir = resolve(runDir);
+  const need = (file: string, hint: string): string => {
+    const p = join(dir, file);
+    if (!existsSync(p)) {
+      throw new InputError(`${dir} is not a complete run folder.`, [
+        { severity: 'error', check: 'missing-file', message: `${file} is missing`, location: { file: p }, hint },
+      ]);
+    }
+    return p;
+  };
+  const manifestPath = need('manifest.json', 'give the folder `seglab run` printed, e.g. reports/sample-20260701-e1679f7e');
+  const clusterPath = need('cluster.json', 'run the cluster stage first: seglab run --config <file> (with stages including cluster)');
+  const featuresPath = need('features.parquet', 'run the features stage first');
+  const featuresMeta = need('features.json', 'run the features stage first');
+  const manifest = readJson<Manifest>(manifestPath);
+  const cluster = readJson<ClusterResult>(clusterPath);
+  const features = readJson<Omit<FeatureResult, 'sql'>>(featuresMeta);
+  const quality = existsSync(join(dir, 'quality.json')) ? readJson<QualityProfile>(join(dir, 'quality.json')) : null;
+
+  const parsed = runConfigSchema.safeParse(manifest.config);
+  if (!parsed.success) throw new InputError(`The config in ${manifestPath} is not valid for this seglab version: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+  const overrides = { ...(options.report ?? {}) };
+  if (overrides.previous) overrides.previous = resolve(options.cwd ?? process.cwd(), overrides.previous);
+  const report = reportConfigSchema.safeParse({ ...parsed.data.report, ...overrides });
+  if (!report.success) throw new InputError(`Report settings: ${report.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+  const config = { ...parsed.data, report: report.data };
+  const baseDir = manifest.configPath ? dirname(manifest.configPath) : process.cwd();
+
+  progress.start('report: read the run');
+  const session = await DuckSession.open();
+  let table;
+  try {
+    await session.run(`CREATE TABLE features AS SELECT * FROM read_parquet(${quoteLiteral(featuresPath)})`);
+    table = await readFeatureTable(session);
+  } finally {
+    session.close();
+  }
+  progress.end(`${table.rowCount.toLocaleString('en-US')} customers`);
+  const { personas, data } = assembleReport({ config, runId: manifest.runId, table, featureColumns: features.columns, cluster, quality, baseDir });
+  return { dir, manifestPath, manifest, config, personas, data };
+}
+
+function readJson<T>(path: string): T {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (err) {
+    throw new InputError(`${path} is not valid JSON (${(err as Error).message}); the run folder may be damaged.`);
+  }
+}

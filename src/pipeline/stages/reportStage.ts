@@ -1,0 +1,28 @@
+import { InputError } from '../../core/errors';
+import { readFeatureTable } from '../../features/readFeatureTable';
+import { assembleReport } from '../assembleReport';
+import type { Stage } from '../RunContext';
+import { writeReport } from '../writeReport';
+
+export const reportStage: Stage = {
+  name: 'report',
+  description: 'Personas and the quarterly segment review (report.html, report.md, personas.json, report.pdf).',
+  async run(ctx) {
+    const cluster = ctx.results.cluster;
+    const features = ctx.results.features;
+    if (!cluster || !features) throw new InputError('The report stage needs the features and cluster stages: add them to stages.');
+    ctx.progress.start('report: personas and review');
+    const table = await readFeatureTable(ctx.session);
+    const { personas, data } = assembleReport({
+      config: ctx.config,
+      runId: ctx.runId,
+      table,
+      featureColumns: features.columns,
+      cluster,
+      quality: ctx.results.profile ?? null,
+      baseDir: ctx.baseDir,
+    });
+    ctx.progress.end(personas.segments.map((s) => (s.suppressed ? `segment ${s.id}: suppressed` : `${s.id} ${s.name}`)).join(', '));
+    await writeReport(ctx.writer, personas, data, ctx.config.report.pdf, ctx.progress);
+  },
+};

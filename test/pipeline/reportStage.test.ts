@@ -1,0 +1,109 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
+import type { Manifest } from '../../src/pipeline/runPipeline';
+import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
+import type { RunConfig } from '../../src/pipeline/RunConfig';
+import type { PersonaResult, SegmentPersona } from '../../src/personas/PersonaResult';
+import { seglab } from '../cli/helpers';
+
+const root = join(__dirname, '..', '..');
+const goldenPath = join(root, 'test', 'golden', 'personas.sample.en.json');
+
+async function sampleRun(patch: (c: RunConfig) => RunConfig): Promise<RunResult> {
+  const { config, baseDir } = loadRunConfig(join(root, 'data', 'configs', 'sample.yaml'));
+  return runPipeline(patch(config), { baseDir, outDir: mkdtempSync(join(tmpdir(), 'seglab-report-')) });
+}
+
+/** Numbers to 4 significant digits (p-values to 3): the golden file checks meaning, not float noise. */
+function rounded(value: unknown, key = ''): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Number(value.toPrecision(/^p(Value|Adjusted)$/.test(key) ? 3 : 4));
+  if (Array.isArray(value)) return value.map((v) => rounded(v));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v, k)]));
+  return value;
+}
+
+describe('report stage on the embedded sample (what `npm start` does)', () => {
+  let run: RunResult;
+  let personas: PersonaResult;
+  beforeAll(async () => {
+    run = await sampleRun((c) => ({ ...c, cluster: { ...c.cluster, stabilityResamples: 5 }, report: { ...c.report, pdf: false } }));
+    personas = JSON.parse(readFileSync(join(run.dir, 'personas.json'), 'utf8')) as PersonaResult;
+  }, 300_000);
+
+  it('writes personas.json equal to the golden file (numbers rounded; UPDATE_GOLDEN=1 rewrites it)', () => {
+    const actual = rounded(personas);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(goldenPath)) writeFileSync(goldenPath, JSON.stringify(actual, null, 2) + '\n');
+    expect(actual).toEqual(JSON.parse(readFileSync(goldenPath, 'utf8')));
+  });
+
+  it('finds personas a marketer recognises on the sample', () => {
+    const shown = personas.segments.filter((s): s is SegmentPersona => !s.suppressed);
+    expect(shown.map((s) => s.archetype)).toEqual(['champions', 'lapsedRegulars', 'promoDriven', 'cartAbandoners', 'newcomers']);
+    const champions = shown[0]!;
+    expect(champions.kpis.revenueShare!).toBeGreaterThan(0.6); // a quarter of the customers, most of the revenue
+    expect(champions.card.actions[0]!.id).toBe('vipEarlyAccess');
+    expect(champions.card.behaviour).toContain('€');
+    expect(shown.find((s) => s.archetype === 'lapsedRegulars')!.card.actions[0]!.id).toBe('winBack');
+  });
+
+  it('writes report.html (self-contained, small), report.md and lists them in the manifest', () => {
+    const html = readFileSync(join(run.dir, 'report.html'), 'utf8');
+    expect(Buffer.byteLength(html)).toBeLessThan(5e6);
+    expect(html).toContain('<html lang="en"');
+    for (const s of personas.segments) if (!s.suppressed) expect(html).toContain(s.name);
+    const md = readFileSync(join(run.dir, 'report.md'), 'utf8');
+    expect(md).toContain('Champions');
+    const manifest = JSON.parse(readFileSync(join(run.dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.outputs.map((o) => o.file)).toEqual(expect.arrayContaining(['personas.json', 'report.html', 'report.md']));
+    expect(manifest.stages.map((s) => s.stage)).toContain('report');
+    // The report names the run folder it belongs to.
+    expect(html).toContain(run.runId);
+  });
+
+  it('`seglab report <run> --locale fr --pdf` rewrites the review in French with a PDF', async () => {
+    const r = await seglab(['--quiet', 'report', run.dir, '--locale', 'fr', '--pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('report.pdf');
+    const html = readFileSync(join(run.dir, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="fr"');
+    const fr = JSON.parse(readFileSync(join(run.dir, 'personas.json'), 'utf8')) as PersonaResult;
+    expect(fr.locale).toBe('fr');
+    expect((fr.segments[0] as SegmentPersona).card.who).toContain('clients');
+    expect(readFileSync(join(run.dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const manifest = JSON.parse(readFileSync(join(run.dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.outputs.filter((o) => o.file === 'report.html')).toHaveLength(1);
+    expect(manifest.outputs.map((o) => o.file)).toContain('report.pdf');
+  }, 180_000);
+
+  it('`seglab report` on a folder that is not a run exits 2 and says what is missing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'seglab-notrun-'));
+    const r = await seglab(['report', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a complete run folder[\s\S]*manifest\.json is missing/);
+  });
+});
+
+describe('changes since the previous quarter', () => {
+  it('shows sizes side by side with the previous run, ids matched across quarters', async () => {
+    const q1 = await sampleRun((c) => ({ ...c, asOf: '2026-04-01', stages: ['features', 'cluster', 'report'], cluster: { ...c.cluster, k: 5, stabilityResamples: 0 }, report: { ...c.report, pdf: false } }));
+    const q2 = await sampleRun((c) => ({ ...c, cluster: { ...c.cluster, k: 5, stabilityResamples: 0, previous: q1.dir }, report: { ...c.report, pdf: false } }));
+    const p1 = JSON.parse(readFileSync(join(q1.dir, 'personas.json'), 'utf8')) as PersonaResult;
+    const p2 = JSON.parse(readFileSync(join(q2.dir, 'personas.json'), 'utf8')) as PersonaResult;
+    const html = readFileSync(join(q2.dir, 'report.html'), 'utf8');
+    const md = readFileSync(join(q2.dir, 'report.md'), 'utf8');
+    expect(html).toContain(q1.runId);
+    expect(md).toContain(q1.runId);
+    // Every segment of either quarter appears with both sizes; a move beyond 15% is an alert.
+    for (const s of p2.segments) {
+      if (s.suppressed) continue;
+      const before = p1.segments.find((x) => x.id === s.id && !x.suppressed) as SegmentPersona | undefined;
+      if (!before) continue;
+      const change = s.share / before.share - 1;
+      expect(md).toContain(s.name);
+      if (Math.abs(change) > 0.15) expect(html).toMatch(/alert/i);
+    }
+  }, 300_000);
+});
