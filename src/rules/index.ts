@@ -1,0 +1,2 @@
+// Public API of the rules layer (rules/ imports core/ only).
+export * from './jsonLogic';
