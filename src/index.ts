@@ -126,7 +126,27 @@ export { countsFigure } from './viz/countsFigure';
 export { missingValuesFigure } from './viz/missingValuesFigure';
 export { lineChart, type LineChartOptions } from './viz/lineChart';
 export { scatterByGroup, type ScatterByGroupOptions } from './viz/scatterByGroup';
+export { segmentSizesFigure, type SegmentSizesOptions } from './viz/segmentSizesFigure';
+export { traitHeatmapFigure, type TraitHeatmapOptions } from './viz/traitHeatmapFigure';
+export { traitBarFigure } from './viz/traitBarFigure';
+export { rfmGridFigure, type RfmGridFigureOptions } from './viz/rfmGridFigure';
+export { selectionCurveFigure, type SelectionCurveOptions } from './viz/selectionCurveFigure';
+export { stabilityFigure, type StabilityFigureOptions } from './viz/stabilityFigure';
+export { sizeComparisonFigure, type SizeComparisonOptions } from './viz/sizeComparisonFigure';
+export { inertFigure } from './viz/inertFigure';
+export { roundSig, roundSigAll } from './viz/roundSig';
 export { figureHtml, tableHtml, plotlyScriptHtml, toDataFrame, type DataFrameLike, type TableLike } from './notebook/display';
+
+// report (quarterly segment review)
+export { REPORT_DATA_SCHEMA_VERSION, type ReportData, type SelectionCurves, type StabilitySummary, type ProjectionSample, type QualitySummary } from './report/ReportData';
+export { renderReportHtml, type RenderReportHtmlOptions } from './report/renderReportHtml';
+export { renderReportMarkdown } from './report/renderReportMarkdown';
+export { reportFigures, personaFigureId, type ReportFigure } from './report/reportFigures';
+export { REPORT_SECTIONS, type ReportSection } from './report/ReportSection';
+export { reportStrings, REPORT_STRINGS, type ReportStrings } from './report/i18n';
+export { reportFormatter, type ReportFormatter } from './report/reportFormatter';
+export { escapeMarkdown } from './report/escapeMarkdown';
+export { exportPdf, chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type ExportPdfOptions } from './report/exportPdf';
 
 // pipeline
 export { runConfigSchema, STAGE_NAMES, type RunConfig, type RunConfigInput, type StageName } from './pipeline/RunConfig';

@@ -8,7 +8,8 @@ export interface Trace {
   x?: (number | string | null)[];
   y?: (number | string | null)[];
   z?: (number | null)[][];
-  text?: string[];
+  /** Per point; a heatmap takes one row of strings per y. */
+  text?: string[] | string[][];
   orientation?: 'h' | 'v';
   mode?: string;
   marker?: Record<string, unknown>;

@@ -6,6 +6,8 @@ export interface ScatterByGroupOptions {
   yTitle?: string;
   /** Name shown for each group value (default: the value itself). */
   groupName?: (group: number) => string;
+  /** Colour of each group (default: the palette in group order, noise grey); lets a report keep one colour per segment. */
+  groupColor?: (group: number) => string;
   /** At most this many points are drawn (every n-th row of each group), so the figure stays small. */
   maxPoints?: number;
 }
@@ -34,7 +36,7 @@ export function scatterByGroup(x: ArrayLike<number>, y: ArrayLike<number>, group
         name: name(g),
         x: xs,
         y: ys,
-        marker: { color: g < 0 ? '#bbbbbb' : SEGLAB_COLORS[i % SEGLAB_COLORS.length], size: 5, opacity: 0.7 },
+        marker: { color: options.groupColor?.(g) ?? (g < 0 ? '#bbbbbb' : SEGLAB_COLORS[i % SEGLAB_COLORS.length]), size: 5, opacity: 0.7 },
         hovertemplate: `${name(g)}<extra></extra>`,
       };
     }),

@@ -20,3 +20,10 @@ describe('lineChart and scatterByGroup', () => {
     expect(big.data[0]!.x!.length).toBe(1000);
   });
 });
+
+describe('scatterByGroup groupColor', () => {
+  it('colours each group as asked', () => {
+    const f = scatterByGroup([1, 2], [1, 2], [5, 7], { title: 'p', groupColor: (g) => (g === 5 ? '#000000' : '#ffffff') });
+    expect(f.data.map((t) => (t.marker as { color: string }).color)).toEqual(['#000000', '#ffffff']);
+  });
+});

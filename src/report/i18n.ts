@@ -1,0 +1,385 @@
+import type { Locale } from '../core/Locale';
+
+/**
+ * Every word the quarterly segment review prints, in English and French. Persona texts arrive already
+ * localised in the data; these are the report's own words (titles, headers, explanations).
+ *
+ * The template text contains none of < > & | * _ ` [ ] \ (a test checks it), so a renderer may either
+ * escape the whole result for its output (HTML or Markdown) or pass arguments it already escaped
+ * (e.g. markup around a run id) and print the result as is.
+ */
+const EN = {
+  reportKind: 'Quarterly segment review',
+  contents: 'Contents',
+  noscript: 'The charts of this report need JavaScript.',
+
+  // section titles
+  summary: 'Summary',
+  sizes: 'Segment sizes',
+  personas: 'Personas',
+  kpis: 'Key figures by segment',
+  traits: 'What sets each segment apart',
+  rfm: 'Recency and frequency',
+  projection: 'Map of customers',
+  model: 'How the segments were found',
+  quality: 'Data quality',
+  changes: 'Changes since the previous run',
+
+  // summary
+  runLabel: 'Run',
+  asOfLabel: 'Data as of',
+  customersLabel: 'Customers',
+  segmentsLabel: 'Segments',
+  methodLabel: 'Method',
+  segmentsHidden: (hidden: number) => `${hidden} not shown`,
+  methodValue: (algorithm: string, k: string) => `${algorithm}, k = ${k}`,
+  atAGlance: 'Segments at a glance',
+  alerts: 'Alerts',
+  noAlerts: (threshold: string) => `No segment’s share changed by more than ${threshold} since the previous run.`,
+  noPreviousRun: 'No previous run to compare with: size alerts appear from the next run on.',
+  alertUp: (name: string, change: string, before: string, after: string) => `${name}: share up ${change} (${before} → ${after})`,
+  alertDown: (name: string, change: string, before: string, after: string) => `${name}: share down ${change} (${before} → ${after})`,
+  alertNew: (name: string, after: string) => `${name}: new segment (${after} of customers)`,
+  alertGone: (name: string, before: string) => `${name}: no longer found (was ${before} of customers)`,
+  alertRule: (threshold: string) => `Alert when a segment’s share of customers moves by more than ${threshold} (relative), or a segment appears or disappears.`,
+  ofCustomers: (share: string) => `${share} of customers`,
+  customersCount: (n: string) => `${n} customers`,
+
+  // segments
+  segmentFallbackName: (id: number) => `Segment ${id}`,
+  suppressedSegment: (id: number, min: string) => `Segment ${id}: fewer than ${min} customers, not shown`,
+  sizesIntro: 'How the customer base splits into segments. Colours stay the same for a segment throughout the report.',
+  sizesFigure: 'Share of customers by segment',
+  segmentHeader: 'Segment',
+  customersHeader: 'Customers',
+  shareHeader: 'Share',
+  noiseSentence: (n: string) => `${n} customers fit no segment (noise).`,
+  suppressedTotal: (n: string) => `${n} customers are in segments not shown.`,
+
+  // persona cards
+  who: 'Who they are',
+  behaviour: 'How they buy',
+  values: 'What they are worth',
+  channel: 'Channels',
+  timing: 'Timing',
+  risks: 'Risks',
+  actions: 'Recommended actions',
+  why: 'Why:',
+  topTraits: 'Distinctive traits',
+  noRisks: 'No particular risk flagged.',
+  noActions: 'No action recommended.',
+  traitHeader: 'Feature',
+  segmentAverage: 'Segment average',
+  baseAverage: 'All customers',
+  stdDiffHeader: 'Difference',
+  valueHeader: 'Value',
+  segmentShareHeader: 'In segment',
+  baseShareHeader: 'All customers',
+  liftHeader: 'Lift',
+  traitBarFigure: 'Top traits, difference from all customers',
+  stdDiffAxis: 'standard deviations',
+  stdDiffExplained:
+    'Difference is counted in standard deviations from the whole customer base: +1.0 means one standard deviation above the average customer, −1.0 one below; beyond ±0.5 the difference is clear.',
+  categoricalExplained: (alpha: string) => `Values over-represented in the segment; lift 2.0 means twice as common as among all customers (chi-square test, Bonferroni-adjusted, significance level ${alpha}).`,
+  noTraits: 'No distinctive trait found.',
+
+  // KPIs
+  kpisIntro: 'One row per segment; the last row is the whole customer base. Definitions follow the table.',
+  baseRow: 'All customers',
+  definitions: 'Definitions',
+  noKpis: 'No key figure could be computed from the data.',
+
+  // traits heatmap
+  traitsIntro:
+    'Each cell shows how far a segment’s average lies from the whole customer base, in standard deviations: blue above, red below, white close to the average. Empty cells are not among that segment’s distinctive traits.',
+  traitsFigure: 'Distinctive traits by segment (difference in standard deviations)',
+  traitsColorbar: 'SD',
+  noTraitData: 'No numeric trait to compare.',
+
+  // RFM
+  rfmIntro: (min: string) =>
+    `Customers by recency score (R, 5 = bought most recently) and frequency score (F, 5 = most orders); scores are quintiles from 1 to 5. Cells with fewer than ${min} customers are grey and marked suppressed. Hover a cell to see the segment most of its customers belong to.`,
+  rfmFigure: 'Customers by recency and frequency score',
+  rfmX: 'F score (5 = most orders)',
+  rfmY: 'R score (5 = most recent)',
+  rfmCustomers: 'customers',
+  rfmDominant: 'Mostly',
+  rfmSuppressed: 'suppressed',
+  noRfm: 'The RFM grid is not available: the data has no orders to score.',
+
+  // projection
+  projectionFigure: 'Customers on the two main axes (PCA)',
+  projectionAxis: (i: number, share: string) => `Axis ${i} (${share} of variance)`,
+  projectionIntro: (n: string, m: string) =>
+    `A sample of ${n} of ${m} customers, placed by their behaviour: customers close to each other behave alike, and overlapping colours mean segments blend into each other at their edges.`,
+  noProjection: 'No projection in this run.',
+
+  // model selection and stability
+  kFromConfig: (k: string) => `The number of segments (k = ${k}) was fixed in the configuration.`,
+  kFromAuto: (k: string) => `The number of segments (k = ${k}) was chosen automatically from the criteria below.`,
+  kFromAlgorithm: (algorithm: string, k: string) => `The algorithm (${algorithm}) found ${k} segments by itself.`,
+  featuresUsed: (list: string) => `Clustering features: ${list}.`,
+  ruleLabel: 'Decision rule',
+  recommendedLabel: 'Recommended k',
+  reasonsLabel: 'Reasons',
+  noneValue: 'none',
+  kAxis: 'Number of segments (k)',
+  recommendedMark: 'recommended',
+  silhouetteFigure: 'Silhouette (higher is better)',
+  chFigure: 'Calinski-Harabasz (higher is better)',
+  dbFigure: 'Davies-Bouldin (lower is better)',
+  gapFigure: 'Gap statistic (bars: standard error)',
+  bicFigure: 'BIC (lower is better)',
+  ineligibleNote: 'Grey points break the business limits (minimum segment share or maximum number of segments).',
+  noSelection: 'No model selection ran in this run.',
+  stabilityTitle: 'Stability',
+  stabilityIntro: (resamples: string) =>
+    `Each segment was searched for again on ${resamples} bootstrap resamples of the customers and compared with itself (mean Jaccard similarity, from 0 to 1): 0.75 or more is stable, 0.6 to 0.75 a real pattern whose boundaries move, 0.5 to 0.6 doubtful, below 0.5 dissolved.`,
+  stabilityOverall: (jaccard: string, ari: string) => `Mean Jaccard over all segments: ${jaccard}. Agreement of the refits with the final segmentation (mean adjusted Rand index): ${ari}.`,
+  stabilityFigure: 'Stability per segment (mean Jaccard)',
+  stabilityAxis: 'mean Jaccard similarity',
+  thresholdStable: (v: string) => `stable ${v}`,
+  thresholdPattern: (v: string) => `pattern ${v}`,
+  jaccardHeader: 'Mean Jaccard',
+  verdictHeader: 'Verdict',
+  verdictStable: 'stable',
+  verdictPatterns: 'real pattern, moving boundaries',
+  verdictDoubtful: 'doubtful',
+  verdictDissolved: 'dissolved',
+  verdictUnknown: 'not measured',
+  noStability: 'Stability was not measured in this run.',
+
+  // data quality
+  tableHeader: 'Table',
+  rowsHeader: 'Rows',
+  columnsHeader: 'Columns',
+  duplicatesHeader: 'Duplicate rows',
+  missingHeader: 'Most missing values',
+  noMissing: 'none',
+  notChecked: 'not checked',
+  warnings: 'Warnings',
+  noWarnings: 'No warning while loading the data.',
+  noQuality: 'No data-quality profile in this run.',
+
+  // changes
+  changesIntro: (runId: string, asOf: string | null) =>
+    `Compared with run ${runId}${asOf ? ` (data as of ${asOf})` : ''}. Segments are matched across runs by their centres, so a segment keeps its number.`,
+  previousCustomers: 'Customers before',
+  currentCustomers: 'Customers now',
+  previousShare: 'Share before',
+  currentShare: 'Share now',
+  relativeChange: 'Relative change',
+  statusHeader: 'Status',
+  statusKept: 'kept',
+  statusNew: 'new',
+  statusGone: 'gone',
+  alertBadge: 'alert',
+  changesFigure: 'Share of customers, previous and current run',
+  previousRun: 'Previous run',
+  currentRun: 'This run',
+  driftLater: 'This section compares segment sizes only; tests of drift in customer behaviour, feature by feature, come in a later version.',
+
+  // footer and Markdown
+  notes: 'Notes',
+  suppressionStatement: (min: string) => `Privacy: a segment or a table cell with fewer than ${min} customers is never shown, nor any number about it.`,
+  generatedBy: (version: string) => `Generated by seglab ${version}.`,
+  chartsInHtml: 'Charts for this section are in report.html.',
+  missingValue: '–',
+
+  // number words
+  durationDays: (n: string, one: boolean) => `${n} ${one ? 'day' : 'days'}`,
+};
+
+/** The shape of EN with every function kept as is: the French table must have exactly these keys. */
+export type ReportStrings = { readonly [K in keyof typeof EN]: (typeof EN)[K] };
+
+const FR: ReportStrings = {
+  reportKind: 'Revue trimestrielle des segments',
+  contents: 'Sommaire',
+  noscript: 'Les graphiques de ce rapport nécessitent JavaScript.',
+
+  summary: 'Synthèse',
+  sizes: 'Taille des segments',
+  personas: 'Personas',
+  kpis: 'Indicateurs clés par segment',
+  traits: 'Ce qui distingue chaque segment',
+  rfm: 'Récence et fréquence',
+  projection: 'Carte des clients',
+  model: 'Comment les segments ont été construits',
+  quality: 'Qualité des données',
+  changes: 'Évolution depuis l’analyse précédente',
+
+  runLabel: 'Analyse',
+  asOfLabel: 'Données arrêtées au',
+  customersLabel: 'Clients',
+  segmentsLabel: 'Segments',
+  methodLabel: 'Méthode',
+  segmentsHidden: (hidden) => `${hidden} masqué${hidden > 1 ? 's' : ''}`,
+  methodValue: (algorithm, k) => `${algorithm}, k = ${k}`,
+  atAGlance: 'Les segments en un coup d’œil',
+  alerts: 'Alertes',
+  noAlerts: (threshold) => `La part d’aucun segment n’a varié de plus de ${threshold} depuis l’analyse précédente.`,
+  noPreviousRun: 'Aucune analyse précédente à comparer : les alertes de taille apparaîtront à partir de la prochaine analyse.',
+  alertUp: (name, change, before, after) => `${name} : part en hausse de ${change} (${before} → ${after})`,
+  alertDown: (name, change, before, after) => `${name} : part en baisse de ${change} (${before} → ${after})`,
+  alertNew: (name, after) => `${name} : nouveau segment (${after} des clients)`,
+  alertGone: (name, before) => `${name} : segment disparu (${before} des clients auparavant)`,
+  alertRule: (threshold) => `Alerte quand la part de clients d’un segment varie de plus de ${threshold} (en relatif), ou quand un segment apparaît ou disparaît.`,
+  ofCustomers: (share) => `${share} des clients`,
+  customersCount: (n) => `${n} clients`,
+
+  segmentFallbackName: (id) => `Segment ${id}`,
+  suppressedSegment: (id, min) => `Segment ${id} : moins de ${min} clients, non affiché`,
+  sizesIntro: 'Répartition de la clientèle entre les segments. Chaque segment garde la même couleur dans tout le rapport.',
+  sizesFigure: 'Part des clients par segment',
+  segmentHeader: 'Segment',
+  customersHeader: 'Clients',
+  shareHeader: 'Part',
+  noiseSentence: (n) => `${n} clients n’appartiennent à aucun segment (bruit).`,
+  suppressedTotal: (n) => `${n} clients appartiennent à des segments non affichés.`,
+
+  who: 'Qui sont-ils ?',
+  behaviour: 'Comment achètent-ils ?',
+  values: 'Ce qu’ils rapportent',
+  channel: 'Canaux',
+  timing: 'Moments d’achat',
+  risks: 'Risques',
+  actions: 'Actions recommandées',
+  why: 'Pourquoi :',
+  topTraits: 'Traits distinctifs',
+  noRisks: 'Aucun risque particulier signalé.',
+  noActions: 'Aucune action recommandée.',
+  traitHeader: 'Caractéristique',
+  segmentAverage: 'Moyenne du segment',
+  baseAverage: 'Ensemble des clients',
+  stdDiffHeader: 'Écart',
+  valueHeader: 'Valeur',
+  segmentShareHeader: 'Dans le segment',
+  baseShareHeader: 'Ensemble des clients',
+  liftHeader: 'Indice',
+  traitBarFigure: 'Principaux traits, écart à l’ensemble des clients',
+  stdDiffAxis: 'écarts-types',
+  stdDiffExplained:
+    'L’écart se mesure en écarts-types par rapport à l’ensemble des clients : +1,0 signifie un écart-type au-dessus du client moyen, −1,0 un écart-type en dessous ; au-delà de ±0,5, la différence est nette.',
+  categoricalExplained: (alpha) =>
+    `Valeurs sur-représentées dans le segment ; un indice de 2,0 signifie deux fois plus fréquent que dans l’ensemble des clients (test du khi-deux avec correction de Bonferroni, seuil de signification ${alpha}).`,
+  noTraits: 'Aucun trait distinctif trouvé.',
+
+  kpisIntro: 'Une ligne par segment ; la dernière ligne porte sur l’ensemble des clients. Les définitions suivent le tableau.',
+  baseRow: 'Ensemble des clients',
+  definitions: 'Définitions',
+  noKpis: 'Aucun indicateur n’a pu être calculé à partir des données.',
+
+  traitsIntro:
+    'Chaque case indique l’écart entre la moyenne d’un segment et celle de l’ensemble des clients, en écarts-types : bleu au-dessus, rouge en dessous, blanc proche de la moyenne. Une case vide ne fait pas partie des traits distinctifs du segment.',
+  traitsFigure: 'Traits distinctifs par segment (écart en écarts-types)',
+  traitsColorbar: 'é.-t.',
+  noTraitData: 'Aucun trait numérique à comparer.',
+
+  rfmIntro: (min) =>
+    `Clients par score de récence (R, 5 = achat le plus récent) et de fréquence (F, 5 = le plus de commandes) ; les scores sont des quintiles de 1 à 5. Les cases de moins de ${min} clients sont grisées et marquées comme masquées. Survolez une case pour voir le segment auquel appartiennent la plupart de ses clients.`,
+  rfmFigure: 'Clients par score de récence et de fréquence',
+  rfmX: 'Score F (5 = le plus de commandes)',
+  rfmY: 'Score R (5 = achat le plus récent)',
+  rfmCustomers: 'clients',
+  rfmDominant: 'Majoritairement',
+  rfmSuppressed: 'masqué',
+  noRfm: 'La grille RFM n’est pas disponible : les données ne contiennent aucune commande à noter.',
+
+  projectionFigure: 'Clients sur les deux axes principaux (ACP)',
+  projectionAxis: (i, share) => `Axe ${i} (${share} de la variance)`,
+  projectionIntro: (n, m) =>
+    `Un échantillon de ${n} clients sur ${m}, placés selon leur comportement : des clients proches se comportent de façon semblable, et des couleurs qui se chevauchent signalent des segments qui se recoupent à leurs frontières.`,
+  noProjection: 'Pas de projection pour cette analyse.',
+
+  kFromConfig: (k) => `Le nombre de segments (k = ${k}) a été fixé dans la configuration.`,
+  kFromAuto: (k) => `Le nombre de segments (k = ${k}) a été choisi automatiquement à partir des critères ci-dessous.`,
+  kFromAlgorithm: (algorithm, k) => `L’algorithme (${algorithm}) a trouvé lui-même ${k} segments.`,
+  featuresUsed: (list) => `Variables de segmentation : ${list}.`,
+  ruleLabel: 'Règle de décision',
+  recommendedLabel: 'k recommandé',
+  reasonsLabel: 'Justification',
+  noneValue: 'aucun',
+  kAxis: 'Nombre de segments (k)',
+  recommendedMark: 'recommandé',
+  silhouetteFigure: 'Silhouette (plus haut = meilleur)',
+  chFigure: 'Calinski-Harabasz (plus haut = meilleur)',
+  dbFigure: 'Davies-Bouldin (plus bas = meilleur)',
+  gapFigure: 'Statistique du gap (barres : erreur type)',
+  bicFigure: 'BIC (plus bas = meilleur)',
+  ineligibleNote: 'Les points gris ne respectent pas les limites métier (part minimale d’un segment ou nombre maximal de segments).',
+  noSelection: 'Aucune sélection de modèle n’a été faite pour cette analyse.',
+  stabilityTitle: 'Stabilité',
+  stabilityIntro: (resamples) =>
+    `Chaque segment a été recherché à nouveau sur ${resamples} rééchantillonnages bootstrap des clients, puis comparé à lui-même (similarité de Jaccard moyenne, de 0 à 1) : 0,75 ou plus signifie stable, de 0,6 à 0,75 un motif réel aux contours mouvants, de 0,5 à 0,6 douteux, en dessous de 0,5 dissous.`,
+  stabilityOverall: (jaccard, ari) => `Jaccard moyen sur l’ensemble des segments : ${jaccard}. Accord des réestimations avec la segmentation finale (indice de Rand ajusté moyen) : ${ari}.`,
+  stabilityFigure: 'Stabilité par segment (Jaccard moyen)',
+  stabilityAxis: 'similarité de Jaccard moyenne',
+  thresholdStable: (v) => `stable ${v}`,
+  thresholdPattern: (v) => `motif ${v}`,
+  jaccardHeader: 'Jaccard moyen',
+  verdictHeader: 'Verdict',
+  verdictStable: 'stable',
+  verdictPatterns: 'motif réel, contours mouvants',
+  verdictDoubtful: 'douteux',
+  verdictDissolved: 'dissous',
+  verdictUnknown: 'non mesuré',
+  noStability: 'La stabilité n’a pas été mesurée pour cette analyse.',
+
+  tableHeader: 'Table',
+  rowsHeader: 'Lignes',
+  columnsHeader: 'Colonnes',
+  duplicatesHeader: 'Lignes en double',
+  missingHeader: 'Valeurs manquantes (principales)',
+  noMissing: 'aucune',
+  notChecked: 'non vérifié',
+  warnings: 'Avertissements',
+  noWarnings: 'Aucun avertissement au chargement des données.',
+  noQuality: 'Pas de profil de qualité des données pour cette analyse.',
+
+  changesIntro: (runId, asOf) =>
+    `Comparaison avec l’analyse ${runId}${asOf ? ` (données arrêtées au ${asOf})` : ''}. Les segments sont appariés d’une analyse à l’autre par leurs centres : un segment garde son numéro.`,
+  previousCustomers: 'Clients avant',
+  currentCustomers: 'Clients maintenant',
+  previousShare: 'Part avant',
+  currentShare: 'Part maintenant',
+  relativeChange: 'Variation relative',
+  statusHeader: 'Statut',
+  statusKept: 'conservé',
+  statusNew: 'nouveau',
+  statusGone: 'disparu',
+  alertBadge: 'alerte',
+  changesFigure: 'Part des clients, analyse précédente et actuelle',
+  previousRun: 'Analyse précédente',
+  currentRun: 'Cette analyse',
+  driftLater:
+    'Cette section ne compare que la taille des segments ; les tests de dérive du comportement des clients, variable par variable, arriveront dans une version ultérieure.',
+
+  notes: 'Remarques',
+  suppressionStatement: (min) => `Confidentialité : un segment ou une case de tableau de moins de ${min} clients n’est jamais affiché, ni aucun chiffre le concernant.`,
+  generatedBy: (version) => `Généré par seglab ${version}.`,
+  chartsInHtml: 'Les graphiques de cette section se trouvent dans report.html.',
+  missingValue: '–',
+
+  durationDays: (n, one) => `${n} ${one ? 'jour' : 'jours'}`,
+};
+
+/** French typography: a no-break space before : ; ? ! so they never start a line. */
+function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;?!])/g, '\u00a0$1');
+}
+
+function withFrenchSpacing(table: ReportStrings): ReportStrings {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(table)) {
+    out[key] = typeof value === 'function' ? (...args: unknown[]) => frenchSpacing((value as (...a: unknown[]) => string)(...args)) : frenchSpacing(value as string);
+  }
+  return out as ReportStrings;
+}
+
+export const REPORT_STRINGS: Readonly<Record<Locale, ReportStrings>> = { en: EN, fr: withFrenchSpacing(FR) };
+
+/** The report's words in a locale. */
+export function reportStrings(locale: Locale): ReportStrings {
+  return REPORT_STRINGS[locale];
+}

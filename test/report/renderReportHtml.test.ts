@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { plotlyBundleSource } from '../../src/report/plotlyBundleSource';
+import { renderReportHtml } from '../../src/report/renderReportHtml';
+import { reportFigures } from '../../src/report/reportFigures';
+import { REPORT_SECTIONS } from '../../src/report/ReportSection';
+import { allStrings, embeddedSpecs, outsidePlotly, plainSpaces } from './helpers';
+import { largeReportFixture, PAYLOAD, reportFixture, SECRET } from './fixtures';
+
+const ESCAPED = '&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;';
+const en = renderReportHtml(reportFixture('en'));
+const fr = renderReportHtml(reportFixture('fr'));
+
+describe('renderReportHtml', () => {
+  it('markup in names, categorical values, feature labels and notes is shown as text, never parsed', () => {
+    for (const html of [en, fr]) {
+      expect(html).not.toContain('<img src=x');
+      expect(html).not.toContain('</script><img');
+      expect(html).not.toMatch(/<img/i);
+      const body = outsidePlotly(html);
+      expect(body).toContain(`<h3>${ESCAPED}</h3>`); // segment name
+      expect(body).toContain(`Lyon ${ESCAPED}`); // categorical value
+      expect(body).toContain(`Open rate ${ESCAPED}`); // feature label
+      expect(body.includes(`<li>Note with markup ${ESCAPED}</li>`) || body.includes(`<li>Remarque avec balisage ${ESCAPED}</li>`)).toBe(true); // note
+    }
+  });
+
+  it('figure JSON is inert: no string holds < or > except plotly tokens seglab wrote', () => {
+    const strings = embeddedSpecs(en).flatMap((s) => allStrings(s.spec));
+    for (const s of strings) expect(s.replace(/<br>|<extra><\/extra>/g, '')).not.toMatch(/[<>]/);
+    expect(strings).toContain(ESCAPED);
+    expect(strings.some((s) => s.includes(`Open rate ${ESCAPED}`))).toBe(true);
+  });
+
+  it('suppressed segments appear only as "Segment N: fewer than … customers, not shown"', () => {
+    for (const html of [en, fr]) {
+      const body = plainSpaces(outsidePlotly(html));
+      for (const secret of [SECRET.name, 'REASON-MARKER', '97531', '97,531', '97 531', '0.04321', '4.3%', '4,3 %', '0.4321', '0.432', '0,432', '7.777', '-8.888']) {
+        expect(body, secret).not.toContain(secret);
+      }
+    }
+    expect(en).toContain('Segment 3: fewer than 30 customers, not shown');
+    expect(plainSpaces(fr)).toContain('Segment 3 : moins de 30 clients, non affiché');
+  });
+
+  it('French: lang, section titles, numbers, dates', () => {
+    const body = plainSpaces(outsidePlotly(fr));
+    expect(fr).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    for (const title of ['Synthèse', 'Taille des segments', 'Indicateurs clés par segment', 'Ce qui distingue chaque segment', 'Qualité des données', 'Évolution depuis l’analyse précédente']) {
+      expect(body).toContain(`>${title}</h2>`);
+    }
+    expect(body).toContain('12,5 %');
+    expect(body).toContain('10 000');
+    expect(body).toContain('1er juillet 2026');
+    expect(body).toContain('Données arrêtées au');
+    expect(body).not.toContain('Summary');
+  });
+
+  it('English: lang, section titles, numbers, dates', () => {
+    const body = outsidePlotly(en);
+    expect(en).toMatch(/^<!doctype html>\n<html lang="en">/);
+    for (const title of ['Summary', 'Segment sizes', 'Personas', 'Key figures by segment', 'How the segments were found', 'Changes since the previous run']) {
+      expect(body).toContain(`>${title}</h2>`);
+    }
+    expect(body).toContain('12.5%');
+    expect(body).toContain('10,000');
+    expect(body).toContain('1 July 2026');
+    expect(body).toContain('€1,235'); // base revenue per customer, formatted by unit
+  });
+
+  it('sections in order; changes only with a previous run', () => {
+    const order = REPORT_SECTIONS.map((s) => en.indexOf(`<section class="card" id="${s}">`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const none = renderReportHtml({ ...reportFixture('en'), changes: null }, { plotlySource: '/* stub */' });
+    expect(none).not.toContain('id="changes"');
+    expect(none).toContain('No previous run to compare with');
+  });
+
+  it('summary holds the key numbers and the size alerts', () => {
+    const summary = en.slice(en.indexOf('id="summary"'), en.indexOf('id="sizes"'));
+    expect(summary).toContain('10,000');
+    expect(summary).toContain('1 not shown');
+    expect(summary).toContain(`${ESCAPED}: share up 29% (29% → 37.4%)`);
+    expect(summary).toContain('share down 38% (20% → 12.5%)');
+    expect(summary).not.toContain('Loyal regulars: share'); // +4% is below the 15% threshold
+  });
+
+  it('one placeholder and one JSON spec per figure', () => {
+    const figures = reportFigures(reportFixture('en'));
+    expect(en.match(/<div class="seglab-figure"/g)).toHaveLength(figures.length);
+    expect(embeddedSpecs(en).map((s) => s.id)).toEqual(figures.map((f) => f.id));
+  });
+
+  it('self-contained: no URL outside plotly.js, plotly.js embedded exactly once', () => {
+    const plotly = plotlyBundleSource();
+    for (const html of [en, fr]) {
+      const body = outsidePlotly(html);
+      expect(body).not.toMatch(/https?:\/\//i);
+      // nothing fetched: no element that loads a resource, no CSS import or url()
+      expect(body).not.toMatch(/<(link|img|iframe|embed|object|source|video|audio|base)\b|<script[^>]*\ssrc=|@import|url\(/i);
+      expect(html.split(plotly)).toHaveLength(2);
+      expect(html.match(/<script id="seglab-plotly">/g)).toHaveLength(1);
+    }
+    expect(plotly).toBe(readFileSync(require.resolve('plotly.js-cartesian-dist-min/plotly-cartesian.min.js'), 'utf8'));
+  });
+
+  it('a review of 12 segments with a 5,000-point projection stays under 5 MB', () => {
+    const html = renderReportHtml(largeReportFixture(12, 5000));
+    const bytes = Buffer.byteLength(html);
+    console.log(`12-segment report: ${bytes.toLocaleString('en-US')} bytes`);
+    expect(bytes).toBeLessThan(5_000_000);
+    expect(embeddedSpecs(html).find((s) => s.id === 'fig-projection')!.spec.data).toHaveLength(12);
+  });
+
+  it('the payload itself never reaches the page unescaped, even via the plotlySource option', () => {
+    const html = renderReportHtml(reportFixture('en'), { plotlySource: 'var s = "</script><b>";' });
+    expect(html).toContain('var s = "<\\/script><b>";');
+    expect(html).not.toContain(PAYLOAD);
+  });
+});
