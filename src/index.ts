@@ -118,6 +118,35 @@ export { SEGMENTS, SEGMENT_PROFILES, type Segment, type SegmentProfile } from '.
 // models
 export { loadTensorflow, type TfBackendChoice, type TfBackendName } from './models/tfBackend';
 
+// personas (data only)
+export { LOCALES, type Locale } from './core/Locale';
+export { buildPersonas } from './personas/buildPersonas';
+export { resolvePersonaParams, PERSONA_DEFAULTS, type PersonaParams } from './personas/PersonaParams';
+export type { PersonaColumn, PersonaInput } from './personas/PersonaInput';
+export { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize } from './personas/compareSizes';
+export { chiSquare2x2 } from './personas/chiSquare2x2';
+export {
+  PERSONA_RESULT_SCHEMA_VERSION,
+  KPI_KEYS,
+  ARCHETYPE_IDS,
+  ACTION_IDS,
+  type PersonaResult,
+  type SegmentPersona,
+  type SuppressedSegment,
+  type SegmentEntry,
+  type KpiDefinition,
+  type KpiKey,
+  type KpiValues,
+  type NumericTrait,
+  type CategoricalTrait,
+  type PersonaCard,
+  type PersonaAction,
+  type ArchetypeId,
+  type ActionId,
+  type RfmGrid,
+  type SizeChange,
+} from './personas/PersonaResult';
+
 // viz and notebook display
 export type { Figure, Trace } from './viz/Figure';
 export { barChart, type BarChartOptions } from './viz/barChart';
@@ -135,12 +164,13 @@ export { stabilityFigure, type StabilityFigureOptions } from './viz/stabilityFig
 export { sizeComparisonFigure, type SizeComparisonOptions } from './viz/sizeComparisonFigure';
 export { inertFigure } from './viz/inertFigure';
 export { roundSig, roundSigAll } from './viz/roundSig';
-export { figureHtml, tableHtml, plotlyScriptHtml, toDataFrame, type DataFrameLike, type TableLike } from './notebook/display';
+export { figureHtml, frameHtml, tableHtml, plotlyScriptHtml, toDataFrame, type DataFrameLike, type TableLike } from './notebook/display';
 
 // report (quarterly segment review)
 export { REPORT_DATA_SCHEMA_VERSION, type ReportData, type SelectionCurves, type StabilitySummary, type ProjectionSample, type QualitySummary } from './report/ReportData';
 export { renderReportHtml, type RenderReportHtmlOptions } from './report/renderReportHtml';
 export { renderReportMarkdown } from './report/renderReportMarkdown';
+export { renderPersonaCardsHtml } from './report/renderPersonaCardsHtml';
 export { reportFigures, personaFigureId, type ReportFigure } from './report/reportFigures';
 export { REPORT_SECTIONS, type ReportSection } from './report/ReportSection';
 export { reportStrings, REPORT_STRINGS, type ReportStrings } from './report/i18n';
@@ -157,3 +187,6 @@ export { clusterConfigSchema, DEFAULT_CLUSTER_FEATURES, type ClusterConfig, type
 export { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from './pipeline/ClusterResult';
 export { prepareClusterInput, type PreparedClusterInput } from './pipeline/prepareClusterInput';
 export { clusterEstimator } from './pipeline/clusterEstimator';
+export { reportConfigSchema, type ReportConfig } from './pipeline/ReportConfig';
+export { assembleReport, type ReportInputs } from './pipeline/assembleReport';
+export { reportRun, assembleRunReport, type ReportRunOptions } from './pipeline/reportRun';

@@ -26,6 +26,14 @@ export function figureHtml(figure: Figure): string {
 <script>(function draw(){var P=window.Plotly;if(!P){return setTimeout(draw,50);}var f=${jsonForScript(figure)};P.newPlot(${JSON.stringify(id)},f.data,f.layout,{responsive:true,displaylogo:false});})();</script>`;
 }
 
+/**
+ * A whole HTML document (e.g. persona cards with the report's styles) in an iframe, so its page
+ * styles stay inside the frame instead of restyling the notebook.
+ */
+export function frameHtml(documentHtml: string, options: { height?: number } = {}): string {
+  return `<iframe srcdoc="${escapeHtml(documentHtml)}" style="width:100%;height:${options.height ?? 900}px;border:1px solid #ddd;border-radius:6px" sandbox></iframe>`;
+}
+
 /** Anything with named columns: a plain object of arrays, or a danfojs DataFrame. */
 export type TableLike = Record<string, ArrayLike<unknown>> | { columns: string[]; values: unknown[][] };
 
