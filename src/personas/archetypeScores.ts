@@ -78,7 +78,8 @@ export function assignArchetypes(facts: readonly SegmentFacts[]): { archetype: A
     out[p.s] = { archetype: p.a, shared: false };
     used.add(p.a);
   }
-  return out.map((o, s) => {
+  // Array.from, not out.map: map skips the holes, which are exactly the segments still to name.
+  return Array.from(out, (o, s) => {
     if (o) return o;
     const best = pairs.find((p) => p.s === s)!;
     return { archetype: best.a, shared: true };

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/pipeline/runPipeline';
+import { chromiumPath } from '../../src/report/exportPdf';
 import { root, seglab, shared, tempDir, type RunResult } from './helpers';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -35,9 +36,11 @@ describe('seglab run on the embedded sample (what npm start does)', () => {
     expect(m.inputs[0]!.rows).toBe(3000);
     expect(m.versions.seglab).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     expect(m.versions['@duckdb/node-api']).toBeDefined();
-    expect(m.stages.map((s) => s.stage)).toEqual(['load', 'profile', 'features', 'cluster']);
+    expect(m.stages.map((s) => s.stage)).toEqual(['load', 'profile', 'features', 'cluster', 'report']);
     const files = m.outputs.map((o) => o.file).sort();
-    expect(files).toEqual(['assignments.csv', 'cluster.json', 'features.csv', 'features.json', 'features.parquet', 'features.sql', 'load.json', 'quality.json', 'quality.md']);
+    // report.pdf comes with `pdf: auto` when Chromium is installed (CI installs it).
+    const pdf = chromiumPath() ? ['report.pdf'] : [];
+    expect(files).toEqual(['assignments.csv', 'cluster.json', 'features.csv', 'features.json', 'features.parquet', 'features.sql', 'load.json', 'personas.json', 'quality.json', 'quality.md', 'report.html', 'report.md', ...pdf].sort());
     for (const o of m.outputs) expect(o.sha256).toBe(sha256(join(dir, o.file)));
     // Nothing but the listed outputs and the manifest; no temporary files left.
     expect(readdirSync(dir).sort()).toEqual([...files, 'manifest.json'].sort());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../src/core/errors';
 import { buildPersonas } from '../../src/personas/buildPersonas';
 import type { SegmentPersona } from '../../src/personas/PersonaResult';
+import { Rng } from '../../src/core/rng';
 import { personaFixture, XSS } from './fixtures';
 
 const input = personaFixture();
@@ -123,5 +124,22 @@ describe('buildPersonas: bad input', () => {
     const bad = { ...input, numeric: { ...input.numeric, frequency: new Float64Array(3) } };
     expect(() => buildPersonas(bad)).toThrow(InputError);
     expect(() => buildPersonas(bad)).toThrow(/column "frequency" has 3 rows, labels have 630/);
+  });
+});
+
+describe('buildPersonas: segments of the same kind', () => {
+  it('qualifies a repeated archetype by the strongest trait, so every name is distinct', () => {
+    // Three segments with the same behaviour: only "Steady mid-value" fits them all. Segment 1 lives in Nice.
+    const rng = new Rng(3);
+    const n = 300;
+    const labels = Array.from({ length: n }, (_, i) => Math.floor(i / 100));
+    const numeric = { monetary_total: Float64Array.from({ length: n }, () => 100 + rng.next()), frequency: Float64Array.from({ length: n }, () => 3 + Math.round(rng.next())) };
+    const city = labels.map((l, i) => (l === 1 ? (i % 5 === 0 ? 'Lyon' : 'Nice') : i % 10 === 0 ? 'Nice' : 'Lyon'));
+    const result = buildPersonas({ labels, numeric, categorical: { city } });
+    const names = result.segments.map((s) => (s.suppressed ? '' : s.name));
+    expect(result.segments.every((s) => !s.suppressed && s.archetype === 'steadyMidValue')).toBe(true);
+    expect(names[0]).toBe('Steady mid-value');
+    expect(names[1]).toBe('Steady mid-value · Nice');
+    expect(new Set(names).size).toBe(3);
   });
 });

@@ -8,6 +8,7 @@ import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import type { RunConfig } from '../../src/pipeline/RunConfig';
 import type { PersonaResult, SegmentPersona } from '../../src/personas/PersonaResult';
 import { seglab } from '../cli/helpers';
+import { checkReportPage, launchChromium } from '../report/browserCheck';
 
 const root = join(__dirname, '..', '..');
 const goldenPath = join(root, 'test', 'golden', 'personas.sample.en.json');
@@ -63,6 +64,25 @@ describe('report stage on the embedded sample (what `npm start` does)', () => {
     expect(html).toContain(run.runId);
   });
 
+  it('opens in Chromium with every chart drawn and no console error (screenshot in reports/screenshots)', async () => {
+    const browser = await launchChromium();
+    try {
+      const html = readFileSync(join(run.dir, 'report.html'), 'utf8');
+      const figures = html.match(/class="seglab-figure"/g)?.length ?? 0;
+      // sizes, one trait bar per persona, heatmap, RFM grid, projection, 4 selection curves, stability
+      expect(figures).toBe(1 + 5 + 1 + 1 + 1 + 4 + 1);
+      const check = await checkReportPage(browser, join(run.dir, 'report.html'), 'sample-report-en.png');
+      expect(check.seglabError).toBeUndefined();
+      expect(check.drawn).toBe(figures);
+      expect(check.reported).toBe(String(figures));
+      expect(check.problems).toEqual([]);
+      expect(check.dialogs).toEqual([]);
+      await check.page.close();
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
   it('`seglab report <run> --locale fr --pdf` rewrites the review in French with a PDF', async () => {
     const r = await seglab(['--quiet', 'report', run.dir, '--locale', 'fr', '--pdf']);
     expect(r.code, r.stderr).toBe(0);
@@ -96,14 +116,21 @@ describe('changes since the previous quarter', () => {
     const md = readFileSync(join(q2.dir, 'report.md'), 'utf8');
     expect(html).toContain(q1.runId);
     expect(md).toContain(q1.runId);
-    // Every segment of either quarter appears with both sizes; a move beyond 15% is an alert.
-    for (const s of p2.segments) {
-      if (s.suppressed) continue;
-      const before = p1.segments.find((x) => x.id === s.id && !x.suppressed) as SegmentPersona | undefined;
-      if (!before) continue;
-      const change = s.share / before.share - 1;
-      expect(md).toContain(s.name);
-      if (Math.abs(change) > 0.15) expect(html).toMatch(/alert/i);
+    // Every segment of either quarter is a row; a share moving by more than 15%, a new or a gone segment is an alert.
+    const section = html.slice(html.indexOf('<section class="card" id="changes">'), html.indexOf('</section>', html.indexOf('id="changes"')));
+    expect(section).toContain(q1.runId);
+    const shares = (p: PersonaResult) => new Map(p.segments.filter((x): x is SegmentPersona => !x.suppressed).map((x) => [x.id, x.share]));
+    const before = shares(p1);
+    const after = shares(p2);
+    const ids = new Set([...before.keys(), ...after.keys()]);
+    let alerts = 0;
+    for (const id of ids) {
+      const a = before.get(id);
+      const b = after.get(id);
+      if (a === undefined || b === undefined || Math.abs(b / a - 1) > 0.15) alerts++;
     }
+    expect(section.match(/class="badge alert"/g)?.length ?? 0).toBe(alerts);
+    expect(section.match(/<tr/g)!.length - 1).toBe(ids.size); // header row + one per segment
+    for (const seg of p2.segments) if (!seg.suppressed) expect(md).toContain(seg.name);
   }, 300_000);
 });
