@@ -29,11 +29,12 @@ export class SegmentGroups {
   }
 
   /** Per group and for all rows: count of non-missing values, mean and (population) standard deviation. */
-  moments(values: Float64Array): { n: Float64Array; mean: Float64Array; baseN: number; baseMean: number; baseSd: number; baseSum: number; sum: Float64Array; min: number } {
+  moments(values: Float64Array): { n: Float64Array; mean: Float64Array; baseN: number; baseMean: number; baseSd: number; baseSum: number; sum: Float64Array; min: number; max: number } {
     const G = this.count;
     const n = new Float64Array(G);
     const sum = new Float64Array(G);
     let min = Infinity;
+    let max = -Infinity;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (v !== v) continue;
@@ -41,6 +42,7 @@ export class SegmentGroups {
       n[g]!++;
       sum[g]! += v;
       if (v < min) min = v;
+      if (v > max) max = v;
     }
     let baseN = 0;
     let baseSum = 0;
@@ -57,7 +59,7 @@ export class SegmentGroups {
     }
     const mean = new Float64Array(G);
     for (let g = 0; g < G; g++) mean[g] = n[g] ? sum[g]! / n[g]! : NaN;
-    return { n, mean, baseN, baseMean, baseSd: baseN ? Math.sqrt(ss / baseN) : NaN, baseSum, sum, min };
+    return { n, mean, baseN, baseMean, baseSd: baseN ? Math.sqrt(ss / baseN) : NaN, baseSum, sum, min, max };
   }
 
   /** Median per group and over all rows (missing values left out; NaN when a group has none). */

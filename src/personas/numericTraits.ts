@@ -8,6 +8,8 @@ export interface NumericComparison {
   baseSd: number;
   /** Lift is only meaningful for non-negative measures. */
   nonNegative: boolean;
+  /** Every value lies in [0, 1]: a rate that reads as a percentage. */
+  unitInterval: boolean;
   mean: Float64Array;
   stdDiff: Float64Array;
 }
@@ -19,7 +21,7 @@ export function compareNumeric(numeric: Readonly<Record<string, Float64Array>>, 
     if (!(m.baseSd > 0)) continue; // constant or empty: nothing distinguishes a segment
     const stdDiff = new Float64Array(groups.count);
     for (let g = 0; g < groups.count; g++) stdDiff[g] = (m.mean[g]! - m.baseMean) / m.baseSd;
-    out.push({ feature, baseMean: m.baseMean, baseSd: m.baseSd, nonNegative: m.min >= 0, mean: m.mean, stdDiff });
+    out.push({ feature, baseMean: m.baseMean, baseSd: m.baseSd, nonNegative: m.min >= 0, unitInterval: m.min >= 0 && m.max <= 1, mean: m.mean, stdDiff });
   }
   return out;
 }
@@ -50,7 +52,8 @@ export function numericTraits(
     .map((c) => ({
       feature: c.feature,
       label: label(c.feature),
-      unit: unit(c.feature),
+      // A 'ratio' between 0 and 1 (cart abandonment, open rate) is a share: reports show it as a percentage.
+      unit: unit(c.feature) === 'ratio' && c.unitInterval ? 'share' : unit(c.feature),
       segmentMean: c.mean[g]!,
       baseMean: c.baseMean,
       baseSd: c.baseSd,
