@@ -15,6 +15,7 @@ import { REPORT_SECTIONS, type ReportSection } from './ReportSection';
 import { segmentLookup, type SegmentLookup } from './segmentLookup';
 import { sizeAlerts } from './sizeAlerts';
 import { verdictText } from './verdictText';
+import { kChoiceText } from './kChoiceText';
 
 export interface RenderReportHtmlOptions {
   /** plotly.js source to inline (default: the cartesian bundle from node_modules). */
@@ -209,21 +210,7 @@ function projectionHtml(ctx: Ctx): string {
 function modelHtml(ctx: Ctx): string {
   const { data, t, fmt } = ctx;
   const c = data.clustering;
-  const k = fmt.integer(c.k);
-  let how: string;
-  switch (c.kSource) {
-    case 'config':
-      how = t.kFromConfig(k);
-      break;
-    case 'auto':
-      how = t.kFromAuto(k);
-      break;
-    case 'algorithm':
-      how = t.kFromAlgorithm(c.algorithm, k);
-      break;
-    default:
-      return assertSection(c.kSource);
-  }
+  const how = kChoiceText(c, t, fmt);
   const parts = [`<p class="lead">${e(how)}</p>`];
   if (c.features.length) parts.push(`<p class="note">${e(t.featuresUsed(c.features.join(', ')))}</p>`);
   const sel = c.selection;

@@ -8,6 +8,7 @@ import { REPORT_SECTIONS, type ReportSection } from './ReportSection';
 import { segmentLookup, type SegmentLookup } from './segmentLookup';
 import { sizeAlerts } from './sizeAlerts';
 import { verdictText } from './verdictText';
+import { kChoiceText } from './kChoiceText';
 
 interface Ctx {
   data: ReportData;
@@ -191,21 +192,7 @@ function rfmMd(ctx: Ctx): string {
 function modelMd(ctx: Ctx): string {
   const { data, t, fmt } = ctx;
   const c = data.clustering;
-  const k = fmt.integer(c.k);
-  let how: string;
-  switch (c.kSource) {
-    case 'config':
-      how = t.kFromConfig(k);
-      break;
-    case 'auto':
-      how = t.kFromAuto(k);
-      break;
-    case 'algorithm':
-      how = t.kFromAlgorithm(c.algorithm, k);
-      break;
-    default:
-      return assertSection(c.kSource);
-  }
+  const how = kChoiceText(c, t, fmt);
   const parts = [m(how)];
   if (c.features.length) parts.push(m(t.featuresUsed(c.features.join(', '))));
   const sel = c.selection;
