@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { bundleChecksum, canonicalJson } from '../../src/rules/bundleChecksum';
+import { DEFAULT_GATE, runGate } from '../../src/rules/bundleGate';
+import { parseBundleJson } from '../../src/rules/bundleSchema';
+import { diffBundles, formatBundleDiff } from '../../src/rules/diffBundles';
+import type { RuleBundle } from '../../src/rules/RuleBundle';
+import { parseRuleSpec } from '../../src/rules/ruleSpec';
+
+export function smallBundle(version = 1): RuleBundle {
+  const b: Omit<RuleBundle, 'checksum'> = {
+    schemaVersion: 1,
+    kind: 'segments',
+    name: 'sample',
+    bundleVersion: version,
+    source: { runId: 'run-1', dataFingerprints: ['a'.repeat(64)], asOf: '2026-07-01', asOfSemantics: 'fields computed as of the scoring date', seglabVersion: '0.1.0' },
+    fields: [
+      { name: 'recency_days', type: 'number', description: 'days since last order', unit: 'days', sql: 'SELECT 1' },
+      { name: 'city', type: 'string', description: 'city' },
+    ],
+    segments: [
+      { id: 0, name: 'Recent', condition: { '<=': [{ var: 'recency_days' }, 30] } },
+      { id: 1, name: 'Paris', condition: { '==': [{ var: 'city' }, 'Paris'] } },
+    ],
+    fallback: { id: -1, name: 'Unassigned' },
+    score: null,
+    validation: { status: 'draft', checks: [], reasons: [] },
+  };
+  return { ...b, checksum: bundleChecksum(b) };
+}
+
+describe('bundle checksum', () => {
+  it('does not depend on key order and changes with any value', () => {
+    expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+    const b = smallBundle();
+    const reordered = JSON.parse(JSON.stringify({ checksum: b.checksum, segments: b.segments, ...b })) as RuleBundle;
+    expect(bundleChecksum(reordered)).toBe(b.checksum);
+    const changed = { ...b, segments: [{ ...b.segments[0]!, condition: { '<=': [{ var: 'recency_days' }, 31] } }, b.segments[1]!] } as RuleBundle;
+    expect(bundleChecksum(changed)).not.toBe(b.checksum);
+  });
+
+  it('parses a saved bundle and names a bad field', () => {
+    expect(parseBundleJson(JSON.parse(JSON.stringify(smallBundle())))).toEqual(smallBundle());
+    expect(() => parseBundleJson({ ...smallBundle(), kind: 'clusters' })).toThrow(/kind/);
+    expect(() => parseBundleJson({ ...smallBundle(), checksum: 'x' })).toThrow(/checksum: a sha256 hex digest/);
+  });
+});
+
+describe('validation gate', () => {
+  const evidence = {
+    fidelity: 0.93,
+    sizes: new Map([
+      [0, 400],
+      [1, 120],
+    ]),
+    segmentNames: new Map([
+      [0, 'Recent'],
+      [1, 'Paris'],
+    ]),
+    coverage: 1,
+    stability: 0.8,
+  };
+
+  it('validates when every check passes', () => {
+    const g = runGate(evidence);
+    expect(g.status).toBe('validated');
+    expect(g.checks.map((c) => c.name)).toEqual(['fidelity', 'min-size:0', 'min-size:1', 'coverage', 'stability']);
+    expect(g.reasons).toEqual([]);
+  });
+
+  it('keeps a draft with one reason per failed check', () => {
+    const g = runGate({ ...evidence, fidelity: 0.85, sizes: new Map([[0, 400], [1, 12]]), coverage: 0.97, stability: null });
+    expect(g.status).toBe('draft');
+    expect(g.reasons).toEqual([
+      'rules agree with the segments on 85.0% of the holdout customers (need 90.0%)',
+      'Paris: 12 customers (need 50)',
+      'segment rules assign 97.0% of customers; the rest fall to the fallback (need 100.0%)',
+      'stability was not computed (cluster.stabilityResamples is 0 or the algorithm has none)',
+    ]);
+    expect(DEFAULT_GATE.minFidelity).toBe(0.9);
+  });
+});
+
+describe('diffBundles', () => {
+  it('says what changed between two versions', () => {
+    const a = smallBundle(1);
+    const b = { ...smallBundle(2), segments: [{ id: 1, name: 'Paris', condition: { in: [{ var: 'city' }, ['Paris', 'Lyon']] } }, { id: 2, name: 'New', condition: true }] } as RuleBundle;
+    const d = diffBundles(a, b);
+    expect(d.added).toEqual([{ id: 2, name: 'New' }]);
+    expect(d.removed).toEqual([{ id: 0, name: 'Recent' }]);
+    expect(d.changed.map((c) => c.id)).toEqual([1]);
+    expect(d.reordered).toEqual([{ id: 1, from: 1, to: 0 }]);
+    expect(d.identical).toBe(false);
+    const text = formatBundleDiff(d);
+    expect(text).toContain('+ segment 2 "New"');
+    expect(text).toContain('- segment 0 "Recent"');
+    expect(text).toContain('priority 2 → 1');
+    expect(diffBundles(a, smallBundle(1)).identical).toBe(true);
+  });
+});
+
+describe('parseRuleSpec', () => {
+  it('accepts segments and lead scoring, and names every problem with its path', () => {
+    expect(parseRuleSpec({ kind: 'score', name: 'lead', rules: [{ condition: { '>': [{ var: 'frequency' }, 0] }, points: 10 }] }, 'lead.yaml')).toMatchObject({ base: 0 });
+    expect(() => parseRuleSpec({ kind: 'segments', name: 'x', segments: [], fallback: { id: 0, name: 'o' } }, 'x.yaml')).toThrow(/x\.yaml.*\n.*field segments/);
+    expect(() =>
+      parseRuleSpec({ kind: 'segments', name: 'x', segments: [{ id: 1, name: 'a', condition: true }], fallback: { id: 1, name: 'o' } }, 'x.yaml'),
+    ).toThrow(/unique; repeated: 1/);
+  });
+});
