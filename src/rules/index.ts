@@ -1,2 +1,3 @@
 // Public API of the rules layer (rules/ imports core/ only).
 export * from './jsonLogic';
+export * from './sql';

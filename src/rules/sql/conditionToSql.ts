@@ -1,0 +1,151 @@
+import type { Problem } from '../../core/errors';
+import { parseCondition, type Condition, type FieldTypes } from '../Condition';
+import { InvalidRuleError } from '../jsonLogic/errors';
+import { assertSqlDialect, type SqlDialect } from './SqlDialect';
+import { quoteIdentifier } from './quoteIdentifier';
+import { quoteLiteral } from './quoteLiteral';
+import { sqlNumber } from './sqlNumber';
+
+export interface ConditionToSqlOptions {
+  /** SQL expression for a field (default: the field name as a quoted identifier of the dialect). */
+  column?: (field: string) => string;
+  /** Declared field types: when given, the condition is checked with parseCondition first. */
+  fields?: FieldTypes;
+}
+
+/**
+ * A condition of the rule subset (see Condition.ts) as a SQL boolean expression of the dialect that is
+ * never NULL and holds exactly when the JSON Logic evaluator's result is truthy:
+ * - `<`, `<=`, `>`, `>=`: `COALESCE(f, 0) < 5` (a missing number counts as 0, as in JavaScript);
+ *   `{"<": [1, f, 5]}` is `(1 < COALESCE(f, 0) AND COALESCE(f, 0) < 5)`;
+ * - `==`: `COALESCE(f = v, FALSE)` (missing equals nothing); `!=`: `(f IS NULL OR f <> v)`;
+ * - `in`: `COALESCE(f IN (a, b), FALSE)`; an empty list is `FALSE`;
+ * - `and` / `or`: `(a AND b)` / `(a OR b)`; `!`: `NOT (a)`; `true` / `false`: `TRUE` / `FALSE`.
+ * Every dialect here has TRUE/FALSE literals; ClickHouse, whose comparisons return UInt8, gets `0` as
+ * COALESCE's default. Throws InvalidRuleError (with the path) for anything outside the subset.
+ */
+export function conditionToSql(condition: Condition, dialect: SqlDialect, options: ConditionToSqlOptions = {}): string {
+  assertSqlDialect(dialect);
+  if (options.fields) parseCondition(condition, options.fields);
+  const column = options.column ?? ((field: string) => quoteIdentifier(field, dialect));
+  const problems: Problem[] = [];
+  const sql = new Writer(dialect, column, problems).condition(condition, 'condition');
+  if (problems.length) throw new InvalidRuleError(problems);
+  return sql;
+}
+
+type Operand = { field: string } | { number: number };
+
+class Writer {
+  private readonly falseDefault: string;
+  constructor(
+    private readonly dialect: SqlDialect,
+    private readonly column: (field: string) => string,
+    private readonly problems: Problem[],
+  ) {
+    this.falseDefault = dialect === 'clickhouse' ? '0' : 'FALSE';
+  }
+
+  /** Texts this writer wrapped in parentheses itself, so `NOT` adds none around them. */
+  readonly groups = new Set<string>();
+  private group(sql: string): string {
+    this.groups.add(sql);
+    return sql;
+  }
+
+  private fail(path: string, message: string): string {
+    this.problems.push({ severity: 'error', check: 'rule', message, location: { field: path } });
+    return 'FALSE';
+  }
+
+  condition(c: unknown, path: string): string {
+    if (c === true) return 'TRUE';
+    if (c === false) return 'FALSE';
+    if (!c || typeof c !== 'object' || Array.isArray(c)) return this.fail(path, `expected a condition object or true/false, got ${JSON.stringify(c)}`);
+    const keys = Object.keys(c);
+    if (keys.length !== 1) return this.fail(path, `a condition has exactly one operator, got ${keys.length ? keys.join(', ') : 'none'}`);
+    const op = keys[0]!;
+    const args = (c as Record<string, unknown>)[op];
+    const at = `${path}${/^[A-Za-z_]\w*$/.test(op) ? `.${op}` : `[${JSON.stringify(op)}]`}`;
+    switch (op) {
+      case 'and':
+      case 'or': {
+        if (!Array.isArray(args) || args.length === 0) return this.fail(at, `"${op}" needs a non-empty list of conditions`);
+        const parts = args.map((a, i) => this.condition(a, `${at}[${i}]`));
+        if (parts.length === 1) return parts[0]!;
+        return this.group(`(${parts.join(op === 'and' ? ' AND ' : ' OR ')})`);
+      }
+      case '!': {
+        const list = Array.isArray(args);
+        if (list && args.length !== 1) return this.fail(at, '"!" takes one condition');
+        const inner = this.condition(list ? args[0] : args, list ? `${at}[0]` : at);
+        return `NOT ${this.groups.has(inner) ? inner : `(${inner})`}`;
+      }
+      case '<':
+      case '<=':
+      case '>':
+      case '>=': {
+        const three = (op === '<' || op === '<=') && Array.isArray(args) && args.length === 3;
+        if (!Array.isArray(args) || !(args.length === 2 || three)) return this.fail(at, `"${op}" takes [field, number]${op === '<' || op === '<=' ? ' or [number, field, number]' : ''}`);
+        const ops = args.map((a, i) => this.operand(a, `${at}[${i}]`));
+        if (ops.some((o) => o === null)) return 'FALSE';
+        if (!ops.some((o) => 'field' in o!)) return this.fail(at, `"${op}" compares a field with numbers`);
+        const sides = (ops as Operand[]).map((o) => ('field' in o ? `COALESCE(${this.column(o.field)}, 0)` : sqlNumber(o.number)));
+        if (sides.length === 2) return `${sides[0]} ${op} ${sides[1]}`;
+        return this.group(`(${sides[0]} ${op} ${sides[1]} AND ${sides[1]} ${op} ${sides[2]})`);
+      }
+      case '==':
+      case '!=': {
+        if (!Array.isArray(args) || args.length !== 2) return this.fail(at, `"${op}" takes [field, literal]`);
+        const field = this.field(args[0], `${at}[0]`);
+        const literal = this.literal(args[1], `${at}[1]`);
+        if (field === null || literal === null) return 'FALSE';
+        const col = this.column(field);
+        return op === '==' ? `COALESCE(${col} = ${literal}, ${this.falseDefault})` : this.group(`(${col} IS NULL OR ${col} <> ${literal})`);
+      }
+      case 'in': {
+        if (!Array.isArray(args) || args.length !== 2 || !Array.isArray(args[1])) return this.fail(at, '"in" takes [field, [literal, …]]');
+        const field = this.field(args[0], `${at}[0]`);
+        const items = (args[1] as unknown[]).map((v, i) => this.literal(v, `${at}[1][${i}]`));
+        if (field === null || items.some((v) => v === null)) return 'FALSE';
+        const kinds = new Set((args[1] as unknown[]).map((v) => typeof v));
+        if (kinds.size > 1) return this.fail(`${at}[1]`, '"in" needs a list of literals of one type');
+        if (items.length === 0) return 'FALSE';
+        return `COALESCE(${this.column(field)} IN (${items.join(', ')}), ${this.falseDefault})`;
+      }
+      default:
+        return this.fail(at, `operator "${op}" is not allowed in segment rules`);
+    }
+  }
+
+  private field(x: unknown, path: string): string | null {
+    if (x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 1 && typeof (x as { var?: unknown }).var === 'string' && (x as { var: string }).var !== '') {
+      return (x as { var: string }).var;
+    }
+    this.fail(path, 'expected a field reference {"var": "<name>"}');
+    return null;
+  }
+
+  private literal(x: unknown, path: string): string | null {
+    if ((typeof x === 'number' && Number.isFinite(x)) || typeof x === 'string') {
+      try {
+        return quoteLiteral(x, this.dialect);
+      } catch (e) {
+        this.fail(path, (e as Error).message);
+        return null;
+      }
+    }
+    this.fail(path, `expected a finite number or a string literal, got ${JSON.stringify(x)}`);
+    return null;
+  }
+
+  private operand(x: unknown, path: string): Operand | null {
+    if (typeof x === 'number') {
+      if (Number.isFinite(x)) return { number: x };
+      this.fail(path, `expected a finite number, got ${String(x)}`);
+      return null;
+    }
+    const field = this.field(x, path);
+    return field === null ? null : { field };
+  }
+}

@@ -1,0 +1,79 @@
+// The property checks shared by the DuckDB and PostgreSQL tests: SQL of the dialect == TypeScript.
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { bundleCaseSql, conditionToSql, quoteIdentifier } from '../../../src/rules';
+import type { Condition } from '../../../src/rules/Condition';
+import { conditionArb, FIELDS, holds, makeBundle, makeScoreBundle, numberArb, recordArb, scoreOf, segmentOf, type Db, type Rec } from './arbitraries';
+
+const RECORDS = 50;
+
+/** `conditions` per query × `runs` queries over 50 random records: every row agrees. */
+export async function checkConditions(db: Db, runs: number, perQuery: number): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(fc.array(recordArb, { minLength: RECORDS, maxLength: RECORDS }), fc.array(conditionArb, { minLength: perQuery, maxLength: perQuery }), async (records, conditions) => {
+      await db.load(records);
+      const cols = conditions.map((c, i) => `${conditionToSql(c, db.dialect, { fields: FIELDS })} AS ${quoteIdentifier(`c${i}`, db.dialect)}`);
+      const rows = await db.query(`SELECT ${quoteIdentifier('id', db.dialect)}, ${cols.join(', ')} FROM r ORDER BY 1`);
+      expect(rows).toHaveLength(records.length);
+      rows.forEach((row, i) => {
+        conditions.forEach((c, j) => {
+          const sql = row[`c${j}`];
+          const ts = holds(c, records[i]!);
+          if (sql !== ts) {
+            throw new Error(`${db.dialect}: SQL gave ${String(sql)}, TypeScript ${ts}\ncondition: ${JSON.stringify(c)}\nSQL: ${conditionToSql(c, db.dialect)}\nrecord: ${JSON.stringify(records[i])}`);
+          }
+        });
+      });
+    }),
+    { numRuns: runs },
+  );
+}
+
+/** Segment bundles (priority CASE WHEN) and score bundles: the same segment / score per row. */
+export async function checkBundles(db: Db, runs: number, perQuery: number): Promise<void> {
+  const bundleArb = fc.tuple(fc.array(conditionArb, { minLength: 1, maxLength: 5 }), fc.option(fc.integer({ min: 0, max: 99 }), { nil: null }));
+  const scoreArb = fc.tuple(fc.array(fc.record({ condition: conditionArb, points: fc.integer({ min: -50, max: 50 }) }), { maxLength: 4 }), fc.integer({ min: -10, max: 10 }));
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(recordArb, { minLength: RECORDS, maxLength: RECORDS }),
+      fc.array(bundleArb, { minLength: perQuery, maxLength: perQuery }),
+      fc.array(scoreArb, { minLength: 2, maxLength: 2 }),
+      async (records, specs, scoreSpecs) => {
+        await db.load(records);
+        const bundles = specs.map(([conditions, fallback]) => makeBundle(conditions as Condition[], fallback));
+        const scores = scoreSpecs.map(([rules, base]) => makeScoreBundle(rules, base));
+        const cols = [
+          ...bundles.map((b, i) => `${bundleCaseSql(b, db.dialect)} AS ${quoteIdentifier(`b${i}`, db.dialect)}`),
+          ...scores.map((b, i) => `${bundleCaseSql(b, db.dialect)} AS ${quoteIdentifier(`p${i}`, db.dialect)}`),
+        ];
+        const rows = await db.query(`SELECT ${quoteIdentifier('id', db.dialect)}, ${cols.join(', ')} FROM r ORDER BY 1`);
+        rows.forEach((row, i) => {
+          bundles.forEach((b, j) => {
+            const sql = row[`b${j}`] === null ? null : Number(row[`b${j}`]);
+            const ts = segmentOf(b, records[i]!);
+            if (sql !== ts) throw new Error(`${db.dialect}: SQL segment ${sql}, TypeScript ${ts}\nsegments: ${JSON.stringify(b.segments.map((s) => s.condition))}\nrecord: ${JSON.stringify(records[i])}`);
+          });
+          scores.forEach((b, j) => {
+            expect(Number(row[`p${j}`])).toBe(scoreOf(b, records[i]!));
+          });
+        });
+      },
+    ),
+    { numRuns: runs },
+  );
+}
+
+/** Number literals read back as the same double (the comparison `x = literal` on a double column). */
+export async function checkNumberLiterals(db: Db): Promise<void> {
+  const values = fc.sample(numberArb, { numRuns: 150, seed: 7 }).concat([Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** 53, 2 ** 53 + 2, 1e21, 1.7976931348623157e308, 0.1 + 0.2, 1 / 3]);
+  const records: Rec[] = values.map((x) => ({ x }));
+  await db.load(records);
+  const conditions: Condition[] = values.map((v) => ({ '==': [{ var: 'x' }, v] }));
+  const cols = conditions.map((c, i) => `${conditionToSql(c, db.dialect)} AS ${quoteIdentifier(`c${i}`, db.dialect)}`);
+  const rows = await db.query(`SELECT ${quoteIdentifier('id', db.dialect)}, ${cols.join(', ')} FROM r ORDER BY 1`);
+  rows.forEach((row, i) => {
+    conditions.forEach((c, j) => {
+      expect(row[`c${j}`], `x = ${values[i]}, literal ${values[j]}: ${conditionToSql(c, db.dialect)}`).toBe(values[i] === values[j]);
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import type { RuleBundle } from '../../../src/rules/RuleBundle';
+
+/** A small hand-written bundle: 3 segments + fallback, a 3-argument <, in, !, !=, a text field, a quoted name. */
+export const GOLDEN_BUNDLE: RuleBundle = {
+  schemaVersion: 1,
+  kind: 'segments',
+  name: 'golden "demo" bundle',
+  bundleVersion: 3,
+  source: { runId: 'run-golden', dataFingerprints: [], asOf: '2024-06-30', asOfSemantics: 'fields computed as of the scoring date', seglabVersion: '0.0.0-golden' },
+  fields: [
+    { name: 'age', type: 'number', description: 'age in years' },
+    { name: 'city', type: 'string', description: 'home city' },
+    { name: 'rev"enue', type: 'number', description: 'a name with a double quote' },
+    { name: 'orders', type: 'number', description: 'orders in 90 days' },
+  ],
+  segments: [
+    {
+      id: 1,
+      name: 'young city dwellers',
+      condition: { and: [{ '<': [18, { var: 'age' }, 30] }, { in: [{ var: 'city' }, ['Paris', "L'Haÿ-les-Roses", 'Zürich\\West']] }] },
+    },
+    { id: 2, name: 'not refunded', condition: { '!': [{ '<=': [{ var: 'rev"enue' }, -12.5] }] } },
+    {
+      id: 3,
+      name: 'regulars',
+      condition: { or: [{ and: [{ '!=': [{ var: 'city' }, "x'; DROP TABLE t; --"] }, { '>=': [{ var: 'orders' }, 3] }] }, { '==': [{ var: 'city' }, 'new\nline'] }] },
+    },
+  ],
+  fallback: { id: 0, name: 'everyone else' },
+  score: null,
+  validation: { status: 'validated', checks: [], reasons: [] },
+  checksum: 'sha256:0123456789abcdef',
+};
