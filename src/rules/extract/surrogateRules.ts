@@ -1,0 +1,84 @@
+import { checkParam, UsageError } from '../../core/errors';
+import { Matrix } from '../../core/Matrix';
+import { DecisionTree } from '../tree/DecisionTree';
+import type { DecisionTreeModel } from '../tree/DecisionTreeModel';
+import type { DecisionTreeParams } from '../tree/treeParams';
+import { firstMatchingRule } from './evaluateRules';
+import { extractRules, type ExtractedRules } from './extractRules';
+import { fidelityReport, type FidelityReport } from './fidelityReport';
+import { roundThresholds, type RoundedRules } from './roundThresholds';
+import { stratifiedSplit, takeRows } from './stratifiedSplit';
+
+export interface SurrogateRulesParams {
+  /** Tree parameters (its seed defaults to `seed`). */
+  tree?: DecisionTreeParams;
+  /** Shortcut for tree.maxDepth (default 4). */
+  maxDepth?: number;
+  /** Share of rows held out, stratified by label (default 0.25; 0 = report fidelity on the training rows). */
+  holdout?: number;
+  /** Seed of the split and the tree (default 0). */
+  seed?: number;
+  /** Field name per column (default X.columns). */
+  featureNames?: readonly string[];
+  segmentNames?: Readonly<Record<number, string>>;
+  priority?: 'size' | 'purity';
+  /** roundThresholds' tolerance (default 0.01); false skips rounding. */
+  tolerance?: number | false;
+  units?: Readonly<Record<string, string>>;
+}
+
+export interface SurrogateRulesResult {
+  model: DecisionTreeModel;
+  /** Rules as extracted from the tree, before rounding. */
+  extracted: ExtractedRules;
+  /** The final rules: after roundThresholds on the training rows (= extracted when rounding is off). */
+  rules: ExtractedRules;
+  /** What rounding did: training accuracy before/after, each change and each threshold kept (null when off). */
+  rounding: Omit<RoundedRules<ExtractedRules>, 'rules'> | null;
+  /** Fidelity to the labels on the holdout rows (the training rows when holdout is 0): final rules and unrounded rules. */
+  fidelity: { holdout: FidelityReport; holdoutUnrounded: FidelityReport };
+  trainRows: number;
+  holdoutRows: number;
+}
+
+/**
+ * Cluster labels → readable segment rules: a seeded stratified train/holdout split, a DecisionTree fitted
+ * on the training rows, its rules extracted and rounded on the training rows, and fidelity to the labels
+ * measured on the holdout before and after rounding.
+ */
+export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: SurrogateRulesParams = {}): SurrogateRulesResult {
+  if (!(X instanceof Matrix)) throw new UsageError(`surrogateRules: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
+  if (labels.length !== X.rows) throw new UsageError(`surrogateRules: labels has ${labels.length} values, X has ${X.rows} rows.`);
+  const { holdout = 0.25, seed = 0, featureNames = X.columns, priority = 'size', tolerance = 0.01, units } = params;
+  checkParam(Number.isInteger(seed), 'surrogateRules seed', seed, 'a whole number');
+  const split = stratifiedSplit(labels, holdout, seed);
+  const Xtrain = takeRows(X, split.train);
+  const ytrain = Int32Array.from(split.train, (i) => labels[i]!);
+  const evalRows = split.holdout.length ? split.holdout : split.train;
+  const Xeval = split.holdout.length ? takeRows(X, split.holdout) : Xtrain;
+  const yeval = Int32Array.from(evalRows, (i) => labels[i]!);
+
+  const treeParams: DecisionTreeParams = { seed, ...params.tree };
+  if (params.maxDepth !== undefined) treeParams.maxDepth = params.maxDepth;
+  const model = new DecisionTree(treeParams).fit(Xtrain, ytrain);
+  const extracted = extractRules(model, { featureNames, segmentNames: params.segmentNames, priority });
+  // The rules read fields by name: give the matrices those names.
+  const named = (M: Matrix): Matrix => (M.columns.every((c, j) => c === featureNames[j]) ? M : new Matrix(M.data, M.rows, M.cols, featureNames));
+  const rounded = tolerance === false ? null : roundThresholds(extracted, named(Xtrain), ytrain, { tolerance, units });
+  const rules = rounded ? rounded.rules : extracted;
+  const ids = Array.from(model.classes);
+  const fidelityOf = (rules: ExtractedRules): FidelityReport => {
+    const first = firstMatchingRule(rules.segments, named(Xeval));
+    const predicted = Int32Array.from(first, (r) => (r >= 0 ? rules.segments[r]!.id : rules.fallback.id));
+    return fidelityReport(predicted, yeval, ids, { matched: Uint8Array.from(first, (r) => (r >= 0 ? 1 : 0)) });
+  };
+  return {
+    model,
+    extracted,
+    rules,
+    rounding: rounded ? { accuracyBefore: rounded.accuracyBefore, accuracyAfter: rounded.accuracyAfter, log: rounded.log, kept: rounded.kept } : null,
+    fidelity: { holdout: fidelityOf(rules), holdoutUnrounded: fidelityOf(extracted) },
+    trainRows: split.train.length,
+    holdoutRows: split.holdout.length,
+  };
+}

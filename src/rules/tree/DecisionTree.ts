@@ -1,0 +1,80 @@
+import { InputError, UsageError } from '../../core/errors';
+import { Matrix } from '../../core/Matrix';
+import { binFeatures } from './binFeatures';
+import { DecisionTreeModel } from './DecisionTreeModel';
+import { growTree } from './growTree';
+import { defaultMinSamplesLeaf, resolveTreeParams, type DecisionTreeParams, type ResolvedDecisionTreeParams } from './treeParams';
+
+export interface DecisionTreeFitOptions {
+  /** Non-negative weight per row (default 1 each); leaf sizes (minSamplesLeaf) still count rows. */
+  sampleWeight?: ArrayLike<number>;
+}
+
+/**
+ * CART classifier with Gini impurity: the surrogate that turns cluster labels into readable threshold
+ * rules. `new DecisionTree(params).fit(X, y)` returns a DecisionTreeModel. Missing values (NaN) are
+ * read as 0, matching the rule semantics (a missing number counts as 0 in a comparison); ±Infinity is
+ * refused. Deterministic: ties go to the lowest feature index, then the lowest threshold; the seed only
+ * picks the rows the quantile cut points are read from when X has more than 100,000 rows.
+ */
+export class DecisionTree {
+  readonly params: ResolvedDecisionTreeParams;
+
+  constructor(params: DecisionTreeParams = {}) {
+    this.params = resolveTreeParams(params);
+  }
+
+  fit(X: Matrix, y: Int32Array | readonly number[], options: DecisionTreeFitOptions = {}): DecisionTreeModel {
+    const who = 'DecisionTree.fit';
+    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
+    const n = X.rows;
+    if (n === 0) throw new InputError(`${who}: X has 0 rows.`);
+    if (!y || y.length !== n) throw new UsageError(`${who}: y has ${y?.length ?? 0} labels, X has ${n} rows.`);
+    for (let p = 0; p < X.data.length; p++) {
+      const v = X.data[p]!;
+      if (v === Infinity || v === -Infinity) {
+        throw new InputError(`${who}: column "${X.columns[p % X.cols]}" row ${Math.floor(p / X.cols) + 1} is ${v}; the tree reads finite numbers (NaN counts as 0).`);
+      }
+    }
+    const seen = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const v = y[i]!;
+      if (!Number.isInteger(v)) throw new UsageError(`${who}: y[${i}] is ${v}; labels are whole numbers (segment ids).`);
+      seen.add(v);
+    }
+    const classes = Int32Array.from([...seen].sort((a, b) => a - b));
+    const index = new Map<number, number>();
+    classes.forEach((c, k) => index.set(c, k));
+    const yIdx = new Int32Array(n);
+    for (let i = 0; i < n; i++) yIdx[i] = index.get(y[i]!)!;
+
+    const weight = new Float64Array(n).fill(1);
+    if (options.sampleWeight !== undefined) {
+      const sw = options.sampleWeight;
+      if (sw.length !== n) throw new UsageError(`${who}: sampleWeight has ${sw.length} values, X has ${n} rows.`);
+      let total = 0;
+      for (let i = 0; i < n; i++) {
+        const w = sw[i]!;
+        if (!(Number.isFinite(w) && w >= 0)) throw new UsageError(`${who}: sampleWeight[${i}] is ${w}; weights are finite and >= 0.`);
+        weight[i] = w;
+        total += w;
+      }
+      if (!(total > 0)) throw new UsageError(`${who}: sampleWeight sums to 0; at least one row needs a positive weight.`);
+    }
+
+    const p = this.params;
+    const minSamplesLeaf = p.minSamplesLeaf ?? defaultMinSamplesLeaf(n);
+    const bins = binFeatures(X, p.maxThresholds, p.seed);
+    const { tree, featureImportances } = growTree({
+      X,
+      bins,
+      y: yIdx,
+      nClasses: classes.length,
+      weight,
+      maxDepth: p.maxDepth,
+      minSamplesLeaf,
+      minImpurityDecrease: p.minImpurityDecrease,
+    });
+    return new DecisionTreeModel({ ...p, minSamplesLeaf }, X.columns, classes, tree, featureImportances);
+  }
+}

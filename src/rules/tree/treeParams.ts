@@ -1,0 +1,45 @@
+import { checkParam } from '../../core/errors';
+
+export interface DecisionTreeParams {
+  /** Deepest level a split may sit on (root = depth 0); default 4, so rules stay at most 4 conditions long. */
+  maxDepth?: number;
+  /** Fewest training rows in a leaf (unweighted); default max(20, ceil(1% of the rows)), resolved at fit. */
+  minSamplesLeaf?: number;
+  /** A split must lower the weighted Gini impurity by at least this share of the root weight (default 0, as scikit-learn). */
+  minImpurityDecrease?: number;
+  /**
+   * Most candidate split points per feature (default 64). With at most maxThresholds + 1 distinct values a
+   * feature is split exactly (every midpoint is a candidate, as scikit-learn); otherwise the candidates
+   * sit between quantiles, so a million rows cost a histogram pass per node and level, not a sort.
+   */
+  maxThresholds?: number;
+  /** Seed of the row sample the quantiles are read from when there are more than 100,000 rows (default 0). */
+  seed?: number;
+}
+
+export interface ResolvedDecisionTreeParams {
+  maxDepth: number;
+  /** null: the default, resolved from the row count at fit (the fitted model records the number used). */
+  minSamplesLeaf: number | null;
+  minImpurityDecrease: number;
+  maxThresholds: number;
+  seed: number;
+}
+
+/** Largest maxThresholds: bin codes are stored as Uint16. */
+export const MAX_TREE_THRESHOLDS = 65535;
+
+export function resolveTreeParams(p: DecisionTreeParams = {}): ResolvedDecisionTreeParams {
+  const { maxDepth = 4, minSamplesLeaf, minImpurityDecrease = 0, maxThresholds = 64, seed = 0 } = p;
+  checkParam(Number.isInteger(maxDepth) && maxDepth >= 0 && maxDepth <= 32, 'DecisionTree maxDepth', maxDepth, 'a whole number from 0 to 32');
+  checkParam(minSamplesLeaf === undefined || (Number.isInteger(minSamplesLeaf) && minSamplesLeaf >= 1), 'DecisionTree minSamplesLeaf', minSamplesLeaf, 'a whole number >= 1');
+  checkParam(Number.isFinite(minImpurityDecrease) && minImpurityDecrease >= 0, 'DecisionTree minImpurityDecrease', minImpurityDecrease, 'a finite number >= 0');
+  checkParam(Number.isInteger(maxThresholds) && maxThresholds >= 1 && maxThresholds <= MAX_TREE_THRESHOLDS, 'DecisionTree maxThresholds', maxThresholds, `a whole number from 1 to ${MAX_TREE_THRESHOLDS}`);
+  checkParam(Number.isInteger(seed), 'DecisionTree seed', seed, 'a whole number');
+  return { maxDepth, minSamplesLeaf: minSamplesLeaf ?? null, minImpurityDecrease, maxThresholds, seed };
+}
+
+/** The default leaf size: 1% of the rows, at least 20. */
+export function defaultMinSamplesLeaf(rows: number): number {
+  return Math.max(20, Math.ceil(rows * 0.01));
+}
