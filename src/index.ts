@@ -147,6 +147,61 @@ export {
   type SizeChange,
 } from './personas/PersonaResult';
 
+// rules: segment definitions for production (JSON Logic + SQL)
+export {
+  compileJsonLogic,
+  jsonLogicTruthy,
+  JSON_LOGIC_OPERATORS,
+  InvalidRuleError,
+  UnsupportedOperatorError,
+  RuleLimitError,
+  type CompiledRule,
+  parseCondition,
+  conditionFields,
+  CONDITION_OPERATORS,
+  type Condition,
+  type FieldTypes,
+  RULE_BUNDLE_SCHEMA_VERSION,
+  type RuleBundle,
+  type SegmentRule,
+  type ScoreRule,
+  type BundleField,
+  type BundleCheck,
+  ruleBundleSchema,
+  parseBundleJson,
+  bundleChecksum,
+  canonicalJson,
+  ColumnarScorer,
+  type ScoringColumns,
+  runGate,
+  DEFAULT_GATE,
+  type GateThresholds,
+  diffBundles,
+  formatBundleDiff,
+  type BundleDiff,
+  parseRuleSpec,
+  ruleSpecSchema,
+  type RuleSpec,
+  SQL_DIALECTS,
+  type SqlDialect,
+  conditionToSql,
+  bundleToSql,
+  bundleCaseSql,
+  quoteIdentifier as quoteSqlIdentifier,
+  quoteLiteral as quoteSqlLiteral,
+  DecisionTree,
+  DecisionTreeModel,
+  extractRules,
+  roundThresholds,
+  evaluateRules,
+  fidelityReport,
+  surrogateRules,
+  type FidelityReport,
+  type SurrogateRulesResult,
+} from './rules';
+export { exportRun, type ExportOptions, type ExportResult } from './pipeline/exportRun';
+export { scoreWithBundle, readBundle, SCORING_ENGINES, type ScoringEngine, type ScoreResult } from './pipeline/scoreWithBundle';
+
 // viz and notebook display
 export type { Figure, Trace } from './viz/Figure';
 export { barChart, type BarChartOptions } from './viz/barChart';

@@ -14,6 +14,9 @@ import { dataConfigFromPath } from '../pipeline/dataConfigFromPath';
 import { loadRunConfig } from '../pipeline/loadRunConfig';
 import { STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
 import { reportRun } from '../pipeline/reportRun';
+import { exportRun } from '../pipeline/exportRun';
+import { readBundle, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
+import { diffBundles, formatBundleDiff } from '../rules/diffBundles';
 import { runPipeline } from '../pipeline/runPipeline';
 import { LOCALES, type Locale } from '../core/Locale';
 import { writeSynthetic } from '../synth/writeSynthetic';
@@ -200,6 +203,49 @@ function buildProgram(): Command {
       };
       const result = await reportRun(run, { report, progress: progress() });
       for (const f of result.files) process.stdout.write(`${resolve(result.dir, f)}\n`);
+    });
+
+  program
+    .command('export')
+    .description('Segment rules of a run: a versioned bundle (JSON Logic) and SQL for six dialects under <run>/rules/, validated or draft with reasons.')
+    .argument('<run>', 'a run folder with the cluster stage (e.g. reports/sample-20260701-…)')
+    .option('--from <file>', 'hand-written rules (JSON or YAML: segments or lead scoring) instead of rules extracted from the segments')
+    .option('--min-fidelity <share>', 'holdout accuracy the rules need (default 0.9)', Number)
+    .option('--min-segment-size <n>', 'customers every segment needs under the rules (default 50)', int('--min-segment-size'))
+    .option('--min-stability <jaccard>', 'mean bootstrap Jaccard the segmentation needs (default 0.75)', Number)
+    .option('--max-depth <n>', 'depth of the surrogate decision tree (default 4)', int('--max-depth'))
+    .action(async (run: string, opts: { from?: string; minFidelity?: number; minSegmentSize?: number; minStability?: number; maxDepth?: number }) => {
+      const gate = {
+        ...(opts.minFidelity !== undefined ? { minFidelity: opts.minFidelity } : {}),
+        ...(opts.minSegmentSize !== undefined ? { minSegmentSize: opts.minSegmentSize } : {}),
+        ...(opts.minStability !== undefined ? { minStability: opts.minStability } : {}),
+      };
+      const r = await exportRun(run, { from: opts.from, gate, maxDepth: opts.maxDepth, progress: progress() });
+      process.stdout.write(`${r.bundlePath}\n${r.sqlPaths.join('\n')}\n`);
+      process.stderr.write(`${r.bundle.name} v${r.bundle.bundleVersion}: ${r.bundle.validation.status}\n${r.bundle.validation.checks.map((c) => `  ${c.passed ? 'pass' : 'FAIL'} ${c.name}: ${c.message}`).join('\n')}\n`);
+    });
+
+  program
+    .command('score')
+    .description('Assign customers to segments (or lead scores) with an exported bundle; writes CSV customer_id,segment.')
+    .requiredOption('--rules <bundle>', 'a bundle written by `seglab export` (segments.vN.json)')
+    .requiredOption('--input <file>', 'one row per customer with customer_id and the fields the rules read (.parquet, .csv, .json)')
+    .requiredOption('--out <file>', 'CSV to write')
+    .addOption(new Option('--engine <engine>', 'in process on typed arrays, or the bundle SQL pushed down to DuckDB').choices([...SCORING_ENGINES]).default('columnar'))
+    .action(async (opts: { rules: string; input: string; out: string; engine: ScoringEngine }) => {
+      const r = await scoreWithBundle(resolve(opts.rules), resolve(opts.input), { out: resolve(opts.out), engine: opts.engine });
+      const counts = r.counts ? ` — ${[...r.counts].sort((a, b) => a[0] - b[0]).map(([id, n]) => `segment ${id}: ${n.toLocaleString('en-US')}`).join(', ')}` : '';
+      if (!program.opts().quiet) process.stderr.write(`scored ${r.rows.toLocaleString('en-US')} customers with ${r.engine} in ${r.seconds.toFixed(2)} s${counts}\n`);
+      process.stdout.write(`${r.out}\n`);
+    });
+
+  program
+    .command('diff-rules')
+    .description('What changed between two versions of a rule bundle.')
+    .argument('<a>', 'the older bundle (segments.vA.json)')
+    .argument('<b>', 'the newer bundle (segments.vB.json)')
+    .action((a: string, b: string) => {
+      process.stdout.write(`${formatBundleDiff(diffBundles(readBundle(resolve(a)), readBundle(resolve(b))))}\n`);
     });
 
   return program;

@@ -57,6 +57,11 @@ function fieldOf(x: unknown, fields: FieldTypes, path: string, problems: Problem
     return null;
   }
   const name = (x as FieldRef).var;
+  if (name.includes('.')) {
+    // In JSON Logic "a.b" is a path into nested data; in SQL it would be one column: the two would disagree.
+    problem(problems, path, `field "${name}" contains a dot, which JSON Logic reads as a nested path`, 'rename the column without dots');
+    return null;
+  }
   if (!Object.prototype.hasOwnProperty.call(fields, name)) {
     problem(problems, path, `unknown field "${name}"`, `declared fields: ${Object.keys(fields).join(', ') || '(none)'}`);
     return null;

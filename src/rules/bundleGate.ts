@@ -22,8 +22,8 @@ export interface GateEvidence {
   segmentNames: ReadonlyMap<number, string>;
   /** Share of customers assigned by a segment rule. */
   coverage: number;
-  /** Mean bootstrap Jaccard; null when not computed. */
-  stability: number | null;
+  /** Mean bootstrap Jaccard; null when not computed; 'n/a' for hand-written rules (no clustering). */
+  stability: number | null | 'n/a';
 }
 
 /**
@@ -43,7 +43,9 @@ export function runGate(e: GateEvidence, t: GateThresholds = DEFAULT_GATE): { st
     checks.push({ name: `min-size:${id}`, passed: size >= t.minSegmentSize, value: size, threshold: t.minSegmentSize, message: `${name}: ${size.toLocaleString('en-US')} customers (need ${t.minSegmentSize.toLocaleString('en-US')})` });
   }
   checks.push({ name: 'coverage', passed: e.coverage >= t.minCoverage - 1e-12, value: e.coverage, threshold: t.minCoverage, message: `segment rules assign ${pct(e.coverage)} of customers; the rest fall to the fallback (need ${pct(t.minCoverage)})` });
-  if (e.stability === null) {
+  if (e.stability === 'n/a') {
+    checks.push({ name: 'stability', passed: true, value: null, threshold: t.minStability, message: 'hand-written rules: no clustering whose stability to check' });
+  } else if (e.stability === null) {
     checks.push({ name: 'stability', passed: false, value: null, threshold: t.minStability, message: 'stability was not computed (cluster.stabilityResamples is 0 or the algorithm has none)' });
   } else {
     checks.push({ name: 'stability', passed: e.stability >= t.minStability, value: e.stability, threshold: t.minStability, message: `mean bootstrap Jaccard ${e.stability.toFixed(2)} (need ${t.minStability})` });

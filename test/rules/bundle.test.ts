@@ -107,3 +107,11 @@ describe('parseRuleSpec', () => {
     ).toThrow(/unique; repeated: 1/);
   });
 });
+
+describe('parseCondition', () => {
+  it('refuses dotted field names: JSON Logic reads them as nested paths, SQL as one column', async () => {
+    const { parseCondition } = await import('../../src/rules/Condition');
+    expect(() => parseCondition({ '>': [{ var: 'a.b' }, 1] }, { 'a.b': 'number' })).toThrow(/contains a dot/);
+    expect(() => parseCondition({ and: [{ '>': [{ var: 'x' }, 'one'] }, { '<': [{ var: 's' }, 2] }] }, { x: 'number', s: 'string' })).toThrow(/condition\.and\[0\]/);
+  });
+});

@@ -1,0 +1,205 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import YAML from 'yaml';
+import { writeFileAtomic } from '../core/atomicWrite';
+import { InputError } from '../core/errors';
+import { Matrix } from '../core/Matrix';
+import { silentProgress, type Progress } from '../core/progress';
+import { versions } from '../core/version';
+import { DuckSession, quoteLiteral } from '../data/DuckSession';
+import type { FeatureResult } from '../features/computeFeatures';
+import { readFeatureTable, type FeatureTable } from '../features/readFeatureTable';
+import type { PersonaResult } from '../personas/PersonaResult';
+import { bundleChecksum } from '../rules/bundleChecksum';
+import { DEFAULT_GATE, runGate, type GateThresholds } from '../rules/bundleGate';
+import { ColumnarScorer } from '../rules/ColumnarScorer';
+import { conditionFields, parseCondition, type FieldTypes } from '../rules/Condition';
+import type { FidelityReport } from '../rules/extract/fidelityReport';
+import { surrogateRules } from '../rules/extract/surrogateRules';
+import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle } from '../rules/RuleBundle';
+import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
+import { bundleToSql } from '../rules/sql/bundleToSql';
+import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
+import type { ClusterResult } from './ClusterResult';
+import type { Manifest } from './runPipeline';
+
+export interface ExportOptions {
+  /** Hand-written rules (JSON or YAML) instead of rules extracted from the run's segments. */
+  from?: string;
+  gate?: Partial<GateThresholds>;
+  /** Surrogate tree depth (default 4) and rounding tolerance (default 0.01 accuracy). */
+  maxDepth?: number;
+  tolerance?: number;
+  progress?: Progress;
+}
+
+export interface ExportResult {
+  bundle: RuleBundle;
+  bundlePath: string;
+  sqlPaths: string[];
+  reportPath: string | null;
+  fidelity: { holdout: FidelityReport; holdoutUnrounded: FidelityReport } | null;
+}
+
+const AS_OF_SEMANTICS =
+  'Every field is computed as of the scoring instant with the SQL in fields[].sql (asOf = that instant, windows end there); the run used source.asOf.';
+
+/**
+ * `seglab export <run>`: turn a run's segments (or hand-written rules) into a versioned bundle
+ * under `<run>/rules/`: `<name>.vN.json` plus one `<name>.vN.<dialect>.sql` per dialect. The bundle is
+ * `validated` only when every check passes, otherwise `draft` with the reasons. An earlier version
+ * is never overwritten.
+ */
+export async function exportRun(runDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const progress = options.progress ?? silentProgress;
+  const dir = resolve(runDir);
+  const need = (file: string): string => {
+    const p = join(dir, file);
+    if (!existsSync(p)) throw new InputError(`${dir} is not a complete run folder.`, [{ severity: 'error', check: 'missing-file', message: `${file} is missing`, location: { file: p }, hint: 'run `seglab run` with the features and cluster stages first' }]);
+    return p;
+  };
+  const manifest = readJson<Manifest>(need('manifest.json'));
+  const cluster = readJson<ClusterResult>(need('cluster.json'));
+  const features = readJson<Omit<FeatureResult, 'sql'>>(need('features.json'));
+  const personasPath = join(dir, 'personas.json');
+  const personas = existsSync(personasPath) ? readJson<PersonaResult>(personasPath) : null;
+  const gate = { ...DEFAULT_GATE, ...(options.gate ?? {}) };
+
+  progress.start('export: read the feature table');
+  const session = await DuckSession.open();
+  let table: FeatureTable;
+  try {
+    await session.run(`CREATE TABLE features AS SELECT * FROM read_parquet(${quoteLiteral(need('features.parquet'))})`);
+    table = await readFeatureTable(session);
+  } finally {
+    session.close();
+  }
+  progress.end(`${table.rowCount.toLocaleString('en-US')} customers`);
+  const types: FieldTypes = { ...Object.fromEntries(Object.keys(table.numeric).map((n) => [n, 'number' as const])), ...Object.fromEntries(Object.keys(table.categorical).map((n) => [n, 'string' as const])) };
+
+  let name: string;
+  let segments: RuleBundle['segments'] = [];
+  let fallback: RuleBundle['fallback'] = null;
+  let score: RuleBundle['score'] = null;
+  let fidelity: ExportResult['fidelity'] = null;
+  let rounding: unknown = null;
+  let spec: RuleSpec | null = null;
+  if (options.from) {
+    spec = readSpec(options.from);
+    name = slug(spec.name);
+    if (spec.kind === 'segments') {
+      segments = spec.segments.map((s, i) => ({ ...s, condition: parseCondition(s.condition, types, `${basename(options.from!)}: segments[${i}].condition`) }));
+      fallback = spec.fallback;
+    } else {
+      score = { base: spec.base, rules: spec.rules.map((r, i) => ({ ...r, condition: parseCondition(r.condition, types, `${basename(options.from!)}: rules[${i}].condition`) })) };
+    }
+  } else {
+    name = 'segments';
+    const featureNames = cluster.features.map((f) => f.name);
+    const X = new Matrix(new Float64Array(table.rowCount * featureNames.length), table.rowCount, featureNames.length, featureNames);
+    featureNames.forEach((f, j) => {
+      const col = table.numeric[f]!;
+      for (let i = 0; i < table.rowCount; i++) X.data[i * featureNames.length + j] = col[i]!;
+    });
+    const names: Record<number, string> = {};
+    for (const s of personas?.segments ?? []) if (!s.suppressed) names[s.id] = s.name;
+    const units = Object.fromEntries(features.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
+    progress.start('export: surrogate decision tree on the segment labels');
+    const sur = surrogateRules(X, cluster.labels, { seed: manifest.seed, maxDepth: options.maxDepth, tolerance: options.tolerance, units, segmentNames: names });
+    progress.end(`holdout fidelity ${(sur.fidelity.holdout.accuracy * 100).toFixed(1)}% (unrounded ${(sur.fidelity.holdoutUnrounded.accuracy * 100).toFixed(1)}%)`);
+    segments = sur.rules.segments;
+    fallback = sur.rules.fallback;
+    fidelity = sur.fidelity;
+    rounding = sur.rounding;
+  }
+
+  // Sizes and coverage under the rules, on every customer of the run.
+  const scorer = new ColumnarScorer({ rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical });
+  const used = [...new Set([...segments.flatMap((s) => conditionFields(s.condition)), ...(score?.rules ?? []).flatMap((r) => conditionFields(r.condition))])];
+  const sizes = new Map<number, number>(segments.map((s) => [s.id, 0]));
+  let covered = table.rowCount;
+  if (segments.length) {
+    const assigned = scorer.segments({ segments, fallback } as RuleBundle);
+    covered = 0;
+    for (const id of assigned) {
+      if (sizes.has(id)) {
+        sizes.set(id, sizes.get(id)! + 1);
+        covered++;
+      }
+    }
+  }
+  const validation = runGate(
+    {
+      fidelity: fidelity ? fidelity.holdout.accuracy : null,
+      sizes,
+      segmentNames: new Map(segments.map((s) => [s.id, s.name])),
+      coverage: table.rowCount ? covered / table.rowCount : 0,
+      stability: spec ? 'n/a' : (cluster.stability?.meanJaccard ?? null),
+    },
+    gate,
+  );
+
+  const definitions = new Map(features.features.map((f) => [f.name, f]));
+  const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? f, unit: definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
+  const outDir = join(dir, 'rules');
+  mkdirSync(outDir, { recursive: true });
+  const version = nextVersion(outDir, name);
+  const draft: Omit<RuleBundle, 'checksum'> = {
+    schemaVersion: RULE_BUNDLE_SCHEMA_VERSION,
+    kind: spec?.kind ?? 'segments',
+    name,
+    bundleVersion: version,
+    source: { runId: manifest.runId, dataFingerprints: manifest.inputs.map((i) => i.sha256), asOf: manifest.asOf, asOfSemantics: AS_OF_SEMANTICS, seglabVersion: versions().seglab ?? 'unknown' },
+    fields,
+    segments,
+    fallback,
+    score,
+    validation,
+  };
+  const bundle: RuleBundle = { ...draft, checksum: bundleChecksum(draft) };
+  const base = join(outDir, `${name}.v${version}`);
+  writeFileAtomic(`${base}.json`, JSON.stringify(bundle, null, 2) + '\n');
+  const sqlPaths = SQL_DIALECTS.map((d) => {
+    const p = `${base}.${d}.sql`;
+    writeFileAtomic(p, bundleToSql(bundle, d, { table: 'features' }));
+    return p;
+  });
+  let reportPath: string | null = null;
+  if (fidelity) {
+    reportPath = `${base}.fidelity.json`;
+    writeFileAtomic(reportPath, JSON.stringify({ holdout: fidelity.holdout, holdoutUnrounded: fidelity.holdoutUnrounded, rounding, sizes: Object.fromEntries(sizes), coverage: covered / table.rowCount }, null, 2) + '\n');
+  }
+  progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
+  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity };
+}
+
+/** 1 + the highest version already written for this name (versions are never reused). */
+function nextVersion(dir: string, name: string): number {
+  const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.v(\\d+)\\.json$`);
+  const taken = readdirSync(dir).map((f) => re.exec(f)?.[1]).filter((v): v is string => v !== undefined).map(Number);
+  return taken.length ? Math.max(...taken) + 1 : 1;
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'rules';
+}
+
+function readSpec(path: string): RuleSpec {
+  if (!existsSync(path)) throw new InputError(`No rule file at ${path}.`);
+  const text = readFileSync(path, 'utf8');
+  let value: unknown;
+  try {
+    value = /\.ya?ml$/i.test(path) ? YAML.parse(text) : JSON.parse(text);
+  } catch (err) {
+    throw new InputError(`${path} cannot be parsed: ${(err as Error).message}`);
+  }
+  return parseRuleSpec(value, path);
+}
+
+function readJson<T>(path: string): T {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (err) {
+    throw new InputError(`${path} is not valid JSON (${(err as Error).message}).`);
+  }
+}

@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { extname } from 'node:path';
+import { writeFileAtomic } from '../core/atomicWrite';
+import { InputError } from '../core/errors';
+import { assertUnreachable } from '../core/assertUnreachable';
+import { DuckSession, quoteIdent, quoteLiteral } from '../data/DuckSession';
+import { readFeatureTable } from '../features/readFeatureTable';
+import { bundleChecksum } from '../rules/bundleChecksum';
+import { parseBundleJson } from '../rules/bundleSchema';
+import { ColumnarScorer } from '../rules/ColumnarScorer';
+import { parseCondition, type FieldTypes } from '../rules/Condition';
+import type { RuleBundle } from '../rules/RuleBundle';
+import { bundleToSql } from '../rules/sql/bundleToSql';
+
+export const SCORING_ENGINES = ['columnar', 'duckdb'] as const;
+export type ScoringEngine = (typeof SCORING_ENGINES)[number];
+
+/** Read a bundle file, check its shape, its conditions against its fields, and its checksum. */
+export function readBundle(path: string): RuleBundle {
+  if (!existsSync(path)) throw new InputError(`No rule bundle at ${path}.`, [{ severity: 'error', check: 'missing-file', message: 'file not found', location: { file: path }, hint: 'give a segments.vN.json written by `seglab export`' }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new InputError(`${path} is not valid JSON (${(err as Error).message}).`);
+  }
+  const bundle = parseBundleJson(json);
+  const fields: FieldTypes = Object.fromEntries(bundle.fields.map((f) => [f.name, f.type]));
+  bundle.segments.forEach((s, i) => parseCondition(s.condition, fields, `segments[${i}].condition`));
+  bundle.score?.rules.forEach((r, i) => parseCondition(r.condition, fields, `score.rules[${i}].condition`));
+  if (bundleChecksum(bundle) !== bundle.checksum) {
+    throw new InputError(`${path} was changed after export: its checksum does not match its content.`, [
+      { severity: 'error', check: 'checksum', message: `recorded ${bundle.checksum.slice(0, 12)}…, content hashes to ${bundleChecksum(bundle).slice(0, 12)}…`, location: { file: path }, hint: 'export a new version with `seglab export` instead of editing a bundle' },
+    ]);
+  }
+  return bundle;
+}
+
+function readerFor(path: string): string {
+  const p = path.toLowerCase().replace(/\.gz$/, '');
+  const ext = extname(p);
+  if (ext === '.parquet') return `read_parquet(${quoteLiteral(path)})`;
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return `read_csv_auto(${quoteLiteral(path)})`;
+  if (ext === '.json' || ext === '.jsonl' || ext === '.ndjson') return `read_json_auto(${quoteLiteral(path)})`;
+  throw new InputError(`Cannot read ${path}: expected .parquet, .csv(.gz) or .json(l).`);
+}
+
+export interface ScoreResult {
+  rows: number;
+  engine: ScoringEngine;
+  seconds: number;
+  /** Customers per segment id (segments bundles) or null (score bundles). */
+  counts: Map<number, number> | null;
+  out: string;
+}
+
+/**
+ * `seglab score`: assign every customer of an input file (one row per customer with `customer_id`
+ * and the bundle's fields, e.g. a features.parquet) to a segment, or give it a lead score. In process
+ * on typed arrays (`columnar`), or pushed down to DuckDB as the bundle's own SQL (`duckdb`); both
+ * give the same answer. Writes CSV `customer_id,segment` (or `,score`) atomically.
+ */
+export async function scoreWithBundle(bundlePath: string, inputPath: string, options: { out: string; engine?: ScoringEngine }): Promise<ScoreResult> {
+  const bundle = readBundle(bundlePath);
+  if (!existsSync(inputPath)) throw new InputError(`No input at ${inputPath}.`);
+  const engine = options.engine ?? 'columnar';
+  const session = await DuckSession.open();
+  const t0 = performance.now();
+  try {
+    await session.run(`CREATE TABLE input AS SELECT * FROM ${readerFor(inputPath)}`);
+    const described = new Set((await session.describe(quoteIdent('input'))).map((c) => c.name));
+    const missing = ['customer_id', ...bundle.fields.map((f) => f.name)].filter((f) => !described.has(f));
+    if (missing.length) {
+      throw new InputError(`${inputPath} lacks columns the rules read.`, [
+        { severity: 'error', check: 'missing-column', message: `missing: ${missing.join(', ')}`, location: { file: inputPath }, hint: `compute them with the fields' SQL in ${bundlePath} (fields[].sql)` },
+      ]);
+    }
+    const kind = bundle.kind === 'score' ? 'score' : 'segment';
+    const tmp = `${options.out}.${process.pid}.tmp`;
+    let counts: Map<number, number> | null = null;
+    let rows: number;
+    switch (engine) {
+      case 'columnar': {
+        const table = await readFeatureTable(session, bundle.fields.map((f) => f.name), { table: 'input' });
+        const scorer = new ColumnarScorer({ rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical });
+        const values = bundle.kind === 'score' ? scorer.scores(bundle) : scorer.segments(bundle);
+        rows = table.rowCount;
+        const lines = [`customer_id,${kind}`];
+        for (let i = 0; i < rows; i++) lines.push(`${csvField(table.ids[i]!)},${values[i]}`);
+        writeFileAtomic(options.out, lines.join('\n') + '\n');
+        if (bundle.kind !== 'score') counts = countValues(values);
+        break;
+      }
+      case 'duckdb': {
+        const sql = bundleToSql(bundle, 'duckdb', { table: 'input' }).replace(/;\s*$/, '');
+        await session.run(`CREATE TABLE scored AS ${sql.split('\n').filter((l) => !l.startsWith('--')).join('\n')} ORDER BY customer_id`);
+        await session.run(`COPY scored TO ${quoteLiteral(tmp)} (FORMAT csv, HEADER true)`);
+        renameSync(tmp, options.out);
+        const r = await session.connection.run(`SELECT ${kind}, COUNT(*) FROM scored GROUP BY 1`);
+        const got = (await r.getRowsJS()) as [number | bigint, number | bigint][];
+        rows = got.reduce((s, [, c]) => s + Number(c), 0);
+        if (bundle.kind !== 'score') counts = new Map(got.map(([s, c]) => [Number(s), Number(c)]));
+        break;
+      }
+      default:
+        return assertUnreachable(engine, 'engine');
+    }
+    rmSync(tmp, { force: true });
+    return { rows, engine, seconds: (performance.now() - t0) / 1000, counts, out: options.out };
+  } finally {
+    session.close();
+  }
+}
+
+function countValues(values: Int32Array | Float64Array): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
