@@ -213,12 +213,14 @@ function buildProgram(): Command {
     .option('--min-fidelity <share>', 'holdout accuracy the rules need (default 0.9)', Number)
     .option('--min-segment-size <n>', 'customers every segment needs under the rules (default 50)', int('--min-segment-size'))
     .option('--min-stability <jaccard>', 'mean bootstrap Jaccard the segmentation needs (default 0.75)', Number)
+    .option('--min-coverage <share>', 'share of customers a segment rule (not the fallback) must assign (default 1)', Number)
     .option('--max-depth <n>', 'depth of the surrogate decision tree (default 4)', int('--max-depth'))
-    .action(async (run: string, opts: { from?: string; minFidelity?: number; minSegmentSize?: number; minStability?: number; maxDepth?: number }) => {
+    .action(async (run: string, opts: { from?: string; minFidelity?: number; minSegmentSize?: number; minStability?: number; minCoverage?: number; maxDepth?: number }) => {
       const gate = {
         ...(opts.minFidelity !== undefined ? { minFidelity: opts.minFidelity } : {}),
         ...(opts.minSegmentSize !== undefined ? { minSegmentSize: opts.minSegmentSize } : {}),
         ...(opts.minStability !== undefined ? { minStability: opts.minStability } : {}),
+        ...(opts.minCoverage !== undefined ? { minCoverage: opts.minCoverage } : {}),
       };
       const r = await exportRun(run, { from: opts.from, gate, maxDepth: opts.maxDepth, progress: progress() });
       process.stdout.write(`${r.bundlePath}\n${r.sqlPaths.join('\n')}\n`);

@@ -5,28 +5,7 @@ import { parseBundleJson } from '../../src/rules/bundleSchema';
 import { diffBundles, formatBundleDiff } from '../../src/rules/diffBundles';
 import type { RuleBundle } from '../../src/rules/RuleBundle';
 import { parseRuleSpec } from '../../src/rules/ruleSpec';
-
-export function smallBundle(version = 1): RuleBundle {
-  const b: Omit<RuleBundle, 'checksum'> = {
-    schemaVersion: 1,
-    kind: 'segments',
-    name: 'sample',
-    bundleVersion: version,
-    source: { runId: 'run-1', dataFingerprints: ['a'.repeat(64)], asOf: '2026-07-01', asOfSemantics: 'fields computed as of the scoring date', seglabVersion: '0.1.0' },
-    fields: [
-      { name: 'recency_days', type: 'number', description: 'days since last order', unit: 'days', sql: 'SELECT 1' },
-      { name: 'city', type: 'string', description: 'city' },
-    ],
-    segments: [
-      { id: 0, name: 'Recent', condition: { '<=': [{ var: 'recency_days' }, 30] } },
-      { id: 1, name: 'Paris', condition: { '==': [{ var: 'city' }, 'Paris'] } },
-    ],
-    fallback: { id: -1, name: 'Unassigned' },
-    score: null,
-    validation: { status: 'draft', checks: [], reasons: [] },
-  };
-  return { ...b, checksum: bundleChecksum(b) };
-}
+import { smallBundle } from './fixtures';
 
 describe('bundle checksum', () => {
   it('does not depend on key order and changes with any value', () => {

@@ -1,0 +1,108 @@
+import Ajv from 'ajv';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RuleBundle } from '../../src/rules/RuleBundle';
+import { SQL_DIALECTS } from '../../src/rules/sql/SqlDialect';
+import { root, seglab, tempDir } from './helpers';
+
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+const bundleAt = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as RuleBundle;
+
+describe('seglab export / score / diff-rules on the sample run', () => {
+  let run: string;
+  beforeAll(async () => {
+    const r = await seglab(['-q', 'run', '--config', 'data/configs/sample.yaml', '--out', tempDir(), '--stages', 'features,cluster,report']);
+    expect(r.code, r.stderr).toBe(0);
+    run = r.stdout.trim();
+  }, 300_000);
+
+  it('exports segments.v1.json (validated) and one SQL file per dialect; the bundle matches the published schema', async () => {
+    const r = await seglab(['export', run]);
+    expect(r.code, r.stderr).toBe(0);
+    const v1 = join(run, 'rules', 'segments.v1.json');
+    expect(r.stdout.split('\n')[0]).toBe(v1);
+    const b = bundleAt(v1);
+    expect(b.validation.status).toBe('validated');
+    expect(b.validation.checks.find((c) => c.name === 'fidelity')!.value!).toBeGreaterThanOrEqual(0.9);
+    expect(b.segments.length).toBeGreaterThanOrEqual(4);
+    // Field definitions carry the feature SQL, so production computes the same numbers.
+    for (const f of b.fields) expect(f.sql).toMatch(/SELECT/);
+    for (const d of SQL_DIALECTS) expect(readFileSync(join(run, 'rules', `segments.v1.${d}.sql`), 'utf8')).toMatch(/CASE\s+WHEN/);
+    const ajv = new Ajv({ strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schemas', 'segment-bundle.schema.json'), 'utf8')));
+    expect(validate(b), JSON.stringify(validate.errors)).toBe(true);
+    expect(r.stderr).toMatch(/pass fidelity/);
+  }, 120_000);
+
+  it('never overwrites a version; a failed check makes a draft with its reason', async () => {
+    const v1 = join(run, 'rules', 'segments.v1.json');
+    const before = sha(v1);
+    const r = await seglab(['-q', 'export', run, '--min-fidelity', '0.999']);
+    expect(r.code, r.stderr).toBe(0);
+    const v2 = bundleAt(join(run, 'rules', 'segments.v2.json'));
+    expect(v2.bundleVersion).toBe(2);
+    expect(v2.validation.status).toBe('draft');
+    expect(v2.validation.reasons[0]).toMatch(/need 99\.9%/);
+    expect(sha(v1)).toBe(before);
+    const d = await seglab(['diff-rules', v1, join(run, 'rules', 'segments.v2.json')]);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toMatch(/segments v1 \(validated, .*\) → segments v2 \(draft/);
+  }, 120_000);
+
+  it('scores in process and in DuckDB with the same result, and the sizes the gate saw', async () => {
+    const bundle = join(run, 'rules', 'segments.v1.json');
+    const input = join(run, 'features.parquet');
+    const outA = join(tempDir(), 'a.csv');
+    const outB = join(tempDir(), 'b.csv');
+    const a = await seglab(['score', '--rules', bundle, '--input', input, '--out', outA]);
+    const b = await seglab(['score', '--rules', bundle, '--input', input, '--out', outB, '--engine', 'duckdb']);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(readFileSync(outA, 'utf8')).toBe(readFileSync(outB, 'utf8'));
+    const rows = readFileSync(outA, 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('customer_id,segment');
+    expect(rows.length).toBe(3001);
+    const sizes = new Map<number, number>();
+    for (const line of rows.slice(1)) {
+      const s = Number(line.split(',')[1]);
+      sizes.set(s, (sizes.get(s) ?? 0) + 1);
+    }
+    for (const c of bundleAt(bundle).validation.checks.filter((x) => x.name.startsWith('min-size:'))) expect(sizes.get(Number(c.name.split(':')[1]))).toBe(c.value);
+  }, 120_000);
+
+  it('refuses a bundle edited after export (exit 2)', async () => {
+    const b = bundleAt(join(run, 'rules', 'segments.v1.json'));
+    const edited = join(tempDir(), 'edited.json');
+    writeFileSync(edited, JSON.stringify({ ...b, segments: b.segments.slice(1) }));
+    const r = await seglab(['score', '--rules', edited, '--input', join(run, 'features.parquet'), '--out', join(tempDir(), 'x.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/changed after export/);
+  });
+
+  it('hand-written business rules and lead scoring go through the same gate and export', async () => {
+    const seg = await seglab(['-q', 'export', run, '--from', 'data/rules/business.yaml']);
+    expect(seg.code, seg.stderr).toBe(0);
+    const business = bundleAt(join(run, 'rules', 'business-segments.v1.json'));
+    expect(business.segments.map((s) => s.name)).toEqual(['VIP', 'Inactive 90+ days', 'Cart abandoners', 'RFM champions and loyal']);
+    // "Everyone else" is a fallback, so coverage by explicit rules is below 100%: a draft that says so.
+    expect(business.validation.status).toBe('draft');
+    expect(business.validation.reasons.join(' ')).toMatch(/segment rules assign/);
+    const lead = await seglab(['-q', 'export', run, '--from', 'data/rules/lead-scoring.yaml']);
+    expect(lead.code, lead.stderr).toBe(0);
+    const out = join(tempDir(), 'lead.csv');
+    const s = await seglab(['score', '--rules', join(run, 'rules', 'lead-scoring.v1.json'), '--input', join(run, 'features.parquet'), '--out', out]);
+    expect(s.code, s.stderr).toBe(0);
+    const scores = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+    expect(new Set(scores).size).toBeGreaterThan(3);
+    for (const v of scores) expect(v).toBeGreaterThanOrEqual(-20);
+    expect(Math.max(...scores)).toBeLessThanOrEqual(30);
+    const bad = join(tempDir(), 'bad.yaml');
+    writeFileSync(bad, 'kind: segments\nname: bad\nsegments:\n  - { id: 1, name: x, condition: { ">": [ { var: no_such_field }, 1 ] } }\nfallback: { id: 0, name: rest }\n');
+    const r = await seglab(['export', run, '--from', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown field "no_such_field"/);
+    expect(readdirSync(join(run, 'rules')).some((f) => f.startsWith('bad'))).toBe(false);
+  }, 120_000);
+});
