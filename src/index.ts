@@ -158,6 +158,7 @@ export {
   type CompiledRule,
   parseCondition,
   conditionFields,
+  conditionText,
   CONDITION_OPERATORS,
   type Condition,
   type FieldTypes,

@@ -15,7 +15,8 @@ import { DEFAULT_GATE, runGate, type GateThresholds } from '../rules/bundleGate'
 import { ColumnarScorer } from '../rules/ColumnarScorer';
 import { conditionFields, parseCondition, type FieldTypes } from '../rules/Condition';
 import type { FidelityReport } from '../rules/extract/fidelityReport';
-import { surrogateRules } from '../rules/extract/surrogateRules';
+import { surrogateRules, type SurrogateRulesResult } from '../rules/extract/surrogateRules';
+import type { DecisionTreeModel } from '../rules/tree/DecisionTreeModel';
 import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle } from '../rules/RuleBundle';
 import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
@@ -39,6 +40,9 @@ export interface ExportResult {
   sqlPaths: string[];
   reportPath: string | null;
   fidelity: { holdout: FidelityReport; holdoutUnrounded: FidelityReport } | null;
+  /** The surrogate tree (null for hand-written rules) and what threshold rounding changed. */
+  tree: DecisionTreeModel | null;
+  rounding: SurrogateRulesResult['rounding'];
 }
 
 const AS_OF_SEMANTICS =
@@ -82,7 +86,8 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   let fallback: RuleBundle['fallback'] = null;
   let score: RuleBundle['score'] = null;
   let fidelity: ExportResult['fidelity'] = null;
-  let rounding: unknown = null;
+  let rounding: SurrogateRulesResult['rounding'] = null;
+  let tree: DecisionTreeModel | null = null;
   let spec: RuleSpec | null = null;
   if (options.from) {
     spec = readSpec(options.from);
@@ -111,6 +116,7 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     fallback = sur.rules.fallback;
     fidelity = sur.fidelity;
     rounding = sur.rounding;
+    tree = sur.model;
   }
 
   // Sizes and coverage under the rules, on every customer of the run.
@@ -170,7 +176,7 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     writeFileAtomic(reportPath, JSON.stringify({ holdout: fidelity.holdout, holdoutUnrounded: fidelity.holdoutUnrounded, rounding, sizes: Object.fromEntries(sizes), coverage: covered / table.rowCount }, null, 2) + '\n');
   }
   progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
-  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity };
+  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding };
 }
 
 /** 1 + the highest version already written for this name (versions are never reused). */

@@ -8,6 +8,7 @@ export * from './ColumnarScorer';
 export * from './bundleGate';
 export * from './diffBundles';
 export * from './ruleSpec';
+export * from './conditionText';
 export * from './sql';
 export * from './tree';
 export * from './extract';

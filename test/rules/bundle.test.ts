@@ -94,3 +94,14 @@ describe('parseCondition', () => {
     expect(() => parseCondition({ and: [{ '>': [{ var: 'x' }, 'one'] }, { '<': [{ var: 's' }, 2] }] }, { x: 'number', s: 'string' })).toThrow(/condition\.and\[0\]/);
   });
 });
+
+describe('conditionText', () => {
+  it('reads a condition aloud', async () => {
+    const { conditionText } = await import('../../src/rules/conditionText');
+    expect(conditionText({ and: [{ '<=': [{ var: 'recency_days' }, 30] }, { or: [{ in: [{ var: 'city' }, ['Paris', 'Lyon']] }, { '!': [{ '>': [{ var: 'spend' }, 50] }] }] }] })).toBe(
+      'recency_days ≤ 30 and (city in {"Paris", "Lyon"} or not spend > 50)',
+    );
+    expect(conditionText({ '<': [1, { var: 'x' }, 5] })).toBe('1 < x < 5');
+    expect(conditionText(true)).toBe('everyone');
+  });
+});
