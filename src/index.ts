@@ -227,6 +227,7 @@ export { REPORT_DATA_SCHEMA_VERSION, type ReportData, type SelectionCurves, type
 export { renderReportHtml, type RenderReportHtmlOptions } from './report/renderReportHtml';
 export { renderReportMarkdown } from './report/renderReportMarkdown';
 export { renderPersonaCardsHtml } from './report/renderPersonaCardsHtml';
+export { kpiTable } from './report/kpiTable';
 export { reportFigures, personaFigureId, type ReportFigure } from './report/reportFigures';
 export { REPORT_SECTIONS, type ReportSection } from './report/ReportSection';
 export { reportStrings, REPORT_STRINGS, type ReportStrings } from './report/i18n';

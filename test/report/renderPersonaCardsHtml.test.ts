@@ -35,3 +35,19 @@ describe('renderPersonaCardsHtml', () => {
     expect(framed).toContain('sandbox');
   });
 });
+
+describe('kpiTable', () => {
+  it('formats every KPI per shown segment plus the base row, suppressed segments left out', async () => {
+    const { kpiTable } = await import('../../src/report/kpiTable');
+    const data = reportFixture('en');
+    const table = kpiTable(data.personas);
+    const shown = data.personas.segments.filter((s) => !s.suppressed);
+    const columns = Object.keys(table);
+    expect(columns.length).toBe(1 + data.personas.kpiDefinitions.length);
+    for (const col of columns) expect(table[col]!.length).toBe(shown.length + 1);
+    expect(JSON.stringify(table)).not.toContain(SECRET.name);
+    const fr = kpiTable(reportFixture('fr').personas);
+    // The base row is named in the report's language.
+    expect(fr[Object.keys(fr)[0]!]!.at(-1)).not.toBe(table[columns[0]!]!.at(-1));
+  });
+});
