@@ -11,20 +11,29 @@ import type { SegmentRule } from '../RuleBundle';
  * is refused: score text fields with ColumnarScorer on the feature table.
  */
 export function conditionMask(condition: Condition, X: Matrix): Uint8Array {
-  for (const field of conditionFields(condition)) {
-    if (!X.columns.includes(field)) throw new UsageError(`evaluateRules: the rules read "${field}", which is not a column of X (${X.columns.join(', ')}).`);
-  }
+  return scorerFor(X, conditionFields(condition)).mask(condition);
+}
+
+/** A scorer over the Matrix columns the rules read (only those are copied out of the row-major data). */
+function scorerFor(X: Matrix, fields: readonly string[]): ColumnarScorer {
   const numeric: Record<string, Float64Array> = {};
-  X.columns.forEach((name, j) => (numeric[name] = X.column(j)));
-  return new ColumnarScorer({ rowCount: X.rows, numeric, categorical: {} }).mask(condition);
+  for (const field of fields) {
+    const j = X.columns.indexOf(field);
+    if (j < 0) throw new UsageError(`evaluateRules: the rules read "${field}", which is not a column of X (${X.columns.join(', ')}).`);
+    numeric[field] = X.column(j);
+  }
+  return new ColumnarScorer({ rowCount: X.rows, numeric, categorical: {} });
 }
 
 /** Index (in list order) of the first rule each row matches, -1 where none does. */
 export function firstMatchingRule(rules: readonly SegmentRule[], X: Matrix): Int32Array {
   const n = X.rows;
   const out = new Int32Array(n).fill(-1);
+  const fields: string[] = [];
+  for (const rule of rules) conditionFields(rule.condition, fields);
+  const scorer = scorerFor(X, fields);
   rules.forEach((rule, r) => {
-    const m = conditionMask(rule.condition, X);
+    const m = scorer.mask(rule.condition);
     for (let i = 0; i < n; i++) if (out[i] === -1 && m[i]) out[i] = r;
   });
   return out;
