@@ -224,7 +224,7 @@ function buildProgram(): Command {
       };
       const r = await exportRun(run, { from: opts.from, gate, maxDepth: opts.maxDepth, progress: progress() });
       process.stdout.write(`${r.bundlePath}\n${r.sqlPaths.join('\n')}\n`);
-      process.stderr.write(`${r.bundle.name} v${r.bundle.bundleVersion}: ${r.bundle.validation.status}\n${r.bundle.validation.checks.map((c) => `  ${c.passed ? 'pass' : 'FAIL'} ${c.name}: ${c.message}`).join('\n')}\n`);
+      if (!program.opts().quiet) process.stderr.write(`${r.bundle.name} v${r.bundle.bundleVersion}: ${r.bundle.validation.status}\n${r.bundle.validation.checks.map((c) => `  ${c.passed ? 'pass' : 'FAIL'} ${c.name}: ${c.message}`).join('\n')}\n`);
     });
 
   program
