@@ -1,14 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import YAML from 'yaml';
 import { writeFileAtomic } from '../core/atomicWrite';
 import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
-import { DuckSession, quoteLiteral } from '../data/DuckSession';
 import type { FeatureResult } from '../features/computeFeatures';
-import { readFeatureTable, type FeatureTable } from '../features/readFeatureTable';
 import type { PersonaResult } from '../personas/PersonaResult';
 import { bundleChecksum } from '../rules/bundleChecksum';
 import { DEFAULT_GATE, runGate, type GateThresholds } from '../rules/bundleGate';
@@ -22,6 +20,7 @@ import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
 import type { ClusterResult } from './ClusterResult';
+import { RunFolder } from './RunFolder';
 import type { Manifest } from './runPipeline';
 
 export interface ExportOptions {
@@ -56,28 +55,17 @@ const AS_OF_SEMANTICS =
  */
 export async function exportRun(runDir: string, options: ExportOptions = {}): Promise<ExportResult> {
   const progress = options.progress ?? silentProgress;
-  const dir = resolve(runDir);
-  const need = (file: string): string => {
-    const p = join(dir, file);
-    if (!existsSync(p)) throw new InputError(`${dir} is not a complete run folder.`, [{ severity: 'error', check: 'missing-file', message: `${file} is missing`, location: { file: p }, hint: 'run `seglab run` with the features and cluster stages first' }]);
-    return p;
-  };
-  const manifest = readJson<Manifest>(need('manifest.json'));
-  const cluster = readJson<ClusterResult>(need('cluster.json'));
-  const features = readJson<Omit<FeatureResult, 'sql'>>(need('features.json'));
-  const personasPath = join(dir, 'personas.json');
-  const personas = existsSync(personasPath) ? readJson<PersonaResult>(personasPath) : null;
+  const run = new RunFolder(runDir);
+  const dir = run.dir;
+  const hint = 'run `seglab run` with the features and cluster stages first';
+  const manifest = run.json<Manifest>('manifest.json', hint);
+  const cluster = run.json<ClusterResult>('cluster.json', hint);
+  const features = run.json<Omit<FeatureResult, 'sql'>>('features.json', hint);
+  const personas = run.json<PersonaResult>('personas.json', null) ?? null;
   const gate = { ...DEFAULT_GATE, ...(options.gate ?? {}) };
 
   progress.start('export: read the feature table');
-  const session = await DuckSession.open();
-  let table: FeatureTable;
-  try {
-    await session.run(`CREATE TABLE features AS SELECT * FROM read_parquet(${quoteLiteral(need('features.parquet'))})`);
-    table = await readFeatureTable(session);
-  } finally {
-    session.close();
-  }
+  const table = await run.featureTable();
   progress.end(`${table.rowCount.toLocaleString('en-US')} customers`);
   const types: FieldTypes = { ...Object.fromEntries(Object.keys(table.numeric).map((n) => [n, 'number' as const])), ...Object.fromEntries(Object.keys(table.categorical).map((n) => [n, 'string' as const])) };
 
@@ -200,12 +188,4 @@ function readSpec(path: string): RuleSpec {
     throw new InputError(`${path} cannot be parsed: ${(err as Error).message}`);
   }
   return parseRuleSpec(value, path);
-}
-
-function readJson<T>(path: string): T {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch (err) {
-    throw new InputError(`${path} is not valid JSON (${(err as Error).message}).`);
-  }
 }

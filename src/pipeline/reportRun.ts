@@ -1,12 +1,10 @@
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeJsonAtomic } from '../core/atomicWrite';
 import { InputError } from '../core/errors';
 import { silentProgress, type Progress } from '../core/progress';
-import { DuckSession, quoteLiteral } from '../data/DuckSession';
 import type { QualityProfile } from '../data/QualityProfile';
 import type { FeatureResult } from '../features/computeFeatures';
-import { readFeatureTable } from '../features/readFeatureTable';
 import { assembleReport } from './assembleReport';
 import type { ClusterResult } from './ClusterResult';
 import { reportConfigSchema, type ReportConfig } from './ReportConfig';
@@ -14,6 +12,7 @@ import { runConfigSchema, type RunConfig } from './RunConfig';
 import type { PersonaResult } from '../personas/PersonaResult';
 import type { ReportData } from '../report/ReportData';
 import type { Manifest } from './runPipeline';
+import { RunFolder } from './RunFolder';
 import { RunWriter } from './RunWriter';
 import { writeReport } from './writeReport';
 
@@ -56,24 +55,14 @@ export async function assembleRunReport(
   options: ReportRunOptions = {},
 ): Promise<{ dir: string; manifestPath: string; manifest: Manifest; config: RunConfig; personas: PersonaResult; data: ReportData }> {
   const progress = options.progress ?? silentProgress;
-  const dir = resolve(runDir);
-  const need = (file: string, hint: string): string => {
-    const p = join(dir, file);
-    if (!existsSync(p)) {
-      throw new InputError(`${dir} is not a complete run folder.`, [
-        { severity: 'error', check: 'missing-file', message: `${file} is missing`, location: { file: p }, hint },
-      ]);
-    }
-    return p;
-  };
-  const manifestPath = need('manifest.json', 'give the folder `seglab run` printed, e.g. reports/sample-20260701-e1679f7e');
-  const clusterPath = need('cluster.json', 'run the cluster stage first: seglab run --config <file> (with stages including cluster)');
-  const featuresPath = need('features.parquet', 'run the features stage first');
-  const featuresMeta = need('features.json', 'run the features stage first');
-  const manifest = readJson<Manifest>(manifestPath);
-  const cluster = readJson<ClusterResult>(clusterPath);
-  const features = readJson<Omit<FeatureResult, 'sql'>>(featuresMeta);
-  const quality = existsSync(join(dir, 'quality.json')) ? readJson<QualityProfile>(join(dir, 'quality.json')) : null;
+  const run = new RunFolder(runDir);
+  const dir = run.dir;
+  const manifestPath = run.need('manifest.json', 'give the folder `seglab run` printed, e.g. reports/sample-20260701-e1679f7e');
+  const manifest = run.json<Manifest>('manifest.json', 'give the folder `seglab run` printed');
+  const cluster = run.json<ClusterResult>('cluster.json', 'run the cluster stage first: seglab run --config <file> (with stages including cluster)');
+  const features = run.json<Omit<FeatureResult, 'sql'>>('features.json', 'run the features stage first');
+  run.need('features.parquet', 'run the features stage first');
+  const quality = run.json<QualityProfile>('quality.json', null) ?? null;
 
   const parsed = runConfigSchema.safeParse(manifest.config);
   if (!parsed.success) throw new InputError(`The config in ${manifestPath} is not valid for this seglab version: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
@@ -85,23 +74,8 @@ export async function assembleRunReport(
   const baseDir = manifest.configPath ? dirname(manifest.configPath) : process.cwd();
 
   progress.start('report: read the run');
-  const session = await DuckSession.open();
-  let table;
-  try {
-    await session.run(`CREATE TABLE features AS SELECT * FROM read_parquet(${quoteLiteral(featuresPath)})`);
-    table = await readFeatureTable(session);
-  } finally {
-    session.close();
-  }
+  const table = await run.featureTable();
   progress.end(`${table.rowCount.toLocaleString('en-US')} customers`);
   const { personas, data } = assembleReport({ config, runId: manifest.runId, table, featureColumns: features.columns, cluster, quality, baseDir });
   return { dir, manifestPath, manifest, config, personas, data };
-}
-
-function readJson<T>(path: string): T {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch (err) {
-    throw new InputError(`${path} is not valid JSON (${(err as Error).message}); the run folder may be damaged.`);
-  }
 }

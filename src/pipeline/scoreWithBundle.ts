@@ -1,3 +1,4 @@
+import { csvField } from '../core/csvField';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { extname } from 'node:path';
 import { writeFileAtomic } from '../core/atomicWrite';
@@ -118,6 +119,3 @@ function countValues(values: Int32Array | Float64Array): Map<number, number> {
   return m;
 }
 
-function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

@@ -1,3 +1,4 @@
+import { csvField } from '../../core/csvField';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../core/errors';
@@ -197,6 +198,3 @@ function readPrevious(path: string, prep: PreparedClusterInput): { path: string;
   return { path: file, ids: segments.map((seg) => seg.id), centroids: prep.toPrepared(inOriginal) };
 }
 
-function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
