@@ -64,8 +64,8 @@ const compiled = bundle.segments.map((s) => rules.compileJsonLogic(s.condition))
 const t = performance.now();
 let agree = 0;
 for (let r = 0; r < m; r++) {
-  let seg = 6;
-  for (let s = 0; s < compiled.length; s++) if (rules.jsonLogicTruthy(compiled[s].evaluate(records[r]))) { seg = s; break; }
+  let seg = bundle.fallback.id;
+  for (let s = 0; s < compiled.length; s++) if (rules.jsonLogicTruthy(compiled[s].evaluate(records[r]))) { seg = bundle.segments[s].id; break; }
   if (seg === out[r]) agree++;
 }
 const secs = (performance.now() - t) / 1000;

@@ -11,7 +11,7 @@ import { parseBundleJson } from '../rules/bundleSchema';
 import { ColumnarScorer } from '../rules/ColumnarScorer';
 import { parseCondition, type FieldTypes } from '../rules/Condition';
 import type { RuleBundle } from '../rules/RuleBundle';
-import { bundleToSql } from '../rules/sql/bundleToSql';
+import { bundleCaseSql } from '../rules/sql/bundleToSql';
 
 export const SCORING_ENGINES = ['columnar', 'duckdb'] as const;
 export type ScoringEngine = (typeof SCORING_ENGINES)[number];
@@ -67,6 +67,7 @@ export async function scoreWithBundle(bundlePath: string, inputPath: string, opt
   const engine = options.engine ?? 'columnar';
   const session = await DuckSession.open();
   const t0 = performance.now();
+  const tmp = `${options.out}.${process.pid}.tmp`;
   try {
     await session.run(`CREATE TABLE input AS SELECT * FROM ${readerFor(inputPath)}`);
     const described = new Set((await session.describe(quoteIdent('input'))).map((c) => c.name));
@@ -77,7 +78,6 @@ export async function scoreWithBundle(bundlePath: string, inputPath: string, opt
       ]);
     }
     const kind = bundle.kind === 'score' ? 'score' : 'segment';
-    const tmp = `${options.out}.${process.pid}.tmp`;
     let counts: Map<number, number> | null = null;
     let rows: number;
     switch (engine) {
@@ -93,8 +93,8 @@ export async function scoreWithBundle(bundlePath: string, inputPath: string, opt
         break;
       }
       case 'duckdb': {
-        const sql = bundleToSql(bundle, 'duckdb', { table: 'input' }).replace(/;\s*$/, '');
-        await session.run(`CREATE TABLE scored AS ${sql.split('\n').filter((l) => !l.startsWith('--')).join('\n')} ORDER BY customer_id`);
+        // The bundle's own CASE expression, the same text `seglab export` writes to segments.vN.duckdb.sql.
+        await session.run(`CREATE TABLE scored AS SELECT customer_id, ${bundleCaseSql(bundle, 'duckdb')} AS ${kind} FROM input ORDER BY customer_id`);
         await session.run(`COPY scored TO ${quoteLiteral(tmp)} (FORMAT csv, HEADER true)`);
         renameSync(tmp, options.out);
         const r = await session.connection.run(`SELECT ${kind}, COUNT(*) FROM scored GROUP BY 1`);
@@ -106,9 +106,10 @@ export async function scoreWithBundle(bundlePath: string, inputPath: string, opt
       default:
         return assertUnreachable(engine, 'engine');
     }
-    rmSync(tmp, { force: true });
     return { rows, engine, seconds: (performance.now() - t0) / 1000, counts, out: options.out };
   } finally {
+    // A failed COPY or rename must not leave a half-written file beside the output.
+    rmSync(tmp, { force: true });
     session.close();
   }
 }
