@@ -17,3 +17,8 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/** JavaScript source for an inline <script> element: a `</script` inside it cannot end the element. */
+export function scriptSource(source: string): string {
+  return source.replace(/<\/script/gi, '<\\/script');
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { escapeHtml, jsonForScript } from '../core/escapeHtml';
+import { escapeHtml, jsonForScript, scriptSource } from '../core/escapeHtml';
+import { inertFigure } from '../viz/inertFigure';
 import type { Figure } from '../viz/Figure';
 
 /**
@@ -14,16 +15,19 @@ let figureCount = 0;
 export function plotlyScriptHtml(): string {
   const src = readFileSync(require.resolve('plotly.js-dist-min/plotly.min.js'), 'utf8');
   // `</script` cannot occur in the minified bundle's strings unescaped, but guard anyway.
-  return `<script>${src.replace(/<\/script/gi, '<\\/script')}</script>`;
+  return `<script>${scriptSource(src)}</script>`;
 }
 
-/** A plotly figure as an HTML fragment; the first call in a session also embeds plotly.js. */
+/**
+ * A plotly figure as an HTML fragment; the first call in a session also embeds plotly.js. Strings are
+ * made inert (inertFigure) as in the report: data-derived names cannot become plotly markup.
+ */
 export function figureHtml(figure: Figure): string {
   const loader = plotlyEmbedded ? '' : plotlyScriptHtml();
   plotlyEmbedded = true;
   const id = `seglab-fig-${process.pid}-${++figureCount}`;
   return `${loader}<div id="${id}" class="seglab-figure" style="width:100%;min-height:${figure.layout.height ?? 380}px"></div>
-<script>(function draw(){var P=window.Plotly;if(!P){return setTimeout(draw,50);}var f=${jsonForScript(figure)};P.newPlot(${JSON.stringify(id)},f.data,f.layout,{responsive:true,displaylogo:false});})();</script>`;
+<script>(function draw(){var P=window.Plotly;if(!P){return setTimeout(draw,50);}var f=${jsonForScript(inertFigure(figure))};P.newPlot(${JSON.stringify(id)},f.data,f.layout,{responsive:true,displaylogo:false});})();</script>`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { escapeHtml, jsonForScript } from '../core/escapeHtml';
+import { escapeHtml, jsonForScript, scriptSource } from '../core/escapeHtml';
 import type { SizeChange } from '../personas/PersonaResult';
 import type { Figure } from '../viz/Figure';
 import { inertFigure } from '../viz/inertFigure';
@@ -49,7 +49,7 @@ export function renderReportHtml(data: ReportData, options: RenderReportHtmlOpti
   };
   const sections = REPORT_SECTIONS.map((id) => ({ id, body: sectionBody(id, ctx) })).filter((s): s is { id: ReportSection; body: string } => s.body !== null);
   const nav = sections.map((s) => `<li><a href="#${s.id}">${e(t[s.id])}</a></li>`).join('');
-  const plotly = (options.plotlySource ?? plotlyBundleSource()).replace(/<\/script/gi, '<\\/script');
+  const plotly = scriptSource(options.plotlySource ?? plotlyBundleSource());
   return `<!doctype html>
 <html lang="${data.locale}">
 <head>
