@@ -28,8 +28,19 @@ export class SegmentGroups {
     return this.ids.length;
   }
 
-  /** Per group and for all rows: count of non-missing values, mean and (population) standard deviation. */
-  moments(values: Float64Array): { n: Float64Array; mean: Float64Array; baseN: number; baseMean: number; baseSd: number; baseSum: number; sum: Float64Array; min: number; max: number } {
+  private readonly momentCache = new WeakMap<Float64Array, ReturnType<SegmentGroups['computeMoments']>>();
+
+  /**
+   * Per group and for all rows: count of non-missing values, mean and (population) standard deviation.
+   * Cached per column: traits, KPIs and facts ask for the same columns.
+   */
+  moments(values: Float64Array): ReturnType<SegmentGroups['computeMoments']> {
+    let m = this.momentCache.get(values);
+    if (!m) this.momentCache.set(values, (m = this.computeMoments(values)));
+    return m;
+  }
+
+  private computeMoments(values: Float64Array): { n: Float64Array; mean: Float64Array; baseN: number; baseMean: number; baseSd: number; baseSum: number; sum: Float64Array; min: number; max: number } {
     const G = this.count;
     const n = new Float64Array(G);
     const sum = new Float64Array(G);

@@ -1,4 +1,4 @@
-import type { ArchetypeId } from './PersonaResult';
+import { ARCHETYPE_IDS, type ArchetypeId } from './PersonaResult';
 import type { SegmentFacts } from './SegmentFacts';
 
 /**
@@ -39,24 +39,7 @@ export function archetypeScores(f: SegmentFacts): Record<ArchetypeId, number> {
 }
 
 function allNo(): Record<ArchetypeId, number> {
-  return {
-    champions: -Infinity,
-    highValueLoyal: -Infinity,
-    bigSpendersOccasional: -Infinity,
-    loyalRegulars: -Infinity,
-    promoDriven: -Infinity,
-    newcomers: -Infinity,
-    promisingNewcomers: -Infinity,
-    cartAbandoners: -Infinity,
-    engagedBrowsers: -Infinity,
-    atRisk: -Infinity,
-    lapsedRegulars: -Infinity,
-    lapsedOneTimers: -Infinity,
-    dormant: -Infinity,
-    lowValueOccasional: -Infinity,
-    steadyMidValue: -Infinity,
-    unassigned: -Infinity,
-  };
+  return Object.fromEntries(ARCHETYPE_IDS.map((a) => [a, -Infinity])) as Record<ArchetypeId, number>;
 }
 
 /**

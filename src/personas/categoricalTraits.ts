@@ -8,6 +8,8 @@ export interface CategoryCounts {
   values: string[];
   /** counts[v][g]. */
   counts: Float64Array[];
+  /** Customers with each value, over all groups: totals[v]. */
+  totals: Float64Array;
   /** Known (non-missing) values per group. */
   known: Float64Array;
   totalKnown: number;
@@ -32,7 +34,8 @@ export function countCategories(column: readonly (string | null)[], feature: str
   }
   let totalKnown = 0;
   for (let g = 0; g < groups.count; g++) totalKnown += known[g]!;
-  return { feature, values: [...index.keys()], counts, known, totalKnown };
+  const totals = Float64Array.from(counts, (row) => row.reduce((sum, v) => sum + v, 0));
+  return { feature, values: [...index.keys()], counts, totals, known, totalKnown };
 }
 
 /** A value must be this much more frequent in the segment than in the base to count as a trait. */
@@ -54,11 +57,9 @@ export function categoricalTraits(
     const n2 = col.totalKnown - n1;
     if (n1 < options.minGroupSize || n2 <= 0) continue;
     col.values.forEach((value, k) => {
-      const row = col.counts[k]!;
-      let c = 0;
-      for (let h = 0; h < row.length; h++) c += row[h]!;
+      const c = col.totals[k]!;
       if (c < options.minGroupSize) return; // a value held by few customers is never shown
-      const a = row[g]!;
+      const a = col.counts[k]![g]!;
       const { chi2, pValue } = chiSquare2x2(a, n1 - a, c - a, n2 - (c - a));
       const segmentShare = a / n1;
       const baseShare = c / col.totalKnown;

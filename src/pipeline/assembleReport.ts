@@ -111,8 +111,9 @@ function stabilitySummary(cluster: ClusterResult, shown: ReadonlySet<number>): S
 }
 
 /**
- * Customers in 2-D: PCA of the clustering features as the cluster stage prepared them, then a seeded
- * sample drawn per segment in proportion to its size (suppressed segments and noise left out).
+ * Customers in 2-D: PCA of the clustering features as the cluster stage prepared them, then one seeded
+ * uniform sample of the customers of shown segments (segments appear in proportion to their size on
+ * average; suppressed segments and noise are left out).
  */
 function projectionSample(inputs: ReportInputs, shown: ReadonlySet<number>, maxPoints: number): ProjectionSample | null {
   const { cluster, table } = inputs;
