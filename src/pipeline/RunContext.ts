@@ -3,6 +3,8 @@ import type { DuckSession } from '../data/DuckSession';
 import type { LoadResult } from '../data/loadTables';
 import type { QualityProfile } from '../data/profileTables';
 import type { FeatureResult } from '../features/computeFeatures';
+import type { FeatureTable } from '../features/readFeatureTable';
+import type { PreparedClusterInput } from './prepareClusterInput';
 import type { ClusterResult } from './ClusterResult';
 import type { RunConfig, StageName } from './RunConfig';
 import type { RunWriter } from './RunWriter';
@@ -13,6 +15,9 @@ export interface StageResults {
   profile?: QualityProfile;
   features?: FeatureResult;
   cluster?: ClusterResult;
+  /** The feature table and the clustering input the cluster stage built, so later stages do not redo them. */
+  featureTable?: FeatureTable;
+  clusterInput?: PreparedClusterInput;
 }
 
 export interface RunContext {

@@ -14,7 +14,7 @@ import type { PersonaInput } from '../personas/PersonaInput';
 import type { PersonaResult } from '../personas/PersonaResult';
 import { REPORT_DATA_SCHEMA_VERSION, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
 import type { ClusterResult } from './ClusterResult';
-import { prepareClusterInput } from './prepareClusterInput';
+import { prepareClusterInput, type PreparedClusterInput } from './prepareClusterInput';
 import type { RunConfig } from './RunConfig';
 
 export interface ReportInputs {
@@ -26,6 +26,8 @@ export interface ReportInputs {
   quality: QualityProfile | null;
   /** Folder the run config's relative paths resolve against (for report.previous). */
   baseDir: string;
+  /** The clustering input the cluster stage prepared from this table (prepared again when absent). */
+  prepared?: PreparedClusterInput;
 }
 
 /**
@@ -118,7 +120,7 @@ function stabilitySummary(cluster: ClusterResult, shown: ReadonlySet<number>): S
 function projectionSample(inputs: ReportInputs, shown: ReadonlySet<number>, maxPoints: number): ProjectionSample | null {
   const { cluster, table } = inputs;
   if (cluster.algorithm === 'kprototypes') return null; // no numeric-only space to project honestly
-  const prep = prepareClusterInput(table, inputs.featureColumns, inputs.config.cluster);
+  const prep = inputs.prepared ?? prepareClusterInput(table, inputs.featureColumns, inputs.config.cluster);
   if (prep.X.cols < 2) return null;
   const labels = cluster.labels;
   const members: number[] = [];

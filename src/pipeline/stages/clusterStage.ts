@@ -135,6 +135,8 @@ export const clusterStage: Stage = {
       seconds: { selection: selectionSeconds, fit: fitSeconds, stability: stabilitySeconds },
     };
     ctx.results.cluster = result;
+    ctx.results.featureTable = table;
+    ctx.results.clusterInput = prep;
     ctx.writer.writeJson('cluster.json', result, 'Segments: sizes, centres in original units, choice of k (metrics per k), bootstrap stability, preprocessing, the fitted model and every label.');
     ctx.writer.writeText(
       'assignments.csv',

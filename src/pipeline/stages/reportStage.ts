@@ -12,7 +12,7 @@ export const reportStage: Stage = {
     const features = ctx.results.features;
     if (!cluster || !features) throw new InputError('The report stage needs the features and cluster stages: add them to stages.');
     ctx.progress.start('report: personas and review');
-    const table = await readFeatureTable(ctx.session);
+    const table = ctx.results.featureTable ?? (await readFeatureTable(ctx.session));
     const { personas, data } = assembleReport({
       config: ctx.config,
       runId: ctx.runId,
@@ -21,6 +21,7 @@ export const reportStage: Stage = {
       cluster,
       quality: ctx.results.profile ?? null,
       baseDir: ctx.baseDir,
+      prepared: ctx.results.clusterInput,
     });
     ctx.progress.end(personas.segments.map((s) => (s.suppressed ? `segment ${s.id}: suppressed` : `${s.id} ${s.name}`)).join(', '));
     await writeReport(ctx.writer, personas, data, ctx.config.report.pdf, ctx.progress);
