@@ -59,6 +59,12 @@ const int = (name: string) => (v: string) => {
   return n;
 };
 
+const share = (name: string) => (v: string) => {
+  const x = Number(v);
+  if (v.trim() === '' || !(x >= 0 && x <= 1)) throw new InvalidArgumentError(`${name} must be a number from 0 to 1 (e.g. 0.9 for 90%), got "${v}".`);
+  return x;
+};
+
 const keyValue = (v: string, acc: Record<string, string>) => {
   const i = v.indexOf('=');
   if (i <= 0) throw new InvalidArgumentError(`expected name=value, got "${v}".`);
@@ -210,10 +216,10 @@ function buildProgram(): Command {
     .description('Segment rules of a run: a versioned bundle (JSON Logic) and SQL for six dialects under <run>/rules/, validated or draft with reasons.')
     .argument('<run>', 'a run folder with the cluster stage (e.g. reports/sample-20260701-…)')
     .option('--from <file>', 'hand-written rules (JSON or YAML: segments or lead scoring) instead of rules extracted from the segments')
-    .option('--min-fidelity <share>', 'holdout accuracy the rules need (default 0.9)', Number)
+    .option('--min-fidelity <share>', 'holdout accuracy the rules need (default 0.9)', share('--min-fidelity'))
     .option('--min-segment-size <n>', 'customers every segment needs under the rules (default 50)', int('--min-segment-size'))
-    .option('--min-stability <jaccard>', 'mean bootstrap Jaccard the segmentation needs (default 0.75)', Number)
-    .option('--min-coverage <share>', 'share of customers a segment rule (not the fallback) must assign (default 1)', Number)
+    .option('--min-stability <jaccard>', 'mean bootstrap Jaccard the segmentation needs (default 0.75)', share('--min-stability'))
+    .option('--min-coverage <share>', 'share of customers a segment rule (not the fallback) must assign (default 1)', share('--min-coverage'))
     .option('--max-depth <n>', 'depth of the surrogate decision tree (default 4)', int('--max-depth'))
     .action(async (run: string, opts: { from?: string; minFidelity?: number; minSegmentSize?: number; minStability?: number; minCoverage?: number; maxDepth?: number }) => {
       const gate = {
