@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
 import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
-import { SELECTION_RULES } from '../cluster/selectK';
+import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selectK';
 
 /**
  * Behaviour features the cluster stage uses when the config names none (those the feature table has).
@@ -41,10 +41,19 @@ export const clusterConfigSchema = z
     kRange: z
       .tuple([z.number().int().min(1), z.number().int().min(2)])
       .refine(([a, b]) => a <= b, 'kRange: the first number must not exceed the second')
-      .default([2, 12]),
-    /** Business limits: every segment at least this share of customers, at most this many segments. */
-    minShare: z.number().min(0).max(0.5).default(0.03),
-    maxSegments: z.number().int().min(1).max(50).default(12),
+      .default([SELECT_K_DEFAULTS.minK, SELECT_K_DEFAULTS.maxK]),
+    /**
+     * Business limits: every segment at least minShare and at most maxShare of the customers (a segment that
+     * is most of the base is the base), at most maxSegments segments.
+     */
+    minShare: z.number().min(0).max(0.5).default(SELECT_K_DEFAULTS.minShare),
+    maxShare: z.number().gt(0).max(1).default(SELECT_K_DEFAULTS.maxShare),
+    maxSegments: z.number().int().min(1).max(50).default(SELECT_K_DEFAULTS.maxSegments),
+    /** Rule structure-first: the range k is taken from when the data shows no natural groups. */
+    preferredK: z
+      .tuple([z.number().int().min(2), z.number().int().min(2)])
+      .refine(([a, b]) => a <= b, 'preferredK: the first number must not exceed the second')
+      .default([...SELECT_K_DEFAULTS.preferredK]),
     /** Restarts per fit (k-means family, mixtures, k-prototypes). */
     nInit: z.number().int().min(1).max(100).default(4),
     /** Gaussian mixture covariance. */
@@ -56,23 +65,29 @@ export const clusterConfigSchema = z
     gamma: z.number().positive().optional(),
     /** Missing values per column (default: 'max' for days, 0 ('constant') for shares and rates, 'median' otherwise). */
     impute: z.record(z.enum(IMPUTE_STRATEGIES)).default({}),
-    /** log1p before scaling: 'auto' = the non-negative count, day and money columns; or a list; or 'none'. */
+    /**
+     * log1p before scaling: 'auto' = the count, day and money columns; or a list; or 'none'. A column with
+     * negative values (net spend after returns) gets the signed log sign(x)·log(1 + |x|); cluster.json says so.
+     */
     log1p: z.union([z.literal('auto'), z.literal('none'), z.array(z.string())]).default('auto'),
     scale: z.enum(['standard', 'robust', 'none']).default('standard'),
     /** Bootstrap stability (Hennig's clusterboot): resamples, 0 to skip. */
     stabilityResamples: z.number().int().min(0).max(500).default(20),
     /**
      * Gap statistic in the k sweep (B + 1 = 11 fits per k): 'auto' computes it up to 100,000 customers.
-     * With rule gap-first it decides k; the other criteria are reported (and decide when it abstains).
+     * Rules (src/cluster/selectK.ts): structure-first (default) takes the gap's k only when the silhouette
+     * and a bootstrap confirm natural groups, else the best k in preferredK as a partition for action;
+     * gap-first: the gap decides whenever it votes; vote: plurality of the criteria.
      */
     gap: z.union([z.boolean(), z.literal('auto')]).default('auto'),
-    rule: z.enum(SELECTION_RULES).default('gap-first'),
+    rule: z.enum(SELECTION_RULES).default('structure-first'),
     /** Silhouette on at most this many rows (exact below, sampled above). */
     silhouetteSample: z.number().int().min(100).default(10_000),
     /** A previous run folder (or its cluster.json): segment ids are matched to it so they persist across quarters. */
     previous: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.maxShare > c.minShare, { message: 'maxShare must be above minShare', path: ['maxShare'] });
 
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
 export type ClusterConfigInput = z.input<typeof clusterConfigSchema>;

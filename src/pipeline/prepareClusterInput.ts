@@ -12,7 +12,7 @@ import type { ImputeStrategy } from '../features/transformers/ImputeStrategy';
 import { assertUnreachable } from '../core/assertUnreachable';
 import { DEFAULT_CLUSTER_FEATURES, NEVER_CLUSTER_ON, type ClusterConfig } from './ClusterConfig';
 
-/** Units whose values are non-negative amounts with long right tails: log1p evens them out. */
+/** Units whose values are amounts with long right tails: log1p (signed when negative values occur) evens them out. */
 const LOG_UNITS: ReadonlySet<FeatureUnit> = new Set(['days', 'orders', 'items', 'sessions', 'events', 'currency', 'currency per order', 'items per order']);
 
 /** The clustering input and the fitted steps that produced it, so centroids can go back to original units. */
@@ -26,8 +26,11 @@ export interface PreparedClusterInput {
   categorical: CategoricalMatrix | null;
   /** Fitted steps in order (imputers, log1p, scaler) as saved JSON. */
   steps: TransformerJSON[];
-  /** How each numeric column was prepared, for readers of cluster.json. */
-  columns: { name: string; unit: FeatureUnit | null; missing: number; impute: ImputeStrategy | null; log1p: boolean }[];
+  /**
+   * How each numeric column was prepared, for readers of cluster.json. `signedLog`: the column has negative
+   * values (net spend after returns), so it got sign(x)·log(1 + |x|) instead of log(1 + x).
+   */
+  columns: { name: string; unit: FeatureUnit | null; missing: number; impute: ImputeStrategy | null; log1p: boolean; signedLog: boolean }[];
   /** Things the user should know (defaults taken, columns dropped). */
   notes: string[];
   /** Map rows in the prepared space (e.g. centroids) back to original units. */
@@ -90,7 +93,7 @@ export function prepareClusterInput(table: FeatureTable, featureColumns: readonl
     const unit = units.get(name) ?? null;
     const strategy: ImputeStrategy | null = missing === 0 ? null : (cfg.impute[name] ?? defaultImpute(unit));
     if (strategy) byStrategy.set(strategy, [...(byStrategy.get(strategy) ?? []), name]);
-    columns.push({ name, unit, missing, impute: strategy, log1p: false });
+    columns.push({ name, unit, missing, impute: strategy, log1p: false, signedLog: false });
   }
   let X = raw;
   for (const [strategy, cols] of byStrategy) {
@@ -98,12 +101,25 @@ export function prepareClusterInput(table: FeatureTable, featureColumns: readonl
     X = model.transform(X);
     steps.push(model);
   }
-  const logCols = chooseLogColumns(X, columns, cfg.log1p);
-  for (const c of columns) c.log1p = logCols.includes(c.name);
-  if (logCols.length) {
-    const model = new Log1pTransformer({ columns: logCols }).fit(X);
+  const logCols = chooseLogColumns(columns, cfg.log1p);
+  // A column with negative values (net spend after returns) cannot take log(1 + x) (undefined at -1 and below,
+  // stretched just above): it gets the signed log sign(x)·log(1 + |x|), the same curve for positive values
+  // that keeps the few negatives in order.
+  const signedCols = logCols.filter((c) => countBelowZero(X, X.columns.indexOf(c)) > 0);
+  for (const c of columns) {
+    c.log1p = logCols.includes(c.name);
+    c.signedLog = signedCols.includes(c.name);
+  }
+  const plainCols = logCols.filter((c) => !signedCols.includes(c));
+  for (const [cols, signed] of [[plainCols, false], [signedCols, true]] as const) {
+    if (!cols.length) continue;
+    const model = new Log1pTransformer({ columns: cols, signed }).fit(X);
     X = model.transform(X);
     steps.push(model);
+  }
+  if (signedCols.length) {
+    const counts = signedCols.map((c) => `${c} (${countBelowZero(raw, raw.columns.indexOf(c))} customers below 0)`);
+    notes.push(`signed log sign(x)·log(1 + |x|) instead of log1p for column(s) with negative values: ${counts.join(', ')}.`);
   }
   const scaler = scalerFor(cfg.scale);
   if (scaler) {
@@ -151,7 +167,14 @@ function isConstant(col: Float64Array): boolean {
   return true;
 }
 
-function chooseLogColumns(X: Matrix, columns: PreparedClusterInput['columns'], setting: ClusterConfig['log1p']): string[] {
+/** Values below 0 in column j (missing values never count). */
+function countBelowZero(X: Matrix, j: number): number {
+  let n = 0;
+  for (let i = 0; i < X.rows; i++) if (X.data[i * X.cols + j]! < 0) n++;
+  return n;
+}
+
+function chooseLogColumns(columns: PreparedClusterInput['columns'], setting: ClusterConfig['log1p']): string[] {
   if (setting === 'none') return [];
   if (setting !== 'auto') {
     const unknown = setting.filter((c) => !columns.some((x) => x.name === c));
@@ -162,13 +185,7 @@ function chooseLogColumns(X: Matrix, columns: PreparedClusterInput['columns'], s
     }
     return [...setting];
   }
-  return columns
-    .filter((c, j) => {
-      if (!c.unit || !LOG_UNITS.has(c.unit)) return false;
-      for (let i = 0; i < X.rows; i++) if (X.data[i * X.cols + j]! < 0) return false; // net spend can be negative
-      return true;
-    })
-    .map((c) => c.name);
+  return columns.filter((c) => c.unit !== null && LOG_UNITS.has(c.unit)).map((c) => c.name);
 }
 
 function scalerFor(scale: ClusterConfig['scale']): StandardScaler | RobustScaler | null {

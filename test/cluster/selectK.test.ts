@@ -5,7 +5,7 @@ import type { Progress } from '../../src/core/progress';
 import type { ClusterModel } from '../../src/cluster/ClusterModel';
 import { GaussianMixture } from '../../src/cluster/GaussianMixture';
 import { KMeans } from '../../src/cluster/KMeans';
-import { decideK, selectK, SELECTION_RULE, type CriterionVote, type EstimatorFactory } from '../../src/cluster/selectK';
+import { decideByStructure, decideK, selectK, SELECTION_RULE, STRUCTURE_FIRST_RULE, type CriterionVote, type EstimatorFactory, type KCandidate } from '../../src/cluster/selectK';
 import { blobs, uniformData } from './metrics/fixtures';
 
 const kmeans: EstimatorFactory = (k) => new KMeans({ k, seed: 1, threads: 1 });
@@ -86,13 +86,58 @@ describe('selectK', () => {
     expect(r.candidates.find((c) => c.k === r.recommendedK)!.eligible).toBe(true);
   });
 
+  it('excludes a k whose largest segment is above maxShare (a segment that is most of the base), and says so', () => {
+    // 85% of the customers in one blob: k = 2 separates the 15% and keeps 85% together.
+    const { X: Y } = blobs([[0, 0], [10, 0]], [850, 150], 1, 3);
+    const free = selectK(Y, kmeans, { ks: [2, 3, 4], maxShare: 1 });
+    expect(free.candidates[0]!.eligible).toBe(true);
+    const r = selectK(Y, kmeans, { ks: [2, 3, 4] });
+    expect(r.limits.maxShare).toBe(0.5);
+    const c2 = r.candidates[0]!;
+    expect(c2.largestShare).toBeCloseTo(0.85, 10);
+    expect(c2.eligible).toBe(false);
+    expect(c2.exclusions).toEqual(['largest segment holds 85.0% of customers (850 rows), above maxShare 50.0%']);
+    expect(r.recommendedK).not.toBe(2);
+    expect(() => selectK(Y, kmeans, { maxShare: 0.02 })).toThrow(/Invalid selectK maxShare: got 0.02, expected a share above minShare \(0.03\)/);
+    expect(() => selectK(Y, kmeans, { preferredK: [6, 4] })).toThrow(/Invalid selectK preferredK/);
+  });
+
+  it("rule 'structure-first': well-separated groups are natural groups (gap, silhouette and bootstrap agree)", () => {
+    const r = selectK(X, kmeans, { gap: { nRefs: 5, seed: 1 }, rule: 'structure-first', stability: { B: 8 } });
+    expect(r.recommendedK).toBe(4);
+    expect(r.ruleName).toBe('structure-first');
+    expect(r.rule).toBe(STRUCTURE_FIRST_RULE);
+    expect(r.structure!.found).toBe(true);
+    expect(r.structure!.check).toMatchObject({ code: 'found', k: 4 });
+    expect(r.reasons[0]).toBe('k=4 recommended: natural groups (rule structure-first).');
+    // The bootstrap that confirmed k = 4 is kept for reuse, with the requested resamples.
+    expect(Object.keys(r.stability)).toEqual(['4']);
+    expect(r.stability[4]!.B).toBe(8);
+    expect(r.stability[4]!.meanJaccard).toBeGreaterThan(0.95);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it("rule 'structure-first': uniform data has no natural groups; k comes from the preferred range, and it says so", () => {
+    const Z = uniformData(600, 3, 7);
+    const r = selectK(Z, kmeans, { gap: { nRefs: 5, seed: 1 }, rule: 'structure-first', stability: { B: 5 } });
+    expect(r.structure!.found).toBe(false);
+    expect(['gap-no-structure', 'gap-still-growing', 'low-silhouette', 'unstable']).toContain(r.structure!.check.code);
+    expect(r.recommendedK).toBeGreaterThanOrEqual(4);
+    expect(r.recommendedK).toBeLessThanOrEqual(6);
+    const best = r.candidates.filter((c) => c.k >= 4 && c.k <= 6 && c.eligible).sort((a, b) => b.silhouette! - a.silhouette!)[0]!;
+    expect(r.recommendedK).toBe(best.k);
+    expect(r.reasons[0]).toMatch(new RegExp(`^k=${best.k} recommended as a partition for action: the eligible k in the preferred range 4–6 with the best silhouette`));
+    expect(r.reasons[1]).toBe(r.structure!.text);
+    expect(r.structure!.text).toMatch(/partition for action/);
+  });
+
   it('maxSegments excludes larger k; the elbow abstains when it lands on an excluded k', () => {
-    const r = selectK(X, kmeans, { ks: [2, 3, 4, 5, 6], maxSegments: 3 });
+    const r = selectK(X, kmeans, { ks: [2, 3, 4, 5, 6], maxSegments: 3, maxShare: 1 });
     expect(r.candidates.map((c) => c.eligible)).toEqual([true, true, false, false, false]);
     expect(r.candidates[2]!.exclusions).toEqual(['k=4 exceeds maxSegments=3']);
     expect(r.votes.find((v) => v.criterion === 'elbow')).toEqual({ criterion: 'elbow', k: null, reason: 'the inertia curve bends at k=4, which is excluded: k=4 exceeds maxSegments=3' });
     expect(r.recommendedK).toBe(3);
-    expect(r.limits).toEqual({ minShare: 0.03, maxSegments: 3 });
+    expect(r.limits).toEqual({ minShare: 0.03, maxShare: 1, maxSegments: 3 });
   });
 
   it('uses BIC/AIC of models that have them, and inertia from labels when the model has none', () => {
@@ -173,5 +218,53 @@ describe('decideK (the vote)', () => {
     expect(r.reasons).toContain('elbow of inertia (kneedle) preferred k=4.');
     const abstains = votes.map((v) => (v.criterion === 'gap' ? vote('gap', null) : v));
     expect(decideK(abstains, candidates, limits, 'gap-first').recommendedK).toBe(4);
+  });
+});
+
+describe('decideByStructure', () => {
+  const cand = (k: number, silhouette: number, eligible = true): KCandidate =>
+    ({ k, silhouette, eligible, exclusions: eligible ? [] : [`k=${k} excluded for the test`] }) as unknown as KCandidate;
+  const candidates = [cand(2, 0.5), cand(3, 0.3), cand(4, 0.28), cand(5, 0.31), cand(6, 0.29), cand(7, 0.35), cand(8, 0.2, false)];
+  const limits = { minShare: 0.03, maxShare: 0.5, maxSegments: 12 };
+  const gapAt = (k: number | null) => ({ reference: 'pca' as const, nRefs: 10, seed: 0, rows: [1, 2, 3, 4, 5, 6, 7, 8].map((kk) => ({ k: kk, logW: 0, expectedLogW: 0, gap: 0, sd: 0, s: 0 })), recommendedK: k, explanation: '' });
+  const stable = () => ({ meanJaccard: 0.9 });
+  const shaky = () => ({ meanJaccard: 0.7 });
+
+  it('takes the gap k when silhouette and stability confirm it', () => {
+    const r = decideByStructure([], candidates, gapAt(7), limits, [4, 6], stable);
+    expect(r.recommendedK).toBe(7);
+    expect(r.structure.check).toEqual({ code: 'found', k: 7, silhouette: 0.35, stability: 0.9 });
+  });
+
+  it('an unstable gap k is a partition for action: best silhouette within 4–6', () => {
+    const r = decideByStructure([], candidates, gapAt(7), limits, [4, 6], shaky);
+    expect(r.structure.check).toEqual({ code: 'unstable', k: 7, stability: 0.7, threshold: 0.75 });
+    expect(r.recommendedK).toBe(5);
+  });
+
+  it('a gap k with a low silhouette is not confirmed, and the bootstrap is not even run', () => {
+    let called = 0;
+    const r = decideByStructure([], [...candidates.slice(0, 5), cand(7, 0.22)], gapAt(7), limits, [4, 6], () => (called++, { meanJaccard: 1 }));
+    expect(r.structure.check).toEqual({ code: 'low-silhouette', k: 7, silhouette: 0.22, threshold: 0.25 });
+    expect(called).toBe(0);
+    expect(r.recommendedK).toBe(5);
+  });
+
+  it('gap at k = 1, gap still growing, gap excluded, gap not computed', () => {
+    expect(decideByStructure([], candidates, gapAt(1), limits, [4, 6], stable).structure.check.code).toBe('gap-no-structure');
+    expect(decideByStructure([], candidates, gapAt(null), limits, [4, 6], stable).structure.check).toEqual({ code: 'gap-still-growing', maxK: 8 });
+    expect(decideByStructure([], candidates, gapAt(8), limits, [4, 6], stable).structure.check).toEqual({ code: 'gap-excluded', k: 8, exclusions: ['k=8 excluded for the test'] });
+    expect(decideByStructure([], candidates, null, limits, [4, 6], stable).structure.check.code).toBe('gap-not-computed');
+  });
+
+  it('no eligible k in the preferred range: the nearest eligible k (ties by silhouette); none at all: null', () => {
+    const few = [cand(2, 0.5), cand(3, 0.3), cand(4, 0.4, false), cand(5, 0.4, false), cand(6, 0.4, false), cand(7, 0.2), cand(8, 0.6, false)];
+    const r = decideByStructure([], few, gapAt(1), limits, [4, 6], stable);
+    expect(r.recommendedK).toBe(3);
+    expect(r.reasons[0]).toMatch(/^k=3 recommended as a partition for action: no k in the preferred range 4–6 meets the limits; k=3 is the nearest eligible k/);
+    const none = few.map((c) => ({ ...c, eligible: false }));
+    const n = decideByStructure([], none, gapAt(1), limits, [4, 6], stable);
+    expect(n.recommendedK).toBeNull();
+    expect(n.reasons[0]).toBe('No k recommended: no k from 2, 3, 4, 5, 6, 7, 8 meets the limits (minShare 3.0%, maxShare 50.0%, maxSegments 12).');
   });
 });

@@ -57,8 +57,12 @@ describe('cluster stage on the synthetic sample, end of the first quarter', () =
     expect(c.k).toBe(7);
     expect(c.selection!.recommendedK).toBe(7);
     expect(c.selection!.candidates.map((x) => x.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    // The gap statistic decides (rule gap-first); the silhouette alone would say 5 on this sample.
-    expect(c.selection!.reasons[0]).toMatch(/^k=7 recommended by the gap statistic/);
+    // Rule structure-first: the gap statistic's k, confirmed by the silhouette (>= 0.25) and the bootstrap
+    // (mean Jaccard >= 0.75): natural groups. The silhouette alone would say 5 on this sample.
+    expect(c.selection!.reasons[0]).toBe('k=7 recommended: natural groups (rule structure-first).');
+    expect(c.selection!.structure).toMatchObject({ found: true, check: { code: 'found', k: 7 } });
+    // The bootstrap that confirmed k = 7 is the final stability, computed once.
+    expect(c.stability!.meanJaccard).toBe(c.selection!.stability[7]!.meanJaccard);
     expect(c.selection!.gap!.recommendedK).toBe(7);
     for (const s of c.segments) expect(s.share).toBeGreaterThanOrEqual(0.03);
   });
@@ -124,6 +128,6 @@ describe('cluster stage settings', () => {
     await expect(run('2026-04-01', { features: ['recency_days', 'no_such_feature'] })).rejects.toThrow(/not a numeric feature: "no_such_feature"/);
     await expect(run('2026-04-01', { features: ['recency_days', 'device'] })).rejects.toThrow(/cluster.categorical/);
     await expect(run('2026-04-01', { algorithm: 'kprototypes', k: 'auto', categorical: ['device'] })).rejects.toThrow(InputError);
-    await expect(run('2026-04-01', { minShare: 0.5, kRange: [2, 4], stabilityResamples: 0, gap: false })).rejects.toThrow(/No number of segments satisfies/);
+    await expect(run('2026-04-01', { minShare: 0.45, kRange: [2, 4], stabilityResamples: 0, gap: false })).rejects.toThrow(/No number of segments satisfies/);
   }, 300_000);
 });

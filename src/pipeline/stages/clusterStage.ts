@@ -53,19 +53,24 @@ export const clusterStage: Stage = {
       selection = selectK(X, (kk) => clusterEstimator(cfg, kk, seed), {
         ks,
         minShare: cfg.minShare,
+        maxShare: cfg.maxShare,
         maxSegments: cfg.maxSegments,
+        preferredK: cfg.preferredK,
         silhouette: { sampleSize: cfg.silhouetteSample, seed },
         gap: cfg.gap === true || (cfg.gap === 'auto' && X.rows <= GAP_AUTO_MAX_ROWS) ? { seed } : false,
+        // Confirming natural groups needs a bootstrap even when the final one is switched off.
+        stability: { B: cfg.stabilityResamples > 0 ? cfg.stabilityResamples : 10, seed },
         rule: cfg.rule,
         progress: ctx.progress,
       });
       if (selection.recommendedK === null) {
         throw new InputError('No number of segments satisfies the business limits.', [
-          { severity: 'error', check: 'no-k', message: selection.reasons.join(' '), location: { field: 'cluster.minShare' }, hint: 'lower cluster.minShare, widen cluster.kRange, or set cluster.k' },
+          { severity: 'error', check: 'no-k', message: selection.reasons.join(' '), location: { field: 'cluster.minShare' }, hint: 'lower cluster.minShare, raise cluster.maxShare, widen cluster.kRange, or set cluster.k' },
         ]);
       }
       k = selection.recommendedK;
       kSource = 'auto';
+      if (selection.structure) ctx.progress.note(`cluster: ${selection.structure.text}`);
     }
     const selectionSeconds = (performance.now() - t0) / 1000;
 
@@ -77,7 +82,13 @@ export const clusterStage: Stage = {
 
     const t2 = performance.now();
     let stability: ClusterResult['stability'] = null;
-    if (cfg.stabilityResamples > 0 && cfg.algorithm !== 'kprototypes') {
+    // The sweep's bootstrap of this k (rule structure-first) is the same computation: same estimator, seed and rows.
+    const swept = selection?.stability[k];
+    const sameFit = swept !== undefined && swept.B === cfg.stabilityResamples && sameSizes(swept.clusters.map((c) => c.size), model.labels, model.k);
+    if (cfg.stabilityResamples > 0 && sameFit) {
+      stability = swept;
+      ctx.progress.note(`cluster: bootstrap stability of k = ${k} reused from the choice of k (mean Jaccard ${swept.meanJaccard.toFixed(2)})`);
+    } else if (cfg.stabilityResamples > 0 && cfg.algorithm !== 'kprototypes') {
       stability = bootstrapStability(X, () => clusterEstimator(cfg, k, seed, extra), { B: cfg.stabilityResamples, seed, original: model, progress: ctx.progress });
     } else if (cfg.algorithm === 'kprototypes') {
       ctx.progress.note('cluster: no bootstrap stability for k-prototypes (its categorical part is not resampled)');
@@ -146,6 +157,13 @@ export const clusterStage: Stage = {
     ctx.progress.note(`cluster: ${segments.map((s) => `segment ${s.id}: ${(s.share * 100).toFixed(1)}%`).join(', ')}`);
   },
 };
+
+/** Whether a clustering's cluster sizes (by label) are these. */
+function sameSizes(sizes: readonly number[], labels: Int32Array, k: number): boolean {
+  const counts = new Array<number>(k).fill(0);
+  for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0) counts[labels[i]!]!++;
+  return sizes.length === k && sizes.every((s, c) => s === counts[c]);
+}
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
