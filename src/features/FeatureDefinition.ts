@@ -1,7 +1,11 @@
 import type { FeatureGroup } from './FeatureConfig';
 
-/** How downstream stages treat a column of the feature table. */
-export type FeatureRole = 'id' | 'numeric' | 'categorical';
+/**
+ * How downstream stages treat a column of the feature table. 'outcome': a target column of the data
+ * (Telco's Churn, Bank Marketing's y) passed through so that reports can show its rate per segment; it is
+ * never a clustering input, a trait or a rule field.
+ */
+export type FeatureRole = 'id' | 'numeric' | 'categorical' | 'outcome';
 
 /** Unit of a feature's value, for humans and reports. */
 export type FeatureUnit =

@@ -391,8 +391,21 @@ function demographicSpec(col: AvailableColumn, taken: ReadonlySet<string>): Feat
       return { name, group: 'demographics', role: 'categorical', unit: 'label', description: what, select: `CAST(${q} AS VARCHAR)`, base, nullWhen: 'the attribute is missing' };
     case 'boolean':
       return { name, group: 'demographics', role: 'numeric', unit: 'flag', description: `${what} 1 = true, 0 = false.`, select: `CAST(${q} AS INTEGER)`, base, nullWhen: 'the attribute is missing' };
-    case 'target':
-      return { reason: 'role target: an outcome to predict or explain, never an input feature' };
+    case 'target': {
+      // Passed through as the outcome (booleans as 1/0): shown per segment, never an input of clustering or rules.
+      const boolean = /^BOOL/i.test(col.type ?? '');
+      const select = boolean ? `CAST(${q} AS INTEGER)` : /CHAR|TEXT|STRING/i.test(col.type ?? '') || !col.type ? `CAST(${q} AS VARCHAR)` : `CAST(${q} AS DOUBLE)`;
+      return {
+        name,
+        group: 'demographics',
+        role: 'outcome',
+        unit: boolean ? 'flag' : 'label',
+        description: `Outcome "${col.name}" from the customers table, passed through${boolean ? ' (1 = true, 0 = false)' : ''}: its rate per segment is reported; it is never a clustering input, a trait or a rule field.`,
+        select,
+        base,
+        nullWhen: 'the outcome is missing',
+      };
+    }
     case 'id':
       return { reason: 'role id: identifiers carry no meaning as features' };
     case 'timestamp':

@@ -21,4 +21,19 @@ export interface PersonaInput {
   categorical: Readonly<Record<string, readonly (string | null)[]>>;
   /** Column metadata (units, groups); columns without an entry are labelled by name. */
   columns?: readonly PersonaColumn[];
+  /**
+   * An outcome the data carries (Telco's churn, Bank Marketing's subscription): 1 = happened, 0 = not,
+   * NaN = unknown, per customer. Its rate per segment is a KPI and drives outcome actions; it is never a trait.
+   */
+  outcome?: PersonaOutcome;
+}
+
+export interface PersonaOutcome {
+  /** The feature-table column it comes from (left out of the traits). */
+  column: string;
+  /** What happened, in the result's locale, e.g. "Churn" / "Résiliation". */
+  label: string;
+  /** false for churn-like outcomes, true for responses and purchases, null when neither. */
+  higherIsBetter: boolean | null;
+  values: Float64Array;
 }

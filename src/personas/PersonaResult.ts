@@ -1,7 +1,7 @@
 import type { Locale } from '../core/Locale';
 
 /** Saved personas (personas.json) start with this; bump it when the shape changes. */
-export const PERSONA_RESULT_SCHEMA_VERSION = 1;
+export const PERSONA_RESULT_SCHEMA_VERSION = 2;
 
 /**
  * Key figures per segment. Churn risk and CLV slot in as soon as a column carries them
@@ -24,6 +24,7 @@ export const KPI_KEYS = [
   'responseRate',
   'churnRisk',
   'clv',
+  'outcomeRate',
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
@@ -63,6 +64,8 @@ export interface NumericTrait {
   /** segment mean / base mean; null when the base mean is 0 or values can be negative. */
   lift: number | null;
   direction: 'higher' | 'lower';
+  /** Customers of the segment with a value (the trait rests on them; never below minGroupSize). */
+  customers: number;
 }
 
 /** A categorical value over-represented in the segment. */
@@ -97,11 +100,17 @@ export const ARCHETYPE_IDS = [
   'atRisk',
   'lapsedRegulars',
   'lapsedOneTimers',
+  'fadingOneTimers',
   'dormant',
   'lowValueOccasional',
   'steadyMidValue',
+  'traitProfile',
   'unassigned',
 ] as const;
+/**
+ * The kind of customers a segment holds. 'traitProfile': no behavioural archetype applies (data without
+ * orders, such as a subscription snapshot); the name is made of the segment's strongest traits.
+ */
 export type ArchetypeId = (typeof ARCHETYPE_IDS)[number];
 
 export const ACTION_IDS = [
@@ -121,6 +130,10 @@ export const ACTION_IDS = [
   'preferenceCentre',
   'optInCampaign',
   'bundleOffers',
+  'retentionOffer',
+  'protectAndGrow',
+  'prioritiseOutreach',
+  'reduceContactPressure',
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 
@@ -142,14 +155,29 @@ export interface PersonaCard {
   channel: string;
   timing: string;
   risks: string[];
+  /** What sets the segment apart from the base, with the numbers (its strongest traits). */
+  apart: string;
   actions: PersonaAction[];
+  /** Why no action is recommended, when `actions` is empty (null otherwise). */
+  actionsNote: string | null;
 }
+
+/**
+ * Where a segment stands in its buying cycle, from absolute levels (not from differences to a base that
+ * may itself be mostly inactive): 'active' (median time since the last order at most twice the data's
+ * usual interval between orders), 'overdue' (beyond that, but most bought in the last 12 months),
+ * 'lapsed' (most have not ordered for 12 months), 'noOrders' (most have never ordered).
+ */
+export const ACTIVITY_STATES = ['active', 'overdue', 'lapsed', 'noOrders'] as const;
+export type Activity = (typeof ACTIVITY_STATES)[number];
 
 export interface SegmentPersona {
   id: number;
   suppressed: false;
   name: string;
   archetype: ArchetypeId;
+  /** Buying-cycle state behind the name; null when the data has no order dates. */
+  activity: Activity | null;
   /** true when `names` in the params set the name. */
   customName: boolean;
   size: number;

@@ -1,4 +1,4 @@
-import type { KpiValues } from './PersonaResult';
+import type { Activity, KpiValues } from './PersonaResult';
 import type { NumericComparison } from './numericTraits';
 import type { CategoryCounts } from './categoricalTraits';
 
@@ -18,6 +18,8 @@ export interface SegmentFacts {
   interpurchase: number | null;
   /** Mean all-time orders; null when unknown. */
   meanOrders: number | null;
+  /** Among the segment's buyers, the share with exactly one order; null when unknown. */
+  oneOrderShare: number | null;
   /** Share of the segment with no order before asOf. */
   noOrderShare: number | null;
   /** Mean 90-day sessions. */
@@ -30,6 +32,39 @@ export interface SegmentFacts {
   appShare: { share: number; baseShare: number } | null;
   /** Most frequent device (only when at least minGroupSize customers have it). */
   topDevice: { value: string; share: number } | null;
+  /** The data's usual time between orders: median over the base's repeat buyers of their mean gap, in days. */
+  cycleDays: number | null;
+  /** Share of the segment with an order in the last 90 / 365 days (null when the windows are absent). */
+  active90: number | null;
+  active365: number | null;
+  /** Where the segment stands in its buying cycle (absolute levels); null without order dates. */
+  activity: Activity | null;
+  /** Mean orders in the last 365 days (null when the window is absent). */
+  ordersLast12m: number | null;
+  /** Median tenure in days (null when unknown). */
+  tenureDays: number | null;
+  /** The data's outcome per segment (rate of 1s among known values) and over the base. */
+  outcome: { label: string; rate: number; baseRate: number; higherIsBetter: boolean | null } | null;
+}
+
+/**
+ * ACTIVITY_STATES from a segment's absolute levels. Lapsed: most customers have no order in 12 months (or,
+ * without that window, a median time since the last order of a year or more). Overdue: the median time since
+ * the last order is more than twice the data's usual interval between orders (180 days when unknown).
+ */
+/** Most of the segment's buyers bought once (or, when that share is unknown, a mean of at most 1.5 orders). */
+export function mostlyOneTimers(f: Pick<SegmentFacts, 'oneOrderShare' | 'meanOrders'>): boolean {
+  if (f.oneOrderShare !== null) return f.oneOrderShare >= 0.5;
+  return f.meanOrders !== null && f.meanOrders <= 1.5;
+}
+
+export function activityOf(f: Pick<SegmentFacts, 'noOrderShare' | 'kpis' | 'active365' | 'cycleDays'>): Activity | null {
+  if (f.noOrderShare !== null && f.noOrderShare >= 0.5) return 'noOrders';
+  const recency = f.kpis.recency ?? null;
+  if (recency === null) return f.noOrderShare === null ? null : 'noOrders';
+  if (f.active365 !== null ? f.active365 < 0.5 : recency >= 365) return 'lapsed';
+  const overdueAfter = f.cycleDays !== null ? 2 * f.cycleDays : 180;
+  return recency > overdueAfter ? 'overdue' : 'active';
 }
 
 export interface Signals {

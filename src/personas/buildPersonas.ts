@@ -8,13 +8,14 @@ import { Formatter } from './Formatter';
 import { kpiDefinitions } from './kpiCatalogue';
 import { compareNumeric, numericTraits, type NumericComparison } from './numericTraits';
 import { personaCard } from './personaCard';
-import type { PersonaColumn, PersonaInput } from './PersonaInput';
+import type { PersonaColumn, PersonaInput, PersonaOutcome } from './PersonaInput';
 import { resolvePersonaParams, type PersonaParams } from './PersonaParams';
 import { PERSONA_RESULT_SCHEMA_VERSION, type KpiKey, type PersonaResult, type SegmentEntry, type SegmentPersona } from './PersonaResult';
 import { rfmGrid } from './rfmGrid';
 import { assignArchetypes } from './archetypeScores';
 import { SegmentGroups } from './SegmentGroups';
-import { segmentSignals, topShare, topValue, type SegmentFacts } from './SegmentFacts';
+import { activityOf, segmentSignals, topShare, topValue, type SegmentFacts } from './SegmentFacts';
+import { nameSegments } from './nameSegments';
 import { en } from './texts/en';
 import { fr } from './texts/fr';
 import type { PersonaTexts } from './texts/PersonaTexts';
@@ -33,8 +34,16 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const texts = TEXTS[p.locale];
   const fmt = new Formatter(p.locale, p.currency);
   const meta = new Map<string, PersonaColumn>((input.columns ?? []).map((c) => [c.name, c]));
-  const numericNames = Object.keys(input.numeric);
-  const categoricalNames = Object.keys(input.categorical);
+  const outcome = input.outcome ?? null;
+  // The outcome is a KPI, never a trait: it leaves the columns traits are computed from.
+  const numeric: Record<string, Float64Array> = { ...input.numeric };
+  const categoricalInput: Record<string, readonly (string | null)[]> = { ...input.categorical };
+  if (outcome) {
+    delete numeric[outcome.column];
+    delete categoricalInput[outcome.column];
+  }
+  const numericNames = Object.keys(numeric);
+  const categoricalNames = Object.keys(categoricalInput);
   for (const [key, column] of Object.entries(p.kpiColumns)) {
     checkParam(numericNames.includes(column!), `kpiColumns.${key}`, column, `a numeric column of the input (${numericNames.join(', ')})`);
   }
@@ -42,12 +51,18 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const unit = (f: string): string | null => meta.get(f)?.unit ?? null;
 
   const groups = new SegmentGroups(input.labels);
-  const { definitions, missing } = kpiDefinitions(new Set(numericNames), p.kpiColumns as Partial<Record<KpiKey, string>>, texts);
-  const kpis = computeKpis(definitions, input, groups);
-  const comparisons = compareNumeric(input.numeric, numericNames, groups);
+  const OUTCOME_KEY = '\u0000outcome';
+  const kpiInput: PersonaInput = { ...input, numeric: outcome ? { ...numeric, [OUTCOME_KEY]: outcome.values } : numeric, categorical: categoricalInput };
+  const overrides: Partial<Record<KpiKey, string>> = { ...(p.kpiColumns as Partial<Record<KpiKey, string>>), ...(outcome ? { outcomeRate: OUTCOME_KEY } : {}) };
+  const { definitions: rawDefinitions, missing } = kpiDefinitions(new Set(Object.keys(kpiInput.numeric)), overrides, texts);
+  const definitions = rawDefinitions.map((d) =>
+    d.key === 'outcomeRate' && outcome ? { ...d, label: texts.outcomeRate.label(outcome.label), description: texts.outcomeRate.description(outcome.column), source: [outcome.column], higherIsBetter: outcome.higherIsBetter } : d,
+  );
+  const kpis = computeKpis(rawDefinitions, kpiInput, groups);
+  const comparisons = compareNumeric(numeric, numericNames, groups);
   const excluded = new Set(p.excludeTraits ?? numericNames.filter((n) => unit(n) === 'score'));
   const traitComparisons = comparisons.filter((c) => !excluded.has(c.feature));
-  const categories = categoricalNames.map((n) => countCategories(input.categorical[n]!, n, groups));
+  const categories = categoricalNames.map((n) => countCategories(categoricalInput[n]!, n, groups));
   // rfm_segment is computed from the same recency and frequency the segments come from: a trait on it
   // restates the clustering instead of describing the customers (the RFM grid shows it instead).
   const excludedCategorical = new Set(p.excludeTraits ?? ['rfm_segment']);
@@ -56,17 +71,24 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
 
   const shownGroups: number[] = [];
   for (let g = 0; g < groups.count; g++) if (groups.sizes[g]! >= p.minGroupSize) shownGroups.push(g);
-  const perGroup = {
-    interpurchase: input.numeric.interpurchase_days ? groups.medians(input.numeric.interpurchase_days).median : null,
-    withOrders: input.numeric.frequency ? countPositive(input.numeric.frequency, groups) : null,
+  const interpurchase = numeric.interpurchase_days ? groups.medians(numeric.interpurchase_days) : null;
+  const perGroup: PerGroupFacts = {
+    interpurchase: interpurchase?.median ?? null,
+    cycleDays: interpurchase && Number.isFinite(interpurchase.base) ? interpurchase.base : null,
+    withOrders: numeric.frequency ? countPositive(numeric.frequency, groups) : null,
+    oneOrder: numeric.frequency ? countEqual(numeric.frequency, 1, groups) : null,
+    active90: numeric.orders_90d ? countPositive(numeric.orders_90d, groups) : null,
+    active365: numeric.orders_365d ? countPositive(numeric.orders_365d, groups) : null,
+    tenure: numeric.tenure_days ? groups.medians(numeric.tenure_days).median : null,
+    outcome: outcome ? outcomeRates(outcome.values, groups) : null,
   };
-  const facts = shownGroups.map((g) => segmentFacts(g, groups, kpis, perGroup, byFeature, comparisons, categories, p.minGroupSize));
+  const facts = shownGroups.map((g) => segmentFacts(g, groups, kpis, perGroup, byFeature, comparisons, categories, p.minGroupSize, outcome));
   const archetypes = assignArchetypes(facts);
 
   const personas: SegmentPersona[] = shownGroups.map((g, s) => {
     const f = facts[s]!;
     const { archetype } = archetypes[s]!;
-    const numeric = numericTraits(traitComparisons, g, p.maxNumericTraits, label, unit);
+    const numericTraitList = numericTraits(traitComparisons, g, p.maxNumericTraits, label, unit, p.minGroupSize);
     const categorical = categoricalTraits(traitCategories, g, { alpha: p.alpha, minGroupSize: p.minGroupSize, max: p.maxCategoricalTraits, label });
     const values = factValues(f, fmt);
     return {
@@ -74,15 +96,16 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
       suppressed: false,
       name: texts.archetypes[archetype].name,
       archetype,
+      activity: f.activity,
       customName: false,
       size: f.size,
       share: f.share,
       kpis: f.kpis,
-      traits: { numeric, categorical },
-      card: personaCard(archetype, f, values, categorical, texts, fmt, p.minGroupSize),
+      traits: { numeric: numericTraitList, categorical },
+      card: personaCard(archetype, f, values, { numeric: numericTraitList, categorical }, texts, fmt, p.minGroupSize),
     };
   });
-  nameSegments(personas, archetypes, texts, p.names);
+  nameSegments(personas, archetypes, { texts, locale: p.locale, custom: p.names, comparisons: traitComparisons, categories: traitCategories, groups: shownGroups, minGroupSize: p.minGroupSize, label, unit });
 
   const shownIds = new Set(personas.map((s) => s.id));
   const segments: SegmentEntry[] = groups.ids.map((id) => personas.find((s) => s.id === id) ?? { id, suppressed: true as const, reason: texts.suppressedSegment(fmt.num(p.minGroupSize)) });
@@ -91,14 +114,15 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const noiseGroup = groups.ids.indexOf(-1);
   const noise = noiseGroup < 0 ? 0 : groups.sizes[noiseGroup]!;
 
-  const notes: string[] = [texts.notes.traitsMethod(fmt.pct(1 - p.alpha))];
-  const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv').map((k) => texts.kpis[k].label);
+  const notes: string[] = [texts.notes.traitsMethod(fmt.pct(1 - p.alpha), fmt.num(p.minGroupSize))];
+  const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv' && k !== 'outcomeRate').map((k) => texts.kpis[k].label);
   if (missingLabels.length) notes.push(texts.notes.missingKpis(missingLabels.join(', ')));
   const suppressedCount = groups.count - personas.length;
   if (suppressedCount) notes.push(texts.notes.suppressedSegments(fmt.num(suppressedCount), fmt.num(p.minGroupSize)));
   notes.push(texts.notes.suppressedCells(fmt.num(p.minGroupSize)));
-  const r = input.numeric.r_score;
-  const fScore = input.numeric.f_score;
+  if (facts.some((f) => f.activity !== null) && perGroup.cycleDays !== null) notes.push(texts.notes.activityMethod(fmt.days(perGroup.cycleDays), fmt.days(2 * perGroup.cycleDays)));
+  const r = numeric.r_score;
+  const fScore = numeric.f_score;
   if (!r || !fScore) notes.push(texts.notes.noRfm);
 
   return {
@@ -122,32 +146,46 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   };
 }
 
+interface PerGroupFacts {
+  interpurchase: Float64Array | null;
+  cycleDays: number | null;
+  withOrders: Float64Array | null;
+  oneOrder: Float64Array | null;
+  active90: Float64Array | null;
+  active365: Float64Array | null;
+  tenure: Float64Array | null;
+  outcome: { rate: Float64Array; base: number } | null;
+}
+
 function segmentFacts(
   g: number,
   groups: SegmentGroups,
   kpis: ReturnType<typeof computeKpis>,
-  perGroup: { interpurchase: Float64Array | null; withOrders: Float64Array | null },
+  perGroup: PerGroupFacts,
   byFeature: ReadonlyMap<string, NumericComparison>,
   comparisons: readonly NumericComparison[],
   categories: readonly CategoryCounts[],
   minGroupSize: number,
+  outcome: PersonaOutcome | null,
 ): SegmentFacts {
   const z = (f: string): number => byFeature.get(f)?.stdDiff[g] ?? NaN;
   const mean = (f: string): number | null => {
     const v = byFeature.get(f)?.mean[g];
     return v !== undefined && Number.isFinite(v) ? v : null;
   };
-  const interpurchase = perGroup.interpurchase?.[g];
+  const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
+  const share = (counts: Float64Array | null): number | null => (counts ? counts[g]! / groups.sizes[g]! : null);
   const app = byFeature.get('channel_share_app');
-  return {
+  const facts: SegmentFacts = {
     id: groups.ids[g]!,
     size: groups.sizes[g]!,
     share: groups.sizes[g]! / groups.rows,
     kpis: kpis.perGroup[g]!,
     base: kpis.base,
     signals: segmentSignals(z),
-    interpurchase: interpurchase !== undefined && Number.isFinite(interpurchase) ? interpurchase : null,
+    interpurchase: finite(perGroup.interpurchase?.[g]),
     meanOrders: mean('frequency'),
+    oneOrderShare: perGroup.oneOrder && perGroup.withOrders && perGroup.withOrders[g]! > 0 ? perGroup.oneOrder[g]! / perGroup.withOrders[g]! : null,
     // Customers without an order have frequency 0 (or missing).
     noOrderShare: perGroup.withOrders ? 1 - perGroup.withOrders[g]! / groups.sizes[g]! : null,
     sessions90: mean('sessions_90d'),
@@ -155,7 +193,32 @@ function segmentFacts(
     topChannel: topShare(comparisons, 'channel_share_', g),
     appShare: app && Number.isFinite(app.mean[g]!) ? { share: app.mean[g]!, baseShare: app.baseMean } : null,
     topDevice: topValue(categories.find((c) => c.feature === 'device'), g, minGroupSize),
+    cycleDays: perGroup.cycleDays,
+    active90: share(perGroup.active90),
+    active365: share(perGroup.active365),
+    activity: null,
+    tenureDays: finite(perGroup.tenure?.[g]),
+    ordersLast12m: mean('orders_365d'),
+    outcome:
+      outcome && perGroup.outcome && Number.isFinite(perGroup.outcome.rate[g]!)
+        ? { label: outcome.label, rate: perGroup.outcome.rate[g]!, baseRate: perGroup.outcome.base, higherIsBetter: outcome.higherIsBetter }
+        : null,
   };
+  facts.activity = activityOf(facts);
+  return facts;
+}
+
+/** Share of 1s among the known (non-NaN) outcome values, per group and over the base. */
+function outcomeRates(values: Float64Array, groups: SegmentGroups): { rate: Float64Array; base: number } {
+  const m = groups.moments(values);
+  return { rate: m.mean, base: m.baseMean };
+}
+
+/** Customers per group with exactly this value. */
+function countEqual(values: Float64Array, target: number, groups: SegmentGroups): Float64Array {
+  const out = new Float64Array(groups.count);
+  for (let i = 0; i < values.length; i++) if (values[i] === target) out[groups.groupOf[i]!]!++;
+  return out;
 }
 
 /** Customers per group with a positive value (e.g. at least one order). */
@@ -181,26 +244,4 @@ function validateInput(input: PersonaInput): void {
     if (col.length !== n) problems.push({ severity: 'error' as const, check: 'length', message: `column "${name}" has ${col.length} rows, labels have ${n}`, location: { column: name }, hint: 'pass columns and labels of the same customers in the same order' });
   }
   if (problems.length) throw new InputError('Personas need one label and one value per customer in every column.', problems);
-}
-
-/** A suffix-free, unique name per segment: custom names first, then archetype names qualified by a trait. */
-function nameSegments(personas: SegmentPersona[], archetypes: { shared: boolean }[], texts: PersonaTexts, custom: Readonly<Record<string, string>>): void {
-  personas.forEach((s, i) => {
-    const own = custom[String(s.id)];
-    if (own !== undefined) {
-      s.name = own.trim();
-      s.customName = true;
-    } else if (archetypes[i]!.shared) {
-      const cat = s.traits.categorical[0];
-      const num = s.traits.numeric[0];
-      const qualifier = cat ? cat.value : num ? `${num.direction === 'higher' ? '↑' : '↓'} ${num.label.toLowerCase()}` : null;
-      if (qualifier) s.name = texts.qualified(s.name, qualifier);
-    }
-  });
-  const seen = new Map<string, number>();
-  for (const s of personas) {
-    const n = (seen.get(s.name) ?? 0) + 1;
-    seen.set(s.name, n);
-    if (n > 1) s.name = `${s.name} (${n})`;
-  }
 }

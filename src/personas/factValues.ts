@@ -32,6 +32,14 @@ export function factValues(f: SegmentFacts, fmt: Formatter): V {
   put('baseCart', b.cartAbandonment, (x) => fmt.pct(x));
   put('sessions', f.sessions90, (x) => fmt.num(x, 1));
   put('orders', f.meanOrders, (x) => fmt.num(x, 1));
+  put('oneOrder', f.oneOrderShare, (x) => fmt.pct(x));
+  // Orders in the last 12 months describe a rhythm only for customers who have been here a good part of them.
+  if (f.tenureDays === null || f.tenureDays >= 180) put('freq12m', f.ordersLast12m, (x) => fmt.num(x, 1));
+  if (f.outcome) {
+    v.outcomeLabel = f.outcome.label;
+    v.outcomeRate = fmt.pct(f.outcome.rate);
+    v.baseOutcomeRate = fmt.pct(f.outcome.baseRate);
+  }
   put('risk', k.churnRisk, (x) => fmt.pct(x));
   put('baseRisk', b.churnRisk, (x) => fmt.pct(x));
   if (f.topCategory) {

@@ -7,7 +7,9 @@ const FIXED: Record<string, Labels> = {
   recency_days: { en: 'Days since last order', fr: 'Jours depuis la dernière commande' },
   frequency: { en: 'Orders (all time)', fr: 'Commandes (total)' },
   monetary_total: { en: 'Spend (all time)', fr: 'Dépense totale' },
-  monetary_avg: { en: 'Average order value', fr: 'Panier moyen' },
+  // Not "Average order value": that name is the KPI (all spend / all orders); this is the mean of each
+  // customer's own average, which weighs a one-order customer like a regular.
+  monetary_avg: { en: 'Average basket per customer', fr: 'Panier moyen par client' },
   avg_items_per_order: { en: 'Items per order', fr: 'Articles par commande' },
   r_score: { en: 'R score', fr: 'Score R' },
   f_score: { en: 'F score', fr: 'Score F' },

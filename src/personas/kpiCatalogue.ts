@@ -32,6 +32,8 @@ const SPECS: readonly KpiSpec[] = [
   { key: 'responseRate', unit: 'share', aggregate: 'mean', higherIsBetter: true, sources: [['response'], ['converted'], ['conversion']] },
   { key: 'churnRisk', unit: 'share', aggregate: 'mean', higherIsBetter: false, sources: [['churn_probability'], ['churn_risk']] },
   { key: 'clv', unit: 'currency', aggregate: 'mean', higherIsBetter: true, sources: [['clv'], ['clv_12m']] },
+  // Only from the data's declared outcome (PersonaInput.outcome): never guessed from a column name.
+  { key: 'outcomeRate', unit: 'share', aggregate: 'mean', higherIsBetter: null, sources: [] },
 ];
 
 /**

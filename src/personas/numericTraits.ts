@@ -12,6 +12,8 @@ export interface NumericComparison {
   unitInterval: boolean;
   mean: Float64Array;
   stdDiff: Float64Array;
+  /** Customers with a value, per group. */
+  n: Float64Array;
 }
 
 export function compareNumeric(numeric: Readonly<Record<string, Float64Array>>, features: readonly string[], groups: SegmentGroups): NumericComparison[] {
@@ -21,7 +23,7 @@ export function compareNumeric(numeric: Readonly<Record<string, Float64Array>>, 
     if (!(m.baseSd > 0)) continue; // constant or empty: nothing distinguishes a segment
     const stdDiff = new Float64Array(groups.count);
     for (let g = 0; g < groups.count; g++) stdDiff[g] = (m.mean[g]! - m.baseMean) / m.baseSd;
-    out.push({ feature, baseMean: m.baseMean, baseSd: m.baseSd, nonNegative: m.min >= 0, unitInterval: m.min >= 0 && m.max <= 1, mean: m.mean, stdDiff });
+    out.push({ feature, baseMean: m.baseMean, baseSd: m.baseSd, nonNegative: m.min >= 0, unitInterval: m.min >= 0 && m.max <= 1, mean: m.mean, stdDiff, n: m.n });
   }
   return out;
 }
@@ -29,17 +31,22 @@ export function compareNumeric(numeric: Readonly<Record<string, Float64Array>>, 
 /** Smallest |standardised difference| worth calling a trait (Cohen's "small" effect). */
 export const MIN_STD_DIFF = 0.2;
 
-/** The group's most distinctive numeric features, largest |standardised difference| first. */
+/**
+ * The group's most distinctive numeric features, largest |standardised difference| first. A trait rests on
+ * the group's customers with a value: fewer than `minCustomers` (the publication threshold) and it is no
+ * trait (a "days between orders" difference carried by 16 repeat buyers of 726 says nothing of the 726).
+ */
 export function numericTraits(
   comparisons: readonly NumericComparison[],
   g: number,
   max: number,
   label: (feature: string) => string,
   unit: (feature: string) => string | null,
+  minCustomers = 1,
 ): NumericTrait[] {
   const families = new Set<string>();
   return comparisons
-    .filter((c) => Number.isFinite(c.stdDiff[g]!) && Math.abs(c.stdDiff[g]!) >= MIN_STD_DIFF)
+    .filter((c) => Number.isFinite(c.stdDiff[g]!) && Math.abs(c.stdDiff[g]!) >= MIN_STD_DIFF && c.n[g]! >= minCustomers)
     .sort((a, b) => Math.abs(b.stdDiff[g]!) - Math.abs(a.stdDiff[g]!) || (a.feature < b.feature ? -1 : 1))
     .filter((c) => {
       // orders_30d … orders_365d say the same thing five times: keep the strongest window of a family.
@@ -60,5 +67,6 @@ export function numericTraits(
       stdDiff: c.stdDiff[g]!,
       lift: c.nonNegative && c.baseMean > 0 ? c.mean[g]! / c.baseMean : null,
       direction: c.stdDiff[g]! > 0 ? 'higher' : 'lower',
+      customers: c.n[g]!,
     }));
 }

@@ -1,7 +1,8 @@
 import type { Formatter } from './Formatter';
-import type { ArchetypeId, CategoricalTrait, PersonaCard } from './PersonaResult';
-import { recommendActions } from './recommendActions';
-import type { SegmentFacts } from './SegmentFacts';
+import type { ArchetypeId, CategoricalTrait, NumericTrait, PersonaCard } from './PersonaResult';
+import { cohensH } from './nameSegments';
+import { outcomeAction, recommendActions } from './recommendActions';
+import { mostlyOneTimers, type SegmentFacts } from './SegmentFacts';
 import type { PersonaTexts, V } from './texts/PersonaTexts';
 
 /** Effect size from which a difference is worth a sentence (Cohen's medium effect). */
@@ -15,12 +16,13 @@ export function personaCard(
   archetype: ArchetypeId,
   f: SegmentFacts,
   values: V,
-  categorical: readonly CategoricalTrait[],
+  traits: { numeric: readonly NumericTrait[]; categorical: readonly CategoricalTrait[] },
   texts: PersonaTexts,
   fmt: Formatter,
   minGroupSize: number,
 ): PersonaCard {
   const s = f.signals;
+  const { categorical } = traits;
   const has = (...keys: string[]): boolean => keys.every((k) => values[k] !== undefined);
 
   const who = [texts.who({ customers: values.customers!, share: values.share! })];
@@ -53,7 +55,7 @@ export function personaCard(
   const recency = f.kpis.recency ?? null;
   if (f.noOrderShare !== null && f.noOrderShare >= 0.5) timing = texts.timingNoOrder;
   else if (recency === null) timing = texts.timingUnknown;
-  else if (f.meanOrders !== null && f.meanOrders <= 1.5) timing = texts.timingOneOrder({ recency: values.recency! });
+  else if (mostlyOneTimers(f)) timing = texts.timingOneOrder({ recency: values.recency! });
   else if (f.interpurchase !== null && recency > 1.5 * f.interpurchase) timing = texts.timingOverdue({ recency: values.recency!, interval: values.interval! });
   else if (f.interpurchase !== null) timing = texts.timingDue({ recency: values.recency!, interval: values.interval! });
   else timing = texts.timingOneOrder({ recency: values.recency! });
@@ -68,9 +70,22 @@ export function personaCard(
   const optIn = f.kpis.emailOptIn;
   if (optIn != null && optIn < 0.6) risks.push(texts.risks.reach({ optIn: values.optIn! }));
   if (s.email < -NOTABLE && has('open', 'baseOpen')) risks.push(texts.risks.emailFatigue({ open: values.open!, baseOpen: values.baseOpen! }));
+  if (f.outcome && f.outcome.higherIsBetter === false && outcomeAction(f) === 'retentionOffer') {
+    risks.push(texts.outcomeRisk({ outcome: f.outcome.label, rate: values.outcomeRate!, baseRate: values.baseOutcomeRate! }));
+  }
   const rev = f.kpis.revenueShare;
   if (rev != null && rev > 0.3 && rev > 2 * f.share) risks.push(texts.risks.concentration({ revenue: values.revenueShare!, customers: values.share! }));
   if (f.size < 2 * minGroupSize) risks.push(texts.risks.small({ customers: values.customers! }));
+
+  const actions = recommendActions(archetype, f, values, texts);
+  let actionsNote: string | null = null;
+  if (!actions.length) {
+    actionsNote = f.outcome
+      ? texts.noActions.outcomeNearBase({ outcome: f.outcome.label.toLowerCase(), rate: values.outcomeRate!, baseRate: values.baseOutcomeRate! })
+      : f.activity === null
+        ? texts.noActions.noBehaviour
+        : texts.noActions.noneFits;
+  }
 
   return {
     tagline: texts.archetypes[archetype].tagline,
@@ -80,6 +95,37 @@ export function personaCard(
     channel: channel.length ? channel.join(' ') : texts.channelUnknown,
     timing,
     risks,
-    actions: recommendActions(archetype, f, values, texts),
+    apart: apartLine(traits, texts, fmt),
+    actions,
+    actionsNote,
   };
+}
+
+/** The three strongest traits (numeric by |d|, categorical by |h|) with the segment's and the base's numbers. */
+function apartLine(traits: { numeric: readonly NumericTrait[]; categorical: readonly CategoricalTrait[] }, texts: PersonaTexts, fmt: Formatter): string {
+  const items = [
+    ...traits.numeric.map((t) => ({
+      effect: Math.abs(t.stdDiff),
+      // "Tenure (days)" is a column header; the sentence gives the duration in words.
+      text: texts.apartNumeric({ label: sentenceLabel(t.label), value: formatByUnit(t.segmentMean, t.unit, fmt), base: formatByUnit(t.baseMean, t.unit, fmt) }),
+    })),
+    ...traits.categorical.map((t) => ({
+      effect: Math.abs(cohensH(t.segmentShare, t.baseShare)),
+      text: texts.apartCategorical({ label: t.label, value: t.value, share: fmt.pct(t.segmentShare), base: fmt.pct(t.baseShare) }),
+    })),
+  ].sort((a, b) => b.effect - a.effect);
+  return items.length ? texts.apart(items.slice(0, 3).map((i) => i.text).join('; ')) : texts.apartNone;
+}
+
+/** A label inside a sentence: lower case after the first word's capital, no "(days)" suffix. */
+function sentenceLabel(label: string): string {
+  return label.replace(/\s*\((days|jours)\)$/, '');
+}
+
+/** A trait's mean as its unit reads: days as durations, money with the currency, shares and flags as percentages. */
+function formatByUnit(v: number, unit: string | null, fmt: Formatter): string {
+  if (unit === 'days') return fmt.days(v);
+  if (unit === 'currency' || unit === 'currency per order') return fmt.money(v);
+  if (unit === 'share' || unit === 'flag') return fmt.pct(v);
+  return fmt.num(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { clusterConfigSchema } from './ClusterConfig';
+import { outcomeConfigSchema } from './OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
 
 /** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
@@ -31,6 +32,8 @@ export const runConfigSchema = z
     seed: z.number().int().min(0).default(42),
     data: dataConfigSchema,
     features: featureConfigSchema.default({}),
+    /** The data's outcome (a target column): its rate per segment is reported; default: the only target column, if any. */
+    outcome: outcomeConfigSchema.optional(),
     cluster: clusterConfigSchema.default({}),
     report: reportConfigSchema.default({}),
     output: z

@@ -15,6 +15,7 @@ import type { PersonaResult } from '../personas/PersonaResult';
 import { REPORT_DATA_SCHEMA_VERSION, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
 import type { ClusterResult } from './ClusterResult';
 import { prepareClusterInput, type PreparedClusterInput } from './prepareClusterInput';
+import { resolveOutcome } from './resolveOutcome';
 import type { RunConfig } from './RunConfig';
 
 export interface ReportInputs {
@@ -41,13 +42,18 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
   if (cluster.labels.length !== table.rowCount) {
     throw new InputError(`The run's cluster.json has ${cluster.labels.length} labels but its feature table ${table.rowCount} customers; re-run the cluster stage.`);
   }
+  const outcome = resolveOutcome(table, inputs.featureColumns, config.outcome);
+  // Other outcome columns (when several exist and none is configured) are no traits either.
+  const outcomeColumns = new Set(inputs.featureColumns.filter((c) => c.role === 'outcome').map((c) => c.name));
+  const without = <T>(cols: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(cols).filter(([n]) => !outcomeColumns.has(n) || n === outcome?.column));
   const input: PersonaInput = {
     labels: cluster.labels,
-    numeric: table.numeric,
-    categorical: table.categorical,
+    numeric: without(table.numeric),
+    categorical: without(table.categorical),
     columns: inputs.featureColumns
       .filter((c) => c.role !== 'id')
       .map((c) => ({ name: c.name, kind: c.name in table.categorical ? ('categorical' as const) : ('numeric' as const), unit: c.unit ?? null, group: c.group ?? null, description: c.description })),
+    ...(outcome ? { outcome: { column: outcome.column, label: outcome.label[cfg.locale], higherIsBetter: outcome.higherIsBetter, values: outcome.values } } : {}),
   };
   const personas = buildPersonas(input, {
     locale: cfg.locale,

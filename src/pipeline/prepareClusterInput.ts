@@ -47,10 +47,24 @@ export interface PreparedClusterInput {
 export function prepareClusterInput(table: FeatureTable, featureColumns: readonly FeatureColumn[], cfg: ClusterConfig): PreparedClusterInput {
   const notes: string[] = [];
   const units = new Map(featureColumns.map((c) => [c.name, c.unit ?? null]));
-  const numericNames = Object.keys(table.numeric);
+  // The data's outcome (churn, subscription) is what segments are judged by, never what they are made of.
+  const outcomes = new Set(featureColumns.filter((c) => c.role === 'outcome').map((c) => c.name));
+  const named = [...(cfg.features ?? []), ...cfg.categorical].filter((f) => outcomes.has(f));
+  if (named.length) {
+    throw new InputError('The outcome column cannot be a clustering feature.', [
+      {
+        severity: 'error',
+        check: 'outcome-feature',
+        message: `${named.map((f) => `"${f}"`).join(', ')} is the data's outcome (role target): clustering on it would build the segments from the answer they are meant to explain`,
+        location: { field: cfg.features?.some((f) => outcomes.has(f)) ? 'cluster.features' : 'cluster.categorical' },
+        hint: 'remove it from the clustering features; its rate per segment is shown in the review',
+      },
+    ]);
+  }
+  const numericNames = Object.keys(table.numeric).filter((n) => !outcomes.has(n));
   let names: string[];
   if (cfg.features) {
-    const unknown = cfg.features.filter((f) => !(f in table.numeric));
+    const unknown = cfg.features.filter((f) => !numericNames.includes(f));
     if (unknown.length) {
       const hint = unknown.some((f) => f in table.categorical) ? 'text columns go in cluster.categorical (k-prototypes)' : `numeric columns of this feature table: ${numericNames.join(', ')}`;
       throw new InputError('cluster.features names columns the feature table does not have as numbers.', [
@@ -59,13 +73,13 @@ export function prepareClusterInput(table: FeatureTable, featureColumns: readonl
     }
     names = [...cfg.features];
   } else {
-    names = DEFAULT_CLUSTER_FEATURES.filter((f) => f in table.numeric);
+    names = DEFAULT_CLUSTER_FEATURES.filter((f) => numericNames.includes(f));
     if (names.length < 2) {
       // No behaviour data (e.g. a customers-only table such as Telco): every numeric feature but derived scores.
       names = numericNames.filter((n) => !(NEVER_CLUSTER_ON as readonly string[]).includes(n));
       notes.push(`cluster.features not set and the default behaviour features are missing: clustering on every numeric feature (${names.join(', ')}).`);
     } else {
-      const missing = DEFAULT_CLUSTER_FEATURES.filter((f) => !(f in table.numeric));
+      const missing = DEFAULT_CLUSTER_FEATURES.filter((f) => !numericNames.includes(f));
       notes.push(`cluster.features not set: default features ${names.join(', ')}${missing.length ? ` (not in this feature table: ${missing.join(', ')})` : ''}.`);
     }
     // Defaults drop what carries no information instead of failing; named features keep the strict check.

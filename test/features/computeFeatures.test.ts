@@ -156,13 +156,15 @@ describe('computeFeatures on the fixture (every value computed by hand)', () => 
     expect(f.c4).toMatchObject({ product_views_365d: 1, cart_abandonment_rate: 1, email_open_rate: null, days_since_last_session: 1 });
   });
 
-  it('demographics pass through typed; the target column is skipped with a reason', () => {
+  it('demographics pass through typed; the target column passes through as the outcome, never a feature', () => {
     expect(f.c1).toMatchObject({ age: 34, gender: 'F', region: 'North', city: 'Oslo', income_band: '50-75k', device: 'mobile', acquisition_channel: 'search', email_opt_in: 1, loyalty_tier: 'gold', credit_score: 720 });
     expect(f.c2).toMatchObject({ email_opt_in: 0, loyalty_tier: 'silver' });
     expect(f.c3).toMatchObject({ age: null, income_band: null, email_opt_in: null });
-    expect(f.c1).not.toHaveProperty('churned');
-    expect(result.skipped).toEqual([{ group: 'demographics', column: 'churned', reason: expect.stringContaining('target') }]);
+    expect(result.skipped).toEqual([]);
     const byName = Object.fromEntries(result.columns.map((c) => [c.name, c]));
+    // A boolean outcome becomes 1/0 with role 'outcome': the cluster stage, traits and rules leave it out.
+    expect(byName.churned).toMatchObject({ role: 'outcome', unit: 'flag', group: 'demographics' });
+    expect([f.c1!.churned, f.c2!.churned, f.c3!.churned]).toEqual([0, 1, 0]);
     expect(byName.age).toMatchObject({ role: 'numeric', unit: 'years', group: 'demographics' });
     expect(byName.gender).toMatchObject({ role: 'categorical' });
     expect(byName.email_opt_in).toMatchObject({ role: 'numeric', unit: 'flag' });

@@ -133,13 +133,18 @@ describe('buildPersonas: segments of the same kind', () => {
     const rng = new Rng(3);
     const n = 300;
     const labels = Array.from({ length: n }, (_, i) => Math.floor(i / 100));
-    const numeric = { monetary_total: Float64Array.from({ length: n }, () => 100 + rng.next()), frequency: Float64Array.from({ length: n }, () => 3 + Math.round(rng.next())) };
+    const numeric = {
+      monetary_total: Float64Array.from({ length: n }, () => 100 + rng.next()),
+      frequency: Float64Array.from({ length: n }, () => 3 + Math.round(rng.next())),
+      recency_days: Float64Array.from({ length: n }, () => 20 + Math.round(10 * rng.next())),
+    };
     const city = labels.map((l, i) => (l === 1 ? (i % 5 === 0 ? 'Lyon' : 'Nice') : i % 10 === 0 ? 'Nice' : 'Lyon'));
     const result = buildPersonas({ labels, numeric, categorical: { city } });
     const names = result.segments.map((s) => (s.suppressed ? '' : s.name));
-    expect(result.segments.every((s) => !s.suppressed && s.archetype === 'steadyMidValue')).toBe(true);
+    expect(result.segments.every((s) => !s.suppressed && s.archetype === 'steadyMidValue' && s.activity === 'active')).toBe(true);
     expect(names[0]).toBe('Steady mid-value');
-    expect(names[1]).toBe('Steady mid-value · Nice');
+    // Segment 1 differs from segment 0 by its city (80% Nice against 10%), not by its numbers.
+    expect(names[1]).toBe('Steady mid-value · city: Nice');
     expect(new Set(names).size).toBe(3);
   });
 });

@@ -12,6 +12,8 @@ export interface PersonaTexts {
   archetypes: Record<ArchetypeId, { name: string; tagline: string }>;
   actions: Record<ActionId, { title: string; description: string; reason: (v: V) => string }>;
   kpis: Record<KpiKey, { label: string; description: (source: string[]) => string }>;
+  /** The outcome KPI is named after the data's outcome ("Churn" → "Churn rate"). */
+  outcomeRate: { label: (outcome: string) => string; description: (column: string) => string };
   /** "Name · qualifier" when two segments share an archetype. */
   qualified: (name: string, qualifier: string) => string;
   who: (v: V & { customers: string; share: string }) => string;
@@ -46,12 +48,25 @@ export interface PersonaTexts {
     small: (v: V & { customers: string }) => string;
     churnScore: (v: V & { risk: string; baseRisk: string }) => string;
   };
+  /** "What sets them apart: …" with the segment's strongest traits and their numbers. */
+  apart: (list: string) => string;
+  apartNumeric: (v: V & { label: string; value: string; base: string }) => string;
+  apartCategorical: (v: V & { label: string; value: string; share: string; base: string }) => string;
+  apartNone: string;
+  /** Why a segment gets no action. */
+  noActions: {
+    noBehaviour: string;
+    noneFits: string;
+    outcomeNearBase: (v: V & { outcome: string; rate: string; baseRate: string }) => string;
+  };
+  outcomeRisk: (v: V & { outcome: string; rate: string; baseRate: string }) => string;
   suppressedSegment: (minGroupSize: string) => string;
   notes: {
     missingKpis: (labels: string) => string;
     suppressedSegments: (count: string, minGroupSize: string) => string;
     suppressedCells: (minGroupSize: string) => string;
-    traitsMethod: (alpha: string) => string;
+    traitsMethod: (alpha: string, minCustomers: string) => string;
+    activityMethod: (cycle: string, overdueAfter: string) => string;
     noRfm: string;
   };
 }

@@ -14,9 +14,11 @@ export const en: PersonaTexts = {
     atRisk: { name: 'At-risk regulars', tagline: 'Used to buy regularly; their activity is slowing down.' },
     lapsedRegulars: { name: 'Lapsed regulars', tagline: 'Former regular customers who stopped buying.' },
     lapsedOneTimers: { name: 'Lapsed one-timers', tagline: 'Bought once, a long time ago.' },
+    fadingOneTimers: { name: 'Fading one-time buyers', tagline: 'Bought once, within the year; now past the usual time to come back.' },
     dormant: { name: 'Dormant', tagline: 'No recent order and little engagement.' },
     lowValueOccasional: { name: 'Low-value occasional', tagline: 'Buy rarely and spend little.' },
     steadyMidValue: { name: 'Steady mid-value', tagline: 'Close to the average customer on most measures.' },
+    traitProfile: { name: 'Close to the average customer', tagline: 'Described by what sets them apart from the other customers.' },
     unassigned: { name: 'Unassigned (noise)', tagline: 'Customers the clustering placed in no dense group.' },
   },
   actions: {
@@ -28,12 +30,12 @@ export const en: PersonaTexts = {
     loyaltyProgramme: {
       title: 'Loyalty programme',
       description: 'Points or tiers that reward repeat purchases; surprise-and-delight gifts at milestones.',
-      reason: (v) => `A regular rhythm of ${v.freq} orders a year is worth rewarding and protecting.`,
+      reason: (v) => `A regular rhythm worth rewarding and protecting: ${v.freq12m} orders in the last 12 months.`,
     },
     referralProgramme: {
       title: 'Referral programme',
       description: 'A reward for both sides when a customer brings a friend.',
-      reason: (v) => `Frequent, satisfied buyers (${v.freq} orders a year) are credible advocates.`,
+      reason: (v) => `Frequent, satisfied buyers (${v.freq12m} orders in the last 12 months) are credible advocates.`,
     },
     crossSell: {
       title: 'Cross-sell adjacent categories',
@@ -43,7 +45,7 @@ export const en: PersonaTexts = {
     secondPurchaseNudge: {
       title: 'Second-purchase nudge',
       description: 'A timed incentive after the first order; the second order is the strongest sign a customer stays.',
-      reason: (v) => `They average ${v.orders} orders in all: most have not come back yet.`,
+      reason: (v) => `${v.oneOrder} of their buyers ordered only once: most have not come back yet.`,
     },
     onboardingSeries: {
       title: 'Onboarding series',
@@ -100,6 +102,26 @@ export const en: PersonaTexts = {
       description: 'Bundles and a free-shipping threshold just above their usual basket.',
       reason: (v) => `Frequent orders with a small basket (${v.aov}, base: ${v.baseAov}).`,
     },
+    retentionOffer: {
+      title: 'Retention offer',
+      description: 'Contact them before they leave: a better plan or contract, a loyalty discount, a service call; test it on 200–500 customers first.',
+      reason: (v) => `${v.outcomeLabel}: ${v.outcomeRate} (base: ${v.baseOutcomeRate}).`,
+    },
+    protectAndGrow: {
+      title: 'Upgrade and referral',
+      description: 'The customers most likely to stay: offer upgrades and add-ons and ask them to refer friends.',
+      reason: (v) => `${v.outcomeLabel}: only ${v.outcomeRate} (base: ${v.baseOutcomeRate}).`,
+    },
+    prioritiseOutreach: {
+      title: 'Contact them first',
+      description: 'Put them first in the next campaign: they respond most. Keep a holdout group to measure the lift.',
+      reason: (v) => `${v.outcomeLabel}: ${v.outcomeRate} (base: ${v.baseOutcomeRate}).`,
+    },
+    reduceContactPressure: {
+      title: 'Lower contact pressure',
+      description: 'Fewer, cheaper contacts (e-mail instead of calls) and a different offer, tested on a sample before the next campaign.',
+      reason: (v) => `${v.outcomeLabel}: only ${v.outcomeRate} (base: ${v.baseOutcomeRate}).`,
+    },
   },
   kpis: {
     customers: { label: 'Customers', description: () => 'Number of customers in the segment.' },
@@ -118,6 +140,11 @@ export const en: PersonaTexts = {
     responseRate: { label: 'Response rate', description: (s) => `Share of customers with ${s[0]} = 1.` },
     churnRisk: { label: 'Churn risk', description: (s) => `Mean predicted churn probability (${s[0]}).` },
     clv: { label: 'Customer lifetime value', description: (s) => `Mean of ${s[0]}.` },
+    outcomeRate: { label: 'Outcome rate', description: (s) => `Share of customers with ${s[0]} (known values only).` },
+  },
+  outcomeRate: {
+    label: (o) => `${o} rate`,
+    description: (c) => `Share of the segment's customers with the outcome "${c}" (customers whose outcome is unknown left out). Shown, never used to build the segments.`,
   },
   qualified: (name, q) => `${name} · ${q}`,
   who: (v) => `${v.customers} customers, ${v.share} of the base.`,
@@ -157,13 +184,25 @@ export const en: PersonaTexts = {
     small: (v) => `Small segment (${v.customers} customers): tests need long run times to reach significance.`,
     churnScore: (v) => `Predicted churn ${v.risk} (base: ${v.baseRisk}).`,
   },
+  apart: (list) => `What sets them apart: ${list}.`,
+  apartNumeric: (v) => `${v.label} ${v.value} on average (base: ${v.base})`,
+  apartCategorical: (v) => `${v.label} ${v.value} for ${v.share} (base: ${v.base})`,
+  apartNone: 'No trait sets them clearly apart from the other customers (every difference is small).',
+  noActions: {
+    noBehaviour: 'No action from the catalogue applies: the data has no orders, channels, e-mail history or outcome to act on. Design a test from the traits above on 200–500 customers.',
+    noneFits: 'No action from the catalogue fits these numbers (the data lacks the categories, channels or e-mail history the actions need). Design a test from the traits above on 200–500 customers.',
+    outcomeNearBase: (v) => `No targeted action: their ${v.outcome} rate (${v.rate}) is close to the base (${v.baseRate}). Keep them in the standard programme.`,
+  },
+  outcomeRisk: (v) => `${v.outcome}: ${v.rate} (base: ${v.baseRate}).`,
   suppressedSegment: (m) => `Fewer than ${m} customers: not shown (privacy).`,
   notes: {
     missingKpis: (labels) => `Not in this data, so not shown: ${labels}.`,
     suppressedSegments: (count, m) => `${count} segment(s) with fewer than ${m} customers are suppressed in every output.`,
     suppressedCells: (m) => `Categorical values and RFM cells with fewer than ${m} customers are never shown.`,
-    traitsMethod: (alpha) =>
-      `Numeric traits: standardised difference of the segment mean from the base mean (in base standard deviations, shown when |d| ≥ 0.2). Categorical traits: values at least 1.2 times as frequent as in the base, chi-square test significant at ${alpha} after Bonferroni correction.`,
+    traitsMethod: (alpha, m) =>
+      `Numeric traits: standardised difference of the segment mean from the base mean (in base standard deviations, shown when |d| ≥ 0.2 and at least ${m} of the segment's customers have a value). Categorical traits: values at least 1.2 times as frequent as in the base, chi-square test significant at ${alpha} after Bonferroni correction.`,
+    activityMethod: (cycle, overdue) =>
+      `Names follow each segment's own buying cycle: customers usually order every ${cycle} (median over repeat buyers). A segment is overdue when its median time since the last order exceeds ${overdue}, lapsed when most of it has not ordered for 12 months; neither is ever called loyal, steady or a champion.`,
     noRfm: 'No R and F scores in the data: the RFM grid is left out.',
   },
 };

@@ -14,9 +14,11 @@ export const fr: PersonaTexts = {
     atRisk: { name: 'Réguliers à risque', tagline: 'Achetaient régulièrement ; leur activité ralentit.' },
     lapsedRegulars: { name: 'Réguliers inactifs', tagline: "Anciens clients réguliers qui ont cessé d'acheter." },
     lapsedOneTimers: { name: 'Acheteurs uniques inactifs', tagline: 'Un seul achat, il y a longtemps.' },
+    fadingOneTimers: { name: 'Acheteurs uniques sur le départ', tagline: "Un seul achat dans l'année ; ils ont dépassé le délai habituel pour revenir." },
     dormant: { name: 'Dormants', tagline: 'Ni commande récente ni engagement.' },
     lowValueOccasional: { name: 'Occasionnels à faible valeur', tagline: 'Achètent rarement et dépensent peu.' },
     steadyMidValue: { name: 'Clients intermédiaires stables', tagline: 'Proches du client moyen sur la plupart des indicateurs.' },
+    traitProfile: { name: 'Proches du client moyen', tagline: 'Décrits par ce qui les distingue des autres clients.' },
     unassigned: { name: 'Non affectés (bruit)', tagline: "Clients que le clustering n'a placés dans aucun groupe dense." },
   },
   actions: {
@@ -28,12 +30,12 @@ export const fr: PersonaTexts = {
     loyaltyProgramme: {
       title: 'Programme de fidélité',
       description: 'Points ou paliers qui récompensent les achats répétés ; cadeaux surprises aux étapes clés.',
-      reason: (v) => `Un rythme régulier de ${v.freq} commandes par an mérite d'être récompensé et protégé.`,
+      reason: (v) => `Un rythme régulier à récompenser et à protéger : ${v.freq12m} commandes sur les 12 derniers mois.`,
     },
     referralProgramme: {
       title: 'Programme de parrainage',
       description: 'Une récompense pour le parrain et le filleul.',
-      reason: (v) => `Des acheteurs fréquents et satisfaits (${v.freq} commandes par an) sont des ambassadeurs crédibles.`,
+      reason: (v) => `Des acheteurs fréquents et satisfaits (${v.freq12m} commandes sur les 12 derniers mois) sont des ambassadeurs crédibles.`,
     },
     crossSell: {
       title: 'Ventes croisées',
@@ -43,7 +45,7 @@ export const fr: PersonaTexts = {
     secondPurchaseNudge: {
       title: 'Incitation au deuxième achat',
       description: "Une offre au bon moment après la première commande ; la deuxième commande est le meilleur signe qu'un client reste.",
-      reason: (v) => `Ils comptent en moyenne ${v.orders} commandes au total : la plupart ne sont pas encore revenus.`,
+      reason: (v) => `${v.oneOrder} de leurs acheteurs n'ont commandé qu'une fois : la plupart ne sont pas encore revenus.`,
     },
     onboardingSeries: {
       title: "Parcours d'accueil",
@@ -100,6 +102,26 @@ export const fr: PersonaTexts = {
       description: 'Des lots et un seuil de livraison gratuite juste au-dessus de leur panier habituel.',
       reason: (v) => `Commandes fréquentes avec un petit panier (${v.aov}, base : ${v.baseAov}).`,
     },
+    retentionOffer: {
+      title: 'Offre de rétention',
+      description: 'Les contacter avant leur départ : une meilleure offre ou un meilleur contrat, une remise de fidélité, un appel du service client ; à tester d’abord sur 200 à 500 clients.',
+      reason: (v) => `${v.outcomeLabel} : ${v.outcomeRate} (base : ${v.baseOutcomeRate}).`,
+    },
+    protectAndGrow: {
+      title: 'Montée en gamme et parrainage',
+      description: 'Les clients les plus susceptibles de rester : leur proposer des options et leur demander de parrainer.',
+      reason: (v) => `${v.outcomeLabel} : seulement ${v.outcomeRate} (base : ${v.baseOutcomeRate}).`,
+    },
+    prioritiseOutreach: {
+      title: 'Les contacter en premier',
+      description: 'Les placer en tête de la prochaine campagne : ils répondent le plus. Garder un groupe témoin pour mesurer l’effet.',
+      reason: (v) => `${v.outcomeLabel} : ${v.outcomeRate} (base : ${v.baseOutcomeRate}).`,
+    },
+    reduceContactPressure: {
+      title: 'Réduire la pression commerciale',
+      description: 'Moins de contacts, moins coûteux (e-mail plutôt qu’appel) et une autre offre, testée sur un échantillon avant la prochaine campagne.',
+      reason: (v) => `${v.outcomeLabel} : seulement ${v.outcomeRate} (base : ${v.baseOutcomeRate}).`,
+    },
   },
   kpis: {
     customers: { label: 'Clients', description: () => 'Nombre de clients du segment.' },
@@ -118,6 +140,11 @@ export const fr: PersonaTexts = {
     responseRate: { label: 'Taux de réponse', description: (s) => `Part des clients avec ${s[0]} = 1.` },
     churnRisk: { label: 'Risque de départ', description: (s) => `Probabilité de départ prédite moyenne (${s[0]}).` },
     clv: { label: 'Valeur vie client', description: (s) => `Moyenne de ${s[0]}.` },
+    outcomeRate: { label: 'Taux de résultat', description: (s) => `Part des clients avec ${s[0]} (valeurs connues seulement).` },
+  },
+  outcomeRate: {
+    label: (o) => `${o} (taux)`,
+    description: (c) => `Part des clients du segment pour qui « ${c} » s’est produit (clients au résultat inconnu exclus). Affiché, jamais utilisé pour construire les segments.`,
   },
   qualified: (name, q) => `${name} · ${q}`,
   who: (v) => `${v.customers} clients, soit ${v.share} de la base.`,
@@ -157,13 +184,25 @@ export const fr: PersonaTexts = {
     small: (v) => `Petit segment (${v.customers} clients) : les tests mettront longtemps à être significatifs.`,
     churnScore: (v) => `Départ prédit ${v.risk} (base : ${v.baseRisk}).`,
   },
+  apart: (list) => `Ce qui les distingue : ${list}.`,
+  apartNumeric: (v) => `${v.label} ${v.value} en moyenne (base : ${v.base})`,
+  apartCategorical: (v) => `${v.label} ${v.value} pour ${v.share} (base : ${v.base})`,
+  apartNone: 'Aucun trait ne les distingue nettement des autres clients (tous les écarts sont faibles).',
+  noActions: {
+    noBehaviour: 'Aucune action du catalogue ne s’applique : les données n’ont ni commandes, ni canaux, ni historique e-mail, ni résultat sur lesquels agir. Concevoir un test à partir des traits ci-dessus sur 200 à 500 clients.',
+    noneFits: 'Aucune action du catalogue ne correspond à ces chiffres (il manque aux données les catégories, canaux ou l’historique e-mail qu’elles demandent). Concevoir un test à partir des traits ci-dessus sur 200 à 500 clients.',
+    outcomeNearBase: (v) => `Pas d’action ciblée : leur taux (${v.outcome}, ${v.rate}) est proche de la base (${v.baseRate}). Les garder dans le programme standard.`,
+  },
+  outcomeRisk: (v) => `${v.outcome} : ${v.rate} (base : ${v.baseRate}).`,
   suppressedSegment: (m) => `Moins de ${m} clients : non affiché (confidentialité).`,
   notes: {
     missingKpis: (labels) => `Absents de ces données, donc non affichés : ${labels}.`,
     suppressedSegments: (count, m) => `${count} segment(s) de moins de ${m} clients sont masqués dans toutes les sorties.`,
     suppressedCells: (m) => 'Les valeurs de catégories et les cases RFM de moins de ' + m + ' clients ne sont jamais affichées.',
-    traitsMethod: (alpha) =>
-      `Traits numériques : écart standardisé entre la moyenne du segment et celle de la base (en écarts-types de la base, affiché si |d| ≥ 0,2). Traits catégoriels : valeurs au moins 1,2 fois plus fréquentes que dans la base, test du khi-deux significatif au seuil de ${alpha} après correction de Bonferroni.`,
+    traitsMethod: (alpha, m) =>
+      `Traits numériques : écart standardisé entre la moyenne du segment et celle de la base (en écarts-types de la base, affiché si |d| ≥ 0,2 et si au moins ${m} clients du segment ont une valeur). Traits catégoriels : valeurs au moins 1,2 fois plus fréquentes que dans la base, test du khi-deux significatif au seuil de ${alpha} après correction de Bonferroni.`,
+    activityMethod: (cycle, overdue) =>
+      `Les noms suivent le cycle d’achat de chaque segment : les clients commandent habituellement tous les ${cycle} (médiane des acheteurs réguliers). Un segment est en retard quand sa durée médiane depuis la dernière commande dépasse ${overdue}, inactif quand la plupart n’ont pas commandé depuis 12 mois ; il n’est alors jamais dit fidèle, stable ou champion.`,
     noRfm: "Pas de scores R et F dans les données : la grille RFM n'est pas affichée.",
   },
 };
