@@ -103,7 +103,12 @@ function selectionCurves(cluster: ClusterResult): SelectionCurves | null {
     eligible: c.map((x) => x.eligible),
     recommendedK: sel.recommendedK,
     rule: sel.rule,
+    // Runs written before these fields existed read as the rule they used then.
+    ruleName: sel.ruleName ?? 'gap-first',
     reasons: sel.reasons,
+    votes: sel.votes.map((v) => ({ criterion: v.criterion, k: v.k })),
+    limits: { minShare: sel.limits.minShare, maxShare: sel.limits.maxShare ?? 1, maxSegments: sel.limits.maxSegments },
+    structure: sel.structure ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SelectionCriterion, SelectionRuleName, StructureVerdict } from '../cluster/selectK';
 import type { Locale } from '../core/Locale';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 
@@ -20,8 +21,15 @@ export interface SelectionCurves {
   /** Whether each k met the business limits (minimum segment share, maximum segments). */
   eligible: boolean[];
   recommendedK: number | null;
+  /** The rule in English words (cluster.json); reports translate `ruleName`. */
   rule: string;
+  ruleName: SelectionRuleName;
+  /** English sentences (cluster.json); reports in other languages use votes, limits and structure. */
   reasons: string[];
+  votes: { criterion: SelectionCriterion; k: number | null }[];
+  limits: { minShare: number; maxShare: number; maxSegments: number };
+  /** Natural groups or a partition for action (rule structure-first); null for the other rules. */
+  structure: StructureVerdict | null;
 }
 
 export interface StabilitySummary {

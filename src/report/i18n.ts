@@ -72,6 +72,7 @@ const EN = {
   segmentAverage: 'Segment average',
   baseAverage: 'All customers',
   stdDiffHeader: 'Difference',
+  traitCustomers: 'Customers with a value',
   valueHeader: 'Value',
   segmentShareHeader: 'In segment',
   baseShareHeader: 'All customers',
@@ -85,6 +86,8 @@ const EN = {
 
   // KPIs
   kpisIntro: 'One row per segment; the last row is the whole customer base. Definitions follow the table.',
+  kpisIntroByKpi: 'One column per segment; the last column is the whole customer base. Definitions follow the table.',
+  kpiHeader: 'Key figure',
   baseRow: 'All customers',
   definitions: 'Definitions',
   noKpis: 'No key figure could be computed from the data.',
@@ -130,8 +133,34 @@ const EN = {
   dbFigure: 'Davies-Bouldin (lower is better)',
   gapFigure: 'Gap statistic (bars: standard error)',
   bicFigure: 'BIC (lower is better)',
-  ineligibleNote: 'Grey points break the business limits (minimum segment share or maximum number of segments).',
+  ineligibleNote: 'Grey points break the business limits (minimum or maximum segment share, maximum number of segments).',
   noSelection: 'No model selection ran in this run.',
+  // natural groups, or a partition for action
+  structureFound: (k: string, silhouette: string, stability: string) =>
+    `The ${k} segments are natural groups in the data: the gap statistic points to ${k}, the silhouette is ${silhouette} and the segments hold under resampling (mean Jaccard ${stability}).`,
+  structureNone: (k: string, why: string) =>
+    `The data shows no natural groups (${why}): the ${k} segments are a partition for action, drawn where the customers differ most, not groups the customers fall into by themselves. Customers near the boundaries may move between segments from one quarter to the next.`,
+  whyGapNotComputed: 'the gap statistic was not computed',
+  whyGapNoStructure: 'the gap statistic finds no structure beyond one group',
+  whyGapStillGrowing: (maxK: string) => `the gap statistic keeps growing up to k = ${maxK} without settling`,
+  whyGapExcluded: (k: string) => `the gap statistic points to k = ${k}, which breaks the business limits`,
+  whyLowSilhouette: (k: string, silhouette: string) => `at k = ${k}, where the gap statistic points, the silhouette is only ${silhouette}`,
+  whyUnstable: (k: string, jaccard: string) => `the ${k} segments the gap statistic points to do not hold under resampling (mean Jaccard ${jaccard})`,
+  partitionChoice: (k: string, from: string, to: string) => `k = ${k} is the number of segments from ${from} to ${to} that meets the business limits with the best silhouette.`,
+  partitionNearest: (k: string, from: string, to: string) => `No number of segments from ${from} to ${to} meets the business limits; k = ${k} is the nearest that does.`,
+  ruleName: (rule: string): string =>
+    rule === 'structure-first'
+      ? 'Natural groups when the gap statistic, the silhouette (at least 0.25) and the bootstrap (mean Jaccard at least 0.75) agree; otherwise a partition for action in the preferred range, by silhouette.'
+      : rule === 'gap-first'
+        ? 'The gap statistic decides when it votes; otherwise the plurality of the criteria.'
+        : 'The plurality of the criteria (elbow, silhouette, Calinski-Harabasz, Davies-Bouldin, BIC, gap); ties go to the higher silhouette.',
+  criterionName: (criterion: string): string =>
+    (({ elbow: 'Elbow of inertia', silhouette: 'Silhouette', calinskiHarabasz: 'Calinski-Harabasz', daviesBouldin: 'Davies-Bouldin', bic: 'BIC', gap: 'Gap statistic' }) as Record<string, string>)[criterion] ?? criterion,
+  voteFor: (criterion: string, k: string) => `${criterion}: k = ${k}`,
+  voteAbstains: (criterion: string) => `${criterion}: no vote`,
+  votesLabel: 'What each criterion prefers',
+  excludedKs: (list: string, minShare: string, maxShare: string, maxSegments: string) =>
+    `Excluded by the business limits (every segment between ${minShare} and ${maxShare} of customers, at most ${maxSegments} segments): k = ${list}.`,
   stabilityTitle: 'Stability',
   stabilityIntro: (resamples: string) =>
     `Each segment was searched for again on ${resamples} bootstrap resamples of the customers and compared with itself (mean Jaccard similarity, from 0 to 1): 0.75 or more is stable, 0.6 to 0.75 a real pattern whose boundaries move, 0.5 to 0.6 doubtful, below 0.5 dissolved.`,
@@ -253,6 +282,7 @@ const FR: ReportStrings = {
   segmentAverage: 'Moyenne du segment',
   baseAverage: 'Ensemble des clients',
   stdDiffHeader: 'Écart',
+  traitCustomers: 'Clients avec une valeur',
   valueHeader: 'Valeur',
   segmentShareHeader: 'Dans le segment',
   baseShareHeader: 'Ensemble des clients',
@@ -266,6 +296,8 @@ const FR: ReportStrings = {
   noTraits: 'Aucun trait distinctif trouvé.',
 
   kpisIntro: 'Une ligne par segment ; la dernière ligne porte sur l’ensemble des clients. Les définitions suivent le tableau.',
+  kpisIntroByKpi: 'Une colonne par segment ; la dernière colonne porte sur l’ensemble des clients. Les définitions suivent le tableau.',
+  kpiHeader: 'Indicateur',
   baseRow: 'Ensemble des clients',
   definitions: 'Définitions',
   noKpis: 'Aucun indicateur n’a pu être calculé à partir des données.',
@@ -307,8 +339,33 @@ const FR: ReportStrings = {
   dbFigure: 'Davies-Bouldin (plus bas = meilleur)',
   gapFigure: 'Statistique du gap (barres : erreur type)',
   bicFigure: 'BIC (plus bas = meilleur)',
-  ineligibleNote: 'Les points gris ne respectent pas les limites métier (part minimale d’un segment ou nombre maximal de segments).',
+  ineligibleNote: 'Les points gris ne respectent pas les limites métier (part minimale ou maximale d’un segment, nombre maximal de segments).',
   noSelection: 'Aucune sélection de modèle n’a été faite pour cette analyse.',
+  structureFound: (k, silhouette, stability) =>
+    `Les ${k} segments sont des groupes naturels des données : la statistique du gap désigne ${k}, la silhouette vaut ${silhouette} et les segments résistent au rééchantillonnage (Jaccard moyen ${stability}).`,
+  structureNone: (k, why) =>
+    `Les données ne forment pas de groupes naturels (${why}) : les ${k} segments sont un découpage pour l’action, tracé là où les clients diffèrent le plus, et non des groupes dans lesquels les clients se rangent d’eux-mêmes. Les clients proches des frontières peuvent changer de segment d’un trimestre à l’autre.`,
+  whyGapNotComputed: 'la statistique du gap n’a pas été calculée',
+  whyGapNoStructure: 'la statistique du gap ne trouve pas de structure au-delà d’un seul groupe',
+  whyGapStillGrowing: (maxK) => `la statistique du gap croît encore à k = ${maxK} sans se stabiliser`,
+  whyGapExcluded: (k) => `la statistique du gap désigne k = ${k}, qui ne respecte pas les limites métier`,
+  whyLowSilhouette: (k, silhouette) => `à k = ${k}, désigné par la statistique du gap, la silhouette ne vaut que ${silhouette}`,
+  whyUnstable: (k, jaccard) => `les ${k} segments désignés par la statistique du gap ne résistent pas au rééchantillonnage (Jaccard moyen ${jaccard})`,
+  partitionChoice: (k, from, to) => `k = ${k} est le nombre de segments entre ${from} et ${to} qui respecte les limites métier avec la meilleure silhouette.`,
+  partitionNearest: (k, from, to) => `Aucun nombre de segments entre ${from} et ${to} ne respecte les limites métier ; k = ${k} est le plus proche qui les respecte.`,
+  ruleName: (rule) =>
+    rule === 'structure-first'
+      ? 'Groupes naturels quand la statistique du gap, la silhouette (au moins 0,25) et le bootstrap (Jaccard moyen d’au moins 0,75) concordent ; sinon un découpage pour l’action dans la plage préférée, à la meilleure silhouette.'
+      : rule === 'gap-first'
+        ? 'La statistique du gap décide quand elle vote ; sinon la majorité des critères.'
+        : 'La majorité des critères (coude, silhouette, Calinski-Harabasz, Davies-Bouldin, BIC, gap) ; en cas d’égalité, la meilleure silhouette.',
+  criterionName: (criterion) =>
+    (({ elbow: 'Coude de l’inertie', silhouette: 'Silhouette', calinskiHarabasz: 'Calinski-Harabasz', daviesBouldin: 'Davies-Bouldin', bic: 'BIC', gap: 'Statistique du gap' }) as Record<string, string>)[criterion] ?? criterion,
+  voteFor: (criterion, k) => `${criterion} : k = ${k}`,
+  voteAbstains: (criterion) => `${criterion} : pas de vote`,
+  votesLabel: 'Préférence de chaque critère',
+  excludedKs: (list, minShare, maxShare, maxSegments) =>
+    `Exclus par les limites métier (chaque segment entre ${minShare} et ${maxShare} des clients, au plus ${maxSegments} segments) : k = ${list}.`,
   stabilityTitle: 'Stabilité',
   stabilityIntro: (resamples) =>
     `Chaque segment a été recherché à nouveau sur ${resamples} rééchantillonnages bootstrap des clients, puis comparé à lui-même (similarité de Jaccard moyenne, de 0 à 1) : 0,75 ou plus signifie stable, de 0,6 à 0,75 un motif réel aux contours mouvants, de 0,5 à 0,6 douteux, en dessous de 0,5 dissous.`,

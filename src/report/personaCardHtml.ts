@@ -40,10 +40,11 @@ export function personaCardHtml(s: SegmentPersona, ctx: PersonaCardContext): str
     ? `<ol class="actions">${s.card.actions
         .map((a) => `<li><strong>${e(a.title)}</strong> — ${e(a.description)}<div class="why"><b>${e(t.why)}</b> ${e(a.reason)}</div></li>`)
         .join('')}</ol>`
-    : `<p class="note">${e(t.noActions)}</p>`;
+    : `<p class="note">${e(s.card.actionsNote ?? t.noActions)}</p>`;
   return `<article class="persona" id="segment-${s.id}" style="--seg:${ctx.color}">
 <header><span class="dot"></span><h3>${e(s.name)}</h3><span class="pill">${e(t.ofCustomers(fmt.percent(s.share)))}</span><span class="pill">${e(t.customersCount(fmt.integer(s.size)))}</span></header>
 ${s.card.tagline ? `<p class="tagline">${e(s.card.tagline)}</p>` : ''}
+${s.card.apart ? `<p class="apart">${e(s.card.apart)}</p>` : ''}
 <div class="persona-grid">
 <div><dl class="profile">${profile}</dl></div>
 <div><h4>${e(t.risks)}</h4>${risks}<h4>${e(t.actions)}</h4>${actions}</div>
@@ -61,12 +62,20 @@ function traitsHtml(s: SegmentPersona, ctx: PersonaCardContext): string {
   if (!numeric.length && !categorical.length) return `<p class="note">${e(t.noTraits)}</p>`;
   const numericTable = numeric.length
     ? htmlTable(
-        [{ html: e(t.traitHeader) }, { html: e(t.segmentAverage), numeric: true }, { html: e(t.baseAverage), numeric: true }, { html: e(t.stdDiffHeader), numeric: true }],
+        [
+          { html: e(t.traitHeader) },
+          { html: e(t.segmentAverage), numeric: true },
+          { html: e(t.baseAverage), numeric: true },
+          { html: e(t.stdDiffHeader), numeric: true },
+          { html: e(t.traitCustomers), numeric: true },
+        ],
         numeric.map((tr) => [
           { html: e(tr.label) },
           { html: e(fmt.feature(tr.unit, tr.segmentMean)), numeric: true },
           { html: e(fmt.feature(tr.unit, tr.baseMean)), numeric: true },
           { html: e(fmt.signed(tr.stdDiff)), numeric: true },
+          // Older personas.json files have no count: show a dash rather than nothing.
+          { html: e(fmt.integer(tr.customers ?? null)), numeric: true },
         ]),
         { className: 'data compact' },
       ) + `<p class="note">${e(t.stdDiffExplained)}</p>`

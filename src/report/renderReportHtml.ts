@@ -16,6 +16,7 @@ import { segmentLookup, type SegmentLookup } from './segmentLookup';
 import { sizeAlerts } from './sizeAlerts';
 import { verdictText } from './verdictText';
 import { kChoiceText } from './kChoiceText';
+import { partitionText, selectionLines, structureText } from './structureText';
 
 export interface RenderReportHtmlOptions {
   /** plotly.js source to inline (default: the cartesian bundle from node_modules). */
@@ -32,6 +33,9 @@ interface Ctx {
 }
 
 const e = escapeHtml;
+
+/** Segments per KPI table: more go to a second table, split evenly (12 → 6 + 6). */
+const KPI_COLUMNS = 7;
 
 /**
  * The quarterly segment review as ONE self-contained HTML file: inline CSS, plotly.js inlined once,
@@ -146,8 +150,10 @@ function summaryHtml(ctx: Ctx): string {
         `<li><span class="dot" style="--seg:${seg.color(s.id)}"></span><a href="#segment-${s.id}">${e(s.name)}</a><span class="share">${e(fmt.percent(s.share))}</span><span class="tagline">${e(s.card.tagline)}</span></li>`,
     )
     .join('');
+  const structure = structureText(data.clustering, t, fmt);
+  const structureHtml = structure ? `<div class="callout ${structure.found ? 'calm' : 'info'} structure">${e(structure.text)}</div>\n` : '';
   return `<div class="tiles">${tiles}</div>
-${alertsHtml(ctx)}
+${structureHtml}${alertsHtml(ctx)}
 <h3>${e(t.atAGlance)}</h3>
 <ul class="headlines">${headlines}</ul>
 ${suppressedLines(ctx)}`;
@@ -191,12 +197,24 @@ function kpisHtml(ctx: Ctx): string {
   const { data, t, fmt, seg } = ctx;
   const defs = data.personas.kpiDefinitions;
   if (!defs.length) return `<p class="note">${e(t.noKpis)}</p>`;
-  const headers: HtmlCell[] = [{ html: e(t.segmentHeader) }, ...defs.map((d) => ({ html: e(d.label), numeric: true }))];
-  const rows: HtmlCell[][] = seg.shown.map((s) => [{ html: nameCell(ctx, s.id) }, ...defs.map((d) => ({ html: e(fmt.kpi(d.unit, s.kpis[d.key] ?? null)), numeric: true }))]);
-  rows.push([{ html: e(t.baseRow) }, ...defs.map((d) => ({ html: e(fmt.kpi(d.unit, data.personas.base.kpis[d.key] ?? null)), numeric: true }))]);
+  // One row per KPI, one column per segment, at most KPI_COLUMNS segments per table (then a second table):
+  // up to 16 KPIs and 12 segments fit a 1,400-pixel screen (a segment per row put four KPI columns off-screen).
+  const tables: string[] = [];
+  const parts = Math.max(1, Math.ceil(seg.shown.length / KPI_COLUMNS));
+  const per = Math.ceil(seg.shown.length / parts);
+  for (let p = 0; p < parts; p++) {
+    const part = seg.shown.slice(p * per, (p + 1) * per);
+    const headers: HtmlCell[] = [{ html: e(t.kpiHeader) }, ...part.map((s) => ({ html: nameCell(ctx, s.id), numeric: true })), { html: e(t.baseRow), numeric: true }];
+    const rows: HtmlCell[][] = defs.map((d) => [
+      { html: e(d.label) },
+      ...part.map((s) => ({ html: e(fmt.kpi(d.unit, s.kpis[d.key] ?? null)), numeric: true })),
+      { html: `<strong>${e(fmt.kpi(d.unit, data.personas.base.kpis[d.key] ?? null))}</strong>`, numeric: true },
+    ]);
+    tables.push(htmlTable(headers, rows, { className: 'data kpis' }));
+  }
   const definitions = defs.map((d) => `<dt>${e(d.label)}</dt><dd>${e(d.description)}</dd>`).join('');
-  return `<p class="lead">${e(t.kpisIntro)}</p>
-${htmlTable(headers, rows, { className: 'data kpis', rowClass: (i) => (i === rows.length - 1 ? 'base' : undefined) })}
+  return `<p class="lead">${e(t.kpisIntroByKpi)}</p>
+${tables.join('\n')}
 ${suppressedLines(ctx)}
 <h3>${e(t.definitions)}</h3><dl class="defs">${definitions}</dl>`;
 }
@@ -216,9 +234,15 @@ function modelHtml(ctx: Ctx): string {
   const sel = c.selection;
   if (sel) {
     parts.push(
-      `<dl class="defs"><dt>${e(t.ruleLabel)}</dt><dd>${e(sel.rule)}</dd><dt>${e(t.recommendedLabel)}</dt><dd>${e(sel.recommendedK === null ? t.noneValue : fmt.integer(sel.recommendedK))}</dd></dl>`,
+      `<dl class="defs"><dt>${e(t.ruleLabel)}</dt><dd>${e(t.ruleName(sel.ruleName))}</dd><dt>${e(t.recommendedLabel)}</dt><dd>${e(sel.recommendedK === null ? t.noneValue : fmt.integer(sel.recommendedK))}</dd></dl>`,
     );
-    if (sel.reasons.length) parts.push(`<h4>${e(t.reasonsLabel)}</h4><ul>${sel.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul>`);
+    const structure = structureText(c, t, fmt);
+    const partition = partitionText(sel, t, fmt);
+    if (structure) parts.push(`<p>${e(structure.text)}${partition ? ` ${e(partition)}` : ''}</p>`);
+    const lines = selectionLines(sel, t, fmt);
+    parts.push(`<h4>${e(t.votesLabel)}</h4><ul>${lines.votes.map((v) => `<li>${e(v)}</li>`).join('')}</ul>${lines.excluded ? `<p class="note">${e(lines.excluded)}</p>` : ''}`);
+    // The full reasoning is written in English (cluster.json); other editions show the translated lines above.
+    if (sel.reasons.length && data.locale === 'en') parts.push(`<details><summary>${e(t.reasonsLabel)}</summary><ul>${sel.reasons.map((r) => `<li>${e(r)}</li>`).join('')}</ul></details>`);
     const curves = [...ctx.figures.values()].filter((f) => f.id.startsWith('fig-selection-'));
     parts.push(`<div class="grid-2">${curves.map((f) => figureHtml(f.id, f.figure)).join('')}</div>`);
     if (sel.eligible.some((x) => !x)) parts.push(`<p class="note">${e(t.ineligibleNote)}</p>`);

@@ -9,6 +9,7 @@ import { segmentLookup, type SegmentLookup } from './segmentLookup';
 import { sizeAlerts } from './sizeAlerts';
 import { verdictText } from './verdictText';
 import { kChoiceText } from './kChoiceText';
+import { partitionText, selectionLines, structureText } from './structureText';
 
 interface Ctx {
   data: ReportData;
@@ -102,7 +103,8 @@ function summaryMd(ctx: Ctx): string {
     alerts = list.length ? `**${m(t.alerts)}**\n\n${list.map((a) => `- ${a}`).join('\n')}\n\n${m(t.alertRule(threshold))}` : m(t.noAlerts(threshold));
   }
   const headlines = seg.shown.map((s) => `- **${m(s.name)}** — ${m(fmt.percent(s.share))} — ${m(s.card.tagline)}`).join('\n');
-  return `${tiles}\n\n${alerts}\n\n### ${m(t.atAGlance)}\n\n${headlines}${suppressedMd(ctx)}`;
+  const structure = structureText(data.clustering, t, fmt);
+  return `${tiles}\n\n${structure ? `${m(structure.text)}\n\n` : ''}${alerts}\n\n### ${m(t.atAGlance)}\n\n${headlines}${suppressedMd(ctx)}`;
 }
 
 function sizesMd(ctx: Ctx): string {
@@ -122,6 +124,7 @@ function personaMd(s: SegmentPersona, ctx: Ctx): string {
   const { t, fmt } = ctx;
   const lines = [`### ${m(s.name)}`, '', `${m(t.ofCustomers(fmt.percent(s.share)))} — ${m(t.customersCount(fmt.integer(s.size)))}`];
   if (s.card.tagline) lines.push('', `*${m(s.card.tagline)}*`);
+  if (s.card.apart) lines.push('', m(s.card.apart));
   lines.push('');
   for (const [label, text] of [
     [t.who, s.card.who],
@@ -135,7 +138,7 @@ function personaMd(s: SegmentPersona, ctx: Ctx): string {
   lines.push('', `**${m(t.risks)}**`, '');
   lines.push(...(s.card.risks.length ? s.card.risks.map((r) => `- ${m(r)}`) : [m(t.noRisks)]));
   lines.push('', `**${m(t.actions)}**`, '');
-  lines.push(...(s.card.actions.length ? s.card.actions.map((a, i) => `${i + 1}. **${m(a.title)}** — ${m(a.description)} *${m(t.why)}* ${m(a.reason)}`) : [m(t.noActions)]));
+  lines.push(...(s.card.actions.length ? s.card.actions.map((a, i) => `${i + 1}. **${m(a.title)}** — ${m(a.description)} *${m(t.why)}* ${m(a.reason)}`) : [m(s.card.actionsNote ?? t.noActions)]));
   lines.push('', `**${m(t.topTraits)}**`, '');
   const numeric = s.traits.numeric.slice(0, 8);
   const categorical = s.traits.categorical.slice(0, 5);
@@ -197,8 +200,14 @@ function modelMd(ctx: Ctx): string {
   if (c.features.length) parts.push(m(t.featuresUsed(c.features.join(', '))));
   const sel = c.selection;
   if (sel) {
-    parts.push(`- **${m(t.ruleLabel)}** ${m(sel.rule)}\n- **${m(t.recommendedLabel)}** ${m(sel.recommendedK === null ? t.noneValue : fmt.integer(sel.recommendedK))}`);
-    if (sel.reasons.length) parts.push(`**${m(t.reasonsLabel)}**\n\n${sel.reasons.map((r) => `- ${m(r)}`).join('\n')}`);
+    parts.push(`- **${m(t.ruleLabel)}** ${m(t.ruleName(sel.ruleName))}\n- **${m(t.recommendedLabel)}** ${m(sel.recommendedK === null ? t.noneValue : fmt.integer(sel.recommendedK))}`);
+    const structure = structureText(c, t, fmt);
+    const partition = partitionText(sel, t, fmt);
+    if (structure) parts.push(m(`${structure.text}${partition ? ` ${partition}` : ''}`));
+    const lines = selectionLines(sel, t, fmt);
+    parts.push(`**${m(t.votesLabel)}**\n\n${lines.votes.map((v) => `- ${m(v)}`).join('\n')}${lines.excluded ? `\n\n${m(lines.excluded)}` : ''}`);
+    // The full reasoning is written in English (cluster.json); other editions show the translated lines above.
+    if (sel.reasons.length && data.locale === 'en') parts.push(`**${m(t.reasonsLabel)}**\n\n${sel.reasons.map((r) => `- ${m(r)}`).join('\n')}`);
     const columns: { title: string; values: (number | null)[] }[] = [
       { title: 'Silhouette', values: sel.silhouette },
       { title: 'Calinski-Harabasz', values: sel.calinskiHarabasz },

@@ -69,6 +69,10 @@ table.data tbody tr:nth-child(even) td { background: #fafbfc; }
 table.data tr.base td { font-weight: 650; border-top: 2px solid #c3ccd6; background: #f3f6f9; }
 table.data tr.muted td { color: var(--muted); font-style: italic; }
 table.kpis { font-size: 13px; }
+table.kpis th, table.kpis td { padding: 6px 8px; }
+table.kpis th.num { text-transform: none; letter-spacing: 0; font-size: 12px; }
+table.kpis td:last-child, table.kpis th:last-child { background: #f3f6f9; border-left: 2px solid #c3ccd6; }
+table.kpis { font-size: 13px; }
 table.kpis th { min-width: 84px; }
 table.kpis td:first-child { min-width: 170px; }
 table.kpis td:first-child, table.kpis th:first-child { position: sticky; left: 0; background: #fff; }
@@ -85,6 +89,7 @@ article.persona > header { display: flex; flex-wrap: wrap; align-items: center; 
 article.persona h3 { margin: 0; font-size: 20px; }
 .pill { display: inline-block; background: #eef2f6; color: #334155; border-radius: 999px; padding: 2px 10px; font-size: 13px; font-variant-numeric: tabular-nums; }
 .tagline { font-size: 16px; color: #334155; margin: 8px 0 4px; font-style: italic; }
+.apart { margin: 4px 0 10px; font-weight: 500; }
 .persona-grid { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 8px 28px; }
 dl.profile { margin: 0; }
 dl.profile dt { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin-top: 10px; font-weight: 650; }

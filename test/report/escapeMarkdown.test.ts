@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/report/escapeMarkdown';
 
 describe('escapeMarkdown', () => {
-  it('HTML as entities, Markdown syntax with backslashes', () => {
-    expect(escapeMarkdown('</script><img src=x onerror=alert(1)>')).toBe('&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
-    expect(escapeMarkdown('A & B')).toBe('A &amp; B');
+  it('no HTML survives, Markdown syntax with backslashes, plain comparisons stay readable', () => {
+    expect(escapeMarkdown('</script><img src=x onerror=alert(1)>')).toBe('&lt;/script>&lt;img src=x onerror=alert(1)>');
+    expect(escapeMarkdown('A & B')).toBe('A & B');
+    expect(escapeMarkdown('&lt; is &#60;')).toBe('&amp;lt; is &amp;#60;');
+    expect(escapeMarkdown('gap(k) >= gap(k+1) - s(k+1): 1.7 >= 1.6')).toBe('gap(k) >= gap(k+1) - s(k+1): 1.7 >= 1.6');
+    expect(escapeMarkdown('> quoted')).toBe('\\> quoted');
+    expect(escapeMarkdown('# heading')).toBe('\\# heading');
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+    expect(escapeMarkdown('12. June')).toBe('12\\. June');
     expect(escapeMarkdown('a|b*c_d`e[f](g)\\h')).toBe('a\\|b\\*c\\_d\\`e\\[f\\](g)\\\\h');
   });
 

@@ -78,6 +78,7 @@ function persona(spec: SegmentSpec, locale: Locale): SegmentPersona {
     suppressed: false,
     name: spec.name,
     archetype: 'loyalRegulars',
+    activity: 'active',
     customName: false,
     size: spec.size,
     share: spec.share,
@@ -88,7 +89,7 @@ function persona(spec: SegmentSpec, locale: Locale): SegmentPersona {
         const unit = feature.endsWith('_days') ? 'days' : feature.includes('share') || feature.includes('rate') ? 'share' : null;
         const [baseMean, baseSd] = unit === 'days' ? [90, 40] : unit === 'share' ? [0.2, 0.1] : [4, 1.5];
         const segmentMean = Math.max(baseMean / 10, baseMean + stdDiff * baseSd);
-        return { feature, label, unit, segmentMean, baseMean, baseSd, stdDiff, lift: segmentMean / baseMean, direction: stdDiff >= 0 ? ('higher' as const) : ('lower' as const) };
+        return { feature, label, unit, segmentMean, baseMean, baseSd, stdDiff, lift: segmentMean / baseMean, direction: stdDiff >= 0 ? ('higher' as const) : ('lower' as const), customers: spec.size };
       }),
       categorical: spec.categorical
         ? [{ ...spec.categorical, count: Math.round(spec.size * 0.4), segmentShare: 0.4, baseShare: 0.2, lift: 2, chi2: 35.2, pValue: 1e-9, pAdjusted: 1e-8 }]
@@ -102,6 +103,8 @@ function persona(spec: SegmentSpec, locale: Locale): SegmentPersona {
       channel: en ? 'Mostly the app.' : 'Surtout l’application.',
       timing: en ? 'Weekend evenings.' : 'Le week-end, en soirée.',
       risks: [en ? 'Order frequency is slowing.' : 'La fréquence d’achat ralentit.'],
+      apart: en ? 'What sets them apart: orders 6.1 on average (base: 4).' : 'Ce qui les distingue : commandes 6,1 en moyenne (base : 4).',
+      actionsNote: null,
       actions: [
         {
           id: 'loyaltyProgramme',
@@ -214,8 +217,19 @@ export function reportFixture(locale: Locale): ReportData {
         bic: [null, null, null, null, null],
         eligible: [true, true, true, true, false],
         recommendedK: 4,
-        rule: 'gap-first',
+        rule: 'structure-first',
+        ruleName: 'structure-first',
         reasons: [`gap statistic: smallest k with gap(k) >= gap(k+1) - s(k+1) is 4 ${PAYLOAD}`, 'silhouette agrees'],
+        votes: [
+          { criterion: 'elbow', k: 4 },
+          { criterion: 'silhouette', k: 4 },
+          { criterion: 'calinskiHarabasz', k: 4 },
+          { criterion: 'daviesBouldin', k: 4 },
+          { criterion: 'bic', k: null },
+          { criterion: 'gap', k: 5 },
+        ],
+        limits: { minShare: 0.03, maxShare: 0.5, maxSegments: 12 },
+        structure: { found: false, check: { code: 'unstable', k: 5, stability: 0.71, threshold: 0.75 }, text: 'unstable (English text)', preferredK: [4, 6] },
       },
       stability: {
         resamples: 20,

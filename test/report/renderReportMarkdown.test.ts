@@ -3,7 +3,7 @@ import { renderReportMarkdown } from '../../src/report/renderReportMarkdown';
 import { plainSpaces } from './helpers';
 import { reportFixture, SECRET } from './fixtures';
 
-const ESCAPED = '&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;';
+const ESCAPED = '&lt;/script>&lt;img src=x onerror=alert(1)>';
 const en = renderReportMarkdown(reportFixture('en'));
 const fr = renderReportMarkdown(reportFixture('fr'));
 
