@@ -3,15 +3,18 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
+import { mixedMatrix } from '../../cluster/CategoricalMatrix';
 import type { ClusterModel } from '../../cluster/ClusterModel';
 import { NOISE } from '../../cluster/ClusterModel';
+import { KPrototypes } from '../../cluster/KPrototypes';
+import { KPrototypesModel } from '../../cluster/KPrototypesModel';
 import { matchClusters } from '../../cluster/matching';
 import { clusterCentroids } from '../../cluster/metrics/clusterDispersion';
 import { selectK } from '../../cluster/selectK';
 import { bootstrapStability } from '../../cluster/stability';
 import { suggestEps } from '../../cluster/suggestEps';
 import { readFeatureTable } from '../../features/readFeatureTable';
-import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from '../ClusterResult';
+import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type KPrototypesSummary, type SegmentSummary } from '../ClusterResult';
 import { clusterEstimator } from '../clusterEstimator';
 import { prepareClusterInput, type PreparedClusterInput } from '../prepareClusterInput';
 import type { Stage } from '../RunContext';
@@ -75,12 +78,24 @@ export const clusterStage: Stage = {
     const model = clusterEstimator(cfg, k, seed, extra).fit(X, { progress: ctx.progress });
     const fitSeconds = (performance.now() - t1) / 1000;
 
+    // k-prototypes: the fitted model itself (gamma, cost parts, modes), through its saved form.
+    const kp = model.kind === 'kprototypes' ? KPrototypesModel.fromJSON(model.toJSON()) : null;
+    const notes = [...prep.notes];
+    if (kp && kp.movedByCategorical === 0 && kp.k > 1) {
+      // The fit has said so on stderr; cluster.json keeps it for the review.
+      notes.push(
+        `k-prototypes: the categorical columns (${kp.categoricalColumns.join(', ')}) moved no customer at gamma ${kp.gamma.toPrecision(3)}: every segment is the one nearest on the numeric features alone, as with k-means; raise cluster.gamma or leave cluster.categorical out`,
+      );
+    }
+
     const t2 = performance.now();
     let stability: ClusterResult['stability'] = null;
-    if (cfg.stabilityResamples > 0 && cfg.algorithm !== 'kprototypes') {
+    if (cfg.stabilityResamples > 0 && kp) {
+      // Resample customers with their categories, refit with the same mismatch cost (gamma) as the final fit.
+      const mixed = mixedMatrix(X, prep.categorical!);
+      stability = bootstrapStability(mixed, (kk) => new KPrototypes({ ...kp.params, k: kk, gamma: kp.gamma }), { B: cfg.stabilityResamples, seed, original: kp, progress: ctx.progress });
+    } else if (cfg.stabilityResamples > 0) {
       stability = bootstrapStability(X, () => clusterEstimator(cfg, k, seed, extra), { B: cfg.stabilityResamples, seed, original: model, progress: ctx.progress });
-    } else if (cfg.algorithm === 'kprototypes') {
-      ctx.progress.note('cluster: no bootstrap stability for k-prototypes (its categorical part is not resampled)');
     }
     const stabilitySeconds = (performance.now() - t2) / 1000;
 
@@ -122,11 +137,20 @@ export const clusterStage: Stage = {
       rows: X.rows,
       features: prep.columns,
       categorical: cfg.categorical,
-      notes: prep.notes,
+      notes,
       segments,
       noise: { count: noiseCount, share: noiseCount / X.rows },
       selection,
       stability,
+      kprototypes: kp ? kprototypesSummary(kp, ids) : null,
+      absent: {
+        projection: kp
+          ? `the segments also depend on the categorical columns ${kp.categoricalColumns.join(', ')}, which a map of the numeric features cannot show`
+          : X.cols < 2
+            ? `a map needs at least 2 clustering features; this run used ${X.cols} (${X.columns.join(', ')})`
+            : null,
+        stability: stability ? null : 'cluster.stabilityResamples is 0: the bootstrap was skipped',
+      },
       matching,
       eps,
       preprocessing: prep.steps,
@@ -146,6 +170,24 @@ export const clusterStage: Stage = {
     ctx.progress.note(`cluster: ${segments.map((s) => `segment ${s.id}: ${(s.share * 100).toFixed(1)}%`).join(', ')}`);
   },
 };
+
+function kprototypesSummary(kp: KPrototypesModel, ids: number[]): KPrototypesSummary {
+  const share = (part: number, all: number): number => (all > 0 ? 1 - part / all : 0);
+  return {
+    categorical: [...kp.categoricalColumns],
+    gamma: kp.gamma,
+    gammaRule: kp.gammaRule,
+    costShare: kp.costShare,
+    explained: {
+      numeric: share(kp.costParts.numeric, kp.oneClusterCost.numeric),
+      categorical: share(kp.costParts.categorical, kp.oneClusterCost.categorical),
+    },
+    movedByCategorical: kp.movedByCategorical,
+    modes: kp.modes
+      .map((row, c) => ({ segment: ids[c]!, values: Object.fromEntries(kp.categoricalColumns.map((name, j) => [name, row[j]!])) }))
+      .sort((a, b) => a.segment - b.segment),
+  };
+}
 
 function range(a: number, b: number): number[] {
   return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
