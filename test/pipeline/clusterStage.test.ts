@@ -122,6 +122,8 @@ describe('cluster stage settings', () => {
     expect(kp.cluster.stability!.clusters.map((c) => c.label).sort()).toEqual([0, 1, 2, 3]);
     expect(kp.cluster.absent).toEqual({ projection: expect.stringMatching(/categorical columns device, region/), stability: null });
     expect(db.cluster.absent).toEqual({ projection: null, stability: 'cluster.stabilityResamples is 0: the bootstrap was skipped' });
+    const one = await run('2026-04-01', { features: ['recency_days'], k: 3, stabilityResamples: 0 });
+    expect(one.cluster.absent.projection).toBe('a map needs at least 2 clustering features; this run used 1 (recency_days)');
   }, 300_000);
 
   it('k-prototypes on region and device: the categories shape the segments, and cluster.json says how', async () => {
