@@ -1,6 +1,8 @@
 // Benchmark: seglab's clustering against scikit-learn on the same data.
 //   k-means: Gaussian blobs 1M × 12, k = 8, one k-means++ start (nInit 1 / n_init=1, sklearn algorithm='lloyd');
 //   also on overlapping blobs (sd 5), where a run takes many iterations.
+//   Mini-batch k-means on the same overlapping blobs (each library's defaults, batch 1024; seed = run
+//   number, so the runs show whether every seed settles near full k-means' inertia).
 //   Gaussian mixture: 100k × 12, k = 8, full covariances (if src/cluster/GaussianMixture.ts is built).
 //   DBSCAN: 50k × 4 (if src/cluster/DBSCAN.ts is built).
 // The data is generated once (seeded) into bench/data/cluster/ as raw little-endian float64 (not timed);
@@ -8,7 +10,7 @@
 // RSS is that process's own maxRSS. Three runs each, alternating ours and scikit-learn; medians reported.
 // scikit-learn comes from Debian (apt-get install -y python3-sklearn); without it that column is skipped
 // (BENCH_PYTHON=/path/to/python3 picks another interpreter).
-// Usage: npm run bench:cluster [-- --runs 3] [--only kmeans,kmeans-overlap,gmm,dbscan]   (SEGLAB_DIST=<cjs build> to bench another build)
+// Usage: npm run bench:cluster [-- --runs 3] [--only kmeans,kmeans-overlap,minibatch,gmm,dbscan]   (SEGLAB_DIST=<cjs build> to bench another build)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -36,20 +38,26 @@ const TASKS = {
   kmeans: { n: 1_000_000, d: 12, k: 8, sd: 1, seed: 1 },
   // The same size with blobs that overlap (sd 5 around centres in [-10, 10]^12): many Lloyd iterations.
   'kmeans-overlap': { n: 1_000_000, d: 12, k: 8, sd: 5, seed: 4 },
+  // Mini-batch k-means on the kmeans-overlap data (same file).
+  minibatch: { n: 1_000_000, d: 12, k: 8, sd: 5, seed: 4, dataOf: 'kmeans-overlap' },
   gmm: { n: 100_000, d: 12, k: 8, sd: 1.5, seed: 2 },
   dbscan: { n: 50_000, d: 4, k: 8, sd: 1, seed: 3, eps: 0.5, minSamples: 10 },
 };
 
 if (process.argv[2] === '--child') {
   // Measured part, ours: read the raw data, fit, report.
-  const [task, file, n, d] = [process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6])];
+  const [task, file, n, d, run] = [process.argv[3], process.argv[4], Number(process.argv[5]), Number(process.argv[6]), Number(process.argv[7] ?? 0)];
   const { Matrix } = require(join(dist, 'core/Matrix.js'));
   const buf = readFileSync(file);
   const X = new Matrix(new Float64Array(buf.buffer, buf.byteOffset, n * d), n, d);
   const spec = TASKS[task];
   const t0 = performance.now();
   let out;
-  if (task.startsWith('kmeans')) {
+  if (task === 'minibatch') {
+    const MiniBatchKMeans = load('MiniBatchKMeans', 'MiniBatchKMeans');
+    const m = new MiniBatchKMeans({ k: spec.k, seed: run }).fit(X);
+    out = { seconds: (performance.now() - t0) / 1000, seed: run, nInit: m.params.nInit, nSteps: m.nSteps, inertia: m.inertia };
+  } else if (task.startsWith('kmeans')) {
     const KMeans = load('KMeans', 'KMeans');
     const m = new KMeans({ k: spec.k, nInit: 1, seed: 0 }).fit(X);
     out = { seconds: (performance.now() - t0) / 1000, nIter: m.nIter, inertia: m.inertia };
@@ -77,9 +85,15 @@ import json, resource, sys, time
 import numpy as np
 task, path, n, d = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 spec = json.loads(sys.argv[5])
+run = int(sys.argv[6]) if len(sys.argv) > 6 else 0
 X = np.fromfile(path, dtype='<f8').reshape(n, d)
 t0 = time.perf_counter()
-if task.startswith('kmeans'):
+if task == 'minibatch':
+    from sklearn.cluster import MiniBatchKMeans
+    # n_init=3 is scikit-learn 1.2's default, spelled out to silence its FutureWarning.
+    m = MiniBatchKMeans(n_clusters=spec['k'], batch_size=1024, n_init=3, random_state=run).fit(X)
+    out = dict(seconds=time.perf_counter() - t0, seed=run, nInit=3, nSteps=int(m.n_steps_), inertia=float(m.inertia_))
+elif task.startswith('kmeans'):
     from sklearn.cluster import KMeans
     m = KMeans(n_clusters=spec['k'], n_init=1, algorithm='lloyd', random_state=0).fit(X)
     out = dict(seconds=time.perf_counter() - t0, nIter=int(m.n_iter_), inertia=float(m.inertia_))
@@ -110,9 +124,9 @@ function findPython() {
 
 /** Seeded Gaussian blobs (centres uniform in [-10, 10]^d, sd per task) as raw float64, written once. */
 function dataFile(task) {
-  const { n, d, k, sd, seed } = TASKS[task];
+  const { n, d, k, sd, seed, dataOf = task } = TASKS[task];
   const dir = join(root, 'bench', 'data', 'cluster');
-  const file = join(dir, `${task}-${n}x${d}-k${k}-seed${seed}.f64`);
+  const file = join(dir, `${dataOf}-${n}x${d}-k${k}-seed${seed}.f64`);
   if (existsSync(file)) return file;
   mkdirSync(dir, { recursive: true });
   const { Rng } = require(join(dist, 'core/rng.js'));
@@ -135,14 +149,14 @@ function runChild(cmd, args) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = Number(argValue('runs', 3));
-const only = argValue('only', 'kmeans,kmeans-overlap,gmm,dbscan').split(',');
+const only = argValue('only', 'kmeans,kmeans-overlap,minibatch,gmm,dbscan').split(',');
 const python = findPython();
 if (!python) console.error('scikit-learn not found (apt-get install -y python3-sklearn): running seglab only.');
 const loadBefore = loadavg();
 const results = {};
 for (const task of only) {
   const spec = TASKS[task];
-  const available = task.startsWith('kmeans') || existsSync(join(dist, 'cluster', task === 'gmm' ? 'GaussianMixture.js' : 'DBSCAN.js'));
+  const available = task.startsWith('kmeans') || task === 'minibatch' || existsSync(join(dist, 'cluster', task === 'gmm' ? 'GaussianMixture.js' : 'DBSCAN.js'));
   if (!available) {
     console.error(`${task}: not in the build (src/cluster/${task === 'gmm' ? 'GaussianMixture' : 'DBSCAN'}.ts missing), skipped.`);
     continue;
@@ -152,7 +166,7 @@ for (const task of only) {
   const theirs = [];
   for (let r = 0; r < runs; r++) {
     try {
-      ours.push(runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', task, file, String(spec.n), String(spec.d)]));
+      ours.push(runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', task, file, String(spec.n), String(spec.d), String(r)]));
     } catch (err) {
       console.error(`${task}: seglab failed, skipped: ${err.message}`);
       break;
@@ -160,7 +174,7 @@ for (const task of only) {
     console.error(`  ${task} run ${r + 1} seglab: ${JSON.stringify(ours.at(-1))}`);
     if (python) {
       try {
-        theirs.push(runChild(python.exe, ['-c', PYTHON, task, file, String(spec.n), String(spec.d), JSON.stringify(spec)]));
+        theirs.push(runChild(python.exe, ['-c', PYTHON, task, file, String(spec.n), String(spec.d), JSON.stringify(spec), String(r)]));
         console.error(`  ${task} run ${r + 1} sklearn: ${JSON.stringify(theirs.at(-1))}`);
       } catch (err) {
         console.error(`${task}: scikit-learn failed, its column skipped: ${err.message}`);
@@ -172,6 +186,7 @@ for (const task of only) {
     const out = {};
     for (const key of Object.keys(xs[0])) out[key] = typeof xs[0][key] === 'number' ? median(xs.map((x) => x[key])) : xs[0][key];
     out.runs = xs.map((x) => x.seconds);
+    if (task === 'minibatch') out.inertias = xs.map((x) => x.inertia);
     return out;
   };
   results[task] = { data: spec, seglab: summarise(ours), sklearn: summarise(theirs) };
@@ -189,6 +204,15 @@ if (results.kmeans?.seglab && results.kmeans?.sklearn) {
   const o = results.kmeans.seglab;
   const s = results.kmeans.sklearn;
   result.kmeansGoal = { goal: 'fit time <= sklearn and inertia <= sklearn', pass: o.seconds <= s.seconds && o.inertia <= s.inertia * (1 + 1e-9) };
+}
+if (results.minibatch) {
+  // How far each seed settles above full k-means on the same data (the lower of the two libraries' inertias).
+  const full = [results['kmeans-overlap']?.seglab?.inertia, results['kmeans-overlap']?.sklearn?.inertia].filter((x) => typeof x === 'number');
+  if (full.length) {
+    const ref = Math.min(...full);
+    const excess = (side) => side?.inertias.map((x) => Number((x / ref - 1).toFixed(5))) ?? null;
+    result.minibatchSettling = { reference: 'full k-means inertia on the same data (kmeans-overlap)', inertia: ref, seglab: excess(results.minibatch.seglab), sklearn: excess(results.minibatch.sklearn) };
+  }
 }
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results', 'cluster.json'), JSON.stringify(result, null, 2) + '\n');

@@ -94,8 +94,8 @@ export { DBSCAN, type DBSCANParams } from './cluster/DBSCAN';
 export { DBSCANModel, type DBSCANJSON } from './cluster/DBSCANModel';
 export { suggestEps, type EpsSuggestion, type EpsMethod, type KneeRule, type SuggestEpsOptions } from './cluster/suggestEps';
 export { CategoricalMatrix, MISSING_LEVEL, mixedMatrix, type MixedMatrix, type MissingPolicy } from './cluster/CategoricalMatrix';
-export { KPrototypes, KPROTOTYPES_INITS, type KPrototypesInit, type KPrototypesParams, type ResolvedKPrototypesParams } from './cluster/KPrototypes';
-export { KPrototypesModel, type KPrototypesJSON, type KPrototypesFit } from './cluster/KPrototypesModel';
+export { KPrototypes, KPROTOTYPES_INITS, type KPrototypesInit, KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule, type KPrototypesParams, type ResolvedKPrototypesParams } from './cluster/KPrototypes';
+export { KPrototypesModel, type KPrototypesJSON, type KPrototypesFit, type KPrototypesCostParts } from './cluster/KPrototypesModel';
 export { PCA, PCAModel } from './cluster/PCA';
 export { silhouetteScore, silhouetteSamples, SILHOUETTE_EXACT_MAX_ROWS, type SilhouetteOptions, type SilhouetteResult, type SilhouetteSamples, type SilhouetteClusterSummary } from './cluster/metrics/silhouette';
 export { calinskiHarabasz } from './cluster/metrics/calinskiHarabasz';
@@ -107,7 +107,7 @@ export type { LabelsInput } from './cluster/metrics/clusterLabels';
 export { kneedle, type KneedleOptions, type KneedleResult, type KneeCurve, type KneeDirection } from './cluster/metrics/kneedle';
 export { gapStatistic, gapRule, type GapOptions, type GapResult, type GapRow, type GapReference, type ClusterFn } from './cluster/metrics/gapStatistic';
 export { selectK, decideK, SELECTION_RULE, SELECTION_RULES, GAP_FIRST_RULE, SELECTION_CRITERIA, SELECT_K_DEFAULTS, MODEL_SELECTION_SCHEMA_VERSION, type SelectKOptions, type ModelSelectionResult, type KCandidate, type CriterionVote, type SelectionCriterion, type SelectionRuleName, type ClusterEstimator, type EstimatorFactory } from './cluster/selectK';
-export { bootstrapStability, STABILITY_THRESHOLDS, STABILITY_SCHEMA_VERSION, type StabilityOptions, type StabilityResult, type ClusterStability, type StabilityVerdict, type ReplicateFactory } from './cluster/stability';
+export { bootstrapStability, STABILITY_THRESHOLDS, STABILITY_SCHEMA_VERSION, type StabilityOptions, type StabilityResult, type ClusterStability, type StabilityVerdict, type StabilityFactory, type StabilityEstimator, type StabilityInput } from './cluster/stability';
 export { hungarian, matchClusters, relabel, type Assignment, type ClusterMatch, type ClusterMatching, type MatchClustersOptions } from './cluster/matching';
 
 // synthetic data

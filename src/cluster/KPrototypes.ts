@@ -4,22 +4,22 @@ import { silentProgress } from '../core/progress';
 import { Rng } from '../core/rng';
 import { mixedMatrix, type MixedMatrix } from './CategoricalMatrix';
 import type { FitOptions } from './ClusterModel';
-import { assignNearest, mixedData, mixedDissimilarity, type MixedData, type Prototypes } from './KPrototypesData';
+import { assignNearest, costParts, mixedData, mixedDissimilarity, movedByCategories, oneClusterCost, type MixedData, type Prototypes } from './KPrototypesData';
+import { KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule } from './KPrototypesGammaRule';
 import { initialPrototypes, KPROTOTYPES_INITS, type KPrototypesInit } from './KPrototypesInit';
 import { KPrototypesModel } from './KPrototypesModel';
 import { validateClusterInput, validateSampleWeight } from './validateClusterInput';
 
-export { KPROTOTYPES_INITS, type KPrototypesInit };
+export { KPROTOTYPES_INITS, type KPrototypesInit, KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule };
 
 export interface KPrototypesParams {
   /** Number of clusters (integer >= 1). */
   k: number;
   /**
-   * Cost of one categorical mismatch, in squared numeric units (>= 0). Default: half the mean
-   * population standard deviation of the numeric columns (Huang 1997; the kmodes package's default),
-   * computed without sample weights as kmodes does. Scale numeric columns first (StandardScaler).
+   * Cost of one categorical mismatch, in squared numeric units: a number >= 0, or a rule that derives
+   * it from the data (default 'balanced', see KPROTOTYPES_GAMMA_RULES). Scale numeric columns first.
    */
-  gamma?: number;
+  gamma?: number | KPrototypesGammaRule;
   /** How the first prototypes are chosen (default 'huang'); 'cao' is deterministic and runs once. */
   init?: KPrototypesInit;
   /**
@@ -41,8 +41,8 @@ export interface KPrototypesParams {
 
 export interface ResolvedKPrototypesParams {
   k: number;
-  /** null: the default, computed from the data at fit time. */
-  gamma: number | null;
+  /** A number, or the rule that computes it from the data at fit time. */
+  gamma: number | KPrototypesGammaRule;
   init: KPrototypesInit;
   nInit: number;
   maxIter: number;
@@ -75,19 +75,24 @@ export class KPrototypes {
 
   constructor(params: KPrototypesParams) {
     const p = (params ?? {}) as Partial<KPrototypesParams>;
-    const { k, gamma, init = 'huang', nInit = 3, maxIter = 100, tol = 1e-4, seed = 0 } = p;
+    const { k, gamma = 'balanced', init = 'huang', nInit = 3, maxIter = 100, tol = 1e-4, seed = 0 } = p;
     checkParam(Number.isInteger(k) && (k as number) >= 1, 'KPrototypes k', k, 'an integer >= 1');
-    checkParam(gamma === undefined || (typeof gamma === 'number' && Number.isFinite(gamma) && gamma >= 0), 'KPrototypes gamma', gamma, 'a finite number >= 0 (or leave it out for the default)');
+    checkParam(
+      (typeof gamma === 'number' && Number.isFinite(gamma) && gamma >= 0) || (KPROTOTYPES_GAMMA_RULES as readonly unknown[]).includes(gamma),
+      'KPrototypes gamma',
+      gamma,
+      `a finite number >= 0, or one of ${KPROTOTYPES_GAMMA_RULES.join(', ')}`,
+    );
     checkParam((KPROTOTYPES_INITS as readonly unknown[]).includes(init), 'KPrototypes init', init, `one of ${KPROTOTYPES_INITS.join(', ')}`);
     checkParam(Number.isInteger(nInit) && nInit >= 1, 'KPrototypes nInit', nInit, 'an integer >= 1');
     checkParam(Number.isInteger(maxIter) && maxIter >= 1, 'KPrototypes maxIter', maxIter, 'an integer >= 1');
     checkParam(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0 && tol < 1, 'KPrototypes tol', tol, 'a number in [0, 1)');
     checkParam(Number.isInteger(seed), 'KPrototypes seed', seed, 'an integer');
-    this.params = { k: k as number, gamma: gamma ?? null, init, nInit, maxIter, tol, seed };
+    this.params = { k: k as number, gamma, init, nInit, maxIter, tol, seed };
   }
 
-  /** The default gamma for X's numeric part: 0.5 × the mean population standard deviation of its columns. */
-  static defaultGamma(numeric: Matrix): number {
+  /** Gamma by the rule 'huang': 0.5 × the mean population standard deviation of the numeric columns. */
+  static huangGamma(numeric: Matrix): number {
     const { data, rows: n, cols: p } = numeric;
     let sum = 0;
     for (let j = 0; j < p; j++) {
@@ -110,8 +115,20 @@ export class KPrototypes {
     if (X.categorical.cols === 0) throw new InputError(`${who}: the categorical part has 0 columns; for numeric data only use KMeans.`);
     const weight = validateSampleWeight(options.sampleWeight, X.numeric.rows, who) ?? null;
     const progress = options.progress ?? silentProgress;
-    const gamma = this.params.gamma ?? KPrototypes.defaultGamma(X.numeric);
     const data = mixedData(X.numeric, X.categorical.codes, X.categorical.levels, weight);
+    const spread = oneClusterCost(data);
+    const rule = this.params.gamma;
+    let gamma: number;
+    if (typeof rule === 'number') gamma = rule;
+    else if (rule === 'huang') gamma = KPrototypes.huangGamma(X.numeric);
+    else {
+      if (!(spread.mismatches > 0)) {
+        throw new InputError(
+          `${who}: gamma 'balanced' needs categorical columns with more than one value, but ${X.categorical.columns.map((c) => `"${c}"`).join(', ')} hold one value each (among rows with weight): they cannot separate rows. Drop them (use KMeans), or give gamma a number.`,
+        );
+      }
+      gamma = spread.numeric / spread.mismatches;
+    }
     // Cao's initialisation has no randomness: further restarts would repeat the first.
     const runs = init === 'cao' ? 1 : this.params.nInit;
 
@@ -126,6 +143,13 @@ export class KPrototypes {
     const b = best!;
     progress.end(`cost ${b.cost.toPrecision(6)}${b.converged ? '' : `; the best restart had not converged after maxIter=${maxIter} passes`}`);
 
+    const parts = costParts(data, b.protos, b.labels);
+    const moved = movedByCategories(data, b.protos.centroids, k, b.labels);
+    if (moved === 0 && k > 1) {
+      progress.note(
+        `k-prototypes: the categorical part moved no row (gamma ${gamma.toPrecision(3)}): every row's prototype is also its nearest on the numeric columns alone, so the clusters are those of k-means; raise gamma or leave the categorical columns out`,
+      );
+    }
     const centroids = new Matrix(b.protos.centroids, k, data.p, [...X.numeric.columns]);
     return new KPrototypesModel({
       params: { ...this.params },
@@ -133,6 +157,10 @@ export class KPrototypes {
       categoricalColumns: [...X.categorical.columns],
       levels: X.categorical.levels.map((l) => [...l]),
       gamma,
+      gammaRule: typeof rule === 'number' ? 'given' : rule,
+      costParts: { numeric: parts.numeric, categorical: gamma * parts.mismatches },
+      oneClusterCost: { numeric: spread.numeric, categorical: gamma * spread.mismatches },
+      movedByCategorical: moved,
       centroids,
       modeCodes: b.protos.modes,
       labels: b.labels,

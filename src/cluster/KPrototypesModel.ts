@@ -8,7 +8,10 @@ import { CLUSTER_SCHEMA_VERSION, type ClusterModel } from './ClusterModel';
 import { assignNearest, mixedData } from './KPrototypesData';
 import { KPROTOTYPES_INITS } from './KPrototypesInit';
 import type { ResolvedKPrototypesParams } from './KPrototypes';
+import { KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule } from './KPrototypesGammaRule';
 import { validateClusterInput } from './validateClusterInput';
+
+const costPartsSchema = z.object({ numeric: z.number().finite().min(0), categorical: z.number().finite().min(0) }).strict();
 
 const jsonSchema = z
   .object({
@@ -17,7 +20,7 @@ const jsonSchema = z
     params: z
       .object({
         k: z.number().int().min(1),
-        gamma: z.number().finite().min(0).nullable(),
+        gamma: z.union([z.number().finite().min(0), z.enum(KPROTOTYPES_GAMMA_RULES)]),
         init: z.enum(KPROTOTYPES_INITS),
         nInit: z.number().int().min(1),
         maxIter: z.number().int().min(1),
@@ -29,6 +32,10 @@ const jsonSchema = z
     categoricalColumns: z.array(z.string()).min(1),
     levels: z.array(z.array(z.string())),
     gamma: z.number().finite().min(0),
+    gammaRule: z.enum([...KPROTOTYPES_GAMMA_RULES, 'given']),
+    costParts: costPartsSchema,
+    oneClusterCost: costPartsSchema,
+    movedByCategorical: z.number().int().min(0),
     centroids: z.array(z.array(z.number().finite())).min(1),
     modes: z.array(z.array(z.string())).min(1),
     cost: z.number().finite().min(0),
@@ -39,6 +46,12 @@ const jsonSchema = z
   .strict();
 export type KPrototypesJSON = z.infer<typeof jsonSchema>;
 
+/** A k-prototypes cost in its two parts. */
+export interface KPrototypesCostParts {
+  numeric: number;
+  categorical: number;
+}
+
 /** What fit (or fromJSON) hands the model. */
 export interface KPrototypesFit {
   params: ResolvedKPrototypesParams;
@@ -47,6 +60,14 @@ export interface KPrototypesFit {
   /** Training levels per categorical column; modeCodes index these. */
   levels: string[][];
   gamma: number;
+  /** Where gamma came from: a rule applied to the training data, or the number given. */
+  gammaRule: KPrototypesGammaRule | 'given';
+  /** The cost split into its numeric part and its categorical part (gamma × weighted mismatches). */
+  costParts: KPrototypesCostParts;
+  /** The same two parts for one cluster holding every row: each part's total dispersion. */
+  oneClusterCost: KPrototypesCostParts;
+  /** Training rows whose prototype is not their nearest on the numeric columns alone (0: the categories changed nothing). */
+  movedByCategorical: number;
   centroids: Matrix;
   /** k×m mode codes, row-major. */
   modeCodes: Int32Array;
@@ -73,6 +94,13 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
   readonly levels: readonly (readonly string[])[];
   /** Cost of one categorical mismatch used in the fit. */
   readonly gamma: number;
+  readonly gammaRule: KPrototypesGammaRule | 'given';
+  /** `cost` split into the numeric part and the categorical part (gamma × weighted mismatches). */
+  readonly costParts: KPrototypesCostParts;
+  /** Both parts for a single cluster of every row (the data's dispersion): how much each part the clusters explain. */
+  readonly oneClusterCost: KPrototypesCostParts;
+  /** Training rows whose prototype is not their nearest on the numeric columns alone; 0 means the clusters are k-means'. */
+  readonly movedByCategorical: number;
   readonly centroids: Matrix;
   /** Mode of every categorical column per cluster, as level names. */
   readonly modes: readonly (readonly string[])[];
@@ -93,6 +121,10 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
     this.columns = [...fit.numericColumns, ...fit.categoricalColumns];
     this.levels = fit.levels;
     this.gamma = fit.gamma;
+    this.gammaRule = fit.gammaRule;
+    this.costParts = fit.costParts;
+    this.oneClusterCost = fit.oneClusterCost;
+    this.movedByCategorical = fit.movedByCategorical;
     this.centroids = fit.centroids;
     this.modeCodes = fit.modeCodes;
     const m = fit.categoricalColumns.length;
@@ -102,6 +134,12 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
     this.nIter = fit.nIter;
     this.converged = fit.converged;
     this.levelIndex = fit.levels.map((l) => new Map(l.map((name, c) => [name, c])));
+  }
+
+  /** Each part's share of the cost (numeric + categorical = 1). */
+  get costShare(): KPrototypesCostParts {
+    const total = this.costParts.numeric + this.costParts.categorical;
+    return total > 0 ? { numeric: this.costParts.numeric / total, categorical: this.costParts.categorical / total } : { numeric: 0, categorical: 0 };
   }
 
   /** Nearest prototype of every row (equal costs: the lower cluster); the training rows get `labels`. */
@@ -135,6 +173,10 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
       categoricalColumns: [...this.categoricalColumns],
       levels: this.levels.map((l) => [...l]),
       gamma: this.gamma,
+      gammaRule: this.gammaRule,
+      costParts: { ...this.costParts },
+      oneClusterCost: { ...this.oneClusterCost },
+      movedByCategorical: this.movedByCategorical,
       centroids: this.centroids.toRows(),
       modes: this.modes.map((row) => [...row]),
       cost: this.cost,
@@ -185,6 +227,10 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
       categoricalColumns: j.categoricalColumns,
       levels: j.levels,
       gamma: j.gamma,
+      gammaRule: j.gammaRule,
+      costParts: j.costParts,
+      oneClusterCost: j.oneClusterCost,
+      movedByCategorical: j.movedByCategorical,
       centroids: new Matrix(Float64Array.from(j.centroids.flat()), k, p, j.numericColumns),
       modeCodes,
       labels: Int32Array.from(j.labels),

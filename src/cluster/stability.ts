@@ -2,10 +2,10 @@ import { checkParam, UsageError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { Rng } from '../core/rng';
-import type { ClusterModel } from './ClusterModel';
+import { CategoricalMatrix, mixedMatrix, type MixedMatrix } from './CategoricalMatrix';
+import type { ClusterModel, FitOptions } from './ClusterModel';
 import { adjustedRandIndex } from './metrics/adjustedRandIndex';
 import { checkClusterLabels, encodeClusterLabels } from './metrics/clusterLabels';
-import type { ClusterEstimator } from './selectK';
 import { validateClusterInput } from './validateClusterInput';
 
 /** Saved stability results start with this; bump it when the shape changes. */
@@ -28,16 +28,26 @@ const VERDICT_TEXT: Record<StabilityVerdict, string> = {
   unknown: 'never drawn in a bootstrap sample',
 };
 
-/** Makes the estimator for replicate r: 0 for the fit on all rows, 1..B for the bootstrap fits. Usually ignores r. */
-export type ReplicateFactory<M extends ClusterModel = ClusterModel> = (replicate: number) => ClusterEstimator<M>;
+/** What bootstrapStability resamples: a numeric Matrix, or a MixedMatrix (k-prototypes) whose two parts are resampled row for row. */
+export type StabilityInput = Matrix | MixedMatrix;
 
-export interface StabilityOptions {
+/** An unfitted estimator for the input type (`In` = MixedMatrix for k-prototypes). */
+export interface StabilityEstimator<M extends ClusterModel<In>, In extends StabilityInput = Matrix> {
+  fit(X: In, options?: FitOptions): M;
+}
+
+/** Makes the estimator for k clusters, as selectK's factory: `(k) => new KMeans({ k, seed: 1 })`. */
+export type StabilityFactory<M extends ClusterModel<In>, In extends StabilityInput = Matrix> = (k: number) => StabilityEstimator<M, In>;
+
+export interface StabilityOptions<In extends StabilityInput = Matrix> {
+  /** Number of clusters the factory is called with; default: options.original.k. One of the two is required. */
+  k?: number;
   /** Bootstrap replicates (default 20). */
   B?: number;
   /** Seed of the resamples (default 0). */
   seed?: number;
-  /** The clustering to assess, already fitted on X; default: factory(0).fit(X). */
-  original?: ClusterModel;
+  /** The clustering to assess, already fitted on X; default: factory(k).fit(X). */
+  original?: ClusterModel<In>;
   progress?: Progress;
 }
 
@@ -80,30 +90,36 @@ function verdictOf(j: number | null): StabilityVerdict {
 
 /**
  * Bootstrap stability of a clustering (Hennig's clusterboot). For b = 1..B: draw n rows with
- * replacement, refit with factory(b); for every original cluster C, the best Jaccard similarity
+ * replacement, refit with factory(k); for every original cluster C, the best Jaccard similarity
  * |C ∩ D| / |C ∪ D| over the bootstrap clusters D, counted on the drawn rows (a row drawn twice counts
  * twice, as in clusterboot). A cluster's stability is the mean over replicates; noise rows (-1) belong
  * to no cluster. Also the ARI between the original labels and each bootstrap model's predict(X).
+ * X may be a MixedMatrix (k-prototypes): a drawn row takes its numeric and its categorical values.
  */
-export function bootstrapStability<M extends ClusterModel>(X: Matrix, factory: ReplicateFactory<M>, options: StabilityOptions = {}): StabilityResult {
+export function bootstrapStability<M extends ClusterModel<In>, In extends StabilityInput = Matrix>(
+  X: In,
+  factory: StabilityFactory<M, In>,
+  options: StabilityOptions<In> = {},
+): StabilityResult {
   const who = 'bootstrapStability';
-  validateClusterInput(X, { who });
-  checkParam(typeof factory === 'function', `${who} factory`, typeof factory, 'a function (replicate) => estimator with fit(X)');
+  const numeric = X instanceof Matrix ? X : checkMixed(X, who).numeric;
+  validateClusterInput(numeric, { who });
+  checkParam(typeof factory === 'function', `${who} factory`, typeof factory, 'a function (k) => estimator with fit(X), as for selectK');
   checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
   const { B = 20, seed = 0, original, progress = silentProgress } = options;
   checkParam(Number.isInteger(B) && B >= 1, `${who} B`, B, 'an integer >= 1');
   checkParam(Number.isInteger(seed), `${who} seed`, seed, 'an integer');
-  const n = X.rows;
-  const d = X.cols;
-  const fitWith = (r: number, data: Matrix): ClusterModel => {
-    const estimator = factory(r);
-    if (!estimator || typeof estimator.fit !== 'function') throw new UsageError(`${who}: factory(${r}) must return an estimator with a fit(X) method.`);
+  const k0 = resolveK(options.k, original, who);
+  const n = numeric.rows;
+  const fitWith = (data: In): ClusterModel<In> => {
+    const estimator = factory(k0);
+    if (!estimator || typeof estimator.fit !== 'function') throw new UsageError(`${who}: factory(${k0}) must return an estimator with a fit(X) method.`);
     return estimator.fit(data);
   };
 
   progress.start('bootstrap stability', B);
-  const base = original ?? fitWith(0, X);
-  const originalLabels = checkClusterLabels(base?.labels, n, who, original ? 'options.original.labels' : 'labels of factory(0).fit(X)');
+  const base = original ?? fitWith(X);
+  const originalLabels = checkClusterLabels(base?.labels, n, who, original ? 'options.original.labels' : `labels of factory(${k0}).fit(X)`);
   const enc = encodeClusterLabels(originalLabels);
   const k = enc.k;
   if (k === 0) throw new UsageError(`${who}: the original clustering has no cluster (every row is noise).`);
@@ -113,13 +129,8 @@ export function bootstrapStability<M extends ClusterModel>(X: Matrix, factory: R
   const ari: number[] = [];
   const drawn = new Int32Array(n);
   for (let b = 1; b <= B; b++) {
-    const sample = new Float64Array(n * d);
-    for (let t = 0; t < n; t++) {
-      const i = rng.int(n);
-      drawn[t] = i;
-      sample.set(X.data.subarray(i * d, (i + 1) * d), t * d);
-    }
-    const model = fitWith(b, new Matrix(sample, n, d, X.columns));
+    for (let t = 0; t < n; t++) drawn[t] = rng.int(n);
+    const model = fitWith(resample(X, drawn));
     const bootLabels = checkClusterLabels(model?.labels, n, who, `labels of replicate ${b}`);
     const boot = encodeClusterLabels(bootLabels);
     // Counts on the drawn rows: original cluster × bootstrap cluster, and the totals of each.
@@ -186,4 +197,46 @@ export function bootstrapStability<M extends ClusterModel>(X: Matrix, factory: R
   };
   progress.end(`mean Jaccard ${result.meanJaccard.toFixed(2)}, mean ARI ${meanAri.toFixed(2)}`);
   return result;
+}
+
+function checkMixed(X: unknown, who: string): MixedMatrix {
+  if (X === null || typeof X !== 'object' || !('numeric' in X) || !('categorical' in X)) {
+    throw new UsageError(`${who}: X must be a Matrix or a MixedMatrix { numeric, categorical } (got ${X === null ? 'null' : typeof X}).`);
+  }
+  const { numeric, categorical } = X as MixedMatrix;
+  return mixedMatrix(numeric, categorical, who);
+}
+
+/** The k the factory gets: options.k, else the original model's; both given must agree. */
+function resolveK(k: number | undefined, original: ClusterModel<never> | undefined, who: string): number {
+  if (k !== undefined) {
+    checkParam(Number.isInteger(k) && k >= 1, `${who} k`, k, 'an integer >= 1');
+    if (original && original.k !== k) {
+      throw new UsageError(`${who}: options.k is ${k} but options.original has ${original.k} clusters; pass one of them, or the same number.`);
+    }
+    return k;
+  }
+  if (original) {
+    checkParam(Number.isInteger(original.k) && original.k >= 1, `${who} options.original.k`, original.k, 'an integer >= 1');
+    return original.k;
+  }
+  throw new UsageError(`${who}: pass options.k (the number of clusters the factory is called with, as selectK does) or options.original (a model fitted on X, whose k is used).`);
+}
+
+/** Rows `drawn` of X; for a MixedMatrix both parts, row for row. */
+function resample<In extends StabilityInput>(X: In, drawn: Int32Array): In {
+  const n = drawn.length;
+  const take = (src: Matrix): Matrix => {
+    const d = src.cols;
+    const out = new Float64Array(n * d);
+    for (let t = 0; t < n; t++) out.set(src.data.subarray(drawn[t]! * d, drawn[t]! * d + d), t * d);
+    return new Matrix(out, n, d, src.columns);
+  };
+  if (X instanceof Matrix) return take(X) as In;
+  const { numeric, categorical: C } = X as MixedMatrix;
+  const m = C.cols;
+  const codes = new Int32Array(n * m);
+  for (let t = 0; t < n; t++) codes.set(C.codes.subarray(drawn[t]! * m, drawn[t]! * m + m), t * m);
+  // Same level lists: a level that no drawn row holds is simply unused.
+  return { numeric: take(numeric), categorical: new CategoricalMatrix(codes, n, m, C.columns, C.levels) } as In;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
+import { KPROTOTYPES_GAMMA_RULES } from '../cluster/KPrototypesGammaRule';
 import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
 import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selectK';
 
@@ -61,8 +62,8 @@ export const clusterConfigSchema = z
     /** DBSCAN radius in standardised units ('auto': knee of the k-distance curve) and core size. */
     eps: z.union([z.literal('auto'), z.number().positive()]).default('auto'),
     minSamples: z.number().int().min(1).default(5),
-    /** k-prototypes weight of a categorical mismatch (default: half the mean sd of the numeric columns). */
-    gamma: z.number().positive().optional(),
+    /** k-prototypes cost of a categorical mismatch: a number, or 'balanced' (default: both parts weigh the same) or 'huang' (0.5 × mean sd). */
+    gamma: z.union([z.number().positive(), z.enum(KPROTOTYPES_GAMMA_RULES)]).optional(),
     /** Missing values per column (default: 'max' for days, 0 ('constant') for shares and rates, 'median' otherwise). */
     impute: z.record(z.enum(IMPUTE_STRATEGIES)).default({}),
     /**

@@ -1,4 +1,5 @@
 import type { ClusterAlgorithm } from '../cluster/ClusterModel';
+import type { KPrototypesGammaRule } from '../cluster/KPrototypesGammaRule';
 import type { ClusterMatching } from '../cluster/matching';
 import type { ModelSelectionResult } from '../cluster/selectK';
 import type { StabilityResult } from '../cluster/stability';
@@ -20,6 +21,23 @@ export interface SegmentSummary {
   median: Record<string, number | null>;
 }
 
+/** What the categorical part of a k-prototypes run was and did: for the review. */
+export interface KPrototypesSummary {
+  /** Categorical columns used beside the numeric features. */
+  categorical: string[];
+  /** Cost of one categorical mismatch, and where it came from (a rule applied to the data, or cluster.gamma). */
+  gamma: number;
+  gammaRule: KPrototypesGammaRule | 'given';
+  /** Each part's share of the final cost (they sum to 1). */
+  costShare: { numeric: number; categorical: number };
+  /** Share of each part's dispersion (its cost with one segment of everyone) that the segments remove. */
+  explained: { numeric: number; categorical: number };
+  /** Customers whose segment is not the nearest on the numeric features alone (0: the categories changed nothing). */
+  movedByCategorical: number;
+  /** Per segment id, the mode (most frequent value) of every categorical column. */
+  modes: { segment: number; values: Record<string, string> }[];
+}
+
 /** What the cluster stage found: written to cluster.json and handed to later stages. */
 export interface ClusterResult {
   schemaVersion: typeof CLUSTER_RESULT_SCHEMA_VERSION;
@@ -36,6 +54,10 @@ export interface ClusterResult {
   noise: { count: number; share: number };
   selection: ModelSelectionResult | null;
   stability: StabilityResult | null;
+  /** k-prototypes only (null otherwise): categoricals, gamma, cost shares and modes. */
+  kprototypes: KPrototypesSummary | null;
+  /** Why the review's map (2-D projection) and stability sections have nothing to show; null when they have. */
+  absent: { projection: string | null; stability: string | null };
   /** How segment ids were matched to a previous run (null without `cluster.previous`). */
   matching: (ClusterMatching & { previousRun: string }) | null;
   /** DBSCAN's eps (chosen or configured). */

@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../core/assertUnreachable';
-import { InputError, UsageError } from '../core/errors';
+import { InputError } from '../core/errors';
 import type { Matrix } from '../core/Matrix';
 import type { CategoricalMatrix } from '../cluster/CategoricalMatrix';
 import { mixedMatrix } from '../cluster/CategoricalMatrix';
@@ -31,8 +31,8 @@ export function clusterEstimator(cfg: ClusterConfig, k: number, seed: number, ex
         ]);
       }
       const estimator = new KPrototypes({ k, seed, nInit: cfg.nInit, ...(cfg.gamma !== undefined ? { gamma: cfg.gamma } : {}) });
-      // Rows of X are the feature table's rows, so the categorical part is taken row for row. The adapter
-      // has no numeric-only predict: new rows need their categories too (KPrototypesModel.predict).
+      // Rows of X are the feature table's rows, so the categorical part is taken row for row, in fit and
+      // in predict alike (numeric rows of other customers have no categories here: mixedMatrix says so).
       return {
         fit: (X: Matrix, options?: FitOptions): ClusterModel => {
           const model = estimator.fit(mixedMatrix(X, categorical), options);
@@ -41,9 +41,7 @@ export function clusterEstimator(cfg: ClusterConfig, k: number, seed: number, ex
             k: model.k,
             columns: model.columns,
             labels: model.labels,
-            predict: () => {
-              throw new UsageError('k-prototypes needs the categorical columns as well: call KPrototypesModel.predict with a MixedMatrix.');
-            },
+            predict: (Y: Matrix) => model.predict(mixedMatrix(Y, categorical, 'k-prototypes predict (numeric rows of the feature table, categories from cluster.categorical)')),
             toJSON: () => model.toJSON(),
           };
         },

@@ -107,14 +107,56 @@ describe('KPrototypes: hand-computed fixtures', () => {
     expect(m.converged).toBe(true);
   });
 
-  it('default gamma = 0.5 × mean population sd of the numeric columns', () => {
+  it("gamma 'huang' = 0.5 × mean population sd of the numeric columns", () => {
     // a: mean 1, deviations ±1 → sd 1. b: mean 5, squared deviations 9+1+1+1+0+0+4+16 = 32, /8 = 4 → sd 2.
     // gamma = 0.5 × (1 + 2) / 2 = 0.75.
     const Y = mixed({ a: [0, 2, 0, 2, 0, 2, 0, 2], b: [2, 4, 4, 4, 5, 5, 7, 9] }, { c: ['u', 'u', 'v', 'v', 'u', 'u', 'v', 'v'] });
-    expect(KPrototypes.defaultGamma(Y.numeric)).toBe(0.75);
-    expect(new KPrototypes({ k: 2 }).fit(Y).gamma).toBe(0.75);
+    expect(KPrototypes.huangGamma(Y.numeric)).toBe(0.75);
+    const m = new KPrototypes({ k: 2, gamma: 'huang' }).fit(Y);
+    expect([m.gamma, m.gammaRule]).toEqual([0.75, 'huang']);
     // For the fixture above: sd of 0, 1, 10, 11 is √25.25.
-    expect(new KPrototypes({ k: 2 }).fit(X).gamma).toBeCloseTo(0.5 * Math.sqrt(25.25), 14);
+    expect(new KPrototypes({ k: 2, gamma: 'huang' }).fit(X).gamma).toBeCloseTo(0.5 * Math.sqrt(25.25), 14);
+  });
+
+  it("default gamma 'balanced': both parts weigh the same in one cluster of all rows", () => {
+    // Same Y: numeric squared deviations 8 (a) + 32 (b) = 40; c has 4 u and 4 v, so 4 mismatches to
+    // its mode. gamma = 40 / 4 = 10, and the one-cluster cost is 40 in each part.
+    const Y = mixed({ a: [0, 2, 0, 2, 0, 2, 0, 2], b: [2, 4, 4, 4, 5, 5, 7, 9] }, { c: ['u', 'u', 'v', 'v', 'u', 'u', 'v', 'v'] });
+    const m = new KPrototypes({ k: 2 }).fit(Y);
+    expect([m.gamma, m.gammaRule]).toEqual([10, 'balanced']);
+    expect(m.oneClusterCost).toEqual({ numeric: 40, categorical: 40 });
+    // Weighted: weight 3 on the first row (a 0, b 2, u). The numeric part from the definition (weighted
+    // means and squared deviations); u now weighs 6 and v 4, so 4 weighted mismatches to the mode u.
+    const w = [3, 1, 1, 1, 1, 1, 1, 1];
+    const mw = new KPrototypes({ k: 2 }).fit(Y, { sampleWeight: w });
+    const mean = (xs: number[]) => xs.reduce((s, x, i) => s + w[i]! * x, 0) / 10;
+    const ss = (xs: number[]) => xs.reduce((s, x, i) => s + w[i]! * (x - mean(xs)) ** 2, 0);
+    const numeric = ss([0, 2, 0, 2, 0, 2, 0, 2]) + ss([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(mw.gamma).toBeCloseTo(numeric / 4, 12);
+    expect(mw.oneClusterCost.numeric).toBeCloseTo(numeric, 12);
+    // Categorical columns with one value each: 'balanced' has nothing to balance; a number still works.
+    const flat = mixed({ a: [0, 1, 5, 6] }, { c: ['u', 'u', 'u', 'u'] });
+    expect(() => new KPrototypes({ k: 2 }).fit(flat)).toThrow(/gamma 'balanced' needs categorical columns with more than one value, but "c" hold one value each/);
+    expect(new KPrototypes({ k: 2, gamma: 1 }).fit(flat).gammaRule).toBe('given');
+  });
+
+  it('the cost in its two parts, the one-cluster cost and the rows the categories moved', () => {
+    // Fixture X with gamma 2: numeric 4 × 0.25 = 1, categorical 2 × 1 mismatch = 2 (the cost 3 above).
+    // One cluster: Σ (x − 5.5)² = 30.25 + 20.25 + 20.25 + 30.25 = 101; mode 'a' leaves 2 mismatches → 4.
+    const m = new KPrototypes({ k: 2, gamma: 2 }).fit(X);
+    expect(m.costParts).toEqual({ numeric: 1, categorical: 2 });
+    expect(m.costShare).toEqual({ numeric: 1 / 3, categorical: 2 / 3 });
+    expect(m.oneClusterCost).toEqual({ numeric: 101, categorical: 4 });
+    // Every row sits at its numerically nearest prototype: the categories moved none.
+    expect(m.movedByCategorical).toBe(0);
+    // Ten rows (0, a), ten (10, b) and one (4, b). With gamma 30 the last joins the b rows: prototypes
+    // (0, a) and (104/11, b); its cost there is (4 − 104/11)² ≈ 29.8 against 16 + 30 = 46 on the left.
+    // On the numbers alone it is nearer the left prototype (16 < 29.8): the categories moved it.
+    const Y = mixed({ x: [...Array(10).fill(0), ...Array(10).fill(10), 4] }, { c: [...Array(10).fill('a'), ...Array(11).fill('b')] });
+    const moved = new KPrototypes({ k: 2, gamma: 30 }).fit(Y);
+    expect(moved.labels[20]).toBe(moved.labels[10]);
+    expect(moved.centroids.get(moved.labels[20]!, 0)).toBeCloseTo(104 / 11, 12);
+    expect(moved.movedByCategorical).toBe(1);
   });
 
   it('sample weights: weighted mean, weighted mode and weighted cost', () => {
@@ -237,6 +279,57 @@ describe('KPrototypes: planted mixed clusters', () => {
   });
 });
 
+describe('KPrototypes: the default gamma lets the categories count', () => {
+  // As on the synthetic shop: 10 standardised behaviour columns with 4 segments, and a device column
+  // (60% mobile, 30% desktop, 10% tablet) that has nothing to do with them. With Huang's 0.5 a mismatch
+  // is tiny next to a squared distance over 10 columns: every prototype's mode is "mobile" and the
+  // categories move no row, i.e. the result is k-means. The default ('balanced') gives the device as
+  // much weight as the 10 columns together before clustering, so it shapes the clusters.
+  const rng = new Rng(11);
+  const n = 1200;
+  const p = 10;
+  const centres = Array.from({ length: 4 }, () => Array.from({ length: p }, () => rng.normal(0, 1.2)));
+  const cols: Record<string, number[]> = {};
+  for (let j = 0; j < p; j++) cols[`f${j}`] = [];
+  const device: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = centres[i % 4]!;
+    for (let j = 0; j < p; j++) cols[`f${j}`]!.push(c[j]! + rng.normal(0, 1));
+    const u = rng.next();
+    device.push(u < 0.6 ? 'mobile' : u < 0.9 ? 'desktop' : 'tablet');
+  }
+  // Standardise, as the cluster stage does.
+  for (const v of Object.values(cols)) {
+    const mean = v.reduce((s, x) => s + x, 0) / n;
+    const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / n);
+    v.forEach((x, i) => (v[i] = (x - mean) / sd));
+  }
+  const X = mixed(cols, { device });
+
+  it("Huang's gamma: the categories change nothing, and fit says so", () => {
+    const notes: string[] = [];
+    const m = new KPrototypes({ k: 4, gamma: 'huang', seed: 1 }).fit(X, { progress: { start() {}, update() {}, end() {}, note: (s) => notes.push(s) } });
+    expect(m.gamma).toBeCloseTo(0.5, 12);
+    expect(m.modes.map((r) => r[0])).toEqual(['mobile', 'mobile', 'mobile', 'mobile']);
+    expect(m.movedByCategorical).toBe(0);
+    expect(notes).toEqual([expect.stringMatching(/^k-prototypes: the categorical part moved no row \(gamma 0\.500\).*raise gamma or leave the categorical columns out$/)]);
+  });
+
+  it('the default gamma: modes differ between clusters, rows move, both parts carry cost', () => {
+    const notes: string[] = [];
+    const m = new KPrototypes({ k: 4, seed: 1 }).fit(X, { progress: { start() {}, update() {}, end() {}, note: (s) => notes.push(s) } });
+    expect(m.gammaRule).toBe('balanced');
+    expect(m.oneClusterCost.categorical).toBeCloseTo(m.oneClusterCost.numeric, 6);
+    expect(new Set(m.modes.map((r) => r[0])).size).toBeGreaterThan(1);
+    expect(m.movedByCategorical).toBeGreaterThan(0.05 * n);
+    expect(m.costShare.categorical).toBeGreaterThan(0.2);
+    expect(m.costShare.numeric).toBeGreaterThan(0.2);
+    expect(m.costShare.numeric + m.costShare.categorical).toBeCloseTo(1, 12);
+    expect(m.costParts.numeric + m.costParts.categorical).toBeCloseTo(m.cost, 6);
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('KPrototypesModel.predict', () => {
   const X = mixed({ x: [0, 1, 10, 11] }, { c: ['a', 'a', 'b', 'c'] });
   const m = new KPrototypes({ k: 2, gamma: 2 }).fit(X);
@@ -274,10 +367,12 @@ describe('KPrototypesModel JSON', () => {
   it('round trip: identical predictions, on new data with a different level order too', () => {
     const json = m.toJSON();
     expect(json).toMatchObject({ schemaVersion: 1, kind: 'kprototypes', numericColumns: ['a', 'b'], categoricalColumns: ['colour', 'channel'], gamma: m.gamma });
-    expect(json.params).toEqual({ k: 3, gamma: null, init: 'huang', nInit: 2, maxIter: 100, tol: 1e-4, seed: 0 });
+    expect(json.params).toEqual({ k: 3, gamma: 'balanced', init: 'huang', nInit: 2, maxIter: 100, tol: 1e-4, seed: 0 });
+    expect(json).toMatchObject({ gammaRule: 'balanced', costParts: m.costParts, oneClusterCost: m.oneClusterCost, movedByCategorical: m.movedByCategorical });
     const loaded = roundTrip(m);
     expect(Array.from(loaded.labels)).toEqual(Array.from(m.labels));
     expect(loaded.modes).toEqual(m.modes);
+    expect([loaded.gammaRule, loaded.costParts, loaded.oneClusterCost, loaded.movedByCategorical]).toEqual([m.gammaRule, m.costParts, m.oneClusterCost, m.movedByCategorical]);
     expect(Array.from(loaded.centroids.data)).toEqual(Array.from(m.centroids.data));
     expect(Array.from(loaded.predict(X))).toEqual(Array.from(m.labels));
     const fresh = planted(200, 77).X;
@@ -293,6 +388,8 @@ describe('KPrototypesModel JSON', () => {
     const good = m.toJSON();
     expect(() => KPrototypesModel.fromJSON({ ...good, schemaVersion: 2 })).toThrow(/Invalid k-prototypes JSON: schemaVersion/);
     expect(() => KPrototypesModel.fromJSON({ ...good, gamma: -1 })).toThrow(/gamma/);
+    expect(() => KPrototypesModel.fromJSON({ ...good, costParts: { numeric: 1 } })).toThrow(/costParts\.categorical/);
+    expect(() => KPrototypesModel.fromJSON({ ...good, gammaRule: 'guess' })).toThrow(/gammaRule/);
     expect(() => KPrototypesModel.fromJSON({ ...good, modes: [['red', 'web'], ['green', 'shop'], ['pink', 'web']] })).toThrow(/modes\.2\.0: "pink" is not a level of column "colour"/);
     expect(() => KPrototypesModel.fromJSON({ ...good, centroids: [[0, 0], [1, 1]] })).toThrow(/centroids: 2 rows, expected params\.k = 3/);
     expect(() => KPrototypesModel.fromJSON({ ...good, centroids: [[0, 0], [1, 1], [2]] })).toThrow(/centroids\.2: 1 values/);
@@ -305,13 +402,14 @@ describe('KPrototypesModel JSON', () => {
 describe('KPrototypes: clear errors', () => {
   it('rejects bad parameters, naming them', () => {
     expect(() => new KPrototypes({ k: 0 })).toThrow(/Invalid KPrototypes k: got 0, expected an integer >= 1/);
-    expect(() => new KPrototypes({ k: 2, gamma: -1 })).toThrow(/KPrototypes gamma: got -1/);
+    expect(() => new KPrototypes({ k: 2, gamma: -1 })).toThrow(/KPrototypes gamma: got -1, expected a finite number >= 0, or one of balanced, huang/);
+    expect(() => new KPrototypes({ k: 2, gamma: 'auto' as never })).toThrow(/KPrototypes gamma: got "auto"/);
     expect(() => new KPrototypes({ k: 2, init: 'kmeans++' as never })).toThrow(/KPrototypes init: got "kmeans\+\+", expected one of huang, cao, random/);
     expect(() => new KPrototypes({ k: 2, nInit: 0 })).toThrow(/KPrototypes nInit/);
     expect(() => new KPrototypes({ k: 2, maxIter: 1.5 })).toThrow(/KPrototypes maxIter/);
     expect(() => new KPrototypes({ k: 2, tol: -1 })).toThrow(/KPrototypes tol: got -1, expected a number in \[0, 1\)/);
     expect(() => new KPrototypes(undefined as never)).toThrow(/KPrototypes k: got undefined/);
-    expect(new KPrototypes({ k: 2 }).params).toEqual({ k: 2, gamma: null, init: 'huang', nInit: 3, maxIter: 100, tol: 1e-4, seed: 0 });
+    expect(new KPrototypes({ k: 2 }).params).toEqual({ k: 2, gamma: 'balanced', init: 'huang', nInit: 3, maxIter: 100, tol: 1e-4, seed: 0 });
   });
 
   it('rejects bad input: 0 rows, NaN by column and row, k > rows, no categorical column, bad weights', () => {

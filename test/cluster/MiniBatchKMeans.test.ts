@@ -99,6 +99,27 @@ describe('MiniBatchKMeans on blobs', () => {
   });
 });
 
+describe('MiniBatchKMeans settles where full k-means does (issue 19)', () => {
+  // 30,000 × 12 overlapping blobs (sd 5 around 8 centres in [-10, 10]^12), as bench:cluster's 1M-row
+  // task. A k-means++ start drawn on a 3,072-row sample could put two centres in one blob; mini-batch
+  // steps never move a centre across to the blob left without one, so 4 of these 10 seeds settled
+  // 7–12% above full k-means, and more restarts (picked by their untrained inertia) did not help.
+  const { X } = blobs(30_000, 12, 8, 4, 5);
+  const full = new KMeans({ k: 8, seed: 0, nInit: 4 }).fit(X);
+
+  it('every seed ends within 1% of full k-means inertia', () => {
+    const excess = Array.from({ length: 10 }, (_, seed) => new MiniBatchKMeans({ k: 8, seed }).fit(X).inertia / full.inertia - 1);
+    for (const e of excess) expect(e).toBeLessThan(0.01);
+  });
+
+  it('a start is refined by k-means on its sample before restarts are compared', () => {
+    // One start, no mini-batch step worth the name (maxIter 1 pass, stop after 1 step without gain):
+    // the result is essentially the refined start, which already sits near full k-means' optimum.
+    const m = new MiniBatchKMeans({ k: 8, seed: 4, nInit: 3, maxIter: 1, maxNoImprovement: 1 }).fit(X);
+    expect(m.inertia / full.inertia - 1).toBeLessThan(0.01);
+  });
+});
+
 describe('MiniBatchKMeans sample weights', () => {
   it('zero-weight rows never start or move a centre', () => {
     const rows: number[][] = [];

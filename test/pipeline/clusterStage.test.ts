@@ -121,7 +121,45 @@ describe('cluster stage settings', () => {
     expect(db.cluster.noise.count).toBe(db.cluster.labels.filter((l) => l === -1).length);
     const kp = await run('2026-04-01', { algorithm: 'kprototypes', k: 4, categorical: ['device', 'region'] });
     expect(kp.cluster.model.kind).toBe('kprototypes');
-    expect(kp.cluster.stability).toBeNull();
+    // Bootstrap stability resamples customers with their categories: one entry per segment id.
+    expect(kp.cluster.stability!.B).toBe(5);
+    expect(kp.cluster.stability!.clusters.map((c) => c.label).sort()).toEqual([0, 1, 2, 3]);
+    expect(kp.cluster.absent).toEqual({ projection: expect.stringMatching(/categorical columns device, region/), stability: null });
+    expect(db.cluster.absent).toEqual({ projection: null, stability: 'cluster.stabilityResamples is 0: the bootstrap was skipped' });
+    const one = await run('2026-04-01', { features: ['recency_days'], k: 3, stabilityResamples: 0 });
+    expect(one.cluster.absent.projection).toBe('a map needs at least 2 clustering features; this run used 1 (recency_days)');
+  }, 300_000);
+
+  it('k-prototypes on region and device: the categories shape the segments, and cluster.json says how', async () => {
+    // Issue 19: with gamma 0.5 on standardised numbers the labels equalled k-means for 2,999 of 3,000
+    // customers and every segment's modes were [Île-de-France, mobile].
+    const categorical = ['region', 'device'];
+    const kp = await run('2026-07-01', { algorithm: 'kprototypes', k: 5, categorical });
+    const km = await run('2026-07-01', { algorithm: 'kmeans', k: 5, stabilityResamples: 0 });
+    const c = kp.cluster;
+    const s = c.kprototypes!;
+    expect(s.categorical).toEqual(categorical);
+    expect(s.gammaRule).toBe('balanced');
+    expect(s.gamma).toBeGreaterThan(2);
+    expect(s.modes.map((m) => m.segment)).toEqual([0, 1, 2, 3, 4]);
+    expect(new Set(s.modes.map((m) => `${m.values.region}/${m.values.device}`)).size).toBeGreaterThan(1);
+    expect(s.movedByCategorical).toBeGreaterThan(0.1 * c.rows);
+    expect(s.costShare.numeric + s.costShare.categorical).toBeCloseTo(1, 12);
+    expect(s.costShare.categorical).toBeGreaterThan(0.2);
+    expect(s.explained.numeric).toBeGreaterThan(0);
+    expect(s.explained.categorical).toBeGreaterThan(0);
+    expect(c.model).toMatchObject({ gamma: s.gamma, gammaRule: 'balanced', movedByCategorical: s.movedByCategorical });
+    // The segments are no longer k-means' segments.
+    expect(adjustedRandIndex(c.labels, km.cluster.labels)).toBeLessThan(0.8);
+    expect(c.stability!.clusters).toHaveLength(5);
+    expect(c.notes.some((n) => /moved no customer/.test(n))).toBe(false);
+
+    // Huang's 0.5 reproduces the issue, and now says so in cluster.json.
+    const huang = (await run('2026-07-01', { algorithm: 'kprototypes', k: 5, categorical, gamma: 'huang', stabilityResamples: 0 })).cluster;
+    expect(huang.kprototypes!.movedByCategorical).toBe(0);
+    expect(new Set(huang.kprototypes!.modes.map((m) => `${m.values.region}/${m.values.device}`))).toEqual(new Set(['Île-de-France/mobile']));
+    expect(huang.notes).toContainEqual(expect.stringMatching(/^k-prototypes: the categorical columns \(region, device\) moved no customer at gamma 0\.500/));
+    expect(huang.absent.stability).toMatch(/stabilityResamples is 0/);
   }, 300_000);
 
   it('bad settings are input errors naming the field and the fix', async () => {

@@ -3,15 +3,18 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
+import { mixedMatrix } from '../../cluster/CategoricalMatrix';
 import type { ClusterModel } from '../../cluster/ClusterModel';
 import { NOISE } from '../../cluster/ClusterModel';
+import { KPrototypes } from '../../cluster/KPrototypes';
+import { KPrototypesModel } from '../../cluster/KPrototypesModel';
 import { matchClusters } from '../../cluster/matching';
 import { clusterCentroids } from '../../cluster/metrics/clusterDispersion';
 import { selectK } from '../../cluster/selectK';
 import { bootstrapStability } from '../../cluster/stability';
 import { suggestEps } from '../../cluster/suggestEps';
 import { readFeatureTable } from '../../features/readFeatureTable';
-import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from '../ClusterResult';
+import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type KPrototypesSummary, type SegmentSummary } from '../ClusterResult';
 import { clusterEstimator } from '../clusterEstimator';
 import { prepareClusterInput, type PreparedClusterInput } from '../prepareClusterInput';
 import type { Stage } from '../RunContext';
@@ -80,18 +83,30 @@ export const clusterStage: Stage = {
     const model = clusterEstimator(cfg, k, seed, extra).fit(X, { progress: ctx.progress });
     const fitSeconds = (performance.now() - t1) / 1000;
 
+    // k-prototypes: the fitted model itself (gamma, cost parts, modes), through its saved form.
+    const kp = model.kind === 'kprototypes' ? KPrototypesModel.fromJSON(model.toJSON()) : null;
+    const notes = [...prep.notes];
+    if (kp && kp.movedByCategorical === 0 && kp.k > 1) {
+      // The fit has said so on stderr; cluster.json keeps it for the review.
+      notes.push(
+        `k-prototypes: the categorical columns (${kp.categoricalColumns.join(', ')}) moved no customer at gamma ${kp.gamma.toPrecision(3)}: every segment is the one nearest on the numeric features alone, as with k-means; raise cluster.gamma or leave cluster.categorical out`,
+      );
+    }
+
     const t2 = performance.now();
     let stability: ClusterResult['stability'] = null;
     // The sweep's bootstrap of this k (rule structure-first) is the same computation: same estimator, seed and rows.
     const swept = selection?.stability[k];
     const sameFit = swept !== undefined && swept.B === cfg.stabilityResamples && sameSizes(swept.clusters.map((c) => c.size), model.labels, model.k);
-    if (cfg.stabilityResamples > 0 && sameFit) {
+    if (cfg.stabilityResamples > 0 && kp) {
+      // Resample customers with their categories, refit with the same mismatch cost (gamma) as the final fit.
+      const mixed = mixedMatrix(X, prep.categorical!);
+      stability = bootstrapStability(mixed, (kk) => new KPrototypes({ ...kp.params, k: kk, gamma: kp.gamma }), { B: cfg.stabilityResamples, seed, original: kp, progress: ctx.progress });
+    } else if (cfg.stabilityResamples > 0 && sameFit) {
       stability = swept;
       ctx.progress.note(`cluster: bootstrap stability of k = ${k} reused from the choice of k (mean Jaccard ${swept.meanJaccard.toFixed(2)})`);
-    } else if (cfg.stabilityResamples > 0 && cfg.algorithm !== 'kprototypes') {
+    } else if (cfg.stabilityResamples > 0) {
       stability = bootstrapStability(X, () => clusterEstimator(cfg, k, seed, extra), { B: cfg.stabilityResamples, seed, original: model, progress: ctx.progress });
-    } else if (cfg.algorithm === 'kprototypes') {
-      ctx.progress.note('cluster: no bootstrap stability for k-prototypes (its categorical part is not resampled)');
     }
     const stabilitySeconds = (performance.now() - t2) / 1000;
 
@@ -133,11 +148,20 @@ export const clusterStage: Stage = {
       rows: X.rows,
       features: prep.columns,
       categorical: cfg.categorical,
-      notes: prep.notes,
+      notes,
       segments,
       noise: { count: noiseCount, share: noiseCount / X.rows },
       selection,
       stability,
+      kprototypes: kp ? kprototypesSummary(kp, ids) : null,
+      absent: {
+        projection: kp
+          ? `the segments also depend on the categorical columns ${kp.categoricalColumns.join(', ')}, which a map of the numeric features cannot show`
+          : X.cols < 2
+            ? `a map needs at least 2 clustering features; this run used ${X.cols} (${X.columns.join(', ')})`
+            : null,
+        stability: stability ? null : 'cluster.stabilityResamples is 0: the bootstrap was skipped',
+      },
       matching,
       eps,
       preprocessing: prep.steps,
@@ -163,6 +187,24 @@ function sameSizes(sizes: readonly number[], labels: Int32Array, k: number): boo
   const counts = new Array<number>(k).fill(0);
   for (let i = 0; i < labels.length; i++) if (labels[i]! >= 0) counts[labels[i]!]!++;
   return sizes.length === k && sizes.every((s, c) => s === counts[c]);
+}
+
+function kprototypesSummary(kp: KPrototypesModel, ids: number[]): KPrototypesSummary {
+  const share = (part: number, all: number): number => (all > 0 ? 1 - part / all : 0);
+  return {
+    categorical: [...kp.categoricalColumns],
+    gamma: kp.gamma,
+    gammaRule: kp.gammaRule,
+    costShare: kp.costShare,
+    explained: {
+      numeric: share(kp.costParts.numeric, kp.oneClusterCost.numeric),
+      categorical: share(kp.costParts.categorical, kp.oneClusterCost.categorical),
+    },
+    movedByCategorical: kp.movedByCategorical,
+    modes: kp.modes
+      .map((row, c) => ({ segment: ids[c]!, values: Object.fromEntries(kp.categoricalColumns.map((name, j) => [name, row[j]!])) }))
+      .sort((a, b) => a.segment - b.segment),
+  };
 }
 
 function range(a: number, b: number): number[] {
