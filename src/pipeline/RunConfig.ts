@@ -36,7 +36,12 @@ export const runConfigSchema = z
     output: z
       .object({
         /** Folder that receives one sub-folder per run. Relative to the current directory. */
-        dir: z.string().default('reports'),
+        dir: z.string().min(1, 'give a folder, e.g. reports').default('reports'),
+        /**
+         * Guard CSV cells that a spreadsheet would run as formulas (= + - @ tab CR at the start):
+         * prefix a single quote. false writes them raw, for files only programs read.
+         */
+        csvFormulaGuard: z.boolean().default(true),
       })
       .strict()
       .default({}),

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeCsv, type CsvWriterOptions } from '../core/CsvWriter';
+import type { CsvValue } from '../core/csvField';
 
 export interface OutputRecord {
   /** Path inside the run folder. */
@@ -30,6 +32,12 @@ export class RunWriter {
 
   writeText(file: string, text: string, description: string): void {
     writeFileSync(this.path(file), text);
+    this.record(file, description);
+  }
+
+  /** A CSV file through seglab's one CSV writer (quoting and formula guard as every other CSV). */
+  writeCsv(file: string, columns: readonly string[], rows: Iterable<readonly CsvValue[]>, description: string, options: CsvWriterOptions): void {
+    writeCsv(this.path(file), columns, rows, options);
     this.record(file, description);
   }
 
