@@ -3,6 +3,7 @@ import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { clusterConfigSchema } from './ClusterConfig';
 import { reportConfigSchema } from './ReportConfig';
+import { RUN_ID_PATTERN } from './RunId';
 
 /** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
 export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report'] as const;
@@ -24,7 +25,10 @@ function isCalendarDate(s: string): boolean {
 export const runConfigSchema = z
   .object({
     schemaVersion: z.literal(1).default(1),
-    name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, dot, dash or underscore (it names the run folder)'),
+    name: z
+      .string()
+      .max(100, 'at most 100 characters (it starts the run folder name)')
+      .regex(RUN_ID_PATTERN, 'use letters, digits, dot, dash or underscore, starting with a letter or digit (it names the run folder)'),
     description: z.string().optional(),
     /** Features, labels and quality checks are computed as of this instant; nothing reads the clock. */
     asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),

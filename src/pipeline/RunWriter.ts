@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { writeCsv, type CsvWriterOptions } from '../core/CsvWriter';
 import type { CsvValue } from '../core/csvField';
 
@@ -26,6 +26,9 @@ export class RunWriter {
   /** Absolute path for a file that another writer (e.g. DuckDB COPY) creates; call `record` after. */
   path(file: string): string {
     const p = join(this.dir, file);
+    const rel = relative(this.dir, p);
+    // Output names are seglab's own, but never let one leave the run folder.
+    if (!rel || rel.startsWith('..') || isAbsolute(rel) || isAbsolute(file)) throw new Error(`Output path ${JSON.stringify(file)} is not inside the run folder ${this.dir}.`);
     mkdirSync(dirname(p), { recursive: true });
     return p;
   }

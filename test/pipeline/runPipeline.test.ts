@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../../src/core/errors';
 import { DuckSession, quoteLiteral } from '../../src/data/DuckSession';
 import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import { runConfigSchema, type RunConfig, type RunConfigInput } from '../../src/pipeline/RunConfig';
+import { RunWriter } from '../../src/pipeline/RunWriter';
 import { HOSTILE_IDS } from '../core/hostileValues';
 
 /**
@@ -117,5 +119,53 @@ describe('CSV files of a run: one writer, hostile ids and values neutralised', (
     expect(readFileSync(join(raw.dir, 'features.csv'), 'utf8')).toContain(',"=HYPERLINK(""http://x"")"\n');
     expect(raw.manifest.config.output.csvFormulaGuard).toBe(false);
     expect(guarded.manifest.config.output.csvFormulaGuard).toBe(true);
+  });
+});
+
+describe('run ids and output paths stay inside the output folder', () => {
+  const data = mkdtempSync(join(tmpdir(), 'seglab-runid-'));
+  beforeAll(async () => {
+    await hostileData(data);
+  }, 60_000);
+  const config = () => hostileConfig({ stages: ['profile'] });
+
+  it.each(['../../escaped', '../sibling', '/tmp/absolute', 'a/b', 'a\\b', '..', '.', '.hidden', '', 'x'.repeat(129), 'tab\tname'])('refuses run id %j before writing anything (UsageError, the allowed characters named)', async (runId) => {
+    const out = join(data, `out-${Math.random().toString(36).slice(2)}`);
+    const before = readdirSync(data).sort();
+    const err = await runPipeline(config(), { baseDir: data, outDir: out, runId }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(/Invalid run id \(--run-id\).*letters, digits, '\.', '_' or '-', starting with a letter or digit/);
+    expect(readdirSync(data).sort()).toEqual(before);
+  });
+
+  it('a valid run id names the folder directly inside the output folder', async () => {
+    const out = join(data, 'out-valid');
+    const r = await runPipeline(config(), { baseDir: data, outDir: out, runId: 'Q2.final_v-1' });
+    expect(r.dir).toBe(join(out, 'Q2.final_v-1'));
+    expect(r.manifest.runId).toBe('Q2.final_v-1');
+  });
+
+  it('a config name that is a path (.., hidden) is refused by the schema and by runPipeline', async () => {
+    for (const name of ['..', '.', '.x', '../x']) {
+      expect(() => runConfigSchema.parse({ name, asOf: '2026-07-01', data: { transactions: { path: 'x' } } })).toThrow(/starting with a letter or digit/);
+      const err = await runPipeline({ ...config(), name }, { baseDir: data, outDir: join(data, 'out-name') }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UsageError);
+    }
+    expect(existsSync(join(data, 'out-name'))).toBe(false);
+  });
+
+  it('an output folder that is a file is an InputError naming output.dir, not a crash', async () => {
+    writeFileSync(join(data, 'a-file'), 'x');
+    const err = await runPipeline(hostileConfig({ stages: ['profile'], output: { dir: join(data, 'a-file', 'reports') } }), { baseDir: data }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).problems[0]).toMatchObject({ check: 'output-folder', location: { field: 'output.dir' } });
+    expect((err as Error).message).toMatch(/is a file, not a folder/);
+  });
+
+  it('RunWriter never writes outside its folder', () => {
+    const w = new RunWriter(join(data, 'w'));
+    expect(() => w.path('../x.json')).toThrow(/not inside the run folder/);
+    expect(() => w.path('/etc/x')).toThrow(/not inside the run folder/);
+    expect(w.path('rules/a.json')).toBe(join(data, 'w', 'rules', 'a.json'));
   });
 });
