@@ -6,7 +6,6 @@ import { InputError, SeglabError, UsageError } from '../core/errors';
 import { DuckSession, quoteLiteral } from '../data/DuckSession';
 import { loadTables } from '../data/loadTables';
 import { profileTables, profileToMarkdown } from '../data/profileTables';
-import { resolvePseudonymKey } from '../data/pseudonymise';
 import { TABLE_NAMES, type TableName } from '../data/schema';
 import { computeFeatures } from '../features/computeFeatures';
 import { featureConfigSchema } from '../features/FeatureConfig';
@@ -121,7 +120,7 @@ function buildProgram(): Command {
       const input = resolveInput(path, opts);
       const session = await DuckSession.open();
       try {
-        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: progress(), pseudonymKey: resolvePseudonymKey(input.data.pseudonymise, process.env) });
+        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: progress(), env: process.env });
         const profile = await profileTables(session, load, { asOf: input.asOf });
         if (opts.json) writeFileAtomic(resolve(opts.json), JSON.stringify(profile, null, 2) + '\n');
         process.stdout.write(profileToMarkdown(profile));
@@ -144,7 +143,7 @@ function buildProgram(): Command {
       const session = await DuckSession.open();
       try {
         const p = progress();
-        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: p, pseudonymKey: resolvePseudonymKey(input.data.pseudonymise, process.env) });
+        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: p, env: process.env });
         p.start('compute features');
         const result = await computeFeatures(session, input.features, input.asOf, load);
         for (const s of result.skipped) p.note(`skipped ${s.group}: ${s.reason}`);
