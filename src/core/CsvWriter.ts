@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { csvField, type CsvValue } from './csvField';
+import { InputError } from './errors';
 
 export interface CsvWriterOptions {
   /**
@@ -35,9 +36,18 @@ export class CsvWriter {
     options: CsvWriterOptions,
   ) {
     this.guard = options.formulaGuard ?? true;
-    mkdirSync(dirname(path), { recursive: true });
     this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    this.fd = openSync(this.tmp, 'w');
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      this.fd = openSync(this.tmp, 'w');
+    } catch (err) {
+      // A folder that is a file, no permission: the user can fix the path.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTDIR' && code !== 'EEXIST' && code !== 'EACCES' && code !== 'EPERM' && code !== 'EISDIR' && code !== 'EROFS') throw err;
+      throw new InputError(`Cannot write ${path}.`, [
+        { severity: 'error', check: 'cannot-write', message: (err as Error).message, location: { file: path }, hint: 'write to a folder that exists (or can be created) and that you may write to' },
+      ]);
+    }
     this.buffer = this.line(columns);
   }
 

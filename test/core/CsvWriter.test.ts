@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CsvWriter, writeCsv } from '../../src/core/CsvWriter';
+import { InputError } from '../../src/core/errors';
 import { DuckSession, quoteLiteral } from '../../src/data/DuckSession';
 import { HOSTILE_IDS } from './hostileValues';
 
@@ -29,6 +30,13 @@ describe('CsvWriter', () => {
     expect(() => w.row(['only one'])).toThrow(/has 1 values, expected 2/);
     w.abort();
     expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('a path it cannot write (a folder that is a file) is an InputError naming the file', () => {
+    const d = dir();
+    writeFileSync(join(d, 'file'), 'x');
+    expect(() => CsvWriter.create(join(d, 'file', 'x.csv'), ['a'])).toThrow(InputError);
+    expect(() => CsvWriter.create(join(d, 'file', 'x.csv'), ['a'])).toThrow(/Cannot write .*file\/x\.csv/);
   });
 
   it('flushes large files in pieces and keeps every row', () => {
