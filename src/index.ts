@@ -10,6 +10,8 @@ export { SeglabError, InputError, UsageError, formatProblems, formatLocation, ty
 export { assertUnreachable } from './core/assertUnreachable';
 export { silentProgress, type Progress } from './core/progress';
 export { writeFileAtomic, writeJsonAtomic } from './core/atomicWrite';
+export { CsvWriter, writeCsv, type CsvWriterOptions } from './core/CsvWriter';
+export { csvField, type CsvValue } from './core/csvField';
 export { substituteVars } from './core/substituteVars';
 export { escapeHtml, jsonForScript } from './core/escapeHtml';
 export { versions } from './core/version';

@@ -6,7 +6,6 @@ import { InputError, SeglabError, UsageError } from '../core/errors';
 import { DuckSession, quoteLiteral } from '../data/DuckSession';
 import { loadTables } from '../data/loadTables';
 import { profileTables, profileToMarkdown } from '../data/profileTables';
-import { resolvePseudonymKey } from '../data/pseudonymise';
 import { TABLE_NAMES, type TableName } from '../data/schema';
 import { computeFeatures } from '../features/computeFeatures';
 import { featureConfigSchema } from '../features/FeatureConfig';
@@ -18,9 +17,12 @@ import { exportRun } from '../pipeline/exportRun';
 import { readBundle, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
 import { diffBundles, formatBundleDiff } from '../rules/diffBundles';
 import { runPipeline } from '../pipeline/runPipeline';
+import { writeQueryCsv } from '../pipeline/writeQueryCsv';
 import { LOCALES, type Locale } from '../core/Locale';
 import { writeSynthetic } from '../synth/writeSynthetic';
 import { StderrProgress } from './StderrProgress';
+
+const CSV_RAW_HELP = "CSV cells starting with = + - @ tab or CR as they are, without the spreadsheet formula guard (for files only programs read)";
 
 /** Exit codes: 0 ok, 1 failure, 2 bad input or usage. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -118,7 +120,7 @@ function buildProgram(): Command {
       const input = resolveInput(path, opts);
       const session = await DuckSession.open();
       try {
-        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: progress(), pseudonymKey: resolvePseudonymKey(input.data.pseudonymise, process.env) });
+        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: progress(), env: process.env });
         const profile = await profileTables(session, load, { asOf: input.asOf });
         if (opts.json) writeFileAtomic(resolve(opts.json), JSON.stringify(profile, null, 2) + '\n');
         process.stdout.write(profileToMarkdown(profile));
@@ -131,7 +133,8 @@ function buildProgram(): Command {
     .description('Per-customer feature table as of a date (RFM, windows, trend, shares, engagement, demographics).')
     .requiredOption('-o, --out <file>', 'output file: .parquet, .csv or .json')
     .option('--sql <file>', 'also write the SQL that computed the table')
-    .action(async (path: string | undefined, opts: DataOpts & { out: string; sql?: string }) => {
+    .option('--csv-raw', CSV_RAW_HELP)
+    .action(async (path: string | undefined, opts: DataOpts & { out: string; sql?: string; csvRaw?: boolean }) => {
       const input = resolveInput(path, opts);
       if (!input.asOf) throw new UsageError('features needs a reference date: pass --as-of YYYY-MM-DD (or a config with asOf).');
       const out = resolve(opts.out);
@@ -140,15 +143,18 @@ function buildProgram(): Command {
       const session = await DuckSession.open();
       try {
         const p = progress();
-        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: p, pseudonymKey: resolvePseudonymKey(input.data.pseudonymise, process.env) });
+        const load = await loadTables(session, input.data, { baseDir: input.baseDir, progress: p, env: process.env });
         p.start('compute features');
         const result = await computeFeatures(session, input.features, input.asOf, load);
         for (const s of result.skipped) p.note(`skipped ${s.group}: ${s.reason}`);
-        mkdirSync(dirname(out), { recursive: true });
-        const tmp = `${out}.${process.pid}.tmp`;
-        const copyOpts = format === 'parquet' ? 'FORMAT parquet' : format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json, ARRAY true';
-        await session.run(`COPY features TO ${quoteLiteral(tmp)} (${copyOpts})`);
-        renameSync(tmp, out);
+        if (format === 'csv') {
+          await writeQueryCsv(session, 'SELECT * FROM features', out, { formulaGuard: !opts.csvRaw && input.csvFormulaGuard });
+        } else {
+          mkdirSync(dirname(out), { recursive: true });
+          const tmp = `${out}.${process.pid}.tmp`;
+          await session.run(`COPY features TO ${quoteLiteral(tmp)} (${format === 'parquet' ? 'FORMAT parquet' : 'FORMAT json, ARRAY true'})`);
+          renameSync(tmp, out);
+        }
         if (opts.sql) writeFileAtomic(resolve(opts.sql), result.sql + '\n');
         p.end(`${result.rowCount.toLocaleString('en-US')} customers × ${result.columns.length} columns → ${out}`);
       } finally {
@@ -167,10 +173,12 @@ function buildProgram(): Command {
     .option('--run-id <id>', 'name of the run folder')
     .addOption(new Option('--stages <list>', `comma-separated subset of: ${STAGE_NAMES.join(', ')}`))
     .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 3GB')
-    .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string }) => {
+    .option('--csv-raw', CSV_RAW_HELP)
+    .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string; csvRaw?: boolean }) => {
       const loaded = loadRunConfig(opts.config, vars(opts));
       const config = { ...loaded.config };
       if (opts.asOf) config.asOf = opts.asOf;
+      if (opts.csvRaw) config.output = { ...config.output, csvFormulaGuard: false };
       if (opts.stages) config.stages = parseStages(opts.stages);
       const p = progress();
       const quiet = Boolean(program.opts().quiet);
@@ -240,8 +248,9 @@ function buildProgram(): Command {
     .requiredOption('--input <file>', 'one row per customer with customer_id and the fields the rules read (.parquet, .csv, .json)')
     .requiredOption('--out <file>', 'CSV to write')
     .addOption(new Option('--engine <engine>', 'in process on typed arrays, or the bundle SQL pushed down to DuckDB').choices([...SCORING_ENGINES]).default('columnar'))
-    .action(async (opts: { rules: string; input: string; out: string; engine: ScoringEngine }) => {
-      const r = await scoreWithBundle(resolve(opts.rules), resolve(opts.input), { out: resolve(opts.out), engine: opts.engine });
+    .option('--csv-raw', CSV_RAW_HELP)
+    .action(async (opts: { rules: string; input: string; out: string; engine: ScoringEngine; csvRaw?: boolean }) => {
+      const r = await scoreWithBundle(resolve(opts.rules), resolve(opts.input), { out: resolve(opts.out), engine: opts.engine, csvFormulaGuard: !opts.csvRaw });
       const counts = r.counts ? ` — ${[...r.counts].sort((a, b) => a[0] - b[0]).map(([id, n]) => `segment ${id}: ${n.toLocaleString('en-US')}`).join(', ')}` : '';
       if (!program.opts().quiet) process.stderr.write(`scored ${r.rows.toLocaleString('en-US')} customers with ${r.engine} in ${r.seconds.toFixed(2)} s${counts}\n`);
       process.stdout.write(`${r.out}\n`);
@@ -264,10 +273,10 @@ type DataOpts = { config?: string; data?: string; set?: Record<string, string>; 
 function resolveInput(path: string | undefined, opts: DataOpts) {
   if (opts.config) {
     const loaded = loadRunConfig(opts.config, vars(opts));
-    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: opts.asOf ?? loaded.config.asOf };
+    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: opts.asOf ?? loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard };
   }
   if (!path) throw new UsageError('give a data path or --config <file>.');
-  return { data: dataConfigFromPath(path, opts.table), features: featureConfigSchema.parse({}), baseDir: process.cwd(), asOf: opts.asOf };
+  return { data: dataConfigFromPath(path, opts.table), features: featureConfigSchema.parse({}), baseDir: process.cwd(), asOf: opts.asOf, csvFormulaGuard: true };
 }
 
 function parseStages(list: string): StageName[] {

@@ -55,6 +55,8 @@ export interface PseudonymisationInfo {
   distinctIds?: number;
   /** Hex characters kept of each HMAC-SHA256 (80 bits). */
   idHexChars: number;
+  /** Keys that were set but not used (variable names or data.pseudonymise.key; never a key): each is also a warning. */
+  unusedKeys?: string[];
 }
 
 /** The result of loadTables: JSON-serialisable, goes into the run manifest. */

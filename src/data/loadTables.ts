@@ -8,7 +8,7 @@ import { detectFormat } from './detectFormat';
 import { DuckSession, quoteIdent } from './DuckSession';
 import { fileFingerprint } from './fileFingerprint';
 import type { LoadedColumn, LoadedTable, LoadResult, PseudonymisationInfo } from './LoadResult';
-import { DEFAULT_KEY_ENV, MIN_KEY_LENGTH, PSEUDONYM_HEX_CHARS, pseudonymiseTables, resolvePseudonymKeySource } from './pseudonymise';
+import { MIN_KEY_LENGTH, PSEUDONYM_HEX_CHARS, pseudonymiseTables, resolvePseudonymKeySource, unusedPseudonymKeys } from './pseudonymise';
 import { dropRawTable, readRawTable } from './readRawTable';
 import { type ColumnPlan, resolveMapping } from './resolveMapping';
 import { TABLE_NAMES, type TableName } from './schema';
@@ -80,11 +80,9 @@ export async function loadTables(session: DuckSession, config: DataConfig, optio
     progress.start('pseudonymise customer ids');
     const { distinctIds } = await pseudonymiseTables(session, tables.map((t) => t.table), key);
     pseudonymisation.applied = true;
-    // A key passed in usually comes from the config or the environment; say which, never the key.
-    const keyEnv = cfg.pseudonymise?.keyEnv ?? DEFAULT_KEY_ENV;
-    const source = resolved?.source ?? (cfg.pseudonymise?.key === key ? 'config' : env[keyEnv] === key ? 'env' : 'option');
-    pseudonymisation.keySource = source;
-    if (source === 'env') pseudonymisation.keyEnv = keyEnv;
+    // Say where the key came from, never the key.
+    pseudonymisation.keySource = resolved?.source ?? 'option';
+    if (resolved?.envVar) pseudonymisation.keyEnv = resolved.envVar;
     pseudonymisation.distinctIds = distinctIds;
     progress.end(`${distinctIds.toLocaleString('en-US')} ids`);
     if (key.length < MIN_KEY_LENGTH) {
@@ -104,6 +102,12 @@ export async function loadTables(session: DuckSession, config: DataConfig, optio
       location: { field: 'data.pseudonymise' },
       hint: `set ${cfg.pseudonymise.keyEnv ?? 'SEGLAB_PSEUDONYM_KEY'}, or set enabled: true to make a missing key an error`,
     });
+  }
+
+  const unused = unusedPseudonymKeys(cfg, env, key === undefined ? undefined : (resolved?.source ?? 'option'));
+  if (unused.names.length) {
+    pseudonymisation.unusedKeys = unused.names;
+    problems.push(...unused.problems);
   }
 
   const warnings = problems.filter((p) => p.severity === 'warning');

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { InputError, UsageError } from '../core/errors';
+import { InputError, type Problem, UsageError } from '../core/errors';
 import type { DataConfig, PseudonymiseConfig } from './DataConfig';
 import { type DuckSession, quoteIdent } from './DuckSession';
 import type { TableName } from './schema';
@@ -32,11 +32,12 @@ export interface ResolvedPseudonymKey {
 }
 
 /**
- * The pseudonymisation key a config asks for: `pseudonymise.key`, else the environment variable
- * named by `keyEnv` (default SEGLAB_PSEUDONYM_KEY). Accepts the whole `data:` config or just its
- * `pseudonymise` section. Undefined when there is no pseudonymise section, when it is disabled, or
- * when no key is found and `enabled` is not true; with `enabled: true` and no key it is an
- * InputError that names the variable to set (and never contains a key).
+ * The pseudonymisation key: `pseudonymise.key`, else the environment variable named by `keyEnv`
+ * (default SEGLAB_PSEUDONYM_KEY). SEGLAB_PSEUDONYM_KEY alone is enough: a config needs no
+ * pseudonymise section for it to apply. Accepts the whole `data:` config or just its `pseudonymise`
+ * section. Undefined when the section says `enabled: false`, or when no key is found and `enabled` is
+ * not true; with `enabled: true` and no key it is an InputError that names the variable to set (and
+ * never contains a key).
  */
 export function resolvePseudonymKey(
   config: DataConfig | PseudonymiseConfig | undefined,
@@ -54,8 +55,8 @@ export function resolvePseudonymKeySource(
     throw new UsageError(`Invalid config: got ${config === null ? 'null' : typeof config}, expected the data config or its pseudonymise section.`);
   }
   if (!env || typeof env !== 'object') throw new UsageError(`Invalid env: got ${typeof env}, expected an object of environment variables.`);
-  const p = pseudonymiseSection(config);
-  if (!p || p.enabled === false) return undefined;
+  const p = pseudonymiseSection(config) ?? {};
+  if (p.enabled === false) return undefined;
   if (p.key) return { key: p.key, source: 'config' };
   const envVar = p.keyEnv ?? DEFAULT_KEY_ENV;
   const fromEnv = env[envVar];
@@ -72,6 +73,36 @@ export function resolvePseudonymKeySource(
     ]);
   }
   return undefined;
+}
+
+/**
+ * Keys that are set but will not be used, each as a loud warning: ids then stay raw (or are
+ * pseudonymised with another key) although the user may believe otherwise. `used` is the key source
+ * actually applied ('option' for a key passed to loadTables). Never contains a key.
+ */
+export function unusedPseudonymKeys(
+  config: DataConfig | PseudonymiseConfig | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  used: ResolvedPseudonymKey['source'] | 'option' | undefined,
+): { names: string[]; problems: Problem[] } {
+  const p = pseudonymiseSection(config) ?? {};
+  const keyEnv = p.keyEnv ?? DEFAULT_KEY_ENV;
+  const names: string[] = [];
+  const problems: Problem[] = [];
+  const warn = (name: string, why: string, hint: string) => {
+    names.push(name);
+    problems.push({ severity: 'warning', check: 'unused-pseudonym-key', message: `${name} is set but NOT used: ${why}`, location: { field: 'data.pseudonymise' }, hint });
+  };
+  const outcome = used ? 'customer ids are pseudonymised with another key' : 'customer ids are written as they are, NOT pseudonymised';
+  for (const name of new Set([keyEnv, DEFAULT_KEY_ENV])) {
+    if (!env[name]) continue;
+    if (p.enabled === false) warn(name, `data.pseudonymise.enabled is false; ${outcome}`, 'remove enabled: false to pseudonymise, or unset the variable');
+    else if (name !== keyEnv) warn(name, `data.pseudonymise.keyEnv names ${keyEnv}; ${outcome}`, `set ${keyEnv} instead, or remove keyEnv to use ${name}`);
+    else if (used === 'config' || used === 'option') warn(name, `the key comes from ${used === 'config' ? 'data.pseudonymise.key' : 'the pseudonymKey option'}`, 'keep one key: unset the variable or remove the other key');
+  }
+  if (p.key && p.enabled === false) warn('data.pseudonymise.key', `data.pseudonymise.enabled is false; ${outcome}`, 'remove enabled: false to pseudonymise, or remove the key');
+  else if (p.key && used === 'option') warn('data.pseudonymise.key', 'a key passed to loadTables (pseudonymKey) wins', 'keep one key');
+  return { names, problems };
 }
 
 function pseudonymiseSection(config: DataConfig | PseudonymiseConfig | undefined): PseudonymiseConfig | undefined {

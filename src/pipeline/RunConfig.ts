@@ -4,6 +4,7 @@ import { featureConfigSchema } from '../features/FeatureConfig';
 import { clusterConfigSchema } from './ClusterConfig';
 import { outcomeConfigSchema } from './OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
+import { RUN_ID_PATTERN } from './RunId';
 
 /** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
 export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report'] as const;
@@ -25,7 +26,10 @@ function isCalendarDate(s: string): boolean {
 export const runConfigSchema = z
   .object({
     schemaVersion: z.literal(1).default(1),
-    name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, dot, dash or underscore (it names the run folder)'),
+    name: z
+      .string()
+      .max(100, 'at most 100 characters (it starts the run folder name)')
+      .regex(RUN_ID_PATTERN, 'use letters, digits, dot, dash or underscore, starting with a letter or digit (it names the run folder)'),
     description: z.string().optional(),
     /** Features, labels and quality checks are computed as of this instant; nothing reads the clock. */
     asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
@@ -39,7 +43,12 @@ export const runConfigSchema = z
     output: z
       .object({
         /** Folder that receives one sub-folder per run. Relative to the current directory. */
-        dir: z.string().default('reports'),
+        dir: z.string().min(1, 'give a folder, e.g. reports').default('reports'),
+        /**
+         * Guard CSV cells that a spreadsheet would run as formulas (= + - @ tab CR at the start):
+         * prefix a single quote. false writes them raw, for files only programs read.
+         */
+        csvFormulaGuard: z.boolean().default(true),
       })
       .strict()
       .default({}),

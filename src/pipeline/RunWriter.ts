@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
+import { writeCsv, type CsvWriterOptions } from '../core/CsvWriter';
+import type { CsvValue } from '../core/csvField';
 
 export interface OutputRecord {
   /** Path inside the run folder. */
@@ -24,12 +26,21 @@ export class RunWriter {
   /** Absolute path for a file that another writer (e.g. DuckDB COPY) creates; call `record` after. */
   path(file: string): string {
     const p = join(this.dir, file);
+    const rel = relative(this.dir, p);
+    // Output names are seglab's own, but never let one leave the run folder.
+    if (!rel || rel.startsWith('..') || isAbsolute(rel) || isAbsolute(file)) throw new Error(`Output path ${JSON.stringify(file)} is not inside the run folder ${this.dir}.`);
     mkdirSync(dirname(p), { recursive: true });
     return p;
   }
 
   writeText(file: string, text: string, description: string): void {
     writeFileSync(this.path(file), text);
+    this.record(file, description);
+  }
+
+  /** A CSV file through seglab's one CSV writer (quoting and formula guard as every other CSV). */
+  writeCsv(file: string, columns: readonly string[], rows: Iterable<readonly CsvValue[]>, description: string, options: CsvWriterOptions): void {
+    writeCsv(this.path(file), columns, rows, options);
     this.record(file, description);
   }
 

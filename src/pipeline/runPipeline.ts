@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomicWrite';
+import { InputError } from '../core/errors';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
 import { redactDataConfig } from '../data/DataConfig';
 import { DuckSession } from '../data/DuckSession';
+import type { PseudonymisationInfo } from '../data/LoadResult';
+import { removeStaleWorkFolders, type RemovedWorkFolder } from './removeStaleWorkFolders';
+import { moveIntoPlace, releaseRunFolder, reserveRunFolder } from './reserveRunFolder';
 import type { RunContext, StageResults } from './RunContext';
+import { checkRunId } from './RunId';
 import { STAGE_NAMES, type RunConfig, type StageName } from './RunConfig';
 import { RunWriter, type OutputRecord } from './RunWriter';
 import { stageFor } from './stages';
+import { workFolderName } from './workFolderName';
 
 export interface RunOptions {
   /** Folder relative data paths resolve against (the config file's folder). */
@@ -18,7 +24,10 @@ export interface RunOptions {
   configPath?: string;
   /** Overrides config.output.dir. */
   outDir?: string;
-  /** Name of the run folder; default `<name>-<asOf>-<hash of config, data and version>`. */
+  /**
+   * Name of the run folder; default `<name>-<asOf>-<hash of config, data and version>`. Letters,
+   * digits, '.', '_', '-' (RUN_ID_PATTERN); taken already ⇒ a -2, -3, … suffix.
+   */
   runId?: string;
   progress?: Progress;
   env?: Readonly<Record<string, string | undefined>>;
@@ -39,14 +48,20 @@ export interface Manifest {
   configPath?: string;
   /** The validated config with defaults filled in; secrets redacted. */
   config: RunConfig;
+  /** sha256 of `JSON.stringify(config)` (the redacted config above), to find runs of the same config. */
+  configHash: string;
   asOf: string;
   seed: number;
   inputs: { table: string; path: string; format: string; sha256: string; bytes: number; rows: number }[];
   pseudonymised: boolean;
+  /** How ids were pseudonymised (key source, never the key), as in load.json. */
+  pseudonymisation?: PseudonymisationInfo;
   versions: Record<string, string>;
   stages: StageTiming[];
   totalMs: number;
   outputs: OutputRecord[];
+  /** Work folders of killed runs removed from the output folder before this run started. */
+  removedStale?: RemovedWorkFolder[];
 }
 
 export interface RunResult {
@@ -63,9 +78,12 @@ export interface RunResult {
  */
 export async function runPipeline(config: RunConfig, options: RunOptions): Promise<RunResult> {
   const progress = options.progress ?? silentProgress;
-  const outRoot = resolve(options.outDir ?? config.output.dir);
-  mkdirSync(outRoot, { recursive: true });
-  const workDir = join(outRoot, `.${config.name}.${process.pid}.${Date.now()}.tmp`);
+  checkRunId(config?.name, "config name");
+  if (options.runId !== undefined) checkRunId(options.runId, 'run id (--run-id)');
+  const outRoot = outputFolder(options.outDir ?? config.output.dir, options.outDir !== undefined ? '--out' : 'output.dir');
+  const removedStale = removeStaleWorkFolders(outRoot, progress);
+  const workName = workFolderName(config.name);
+  const workDir = join(outRoot, workName);
   const writer = new RunWriter(workDir);
   const session = await DuckSession.open({ memoryLimit: options.memoryLimit });
   const results: StageResults = {};
@@ -82,7 +100,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const wanted = new Set<StageName>(['load', ...(config.stages ?? STAGE_NAMES)]);
   const timings: StageTiming[] = [];
   const t0 = performance.now();
-  let finalDir = '';
+  let finalDir: string | undefined;
   try {
     for (const name of STAGE_NAMES) {
       if (!wanted.has(name)) continue;
@@ -90,10 +108,11 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       await stageFor(name).run(ctx);
       timings.push({ stage: name, ms: Math.round(performance.now() - t) });
       if (name === 'load') {
-        // The run id depends on the inputs' fingerprints: known once they are loaded, and shown in the report.
+        // The run id depends on the inputs' fingerprints: known once they are loaded, and shown in the
+        // report. The folder is taken now, atomically, so no concurrent run can get the same id.
         const fingerprints = results.load!.tables.map((tb) => tb.sha256);
-        finalDir = freeName(outRoot, options.runId ?? defaultRunId(config, fingerprints));
-        ctx.runId = finalDir.slice(outRoot.length + 1);
+        finalDir = reserveRunFolder(outRoot, options.runId ?? defaultRunId(config, fingerprints), workName);
+        ctx.runId = basename(finalDir);
       }
     }
     const load = results.load!;
@@ -105,34 +124,58 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       bytes: t.bytes,
       rows: t.rawRows,
     }));
-    const runId = ctx.runId!;
+    const runId = ctx.runId;
+    const redacted = redact(config);
     const manifest: Manifest = {
       schemaVersion: 1,
       runId,
       createdAt: new Date().toISOString(),
       configPath: options.configPath,
-      config: redact(config),
+      config: redacted,
+      configHash: createHash('sha256').update(JSON.stringify(redacted)).digest('hex'),
       asOf: config.asOf,
       seed: config.seed,
       inputs,
       pseudonymised: load.pseudonymised,
+      pseudonymisation: load.pseudonymisation,
       versions: versions(),
       stages: timings,
       totalMs: Math.round(performance.now() - t0),
       outputs: writer.outputs,
+      ...(removedStale.length ? { removedStale } : {}),
     };
     writer.writeJson('manifest.json', manifest, 'This file: config, input fingerprints, versions, seed, timings and outputs.');
-    // Another run may have taken the name meanwhile: never overwrite it.
-    if (existsSync(finalDir)) finalDir = freeName(outRoot, runId);
-    renameSync(workDir, finalDir);
-    writeFileAtomic(join(outRoot, 'LATEST'), `${finalDir.slice(outRoot.length + 1)}\n`);
-    return { runId: finalDir.slice(outRoot.length + 1), dir: finalDir, manifest, results };
+    moveIntoPlace(workDir, finalDir!);
+    writeFileAtomic(join(outRoot, 'LATEST'), `${runId}\n`);
+    return { runId, dir: finalDir!, manifest, results };
   } catch (err) {
     rmSync(workDir, { recursive: true, force: true });
+    if (finalDir) releaseRunFolder(finalDir);
     throw err;
   } finally {
     session.close();
   }
+}
+
+/** The folder that receives run folders, created when missing; a clear error when it cannot be. */
+function outputFolder(dir: string, option: string): string {
+  const root = resolve(dir);
+  try {
+    mkdirSync(root, { recursive: true });
+    if (!statSync(root).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`Cannot use ${root} as the output folder.`, [
+      {
+        severity: 'error',
+        check: 'output-folder',
+        message: code === 'EEXIST' || code === 'ENOTDIR' ? 'it (or a folder above it) is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message,
+        location: { file: root, field: option === '--out' ? undefined : 'output.dir' },
+        hint: `give ${option} a folder you can write to`,
+      },
+    ]);
+  }
+  return root;
 }
 
 /** Same config, same data and same seglab version ⇒ same id; any change ⇒ another folder. */
@@ -144,13 +187,6 @@ function defaultRunId(config: RunConfig, fingerprints: string[]): string {
     .digest('hex')
     .slice(0, 8);
   return `${config.name}-${config.asOf.slice(0, 10).replace(/-/g, '')}-${h}`;
-}
-
-/** An earlier run with the same id is never overwritten: the new one gets a -2, -3, … suffix. */
-function freeName(root: string, id: string): string {
-  let candidate = join(root, id);
-  for (let n = 2; existsSync(candidate); n++) candidate = join(root, `${id}-${n}`);
-  return candidate;
 }
 
 /** Never write a pseudonymisation key to disk. */

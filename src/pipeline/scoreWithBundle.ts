@@ -1,7 +1,6 @@
-import { csvField } from '../core/csvField';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { writeFileAtomic } from '../core/atomicWrite';
+import { writeCsv } from '../core/CsvWriter';
 import { InputError } from '../core/errors';
 import { assertUnreachable } from '../core/assertUnreachable';
 import { DuckSession, quoteIdent, quoteLiteral } from '../data/DuckSession';
@@ -12,6 +11,7 @@ import { ColumnarScorer } from '../rules/ColumnarScorer';
 import { parseCondition, type FieldTypes } from '../rules/Condition';
 import type { RuleBundle } from '../rules/RuleBundle';
 import { bundleCaseSql } from '../rules/sql/bundleToSql';
+import { writeQueryCsv } from './writeQueryCsv';
 
 export const SCORING_ENGINES = ['columnar', 'duckdb'] as const;
 export type ScoringEngine = (typeof SCORING_ENGINES)[number];
@@ -59,15 +59,21 @@ export interface ScoreResult {
  * `seglab score`: assign every customer of an input file (one row per customer with `customer_id`
  * and the bundle's fields, e.g. a features.parquet) to a segment, or give it a lead score. In process
  * on typed arrays (`columnar`), or pushed down to DuckDB as the bundle's own SQL (`duckdb`); both
- * give the same answer. Writes CSV `customer_id,segment` (or `,score`) atomically.
+ * give the same answer and write the same bytes (one CSV writer). Writes CSV `customer_id,segment`
+ * (or `,score`) atomically; ids that a spreadsheet would run as formulas are guarded unless
+ * `csvFormulaGuard` is false.
  */
-export async function scoreWithBundle(bundlePath: string, inputPath: string, options: { out: string; engine?: ScoringEngine }): Promise<ScoreResult> {
+export async function scoreWithBundle(
+  bundlePath: string,
+  inputPath: string,
+  options: { out: string; engine?: ScoringEngine; csvFormulaGuard?: boolean },
+): Promise<ScoreResult> {
   const bundle = readBundle(bundlePath);
   if (!existsSync(inputPath)) throw new InputError(`No input at ${inputPath}.`);
   const engine = options.engine ?? 'columnar';
   const session = await DuckSession.open();
   const t0 = performance.now();
-  const tmp = `${options.out}.${process.pid}.tmp`;
+  const csv = { formulaGuard: options.csvFormulaGuard ?? true };
   try {
     await session.run(`CREATE TABLE input AS SELECT * FROM ${readerFor(inputPath)}`);
     const described = new Set((await session.describe(quoteIdent('input'))).map((c) => c.name));
@@ -86,17 +92,19 @@ export async function scoreWithBundle(bundlePath: string, inputPath: string, opt
         const scorer = new ColumnarScorer({ rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical });
         const values = bundle.kind === 'score' ? scorer.scores(bundle) : scorer.segments(bundle);
         rows = table.rowCount;
-        const lines = [`customer_id,${kind}`];
-        for (let i = 0; i < rows; i++) lines.push(`${csvField(table.ids[i]!)},${values[i]}`);
-        writeFileAtomic(options.out, lines.join('\n') + '\n');
+        const ids = table.ids;
+        writeCsv(options.out, ['customer_id', kind], (function* () {
+          for (let i = 0; i < rows; i++) yield [ids[i]!, values[i]!];
+        })(), csv);
         if (bundle.kind !== 'score') counts = countValues(values);
         break;
       }
       case 'duckdb': {
-        // The bundle's own CASE expression, the same text `seglab export` writes to segments.vN.duckdb.sql.
+        // The bundle's own CASE expression, the same text `seglab export` writes to segments.vN.duckdb.sql;
+        // ids as text and scores as doubles, as the columnar engine holds them.
         await session.run(`CREATE TABLE scored AS SELECT customer_id, ${bundleCaseSql(bundle, 'duckdb')} AS ${kind} FROM input ORDER BY customer_id`);
-        await session.run(`COPY scored TO ${quoteLiteral(tmp)} (FORMAT csv, HEADER true)`);
-        renameSync(tmp, options.out);
+        const type = bundle.kind === 'score' ? 'DOUBLE' : 'INTEGER';
+        await writeQueryCsv(session, `SELECT CAST(customer_id AS VARCHAR) AS customer_id, CAST(${kind} AS ${type}) AS ${kind} FROM scored`, options.out, csv);
         const r = await session.connection.run(`SELECT ${kind}, COUNT(*) FROM scored GROUP BY 1`);
         const got = (await r.getRowsJS()) as [number | bigint, number | bigint][];
         rows = got.reduce((s, [, c]) => s + Number(c), 0);
@@ -108,8 +116,6 @@ export async function scoreWithBundle(bundlePath: string, inputPath: string, opt
     }
     return { rows, engine, seconds: (performance.now() - t0) / 1000, counts, out: options.out };
   } finally {
-    // A failed COPY or rename must not leave a half-written file beside the output.
-    rmSync(tmp, { force: true });
     session.close();
   }
 }

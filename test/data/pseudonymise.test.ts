@@ -82,10 +82,13 @@ describe('pseudonymisation', () => {
     expect(resolvePseudonymKey({ keyEnv: 'X' }, { X: 'b' })).toBe('b');
     expect(resolvePseudonymKey({}, { SEGLAB_PSEUDONYM_KEY: 'c' })).toBe('c');
     expect(resolvePseudonymKey({ enabled: false, key: 'a' }, {})).toBeUndefined();
-    expect(resolvePseudonymKey(undefined, { SEGLAB_PSEUDONYM_KEY: 'c' })).toBeUndefined();
+    // SEGLAB_PSEUDONYM_KEY alone is enough (as the README says): no pseudonymise section needed.
+    expect(resolvePseudonymKey(undefined, { SEGLAB_PSEUDONYM_KEY: 'c' })).toBe('c');
+    expect(resolvePseudonymKey(undefined, {})).toBeUndefined();
     // The whole data config works as well as its pseudonymise section.
     expect(resolvePseudonymKey({ transactions: { path: 'x' }, pseudonymise: { keyEnv: 'X' } }, { X: 'd' })).toBe('d');
-    expect(resolvePseudonymKey({ transactions: { path: 'x' } }, { SEGLAB_PSEUDONYM_KEY: 'c' })).toBeUndefined();
+    expect(resolvePseudonymKey({ transactions: { path: 'x' } }, { SEGLAB_PSEUDONYM_KEY: 'c' })).toBe('c');
+    expect(resolvePseudonymKey({ transactions: { path: 'x' }, pseudonymise: { enabled: false } }, { SEGLAB_PSEUDONYM_KEY: 'c' })).toBeUndefined();
     expect(resolvePseudonymKeySource({ keyEnv: 'X' }, { X: 'b' })).toEqual({ key: 'b', source: 'env', envVar: 'X' });
   });
 
@@ -100,5 +103,33 @@ describe('pseudonymisation', () => {
     expect(withOption.warnings.map((w) => w.check)).toContain('weak-pseudonym-key');
     expect(JSON.stringify(withOption)).not.toContain('"short"');
     expect(await session.scalar(`SELECT customer_id FROM transactions LIMIT 1`)).toBe(hmacId('short', 'alice'));
+  });
+
+  it('SEGLAB_PSEUDONYM_KEY in the environment is enough: a config without a pseudonymise section pseudonymises', async () => {
+    const load = await loadTables(session, { customers: { path: 'c.csv' }, transactions: { path: 'tx.csv' } }, { baseDir: dir, env: { SEGLAB_PSEUDONYM_KEY: KEY } });
+    expect(load.pseudonymisation).toEqual({ applied: true, keySource: 'env', keyEnv: 'SEGLAB_PSEUDONYM_KEY', distinctIds: 4, idHexChars: 20 });
+    expect(await session.all(`SELECT customer_id FROM customers`)).toEqual(['alice', 'bob', 'carol'].map((id) => ({ customer_id: hmacId(KEY, id) })));
+    expect(load.warnings).toEqual([]);
+  });
+
+  it('a key that is set but unused is a loud warning in load.json (check, variable name, never the key)', async () => {
+    const cases: { pseudonymise?: Record<string, unknown>; env: Record<string, string>; applied: boolean; unused: string[]; says: RegExp }[] = [
+      { pseudonymise: { enabled: false }, env: { SEGLAB_PSEUDONYM_KEY: KEY }, applied: false, unused: ['SEGLAB_PSEUDONYM_KEY'], says: /SEGLAB_PSEUDONYM_KEY is set but NOT used: data\.pseudonymise\.enabled is false; customer ids are written as they are, NOT pseudonymised/ },
+      { pseudonymise: { keyEnv: 'ACME_KEY' }, env: { SEGLAB_PSEUDONYM_KEY: KEY }, applied: false, unused: ['SEGLAB_PSEUDONYM_KEY'], says: /keyEnv names ACME_KEY; customer ids are written as they are/ },
+      { pseudonymise: { keyEnv: 'ACME_KEY' }, env: { SEGLAB_PSEUDONYM_KEY: KEY, ACME_KEY: `${KEY}-acme` }, applied: true, unused: ['SEGLAB_PSEUDONYM_KEY'], says: /keyEnv names ACME_KEY; customer ids are pseudonymised with another key/ },
+      { pseudonymise: { key: `${KEY}-config` }, env: { SEGLAB_PSEUDONYM_KEY: KEY }, applied: true, unused: ['SEGLAB_PSEUDONYM_KEY'], says: /the key comes from data\.pseudonymise\.key/ },
+      { pseudonymise: { key: `${KEY}-config`, enabled: false }, env: {}, applied: false, unused: ['data.pseudonymise.key'], says: /data\.pseudonymise\.key is set but NOT used/ },
+    ];
+    for (const c of cases) {
+      const load = await loadTables(session, { transactions: { path: 'tx.csv' }, ...(c.pseudonymise ? { pseudonymise: c.pseudonymise } : {}) }, { baseDir: dir, env: c.env });
+      expect(load.pseudonymised, JSON.stringify(c.pseudonymise)).toBe(c.applied);
+      expect(load.pseudonymisation.unusedKeys).toEqual(c.unused);
+      const w = load.warnings.find((x) => x.check === 'unused-pseudonym-key');
+      expect(w?.message).toMatch(c.says);
+      expect(JSON.stringify(load)).not.toContain(KEY);
+    }
+    // Nothing to say when the only key set is the one used.
+    const used = await loadTables(session, { transactions: { path: 'tx.csv' } }, { baseDir: dir, env: { SEGLAB_PSEUDONYM_KEY: KEY } });
+    expect(used.pseudonymisation.unusedKeys).toBeUndefined();
   });
 });

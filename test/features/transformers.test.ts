@@ -310,3 +310,128 @@ describe('SimpleImputer', () => {
     expect(() => new StandardScaler().fit(filled)).not.toThrow();
   });
 });
+
+describe('every transformer on edge inputs: no columns, no rows, ±Infinity, values near ±1.8e308, JSON without null', () => {
+  const MAX = Number.MAX_VALUE;
+  type Fitted = { transform(X: Matrix): Matrix; toJSON(): unknown };
+  const numeric: { name: string; fit: (X: Matrix) => Fitted; columns: (c: string[]) => { fit: (X: Matrix) => Fitted } }[] = [
+    { name: 'StandardScaler', fit: (X) => new StandardScaler().fit(X), columns: (c) => new StandardScaler({ columns: c }) },
+    { name: 'RobustScaler', fit: (X) => new RobustScaler().fit(X), columns: (c) => new RobustScaler({ columns: c }) },
+    { name: 'MinMaxScaler', fit: (X) => new MinMaxScaler().fit(X), columns: (c) => new MinMaxScaler({ columns: c }) },
+    { name: 'Log1pTransformer', fit: (X) => new Log1pTransformer({ signed: true }).fit(X), columns: (c) => new Log1pTransformer({ columns: c }) },
+    { name: 'Winsorizer', fit: (X) => new Winsorizer().fit(X), columns: (c) => new Winsorizer({ columns: c }) },
+    { name: 'SimpleImputer', fit: (X) => new SimpleImputer({ strategy: 'mean' }).fit(X), columns: (c) => new SimpleImputer({ columns: c }) },
+  ];
+  /** Saved JSON has no null (a NaN or Infinity written by JSON.stringify) and restores an identical model. */
+  const checkJson = (model: Fitted, X: Matrix) => {
+    const text = JSON.stringify(model.toJSON());
+    expect(text).not.toContain('null');
+    const back = transformerFromJSON(JSON.parse(text)) as Fitted;
+    expect(Array.from(back.transform(X).data)).toEqual(Array.from(model.transform(X).data));
+  };
+
+  for (const t of numeric) {
+    it(`${t.name}: a matrix with no column, an empty column list and no row are refused, naming what is missing`, () => {
+      expect(() => t.fit(Matrix.zeros(3, 0))).toThrow(/X\.cols: got 0, expected at least 1 column/);
+      expect(() => t.columns([]).fit(cols({ a: [1, 2] }))).toThrow(/columns: got \[\], expected at least one column name/);
+      expect(() => t.fit(Matrix.zeros(0, 2))).toThrow(/at least 1 row/);
+    });
+
+    it(`${t.name}: ±Infinity at fit and at transform is an InputError naming column and row`, () => {
+      for (const inf of [Infinity, -Infinity]) {
+        const e = (() => {
+          try {
+            t.fit(cols({ a: [1, 2, 3], b: [4, inf, 6] }));
+          } catch (err) {
+            return err;
+          }
+        })();
+        expect(e).toBeInstanceOf(InputError);
+        expect((e as Error).message).toMatch(new RegExp(`column "b" has ${inf} at row 2`));
+        const model = t.fit(cols({ a: [1, 2, 3], b: [4, 5, 6] }));
+        expect(() => model.transform(cols({ a: [1, 2], b: [inf, 5] }))).toThrow(new RegExp(`column "b" has ${inf} at row 1`));
+      }
+    });
+
+    it(`${t.name}: columns of values near ±1.8e308 fit and transform to finite numbers; JSON has no null`, () => {
+      const extremes: Record<string, number[]> = {
+        constant: [1e308, 1e308, 1e308],
+        wide: [1e308, -1e308, 0],
+        widest: [MAX, -MAX, MAX / 3],
+        negative: [-MAX, -MAX / 2, -1e307],
+      };
+      for (const [name, values] of Object.entries(extremes)) {
+        const X = cols({ [name]: values });
+        if (t.name === 'RobustScaler' && (name === 'wide' || name === 'widest')) continue; // its scale would overflow: below
+        const model = t.fit(X);
+        const Z = model.transform(X);
+        for (const z of Z.data) expect(Number.isFinite(z), `${name}: ${Array.from(Z.data)}`).toBe(true);
+        checkJson(model, X);
+      }
+    });
+  }
+
+  it('StandardScaler near ±1.8e308: constant column → mean 1e308 and zeros; [1e308, -1e308, 0] → z = ±√1.5, 0; inverse recovers X', () => {
+    const constant = new StandardScaler().fit(cols({ x: [1e308, 1e308, 1e308] }));
+    expect(constant.mean).toEqual([1e308]);
+    expect(constant.scale).toEqual([1]);
+    expect(col(constant.transform(cols({ x: [1e308, 1e308, 1e308] })), 'x')).toEqual([0, 0, 0]);
+    const X = cols({ x: [1e308, -1e308, 0], y: [MAX, -MAX, MAX] });
+    const model = new StandardScaler().fit(X);
+    const z = col(model.transform(X), 'x');
+    expect(z[0]).toBeCloseTo(Math.sqrt(1.5), 12);
+    expect(z[1]).toBeCloseTo(-Math.sqrt(1.5), 12);
+    expect(z[2]).toBe(0);
+    // y: x - mean overflows (MAX - (-MAX/3)); computed on halves it is finite and exact.
+    expect(col(model.transform(X), 'y').map((v) => Number(v.toFixed(12)))).toEqual([Math.SQRT1_2, -Math.SQRT2, Math.SQRT1_2].map((v) => Number(v.toFixed(12))));
+    const back = model.inverseTransform(model.transform(X));
+    for (let i = 0; i < X.data.length; i++) expect(Math.abs(back.data[i]! - X.data[i]!) / Math.abs(X.data[i]! || 1)).toBeLessThan(1e-12);
+    // Ordinary data: the scaled sums give exactly what the plain formula gives.
+    const plain = new StandardScaler().fit(cols({ x: [1, 2, 3, 4.5] }));
+    expect(plain.mean[0]).toBe((1 + 2 + 3 + 4.5) / 4);
+  });
+
+  it('MinMaxScaler on [1e308, -1e308, 0] maps to [1, 0, 0.5] (was NaN) and back', () => {
+    const X = cols({ x: [1e308, -1e308, 0], y: [MAX, -MAX, 0] });
+    const model = new MinMaxScaler().fit(X);
+    expect(col(model.transform(X), 'x')).toEqual([1, 0, 0.5]);
+    expect(col(model.transform(X), 'y')).toEqual([1, 0, 0.5]);
+    expect(col(new MinMaxScaler({ featureRange: [-1, 1] }).fit(X).transform(X), 'y')).toEqual([1, -1, 0]);
+    expect(Array.from(model.inverseTransform(model.transform(X)).data)).toEqual(Array.from(X.data));
+    checkJson(model, X);
+  });
+
+  it('RobustScaler: quantiles near ±1.8e308 interpolate without NaN; an inter-quantile range beyond 1.8e308 is refused clearly', () => {
+    const model = new RobustScaler({ quantileRange: [0, 40] }).fit(cols({ x: [-MAX, 0, 1, MAX] }));
+    expect(model.center).toEqual([0.5]);
+    expect(model.scale[0]).toBeGreaterThan(1e307);
+    expect(() => new RobustScaler().fit(cols({ x: [-MAX, -MAX, MAX, MAX] }))).toThrow(/column "x" has an inter-quantile range .* beyond the largest double/);
+    expect(() => new RobustScaler({ withScaling: false }).fit(cols({ x: [-MAX, -MAX, MAX, MAX] }))).not.toThrow();
+  });
+
+  it('Winsorizer limits and SimpleImputer fills near ±1.8e308 are finite (were Infinity / NaN, saved as null)', () => {
+    const w = new Winsorizer({ lower: 0.25, upper: 0.75 }).fit(cols({ x: [-MAX, MAX] }));
+    expect(w.low[0]).toBeCloseTo(-MAX / 2, -300);
+    expect(w.high[0]).toBeCloseTo(MAX / 2, -300);
+    const imputer = new SimpleImputer({ strategy: 'mean' }).fit(cols({ x: [1e308, NaN, 1e308, 1e308], y: [MAX, -MAX, NaN, MAX] }));
+    expect(imputer.fill[0]).toBe(1e308);
+    expect(imputer.fill[1]).toBeCloseTo(MAX / 3, -300);
+    expect(new SimpleImputer({ strategy: 'median' }).fit(cols({ x: [-MAX, MAX] })).fill).toEqual([0]);
+  });
+
+  it('transforms whose result is beyond ±1.8e308 are refused, naming column and row (not Infinity passed on)', () => {
+    const tiny = new StandardScaler().fit(cols({ x: [0, 1e-300] }));
+    expect(() => tiny.transform(cols({ x: [0, 1e10] }))).toThrow(/StandardScalerModel\.transform: column "x" row 2: 10000000000 transforms to Infinity, beyond the range of doubles/);
+    const log = new Log1pTransformer().fit(cols({ x: [1, 2] }));
+    expect(() => log.inverseTransform(cols({ x: [1, 1000] }))).toThrow(/Log1pTransformerModel\.inverseTransform: column "x" row 2: 1000 transforms to Infinity/);
+    expect(Array.from(log.transform(cols({ x: [MAX, 0] })).data)).toEqual([Math.log1p(MAX), 0]);
+  });
+
+  it('OneHotEncoder: no column and no row are refused; JSON round trip', () => {
+    expect(() => new OneHotEncoder().fit({})).toThrow(/at least one column/);
+    expect(() => new OneHotEncoder().fit({ x: [] })).toThrow(/at least 1 row/);
+    const model = new OneHotEncoder().fit({ x: ['=1+1', '-a', null] });
+    expect(JSON.stringify(model.toJSON())).not.toContain('null');
+    expect(Array.from(roundTrip(model, OneHotEncoderModel.fromJSON).transform({ x: ['-a'] }).data)).toEqual([1, 0, 0]);
+  });
+});

@@ -1,7 +1,7 @@
 import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 import { Log1pTransformerModel } from './Log1pTransformerModel';
-import { assertMatrix, columnIndices } from './matrixChecks';
+import { fitColumnIndices } from './matrixChecks';
 
 export interface Log1pTransformerParams {
   /**
@@ -27,8 +27,7 @@ export class Log1pTransformer {
 
   /** Nothing to learn; fitting checks the data and fixes the columns. */
   fit(X: Matrix): Log1pTransformerModel {
-    assertMatrix(X, 'Log1pTransformer.fit');
-    const idx = columnIndices(X, this.params.columns, 'Log1pTransformer.fit');
+    const idx = fitColumnIndices(X, this.params.columns, 'Log1pTransformer.fit');
     const model = new Log1pTransformerModel({ ...this.params }, [...X.columns], idx.map((j) => X.columns[j]!));
     model.checkDomain(X, idx, 'Log1pTransformer.fit');
     return model;

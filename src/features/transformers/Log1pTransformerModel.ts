@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertMatrix, assertSameColumns, columnIndices, fittedColumnIndices, mapColumns } from './matrixChecks';
+import { assertFiniteColumns, assertFiniteOutput, assertMatrix, assertSameColumns, columnIndices, fittedColumnIndices, mapColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { checkSubset, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
@@ -36,9 +36,12 @@ export class Log1pTransformerModel implements FittedNumericTransformer {
     assertSameColumns(X, this.inputColumns, 'Log1pTransformerModel.inverseTransform');
     const idx = columnIndices(X, this.columns, 'Log1pTransformerModel.inverseTransform');
     assertFiniteColumns(X, idx, 'Log1pTransformerModel.inverseTransform');
-    return this.params.signed
+    const out = this.params.signed
       ? mapColumns(X, idx, (y) => Math.sign(y) * Math.expm1(Math.abs(y)))
       : mapColumns(X, idx, (y) => Math.expm1(y));
+    // exp overflows above y ≈ 709.78: such a y never came from a finite x.
+    assertFiniteOutput(X, out.data, idx, 'Log1pTransformerModel.inverseTransform');
+    return out;
   }
 
   /** Finite values, and > -1 unless signed. */

@@ -1,6 +1,6 @@
 import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertMatrix, columnIndices } from './matrixChecks';
+import { assertFiniteColumns, fitColumnIndices } from './matrixChecks';
 import { MinMaxScalerModel } from './MinMaxScalerModel';
 
 export interface MinMaxScalerParams {
@@ -33,8 +33,7 @@ export class MinMaxScaler {
   }
 
   fit(X: Matrix): MinMaxScalerModel {
-    assertMatrix(X, 'MinMaxScaler.fit');
-    const idx = columnIndices(X, this.params.columns, 'MinMaxScaler.fit');
+    const idx = fitColumnIndices(X, this.params.columns, 'MinMaxScaler.fit');
     assertFiniteColumns(X, idx, 'MinMaxScaler.fit');
     const min: number[] = [];
     const max: number[] = [];

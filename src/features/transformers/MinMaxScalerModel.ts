@@ -31,14 +31,17 @@ export class MinMaxScalerModel implements FittedNumericTransformer {
     readonly max: readonly number[],
   ) {
     const [a, b] = params.featureRange;
-    this.range = min.map((lo, k) => (max[k]! - lo > 0 ? max[k]! - lo : 1));
-    this.width = min.map(() => b - a);
+    // max - min overflows for a column spanning more than 1.8e308 (e.g. [-1e308, 1e308]): divide
+    // by half the range and multiply by half the width instead, the same ratio in finite numbers.
+    const wide = min.map((lo, k) => max[k]! - lo === Infinity);
+    this.range = min.map((lo, k) => (wide[k] ? max[k]! * 0.5 - lo * 0.5 : max[k]! - lo > 0 ? max[k]! - lo : 1));
+    this.width = min.map((_, k) => (wide[k] ? (b - a) * 0.5 : b - a));
     this.low = min.map(() => a);
   }
 
   transform(X: Matrix): Matrix {
     const idx = this.check(X, 'MinMaxScalerModel.transform');
-    const out = affineColumns(X, idx, this.min, this.range, this.width, this.low);
+    const out = affineColumns(X, idx, this.min, this.range, this.width, this.low, 'MinMaxScalerModel.transform');
     if (this.params.clip) {
       const [a, b] = this.params.featureRange;
       for (const j of idx) {
@@ -53,7 +56,7 @@ export class MinMaxScalerModel implements FittedNumericTransformer {
 
   inverseTransform(X: Matrix): Matrix {
     const idx = this.check(X, 'MinMaxScalerModel.inverseTransform');
-    return inverseAffineColumns(X, idx, this.min, this.range, this.width, this.low);
+    return inverseAffineColumns(X, idx, this.min, this.range, this.width, this.low, 'MinMaxScalerModel.inverseTransform');
   }
 
   toJSON(): MinMaxScalerJSON {

@@ -1,6 +1,6 @@
-import { checkParam } from '../../core/errors';
+import { checkParam, InputError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertMatrix, columnIndices, columnQuantiles } from './matrixChecks';
+import { assertFiniteColumns, columnQuantiles, fitColumnIndices } from './matrixChecks';
 import { RobustScalerModel } from './RobustScalerModel';
 
 export interface RobustScalerParams {
@@ -37,8 +37,7 @@ export class RobustScaler {
   }
 
   fit(X: Matrix): RobustScalerModel {
-    assertMatrix(X, 'RobustScaler.fit');
-    const idx = columnIndices(X, this.params.columns, 'RobustScaler.fit');
+    const idx = fitColumnIndices(X, this.params.columns, 'RobustScaler.fit');
     assertFiniteColumns(X, idx, 'RobustScaler.fit');
     const [lo, hi] = this.params.quantileRange;
     const center: number[] = [];
@@ -46,6 +45,18 @@ export class RobustScaler {
     for (const j of idx) {
       const [qlo, med, qhi] = columnQuantiles(X, j, [lo / 100, 0.5, hi / 100]) as [number, number, number];
       const range = qhi - qlo;
+      if (this.params.withScaling && range === Infinity) {
+        // The scale itself is beyond the range of doubles: no finite model can hold it.
+        throw new InputError(`RobustScaler.fit: column "${X.columns[j]}" has an inter-quantile range (${qhi} - ${qlo}) beyond the largest double (1.8e308).`, [
+          {
+            severity: 'error',
+            check: 'overflow',
+            message: `q${hi} - q${lo} = ${qhi} - ${qlo} overflows`,
+            location: { column: X.columns[j]! },
+            hint: 'rescale the column first (e.g. divide by 1e300), or use StandardScaler or MinMaxScaler, which handle such columns',
+          },
+        ]);
+      }
       center.push(this.params.withCentering ? med : 0);
       scale.push(this.params.withScaling && range > 0 ? range : 1);
     }

@@ -37,12 +37,12 @@ export class RobustScalerModel implements FittedNumericTransformer {
 
   transform(X: Matrix): Matrix {
     const idx = this.check(X, 'RobustScalerModel.transform');
-    return affineColumns(X, idx, this.center, this.scale);
+    return affineColumns(X, idx, this.center, this.scale, undefined, undefined, 'RobustScalerModel.transform');
   }
 
   inverseTransform(X: Matrix): Matrix {
     const idx = this.check(X, 'RobustScalerModel.inverseTransform');
-    return inverseAffineColumns(X, idx, this.center, this.scale);
+    return inverseAffineColumns(X, idx, this.center, this.scale, undefined, undefined, 'RobustScalerModel.inverseTransform');
   }
 
   toJSON(): RobustScalerJSON {

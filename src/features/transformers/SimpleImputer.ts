@@ -1,6 +1,7 @@
 import { checkParam, InputError, type Problem } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
-import { assertMatrix, columnIndices, quantileSorted } from './matrixChecks';
+import { fitColumnIndices, quantileSorted } from './matrixChecks';
+import { meanAndSd } from './meanAndSd';
 import { SimpleImputerModel } from './SimpleImputerModel';
 
 import { IMPUTE_STRATEGIES, type ImputeStrategy } from './ImputeStrategy';
@@ -38,8 +39,7 @@ export class SimpleImputer {
 
   fit(X: Matrix): SimpleImputerModel {
     const who = 'SimpleImputer.fit';
-    assertMatrix(X, who);
-    const idx = columnIndices(X, this.params.columns, who);
+    const idx = fitColumnIndices(X, this.params.columns, who);
     const problems: Problem[] = [];
     const fill = idx.map((j) => {
       const col = X.column(j);
@@ -54,7 +54,8 @@ export class SimpleImputer {
         problems.push({ severity: 'error', check: 'all-missing', message: `column "${X.columns[j]}" has no value to compute a ${this.params.strategy} from`, location: { column: X.columns[j]! }, hint: "use strategy 'constant' or drop the column" });
         return NaN;
       }
-      if (this.params.strategy === 'mean') return present.reduce((s, x) => s + x, 0) / present.length;
+      // Summed on scaled values: a column near ±1.8e308 has a finite mean.
+      if (this.params.strategy === 'mean') return meanAndSd(present).mean;
       if (this.params.strategy === 'max') return present.reduce((m, x) => (x > m ? x : m), -Infinity);
       return quantileSorted(present.sort(), 0.5);
     });

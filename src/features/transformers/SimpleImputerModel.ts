@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
-import { fittedColumnIndices, mapColumns } from './matrixChecks';
+import { assertFiniteColumns, fittedColumnIndices, mapColumns } from './matrixChecks';
 import { IMPUTE_STRATEGIES } from './ImputeStrategy';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
@@ -30,6 +30,8 @@ export class SimpleImputerModel implements FittedNumericTransformer {
   transform(X: Matrix): Matrix {
     const who = 'SimpleImputerModel.transform';
     const idx = fittedColumnIndices(X, this.inputColumns, this.columns, who, false);
+    // NaN is missing and filled; ±Infinity is never missing (as in fit): an error naming column and row.
+    assertFiniteColumns(X, idx, who, undefined, true);
     const { fill } = this;
     return mapColumns(X, idx, (x, k) => (Number.isNaN(x) ? fill[k]! : x));
   }

@@ -1,6 +1,7 @@
 import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertMatrix, columnIndices } from './matrixChecks';
+import { assertFiniteColumns, fitColumnIndices } from './matrixChecks';
+import { meanAndSd } from './meanAndSd';
 import { StandardScalerModel } from './StandardScalerModel';
 
 export interface StandardScalerParams {
@@ -15,6 +16,7 @@ export interface StandardScalerParams {
 /**
  * z = (x - mean) / sd with the population standard deviation (divide by n, as scikit-learn).
  * A constant column has sd 0: its scale is set to 1, so it becomes all zeros instead of NaN.
+ * Mean and sd are computed on power-of-two-scaled values, so columns near ±1.8e308 fit too.
  */
 export class StandardScaler {
   readonly params: Required<Omit<StandardScalerParams, 'columns'>> & { columns?: string[] };
@@ -28,21 +30,12 @@ export class StandardScaler {
   }
 
   fit(X: Matrix): StandardScalerModel {
-    assertMatrix(X, 'StandardScaler.fit');
-    const idx = columnIndices(X, this.params.columns, 'StandardScaler.fit');
+    const idx = fitColumnIndices(X, this.params.columns, 'StandardScaler.fit');
     assertFiniteColumns(X, idx, 'StandardScaler.fit');
-    const n = X.rows;
     const mean: number[] = [];
     const scale: number[] = [];
     for (const j of idx) {
-      const col = X.column(j);
-      let s = 0;
-      for (let i = 0; i < n; i++) s += col[i]!;
-      const m = s / n;
-      // Two passes: the mean first, then squared deviations (no catastrophic cancellation).
-      let ss = 0;
-      for (let i = 0; i < n; i++) ss += (col[i]! - m) ** 2;
-      const sd = Math.sqrt(ss / n);
+      const { mean: m, sd } = meanAndSd(X.column(j));
       mean.push(this.params.withMean ? m : 0);
       scale.push(this.params.withStd && sd > 0 ? sd : 1);
     }

@@ -30,12 +30,12 @@ export class StandardScalerModel implements FittedNumericTransformer {
 
   transform(X: Matrix): Matrix {
     const idx = this.check(X, 'StandardScalerModel.transform');
-    return affineColumns(X, idx, this.mean, this.scale);
+    return affineColumns(X, idx, this.mean, this.scale, undefined, undefined, 'StandardScalerModel.transform');
   }
 
   inverseTransform(X: Matrix): Matrix {
     const idx = this.check(X, 'StandardScalerModel.inverseTransform');
-    return inverseAffineColumns(X, idx, this.mean, this.scale);
+    return inverseAffineColumns(X, idx, this.mean, this.scale, undefined, undefined, 'StandardScalerModel.inverseTransform');
   }
 
   toJSON(): StandardScalerJSON {

@@ -1,6 +1,6 @@
 import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertMatrix, columnIndices, columnQuantiles } from './matrixChecks';
+import { assertFiniteColumns, columnQuantiles, fitColumnIndices } from './matrixChecks';
 import { WinsorizerModel } from './WinsorizerModel';
 
 export interface WinsorizerParams {
@@ -28,8 +28,7 @@ export class Winsorizer {
   }
 
   fit(X: Matrix): WinsorizerModel {
-    assertMatrix(X, 'Winsorizer.fit');
-    const idx = columnIndices(X, this.params.columns, 'Winsorizer.fit');
+    const idx = fitColumnIndices(X, this.params.columns, 'Winsorizer.fit');
     assertFiniteColumns(X, idx, 'Winsorizer.fit');
     const low: number[] = [];
     const high: number[] = [];

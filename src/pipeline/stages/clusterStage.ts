@@ -1,4 +1,3 @@
-import { csvField } from '../../core/csvField';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../../core/errors';
@@ -173,10 +172,12 @@ export const clusterStage: Stage = {
     ctx.results.featureTable = table;
     ctx.results.clusterInput = prep;
     ctx.writer.writeJson('cluster.json', result, 'Segments: sizes, centres in original units, choice of k (metrics per k), bootstrap stability, preprocessing, the fitted model and every label.');
-    ctx.writer.writeText(
+    ctx.writer.writeCsv(
       'assignments.csv',
-      `customer_id,segment\n${prep.ids.map((id, i) => `${csvField(id)},${labels[i]}`).join('\n')}\n`,
+      ['customer_id', 'segment'],
+      prep.ids.map((id, i) => [id, labels[i]!]),
       'Segment of every customer (-1 = noise, DBSCAN only).',
+      { formulaGuard: ctx.config.output.csvFormulaGuard },
     );
     ctx.progress.note(`cluster: ${segments.map((s) => `segment ${s.id}: ${(s.share * 100).toFixed(1)}%`).join(', ')}`);
   },

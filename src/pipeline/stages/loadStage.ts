@@ -1,16 +1,15 @@
 import { loadTables } from '../../data/loadTables';
-import { resolvePseudonymKey } from '../../data/pseudonymise';
 import type { Stage } from '../RunContext';
 
 export const loadStage: Stage = {
   name: 'load',
   description: 'Read the configured files into DuckDB, validate them and map them onto the canonical tables.',
   async run(ctx) {
-    const pseudonymKey = resolvePseudonymKey(ctx.config.data.pseudonymise, ctx.env);
+    // loadTables resolves the key (config, keyEnv or SEGLAB_PSEUDONYM_KEY) and warns about unused ones.
     ctx.results.load = await loadTables(ctx.session, ctx.config.data, {
       baseDir: ctx.baseDir,
       progress: ctx.progress,
-      pseudonymKey,
+      env: ctx.env,
     });
     ctx.writer.writeJson('load.json', ctx.results.load, 'What was loaded: files, fingerprints, row counts, excluded rows and warnings.');
   },
