@@ -415,7 +415,7 @@ const FR: ReportStrings = {
   notes: 'Remarques',
   suppressionStatement: (min) => `Confidentialité : un segment ou une case de tableau de moins de ${min} clients n’est jamais affiché, ni aucun chiffre le concernant.`,
   generatedBy: (version) => `Généré par seglab ${version}.`,
-  chartsInHtml: 'Les graphiques de cette section se trouvent dans report.html.',
+  chartsInHtml: 'Les graphiques de cette section se trouvent dans report.fr.html.',
   missingValue: '–',
 
   durationDays: (n, one) => `${n} ${one ? 'jour' : 'jours'}`,

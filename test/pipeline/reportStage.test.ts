@@ -83,19 +83,26 @@ describe('report stage on the embedded sample (what `npm start` does)', () => {
     }
   }, 120_000);
 
-  it('`seglab report <run> --locale fr --pdf` rewrites the review in French with a PDF', async () => {
+  it('`seglab report <run> --locale fr --pdf` writes the French edition beside the English one, with a PDF', async () => {
+    const englishHtml = readFileSync(join(run.dir, 'report.html'), 'utf8');
+    const englishPersonas = readFileSync(join(run.dir, 'personas.json'), 'utf8');
     const r = await seglab(['--quiet', 'report', run.dir, '--locale', 'fr', '--pdf']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('report.pdf');
-    const html = readFileSync(join(run.dir, 'report.html'), 'utf8');
+    expect(r.stdout).toContain('report.fr.pdf');
+    const html = readFileSync(join(run.dir, 'report.fr.html'), 'utf8');
     expect(html).toContain('<html lang="fr"');
-    const fr = JSON.parse(readFileSync(join(run.dir, 'personas.json'), 'utf8')) as PersonaResult;
+    expect(readFileSync(join(run.dir, 'report.fr.md'), 'utf8')).toContain('## Synthèse');
+    const fr = JSON.parse(readFileSync(join(run.dir, 'personas.fr.json'), 'utf8')) as PersonaResult;
     expect(fr.locale).toBe('fr');
     expect((fr.segments[0] as SegmentPersona).card.who).toContain('clients');
-    expect(readFileSync(join(run.dir, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(run.dir, 'report.fr.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // The English edition is untouched.
+    expect(readFileSync(join(run.dir, 'report.html'), 'utf8')).toBe(englishHtml);
+    expect(readFileSync(join(run.dir, 'personas.json'), 'utf8')).toBe(englishPersonas);
     const manifest = JSON.parse(readFileSync(join(run.dir, 'manifest.json'), 'utf8')) as Manifest;
-    expect(manifest.outputs.filter((o) => o.file === 'report.html')).toHaveLength(1);
-    expect(manifest.outputs.map((o) => o.file)).toContain('report.pdf');
+    const files = manifest.outputs.map((o) => o.file);
+    expect(files.filter((f) => f === 'report.html')).toHaveLength(1);
+    expect(files).toEqual(expect.arrayContaining(['report.html', 'personas.json', 'report.fr.html', 'report.fr.md', 'personas.fr.json', 'report.fr.pdf']));
   }, 180_000);
 
   it('`seglab report` on a folder that is not a run exits 2 and says what is missing', async () => {

@@ -19,7 +19,7 @@ describe('renderReportMarkdown', () => {
     }
     expect(en).toContain('Charts for this section are in report.html.');
     expect(fr).toContain('\n## Synthèse\n');
-    expect(fr).toContain('report.html');
+    expect(fr).toContain('report.fr.html');
   });
 
   it('escapes data-derived text: HTML as entities, Markdown syntax with backslashes', () => {

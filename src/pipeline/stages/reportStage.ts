@@ -6,7 +6,7 @@ import { writeReport } from '../writeReport';
 
 export const reportStage: Stage = {
   name: 'report',
-  description: 'Personas and the quarterly segment review (report.html, report.md, personas.json, report.pdf).',
+  description: 'Personas and the quarterly segment review (report.html, report.md, personas.json, report.pdf; report.fr.html … in French).',
   async run(ctx) {
     const cluster = ctx.results.cluster;
     const features = ctx.results.features;
