@@ -187,10 +187,15 @@ export interface SegmentPersona {
   card: PersonaCard;
 }
 
-/** A segment smaller than minGroupSize: nothing about it is published but its id. */
+/**
+ * A segment nothing is published about but its id: smaller than minGroupSize ('small'), or hidden as well so
+ * that a single small segment's figures cannot be derived from the totals ('complementary').
+ */
 export interface SuppressedSegment {
   id: number;
   suppressed: true;
+  /** Absent in files written before complementary suppression: read as 'small'. */
+  why?: 'small' | 'complementary';
   reason: string;
 }
 

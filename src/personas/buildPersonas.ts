@@ -12,6 +12,7 @@ import type { PersonaColumn, PersonaInput, PersonaOutcome } from './PersonaInput
 import { resolvePersonaParams, type PersonaParams } from './PersonaParams';
 import { PERSONA_RESULT_SCHEMA_VERSION, type KpiKey, type PersonaResult, type SegmentEntry, type SegmentPersona } from './PersonaResult';
 import { rfmGrid } from './rfmGrid';
+import { suppressCells } from './complementarySuppression';
 import { assignArchetypes } from './archetypeScores';
 import { SegmentGroups } from './SegmentGroups';
 import { activityOf, segmentSignals, topShare, topValue, type SegmentFacts } from './SegmentFacts';
@@ -69,8 +70,10 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const traitCategories = categories.filter((c) => !excludedCategorical.has(c.feature));
   const byFeature = new Map(comparisons.map((c) => [c.feature, c]));
 
+  // Small segments are suppressed, and one more when a single small one could be derived from the total.
+  const hidden = suppressCells(groups.sizes, p.minGroupSize);
   const shownGroups: number[] = [];
-  for (let g = 0; g < groups.count; g++) if (groups.sizes[g]! >= p.minGroupSize) shownGroups.push(g);
+  for (let g = 0; g < groups.count; g++) if (!hidden.primary[g] && !hidden.complementary[g]) shownGroups.push(g);
   const interpurchase = numeric.interpurchase_days ? groups.medians(numeric.interpurchase_days) : null;
   const perGroup: PerGroupFacts = {
     interpurchase: interpurchase?.median ?? null,
@@ -108,7 +111,13 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   nameSegments(personas, archetypes, { texts, locale: p.locale, custom: p.names, comparisons: traitComparisons, categories: traitCategories, groups: shownGroups, minGroupSize: p.minGroupSize, label, unit });
 
   const shownIds = new Set(personas.map((s) => s.id));
-  const segments: SegmentEntry[] = groups.ids.map((id) => personas.find((s) => s.id === id) ?? { id, suppressed: true as const, reason: texts.suppressedSegment(fmt.num(p.minGroupSize)) });
+  const segments: SegmentEntry[] = groups.ids.map(
+    (id, g) =>
+      personas.find((s) => s.id === id) ??
+      (hidden.complementary[g]
+        ? { id, suppressed: true as const, why: 'complementary' as const, reason: texts.suppressedComplementary(fmt.num(p.minGroupSize)) }
+        : { id, suppressed: true as const, why: 'small' as const, reason: texts.suppressedSegment(fmt.num(p.minGroupSize)) }),
+  );
   let suppressedCustomers = 0;
   for (let g = 0; g < groups.count; g++) if (!shownIds.has(groups.ids[g]!)) suppressedCustomers += groups.sizes[g]!;
   const noiseGroup = groups.ids.indexOf(-1);
@@ -119,6 +128,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   if (missingLabels.length) notes.push(texts.notes.missingKpis(missingLabels.join(', ')));
   const suppressedCount = groups.count - personas.length;
   if (suppressedCount) notes.push(texts.notes.suppressedSegments(fmt.num(suppressedCount), fmt.num(p.minGroupSize)));
+  if (hidden.complementary.some(Boolean)) notes.push(texts.notes.complementary(fmt.num(p.minGroupSize)));
   notes.push(texts.notes.suppressedCells(fmt.num(p.minGroupSize)));
   if (facts.some((f) => f.activity !== null) && perGroup.cycleDays !== null) notes.push(texts.notes.activityMethod(fmt.days(perGroup.cycleDays), fmt.days(2 * perGroup.cycleDays)));
   const r = numeric.r_score;

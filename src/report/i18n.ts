@@ -47,7 +47,8 @@ const EN = {
 
   // segments
   segmentFallbackName: (id: number) => `Segment ${id}`,
-  suppressedSegment: (id: number, min: string) => `Segment ${id}: fewer than ${min} customers, not shown`,
+  suppressedSegment: (id: number, min: string, why: 'small' | 'complementary' = 'small') =>
+    why === 'small' ? `Segment ${id}: fewer than ${min} customers, not shown` : `Segment ${id}: not shown, so that a segment of fewer than ${min} customers cannot be derived from the totals`,
   sizesIntro: 'How the customer base splits into segments. Colours stay the same for a segment throughout the report.',
   sizesFigure: 'Share of customers by segment',
   segmentHeader: 'Segment',
@@ -258,7 +259,8 @@ const FR: ReportStrings = {
   customersCount: (n) => `${n} clients`,
 
   segmentFallbackName: (id) => `Segment ${id}`,
-  suppressedSegment: (id, min) => `Segment ${id} : moins de ${min} clients, non affiché`,
+  suppressedSegment: (id, min, why = 'small') =>
+    why === 'small' ? `Segment ${id} : moins de ${min} clients, non affiché` : `Segment ${id} : non affiché, pour qu’un segment de moins de ${min} clients ne puisse pas être déduit des totaux`,
   sizesIntro: 'Répartition de la clientèle entre les segments. Chaque segment garde la même couleur dans tout le rapport.',
   sizesFigure: 'Part des clients par segment',
   segmentHeader: 'Segment',

@@ -17,7 +17,7 @@ export function renderPersonaCardsHtml(data: ReportData): string {
   const seg = segmentLookup(data.personas, t);
   const min = fmt.integer(data.personas.minGroupSize);
   const cards = seg.shown.map((s) => personaCardHtml(s, { t, fmt, color: seg.color(s.id), alpha: data.personas.alpha, figureHtml: '' }));
-  const suppressed = seg.suppressedIds.map((id) => `<li class="suppressed">${escapeHtml(t.suppressedSegment(id, min))}</li>`).join('');
+  const suppressed = seg.suppressedIds.map((id) => `<li class="suppressed">${escapeHtml(t.suppressedSegment(id, min, seg.whySuppressed(id)))}</li>`).join('');
   return `<!doctype html>
 <html lang="${data.locale}"><head><meta charset="utf-8"><style>${REPORT_CSS}</style></head>
 <body><main class="wrap"><section class="card" id="personas"><h2>${escapeHtml(t.personas)}</h2>

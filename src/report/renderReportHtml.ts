@@ -127,7 +127,7 @@ function assertSection(id: never): never {
 function suppressedLines(ctx: Ctx): string {
   const min = ctx.fmt.integer(ctx.data.personas.minGroupSize);
   if (!ctx.seg.suppressedIds.length) return '';
-  return `<ul class="plain">${ctx.seg.suppressedIds.map((id) => `<li class="suppressed">${e(ctx.t.suppressedSegment(id, min))}</li>`).join('')}</ul>`;
+  return `<ul class="plain">${ctx.seg.suppressedIds.map((id) => `<li class="suppressed">${e(ctx.t.suppressedSegment(id, min, ctx.seg.whySuppressed(id)))}</li>`).join('')}</ul>`;
 }
 
 function nameCell(ctx: Ctx, id: number): string {
@@ -297,7 +297,7 @@ function changesHtml(ctx: Ctx, changes: NonNullable<ReportData['changes']>): str
   };
   const rows: HtmlCell[][] = changes.segments.map((c) =>
     suppressed.has(c.id)
-      ? [{ html: `<span class="suppressed">${e(t.suppressedSegment(c.id, min))}</span>`, span: 7 }]
+      ? [{ html: `<span class="suppressed">${e(t.suppressedSegment(c.id, min, seg.whySuppressed(c.id)))}</span>`, span: 7 }]
       : [
           { html: seg.isShown(c.id) ? nameCell(ctx, c.id) : e(c.name ?? t.segmentFallbackName(c.id)) },
           { html: e(fmt.integer(c.previousSize)), numeric: true },

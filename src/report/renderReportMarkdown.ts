@@ -79,7 +79,7 @@ function charts(ctx: Ctx): string {
 function suppressedMd(ctx: Ctx): string {
   if (!ctx.seg.suppressedIds.length) return '';
   const min = ctx.fmt.integer(ctx.data.personas.minGroupSize);
-  return '\n\n' + ctx.seg.suppressedIds.map((id) => `- *${m(ctx.t.suppressedSegment(id, min))}*`).join('\n');
+  return '\n\n' + ctx.seg.suppressedIds.map((id) => `- *${m(ctx.t.suppressedSegment(id, min, ctx.seg.whySuppressed(id)))}*`).join('\n');
 }
 
 function summaryMd(ctx: Ctx): string {
@@ -284,7 +284,7 @@ function changesMd(ctx: Ctx, changes: NonNullable<ReportData['changes']>): strin
     ]),
     [false, true, true, true, true, true, false],
   );
-  const hidden = changes.segments.filter((c) => suppressed.has(c.id)).map((c) => `- *${m(t.suppressedSegment(c.id, min))}*`);
+  const hidden = changes.segments.filter((c) => suppressed.has(c.id)).map((c) => `- *${m(t.suppressedSegment(c.id, min, seg.whySuppressed(c.id)))}*`);
   return [
     m(t.changesIntro(changes.previousRunId, changes.previousAsOf ? fmt.date(changes.previousAsOf) : null)),
     table + (hidden.length ? `\n\n${hidden.join('\n')}` : ''),

@@ -33,11 +33,11 @@ describe('buildPersonas: segments, names and cards', () => {
 
   it('finds over-represented categorical values with lift and a chi-square test', () => {
     const paris = shown(0).traits.categorical.find((t) => t.value === 'Paris')!;
-    // Paris: 150 of segment 0's 200 known cities; known in all: 200 + 200 + 133 + 20 = 553
-    // (segments 2 and 3 miss every third city: 67 and 10 missing).
+    // Paris: 150 of segment 0's 200 known cities; known in all: 200 + 200 + 133 + 20 + 40 = 593
+    // (segments 2, 3 and 4 miss every third city: 67, 10 and 20 missing).
     expect(paris.segmentShare).toBeCloseTo(150 / 200, 12);
-    expect(paris.baseShare).toBeCloseTo(150 / 553, 12);
-    expect(paris.lift).toBeCloseTo(150 / 200 / (150 / 553), 12);
+    expect(paris.baseShare).toBeCloseTo(150 / 593, 12);
+    expect(paris.lift).toBeCloseTo(150 / 200 / (150 / 593), 12);
     expect(paris.pAdjusted).toBeLessThan(0.05);
     expect(paris.count).toBe(150);
   });
@@ -65,9 +65,24 @@ describe('buildPersonas: privacy', () => {
 
   it('suppresses a segment below minGroupSize: only its id and a reason remain', () => {
     const s3 = en.segments.find((s) => s.id === 3)!;
-    expect(s3).toEqual({ id: 3, suppressed: true, reason: 'Fewer than 50 customers: not shown (privacy).' });
-    expect(en.base).toMatchObject({ customers: 630, segmentsShown: 3, segmentsSuppressed: 1, suppressedCustomers: null });
-    expect(en.notes.some((n) => n.includes('1 segment(s) with fewer than 50'))).toBe(true);
+    expect(s3).toEqual({ id: 3, suppressed: true, why: 'small', reason: 'Fewer than 50 customers: not shown (privacy).' });
+  });
+
+  it('hides one more segment so that the small one cannot be recovered by subtraction (complementary suppression)', () => {
+    // With only segment 3 hidden, its 30 customers would be 690 − 200 − 200 − 200 − 60; its KPIs likewise
+    // from the base KPIs. Segment 4 (60, the smallest shown) is hidden too: only their sum (90) can be derived.
+    const s4 = en.segments.find((s) => s.id === 4)!;
+    expect(s4).toEqual({ id: 4, suppressed: true, why: 'complementary', reason: 'Not shown, so that the figures of a segment with fewer than 50 customers cannot be derived from the totals (privacy).' });
+    expect(en.base).toMatchObject({ customers: 690, segmentsShown: 3, segmentsSuppressed: 2, suppressedCustomers: 90 });
+    const published = (en.segments as SegmentPersona[]).filter((s) => !s.suppressed).reduce((sum, s) => sum + s.size, 0);
+    expect(en.base.customers - published).toBe(90);
+    expect(JSON.stringify(en)).not.toMatch(/"size":(30|60)\b/);
+    expect(en.notes.some((n) => n.startsWith('One more segment is hidden'))).toBe(true);
+    // Two small segments need no complementary one: their sum alone is derivable.
+    const labels = Array.from(input.labels as number[]);
+    const twoSmall = buildPersonas({ ...input, labels: labels.map((l, i) => (l === 4 && i % 2 ? 5 : l)) });
+    expect(twoSmall.segments.filter((s) => s.suppressed).map((s) => s.id)).toEqual([3, 4, 5]);
+    expect(twoSmall.segments.filter((s) => s.suppressed && s.why === 'complementary')).toEqual([]);
   });
 
   it('never publishes a categorical value held by fewer than minGroupSize customers', () => {
@@ -76,10 +91,12 @@ describe('buildPersonas: privacy', () => {
     expect(shown(1).traits.categorical.map((t) => t.value)).toContain(XSS);
   });
 
-  it('blanks RFM cells below minGroupSize and keeps suppressed segments out of them', () => {
+  it('blanks RFM cells below minGroupSize, one more when a single small cell could be derived, and keeps suppressed segments out of them', () => {
     const rfm = en.rfm!;
     // Segment 3 (30 customers) sits alone in cell R=3, F=3 (rows r−1, f−1).
     expect(rfm.counts[2]![2]).toBeNull();
+    // Segment 4's cell (R=2, F=4, 60 customers) is the smallest shown: hidden too, as the cells add up to a total.
+    expect(rfm.counts[1]![3]).toBeNull();
     expect(rfm.counts[4]![4]).toBe(200); // segment 0: R=5, F=5
     expect(rfm.dominantSegment[4]![4]).toBe(0);
     expect(rfm.counts[0]![0]).toBe(100); // segment 2 alternates F=1 and F=2
@@ -88,6 +105,7 @@ describe('buildPersonas: privacy', () => {
   it('with minGroupSize 20 the small segment is shown', () => {
     const loose = buildPersonas(input, { minGroupSize: 20 });
     expect(loose.segments.find((s) => s.id === 3)!.suppressed).toBe(false);
+    expect(loose.segments.every((s) => !s.suppressed)).toBe(true);
   });
 });
 
@@ -123,7 +141,7 @@ describe('buildPersonas: bad input', () => {
   it('refuses columns of another length, with the column named', () => {
     const bad = { ...input, numeric: { ...input.numeric, frequency: new Float64Array(3) } };
     expect(() => buildPersonas(bad)).toThrow(InputError);
-    expect(() => buildPersonas(bad)).toThrow(/column "frequency" has 3 rows, labels have 630/);
+    expect(() => buildPersonas(bad)).toThrow(/column "frequency" has 3 rows, labels have 690/);
   });
 });
 

@@ -73,10 +73,15 @@ describe('assembleReport on a large base', () => {
     expect(bytes).toBeLessThan(5e6);
     expect(Buffer.byteLength(renderReportMarkdown(data))).toBeLessThan(200_000);
     expect(data.projection!.sampled).toBe(5000);
-    expect(data.projection!.total).toBe(n - 30);
-    // The 30-customer segment is suppressed everywhere; so are the rare cities.
-    expect(personas.segments.find((s) => s.id === 6)).toMatchObject({ suppressed: true });
+    // The 30-customer segment is suppressed everywhere, and the smallest other one with it (otherwise the 30
+    // would be the total minus the published segments); so are the rare cities.
+    expect(personas.segments.find((s) => s.id === 6)).toMatchObject({ suppressed: true, why: 'small' });
+    const complementary = personas.segments.filter((s) => s.suppressed && s.why === 'complementary').map((s) => s.id);
+    expect(complementary).toHaveLength(1);
+    const hiddenCustomers = labels.filter((l) => l === 6 || l === complementary[0]).length;
+    expect(data.projection!.total).toBe(n - hiddenCustomers);
     expect(data.projection!.segment).not.toContain(6);
+    expect(data.projection!.segment).not.toContain(complementary[0]);
     const published = JSON.stringify(personas);
     const counts = new Map<string, number>();
     for (const c of table.categorical.city!) counts.set(c!, (counts.get(c!) ?? 0) + 1);

@@ -61,10 +61,12 @@ export interface PersonaTexts {
   };
   outcomeRisk: (v: V & { outcome: string; rate: string; baseRate: string }) => string;
   suppressedSegment: (minGroupSize: string) => string;
+  suppressedComplementary: (minGroupSize: string) => string;
   notes: {
     missingKpis: (labels: string) => string;
     suppressedSegments: (count: string, minGroupSize: string) => string;
     suppressedCells: (minGroupSize: string) => string;
+    complementary: (minGroupSize: string) => string;
     traitsMethod: (alpha: string, minCustomers: string) => string;
     activityMethod: (cycle: string, overdueAfter: string) => string;
     noRfm: string;

@@ -195,10 +195,12 @@ export const en: PersonaTexts = {
   },
   outcomeRisk: (v) => `${v.outcome}: ${v.rate} (base: ${v.baseRate}).`,
   suppressedSegment: (m) => `Fewer than ${m} customers: not shown (privacy).`,
+  suppressedComplementary: (m) => `Not shown, so that the figures of a segment with fewer than ${m} customers cannot be derived from the totals (privacy).`,
   notes: {
     missingKpis: (labels) => `Not in this data, so not shown: ${labels}.`,
     suppressedSegments: (count, m) => `${count} segment(s) with fewer than ${m} customers are suppressed in every output.`,
     suppressedCells: (m) => `Categorical values and RFM cells with fewer than ${m} customers are never shown.`,
+    complementary: (m) => `One more segment is hidden so that the figures of a segment with fewer than ${m} customers cannot be recovered by subtracting the published segments from the totals.`,
     traitsMethod: (alpha, m) =>
       `Numeric traits: standardised difference of the segment mean from the base mean (in base standard deviations, shown when |d| ≥ 0.2 and at least ${m} of the segment's customers have a value). Categorical traits: values at least 1.2 times as frequent as in the base, chi-square test significant at ${alpha} after Bonferroni correction.`,
     activityMethod: (cycle, overdue) =>

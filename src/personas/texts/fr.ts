@@ -195,10 +195,12 @@ export const fr: PersonaTexts = {
   },
   outcomeRisk: (v) => `${v.outcome} : ${v.rate} (base : ${v.baseRate}).`,
   suppressedSegment: (m) => `Moins de ${m} clients : non affiché (confidentialité).`,
+  suppressedComplementary: (m) => `Non affiché, pour que les chiffres d’un segment de moins de ${m} clients ne puissent pas être déduits des totaux (confidentialité).`,
   notes: {
     missingKpis: (labels) => `Absents de ces données, donc non affichés : ${labels}.`,
     suppressedSegments: (count, m) => `${count} segment(s) de moins de ${m} clients sont masqués dans toutes les sorties.`,
     suppressedCells: (m) => 'Les valeurs de catégories et les cases RFM de moins de ' + m + ' clients ne sont jamais affichées.',
+    complementary: (m) => `Un segment de plus est masqué pour que les chiffres d’un segment de moins de ${m} clients ne puissent pas être retrouvés en soustrayant les segments publiés des totaux.`,
     traitsMethod: (alpha, m) =>
       `Traits numériques : écart standardisé entre la moyenne du segment et celle de la base (en écarts-types de la base, affiché si |d| ≥ 0,2 et si au moins ${m} clients du segment ont une valeur). Traits catégoriels : valeurs au moins 1,2 fois plus fréquentes que dans la base, test du khi-deux significatif au seuil de ${alpha} après correction de Bonferroni.`,
     activityMethod: (cycle, overdue) =>
