@@ -72,7 +72,10 @@ export interface NumericTrait {
 export interface CategoricalTrait {
   feature: string;
   label: string;
+  /** The value as in the data. */
   value: string;
+  /** The value in the result's locale (known values such as devices and channels are translated). */
+  valueLabel: string;
   /** Customers of the segment with this value (never below minGroupSize: smaller cells are suppressed). */
   count: number;
   /** Share of the segment's customers with a known value that have this value. */

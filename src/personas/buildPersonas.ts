@@ -3,7 +3,7 @@ import type { Locale } from '../core/Locale';
 import { countCategories, categoricalTraits, type CategoryCounts } from './categoricalTraits';
 import { computeKpis } from './computeKpis';
 import { factValues } from './factValues';
-import { featureLabel } from './featureLabel';
+import { featureLabel, valueLabel } from './featureLabel';
 import { Formatter } from './Formatter';
 import { kpiDefinitions } from './kpiCatalogue';
 import { compareNumeric, numericTraits, type NumericComparison } from './numericTraits';
@@ -92,7 +92,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
     const f = facts[s]!;
     const { archetype } = archetypes[s]!;
     const numericTraitList = numericTraits(traitComparisons, g, p.maxNumericTraits, label, unit, p.minGroupSize);
-    const categorical = categoricalTraits(traitCategories, g, { alpha: p.alpha, minGroupSize: p.minGroupSize, max: p.maxCategoricalTraits, label });
+    const categorical = categoricalTraits(traitCategories, g, { alpha: p.alpha, minGroupSize: p.minGroupSize, max: p.maxCategoricalTraits, label, valueLabel: (v) => valueLabel(v, p.locale) });
     const values = factValues(f, fmt);
     return {
       id: f.id,

@@ -49,7 +49,7 @@ export const MIN_LIFT = 1.2;
 export function categoricalTraits(
   columns: readonly CategoryCounts[],
   g: number,
-  options: { alpha: number; minGroupSize: number; max: number; label: (feature: string) => string },
+  options: { alpha: number; minGroupSize: number; max: number; label: (feature: string) => string; valueLabel?: (value: string) => string },
 ): CategoricalTrait[] {
   const tested: Omit<CategoricalTrait, 'pAdjusted'>[] = [];
   for (const col of columns) {
@@ -63,7 +63,7 @@ export function categoricalTraits(
       const { chi2, pValue } = chiSquare2x2(a, n1 - a, c - a, n2 - (c - a));
       const segmentShare = a / n1;
       const baseShare = c / col.totalKnown;
-      tested.push({ feature: col.feature, label: options.label(col.feature), value, count: a, segmentShare, baseShare, lift: segmentShare / baseShare, chi2, pValue });
+      tested.push({ feature: col.feature, label: options.label(col.feature), value, valueLabel: options.valueLabel?.(value) ?? value, count: a, segmentShare, baseShare, lift: segmentShare / baseShare, chi2, pValue });
     });
   }
   const m = tested.length;

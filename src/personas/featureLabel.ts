@@ -45,6 +45,41 @@ const CHANNELS: Record<string, Labels> = {
   other: { en: 'other channels', fr: 'autres canaux' },
 };
 
+/**
+ * Values seglab's own data and common CRM exports use, in each locale (devices, channels, categories,
+ * genders, acquisition channels). Any other value is data and is shown as it is.
+ */
+const VALUES: Record<string, Labels> = {
+  mobile: { en: 'mobile', fr: 'mobile' },
+  desktop: { en: 'desktop', fr: 'ordinateur' },
+  tablet: { en: 'tablet', fr: 'tablette' },
+  web: { en: 'web', fr: 'site web' },
+  app: { en: 'app', fr: 'application' },
+  store: { en: 'store', fr: 'magasin' },
+  fashion: { en: 'fashion', fr: 'mode' },
+  beauty: { en: 'beauty', fr: 'beauté' },
+  home: { en: 'home', fr: 'maison' },
+  electronics: { en: 'electronics', fr: 'électronique' },
+  sports: { en: 'sports', fr: 'sport' },
+  kids: { en: 'kids', fr: 'enfants' },
+  food: { en: 'food', fr: 'alimentation' },
+  female: { en: 'female', fr: 'femme' },
+  male: { en: 'male', fr: 'homme' },
+  non_binary: { en: 'non-binary', fr: 'non binaire' },
+  organic_search: { en: 'organic search', fr: 'recherche naturelle' },
+  paid_search: { en: 'paid search', fr: 'recherche payante' },
+  paid_social: { en: 'paid social', fr: 'réseaux sociaux payants' },
+  referral: { en: 'referral', fr: 'parrainage' },
+  email: { en: 'email', fr: 'e-mail' },
+  affiliate: { en: 'affiliate', fr: 'affiliation' },
+  direct: { en: 'direct', fr: 'accès direct' },
+};
+
+/** A categorical value in the locale when it is one of the known values above; any other value as it is. */
+export function valueLabel(value: string, locale: Locale): string {
+  return VALUES[value]?.[locale] ?? value;
+}
+
 /** A channel name (web, app, store, …) in the locale; unknown channels keep their name. */
 export function channelLabel(channel: string, locale: Locale): string {
   return CHANNELS[channel]?.[locale] ?? channel.replace(/_/g, ' ');
@@ -53,7 +88,7 @@ export function channelLabel(channel: string, locale: Locale): string {
 /** A category name from a cat_share_<name> column, readable ("other" translated). */
 export function categoryLabel(category: string, locale: Locale): string {
   if (category === 'other') return locale === 'en' ? 'other categories' : 'autres catégories';
-  return category.replace(/_/g, ' ');
+  return VALUES[category]?.[locale] ?? category.replace(/_/g, ' ');
 }
 
 /** Human label of a feature column in the locale. */

@@ -1,4 +1,5 @@
 import type { Locale } from '../core/Locale';
+import { valueLabel } from './featureLabel';
 import type { CategoryCounts } from './categoricalTraits';
 import type { NumericComparison } from './numericTraits';
 import type { ArchetypeId, CategoricalTrait, NumericTrait, SegmentPersona } from './PersonaResult';
@@ -22,7 +23,7 @@ export function cohensH(p1: number, p0: number): number {
 export function rankedPhrases(traits: { numeric: readonly NumericTrait[]; categorical: readonly CategoricalTrait[] }, locale: Locale): RankedPhrase[] {
   const out: RankedPhrase[] = [
     ...traits.numeric.map((t) => ({ feature: t.feature, phrase: numericTraitPhrase(t.feature, t.label, t.unit, t.direction, locale), effect: Math.abs(t.stdDiff) })),
-    ...traits.categorical.map((t) => ({ feature: t.feature, phrase: categoricalTraitPhrase(t.label, t.value, locale), effect: Math.abs(cohensH(t.segmentShare, t.baseShare)) })),
+    ...traits.categorical.map((t) => ({ feature: t.feature, phrase: categoricalTraitPhrase(t.label, t.valueLabel ?? t.value, locale), effect: Math.abs(cohensH(t.segmentShare, t.baseShare)) })),
   ];
   out.sort((a, b) => b.effect - a.effect || a.phrase.localeCompare(b.phrase));
   const seen = new Set<string>();
@@ -115,7 +116,7 @@ function siblingQualifier(g: number, h: number, ctx: NamingContext): string | nu
       const a = col.counts[k]![g]!;
       if (a < ctx.minGroupSize) return;
       const effect = cohensH(a / col.known[g]!, col.counts[k]![h]! / col.known[h]!);
-      if (effect > 0) consider(effect, () => categoricalTraitPhrase(ctx.label(col.feature), value, ctx.locale));
+      if (effect > 0) consider(effect, () => categoricalTraitPhrase(ctx.label(col.feature), valueLabel(value, ctx.locale), ctx.locale));
     });
   }
   const found = best as { effect: number; phrase: () => string } | null;

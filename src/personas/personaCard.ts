@@ -1,5 +1,6 @@
 import type { Formatter } from './Formatter';
 import type { ArchetypeId, CategoricalTrait, NumericTrait, PersonaCard } from './PersonaResult';
+import { valueLabel } from './featureLabel';
 import { cohensH } from './nameSegments';
 import { outcomeAction, recommendActions } from './recommendActions';
 import { mostlyOneTimers, type SegmentFacts } from './SegmentFacts';
@@ -28,7 +29,7 @@ export function personaCard(
   const who = [texts.who({ customers: values.customers!, share: values.share! })];
   if (has('tenure')) who.push(texts.whoTenure({ tenure: values.tenure! }));
   if (categorical.length) {
-    const list = categorical.slice(0, 3).map((t) => texts.traitItem({ value: t.value, label: t.label.toLowerCase(), lift: fmt.lift(t.lift) }));
+    const list = categorical.slice(0, 3).map((t) => texts.traitItem({ value: t.valueLabel, label: t.label.toLowerCase(), lift: fmt.lift(t.lift) }));
     who.push(texts.overRepresented(list.join(', ')));
   }
 
@@ -48,7 +49,7 @@ export function personaCard(
 
   const channel: string[] = [];
   if (f.topChannel) channel.push(texts.channelMain({ channel: values.channel!, share: values.channelShare! }));
-  if (f.topDevice) channel.push(texts.channelDevice({ device: f.topDevice.value, share: fmt.pct(f.topDevice.share) }));
+  if (f.topDevice) channel.push(texts.channelDevice({ device: valueLabel(f.topDevice.value, fmt.locale), share: fmt.pct(f.topDevice.share) }));
   if (has('optIn') || has('open')) channel.push(texts.channelEmail({ optIn: values.optIn, open: values.open, baseOpen: values.baseOpen }));
 
   let timing: string;
@@ -111,7 +112,7 @@ function apartLine(traits: { numeric: readonly NumericTrait[]; categorical: read
     })),
     ...traits.categorical.map((t) => ({
       effect: Math.abs(cohensH(t.segmentShare, t.baseShare)),
-      text: texts.apartCategorical({ label: t.label, value: t.value, share: fmt.pct(t.segmentShare), base: fmt.pct(t.baseShare) }),
+      text: texts.apartCategorical({ label: t.label, value: t.valueLabel, share: fmt.pct(t.segmentShare), base: fmt.pct(t.baseShare) }),
     })),
   ].sort((a, b) => b.effect - a.effect);
   return items.length ? texts.apart(items.slice(0, 3).map((i) => i.text).join('; ')) : texts.apartNone;

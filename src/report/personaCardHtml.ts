@@ -85,7 +85,7 @@ function traitsHtml(s: SegmentPersona, ctx: PersonaCardContext): string {
         [{ html: e(t.traitHeader) }, { html: e(t.valueHeader) }, { html: e(t.segmentShareHeader), numeric: true }, { html: e(t.baseShareHeader), numeric: true }, { html: e(t.liftHeader), numeric: true }],
         categorical.map((c) => [
           { html: e(c.label) },
-          { html: e(c.value) },
+          { html: e(c.valueLabel ?? c.value) },
           { html: e(fmt.percent(c.segmentShare)), numeric: true },
           { html: e(fmt.percent(c.baseShare)), numeric: true },
           { html: e(fmt.lift(c.lift)), numeric: true },

@@ -159,7 +159,7 @@ function personaMd(s: SegmentPersona, ctx: Ctx): string {
     lines.push(
       markdownTable(
         [t.traitHeader, t.valueHeader, t.segmentShareHeader, t.baseShareHeader, t.liftHeader].map(m),
-        categorical.map((c) => [m(c.label), m(c.value), m(fmt.percent(c.segmentShare)), m(fmt.percent(c.baseShare)), m(fmt.lift(c.lift))]),
+        categorical.map((c) => [m(c.label), m(c.valueLabel ?? c.value), m(fmt.percent(c.segmentShare)), m(fmt.percent(c.baseShare)), m(fmt.lift(c.lift))]),
         [false, false, true, true, true],
       ),
       '',

@@ -35,3 +35,15 @@ describe('trait phrases', () => {
     expect(cohensH(0.75, 0.25)).toBeCloseTo(2 * Math.asin(Math.sqrt(0.75)) - 2 * Math.asin(Math.sqrt(0.25)), 14);
   });
 });
+
+describe('known values in the locale', () => {
+  it('devices, channels and categories are translated; other values are data and stay', async () => {
+    const { valueLabel, categoryLabel } = await import('../../src/personas/featureLabel');
+    expect(valueLabel('desktop', 'fr')).toBe('ordinateur');
+    expect(valueLabel('store', 'fr')).toBe('magasin');
+    expect(valueLabel('non_binary', 'en')).toBe('non-binary');
+    expect(valueLabel('Île-de-France', 'fr')).toBe('Île-de-France');
+    expect(categoryLabel('home', 'fr')).toBe('maison');
+    expect(categoryLabel('garden_tools', 'en')).toBe('garden tools');
+  });
+});
