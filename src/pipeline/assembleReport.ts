@@ -12,7 +12,7 @@ import { buildPersonas } from '../personas/buildPersonas';
 import { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize } from '../personas/compareSizes';
 import type { PersonaInput } from '../personas/PersonaInput';
 import type { PersonaResult } from '../personas/PersonaResult';
-import { REPORT_DATA_SCHEMA_VERSION, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
+import { REPORT_DATA_SCHEMA_VERSION, type KPrototypesFacts, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
 import type { ClusterResult } from './ClusterResult';
 import { prepareClusterInput, type PreparedClusterInput } from './prepareClusterInput';
 import { resolveOutcome } from './resolveOutcome';
@@ -78,6 +78,11 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
       features: cluster.features.map((f) => f.name),
       selection: selectionCurves(cluster),
       stability: stabilitySummary(cluster, shown),
+      kprototypes: kprototypesFacts(cluster, table, shown, cfg.minGroupSize),
+      absent: {
+        projection: cluster.algorithm === 'kprototypes' ? 'mixedFeatures' : cluster.features.length < 2 ? 'fewFeatures' : cfg.projectionSample === 0 ? 'disabled' : null,
+        stability: cluster.stability ? null : 'notComputed',
+      },
     },
     personas,
     projection: cfg.projectionSample > 0 ? projectionSample(inputs, shown, cfg.projectionSample) : null,
@@ -110,6 +115,28 @@ function selectionCurves(cluster: ClusterResult): SelectionCurves | null {
     limits: { minShare: sel.limits.minShare, maxShare: sel.limits.maxShare ?? 1, maxSegments: sel.limits.maxSegments },
     structure: sel.structure ?? null,
   };
+}
+
+/**
+ * What k-prototypes did with the categories, for the review. A segment's mode is published only when at
+ * least minGroupSize of its customers hold it (a rare value could otherwise single people out).
+ */
+function kprototypesFacts(cluster: ClusterResult, table: FeatureTable, shown: ReadonlySet<number>, minGroupSize: number): KPrototypesFacts | null {
+  const kp = cluster.kprototypes;
+  if (!kp) return null;
+  const modes = kp.modes
+    .filter((m) => shown.has(m.segment))
+    .map((m) => {
+      const values: Record<string, string | null> = {};
+      for (const [column, value] of Object.entries(m.values)) {
+        const col = table.categorical[column];
+        let held = 0;
+        if (col) for (let i = 0; i < col.length; i++) if (cluster.labels[i] === m.segment && (col[i] ?? '') === value) held++;
+        values[column] = held >= minGroupSize ? value : null;
+      }
+      return { segment: m.segment, values };
+    });
+  return { categorical: kp.categorical, gamma: kp.gamma, gammaRule: kp.gammaRule, costShare: kp.costShare, movedByCategorical: kp.movedByCategorical, modes };
 }
 
 function stabilitySummary(cluster: ClusterResult, shown: ReadonlySet<number>): StabilitySummary | null {

@@ -32,6 +32,20 @@ export interface SelectionCurves {
   structure: StructureVerdict | null;
 }
 
+/** Why a section of the review has nothing to show, as a code every language can say. */
+export type AbsentReason = 'mixedFeatures' | 'fewFeatures' | 'disabled' | 'notComputed';
+
+export interface KPrototypesFacts {
+  categorical: string[];
+  gamma: number;
+  gammaRule: string;
+  costShare: { numeric: number; categorical: number };
+  /** Customers whose segment is not the nearest on the numeric features alone. */
+  movedByCategorical: number;
+  /** Per shown segment, the most frequent value of each categorical column; null when fewer than minGroupSize customers hold it. */
+  modes: { segment: number; values: Record<string, string | null> }[];
+}
+
 export interface StabilitySummary {
   resamples: number;
   meanJaccard: number;
@@ -81,6 +95,10 @@ export interface ReportData {
     features: string[];
     selection: SelectionCurves | null;
     stability: StabilitySummary | null;
+    /** k-prototypes only: what the categorical part did (modes of shown segments, small counts suppressed). */
+    kprototypes: KPrototypesFacts | null;
+    /** Why the map or the stability section is empty (null when it has something to show). */
+    absent: { projection: AbsentReason | null; stability: AbsentReason | null };
   };
   personas: PersonaResult;
   projection: ProjectionSample | null;

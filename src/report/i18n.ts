@@ -117,6 +117,20 @@ const EN = {
   projectionIntro: (n: string, m: string) =>
     `A sample of ${n} of ${m} customers, placed by their behaviour: customers close to each other behave alike, and overlapping colours mean segments blend into each other at their edges.`,
   noProjection: 'No projection in this run.',
+  absentReason: (reason: string): string =>
+    reason === 'mixedFeatures'
+      ? 'The segments also depend on categorical features, which a map of the numeric features cannot show.'
+      : reason === 'fewFeatures'
+        ? 'A map needs at least two clustering features; this run used one.'
+        : reason === 'disabled'
+          ? 'The map was switched off (report.projectionSample is 0).'
+          : 'The bootstrap was not run (cluster.stabilityResamples is 0).',
+  kprototypesTitle: 'Categorical features (k-prototypes)',
+  kprototypesSummary: (columns: string, gamma: string, rule: string, share: string, moved: string) =>
+    `Segments combine the numeric features with ${columns}. A category mismatch costs ${gamma} (${rule}); the categories make up ${share} of the final cost and place ${moved} customers in another segment than the numbers alone would.`,
+  gammaRuleName: (rule: string): string => (rule === 'balanced' ? 'both parts weigh the same on this data' : rule === 'huang' ? 'half the mean spread of the numeric features' : 'set in the configuration'),
+  modesHeader: 'Most frequent value in the segment',
+  modeSuppressed: 'held by too few customers to show',
 
   // model selection and stability
   kFromConfig: (k: string) => `The number of segments (k = ${k}) was fixed in the configuration.`,
@@ -325,6 +339,20 @@ const FR: ReportStrings = {
   projectionIntro: (n, m) =>
     `Un échantillon de ${n} clients sur ${m}, placés selon leur comportement : des clients proches se comportent de façon semblable, et des couleurs qui se chevauchent signalent des segments qui se recoupent à leurs frontières.`,
   noProjection: 'Pas de projection pour cette analyse.',
+  absentReason: (reason) =>
+    reason === 'mixedFeatures'
+      ? 'Les segments dépendent aussi de variables catégorielles, qu’une carte des variables numériques ne peut pas montrer.'
+      : reason === 'fewFeatures'
+        ? 'Une carte demande au moins deux variables de segmentation ; cette analyse n’en utilise qu’une.'
+        : reason === 'disabled'
+          ? 'La carte a été désactivée (report.projectionSample vaut 0).'
+          : 'Le bootstrap n’a pas été lancé (cluster.stabilityResamples vaut 0).',
+  kprototypesTitle: 'Variables catégorielles (k-prototypes)',
+  kprototypesSummary: (columns, gamma, rule, share, moved) =>
+    `Les segments combinent les variables numériques et ${columns}. Un écart de catégorie coûte ${gamma} (${rule}) ; les catégories font ${share} du coût final et placent ${moved} clients dans un autre segment que les seuls chiffres.`,
+  gammaRuleName: (rule) => (rule === 'balanced' ? 'les deux parties pèsent autant sur ces données' : rule === 'huang' ? 'la moitié de la dispersion moyenne des variables numériques' : 'fixé dans la configuration'),
+  modesHeader: 'Valeur la plus fréquente dans le segment',
+  modeSuppressed: 'détenue par trop peu de clients pour être affichée',
 
   kFromConfig: (k) => `Le nombre de segments (k = ${k}) a été fixé dans la configuration.`,
   kFromAuto: (k) => `Le nombre de segments (k = ${k}) a été choisi automatiquement à partir des critères ci-dessous.`,

@@ -221,7 +221,8 @@ ${suppressedLines(ctx)}
 
 function projectionHtml(ctx: Ctx): string {
   const p = ctx.data.projection;
-  if (!p || !ctx.figures.has('fig-projection')) return `<p class="note">${e(ctx.t.noProjection)}</p>`;
+  const absent = ctx.data.clustering.absent?.projection;
+  if (!p || !ctx.figures.has('fig-projection')) return `<p class="note">${e(absent ? ctx.t.absentReason(absent) : ctx.t.noProjection)}</p>`;
   return `<p class="lead">${e(ctx.t.projectionIntro(ctx.fmt.integer(p.sampled), ctx.fmt.integer(p.total)))}</p>${fig(ctx, 'fig-projection')}`;
 }
 
@@ -249,10 +250,11 @@ function modelHtml(ctx: Ctx): string {
   } else {
     parts.push(`<p class="note">${e(t.noSelection)}</p>`);
   }
+  if (c.kprototypes) parts.push(kprototypesHtml(ctx, c.kprototypes));
   parts.push(`<h3>${e(t.stabilityTitle)}</h3>`);
   const st = c.stability;
   if (!st) {
-    parts.push(`<p class="note">${e(t.noStability)}</p>`);
+    parts.push(`<p class="note">${e(t.noStability)}${c.absent?.stability ? ` ${e(t.absentReason(c.absent.stability))}` : ''}</p>`);
   } else {
     parts.push(`<p class="lead">${e(t.stabilityIntro(fmt.integer(st.resamples)))}</p>`);
     parts.push(`<p>${e(t.stabilityOverall(fmt.number(st.meanJaccard, 2), fmt.number(st.meanAri, 2)))}</p>`);
@@ -265,6 +267,18 @@ function modelHtml(ctx: Ctx): string {
     );
   }
   return parts.join('\n');
+}
+
+function kprototypesHtml(ctx: Ctx, kp: NonNullable<ReportData['clustering']['kprototypes']>): string {
+  const { t, fmt } = ctx;
+  const summary = t.kprototypesSummary(kp.categorical.join(', '), fmt.number(kp.gamma, 3), t.gammaRuleName(kp.gammaRule), fmt.percent(kp.costShare.categorical), fmt.integer(kp.movedByCategorical));
+  const rows = kp.modes.filter((m) => ctx.seg.isShown(m.segment));
+  const table = htmlTable(
+    [{ html: e(t.segmentHeader) }, ...kp.categorical.map((c) => ({ html: `${e(c)} — ${e(t.modesHeader)}` }))],
+    rows.map((m) => [{ html: nameCell(ctx, m.segment) }, ...kp.categorical.map((c) => ({ html: m.values[c] === null || m.values[c] === undefined ? `<span class="note">${e(t.modeSuppressed)}</span>` : e(m.values[c]!) }))]),
+    { className: 'data compact' },
+  );
+  return `<h3>${e(t.kprototypesTitle)}</h3><p>${e(summary)}</p><div class="narrow">${table}</div>`;
 }
 
 function qualityHtml(ctx: Ctx): string {

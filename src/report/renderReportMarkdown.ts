@@ -55,7 +55,8 @@ function sectionBody(id: ReportSection, ctx: Ctx): string | null {
       return rfmMd(ctx);
     case 'projection': {
       const p = ctx.data.projection;
-      return p ? `${m(ctx.t.projectionIntro(ctx.fmt.integer(p.sampled), ctx.fmt.integer(p.total)))}\n\n${charts(ctx)}` : m(ctx.t.noProjection);
+      const absent = ctx.data.clustering.absent?.projection;
+      return p ? `${m(ctx.t.projectionIntro(ctx.fmt.integer(p.sampled), ctx.fmt.integer(p.total)))}\n\n${charts(ctx)}` : m(absent ? ctx.t.absentReason(absent) : ctx.t.noProjection);
     }
     case 'model':
       return modelMd(ctx);
@@ -230,9 +231,16 @@ function modelMd(ctx: Ctx): string {
   } else {
     parts.push(m(t.noSelection));
   }
+  const kp = c.kprototypes;
+  if (kp) {
+    parts.push(`### ${m(t.kprototypesTitle)}`);
+    parts.push(m(t.kprototypesSummary(kp.categorical.join(', '), fmt.number(kp.gamma, 3), t.gammaRuleName(kp.gammaRule), fmt.percent(kp.costShare.categorical), fmt.integer(kp.movedByCategorical))));
+    const rows = kp.modes.filter((x) => ctx.seg.isShown(x.segment));
+    parts.push(markdownTable([t.segmentHeader, ...kp.categorical.map((col) => `${col} — ${t.modesHeader}`)].map(m), rows.map((x) => [m(ctx.seg.name(x.segment)), ...kp.categorical.map((col) => m(x.values[col] ?? t.modeSuppressed))])));
+  }
   const st = c.stability;
   parts.push(`### ${m(t.stabilityTitle)}`);
-  if (!st) parts.push(m(t.noStability));
+  if (!st) parts.push(m(`${t.noStability}${c.absent?.stability ? ` ${t.absentReason(c.absent.stability)}` : ''}`));
   else {
     parts.push(m(t.stabilityIntro(fmt.integer(st.resamples))), m(t.stabilityOverall(fmt.number(st.meanJaccard, 2), fmt.number(st.meanAri, 2))));
     parts.push(

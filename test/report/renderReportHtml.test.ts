@@ -119,3 +119,41 @@ describe('renderReportHtml', () => {
     expect(html).not.toContain(PAYLOAD);
   });
 });
+
+describe('renderReportHtml: how the segments were found', () => {
+  it('says whether the segments are natural groups or a partition for action, in both languages', () => {
+    expect(plainSpaces(en)).toContain('The data shows no natural groups (the 5 segments the gap statistic points to do not hold under resampling (mean Jaccard 0.71)): the 4 segments are a partition for action');
+    expect(plainSpaces(en)).toContain('k = 4 is the number of segments from 4 to 6 that meets the business limits with the best silhouette.');
+    expect(plainSpaces(fr)).toContain('Les données ne forment pas de groupes naturels');
+    expect(plainSpaces(fr)).toContain('Silhouette : k = 4');
+    // The English reasoning stays out of the French edition.
+    expect(fr).not.toContain('silhouette agrees');
+    expect(en).toContain('silhouette agrees');
+  });
+
+  it('k-prototypes: categoricals, gamma, cost share, modes (rare ones withheld), and why map and stability are absent', () => {
+    const data = reportFixture('en');
+    data.clustering.kprototypes = {
+      categorical: ['region', 'device'],
+      gamma: 8.1432,
+      gammaRule: 'balanced',
+      costShare: { numeric: 0.43, categorical: 0.57 },
+      movedByCategorical: 991,
+      modes: [
+        { segment: 0, values: { region: 'Île-de-France', device: 'mobile' } },
+        { segment: 1, values: { region: null, device: 'desktop' } },
+      ],
+    };
+    data.clustering.absent = { projection: 'mixedFeatures', stability: 'notComputed' };
+    data.clustering.stability = null;
+    data.projection = null;
+    const html = plainSpaces(renderReportHtml(data));
+    expect(html).toContain('Segments combine the numeric features with region, device. A category mismatch costs 8.143 (both parts weigh the same on this data); the categories make up 57% of the final cost and place 991 customers in another segment');
+    expect(html).toContain('Île-de-France');
+    expect(html).toContain('held by too few customers to show');
+    expect(html).toContain('The segments also depend on categorical features, which a map of the numeric features cannot show.');
+    expect(html).toContain('The bootstrap was not run (cluster.stabilityResamples is 0).');
+    const frData = { ...reportFixture('fr'), clustering: { ...data.clustering } };
+    expect(plainSpaces(renderReportHtml(frData))).toContain('Les segments combinent les variables numériques et region, device.');
+  });
+});
