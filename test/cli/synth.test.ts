@@ -1,7 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { seglab, tempDir } from './helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seglab, tempDir as newTempDir } from './helpers';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  dirs.push(newTempDir());
+  return dirs[dirs.length - 1]!;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('seglab synth --mix', () => {
   it('writes the given segment mix, the rest in proportion to the default shares', async () => {
