@@ -19,6 +19,7 @@ import { diffBundles, formatBundleDiff } from '../rules/diffBundles';
 import { runPipeline } from '../pipeline/runPipeline';
 import { writeQueryCsv } from '../pipeline/writeQueryCsv';
 import { LOCALES, type Locale } from '../core/Locale';
+import { parseSegmentMix } from '../synth/parseSegmentMix';
 import { writeSynthetic } from '../synth/writeSynthetic';
 import { StderrProgress } from './StderrProgress';
 
@@ -95,9 +96,11 @@ function buildProgram(): Command {
     .option('--no-compress', 'write plain .csv instead of .csv.gz')
     .option('--transactions-per-customer <n>', 'calibrate order rates to this mean number of transaction rows per customer', Number)
     .option('--no-drift', 'no drift in the second and later quarters')
-    .action(async (opts: { customers: number; seed: number; out: string; events: boolean; compress: boolean; transactionsPerCustomer?: number; drift: boolean }) => {
+    .option('--mix <shares>', 'segment shares at the end of the first quarter, e.g. lapsed=0.3,promo_hunter=0.25 (segments left out share the rest as in the default mix)')
+    .action(async (opts: { customers: number; seed: number; out: string; events: boolean; compress: boolean; transactionsPerCustomer?: number; drift: boolean; mix?: string }) => {
+      const segmentMix = opts.mix === undefined ? undefined : parseSegmentMix(opts.mix, '--mix');
       const summary = await writeSynthetic(
-        { customers: opts.customers, seed: opts.seed, events: opts.events, compress: opts.compress, transactionsPerCustomer: opts.transactionsPerCustomer, drift: opts.drift },
+        { customers: opts.customers, seed: opts.seed, events: opts.events, compress: opts.compress, transactionsPerCustomer: opts.transactionsPerCustomer, drift: opts.drift, ...(segmentMix ? { segmentMix } : {}) },
         resolve(opts.out),
         progress(),
       );

@@ -1,5 +1,5 @@
 import { Rng } from '../core/rng';
-import { PROFILES, SEGMENT_COUNT } from './segments';
+import { SEGMENT_COUNT } from './segments';
 
 /** Customers who sign up during each drift quarter, as a share of all customers. */
 export const NEWCOMER_SHARE_PER_QUARTER = 0.08;
@@ -7,14 +7,15 @@ export const NEWCOMER_SHARE_PER_QUARTER = 0.08;
 /**
  * Kind of every customer (Uint8Array, one byte each): k < SEGMENT_COUNT is its segment at the end
  * of the first labelled quarter, SEGMENT_COUNT + q means it signs up during labelled quarter q ≥ 1.
- * Counts are exact (largest remainder on the target shares), positions shuffled by a seeded stream.
+ * Counts are exact (largest remainder on `shares`, one per segment code, summing to 1: the resolved
+ * segment mix), positions shuffled by a seeded stream.
  */
-export function allocateKinds(customers: number, quarters: number, seed: number): Uint8Array {
+export function allocateKinds(customers: number, quarters: number, seed: number, shares: readonly number[]): Uint8Array {
   const perQuarter = quarters > 1 ? Math.min(NEWCOMER_SHARE_PER_QUARTER, 0.5 / (quarters - 1)) : 0;
   const newcomers = Math.round(customers * perQuarter);
   const existing = customers - newcomers * (quarters - 1);
 
-  const raw = PROFILES.map((p) => p.share * existing);
+  const raw = shares.map((share) => share * existing);
   const counts = raw.map(Math.floor);
   let left = existing - counts.reduce((a, b) => a + b, 0);
   const byRemainder = raw.map((r, k) => [r - Math.floor(r), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);

@@ -37,7 +37,7 @@ export const SEGMENT_COUNT = SEGMENTS.length;
 export interface SegmentProfile {
   label: string;
   description: string;
-  /** Share of the customers that exist at the end of the first labelled quarter. */
+  /** Default share of the customers that exist at the end of the first labelled quarter (SynthParams.segmentMix overrides it). */
   share: number;
   /**
    * Mean orders per month (NBD: times a per-customer Gamma(8, 1/8) factor, and by the calibration

@@ -1,4 +1,5 @@
 import { checkParam, UsageError } from '../core/errors';
+import { SEGMENT_PROFILES, SEGMENTS, type Segment } from './segments';
 import { DAY_MS, nextQuarter, parseIsoDate, parseQuarter, quarterName, quarterStartMs } from './dates';
 
 /**
@@ -72,6 +73,13 @@ export interface SynthParams {
   transactionsPerCustomer?: number;
   /** true (default) applies DEFAULT_DRIFT in drift quarters, false applies BASELINE_DRIFT, an object overrides DEFAULT_DRIFT fields. */
   drift?: boolean | Partial<DriftSpec>;
+  /**
+   * Shares of the latent segments among the customers at the end of the first labelled quarter
+   * (default: each profile's share, SEGMENT_PROFILES). Partial: the given shares (each 0 to 1, summing
+   * to at most 1) are used as they are; the segments left out share the rest in proportion to their
+   * default shares. Giving all seven requires them to sum to 1. Later quarters follow the transitions.
+   */
+  segmentMix?: Partial<Record<Segment, number>>;
 }
 
 /** Params after validation and defaults; this is what synth.json records. */
@@ -86,6 +94,12 @@ export interface ResolvedSynthParams {
   transactionsPerCustomer: number | null;
   driftEnabled: boolean;
   drift: DriftSpec;
+  /**
+   * Every segment's share, in SEGMENTS order, when params.segmentMix was given; absent for the default
+   * mix, so that a default data set's synth.json is unchanged (its `segments[].share` documents the
+   * shares used either way). Read it through segmentShares().
+   */
+  segmentMix?: Record<Segment, number>;
 }
 
 export const DEFAULT_QUARTERS: readonly string[] = ['2026-Q1', '2026-Q2'];
@@ -105,6 +119,7 @@ const PARAM_KEYS: readonly (keyof SynthParams)[] = [
   'compress',
   'transactionsPerCustomer',
   'drift',
+  'segmentMix',
 ];
 const DRIFT_KEYS = Object.keys(BASELINE_DRIFT) as (keyof DriftSpec)[];
 
@@ -179,6 +194,8 @@ export function resolveSynthParams(params: SynthParams): ResolvedSynthParams {
     checkParam(drift.atRiskToLapsed <= 0.94, 'drift.atRiskToLapsed', drift.atRiskToLapsed, 'at most 0.94');
   }
 
+  const segmentMix = params.segmentMix === undefined ? undefined : resolveSegmentMix(params.segmentMix);
+
   return {
     customers,
     seed,
@@ -190,7 +207,39 @@ export function resolveSynthParams(params: SynthParams): ResolvedSynthParams {
     transactionsPerCustomer: tpc,
     driftEnabled,
     drift,
+    ...(segmentMix ? { segmentMix } : {}),
   };
+}
+
+/** Tolerance on a mix's sum: decimal shares such as 0.1 + 0.2 + 0.7 do not add up to 1 exactly in binary. */
+const MIX_SUM_TOLERANCE = 1e-9;
+
+/** A partial mix completed to every segment, in SEGMENTS order (so key order in the params does not matter). */
+function resolveSegmentMix(mix: unknown): Record<Segment, number> {
+  checkParam(typeof mix === 'object' && mix !== null && !Array.isArray(mix), 'segmentMix', mix, 'an object of segment name → share, e.g. { "lapsed": 0.3 }');
+  const given = mix as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    checkParam((SEGMENTS as readonly string[]).includes(key), 'segmentMix segment name', key, `one of ${SEGMENTS.join(', ')}`);
+    checkParam(isProbability(given[key]), `segmentMix.${key}`, given[key], 'a share from 0 to 1');
+  }
+  const shares = given as Partial<Record<Segment, number>>;
+  const rest = SEGMENTS.filter((s) => shares[s] === undefined);
+  const givenSum = SEGMENTS.reduce((a, s) => a + (shares[s] ?? 0), 0);
+  const sum = Math.round(givenSum * 1e9) / 1e9;
+  checkParam(givenSum <= 1 + MIX_SUM_TOLERANCE, 'segmentMix', mix, `shares that sum to at most 1 (these sum to ${sum})`);
+  if (rest.length === 0) {
+    checkParam(givenSum >= 1 - MIX_SUM_TOLERANCE, 'segmentMix', mix, `shares that sum to 1 when all ${SEGMENTS.length} segments are given (these sum to ${sum}); leave segments out to let them share the rest`);
+  }
+  const free = Math.max(0, 1 - givenSum);
+  const restDefault = rest.reduce((a, s) => a + SEGMENT_PROFILES[s].share, 0);
+  // Rounded to 12 decimals so that synth.json shows 0.28, not 0.27999999999999997 (the allocation is exact to far less).
+  const fill = (s: Segment): number => Math.round(((SEGMENT_PROFILES[s].share * free) / restDefault) * 1e12) / 1e12;
+  return Object.fromEntries(SEGMENTS.map((s) => [s, shares[s] ?? fill(s)])) as Record<Segment, number>;
+}
+
+/** Share of each segment code (SEGMENTS order) at the end of the first labelled quarter: the resolved mix or the profiles' defaults. */
+export function segmentShares(p: Pick<ResolvedSynthParams, 'segmentMix'>): number[] {
+  return SEGMENTS.map((s) => (p.segmentMix ? p.segmentMix[s] : SEGMENT_PROFILES[s].share));
 }
 
 function previousQuarter(ref: { year: number; q: number }): { year: number; q: number } {

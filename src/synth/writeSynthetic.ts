@@ -15,7 +15,7 @@ import { customerId, customerIdWidth, hex8, scramble32 } from './ids';
 import { APP, CHANNELS, expectedOrders, expectedReturnShare, generateOrders, OrderBuffer } from './orders';
 import { LAPSED, SEGMENT_COUNT, SEGMENT_PROFILES, SEGMENTS, type Segment } from './segments';
 import { SynthCalendar, type PromoPeriod } from './SynthCalendar';
-import { BASELINE_DRIFT, checkOutDir, resolveSynthParams, type DriftSpec, type ResolvedSynthParams, type SynthParams } from './synthParams';
+import { BASELINE_DRIFT, checkOutDir, resolveSynthParams, segmentShares, type DriftSpec, type ResolvedSynthParams, type SynthParams } from './synthParams';
 import { transitionMatrix } from './transitions';
 
 /** Bump when the same params would produce different files. */
@@ -76,6 +76,7 @@ export interface SynthSummary {
   };
   quarters: SynthQuarterSummary[];
   promoPeriods: PromoPeriod[];
+  /** share: the one used at the end of the first quarter (the resolved segmentMix, or the profile's default). */
   segments: Record<Segment, { label: string; description: string; share: number }>;
   drift: {
     enabled: boolean;
@@ -120,7 +121,8 @@ export async function writeSynthetic(params: SynthParams, outDir: string, progre
   const cal = new SynthCalendar(p);
   const N = p.customers;
   const nQ = cal.quarters.length;
-  const kinds = allocateKinds(N, nQ, p.seed);
+  const shares = segmentShares(p);
+  const kinds = allocateKinds(N, nQ, p.seed, shares);
   const matrix = transitionMatrix(p.drift);
   const plan = new CustomerPlan(nQ);
   const planRng = (i: number): Rng => Rng.derive(p.seed, `plan:${i}`);
@@ -329,7 +331,7 @@ export async function writeSynthetic(params: SynthParams, outDir: string, progre
     promoPeriods: cal.promoPeriods,
     segments: record((s) => {
       const prof = SEGMENT_PROFILES[SEGMENTS[s]!];
-      return { label: prof.label, description: prof.description, share: prof.share };
+      return { label: prof.label, description: prof.description, share: shares[s]! };
     }),
     drift: {
       enabled: p.driftEnabled,

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CUSTOMERS_SCHEMA, EVENT_TYPES, EVENTS_SCHEMA, TRANSACTIONS_SCHEMA } from '../../src/data/schema';
 import { SEGMENTS } from '../../src/synth/segments';
-import { writeSynthetic } from '../../src/synth/writeSynthetic';
-import { cleanup, dayOf, generate, readTable, tempDir } from './helpers';
+import { writeSynthetic, type SynthSummary } from '../../src/synth/writeSynthetic';
+import { cleanup, dayOf, generate, labelsOf, readTable, tempDir } from './helpers';
 
 afterAll(cleanup);
 
@@ -99,6 +100,54 @@ describe('writeSynthetic', () => {
     expect(readdirSync(dir).sort()).toEqual(['customers.csv.gz', 'ground_truth.csv.gz', 'notes.txt', 'synth.json', 'transactions.csv.gz']);
     expect(readTable(dir, 'customers').rows.length).toBe(50);
   });
+
+  it('honours segmentMix: first-quarter counts by largest remainder, shares documented in synth.json', async () => {
+    // 1,000 customers, 80 sign up in 2026-Q2, so 920 exist at the end of 2026-Q1. Completed mix (see
+    // synthParams.test.ts) × 920: vip 18.4, loyal 166.75, promo 150.075, new 100.05, at risk 116.725,
+    // lapsed 322, window 46 → floors sum to 918; the 2 left go to the largest remainders (loyal, at risk).
+    const segmentMix = { window_shopper: 0.05, lapsed: 0.35, vip_ambassador: 0.02 };
+    const g = await generate({ customers: 1000, seed: 4, events: false, segmentMix });
+    const expected = { vip_ambassador: 18, loyal_regular: 167, promo_hunter: 150, new_promising: 100, at_risk: 117, lapsed: 322, window_shopper: 46 };
+    const q1 = g.summary.quarters[0]!;
+    expect(q1.customers).toBe(920);
+    expect(q1.segmentCounts).toEqual(expected);
+    const fromTruth = Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<string, number>;
+    for (const s of labelsOf(g, '2026-Q1').values()) fromTruth[s]!++;
+    expect(fromTruth).toEqual(expected);
+
+    const written = JSON.parse(readFileSync(join(g.dir, 'synth.json'), 'utf8')) as SynthSummary;
+    const used = { vip_ambassador: 0.02, loyal_regular: 0.18125, promo_hunter: 0.163125, new_promising: 0.10875, at_risk: 0.126875, lapsed: 0.35, window_shopper: 0.05 };
+    expect(written.params.segmentMix).toEqual(used);
+    expect(Object.fromEntries(SEGMENTS.map((s) => [s, written.segments[s].share]))).toEqual(used);
+
+    // A full mix, hand-computed the same way: × 920 = 46, 92, 239.2, 73.6, 110.4, 276, 82.8.
+    const full = { vip_ambassador: 0.05, loyal_regular: 0.1, promo_hunter: 0.26, new_promising: 0.08, at_risk: 0.12, lapsed: 0.3, window_shopper: 0.09 };
+    const f = await writeSynthetic({ customers: 1000, seed: 4, events: false, segmentMix: full }, tempDir());
+    expect(f.quarters[0]!.segmentCounts).toEqual({ vip_ambassador: 46, loyal_regular: 92, promo_hunter: 239, new_promising: 74, at_risk: 110, lapsed: 276, window_shopper: 83 });
+  });
+
+  it('same mix in another key order gives byte-identical files; another mix changes them', async () => {
+    const params = { customers: 300, seed: 11, compress: true };
+    const a = tempDir(), b = tempDir(), c = tempDir();
+    await writeSynthetic({ ...params, segmentMix: { lapsed: 0.3, promo_hunter: 0.25 } }, a);
+    await writeSynthetic({ ...params, segmentMix: { promo_hunter: 0.25, lapsed: 0.3 } }, b);
+    await writeSynthetic({ ...params, segmentMix: { lapsed: 0.3, promo_hunter: 0.2 } }, c);
+    expect(hashes(b)).toEqual(hashes(a));
+    expect(hashes(c)['ground_truth.csv.gz']).not.toBe(hashes(a)['ground_truth.csv.gz']);
+  });
+
+  it('the default mix still writes data/sample (seglab synth --customers 3000 --seed 42) byte for byte', async () => {
+    const dir = tempDir();
+    await writeSynthetic({ customers: 3000, seed: 42, compress: true }, dir);
+    const sample = join(__dirname, '..', '..', 'data', 'sample');
+    expect(readdirSync(dir).sort()).toEqual(readdirSync(sample).sort());
+    expect(readFileSync(join(dir, 'synth.json'), 'utf8')).toBe(readFileSync(join(sample, 'synth.json'), 'utf8'));
+    // The CSV bytes inside the .gz files: the gzip stream itself may change with Node's zlib, the data may not.
+    for (const f of ['customers', 'transactions', 'events', 'ground_truth']) {
+      const csv = (d: string) => createHash('sha256').update(gunzipSync(readFileSync(join(d, `${f}.csv.gz`)))).digest('hex');
+      expect(csv(dir), f).toBe(csv(sample));
+    }
+  }, 120_000);
 
   it('calibrates the order rate to transactionsPerCustomer', async () => {
     const g = await generate({ customers: 3000, seed: 3, events: false, transactionsPerCustomer: 6 });
