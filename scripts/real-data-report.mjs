@@ -62,7 +62,7 @@ function section(r) {
   }
   if (outcomeDef) lines.push('', `${outcomeDef.label} over all customers: ${pct(r.personas.base.kpis.outcomeRate)}.`);
   const b = r.bundle;
-  lines.push('', `Rules: bundle ${b.status}, ${b.segments?.length ?? 0} segment rules${r.fidelity ? `, holdout fidelity ${pct(r.fidelity.accuracy)}` : ''}.${b.validation?.reasons?.length ? ` Draft because: ${b.validation.reasons.join('; ')}.` : ''}`);
+  lines.push('', `Rules: bundle ${b.validation.status}, ${b.segments?.length ?? 0} segment rules${r.fidelity ? `, holdout fidelity ${pct(r.fidelity.accuracy)}` : ''}.${b.validation.reasons.length ? ` Draft because: ${b.validation.reasons.join('; ')}.` : ''}`);
   lines.push('', `Run and export: ${r.seconds.toFixed(0)} s.`, '');
   return lines.join('\n');
 }
@@ -77,10 +77,17 @@ for (const run of RUNS) {
   console.error(`${run.name} …`);
   results.push(await runOne(run.name, join(root, 'data', 'configs', run.config), { data }, work));
 }
-if (typeof seglab.writeSyntheticSecondSample === 'function') {
-  // Hook for the second synthetic data set (another seed and segment mix), when the library provides one.
-  const second = await seglab.writeSyntheticSecondSample(join(work, 'second-sample'));
-  results.push(await runOne('Synthetic, seed 7, another segment mix', second.configPath, {}, work));
+{
+  // The embedded sample's generator with another seed and segment mix (MATURE_SHOP_MIX: an older shop past its
+  // peak), run with the sample's own config pointed at it.
+  const dir = join(work, 'second-sample');
+  await seglab.writeSynthetic({ customers: 3000, seed: 7, compress: true, segmentMix: { ...seglab.MATURE_SHOP_MIX } }, dir);
+  const config = readFileSync(join(root, 'data', 'configs', 'sample.yaml'), 'utf8')
+    .replace(/^name: sample$/m, 'name: sample-seed7')
+    .replace(/\.\.\/sample\//g, './');
+  writeFileSync(join(dir, 'sample.yaml'), config);
+  console.error('synthetic, seed 7, mature-shop mix …');
+  results.push(await runOne('Synthetic, seed 7, mature-shop mix', join(dir, 'sample.yaml'), {}, work));
 }
 
 const summary = [
@@ -90,7 +97,7 @@ const summary = [
     const sel = r.cluster.selection;
     const cand = sel?.candidates.find((c) => c.k === r.cluster.k);
     const shown = r.personas.segments.filter((s) => !s.suppressed);
-    return `| ${r.name} | ${r.personas.base.customers.toLocaleString('en-US')} | ${r.cluster.k} | ${sel?.structure ? (sel.structure.found ? 'yes' : `no (${sel.structure.check.code})`) : '–'} | ${r.cluster.segments.map((s) => pct(s.share)).join(', ')} | ${num(cand?.silhouette)} | ${num(r.cluster.stability?.meanJaccard)} | ${cell(shown.map((s) => s.name).join('; '))} | ${r.bundle.status} |`;
+    return `| ${r.name} | ${r.personas.base.customers.toLocaleString('en-US')} | ${r.cluster.k} | ${sel?.structure ? (sel.structure.found ? 'yes' : `no (${sel.structure.check.code})`) : '–'} | ${r.cluster.segments.map((s) => pct(s.share)).join(', ')} | ${num(cand?.silhouette)} | ${num(r.cluster.stability?.meanJaccard)} | ${cell(shown.map((s) => s.name).join('; '))} | ${r.bundle.validation.status} |`;
   }),
 ];
 const page = [

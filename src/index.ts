@@ -115,7 +115,7 @@ export { hungarian, matchClusters, relabel, type Assignment, type ClusterMatch, 
 // synthetic data
 export { writeSynthetic, GENERATOR_VERSION, GROUND_TRUTH_COLUMNS, type SynthSummary, type SynthQuarterSummary, type SynthTable } from './synth/writeSynthetic';
 export { resolveSynthParams, BASELINE_DRIFT, DEFAULT_DRIFT, DEFAULT_QUARTERS, DEFAULT_START_DATE, type SynthParams, type ResolvedSynthParams, type DriftSpec } from './synth/synthParams';
-export { SEGMENTS, SEGMENT_PROFILES, type Segment, type SegmentProfile } from './synth/segments';
+export { SEGMENTS, SEGMENT_PROFILES, MATURE_SHOP_MIX, type Segment, type SegmentProfile } from './synth/segments';
 
 // models
 export { loadTensorflow, type TfBackendChoice, type TfBackendName } from './models/tfBackend';

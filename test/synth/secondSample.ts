@@ -5,30 +5,12 @@ import { performance } from 'node:perf_hooks';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { ownerIsGone, parseWorkFolderName, workFolderName } from '../../src/pipeline/workFolderName';
 import type { RunConfig } from '../../src/pipeline/RunConfig';
-import type { Segment } from '../../src/synth/segments';
+import { MATURE_SHOP_MIX } from '../../src/synth/segments';
 import type { SynthParams } from '../../src/synth/synthParams';
 import { writeSynthetic, type SynthSummary } from '../../src/synth/writeSynthetic';
 
-/**
- * Mix of the second sample (issue 10: defaults checked on "another seed and a different segment mix"
- * than data/sample), at the end of 2026-Q1. An older shop past its peak, the situation real data such as
- * CDNOW shows and our sample does not: lapsed customers (0.18 → 0.30) and promo hunters (0.18 → 0.26)
- * grow; loyal regulars halve (0.20 → 0.10), fewer VIPs (0.06 → 0.05) and newcomers (0.12 → 0.08), a few
- * fewer at risk (0.14 → 0.12) and window shoppers (0.12 → 0.09). Every share differs from the default
- * (total variation 0.20). No share is below 0.05, so every latent segment (≥ 138 of 2,760 customers)
- * stays well above the default minShare (0.03) and a k rule can still be judged on finding it; the
- * largest (lapsed 0.30, about a third after Q2's lapses) stays below the default maxShare (0.5).
- * All seven given, so the mix does not move if the default shares change.
- */
-export const SECOND_SAMPLE_MIX: Readonly<Record<Segment, number>> = {
-  vip_ambassador: 0.05,
-  loyal_regular: 0.1,
-  promo_hunter: 0.26,
-  new_promising: 0.08,
-  at_risk: 0.12,
-  lapsed: 0.3,
-  window_shopper: 0.09,
-};
+/** The mix of the second sample: src/synth/segments.ts MATURE_SHOP_MIX (why each share, there). */
+export const SECOND_SAMPLE_MIX = MATURE_SHOP_MIX;
 
 /** As data/sample (3,000 customers, two quarters, events, .csv.gz) but seed 7 and SECOND_SAMPLE_MIX. */
 export const SECOND_SAMPLE_PARAMS: SynthParams = { customers: 3000, seed: 7, compress: true, segmentMix: { ...SECOND_SAMPLE_MIX } };
