@@ -71,7 +71,7 @@ function fieldOf(x: unknown, fields: FieldTypes, path: string, problems: Problem
 
 function literalOf(x: unknown, type: FieldType | null, path: string, problems: Problem[]): void {
   const ok = type === 'number' ? typeof x === 'number' && Number.isFinite(x) : type === 'string' ? typeof x === 'string' : typeof x === 'number' || typeof x === 'string';
-  if (!ok) problem(problems, path, `expected a ${type ?? 'number or string'} literal, got ${JSON.stringify(x)}`);
+  if (!ok) problem(problems, path, `expected a ${type === 'number' ? 'finite number' : (type ?? 'number or string')} literal, got ${typeof x === 'number' ? String(x) : JSON.stringify(x)}`);
 }
 
 function check(rule: unknown, fields: FieldTypes, path: string, problems: Problem[]): void {

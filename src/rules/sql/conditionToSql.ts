@@ -1,4 +1,4 @@
-import type { Problem } from '../../core/errors';
+import { UsageError, type Problem } from '../../core/errors';
 import { parseCondition, type Condition, type FieldTypes } from '../Condition';
 import { InvalidRuleError } from '../jsonLogic/errors';
 import { assertSqlDialect, type SqlDialect } from './SqlDialect';
@@ -9,8 +9,11 @@ import { sqlNumber } from './sqlNumber';
 export interface ConditionToSqlOptions {
   /** SQL expression for a field (default: the field name as a quoted identifier of the dialect). */
   column?: (field: string) => string;
-  /** Declared field types: when given, the condition is checked with parseCondition first. */
-  fields?: FieldTypes;
+  /**
+   * Declared field types (required): the condition is checked with parseCondition against them first, so
+   * every comparison is typed (a number literal against a text column is refused here, not by the warehouse).
+   */
+  fields: FieldTypes;
 }
 
 /**
@@ -22,11 +25,18 @@ export interface ConditionToSqlOptions {
  * - `in`: `COALESCE(f IN (a, b), FALSE)`; an empty list is `FALSE`;
  * - `and` / `or`: `(a AND b)` / `(a OR b)`; `!`: `NOT (a)`; `true` / `false`: `TRUE` / `FALSE`.
  * Every dialect here has TRUE/FALSE literals; ClickHouse, whose comparisons return UInt8, gets `0` as
- * COALESCE's default. Throws InvalidRuleError (with the path) for anything outside the subset.
+ * COALESCE's default. Throws InvalidRuleError (with the path) for anything outside the subset or not of
+ * the declared types, UsageError without `options.fields`.
  */
-export function conditionToSql(condition: Condition, dialect: SqlDialect, options: ConditionToSqlOptions = {}): string {
+export function conditionToSql(condition: Condition, dialect: SqlDialect, options: ConditionToSqlOptions): string {
   assertSqlDialect(dialect);
-  if (options.fields) parseCondition(condition, options.fields);
+  // Untyped SQL mixes types: {"==": [cat, 30]} on a text column gives `"cat" = 30`, which DuckDB refuses
+  // while the evaluator answers loosely ("30" == 30). So the types are not optional.
+  const fields = options?.fields;
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
+    throw new UsageError(`conditionToSql: options.fields is required: the type of every field the condition reads, e.g. { fields: { recency_days: 'number', city: 'string' } } (got ${fields === undefined ? 'none' : JSON.stringify(fields)}).`);
+  }
+  parseCondition(condition, fields);
   const column = options.column ?? ((field: string) => quoteIdentifier(field, dialect));
   const problems: Problem[] = [];
   const sql = new Writer(dialect, column, problems).condition(condition, 'condition');

@@ -20,7 +20,7 @@ export async function checkConditions(db: Db, runs: number, perQuery: number): P
           const sql = row[`c${j}`];
           const ts = holds(c, records[i]!);
           if (sql !== ts) {
-            throw new Error(`${db.dialect}: SQL gave ${String(sql)}, TypeScript ${ts}\ncondition: ${JSON.stringify(c)}\nSQL: ${conditionToSql(c, db.dialect)}\nrecord: ${JSON.stringify(records[i])}`);
+            throw new Error(`${db.dialect}: SQL gave ${String(sql)}, TypeScript ${ts}\ncondition: ${JSON.stringify(c)}\nSQL: ${conditionToSql(c, db.dialect, { fields: FIELDS })}\nrecord: ${JSON.stringify(records[i])}`);
           }
         });
       });
@@ -69,11 +69,11 @@ export async function checkNumberLiterals(db: Db): Promise<void> {
   const records: Rec[] = values.map((x) => ({ x }));
   await db.load(records);
   const conditions: Condition[] = values.map((v) => ({ '==': [{ var: 'x' }, v] }));
-  const cols = conditions.map((c, i) => `${conditionToSql(c, db.dialect)} AS ${quoteIdentifier(`c${i}`, db.dialect)}`);
+  const cols = conditions.map((c, i) => `${conditionToSql(c, db.dialect, { fields: FIELDS })} AS ${quoteIdentifier(`c${i}`, db.dialect)}`);
   const rows = await db.query(`SELECT ${quoteIdentifier('id', db.dialect)}, ${cols.join(', ')} FROM r ORDER BY 1`);
   rows.forEach((row, i) => {
     conditions.forEach((c, j) => {
-      expect(row[`c${j}`], `x = ${values[i]}, literal ${values[j]}: ${conditionToSql(c, db.dialect)}`).toBe(values[i] === values[j]);
+      expect(row[`c${j}`], `x = ${values[i]}, literal ${values[j]}: ${conditionToSql(c, db.dialect, { fields: FIELDS })}`).toBe(values[i] === values[j]);
     });
   });
 }
