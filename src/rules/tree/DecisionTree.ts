@@ -3,6 +3,7 @@ import { Matrix } from '../../core/Matrix';
 import { binFeatures } from './binFeatures';
 import { DecisionTreeModel } from './DecisionTreeModel';
 import { growTree } from './growTree';
+import { refuseInfinity } from './refuseInfinity';
 import { defaultMinSamplesLeaf, resolveTreeParams, type DecisionTreeParams, type ResolvedDecisionTreeParams } from './treeParams';
 
 export interface DecisionTreeFitOptions {
@@ -30,12 +31,7 @@ export class DecisionTree {
     const n = X.rows;
     if (n === 0) throw new InputError(`${who}: X has 0 rows.`);
     if (!y || y.length !== n) throw new UsageError(`${who}: y has ${y?.length ?? 0} labels, X has ${n} rows.`);
-    for (let p = 0; p < X.data.length; p++) {
-      const v = X.data[p]!;
-      if (v === Infinity || v === -Infinity) {
-        throw new InputError(`${who}: column "${X.columns[p % X.cols]}" row ${Math.floor(p / X.cols) + 1} is ${v}; the tree reads finite numbers (NaN counts as 0).`);
-      }
-    }
+    refuseInfinity(X, who);
     const seen = new Set<number>();
     for (let i = 0; i < n; i++) {
       const v = y[i]!;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { parseSavedJson } from '../../core/parseSavedJson';
+import { refuseInfinity } from './refuseInfinity';
 import type { TreeStructure } from './TreeStructure';
 
 /** Saved trees start with this; bump it when the JSON shape changes. */
@@ -231,5 +232,6 @@ export class DecisionTreeModel {
     }
     const j = X.columns.findIndex((c, i) => c !== this.featureNames[i]);
     if (j >= 0) throw new UsageError(`DecisionTreeModel.predict: column ${j + 1} of X is "${X.columns[j]}", the tree was fitted with "${this.featureNames[j]}" there.`);
+    refuseInfinity(X, 'DecisionTreeModel.predict');
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
 import { Rng } from '../../../src/core/rng';
 import { DecisionTree, DecisionTreeModel } from '../../../src/rules';
@@ -125,5 +126,14 @@ describe('DecisionTree', () => {
     expect(() => new DecisionTree().fit(Matrix.fromColumns({ a: [1, Infinity] }), [0, 1])).toThrow(/Infinity/);
     const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X, y);
     expect(() => m.predict(Matrix.fromColumns({ x1: x, x0: x }))).toThrow(/column 1 of X is "x1"/);
+  });
+
+  it('refuses ±Infinity at predict and apply as fit does, naming the row and column', () => {
+    const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X, y);
+    const bad = Matrix.fromColumns({ x0: [1, 2, 3], x1: [1, -Infinity, 3] });
+    expect(() => m.predict(bad)).toThrow(InputError);
+    expect(() => m.predict(bad)).toThrow(/column "x1" row 2 is -Infinity/);
+    expect(() => m.apply(Matrix.fromColumns({ x0: [Infinity], x1: [0] }))).toThrow(/column "x0" row 1 is Infinity/);
+    expect(Array.from(m.predict(Matrix.fromColumns({ x0: [NaN, 6], x1: [0, 0] })))).toEqual([0, 1]);
   });
 });
