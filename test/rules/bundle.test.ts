@@ -57,6 +57,29 @@ describe('validation gate', () => {
     ]);
     expect(DEFAULT_GATE.minFidelity).toBe(0.9);
   });
+
+  it('prints a value just below its threshold with enough digits to see why it fails', () => {
+    // Bank Marketing: "mean bootstrap Jaccard 0.75 (need 0.75)" failed with no visible reason.
+    const g = runGate({ ...evidence, fidelity: 0.8996, coverage: 0.99996, stability: 0.7496 });
+    expect(g.reasons).toEqual([
+      'rules agree with the segments on 89.96% of the holdout customers (need 90.0%)',
+      'segment rules assign 99.996% of customers; the rest fall to the fallback (need 100.0%)',
+      'mean bootstrap Jaccard 0.7496 (need 0.75)',
+    ]);
+    expect(runGate({ ...evidence, stability: 0.749 }).reasons).toEqual(['mean bootstrap Jaccard 0.749 (need 0.75)']);
+    // Thresholds keep their own digits, and the value is shown with at least as many.
+    expect(runGate({ ...evidence, fidelity: 0.93 }, { ...DEFAULT_GATE, minFidelity: 0.9375 }).reasons).toEqual(['rules agree with the segments on 93.00% of the holdout customers (need 93.75%)']);
+    expect(runGate({ ...evidence, stability: 0.8 }).checks.find((c) => c.name === 'stability')!.message).toBe('mean bootstrap Jaccard 0.80 (need 0.75)');
+  });
+
+  it('--min-stability 0 means "not required": a missing stability then passes', () => {
+    // k-prototypes runs have no stability: their bundles could never be validated, even with --min-stability 0.
+    const g = runGate({ ...evidence, stability: null }, { ...DEFAULT_GATE, minStability: 0 });
+    expect(g.status).toBe('validated');
+    expect(g.checks.find((c) => c.name === 'stability')).toMatchObject({ passed: true, value: null, threshold: 0 });
+    expect(g.checks.find((c) => c.name === 'stability')!.message).toMatch(/not required.*not computed/);
+    expect(runGate({ ...evidence, stability: null }).status).toBe('draft');
+  });
 });
 
 describe('diffBundles', () => {
