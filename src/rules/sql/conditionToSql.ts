@@ -22,6 +22,7 @@ export interface ConditionToSqlOptions {
  * - `<`, `<=`, `>`, `>=`: `COALESCE(f, 0) < 5` (a missing number counts as 0, as in JavaScript);
  *   `{"<": [1, f, 5]}` is `(1 < COALESCE(f, 0) AND COALESCE(f, 0) < 5)`;
  * - `==`: `COALESCE(f = v, FALSE)` (missing equals nothing); `!=`: `(f IS NULL OR f <> v)`;
+ * - `{"==": [f, null]}`: `f IS NULL`; `{"!=": [f, null]}`: `f IS NOT NULL`;
  * - `in`: `COALESCE(f IN (a, b), FALSE)`; an empty list is `FALSE`;
  * - `and` / `or`: `(a AND b)` / `(a OR b)`; `!`: `NOT (a)`; `true` / `false`: `TRUE` / `FALSE`.
  * Every dialect here has TRUE/FALSE literals; ClickHouse, whose comparisons return UInt8, gets `0` as
@@ -107,6 +108,11 @@ class Writer {
       case '==':
       case '!=': {
         if (!Array.isArray(args) || args.length !== 2) return this.fail(at, `"${op}" takes [field, literal]`);
+        if (args[1] === null) {
+          const missing = this.field(args[0], `${at}[0]`);
+          if (missing === null) return 'FALSE';
+          return `${this.column(missing)} ${op === '==' ? 'IS NULL' : 'IS NOT NULL'}`;
+        }
         const field = this.field(args[0], `${at}[0]`);
         const literal = this.literal(args[1], `${at}[1]`);
         if (field === null || literal === null) return 'FALSE';

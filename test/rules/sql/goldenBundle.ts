@@ -1,6 +1,9 @@
 import type { RuleBundle } from '../../../src/rules/RuleBundle';
 
-/** A small hand-written bundle: 3 segments + fallback, a 3-argument <, in, !, !=, a text field, a quoted name. */
+/**
+ * A small hand-written bundle: 4 segments + fallback, a 3-argument <, in, !, !=, a text field, a quoted
+ * name, and a field in days (a missing value reads as +Infinity, written out as IS NULL).
+ */
 export const GOLDEN_BUNDLE: RuleBundle = {
   schemaVersion: 1,
   kind: 'segments',
@@ -12,6 +15,7 @@ export const GOLDEN_BUNDLE: RuleBundle = {
     { name: 'city', type: 'string', description: 'home city' },
     { name: 'rev"enue', type: 'number', description: 'a name with a double quote' },
     { name: 'orders', type: 'number', description: 'orders in 90 days' },
+    { name: 'recency_days', type: 'number', description: 'days since the last order (NULL: never ordered)', unit: 'days' },
   ],
   segments: [
     {
@@ -25,6 +29,7 @@ export const GOLDEN_BUNDLE: RuleBundle = {
       name: 'regulars',
       condition: { or: [{ and: [{ '!=': [{ var: 'city' }, "x'; DROP TABLE t; --"] }, { '>=': [{ var: 'orders' }, 3] }] }, { '==': [{ var: 'city' }, 'new\nline'] }] },
     },
+    { id: 4, name: 'lapsed or never bought', condition: { '>': [{ var: 'recency_days' }, 180] } },
   ],
   fallback: { id: 0, name: 'everyone else' },
   score: null,
