@@ -1,6 +1,7 @@
 import { checkParam, UsageError } from '../../core/errors';
 import { parseCondition, type Condition, type FieldTypes } from '../Condition';
 import type { SegmentRule } from '../RuleBundle';
+import { simplifyCondition } from '../simplifyCondition';
 import type { DecisionTreeModel, TreePathStep } from '../tree/DecisionTreeModel';
 import { orOf, pathCondition } from './pathConditions';
 
@@ -50,7 +51,8 @@ interface MergedLeaf {
  * Readable rules from a fitted tree: one rule per predicted segment, the OR of its leaves' paths, each
  * path the AND of its conditions with repeated bounds on a field merged to the tightest. Subtrees whose
  * leaves all predict one segment are read as one leaf. The leaves partition every row (NaN read as 0
- * by both the tree and the rules), so the rules reproduce predict exactly, in any order; the fallback
+ * by both the tree and the rules, or as +Infinity in the tree's missingAsInfinity columns, which the
+ * rules write out with missing-value tests), so the rules reproduce predict exactly, in any order; the fallback
  * (the training majority) only catches rows once thresholds are changed (roundThresholds).
  * Every condition is checked with parseCondition.
  */
@@ -76,8 +78,10 @@ export function extractRules(model: DecisionTreeModel, options: ExtractRulesOpti
 
   const fields: FieldTypes = Object.fromEntries(featureNames.map((f) => [f, 'number' as const]));
   const nameOf = (id: number): string => segmentNames[id] ?? `Segment ${id}`;
+  // Fields the tree read missing as +Infinity (days) get that reading written out (simplifyCondition).
+  const missingAsInfinity = model.featureNames.flatMap((f, j) => (model.params.missingAsInfinity.includes(f) ? [featureNames[j]!] : []));
   const segments: SegmentRule[] = stats.map((s, i) => {
-    const condition: Condition = orOf(byLabel.get(s.id)!.map((l) => pathCondition(l.path, featureNames)));
+    const condition: Condition = simplifyCondition(orOf(byLabel.get(s.id)!.map((l) => pathCondition(l.path, featureNames))), { missingAsInfinity });
     parseCondition(condition, fields, `segments[${i}].condition`);
     return {
       id: s.id,

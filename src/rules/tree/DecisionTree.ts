@@ -1,7 +1,7 @@
 import { InputError, UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { binFeatures } from './binFeatures';
-import { DecisionTreeModel } from './DecisionTreeModel';
+import { DecisionTreeModel, missingValues } from './DecisionTreeModel';
 import { growTree } from './growTree';
 import { refuseInfinity } from './refuseInfinity';
 import { defaultMinSamplesLeaf, resolveTreeParams, type DecisionTreeParams, type ResolvedDecisionTreeParams } from './treeParams';
@@ -14,8 +14,8 @@ export interface DecisionTreeFitOptions {
 /**
  * CART classifier with Gini impurity: the surrogate that turns cluster labels into readable threshold
  * rules. `new DecisionTree(params).fit(X, y)` returns a DecisionTreeModel. Missing values (NaN) are
- * read as 0, matching the rule semantics (a missing number counts as 0 in a comparison); ±Infinity is
- * refused. Deterministic: ties go to the lowest feature index, then the lowest threshold; the seed only
+ * read as 0, matching the rule semantics (a missing number counts as 0 in a comparison), or as +Infinity
+ * in the columns of `missingAsInfinity` (fields in days); ±Infinity in X is refused. Deterministic: ties go to the lowest feature index, then the lowest threshold; the seed only
  * picks the rows the quantile cut points are read from when X has more than 100,000 rows.
  */
 export class DecisionTree {
@@ -59,14 +59,18 @@ export class DecisionTree {
     }
 
     const p = this.params;
+    const unknown = p.missingAsInfinity.filter((c) => !X.columns.includes(c));
+    if (unknown.length) throw new UsageError(`${who}: missingAsInfinity names ${unknown.map((c) => `"${c}"`).join(', ')}, not columns of X (${X.columns.join(', ')}).`);
+    const missing = missingValues(X.columns, p.missingAsInfinity);
     const minSamplesLeaf = p.minSamplesLeaf ?? defaultMinSamplesLeaf(n);
-    const bins = binFeatures(X, p.maxThresholds, p.seed);
+    const bins = binFeatures(X, p.maxThresholds, p.seed, missing);
     const { tree, featureImportances } = growTree({
       X,
       bins,
       y: yIdx,
       nClasses: classes.length,
       weight,
+      missing,
       maxDepth: p.maxDepth,
       minSamplesLeaf,
       minImpurityDecrease: p.minImpurityDecrease,

@@ -15,6 +15,19 @@ export interface FittedDecisionTreeParams {
   minImpurityDecrease: number;
   maxThresholds: number;
   seed: number;
+  /** Columns whose NaN reads as +Infinity (fields in days); the others read NaN as 0. */
+  missingAsInfinity: string[];
+}
+
+/** The params as saved: missingAsInfinity only when it lists a column (older trees have none). */
+function savedParams(p: FittedDecisionTreeParams): DecisionTreeJSON['params'] {
+  const { missingAsInfinity, ...rest } = p;
+  return missingAsInfinity.length ? { ...rest, missingAsInfinity: [...missingAsInfinity] } : rest;
+}
+
+/** Per column, the value a missing value (NaN) reads as: +Infinity for the columns listed, else 0. */
+export function missingValues(columns: readonly string[], missingAsInfinity: readonly string[]): Float64Array {
+  return Float64Array.from(columns, (c) => (missingAsInfinity.includes(c) ? Infinity : 0));
 }
 
 /** One step of a root-to-leaf path. */
@@ -53,6 +66,7 @@ const jsonSchema = z
         minImpurityDecrease: z.number().finite().min(0),
         maxThresholds: z.number().int().min(1),
         seed: z.number().int(),
+        missingAsInfinity: z.array(z.string()).optional(),
       })
       .strict(),
     featureNames: z.array(z.string()),
@@ -75,7 +89,8 @@ export type DecisionTreeJSON = z.infer<typeof jsonSchema>;
 
 /**
  * A fitted CART classifier. Rows go left when `x <= threshold`; a missing value (NaN) is read as 0,
- * the same as a missing number in a segment rule's comparison, so extracted rules reproduce predict.
+ * the same as a missing number in a segment rule's comparison, or as +Infinity in the columns of
+ * params.missingAsInfinity (fields in days), so extracted rules reproduce predict.
  */
 export class DecisionTreeModel {
   readonly kind = 'decision-tree' as const;
@@ -83,6 +98,8 @@ export class DecisionTreeModel {
   readonly classes: Int32Array;
   /** Weighted Gini decrease per feature, summing to 1 (all 0 when the tree is one leaf). */
   readonly featureImportances: Float64Array;
+  /** Per feature, the value NaN reads as. */
+  private readonly missing: Float64Array;
 
   constructor(
     readonly params: FittedDecisionTreeParams,
@@ -93,6 +110,7 @@ export class DecisionTreeModel {
   ) {
     this.classes = Int32Array.from(classes);
     this.featureImportances = Float64Array.from(featureImportances);
+    this.missing = missingValues(featureNames, params.missingAsInfinity);
   }
 
   get nodeCount(): number {
@@ -118,6 +136,7 @@ export class DecisionTreeModel {
     this.checkColumns(X);
     const { feature, threshold, left, right } = this.tree;
     const { rows, cols, data } = X;
+    const missing = this.missing;
     const out = new Int32Array(rows);
     for (let i = 0; i < rows; i++) {
       let t = 0;
@@ -126,7 +145,7 @@ export class DecisionTreeModel {
         const f = feature[t]!;
         if (f < 0) break;
         const raw = data[off + f]!;
-        const v = raw === raw ? raw : 0;
+        const v = raw === raw ? raw : missing[f]!;
         t = v <= threshold[t]! ? left[t]! : right[t]!;
       }
       out[i] = t;
@@ -172,7 +191,7 @@ export class DecisionTreeModel {
     return {
       schemaVersion: DECISION_TREE_SCHEMA_VERSION,
       kind: this.kind,
-      params: { ...this.params },
+      params: savedParams(this.params),
       featureNames: [...this.featureNames],
       classes: Array.from(this.classes),
       featureImportances: Array.from(this.featureImportances),
@@ -208,8 +227,10 @@ export class DecisionTreeModel {
       if (f >= j.featureNames.length) bad(`nodes.feature[${t}] = ${f} but there are ${j.featureNames.length} features`);
       if (f >= 0 && !(nodes.left[t]! > t && nodes.left[t]! < m && nodes.right[t]! > t && nodes.right[t]! < m)) bad(`node ${t} has children outside ${t + 1}..${m - 1}`);
     }
+    const unknown = (j.params.missingAsInfinity ?? []).filter((c) => !j.featureNames.includes(c));
+    if (unknown.length) bad(`params.missingAsInfinity names ${unknown.join(', ')}, not features`);
     return new DecisionTreeModel(
-      j.params,
+      { ...j.params, missingAsInfinity: j.params.missingAsInfinity ?? [] },
       j.featureNames,
       j.classes,
       {

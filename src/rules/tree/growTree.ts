@@ -9,6 +9,8 @@ export interface GrowInput {
   y: Int32Array;
   nClasses: number;
   weight: Float64Array;
+  /** Per feature, the value NaN reads as (0, or +Infinity for a field in days). */
+  missing: Float64Array;
   maxDepth: number;
   minSamplesLeaf: number;
   minImpurityDecrease: number;
@@ -30,7 +32,7 @@ const TIE_EPS = 1e-12;
  * node (as scikit-learn), so on exactly binned features the tree is scikit-learn's.
  */
 export function growTree(input: GrowInput): GrownTree {
-  const { X, bins, y, nClasses: K, weight, maxDepth, minSamplesLeaf, minImpurityDecrease } = input;
+  const { X, bins, y, nClasses: K, weight, missing, maxDepth, minSamplesLeaf, minImpurityDecrease } = input;
   const n = X.rows;
   const F = X.cols;
   const { codes, thresholds } = bins;
@@ -148,13 +150,13 @@ export function growTree(input: GrowInput): GrownTree {
         rows[li++] = r;
         lc[y[r]!]! += weight[r]!;
         if (b === bestS) {
-          const v = treeValue(data[r * cols + bestF]!);
+          const v = treeValue(data[r * cols + bestF]!, missing[bestF]);
           if (v > maxLeft) maxLeft = v;
         }
       } else {
         scratch[ri++] = r;
         if (b === nextBin) {
-          const v = treeValue(data[r * cols + bestF]!);
+          const v = treeValue(data[r * cols + bestF]!, missing[bestF]);
           if (v < minRight) minRight = v;
         }
       }

@@ -15,6 +15,11 @@ export interface DecisionTreeParams {
   maxThresholds?: number;
   /** Seed of the row sample the quantiles are read from when there are more than 100,000 rows (default 0). */
   seed?: number;
+  /**
+   * Columns (by name) whose missing value (NaN) reads as +Infinity instead of 0: fields in days, whose
+   * NULL means "never happened" (rules/Condition.ts), so extracted rules read them as bundles do.
+   */
+  missingAsInfinity?: readonly string[];
 }
 
 export interface ResolvedDecisionTreeParams {
@@ -24,19 +29,21 @@ export interface ResolvedDecisionTreeParams {
   minImpurityDecrease: number;
   maxThresholds: number;
   seed: number;
+  missingAsInfinity: string[];
 }
 
 /** Largest maxThresholds: bin codes are stored as Uint16. */
 export const MAX_TREE_THRESHOLDS = 65535;
 
 export function resolveTreeParams(p: DecisionTreeParams = {}): ResolvedDecisionTreeParams {
-  const { maxDepth = 4, minSamplesLeaf, minImpurityDecrease = 0, maxThresholds = 64, seed = 0 } = p;
+  const { maxDepth = 4, minSamplesLeaf, minImpurityDecrease = 0, maxThresholds = 64, seed = 0, missingAsInfinity = [] } = p;
   checkParam(Number.isInteger(maxDepth) && maxDepth >= 0 && maxDepth <= 32, 'DecisionTree maxDepth', maxDepth, 'a whole number from 0 to 32');
   checkParam(minSamplesLeaf === undefined || (Number.isInteger(minSamplesLeaf) && minSamplesLeaf >= 1), 'DecisionTree minSamplesLeaf', minSamplesLeaf, 'a whole number >= 1');
   checkParam(Number.isFinite(minImpurityDecrease) && minImpurityDecrease >= 0, 'DecisionTree minImpurityDecrease', minImpurityDecrease, 'a finite number >= 0');
   checkParam(Number.isInteger(maxThresholds) && maxThresholds >= 1 && maxThresholds <= MAX_TREE_THRESHOLDS, 'DecisionTree maxThresholds', maxThresholds, `a whole number from 1 to ${MAX_TREE_THRESHOLDS}`);
   checkParam(Number.isInteger(seed), 'DecisionTree seed', seed, 'a whole number');
-  return { maxDepth, minSamplesLeaf: minSamplesLeaf ?? null, minImpurityDecrease, maxThresholds, seed };
+  checkParam(Array.isArray(missingAsInfinity) && missingAsInfinity.every((c) => typeof c === 'string'), 'DecisionTree missingAsInfinity', missingAsInfinity, 'a list of column names');
+  return { maxDepth, minSamplesLeaf: minSamplesLeaf ?? null, minImpurityDecrease, maxThresholds, seed, missingAsInfinity: [...missingAsInfinity] };
 }
 
 /** The default leaf size: 1% of the rows, at least 20. */

@@ -128,6 +128,25 @@ describe('DecisionTree', () => {
     expect(() => m.predict(Matrix.fromColumns({ x1: x, x0: x }))).toThrow(/column 1 of X is "x1"/);
   });
 
+  it('reads NaN as +Infinity in the columns of missingAsInfinity (fields in days), and saves that', () => {
+    const Xd = Matrix.fromColumns({ days: [1, 2, 3, NaN, NaN, 10, 11], other: [0, 0, 0, 0, 0, 0, 0] });
+    const yd = [0, 0, 0, 1, 1, 1, 1];
+    const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, missingAsInfinity: ['days'] }).fit(Xd, yd);
+    expect(m.tree.threshold[0]).toBe(6.5);
+    expect(Array.from(m.predict(Xd))).toEqual(yd);
+    const back = DecisionTreeModel.fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
+    expect(back.params.missingAsInfinity).toEqual(['days']);
+    expect(Array.from(back.predict(Matrix.fromColumns({ days: [NaN, 2], other: [0, 0] })))).toEqual([1, 0]);
+    // Only missing values above the largest value: the threshold is that value, never Infinity.
+    const only = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, missingAsInfinity: ['days'] }).fit(Matrix.fromColumns({ days: [1, NaN, NaN], other: [0, 0, 0] }), [0, 1, 1]);
+    expect(only.tree.threshold[0]).toBe(1);
+    expect(Array.from(only.predict(Matrix.fromColumns({ days: [NaN, 1, 5], other: [0, 0, 0] })))).toEqual([1, 0, 1]);
+    // Without it NaN reads as 0 (and saved trees without the field still load).
+    const plain = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(Xd, yd);
+    expect(plain.toJSON().params).not.toHaveProperty('missingAsInfinity');
+    expect(() => new DecisionTree({ missingAsInfinity: ['nope'] }).fit(Xd, yd)).toThrow(/missingAsInfinity names "nope"/);
+  });
+
   it('refuses ±Infinity at predict and apply as fit does, naming the row and column', () => {
     const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X, y);
     const bad = Matrix.fromColumns({ x0: [1, 2, 3], x1: [1, -Infinity, 3] });
