@@ -11,7 +11,9 @@ import type { PersonaResult } from '../personas/PersonaResult';
 import { bundleChecksum } from '../rules/bundleChecksum';
 import { DEFAULT_GATE, runGate, type GateThresholds } from '../rules/bundleGate';
 import { ColumnarScorer } from '../rules/ColumnarScorer';
-import { conditionFields, parseCondition, type FieldTypes } from '../rules/Condition';
+import { conditionFields, parseCondition, readsMissingAsInfinity, type Condition, type FieldTypes } from '../rules/Condition';
+import { conditionText } from '../rules/conditionText';
+import { simplifyCondition } from '../rules/simplifyCondition';
 import type { FidelityReport } from '../rules/extract/fidelityReport';
 import { surrogateRules, type SurrogateRulesResult } from '../rules/extract/surrogateRules';
 import type { DecisionTreeModel } from '../rules/tree/DecisionTreeModel';
@@ -68,6 +70,9 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   const table = await run.featureTable();
   progress.end(`${table.rowCount.toLocaleString('en-US')} customers`);
   const types: FieldTypes = { ...Object.fromEntries(Object.keys(table.numeric).map((n) => [n, 'number' as const])), ...Object.fromEntries(Object.keys(table.categorical).map((n) => [n, 'string' as const])) };
+  const units = Object.fromEntries(features.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
+  // Fields in days read a missing value as "never happened", longer than any window (Condition.ts).
+  const daysFields = Object.keys(types).filter((f) => readsMissingAsInfinity({ type: types[f]!, unit: units[f] }));
 
   let name: string;
   let segments: RuleBundle['segments'] = [];
@@ -80,11 +85,13 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   if (options.from) {
     spec = readSpec(options.from);
     name = slug(spec.name);
+    const file = options.from;
+    const explicit = (condition: unknown, path: string) => handWritten(condition, types, daysFields, file, path);
     if (spec.kind === 'segments') {
-      segments = spec.segments.map((s, i) => ({ ...s, condition: parseCondition(s.condition, types, `${basename(options.from!)}: segments[${i}].condition`) }));
+      segments = spec.segments.map((s, i) => ({ ...s, condition: explicit(s.condition, `segments[${i}].condition`) }));
       fallback = spec.fallback;
     } else {
-      score = { base: spec.base, rules: spec.rules.map((r, i) => ({ ...r, condition: parseCondition(r.condition, types, `${basename(options.from!)}: rules[${i}].condition`) })) };
+      score = { base: spec.base, rules: spec.rules.map((r, i) => ({ ...r, condition: explicit(r.condition, `rules[${i}].condition`) })) };
     }
   } else {
     name = 'segments';
@@ -96,9 +103,15 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     });
     const names: Record<number, string> = {};
     for (const s of personas?.segments ?? []) if (!s.suppressed) names[s.id] = s.name;
-    const units = Object.fromEntries(features.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
     progress.start('export: surrogate decision tree on the segment labels');
-    const sur = surrogateRules(X, cluster.labels, { seed: manifest.seed, maxDepth: options.maxDepth, tolerance: options.tolerance, units, segmentNames: names });
+    const sur = surrogateRules(X, cluster.labels, {
+      seed: manifest.seed,
+      maxDepth: options.maxDepth,
+      tolerance: options.tolerance,
+      units,
+      segmentNames: names,
+      missingAsInfinity: featureNames.filter((f) => daysFields.includes(f)),
+    });
     progress.end(`holdout fidelity ${(sur.fidelity.holdout.accuracy * 100).toFixed(1)}% (unrounded ${(sur.fidelity.holdoutUnrounded.accuracy * 100).toFixed(1)}%)`);
     segments = sur.rules.segments;
     fallback = sur.rules.fallback;
@@ -165,6 +178,22 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   }
   progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
   return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding };
+}
+
+/**
+ * A hand-written condition as it ships: checked against the feature table's fields, then simplified with
+ * fields in days reading a missing value as +Infinity, written out (simplifyCondition). A condition that
+ * can match nobody (`pdays > 200 and pdays <= 200`) is refused with its path, never shipped.
+ */
+function handWritten(condition: unknown, types: FieldTypes, daysFields: readonly string[], file: string, path: string): Condition {
+  const parsed = parseCondition(condition, types, `${basename(file)}: ${path}`);
+  const simple = simplifyCondition(parsed, { missingAsInfinity: daysFields });
+  if (simple === false) {
+    throw new InputError(`${file}: ${path} can match nobody: ${conditionText(parsed)}.`, [
+      { severity: 'error', check: 'empty-rule', message: `no value meets ${conditionText(parsed)}`, location: { file, field: path }, hint: 'bounds on one field leave no value between them (e.g. x > 200 and x <= 200): fix the bounds or remove the rule' },
+    ]);
+  }
+  return simple;
 }
 
 /** 1 + the highest version already written for this name (versions are never reused). */

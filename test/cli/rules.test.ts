@@ -5,6 +5,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuleBundle } from '../../src/rules/RuleBundle';
 import { SQL_DIALECTS } from '../../src/rules/sql/SqlDialect';
+import { bundleToSql } from '../../src/rules/sql/bundleToSql';
+import { compileBundle } from '../../src/rules/compileBundle';
+import { readBundle } from '../../src/pipeline/scoreWithBundle';
+import { DuckSession } from '../../src/data/DuckSession';
+import { SKIP_POSTGRES, startPostgres } from '../rules/sql/postgres';
 import { root, seglab, tempDir } from './helpers';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -104,5 +109,56 @@ describe('seglab export / score / diff-rules on the sample run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown field "no_such_field"/);
     expect(readdirSync(join(run, 'rules')).some((f) => f.startsWith('bad'))).toBe(false);
+  }, 120_000);
+
+  it('lead scoring: a customer who was never active gets the inactivity penalty in the evaluator, the typed-array scorer and SQL on DuckDB and PostgreSQL', async () => {
+    const r = await seglab(['-q', 'export', run, '--from', 'data/rules/lead-scoring.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    const path = r.stdout.split('\n')[0]!;
+    const bundle = readBundle(path);
+    // days_since_last_session and recency_days are days: a missing value reads as "never", longer than 90 days.
+    const customers = [
+      { customer_id: 'never', orders_90d: 0, sessions_90d: 0, email_open_rate: null, days_since_last_session: null, recency_days: null },
+      { customer_id: 'lapsed', orders_90d: 0, sessions_90d: 0, email_open_rate: null, days_since_last_session: 120, recency_days: 200 },
+      { customer_id: 'browsing', orders_90d: 0, sessions_90d: 2, email_open_rate: 0.1, days_since_last_session: 3, recency_days: null },
+      { customer_id: 'buying', orders_90d: 1, sessions_90d: 0, email_open_rate: null, days_since_last_session: null, recency_days: 10 },
+    ];
+    const want = [-20, -20, 5, 10];
+    const evaluator = compileBundle(bundle);
+    expect(customers.map((c) => evaluator.score(c))).toEqual(want);
+    const csv = join(tempDir(), 'customers.csv');
+    const cols = Object.keys(customers[0]!);
+    writeFileSync(csv, [cols.join(','), ...customers.map((c) => cols.map((k) => (c as Record<string, unknown>)[k] ?? '').join(','))].join('\n') + '\n');
+    for (const engine of ['columnar', 'duckdb']) {
+      const out = join(tempDir(), `${engine}.csv`);
+      const s = await seglab(['score', '--rules', path, '--input', csv, '--out', out, '--engine', engine]);
+      expect(s.code, s.stderr).toBe(0);
+      const scores = new Map(readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map(([id, v]) => [id, Number(v)]));
+      expect(customers.map((c) => scores.get(c.customer_id)), engine).toEqual(want);
+    }
+    if (!SKIP_POSTGRES) {
+      const client = await startPostgres();
+      try {
+        await client.query('DROP TABLE IF EXISTS pg_temp.features; CREATE TEMP TABLE features (customer_id text, orders_90d float8, sessions_90d float8, email_open_rate float8, days_since_last_session float8, recency_days float8)');
+        for (const c of customers) await client.query('INSERT INTO features VALUES ($1, $2, $3, $4, $5, $6)', cols.map((k) => (c as Record<string, unknown>)[k]));
+        const rows = (await client.query(bundleToSql(bundle, 'postgres').replace(/;\n$/, ' ORDER BY 1'))).rows as { customer_id: string; score: string }[];
+        const byId = new Map(rows.map((row) => [row.customer_id, Number(row.score)]));
+        expect(customers.map((c) => byId.get(c.customer_id))).toEqual(want);
+      } finally {
+        await client.end();
+      }
+    }
+    // On the sample: every customer with no session and no order in the last 90 days is penalised (there were 334 at 0).
+    const out = join(tempDir(), 'lead.csv');
+    expect((await seglab(['score', '--rules', path, '--input', join(run, 'features.parquet'), '--out', out])).code).toBe(0);
+    const scored = new Map(readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map(([id, v]) => [id, Number(v)]));
+    const session = await DuckSession.open({ threads: 1 });
+    try {
+      const idle = await session.all(`SELECT customer_id FROM read_parquet('${join(run, 'features.parquet')}') WHERE COALESCE(orders_90d, 0) = 0 AND (days_since_last_session IS NULL OR days_since_last_session >= 90)`);
+      expect(idle.length).toBeGreaterThan(300);
+      for (const row of idle) expect(scored.get(String(row.customer_id)), String(row.customer_id)).toBeLessThanOrEqual(-15);
+    } finally {
+      session.close();
+    }
   }, 120_000);
 });
