@@ -9,7 +9,7 @@ import { versions } from '../core/version';
 import type { FeatureResult } from '../features/computeFeatures';
 import type { PersonaResult } from '../personas/PersonaResult';
 import { bundleChecksum } from '../rules/bundleChecksum';
-import { DEFAULT_GATE, runGate, type GateThresholds } from '../rules/bundleGate';
+import { DEFAULT_GATE, runGate, type CoverageEvidence, type GateThresholds } from '../rules/bundleGate';
 import { ColumnarScorer } from '../rules/ColumnarScorer';
 import { conditionFields, parseCondition, readsMissingAsInfinity, type Condition, type FieldTypes } from '../rules/Condition';
 import { conditionText } from '../rules/conditionText';
@@ -82,6 +82,8 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   let rounding: SurrogateRulesResult['rounding'] = null;
   let tree: DecisionTreeModel | null = null;
   let spec: RuleSpec | null = null;
+  const names: Record<number, string> = {};
+  for (const s of personas?.segments ?? []) if (!s.suppressed) names[s.id] = s.name;
   if (options.from) {
     spec = readSpec(options.from);
     name = slug(spec.name);
@@ -101,8 +103,6 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
       const col = table.numeric[f]!;
       for (let i = 0; i < table.rowCount; i++) X.data[i * featureNames.length + j] = col[i]!;
     });
-    const names: Record<number, string> = {};
-    for (const s of personas?.segments ?? []) if (!s.suppressed) names[s.id] = s.name;
     progress.start('export: surrogate decision tree on the segment labels');
     const sur = surrogateRules(X, cluster.labels, {
       seed: manifest.seed,
@@ -120,27 +120,43 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     tree = sur.model;
   }
 
-  // Sizes and coverage under the rules, on every customer of the run.
+  // Sizes and coverage under the rules, on every customer of the run, counted from the first rule each
+  // customer matches: the fallback's customers are not covered, even when the fallback is a segment too.
   const scorer = new ColumnarScorer({ rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical });
   const used = [...new Set([...segments.flatMap((s) => conditionFields(s.condition)), ...(score?.rules ?? []).flatMap((r) => conditionFields(r.condition))])];
   const sizes = new Map<number, number>(segments.map((s) => [s.id, 0]));
-  let covered = table.rowCount;
-  if (segments.length) {
-    const assigned = scorer.segments({ segments, fallback } as RuleBundle);
-    covered = 0;
-    for (const id of assigned) {
-      if (sizes.has(id)) {
-        sizes.set(id, sizes.get(id)! + 1);
-        covered++;
-      }
+  let matched = 0;
+  if (score) {
+    for (const hit of scorer.matchesAny({ segments: [], fallback: null, score })) matched += hit;
+  } else {
+    const first = scorer.firstMatch({ segments, fallback, score: null });
+    for (const r of first) {
+      if (r < 0) continue;
+      const id = segments[r]!.id;
+      sizes.set(id, sizes.get(id)! + 1);
+      matched++;
     }
   }
+  const n = table.rowCount;
+  const matchedShare = n ? matched / n : 0;
+  const segmentNames = new Map(segments.map((s) => [s.id, s.name]));
+  // Every segment of the clustering needs a rule (DBSCAN's noise, -1, is not a segment).
+  const withRule = new Set(segments.map((s) => s.id));
+  const withoutRule = spec
+    ? []
+    : cluster.segments.filter((c) => c.id >= 0 && !withRule.has(c.id)).map((c) => ({ id: c.id, name: names[c.id] ?? `Segment ${c.id}`, share: c.share }));
+  const coverage: CoverageEvidence = score
+    ? { kind: 'score', matched: matchedShare, base: score.base }
+    : spec
+      ? { kind: 'catch-all', matched: matchedShare, catchAll: fallback! }
+      : { kind: 'segments', matched: matchedShare, fallback };
   const validation = runGate(
     {
       fidelity: fidelity ? fidelity.holdout.accuracy : null,
-      sizes,
-      segmentNames: new Map(segments.map((s) => [s.id, s.name])),
-      coverage: table.rowCount ? covered / table.rowCount : 0,
+      sizes: score ? new Map() : sizes,
+      segmentNames,
+      withoutRule,
+      coverage,
       stability: spec ? 'n/a' : (cluster.stability?.meanJaccard ?? null),
     },
     gate,
@@ -174,7 +190,7 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   let reportPath: string | null = null;
   if (fidelity) {
     reportPath = `${base}.fidelity.json`;
-    writeFileAtomic(reportPath, JSON.stringify({ holdout: fidelity.holdout, holdoutUnrounded: fidelity.holdoutUnrounded, rounding, sizes: Object.fromEntries(sizes), coverage: covered / table.rowCount }, null, 2) + '\n');
+    writeFileAtomic(reportPath, JSON.stringify({ holdout: fidelity.holdout, holdoutUnrounded: fidelity.holdoutUnrounded, rounding, sizes: Object.fromEntries(sizes), coverage: matchedShare }, null, 2) + '\n');
   }
   progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
   return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding };

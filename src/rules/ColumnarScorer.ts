@@ -54,6 +54,32 @@ export class ColumnarScorer {
     return out;
   }
 
+  /**
+   * Per row, the index (in bundle order) of the first segment rule whose condition holds, -1 where none
+   * does (the fallback's customers): sizes and coverage are counted from this, never from the fallback.
+   */
+  firstMatch(bundle: RuleBundleLike): Int32Array {
+    bundle = explicitBundle(bundle);
+    const n = this.n;
+    const out = new Int32Array(n).fill(-1);
+    bundle.segments.forEach((seg, r) => {
+      const mask = this.compile(seg.condition)();
+      for (let i = 0; i < n; i++) if (out[i] === -1 && mask[i]) out[i] = r;
+    });
+    return out;
+  }
+
+  /** Rows where at least one score rule holds (the others get the base score). */
+  matchesAny(bundle: RuleBundleLike): Uint8Array {
+    bundle = explicitBundle(bundle);
+    const out = new Uint8Array(this.n);
+    for (const rule of bundle.score?.rules ?? []) {
+      const mask = this.compile(rule.condition)();
+      for (let i = 0; i < this.n; i++) out[i]! |= mask[i]!;
+    }
+    return out;
+  }
+
   /** Lead score per row: base plus the points of every condition that holds (read as in segments()). */
   scores(bundle: RuleBundleLike): Float64Array {
     bundle = explicitBundle(bundle);

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuleBundle } from '../../src/rules/RuleBundle';
@@ -10,6 +10,7 @@ import { compileBundle } from '../../src/rules/compileBundle';
 import { readBundle } from '../../src/pipeline/scoreWithBundle';
 import { DuckSession } from '../../src/data/DuckSession';
 import { SKIP_POSTGRES, startPostgres } from '../rules/sql/postgres';
+import { DATASETS } from '../data/helpers';
 import { root, seglab, tempDir } from './helpers';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -91,11 +92,15 @@ describe('seglab export / score / diff-rules on the sample run', () => {
     expect(seg.code, seg.stderr).toBe(0);
     const business = bundleAt(join(run, 'rules', 'business-segments.v1.json'));
     expect(business.segments.map((s) => s.name)).toEqual(['VIP', 'Inactive 90+ days', 'Cart abandoners', 'RFM champions and loyal']);
-    // "Everyone else" is a fallback, so coverage by explicit rules is below 100%: a draft that says so.
-    expect(business.validation.status).toBe('draft');
-    expect(business.validation.reasons.join(' ')).toMatch(/segment rules assign/);
+    // "Everyone else" is a named catch-all: every customer gets a segment, so the default --min-coverage 1 holds.
+    expect(business.validation.status).toBe('validated');
+    expect(business.validation.checks.find((c) => c.name === 'coverage')!.message).toMatch(/^every customer gets a segment: \d+\.\d% by a rule, \d+\.\d% by the catch-all "Everyone else"$/);
     const lead = await seglab(['-q', 'export', run, '--from', 'data/rules/lead-scoring.yaml']);
     expect(lead.code, lead.stderr).toBe(0);
+    // A score bundle has neither segments nor a fallback: its coverage check says so in its own words.
+    const leadCoverage = bundleAt(join(run, 'rules', 'lead-scoring.v1.json')).validation.checks.find((c) => c.name === 'coverage')!;
+    expect(leadCoverage).toMatchObject({ passed: true });
+    expect(leadCoverage.message).toMatch(/^every customer gets a score: .* the others get the base score 0$/);
     const out = join(tempDir(), 'lead.csv');
     const s = await seglab(['score', '--rules', join(run, 'rules', 'lead-scoring.v1.json'), '--input', join(run, 'features.parquet'), '--out', out]);
     expect(s.code, s.stderr).toBe(0);
@@ -109,6 +114,13 @@ describe('seglab export / score / diff-rules on the sample run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown field "no_such_field"/);
     expect(readdirSync(join(run, 'rules')).some((f) => f.startsWith('bad'))).toBe(false);
+    // A rule that can match nobody is refused with its path, never shipped.
+    const empty = join(tempDir(), 'empty.yaml');
+    writeFileSync(empty, 'kind: segments\nname: empty\nsegments:\n  - { id: 1, name: x, condition: { and: [ { ">": [ { var: recency_days }, 200 ] }, { "<=": [ { var: recency_days }, 200 ] } ] } }\nfallback: { id: 0, name: rest }\n');
+    const e = await seglab(['export', run, '--from', empty]);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/segments\[0\]\.condition can match nobody: recency_days > 200 and recency_days ≤ 200/);
+    expect(readdirSync(join(run, 'rules')).some((f) => f.startsWith('empty'))).toBe(false);
   }, 120_000);
 
   it('lead scoring: a customer who was never active gets the inactivity penalty in the evaluator, the typed-array scorer and SQL on DuckDB and PostgreSQL', async () => {
@@ -160,5 +172,50 @@ describe('seglab export / score / diff-rules on the sample run', () => {
     } finally {
       session.close();
     }
+  }, 120_000);
+});
+
+// Real data (../shared/datasets): Telco's default run once gave 11 segments, 3 of them (about 20% of the
+// customers) without any rule, and every check passed. Whatever k the clustering chooses, every segment now
+// has a rule or a failed check that names it, and sizes and coverage count customers by the first rule they match.
+describe.skipIf(!existsSync(join(DATASETS, 'Telco-Customer-Churn.csv.gz')))('seglab export on Telco', () => {
+  let run: string;
+  beforeAll(async () => {
+    const r = await seglab(['-q', 'run', '--config', 'data/configs/telco.yaml', '--data', join(DATASETS, 'Telco-Customer-Churn.csv.gz'), '--out', tempDir(), '--stages', 'features,cluster']);
+    expect(r.code, r.stderr).toBe(0);
+    run = r.stdout.trim();
+  }, 300_000);
+
+  it('every segment has a rule, or the gate fails naming it; sizes and coverage come from the first matching rule', async () => {
+    const r = await seglab(['-q', 'export', run]);
+    expect(r.code, r.stderr).toBe(0);
+    const b = bundleAt(r.stdout.split('\n')[0]!);
+    const cluster = JSON.parse(readFileSync(join(run, 'cluster.json'), 'utf8')) as { segments: { id: number; size: number }[]; rows: number };
+    const withRule = new Set(b.segments.map((s) => s.id));
+    for (const seg of cluster.segments) {
+      if (withRule.has(seg.id)) continue;
+      const check = b.validation.checks.find((c) => c.name === `rule:${seg.id}`);
+      expect(check, `segment ${seg.id} has neither a rule nor a failed check`).toBeDefined();
+      expect(check!.passed).toBe(false);
+      expect(b.validation.status).toBe('draft');
+    }
+    // Score the customers with the bundle: every size the gate saw is the count of customers whose first
+    // matching rule is that segment's (the fallback segment also gets the customers no rule matches), and
+    // the coverage is their total share.
+    const out = join(tempDir(), 'telco.csv');
+    expect((await seglab(['score', '--rules', r.stdout.split('\n')[0]!, '--input', join(run, 'features.parquet'), '--out', out])).code).toBe(0);
+    const scored = new Map<number, number>();
+    for (const line of readFileSync(out, 'utf8').trim().split('\n').slice(1)) {
+      const id = Number(line.split(',')[1]);
+      scored.set(id, (scored.get(id) ?? 0) + 1);
+    }
+    const sizes = b.validation.checks.filter((c) => c.name.startsWith('min-size:'));
+    const total = sizes.reduce((a, c) => a + c.value!, 0);
+    expect(total).toBeLessThanOrEqual(cluster.rows);
+    for (const c of sizes) {
+      const id = Number(c.name.split(':')[1]);
+      expect(scored.get(id) ?? 0, c.name).toBe(c.value! + (id === b.fallback!.id ? cluster.rows - total : 0));
+    }
+    expect(b.validation.checks.find((c) => c.name === 'coverage')!.value).toBeCloseTo(total / cluster.rows, 12);
   }, 120_000);
 });

@@ -35,9 +35,10 @@ describe('validation gate', () => {
       [0, 'Recent'],
       [1, 'Paris'],
     ]),
-    coverage: 1,
+    coverage: { kind: 'segments' as const, matched: 1, fallback: { id: 0, name: 'Recent' } },
     stability: 0.8,
   };
+  const covered = (matched: number) => ({ kind: 'segments' as const, matched, fallback: { id: 0, name: 'Recent' } });
 
   it('validates when every check passes', () => {
     const g = runGate(evidence);
@@ -47,12 +48,12 @@ describe('validation gate', () => {
   });
 
   it('keeps a draft with one reason per failed check', () => {
-    const g = runGate({ ...evidence, fidelity: 0.85, sizes: new Map([[0, 400], [1, 12]]), coverage: 0.97, stability: null });
+    const g = runGate({ ...evidence, fidelity: 0.85, sizes: new Map([[0, 400], [1, 12]]), coverage: covered(0.97), stability: null });
     expect(g.status).toBe('draft');
     expect(g.reasons).toEqual([
       'rules agree with the segments on 85.0% of the holdout customers (need 90.0%)',
       'Paris: 12 customers (need 50)',
-      'segment rules assign 97.0% of customers; the rest fall to the fallback (need 100.0%)',
+      'segment rules assign 97.0% of customers (need 100.0%); the other 3.0% match no rule and go to the fallback, segment 0 "Recent"',
       'stability was not computed (cluster.stabilityResamples is 0 or the algorithm has none)',
     ]);
     expect(DEFAULT_GATE.minFidelity).toBe(0.9);
@@ -60,16 +61,40 @@ describe('validation gate', () => {
 
   it('prints a value just below its threshold with enough digits to see why it fails', () => {
     // Bank Marketing: "mean bootstrap Jaccard 0.75 (need 0.75)" failed with no visible reason.
-    const g = runGate({ ...evidence, fidelity: 0.8996, coverage: 0.99996, stability: 0.7496 });
+    const g = runGate({ ...evidence, fidelity: 0.8996, coverage: covered(0.99996), stability: 0.7496 });
     expect(g.reasons).toEqual([
       'rules agree with the segments on 89.96% of the holdout customers (need 90.0%)',
-      'segment rules assign 99.996% of customers; the rest fall to the fallback (need 100.0%)',
+      'segment rules assign 99.996% of customers (need 100.0%); the other 0.004% match no rule and go to the fallback, segment 0 "Recent"',
       'mean bootstrap Jaccard 0.7496 (need 0.75)',
     ]);
     expect(runGate({ ...evidence, stability: 0.749 }).reasons).toEqual(['mean bootstrap Jaccard 0.749 (need 0.75)']);
     // Thresholds keep their own digits, and the value is shown with at least as many.
     expect(runGate({ ...evidence, fidelity: 0.93 }, { ...DEFAULT_GATE, minFidelity: 0.9375 }).reasons).toEqual(['rules agree with the segments on 93.00% of the holdout customers (need 93.75%)']);
     expect(runGate({ ...evidence, stability: 0.8 }).checks.find((c) => c.name === 'stability')!.message).toBe('mean bootstrap Jaccard 0.80 (need 0.75)');
+  });
+
+  it('fails naming every segment that has no rule', () => {
+    // Telco, k = 11: segments 5, 8 and 10 (about 20% of customers) had no rule and no check failed.
+    const g = runGate({ ...evidence, withoutRule: [{ id: 5, name: 'Month-to-month, fibre', share: 0.08 }, { id: 8, name: 'Segment 8', share: 0.067 }] });
+    expect(g.status).toBe('draft');
+    expect(g.checks.map((c) => c.name)).toEqual(['fidelity', 'rule:5', 'rule:8', 'min-size:0', 'min-size:1', 'coverage', 'stability']);
+    expect(g.reasons).toEqual([
+      'Month-to-month, fibre: no rule for this segment (8.0% of customers): no leaf of the decision tree predicts it (try --max-depth 6 or fewer segments)',
+      'Segment 8: no rule for this segment (6.7% of customers): no leaf of the decision tree predicts it (try --max-depth 6 or fewer segments)',
+    ]);
+  });
+
+  it('speaks of coverage in the words of the bundle kind', () => {
+    // Hand-written rules with a named "everyone else": every customer gets a segment, whatever --min-coverage says.
+    const handWritten = runGate({ ...evidence, fidelity: null, stability: 'n/a', coverage: { kind: 'catch-all', matched: 0.62, catchAll: { id: 0, name: 'Everyone else' } } });
+    expect(handWritten.status).toBe('validated');
+    expect(handWritten.checks.find((c) => c.name === 'coverage')).toMatchObject({ passed: true, value: 1, message: 'every customer gets a segment: 62.0% by a rule, 38.0% by the catch-all "Everyone else"' });
+    // Score bundles have neither segments nor a fallback.
+    const lead = runGate({ ...evidence, fidelity: null, stability: 'n/a', sizes: new Map(), coverage: { kind: 'score', matched: 0.71, base: 0 } });
+    expect(lead.status).toBe('validated');
+    const message = lead.checks.find((c) => c.name === 'coverage')!.message;
+    expect(message).toBe('every customer gets a score: 71.0% match at least one rule, the others get the base score 0');
+    expect(message).not.toMatch(/segment|fallback/);
   });
 
   it('--min-stability 0 means "not required": a missing stability then passes', () => {
