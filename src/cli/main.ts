@@ -15,7 +15,8 @@ import { loadRunConfig } from '../pipeline/loadRunConfig';
 import { STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
 import { reportRun } from '../pipeline/reportRun';
 import { exportRun } from '../pipeline/exportRun';
-import { readBundle, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
+import { readBundle, readScoringInput, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
+import { bundleMoves, formatBundleMoves } from '../rules/bundleMoves';
 import { diffBundles, formatBundleDiff } from '../rules/diffBundles';
 import { runPipeline } from '../pipeline/runPipeline';
 import { LOCALES, type Locale } from '../core/Locale';
@@ -27,10 +28,11 @@ export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
 /** Run the CLI with the given arguments (without `node seglab`); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const outcome = { code: EXIT.ok as number };
+  const program = buildProgram(outcome);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    return outcome.code;
   } catch (err) {
     return reportError(err);
   }
@@ -75,7 +77,8 @@ function vars(opts: { data?: string; set?: Record<string, string> }): Record<str
   return { ...(opts.set ?? {}), ...(opts.data ? { data: resolve(opts.data) } : {}) };
 }
 
-function buildProgram(): Command {
+/** `outcome.code`: a command that succeeded but found something (diff-rules: the bundles differ) sets 1. */
+function buildProgram(outcome: { code: number }): Command {
   const program = new Command('seglab')
     .description('Customer segmentation workbench: data quality, features, segments, reports and rules.')
     .option('-q, --quiet', 'no progress on stderr')
@@ -249,11 +252,24 @@ function buildProgram(): Command {
 
   program
     .command('diff-rules')
-    .description('What changed between two versions of a rule bundle.')
+    .description('What changed between two versions of a rule bundle (exit 0: identical, 1: they differ, 2: bad input), and with --input how many customers would move.')
     .argument('<a>', 'the older bundle (segments.vA.json)')
     .argument('<b>', 'the newer bundle (segments.vB.json)')
-    .action((a: string, b: string) => {
-      process.stdout.write(`${formatBundleDiff(diffBundles(readBundle(resolve(a)), readBundle(resolve(b))))}\n`);
+    .option('--input <file>', 'customers to score with both versions (features.parquet, .csv, .json): how many would change segment or score')
+    .action(async (a: string, b: string, opts: { input?: string }) => {
+      const older = readBundle(resolve(a));
+      const newer = readBundle(resolve(b));
+      const diff = diffBundles(older, newer); // refuses bundles of different kinds (exit 2)
+      const lines = [formatBundleDiff(diff)];
+      if (opts.input) {
+        const fields = [...new Set([...older.fields, ...newer.fields].map((f) => f.name))];
+        const columns = await readScoringInput(resolve(opts.input), fields);
+        const named = [...older.segments, ...newer.segments, older.fallback, newer.fallback].flatMap((s) => (s ? [[s.id, s.names.en] as const] : []));
+        const names = new Map<number, string>(named);
+        lines.push(formatBundleMoves(bundleMoves(older, newer, columns), (id) => names.get(id), opts.input));
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (!diff.identical) outcome.code = EXIT.failure;
     });
 
   return program;

@@ -7,7 +7,7 @@ import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
 import type { FeatureResult } from '../features/computeFeatures';
-import type { PersonaResult } from '../personas/PersonaResult';
+import { LOCALES } from '../core/Locale';
 import { bundleChecksum } from '../rules/bundleChecksum';
 import { DEFAULT_GATE, runGate, type CoverageEvidence, type GateThresholds } from '../rules/bundleGate';
 import { ColumnarScorer } from '../rules/ColumnarScorer';
@@ -17,11 +17,12 @@ import { simplifyCondition } from '../rules/simplifyCondition';
 import type { FidelityReport } from '../rules/extract/fidelityReport';
 import { surrogateRules, type SurrogateRulesResult } from '../rules/extract/surrogateRules';
 import type { DecisionTreeModel } from '../rules/tree/DecisionTreeModel';
-import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle } from '../rules/RuleBundle';
+import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle, type SegmentNames } from '../rules/RuleBundle';
 import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
 import type { ClusterResult } from './ClusterResult';
+import { assembleRunReport } from './reportRun';
 import { RunFolder } from './RunFolder';
 import type { Manifest } from './runPipeline';
 
@@ -63,7 +64,6 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   const manifest = run.json<Manifest>('manifest.json', hint);
   const cluster = run.json<ClusterResult>('cluster.json', hint);
   const features = run.json<Omit<FeatureResult, 'sql'>>('features.json', hint);
-  const personas = run.json<PersonaResult>('personas.json', null) ?? null;
   const gate = { ...DEFAULT_GATE, ...(options.gate ?? {}) };
 
   progress.start('export: read the feature table');
@@ -81,11 +81,12 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   let fidelity: ExportResult['fidelity'] = null;
   let rounding: SurrogateRulesResult['rounding'] = null;
   let tree: DecisionTreeModel | null = null;
-  let spec: RuleSpec | null = null;
-  const names: Record<number, string> = {};
-  for (const s of personas?.segments ?? []) if (!s.suppressed) names[s.id] = s.name;
-  if (options.from) {
-    spec = readSpec(options.from);
+  const spec: RuleSpec | null = options.from ? readSpec(options.from) : null;
+  // Names in every language, from personas built for each locale: never from whatever personas.json
+  // holds (a French report would otherwise put French names into production).
+  const names = spec ? {} : await segmentNamesByLocale(dir, progress);
+  const nameOf = (id: number): SegmentNames => names[id] ?? (Object.fromEntries(LOCALES.map((l) => [l, `Segment ${id}`])) as SegmentNames);
+  if (spec && options.from) {
     name = slug(spec.name);
     const file = options.from;
     const explicit = (condition: unknown, path: string) => handWritten(condition, types, daysFields, file, path);
@@ -139,17 +140,17 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   }
   const n = table.rowCount;
   const matchedShare = n ? matched / n : 0;
-  const segmentNames = new Map(segments.map((s) => [s.id, s.name]));
+  const segmentNames = new Map(segments.map((s) => [s.id, s.names.en]));
   // Every segment of the clustering needs a rule (DBSCAN's noise, -1, is not a segment).
   const withRule = new Set(segments.map((s) => s.id));
   const withoutRule = spec
     ? []
-    : cluster.segments.filter((c) => c.id >= 0 && !withRule.has(c.id)).map((c) => ({ id: c.id, name: names[c.id] ?? `Segment ${c.id}`, share: c.share }));
+    : cluster.segments.filter((c) => c.id >= 0 && !withRule.has(c.id)).map((c) => ({ id: c.id, name: nameOf(c.id).en, share: c.share }));
   const coverage: CoverageEvidence = score
     ? { kind: 'score', matched: matchedShare, base: score.base }
     : spec
-      ? { kind: 'catch-all', matched: matchedShare, catchAll: fallback! }
-      : { kind: 'segments', matched: matchedShare, fallback };
+      ? { kind: 'catch-all', matched: matchedShare, catchAll: { id: fallback!.id, name: fallback!.names.en } }
+      : { kind: 'segments', matched: matchedShare, fallback: fallback ? { id: fallback.id, name: fallback.names.en } : null };
   const validation = runGate(
     {
       fidelity: fidelity ? fidelity.holdout.accuracy : null,
@@ -210,6 +211,23 @@ function handWritten(condition: unknown, types: FieldTypes, daysFields: readonly
     ]);
   }
   return simple;
+}
+
+/**
+ * Segment names in every locale, as the review names them: personas built for each locale from the
+ * run's files (the report's own assembly, without the projection). Suppressed segments have no name.
+ */
+async function segmentNamesByLocale(dir: string, progress: Progress): Promise<Record<number, SegmentNames>> {
+  const out: Record<number, Partial<SegmentNames>> = {};
+  for (const locale of LOCALES) {
+    progress.start(`export: segment names (${locale})`);
+    const { personas } = await assembleRunReport(dir, { report: { locale, projectionSample: 0 } });
+    for (const s of personas.segments) if (!s.suppressed) (out[s.id] ??= {})[locale] = s.name;
+    progress.end(`${personas.segments.length} segments`);
+  }
+  const complete: Record<number, SegmentNames> = {};
+  for (const [id, n] of Object.entries(out)) if (LOCALES.every((l) => n[l])) complete[Number(id)] = n as SegmentNames;
+  return complete;
 }
 
 /** 1 + the highest version already written for this name (versions are never reused). */

@@ -7,6 +7,7 @@ export * from './bundleChecksum';
 export * from './ColumnarScorer';
 export * from './bundleGate';
 export * from './diffBundles';
+export * from './bundleMoves';
 export * from './ruleSpec';
 export * from './conditionText';
 export * from './simplifyCondition';

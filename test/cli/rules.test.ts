@@ -53,7 +53,7 @@ describe('seglab export / score / diff-rules on the sample run', () => {
     expect(v2.validation.reasons[0]).toMatch(/need 99\.9%/);
     expect(sha(v1)).toBe(before);
     const d = await seglab(['diff-rules', v1, join(run, 'rules', 'segments.v2.json')]);
-    expect(d.code, d.stderr).toBe(0);
+    expect(d.code, d.stderr).toBe(0); // same rules, only the gate's verdict differs: like diff, exit 0
     expect(d.stdout).toMatch(/segments v1 \(validated, .*\) → segments v2 \(draft/);
   }, 120_000);
 
@@ -91,7 +91,7 @@ describe('seglab export / score / diff-rules on the sample run', () => {
     const seg = await seglab(['-q', 'export', run, '--from', 'data/rules/business.yaml']);
     expect(seg.code, seg.stderr).toBe(0);
     const business = bundleAt(join(run, 'rules', 'business-segments.v1.json'));
-    expect(business.segments.map((s) => s.name)).toEqual(['VIP', 'Inactive 90+ days', 'Cart abandoners', 'RFM champions and loyal']);
+    expect(business.segments.map((s) => s.names.en)).toEqual(['VIP', 'Inactive 90+ days', 'Cart abandoners', 'RFM champions and loyal']);
     // "Everyone else" is a named catch-all: every customer gets a segment, so the default --min-coverage 1 holds.
     expect(business.validation.status).toBe('validated');
     expect(business.validation.checks.find((c) => c.name === 'coverage')!.message).toMatch(/^every customer gets a segment: \d+\.\d% by a rule, \d+\.\d% by the catch-all "Everyone else"$/);
@@ -173,7 +173,51 @@ describe('seglab export / score / diff-rules on the sample run', () => {
       session.close();
     }
   }, 120_000);
+
+  it('names every segment in both languages, whatever language the last report was in', async () => {
+    const before = bundleAt(join(run, 'rules', 'segments.v1.json'));
+    const french = await seglab(['-q', 'report', run, '--locale', 'fr', '--no-pdf']);
+    expect(french.code, french.stderr).toBe(0);
+    // The French personas (personas.fr.json once the report writes editions side by side, personas.json until then).
+    const frFile = existsSync(join(run, 'personas.fr.json')) ? 'personas.fr.json' : 'personas.json';
+    const personas = JSON.parse(readFileSync(join(run, frFile), 'utf8')) as { locale: string; segments: { id: number; name: string; suppressed: boolean }[] };
+    expect(personas.locale).toBe('fr');
+    const r = await seglab(['-q', 'export', run]);
+    expect(r.code, r.stderr).toBe(0);
+    const after = bundleAt(r.stdout.split('\n')[0]!);
+    expect(after.schemaVersion).toBe(2);
+    // Stable ids, English names as before the French report, French names from the French personas.
+    expect(after.segments.map((s) => [s.id, s.names.en])).toEqual(before.segments.map((s) => [s.id, s.names.en]));
+    for (const s of after.segments) {
+      const fr = personas.segments.find((p) => p.id === s.id)!;
+      expect(s.names.fr).toBe(fr.name);
+    }
+    expect(after.segments.some((s) => s.names.fr !== s.names.en)).toBe(true);
+    expect(after.fallback!.names).toEqual(after.segments.find((s) => s.id === after.fallback!.id)!.names);
+    const back = await seglab(['-q', 'report', run, '--no-pdf']); // the English edition again for the other tests
+    expect(back.code, back.stderr).toBe(0);
+  }, 180_000);
+
+  it('diff-rules: exit 1 when bundles differ, conditions in words, customers who would move; refuses bundles of different kinds', async () => {
+    const v1 = join(run, 'rules', 'segments.v1.json');
+    const deeper = await seglab(['-q', 'export', run, '--max-depth', '2']);
+    expect(deeper.code, deeper.stderr).toBe(0);
+    const other = deeper.stdout.split('\n')[0]!;
+    const d = await seglab(['diff-rules', v1, other, '--input', join(run, 'features.parquet')]);
+    expect(d.code, d.stderr).toBe(1);
+    expect(d.stdout).toMatch(/condition\n    was .* (≤|>|≥|<) /);
+    expect(d.stdout).not.toContain('{"var"');
+    expect(d.stdout).toMatch(/customers in .*features\.parquet: [\d,]+ of 3,000 would move\n    \d+ ".+" → \d+ ".+": [\d,]+/);
+    const same = await seglab(['diff-rules', v1, v1, '--input', join(run, 'features.parquet')]);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toMatch(/no change in segments.*\ncustomers in .*: none of 3,000 would move/);
+    const lead = join(run, 'rules', 'lead-scoring.v1.json');
+    const kinds = await seglab(['diff-rules', v1, lead]);
+    expect(kinds.code).toBe(2);
+    expect(kinds.stderr).toMatch(/Cannot compare a segments bundle .* with a score bundle/);
+  }, 120_000);
 });
+
 
 // Real data (../shared/datasets): Telco's default run once gave 11 segments, 3 of them (about 20% of the
 // customers) without any rule, and every check passed. Whatever k the clustering chooses, every segment now

@@ -2,6 +2,7 @@ import { checkParam, UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { DecisionTree } from '../tree/DecisionTree';
 import type { DecisionTreeModel } from '../tree/DecisionTreeModel';
+import type { SegmentNames } from '../RuleBundle';
 import type { DecisionTreeParams } from '../tree/treeParams';
 import { firstMatchingRule } from './evaluateRules';
 import { extractRules, type ExtractedRules } from './extractRules';
@@ -20,7 +21,8 @@ export interface SurrogateRulesParams {
   seed?: number;
   /** Field name per column (default X.columns). */
   featureNames?: readonly string[];
-  segmentNames?: Readonly<Record<number, string>>;
+  /** Name per segment id: one for every language, or `{ en, fr }` (default "Segment <id>"). */
+  segmentNames?: Readonly<Record<number, string | SegmentNames>>;
   priority?: 'size' | 'purity';
   /** roundThresholds' tolerance (default 0.01); false skips rounding. */
   tolerance?: number | false;

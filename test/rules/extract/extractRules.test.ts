@@ -27,12 +27,12 @@ describe('extractRules', () => {
     const r = { var: 'recency_days' };
     const s = { var: 'spend' };
     expect(out.segments).toEqual([
-      expect.objectContaining({ id: 2, name: 'Lapsed', condition: { '>': [r, 34] } }),
-      expect.objectContaining({ id: 0, name: 'VIP', condition: { and: [{ '<=': [r, 34] }, { '>': [s, 115] }] } }),
-      expect.objectContaining({ id: 1, name: 'Segment 1', condition: { and: [{ '<=': [r, 34] }, { '<=': [s, 115] }] } }),
+      expect.objectContaining({ id: 2, names: { en: 'Lapsed', fr: 'Lapsed' }, condition: { '>': [r, 34] } }),
+      expect.objectContaining({ id: 0, names: { en: 'VIP', fr: 'VIP' }, condition: { and: [{ '<=': [r, 34] }, { '>': [s, 115] }] } }),
+      expect.objectContaining({ id: 1, names: { en: 'Segment 1', fr: 'Segment 1' }, condition: { and: [{ '<=': [r, 34] }, { '<=': [s, 115] }] } }),
     ]);
     expect(out.stats.map((st) => [st.id, st.rows, st.purity])).toEqual([[2, 18, 1], [0, 12, 1], [1, 12, 1]]);
-    expect(out.fallback).toEqual({ id: 2, name: 'Lapsed' });
+    expect(out.fallback).toEqual({ id: 2, names: { en: 'Lapsed', fr: 'Lapsed' } });
     expect(out.unmatchedSegments).toEqual([]);
     expect(Array.from(evaluateRules(out.segments, out.fallback.id, X))).toEqual(Array.from(y));
   });

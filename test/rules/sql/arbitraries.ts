@@ -114,14 +114,14 @@ export function reference(c: Condition, record: Rec, infinite: ReadonlySet<strin
 
 export function makeBundle(conditions: Condition[], fallbackId: number | null = 0): RuleBundle {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     kind: 'segments',
     name: 'property bundle',
     bundleVersion: 1,
     source: { runId: null, dataFingerprints: [], asOf: null, asOfSemantics: 'n/a', seglabVersion: 'test' },
     fields: Object.entries(FIELDS).map(([name, type]) => ({ name, type, description: name, ...(DAYS_FIELDS.has(name) ? { unit: 'days' } : {}) })),
-    segments: conditions.map((condition, i) => ({ id: i + 1, name: `segment ${i + 1}`, condition })),
-    fallback: fallbackId === null ? null : { id: fallbackId, name: 'rest' },
+    segments: conditions.map((condition, i) => ({ id: i + 1, names: { en: `segment ${i + 1}`, fr: `segment ${i + 1}` }, condition })),
+    fallback: fallbackId === null ? null : { id: fallbackId, names: { en: 'rest', fr: 'reste' } },
     score: null,
     validation: { status: 'draft', checks: [], reasons: [] },
     checksum: 'test',
