@@ -33,7 +33,28 @@ export interface ExportOptions {
   /** Surrogate tree depth (default 4) and rounding tolerance (default 0.01 accuracy). */
   maxDepth?: number;
   tolerance?: number;
+  /** Prefer the features that define the segments among splits within this share of the best Gini decrease (default 0.01). */
+  distinctiveWithin?: number;
   progress?: Progress;
+}
+
+/**
+ * One segment's size under the clustering and under its rule, side by side (the fidelity file, the CLI
+ * summary, notebook 04). Each population is its own object so that per-population figures (an outcome
+ * rate, say) can sit beside `customers`.
+ */
+export interface SegmentSizes {
+  id: number;
+  names: SegmentNames;
+  /** Customers the clustering put in this segment (null for hand-written rules: no clustering). */
+  cluster: { customers: number; share: number } | null;
+  /**
+   * Customers whose first matching rule is this segment's (null: the segment has no rule). For the
+   * catch-all of hand-written rules: the customers no rule matches.
+   */
+  rules: { customers: number; share: number } | null;
+  /** Holdout precision and recall of the rule against the clustering (extracted rules only). */
+  holdout: { precision: number; recall: number; support: number } | null;
 }
 
 export interface ExportResult {
@@ -45,6 +66,10 @@ export interface ExportResult {
   /** The surrogate tree (null for hand-written rules) and what threshold rounding changed. */
   tree: DecisionTreeModel | null;
   rounding: SurrogateRulesResult['rounding'];
+  /** Per segment, cluster size next to rule size (segments bundles; empty for score bundles). */
+  segments: SegmentSizes[];
+  /** Customers no rule matches (they get the fallback; 0 for score bundles). */
+  unmatched: number;
 }
 
 const AS_OF_SEMANTICS =
@@ -112,6 +137,7 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
       units,
       segmentNames: names,
       missingAsInfinity: featureNames.filter((f) => daysFields.includes(f)),
+      distinctiveWithin: options.distinctiveWithin,
     });
     progress.end(`holdout fidelity ${(sur.fidelity.holdout.accuracy * 100).toFixed(1)}% (unrounded ${(sur.fidelity.holdoutUnrounded.accuracy * 100).toFixed(1)}%)`);
     segments = sur.rules.segments;
@@ -188,13 +214,41 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     writeFileAtomic(p, bundleToSql(bundle, d, { table: 'features' }));
     return p;
   });
+  const share = (v: number): number => (n ? v / n : 0);
+  const perSegment = new Map((fidelity?.holdout.perSegment ?? []).map((p) => [p.id, p]));
+  const ruleSize = (id: number): SegmentSizes['rules'] => (sizes.has(id) ? { customers: sizes.get(id)!, share: share(sizes.get(id)!) } : null);
+  const holdoutOf = (id: number): SegmentSizes['holdout'] => {
+    const p = perSegment.get(id);
+    return p ? { precision: p.precision, recall: p.recall, support: p.support } : null;
+  };
+  const sizeTable: SegmentSizes[] = score
+    ? []
+    : spec
+      ? [
+          ...segments.map((s) => ({ id: s.id, names: s.names, cluster: null, rules: ruleSize(s.id), holdout: null })),
+          { id: fallback!.id, names: fallback!.names, cluster: null, rules: { customers: n - matched, share: share(n - matched) }, holdout: null },
+        ]
+      : cluster.segments
+          .filter((c) => c.id >= 0)
+          .map((c) => ({ id: c.id, names: segments.find((s) => s.id === c.id)?.names ?? nameOf(c.id), cluster: { customers: c.size, share: c.share }, rules: ruleSize(c.id), holdout: holdoutOf(c.id) }))
+          .sort((a, b) => a.id - b.id);
+  const unmatched = score ? 0 : n - matched;
   let reportPath: string | null = null;
   if (fidelity) {
     reportPath = `${base}.fidelity.json`;
-    writeFileAtomic(reportPath, JSON.stringify({ holdout: fidelity.holdout, holdoutUnrounded: fidelity.holdoutUnrounded, rounding, sizes: Object.fromEntries(sizes), coverage: matchedShare }, null, 2) + '\n');
+    const report = {
+      bundle: { name, version },
+      customers: n,
+      segments: sizeTable,
+      unmatched: { customers: unmatched, share: share(unmatched), fallback: fallback?.id ?? null },
+      holdout: fidelity.holdout,
+      holdoutUnrounded: fidelity.holdoutUnrounded,
+      rounding,
+    };
+    writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
   }
   progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
-  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding };
+  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding, segments: sizeTable, unmatched };
 }
 
 /**

@@ -40,6 +40,19 @@ describe('seglab export / score / diff-rules on the sample run', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schemas', 'segment-bundle.schema.json'), 'utf8')));
     expect(validate(b), JSON.stringify(validate.errors)).toBe(true);
     expect(r.stderr).toMatch(/pass fidelity/);
+    // Each rule's size next to its cluster's, in the fidelity file and the summary (858 vs 765 Champions once went unseen).
+    const cluster = JSON.parse(readFileSync(join(run, 'cluster.json'), 'utf8')) as { rows: number; segments: { id: number; size: number }[] };
+    const fidelity = JSON.parse(readFileSync(join(run, 'rules', 'segments.v1.fidelity.json'), 'utf8')) as {
+      customers: number;
+      segments: { id: number; names: { en: string; fr: string }; cluster: { customers: number; share: number }; rules: { customers: number; share: number } | null; holdout: { precision: number; recall: number } | null }[];
+      unmatched: { customers: number };
+    };
+    expect(fidelity.customers).toBe(cluster.rows);
+    expect(fidelity.segments.map((s) => [s.id, s.cluster.customers])).toEqual(cluster.segments.map((s) => [s.id, s.size]).sort((x, y) => x[0]! - y[0]!));
+    const ruleSizes = new Map(b.validation.checks.filter((c) => c.name.startsWith('min-size:')).map((c) => [Number(c.name.split(':')[1]), c.value]));
+    for (const s of fidelity.segments) expect(s.rules?.customers).toBe(ruleSizes.get(s.id));
+    expect(fidelity.segments.reduce((a, s) => a + (s.rules?.customers ?? 0), 0) + fidelity.unmatched.customers).toBe(cluster.rows);
+    expect(r.stderr).toMatch(/segment +cluster +rules +precision +recall\n +0 .+ +[\d,]+ +[\d,]+ +\d\.\d\d +\d\.\d\d\n/);
   }, 120_000);
 
   it('never overwrites a version; a failed check makes a draft with its reason', async () => {

@@ -32,7 +32,15 @@ export interface SurrogateRulesParams {
    * "never happened" (Condition.ts). The tree, the rounding and the rules all read them so.
    */
   missingAsInfinity?: readonly string[];
+  /**
+   * Among splits whose Gini decrease is within this share of the best, take the one on the feature that
+   * best sets apart the segments it separates (DecisionTree distinctiveWithin; default 0.01, 0 = plain CART).
+   */
+  distinctiveWithin?: number;
 }
+
+/** Default tolerance for preferring the features that define the segments (1% of the best Gini decrease). */
+export const DEFAULT_DISTINCTIVE_WITHIN = 0.01;
 
 export interface SurrogateRulesResult {
   model: DecisionTreeModel;
@@ -71,6 +79,7 @@ export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: Sur
   const treeParams: DecisionTreeParams = { seed, ...params.tree };
   if (params.maxDepth !== undefined) treeParams.maxDepth = params.maxDepth;
   if (missingAsInfinity.length) treeParams.missingAsInfinity = X.columns.filter((_, j) => missingAsInfinity.includes(featureNames[j]!));
+  treeParams.distinctiveWithin = params.distinctiveWithin ?? params.tree?.distinctiveWithin ?? DEFAULT_DISTINCTIVE_WITHIN;
   const model = new DecisionTree(treeParams).fit(Xtrain, ytrain);
   const extracted = extractRules(model, { featureNames, segmentNames: params.segmentNames, priority });
   // The rules read fields by name: give the matrices those names.

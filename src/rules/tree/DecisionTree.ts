@@ -71,10 +71,47 @@ export class DecisionTree {
       nClasses: classes.length,
       weight,
       missing,
+      distinctive: p.distinctiveWithin > 0 ? { within: p.distinctiveWithin, scores: distinctiveness(X, yIdx, classes.length, weight) } : null,
       maxDepth: p.maxDepth,
       minSamplesLeaf,
       minImpurityDecrease: p.minImpurityDecrease,
     });
     return new DecisionTreeModel({ ...p, minSamplesLeaf }, X.columns, classes, tree, featureImportances);
   }
+}
+
+/**
+ * Per class k and feature f (row-major K × F), |mean of the class − mean of all rows| / sd of all rows,
+ * over the rows where the feature is present (weighted): how much the feature sets the class apart, as
+ * the personas' standardised difference does. 0 where the feature is constant or absent.
+ */
+function distinctiveness(X: Matrix, y: Int32Array, K: number, weight: Float64Array): Float64Array {
+  const F = X.cols;
+  const sum = new Float64Array(K * F);
+  const wsum = new Float64Array(K * F);
+  const all = new Float64Array(F);
+  const allW = new Float64Array(F);
+  const sq = new Float64Array(F);
+  for (let i = 0, off = 0; i < X.rows; i++, off += F) {
+    const k = y[i]!;
+    const w = weight[i]!;
+    for (let f = 0; f < F; f++) {
+      const v = X.data[off + f]!;
+      if (v !== v) continue;
+      sum[k * F + f]! += w * v;
+      wsum[k * F + f]! += w;
+      all[f]! += w * v;
+      allW[f]! += w;
+      sq[f]! += w * v * v;
+    }
+  }
+  const out = new Float64Array(K * F);
+  for (let f = 0; f < F; f++) {
+    if (!(allW[f]! > 0)) continue;
+    const mean = all[f]! / allW[f]!;
+    const sd = Math.sqrt(Math.max(0, sq[f]! / allW[f]! - mean * mean));
+    if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) continue;
+    for (let k = 0; k < K; k++) if (wsum[k * F + f]! > 0) out[k * F + f] = Math.abs(sum[k * F + f]! / wsum[k * F + f]! - mean) / sd;
+  }
+  return out;
 }

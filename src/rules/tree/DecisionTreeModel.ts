@@ -17,12 +17,14 @@ export interface FittedDecisionTreeParams {
   seed: number;
   /** Columns whose NaN reads as +Infinity (fields in days); the others read NaN as 0. */
   missingAsInfinity: string[];
+  /** Gini tolerance within which the most distinctive feature is preferred (0: off). */
+  distinctiveWithin: number;
 }
 
 /** The params as saved: missingAsInfinity only when it lists a column (older trees have none). */
 function savedParams(p: FittedDecisionTreeParams): DecisionTreeJSON['params'] {
-  const { missingAsInfinity, ...rest } = p;
-  return missingAsInfinity.length ? { ...rest, missingAsInfinity: [...missingAsInfinity] } : rest;
+  const { missingAsInfinity, distinctiveWithin, ...rest } = p;
+  return { ...rest, ...(missingAsInfinity.length ? { missingAsInfinity: [...missingAsInfinity] } : {}), ...(distinctiveWithin > 0 ? { distinctiveWithin } : {}) };
 }
 
 /** Per column, the value a missing value (NaN) reads as: +Infinity for the columns listed, else 0. */
@@ -67,6 +69,7 @@ const jsonSchema = z
         maxThresholds: z.number().int().min(1),
         seed: z.number().int(),
         missingAsInfinity: z.array(z.string()).optional(),
+        distinctiveWithin: z.number().min(0).max(1).optional(),
       })
       .strict(),
     featureNames: z.array(z.string()),
@@ -230,7 +233,7 @@ export class DecisionTreeModel {
     const unknown = (j.params.missingAsInfinity ?? []).filter((c) => !j.featureNames.includes(c));
     if (unknown.length) bad(`params.missingAsInfinity names ${unknown.join(', ')}, not features`);
     return new DecisionTreeModel(
-      { ...j.params, missingAsInfinity: j.params.missingAsInfinity ?? [] },
+      { ...j.params, missingAsInfinity: j.params.missingAsInfinity ?? [], distinctiveWithin: j.params.distinctiveWithin ?? 0 },
       j.featureNames,
       j.classes,
       {

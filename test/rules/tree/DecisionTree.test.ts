@@ -147,6 +147,28 @@ describe('DecisionTree', () => {
     expect(() => new DecisionTree({ missingAsInfinity: ['nope'] }).fit(Xd, yd)).toThrow(/missingAsInfinity names "nope"/);
   });
 
+  it('with distinctiveWithin, prefers among near-equal splits the feature that sets the separated segments apart', () => {
+    // Both columns separate the two segments perfectly (the same Gini gain). spread has a wide spread inside
+    // each segment (|standardised difference| 0.87); flag is the segments' defining trait (1.0).
+    const n = 100;
+    const spread = Array.from({ length: n }, (_, i) => i);
+    const flag = Array.from({ length: n }, (_, i) => (i < 50 ? 0 : 1));
+    const labels = flag.slice();
+    const X2 = Matrix.fromColumns({ spread, flag });
+    const plain = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X2, labels);
+    expect(plain.featureNames[plain.tree.feature[0]!]).toBe('spread'); // ties go to the first column
+    const preferring = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, distinctiveWithin: 0.01 }).fit(X2, labels);
+    expect(preferring.featureNames[preferring.tree.feature[0]!]).toBe('flag');
+    expect(Array.from(preferring.predict(X2))).toEqual(labels);
+    expect(DecisionTreeModel.fromJSON(preferring.toJSON()).params.distinctiveWithin).toBe(0.01);
+    // A split more than the tolerance worse is never taken for its features: one row of flag moved across.
+    const noisy = flag.slice();
+    noisy[10] = 1;
+    const worse = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, distinctiveWithin: 0.01 }).fit(Matrix.fromColumns({ spread, flag: noisy }), labels);
+    expect(worse.featureNames[worse.tree.feature[0]!]).toBe('spread');
+    expect(() => new DecisionTree({ distinctiveWithin: 1 })).toThrow(/distinctiveWithin/);
+  });
+
   it('refuses ±Infinity at predict and apply as fit does, naming the row and column', () => {
     const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X, y);
     const bad = Matrix.fromColumns({ x0: [1, 2, 3], x1: [1, -Infinity, 3] });
