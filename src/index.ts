@@ -172,6 +172,7 @@ export {
   RULE_BUNDLE_SCHEMA_VERSION,
   type RuleBundle,
   type SegmentRule,
+  type SegmentNames,
   type ScoreRule,
   type BundleField,
   type BundleCheck,
@@ -184,9 +185,14 @@ export {
   runGate,
   DEFAULT_GATE,
   type GateThresholds,
+  type GateEvidence,
+  type CoverageEvidence,
   diffBundles,
   formatBundleDiff,
   type BundleDiff,
+  bundleMoves,
+  formatBundleMoves,
+  type BundleMoves,
   parseRuleSpec,
   ruleSpecSchema,
   type RuleSpec,
@@ -204,11 +210,13 @@ export {
   evaluateRules,
   fidelityReport,
   surrogateRules,
+  DEFAULT_DISTINCTIVE_WITHIN,
+  MAX_DEPTH_LIMIT,
   type FidelityReport,
   type SurrogateRulesResult,
 } from './rules';
-export { exportRun, type ExportOptions, type ExportResult } from './pipeline/exportRun';
-export { scoreWithBundle, readBundle, SCORING_ENGINES, type ScoringEngine, type ScoreResult } from './pipeline/scoreWithBundle';
+export { exportRun, type ExportOptions, type ExportResult, type SegmentSizes } from './pipeline/exportRun';
+export { scoreWithBundle, readBundle, readScoringInput, SCORING_ENGINES, type ScoringEngine, type ScoreResult } from './pipeline/scoreWithBundle';
 
 // viz and notebook display
 export type { Figure, Trace } from './viz/Figure';
