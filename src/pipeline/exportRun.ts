@@ -193,7 +193,8 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   );
 
   const definitions = new Map(features.features.map((f) => [f.name, f]));
-  const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? f, unit: definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
+  // The unit the conditions were written with (a field in days reads missing as never): engines read it back.
+  const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? f, unit: units[f] ?? definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
   const outDir = join(dir, 'rules');
   mkdirSync(outDir, { recursive: true });
   const version = nextVersion(outDir, name);
