@@ -17,7 +17,8 @@ export interface GrowInput {
   /**
    * Prefer the features that define the segments: among splits whose Gini decrease is within `within`
    * (a share) of the best one, take the feature with the largest `scores[k * F + f]` (class k's
-   * |standardised difference| on feature f) averaged over the node's classes by their weight. Null: off.
+   * |standardised difference| on feature f), summed over the node's classes weighted by their share of
+   * the node and by how cleanly the split sends them to one side. Null: off.
    */
   distinctive: { within: number; scores: Float64Array } | null;
 }

@@ -22,9 +22,10 @@ export interface DecisionTreeParams {
   missingAsInfinity?: readonly string[];
   /**
    * Rules a business reader can believe: among splits whose Gini decrease is within this share of the
-   * best one (e.g. 0.01), take the feature on which the node's segments differ most from the whole base
-   * (largest |standardised difference|, averaged over the node's segments by weight), so that a
-   * segment's rule uses the features that define it. 0 (default): always the best split, as scikit-learn.
+   * best one (e.g. 0.01), take the feature on which the segments the split separates differ most from
+   * the whole base (|standardised difference|, weighted by each segment's share of the node and by how
+   * cleanly the split sends it to one side), so that a segment's rule uses the features that define it.
+   * 0 (default): always the best split, as scikit-learn.
    */
   distinctiveWithin?: number;
 }
