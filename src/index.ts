@@ -161,12 +161,20 @@ export {
   parseCondition,
   conditionFields,
   conditionText,
+  readsMissingAsInfinity,
+  simplifyCondition,
+  type SimplifyConditionOptions,
+  explicitBundle,
+  missingAsInfinityFields,
+  compileBundle,
+  type CompiledBundle,
   CONDITION_OPERATORS,
   type Condition,
   type FieldTypes,
   RULE_BUNDLE_SCHEMA_VERSION,
   type RuleBundle,
   type SegmentRule,
+  type SegmentNames,
   type ScoreRule,
   type BundleField,
   type BundleCheck,
@@ -179,9 +187,14 @@ export {
   runGate,
   DEFAULT_GATE,
   type GateThresholds,
+  type GateEvidence,
+  type CoverageEvidence,
   diffBundles,
   formatBundleDiff,
   type BundleDiff,
+  bundleMoves,
+  formatBundleMoves,
+  type BundleMoves,
   parseRuleSpec,
   ruleSpecSchema,
   type RuleSpec,
@@ -199,11 +212,13 @@ export {
   evaluateRules,
   fidelityReport,
   surrogateRules,
+  DEFAULT_DISTINCTIVE_WITHIN,
+  MAX_DEPTH_LIMIT,
   type FidelityReport,
   type SurrogateRulesResult,
 } from './rules';
-export { exportRun, type ExportOptions, type ExportResult } from './pipeline/exportRun';
-export { scoreWithBundle, readBundle, SCORING_ENGINES, type ScoringEngine, type ScoreResult } from './pipeline/scoreWithBundle';
+export { exportRun, type ExportOptions, type ExportResult, type SegmentSizes } from './pipeline/exportRun';
+export { scoreWithBundle, readBundle, readScoringInput, SCORING_ENGINES, type ScoringEngine, type ScoreResult } from './pipeline/scoreWithBundle';
 
 // viz and notebook display
 export type { Figure, Trace } from './viz/Figure';

@@ -13,8 +13,9 @@ import { dataConfigFromPath } from '../pipeline/dataConfigFromPath';
 import { loadRunConfig } from '../pipeline/loadRunConfig';
 import { STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
 import { reportRun } from '../pipeline/reportRun';
-import { exportRun } from '../pipeline/exportRun';
-import { readBundle, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
+import { exportRun, type ExportResult } from '../pipeline/exportRun';
+import { readBundle, readScoringInput, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
+import { bundleMoves, formatBundleMoves } from '../rules/bundleMoves';
 import { diffBundles, formatBundleDiff } from '../rules/diffBundles';
 import { runPipeline } from '../pipeline/runPipeline';
 import { writeQueryCsv } from '../pipeline/writeQueryCsv';
@@ -30,10 +31,11 @@ export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
 /** Run the CLI with the given arguments (without `node seglab`); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const outcome = { code: EXIT.ok as number };
+  const program = buildProgram(outcome);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    return outcome.code;
   } catch (err) {
     return reportError(err);
   }
@@ -68,6 +70,25 @@ const share = (name: string) => (v: string) => {
   return x;
 };
 
+const shareBelow1 = (name: string) => (v: string) => {
+  const x = Number(v);
+  if (v.trim() === '' || !(x >= 0 && x < 1)) throw new InvalidArgumentError(`${name} must be a number from 0 up to, not including, 1 (e.g. 0.01 for 1%), got "${v}".`);
+  return x;
+};
+
+/** Each segment's size under the clustering next to its size under the rules (and holdout precision / recall). */
+function sizeLines(r: ExportResult): string[] {
+  if (!r.segments.length) return [];
+  const count = (v: number | undefined | null): string => (v === undefined || v === null ? '—' : v.toLocaleString('en-US'));
+  const clustered = r.segments.some((s) => s.cluster);
+  const rows = r.segments.map((s) => [`${s.id} ${s.names.en}`, ...(clustered ? [count(s.cluster?.customers)] : []), s.rules ? count(s.rules.customers) : 'no rule', ...(clustered ? [s.holdout ? s.holdout.precision.toFixed(2) : '—', s.holdout ? s.holdout.recall.toFixed(2) : '—'] : [])]);
+  if (clustered) rows.push([`no rule matches (→ ${r.bundle.fallback ? `${r.bundle.fallback.id} ${r.bundle.fallback.names.en}` : 'none'})`, '', count(r.unmatched), '', '']);
+  const head = ['segment', ...(clustered ? ['cluster'] : []), 'rules', ...(clustered ? ['precision', 'recall'] : [])];
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j]!.length)));
+  const line = (cells: string[]): string => `  ${cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ')}`.trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+
 const keyValue = (v: string, acc: Record<string, string>) => {
   const i = v.indexOf('=');
   if (i <= 0) throw new InvalidArgumentError(`expected name=value, got "${v}".`);
@@ -78,7 +99,8 @@ function vars(opts: { data?: string; set?: Record<string, string> }): Record<str
   return { ...(opts.set ?? {}), ...(opts.data ? { data: resolve(opts.data) } : {}) };
 }
 
-function buildProgram(): Command {
+/** `outcome.code`: a command that succeeded but found something (diff-rules: the bundles differ) sets 1. */
+function buildProgram(outcome: { code: number }): Command {
   const program = new Command('seglab')
     .description('Customer segmentation workbench: data quality, features, segments, reports and rules.')
     .option('-q, --quiet', 'no progress on stderr')
@@ -232,16 +254,20 @@ function buildProgram(): Command {
     .option('--min-stability <jaccard>', 'mean bootstrap Jaccard the segmentation needs (default 0.75)', share('--min-stability'))
     .option('--min-coverage <share>', 'share of customers a segment rule (not the fallback) must assign (default 1)', share('--min-coverage'))
     .option('--max-depth <n>', 'depth of the surrogate decision tree (default 4)', int('--max-depth'))
-    .action(async (run: string, opts: { from?: string; minFidelity?: number; minSegmentSize?: number; minStability?: number; minCoverage?: number; maxDepth?: number }) => {
+    .option('--distinctive-within <share>', 'prefer the features that define the segments among splits within this share of the best Gini decrease (default 0.01; 0 = plain CART)', shareBelow1('--distinctive-within'))
+    .action(async (run: string, opts: { from?: string; minFidelity?: number; minSegmentSize?: number; minStability?: number; minCoverage?: number; maxDepth?: number; distinctiveWithin?: number }) => {
       const gate = {
         ...(opts.minFidelity !== undefined ? { minFidelity: opts.minFidelity } : {}),
         ...(opts.minSegmentSize !== undefined ? { minSegmentSize: opts.minSegmentSize } : {}),
         ...(opts.minStability !== undefined ? { minStability: opts.minStability } : {}),
         ...(opts.minCoverage !== undefined ? { minCoverage: opts.minCoverage } : {}),
       };
-      const r = await exportRun(run, { from: opts.from, gate, maxDepth: opts.maxDepth, progress: progress() });
+      const r = await exportRun(run, { from: opts.from, gate, maxDepth: opts.maxDepth, distinctiveWithin: opts.distinctiveWithin, progress: progress() });
       process.stdout.write(`${r.bundlePath}\n${r.sqlPaths.join('\n')}\n`);
-      if (!program.opts().quiet) process.stderr.write(`${r.bundle.name} v${r.bundle.bundleVersion}: ${r.bundle.validation.status}\n${r.bundle.validation.checks.map((c) => `  ${c.passed ? 'pass' : 'FAIL'} ${c.name}: ${c.message}`).join('\n')}\n`);
+      if (!program.opts().quiet) {
+        const checks = r.bundle.validation.checks.map((c) => `  ${c.passed ? 'pass' : 'FAIL'} ${c.name}: ${c.message}`);
+        process.stderr.write(`${[`${r.bundle.name} v${r.bundle.bundleVersion}: ${r.bundle.validation.status}`, ...checks, ...sizeLines(r)].join('\n')}\n`);
+      }
     });
 
   program
@@ -261,11 +287,24 @@ function buildProgram(): Command {
 
   program
     .command('diff-rules')
-    .description('What changed between two versions of a rule bundle.')
+    .description('What changed between two versions of a rule bundle (exit 0: identical, 1: they differ, 2: bad input), and with --input how many customers would move.')
     .argument('<a>', 'the older bundle (segments.vA.json)')
     .argument('<b>', 'the newer bundle (segments.vB.json)')
-    .action((a: string, b: string) => {
-      process.stdout.write(`${formatBundleDiff(diffBundles(readBundle(resolve(a)), readBundle(resolve(b))))}\n`);
+    .option('--input <file>', 'customers to score with both versions (features.parquet, .csv, .json): how many would change segment or score')
+    .action(async (a: string, b: string, opts: { input?: string }) => {
+      const older = readBundle(resolve(a));
+      const newer = readBundle(resolve(b));
+      const diff = diffBundles(older, newer); // refuses bundles of different kinds (exit 2)
+      const lines = [formatBundleDiff(diff)];
+      if (opts.input) {
+        const fields = [...new Set([...older.fields, ...newer.fields].map((f) => f.name))];
+        const columns = await readScoringInput(resolve(opts.input), fields);
+        const named = [...older.segments, ...newer.segments, older.fallback, newer.fallback].flatMap((s) => (s ? [[s.id, s.names.en] as const] : []));
+        const names = new Map<number, string>(named);
+        lines.push(formatBundleMoves(bundleMoves(older, newer, columns), (id) => names.get(id), opts.input));
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (!diff.identical) outcome.code = EXIT.failure;
     });
 
   return program;

@@ -7,19 +7,22 @@ import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
 import type { FeatureResult } from '../features/computeFeatures';
-import type { PersonaResult } from '../personas/PersonaResult';
+import { LOCALES } from '../core/Locale';
 import { bundleChecksum } from '../rules/bundleChecksum';
-import { DEFAULT_GATE, runGate, type GateThresholds } from '../rules/bundleGate';
+import { DEFAULT_GATE, runGate, type CoverageEvidence, type GateThresholds } from '../rules/bundleGate';
 import { ColumnarScorer } from '../rules/ColumnarScorer';
-import { conditionFields, parseCondition, type FieldTypes } from '../rules/Condition';
+import { conditionFields, parseCondition, readsMissingAsInfinity, type Condition, type FieldTypes } from '../rules/Condition';
+import { conditionText } from '../rules/conditionText';
+import { simplifyCondition } from '../rules/simplifyCondition';
 import type { FidelityReport } from '../rules/extract/fidelityReport';
 import { surrogateRules, type SurrogateRulesResult } from '../rules/extract/surrogateRules';
 import type { DecisionTreeModel } from '../rules/tree/DecisionTreeModel';
-import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle } from '../rules/RuleBundle';
+import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle, type SegmentNames } from '../rules/RuleBundle';
 import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
 import type { ClusterResult } from './ClusterResult';
+import { assembleRunReport } from './reportRun';
 import { RunFolder } from './RunFolder';
 import type { Manifest } from './runPipeline';
 
@@ -30,7 +33,28 @@ export interface ExportOptions {
   /** Surrogate tree depth (default 4) and rounding tolerance (default 0.01 accuracy). */
   maxDepth?: number;
   tolerance?: number;
+  /** Prefer the features that define the segments among splits within this share of the best Gini decrease (default 0.01). */
+  distinctiveWithin?: number;
   progress?: Progress;
+}
+
+/**
+ * One segment's size under the clustering and under its rule, side by side (the fidelity file, the CLI
+ * summary, notebook 04). Each population is its own object so that per-population figures (an outcome
+ * rate, say) can sit beside `customers`.
+ */
+export interface SegmentSizes {
+  id: number;
+  names: SegmentNames;
+  /** Customers the clustering put in this segment (null for hand-written rules: no clustering). */
+  cluster: { customers: number; share: number } | null;
+  /**
+   * Customers whose first matching rule is this segment's (null: the segment has no rule). For the
+   * catch-all of hand-written rules: the customers no rule matches.
+   */
+  rules: { customers: number; share: number } | null;
+  /** Holdout precision and recall of the rule against the clustering (extracted rules only). */
+  holdout: { precision: number; recall: number; support: number } | null;
 }
 
 export interface ExportResult {
@@ -42,6 +66,10 @@ export interface ExportResult {
   /** The surrogate tree (null for hand-written rules) and what threshold rounding changed. */
   tree: DecisionTreeModel | null;
   rounding: SurrogateRulesResult['rounding'];
+  /** Per segment, cluster size next to rule size (segments bundles; empty for score bundles). */
+  segments: SegmentSizes[];
+  /** Customers no rule matches (they get the fallback; 0 for score bundles). */
+  unmatched: number;
 }
 
 const AS_OF_SEMANTICS =
@@ -61,13 +89,15 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   const manifest = run.json<Manifest>('manifest.json', hint);
   const cluster = run.json<ClusterResult>('cluster.json', hint);
   const features = run.json<Omit<FeatureResult, 'sql'>>('features.json', hint);
-  const personas = run.json<PersonaResult>('personas.json', null) ?? null;
   const gate = { ...DEFAULT_GATE, ...(options.gate ?? {}) };
 
   progress.start('export: read the feature table');
   const table = await run.featureTable();
   progress.end(`${table.rowCount.toLocaleString('en-US')} customers`);
   const types: FieldTypes = { ...Object.fromEntries(Object.keys(table.numeric).map((n) => [n, 'number' as const])), ...Object.fromEntries(Object.keys(table.categorical).map((n) => [n, 'string' as const])) };
+  const units = Object.fromEntries(features.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
+  // Fields in days read a missing value as "never happened", longer than any window (Condition.ts).
+  const daysFields = Object.keys(types).filter((f) => readsMissingAsInfinity({ type: types[f]!, unit: units[f] }));
 
   let name: string;
   let segments: RuleBundle['segments'] = [];
@@ -76,15 +106,20 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   let fidelity: ExportResult['fidelity'] = null;
   let rounding: SurrogateRulesResult['rounding'] = null;
   let tree: DecisionTreeModel | null = null;
-  let spec: RuleSpec | null = null;
-  if (options.from) {
-    spec = readSpec(options.from);
+  const spec: RuleSpec | null = options.from ? readSpec(options.from) : null;
+  // Names in every language, from personas built for each locale: never from whatever personas.json
+  // holds (a French report would otherwise put French names into production).
+  const names = spec ? {} : await segmentNamesByLocale(dir, progress);
+  const nameOf = (id: number): SegmentNames => names[id] ?? (Object.fromEntries(LOCALES.map((l) => [l, `Segment ${id}`])) as SegmentNames);
+  if (spec && options.from) {
     name = slug(spec.name);
+    const file = options.from;
+    const explicit = (condition: unknown, path: string) => handWritten(condition, types, daysFields, file, path);
     if (spec.kind === 'segments') {
-      segments = spec.segments.map((s, i) => ({ ...s, condition: parseCondition(s.condition, types, `${basename(options.from!)}: segments[${i}].condition`) }));
+      segments = spec.segments.map((s, i) => ({ ...s, condition: explicit(s.condition, `segments[${i}].condition`) }));
       fallback = spec.fallback;
     } else {
-      score = { base: spec.base, rules: spec.rules.map((r, i) => ({ ...r, condition: parseCondition(r.condition, types, `${basename(options.from!)}: rules[${i}].condition`) })) };
+      score = { base: spec.base, rules: spec.rules.map((r, i) => ({ ...r, condition: explicit(r.condition, `rules[${i}].condition`) })) };
     }
   } else {
     name = 'segments';
@@ -94,47 +129,72 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
       const col = table.numeric[f]!;
       for (let i = 0; i < table.rowCount; i++) X.data[i * featureNames.length + j] = col[i]!;
     });
-    const names: Record<number, string> = {};
-    for (const s of personas?.segments ?? []) if (!s.suppressed) names[s.id] = s.name;
-    const units = Object.fromEntries(features.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
     progress.start('export: surrogate decision tree on the segment labels');
-    const sur = surrogateRules(X, cluster.labels, { seed: manifest.seed, maxDepth: options.maxDepth, tolerance: options.tolerance, units, segmentNames: names });
+    const sur = surrogateRules(X, cluster.labels, {
+      seed: manifest.seed,
+      maxDepth: options.maxDepth,
+      tolerance: options.tolerance,
+      units,
+      segmentNames: names,
+      missingAsInfinity: featureNames.filter((f) => daysFields.includes(f)),
+      distinctiveWithin: options.distinctiveWithin,
+    });
     progress.end(`holdout fidelity ${(sur.fidelity.holdout.accuracy * 100).toFixed(1)}% (unrounded ${(sur.fidelity.holdoutUnrounded.accuracy * 100).toFixed(1)}%)`);
-    segments = sur.rules.segments;
+    // A rule that can match nobody is never shipped (rounding already refuses to empty one): its segment
+    // then has no rule, and the gate says so.
+    for (const s of sur.rules.segments.filter((x) => x.condition === false)) progress.note(`export: segment ${s.id} "${s.names.en}": its rule can match nobody and was dropped`);
+    segments = sur.rules.segments.filter((x) => x.condition !== false);
     fallback = sur.rules.fallback;
     fidelity = sur.fidelity;
     rounding = sur.rounding;
     tree = sur.model;
   }
 
-  // Sizes and coverage under the rules, on every customer of the run.
+  // Sizes and coverage under the rules, on every customer of the run, counted from the first rule each
+  // customer matches: the fallback's customers are not covered, even when the fallback is a segment too.
   const scorer = new ColumnarScorer({ rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical });
   const used = [...new Set([...segments.flatMap((s) => conditionFields(s.condition)), ...(score?.rules ?? []).flatMap((r) => conditionFields(r.condition))])];
   const sizes = new Map<number, number>(segments.map((s) => [s.id, 0]));
-  let covered = table.rowCount;
-  if (segments.length) {
-    const assigned = scorer.segments({ segments, fallback } as RuleBundle);
-    covered = 0;
-    for (const id of assigned) {
-      if (sizes.has(id)) {
-        sizes.set(id, sizes.get(id)! + 1);
-        covered++;
-      }
+  let matched = 0;
+  if (score) {
+    for (const hit of scorer.matchesAny({ segments: [], fallback: null, score })) matched += hit;
+  } else {
+    const first = scorer.firstMatch({ segments, fallback, score: null });
+    for (const r of first) {
+      if (r < 0) continue;
+      const id = segments[r]!.id;
+      sizes.set(id, sizes.get(id)! + 1);
+      matched++;
     }
   }
+  const n = table.rowCount;
+  const matchedShare = n ? matched / n : 0;
+  const segmentNames = new Map(segments.map((s) => [s.id, s.names.en]));
+  // Every segment of the clustering needs a rule (DBSCAN's noise, -1, is not a segment).
+  const withRule = new Set(segments.map((s) => s.id));
+  const withoutRule = spec
+    ? []
+    : cluster.segments.filter((c) => c.id >= 0 && !withRule.has(c.id)).map((c) => ({ id: c.id, name: nameOf(c.id).en, share: c.share }));
+  const coverage: CoverageEvidence = score
+    ? { kind: 'score', matched: matchedShare, base: score.base }
+    : spec
+      ? { kind: 'catch-all', matched: matchedShare, catchAll: { id: fallback!.id, name: fallback!.names.en } }
+      : { kind: 'segments', matched: matchedShare, fallback: fallback ? { id: fallback.id, name: fallback.names.en } : null };
   const validation = runGate(
     {
       fidelity: fidelity ? fidelity.holdout.accuracy : null,
-      sizes,
-      segmentNames: new Map(segments.map((s) => [s.id, s.name])),
-      coverage: table.rowCount ? covered / table.rowCount : 0,
+      sizes: score ? new Map() : sizes,
+      segmentNames,
+      withoutRule,
+      coverage,
       stability: spec ? 'n/a' : (cluster.stability?.meanJaccard ?? null),
     },
     gate,
   );
 
   const definitions = new Map(features.features.map((f) => [f.name, f]));
-  const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? f, unit: definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
+  // The unit the conditions were written with (a field in days reads missing as never): engines read it back.
+  const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? f, unit: units[f] ?? definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
   const outDir = join(dir, 'rules');
   mkdirSync(outDir, { recursive: true });
   const version = nextVersion(outDir, name);
@@ -158,13 +218,74 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     writeFileAtomic(p, bundleToSql(bundle, d, { table: 'features' }));
     return p;
   });
+  const share = (v: number): number => (n ? v / n : 0);
+  const perSegment = new Map((fidelity?.holdout.perSegment ?? []).map((p) => [p.id, p]));
+  const ruleSize = (id: number): SegmentSizes['rules'] => (sizes.has(id) ? { customers: sizes.get(id)!, share: share(sizes.get(id)!) } : null);
+  const holdoutOf = (id: number): SegmentSizes['holdout'] => {
+    const p = perSegment.get(id);
+    return p ? { precision: p.precision, recall: p.recall, support: p.support } : null;
+  };
+  const sizeTable: SegmentSizes[] = score
+    ? []
+    : spec
+      ? [
+          ...segments.map((s) => ({ id: s.id, names: s.names, cluster: null, rules: ruleSize(s.id), holdout: null })),
+          { id: fallback!.id, names: fallback!.names, cluster: null, rules: { customers: n - matched, share: share(n - matched) }, holdout: null },
+        ]
+      : cluster.segments
+          .filter((c) => c.id >= 0)
+          .map((c) => ({ id: c.id, names: segments.find((s) => s.id === c.id)?.names ?? nameOf(c.id), cluster: { customers: c.size, share: c.share }, rules: ruleSize(c.id), holdout: holdoutOf(c.id) }))
+          .sort((a, b) => a.id - b.id);
+  const unmatched = score ? 0 : n - matched;
   let reportPath: string | null = null;
   if (fidelity) {
     reportPath = `${base}.fidelity.json`;
-    writeFileAtomic(reportPath, JSON.stringify({ holdout: fidelity.holdout, holdoutUnrounded: fidelity.holdoutUnrounded, rounding, sizes: Object.fromEntries(sizes), coverage: covered / table.rowCount }, null, 2) + '\n');
+    const report = {
+      bundle: { name, version },
+      customers: n,
+      segments: sizeTable,
+      unmatched: { customers: unmatched, share: share(unmatched), fallback: fallback?.id ?? null },
+      holdout: fidelity.holdout,
+      holdoutUnrounded: fidelity.holdoutUnrounded,
+      rounding,
+    };
+    writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
   }
   progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
-  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding };
+  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding, segments: sizeTable, unmatched };
+}
+
+/**
+ * A hand-written condition as it ships: checked against the feature table's fields, then simplified with
+ * fields in days reading a missing value as +Infinity, written out (simplifyCondition). A condition that
+ * can match nobody (`pdays > 200 and pdays <= 200`) is refused with its path, never shipped.
+ */
+function handWritten(condition: unknown, types: FieldTypes, daysFields: readonly string[], file: string, path: string): Condition {
+  const parsed = parseCondition(condition, types, `${basename(file)}: ${path}`);
+  const simple = simplifyCondition(parsed, { missingAsInfinity: daysFields });
+  if (simple === false) {
+    throw new InputError(`${file}: ${path} can match nobody: ${conditionText(parsed)}.`, [
+      { severity: 'error', check: 'empty-rule', message: `no value meets ${conditionText(parsed)}`, location: { file, field: path }, hint: 'bounds on one field leave no value between them (e.g. x > 200 and x <= 200): fix the bounds or remove the rule' },
+    ]);
+  }
+  return simple;
+}
+
+/**
+ * Segment names in every locale, as the review names them: personas built for each locale from the
+ * run's files (the report's own assembly, without the projection). Suppressed segments have no name.
+ */
+async function segmentNamesByLocale(dir: string, progress: Progress): Promise<Record<number, SegmentNames>> {
+  const out: Record<number, Partial<SegmentNames>> = {};
+  for (const locale of LOCALES) {
+    progress.start(`export: segment names (${locale})`);
+    const { personas } = await assembleRunReport(dir, { report: { locale, projectionSample: 0 } });
+    for (const s of personas.segments) if (!s.suppressed) (out[s.id] ??= {})[locale] = s.name;
+    progress.end(`${personas.segments.length} segments`);
+  }
+  const complete: Record<number, SegmentNames> = {};
+  for (const [id, n] of Object.entries(out)) if (LOCALES.every((l) => n[l])) complete[Number(id)] = n as SegmentNames;
+  return complete;
 }
 
 /** 1 + the highest version already written for this name (versions are never reused). */

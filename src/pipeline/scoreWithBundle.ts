@@ -7,7 +7,7 @@ import { DuckSession, quoteIdent, quoteLiteral } from '../data/DuckSession';
 import { readFeatureTable } from '../features/readFeatureTable';
 import { bundleChecksum } from '../rules/bundleChecksum';
 import { parseBundleJson } from '../rules/bundleSchema';
-import { ColumnarScorer } from '../rules/ColumnarScorer';
+import { ColumnarScorer, type ScoringColumns } from '../rules/ColumnarScorer';
 import { parseCondition, type FieldTypes } from '../rules/Condition';
 import type { RuleBundle } from '../rules/RuleBundle';
 import { bundleCaseSql } from '../rules/sql/bundleToSql';
@@ -126,3 +126,24 @@ function countValues(values: Int32Array | Float64Array): Map<number, number> {
   return m;
 }
 
+
+/**
+ * The customers of an input file (features.parquet, .csv, .json) column-wise, as the typed-array scorer
+ * reads them: only `fields`, in customer_id order. A missing file or column is an InputError naming it.
+ */
+export async function readScoringInput(inputPath: string, fields: readonly string[]): Promise<ScoringColumns & { ids: string[] }> {
+  if (!existsSync(inputPath)) throw new InputError(`No input at ${inputPath}.`);
+  const session = await DuckSession.open();
+  try {
+    await session.run(`CREATE TABLE input AS SELECT * FROM ${readerFor(inputPath)}`);
+    const described = new Set((await session.describe(quoteIdent('input'))).map((c) => c.name));
+    const missing = ['customer_id', ...fields].filter((f) => !described.has(f));
+    if (missing.length) {
+      throw new InputError(`${inputPath} lacks columns the rules read.`, [{ severity: 'error', check: 'missing-column', message: `missing: ${missing.join(', ')}`, location: { file: inputPath }, hint: "compute them with the fields' SQL in the bundle (fields[].sql)" }]);
+    }
+    const table = await readFeatureTable(session, [...fields], { table: 'input' });
+    return { rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical, ids: table.ids };
+  } finally {
+    session.close();
+  }
+}

@@ -1,6 +1,7 @@
 import { assertUnreachable } from '../core/assertUnreachable';
 import { InputError } from '../core/errors';
 import type { Condition, ConditionOperator, FieldRef, Literal } from './Condition';
+import { explicitBundle } from './explicitBundle';
 import type { RuleBundle } from './RuleBundle';
 
 /** Customers column-wise, as readFeatureTable returns them: numbers in Float64Array (NaN = missing), text in arrays (null = missing). */
@@ -10,6 +11,9 @@ export interface ScoringColumns {
   categorical: Readonly<Record<string, readonly (string | null)[]>>;
 }
 
+/** What the scorer reads of a bundle: its rules, fallback and (optionally) its field declarations. */
+export type RuleBundleLike = Pick<RuleBundle, 'segments' | 'fallback' | 'score'> & { fields?: RuleBundle['fields'] };
+
 type Mask = Uint8Array;
 type Eval = () => Mask;
 
@@ -17,7 +21,8 @@ type Eval = () => Mask;
  * Scores a bundle over whole columns: each condition is compiled once into passes over typed arrays
  * (text columns dictionary-encoded to Int32Array once), so 10M customers take a fraction of a second.
  * Same semantics as the JSON Logic evaluator on the Condition subset (see Condition.ts): missing
- * numbers count as 0 in comparisons, missing equals nothing and is in no list.
+ * numbers count as 0 in comparisons (`mask`), missing equals nothing and is in no list; a bundle's
+ * fields declared in days read missing as +Infinity (`segments`, `scores`).
  */
 export class ColumnarScorer {
   private readonly n: number;
@@ -27,8 +32,12 @@ export class ColumnarScorer {
     this.n = columns.rowCount;
   }
 
-  /** Segment id per row: the first segment (in bundle order) whose condition holds, else the fallback. */
-  segments(bundle: RuleBundle): Int32Array {
+  /**
+   * Segment id per row: the first segment (in bundle order) whose condition holds, else the fallback.
+   * Conditions are read with the bundle's fields (explicitBundle: a field in days reads missing as +Infinity).
+   */
+  segments(bundle: RuleBundleLike): Int32Array {
+    bundle = explicitBundle(bundle);
     const n = this.n;
     const out = new Int32Array(n).fill(bundle.fallback?.id ?? -1);
     const open = new Uint8Array(n).fill(1);
@@ -45,8 +54,35 @@ export class ColumnarScorer {
     return out;
   }
 
-  /** Lead score per row: base plus the points of every condition that holds. */
-  scores(bundle: RuleBundle): Float64Array {
+  /**
+   * Per row, the index (in bundle order) of the first segment rule whose condition holds, -1 where none
+   * does (the fallback's customers): sizes and coverage are counted from this, never from the fallback.
+   */
+  firstMatch(bundle: RuleBundleLike): Int32Array {
+    bundle = explicitBundle(bundle);
+    const n = this.n;
+    const out = new Int32Array(n).fill(-1);
+    bundle.segments.forEach((seg, r) => {
+      const mask = this.compile(seg.condition)();
+      for (let i = 0; i < n; i++) if (out[i] === -1 && mask[i]) out[i] = r;
+    });
+    return out;
+  }
+
+  /** Rows where at least one score rule holds (the others get the base score). */
+  matchesAny(bundle: RuleBundleLike): Uint8Array {
+    bundle = explicitBundle(bundle);
+    const out = new Uint8Array(this.n);
+    for (const rule of bundle.score?.rules ?? []) {
+      const mask = this.compile(rule.condition)();
+      for (let i = 0; i < this.n; i++) out[i]! |= mask[i]!;
+    }
+    return out;
+  }
+
+  /** Lead score per row: base plus the points of every condition that holds (read as in segments()). */
+  scores(bundle: RuleBundleLike): Float64Array {
+    bundle = explicitBundle(bundle);
     const n = this.n;
     const out = new Float64Array(n).fill(bundle.score?.base ?? 0);
     for (const rule of bundle.score?.rules ?? []) {
@@ -113,8 +149,25 @@ export class ColumnarScorer {
       }
       case '==':
       case '!=': {
-        const [ref, lit] = args as [FieldRef, Literal];
+        const [ref, lit] = args as [FieldRef, Literal | null];
         const neg = op === '!=' ? 1 : 0;
+        if (lit === null) {
+          // "is missing" / "is present": NaN in a number column, no dictionary code in a text column.
+          if (ref.var in this.columns.numeric) {
+            const x = this.numeric(ref.var);
+            return () => {
+              const m = new Uint8Array(n);
+              for (let i = 0; i < n; i++) m[i] = (x[i]! !== x[i]! ? 1 : 0) ^ neg;
+              return m;
+            };
+          }
+          const { codes } = this.encoded(ref.var);
+          return () => {
+            const m = new Uint8Array(n);
+            for (let i = 0; i < n; i++) m[i] = (codes[i]! < 0 ? 1 : 0) ^ neg;
+            return m;
+          };
+        }
         if (typeof lit === 'number') {
           const x = this.numeric(ref.var);
           return () => {

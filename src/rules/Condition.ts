@@ -9,9 +9,19 @@ import { InvalidRuleError } from './jsonLogic/errors';
  * - `<`, `<=`, `>`, `>=` compare a number field with number literals; a missing value counts as 0
  *   (JSON Logic's JavaScript comparison casts null to 0); the 3-argument form `a < x < b` is allowed;
  * - `==` / `!=` compare a field with a literal of its type; missing equals nothing, so `!=` is true;
+ * - `{"==": [field, null]}` holds when the value is missing, `{"!=": [field, null]}` when it is present;
  * - `in` tests a field against a literal list; missing is in no list;
  * - `and`, `or` (at least one operand) and `!` combine; every atom is two-valued (never SQL NULL);
  * - `true` / `false` literals (a fallback segment's condition is `true`).
+ *
+ * Fields that count time since something happened. A number field with unit `days` (recency_days,
+ * days_since_last_session, tenure_days, interpurchase_days) is NULL when the thing never happened,
+ * which is longer than any window: in a rule as written (a rule file, an extracted rule, a bundle
+ * field declared with that unit) its missing value reads as +Infinity in `<`, `<=`, `>`, `>=`, so a
+ * customer who never had a session is "inactive for 90 days", not "active today". Bundles store this
+ * explicitly (simplifyCondition): `days >= 90` is saved as `days is missing or days >= 90` and
+ * `days < 30` as `days is present and days < 30`, so that any JSON Logic engine and every SQL dialect,
+ * which read a missing number as 0, agree. `==`, `!=` and `in` are the same for every field.
  */
 export type FieldRef = { var: string };
 export type Literal = number | string;
@@ -21,13 +31,21 @@ export type Condition =
   | { and: Condition[] }
   | { or: Condition[] }
   | { '!': [Condition] }
-  | { '==': [FieldRef, Literal] }
-  | { '!=': [FieldRef, Literal] }
+  | { '==': [FieldRef, Literal | null] }
+  | { '!=': [FieldRef, Literal | null] }
   | { '<': [FieldRef, number] | [number, FieldRef, number] }
   | { '<=': [FieldRef, number] | [number, FieldRef, number] }
   | { '>': [FieldRef, number] }
   | { '>=': [FieldRef, number] }
   | { in: [FieldRef, Literal[]] };
+
+/** The unit that marks a "time since" field, whose missing value reads as +Infinity in comparisons. */
+export const MISSING_AS_INFINITY_UNIT = 'days';
+
+/** Whether a declared field's missing value reads as +Infinity in comparisons (a number field in days). */
+export function readsMissingAsInfinity(field: { type: FieldType; unit?: string | null }): boolean {
+  return field.type === 'number' && (field.unit ?? '').trim().toLowerCase() === MISSING_AS_INFINITY_UNIT;
+}
 
 export const CONDITION_OPERATORS = ['and', 'or', '!', '==', '!=', '<', '<=', '>', '>=', 'in'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
@@ -71,7 +89,7 @@ function fieldOf(x: unknown, fields: FieldTypes, path: string, problems: Problem
 
 function literalOf(x: unknown, type: FieldType | null, path: string, problems: Problem[]): void {
   const ok = type === 'number' ? typeof x === 'number' && Number.isFinite(x) : type === 'string' ? typeof x === 'string' : typeof x === 'number' || typeof x === 'string';
-  if (!ok) problem(problems, path, `expected a ${type ?? 'number or string'} literal, got ${JSON.stringify(x)}`);
+  if (!ok) problem(problems, path, `expected a ${type === 'number' ? 'finite number' : (type ?? 'number or string')} literal, got ${typeof x === 'number' ? String(x) : JSON.stringify(x)}`);
 }
 
 function check(rule: unknown, fields: FieldTypes, path: string, problems: Problem[]): void {
@@ -104,7 +122,7 @@ function check(rule: unknown, fields: FieldTypes, path: string, problems: Proble
     case '!=': {
       if (!Array.isArray(args) || args.length !== 2) return problem(problems, at, `"${op}" takes [field, literal]`);
       const type = fieldOf(args[0], fields, `${at}[0]`, problems);
-      literalOf(args[1], type, `${at}[1]`, problems);
+      if (args[1] !== null) literalOf(args[1], type, `${at}[1]`, problems); // null: "is missing" / "is present"
       return;
     }
     case '<':

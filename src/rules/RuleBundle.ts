@@ -1,7 +1,17 @@
+import type { Locale } from '../core/Locale';
 import type { Condition, FieldType } from './Condition';
 
-/** Saved bundles start with this; bump it when the shape changes (schemas/segment-bundle.schema.json). */
-export const RULE_BUNDLE_SCHEMA_VERSION = 1;
+/**
+ * Saved bundles start with this; bump it when the shape changes (schemas/segment-bundle.schema.json).
+ * 2: segment names in every language (`names`), missing days read as +Infinity and written out.
+ */
+export const RULE_BUNDLE_SCHEMA_VERSION = 2;
+
+/**
+ * A segment's name in every language seglab writes: production picks the one it shows, and an export
+ * never ships the language of whichever report happened to run last.
+ */
+export type SegmentNames = Record<Locale, string>;
 
 /** A field a rule reads, with the definition production must compute it by. */
 export interface BundleField {
@@ -15,8 +25,9 @@ export interface BundleField {
 
 /** One segment: its condition is tested in priority order (the list order); the first match wins. */
 export interface SegmentRule {
+  /** Stable segment id (the clustering's, kept across runs with cluster.previous). */
   id: number;
-  name: string;
+  names: SegmentNames;
   condition: Condition;
   description?: string;
 }
@@ -58,7 +69,7 @@ export interface RuleBundle {
   /** kind 'segments': ordered by priority. */
   segments: SegmentRule[];
   /** Who matches no segment (kind 'segments'). */
-  fallback: { id: number; name: string } | null;
+  fallback: { id: number; names: SegmentNames } | null;
   /** kind 'score'. */
   score: { base: number; rules: ScoreRule[] } | null;
   validation: { status: BundleStatus; checks: BundleCheck[]; reasons: string[] };

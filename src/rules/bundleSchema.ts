@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { InputError } from '../core/errors';
+import { LOCALES } from '../core/Locale';
 import { parseSavedJson } from '../core/parseSavedJson';
 import { RULE_BUNDLE_SCHEMA_VERSION, type RuleBundle } from './RuleBundle';
 
 // Conditions are checked in depth by parseCondition (against the bundle's fields); the schema keeps
 // them as JSON values so that the published JSON Schema stays readable.
 const condition = z.union([z.boolean(), z.record(z.string(), z.unknown())]);
+
+/** A name per language: `{ "en": "Champions", "fr": "Champions" }`. */
+export const segmentNamesSchema = z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string().min(1).max(120)])) as Record<(typeof LOCALES)[number], z.ZodString>).strict();
 
 export const ruleBundleSchema = z
   .object({
@@ -34,8 +39,8 @@ export const ruleBundleSchema = z
           .strict(),
       )
       .min(1),
-    segments: z.array(z.object({ id: z.number().int(), name: z.string().min(1).max(120), condition, description: z.string().optional() }).strict()),
-    fallback: z.object({ id: z.number().int(), name: z.string().min(1) }).strict().nullable(),
+    segments: z.array(z.object({ id: z.number().int(), names: segmentNamesSchema, condition, description: z.string().optional() }).strict()),
+    fallback: z.object({ id: z.number().int(), names: segmentNamesSchema }).strict().nullable(),
     score: z
       .object({
         base: z.number(),
@@ -58,5 +63,11 @@ export const ruleBundleSchema = z
 
 /** Parse a saved bundle: shape by the schema (errors name the path), conditions checked by the caller. */
 export function parseBundleJson(json: unknown): RuleBundle {
+  const version = json && typeof json === 'object' ? (json as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && version < RULE_BUNDLE_SCHEMA_VERSION) {
+    throw new InputError(
+      `This segment bundle has schemaVersion ${version}; this seglab reads version ${RULE_BUNDLE_SCHEMA_VERSION}: segment names in every language, and fields in days that read a missing value as "never" (version 1 read it as 0). Export it again with \`seglab export\`.`,
+    );
+  }
   return parseSavedJson(ruleBundleSchema, json, 'segment bundle') as RuleBundle;
 }

@@ -2,7 +2,10 @@ import type { Condition, ConditionOperator, FieldRef, Literal } from './Conditio
 
 const SYMBOL: Record<'<' | '<=' | '>' | '>=' | '==' | '!=', string> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥', '==': '=', '!=': '≠' };
 
-/** A condition as a reader says it: `recency_days ≤ 30 and (city in {Paris, Lyon} or not spend > 50)`. */
+/**
+ * A condition as a reader says it: `recency_days ≤ 30 and (city in {Paris, Lyon} or not spend > 50)`;
+ * `{"==": [f, null]}` reads `f is missing`, `{"!=": [f, null]}` reads `f is present`.
+ */
 export function conditionText(c: Condition): string {
   return text(c, false);
 }
@@ -29,6 +32,7 @@ function text(c: Condition, nested: boolean): string {
     }
     default: {
       const a = args as unknown[];
+      if (a[1] === null && (op === '==' || op === '!=')) return `${(a[0] as FieldRef).var} is ${op === '==' ? 'missing' : 'present'}`;
       if (a.length === 3) return `${lit(a[0] as number)} ${SYMBOL[op]} ${(a[1] as FieldRef).var} ${SYMBOL[op]} ${lit(a[2] as number)}`;
       return `${(a[0] as FieldRef).var} ${SYMBOL[op]} ${lit(a[1] as Literal)}`;
     }

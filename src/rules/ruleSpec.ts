@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors';
+import { LOCALES } from '../core/Locale';
+import { segmentNamesSchema } from './bundleSchema';
+import type { SegmentNames } from './RuleBundle';
 
 const condition = z.union([z.boolean(), z.record(z.string(), z.unknown())]);
+
+/** `name` (one name for every language) or `names: { en, fr }`; either way the result has `names`. */
+const named = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object({ ...shape, name: z.string().min(1).max(120).optional(), names: segmentNamesSchema.optional() })
+    .strict()
+    .refine((s) => (s.name === undefined) !== (s.names === undefined), { message: 'give either name (the same in every language) or names: { en, fr }' })
+    .transform(({ name, names, ...rest }) => ({ ...rest, names: (names ?? Object.fromEntries(LOCALES.map((l) => [l, name!]))) as SegmentNames }));
 
 /**
  * Hand-written rules (JSON or YAML): the RFM segments, "inactive 90+ days", "cart abandoners",
@@ -14,8 +25,8 @@ export const ruleSpecSchema = z.discriminatedUnion('kind', [
       kind: z.literal('segments'),
       name: z.string().min(1).max(120),
       description: z.string().optional(),
-      segments: z.array(z.object({ id: z.number().int(), name: z.string().min(1).max(120), condition, description: z.string().optional() }).strict()).min(1),
-      fallback: z.object({ id: z.number().int(), name: z.string().min(1) }).strict(),
+      segments: z.array(named({ id: z.number().int(), condition, description: z.string().optional() })).min(1),
+      fallback: named({ id: z.number().int() }),
     })
     .strict(),
   z

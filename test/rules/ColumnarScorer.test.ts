@@ -16,6 +16,7 @@ const atom: fc.Arbitrary<Condition> = fc.oneof(
   fc.tuple(fc.constantFrom('==', '!=' as const), fc.constantFrom('x', 'y'), numLit).map(([op, f, v]) => ({ [op]: [{ var: f }, v] }) as Condition),
   fc.array(strLit, { maxLength: 3 }).map((list) => ({ in: [{ var: 's' }, list] }) as Condition),
   fc.array(numLit, { maxLength: 3 }).map((list) => ({ in: [{ var: 'x' }, list] }) as Condition),
+  fc.tuple(fc.constantFrom('==', '!=' as const), fc.constantFrom('x', 'y', 's')).map(([op, f]) => ({ [op]: [{ var: f }, null] }) as Condition),
   fc.boolean(),
 );
 const condition: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { ruleBundleSchema } from '../../src/rules/bundleSchema';
+import { RULE_BUNDLE_SCHEMA_VERSION } from '../../src/rules/RuleBundle';
 import { smallBundle } from './fixtures';
 
 const schemaPath = join(__dirname, '..', '..', 'schemas', 'segment-bundle.schema.json');
@@ -13,8 +14,9 @@ function generated(): unknown {
   return {
     ...zodToJsonSchema(ruleBundleSchema, { name: 'SegmentBundle', $refStrategy: 'none' }),
     $id: 'https://seglab.dev/schemas/segment-bundle.schema.json',
-    title: 'seglab segment rule bundle (schemaVersion 1)',
-    description: 'Ordered segments with JSON Logic conditions (first match wins) and a fallback, or lead-scoring rules; the fields they read with their SQL; provenance; validation results; checksum (sha256 of the canonical JSON without it).',
+    title: `seglab segment rule bundle (schemaVersion ${RULE_BUNDLE_SCHEMA_VERSION})`,
+    description:
+      'Ordered segments with stable ids, names in every language and JSON Logic conditions (first match wins) and a fallback, or lead-scoring rules; the fields they read with their unit and SQL (a field in days reads a missing value as never, written out in the conditions); provenance; validation results; checksum (sha256 of the canonical JSON without it).',
   };
 }
 

@@ -4,7 +4,7 @@ import type { RuleBundle } from '../../src/rules/RuleBundle';
 /** A two-segment bundle with a number and a text field, checksum filled in. */
 export function smallBundle(version = 1): RuleBundle {
   const b: Omit<RuleBundle, 'checksum'> = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     kind: 'segments',
     name: 'sample',
     bundleVersion: version,
@@ -14,10 +14,10 @@ export function smallBundle(version = 1): RuleBundle {
       { name: 'city', type: 'string', description: 'city' },
     ],
     segments: [
-      { id: 0, name: 'Recent', condition: { '<=': [{ var: 'recency_days' }, 30] } },
-      { id: 1, name: 'Paris', condition: { '==': [{ var: 'city' }, 'Paris'] } },
+      { id: 0, names: { en: 'Recent', fr: 'Récents' }, condition: { '<=': [{ var: 'recency_days' }, 30] } },
+      { id: 1, names: { en: 'Paris', fr: 'Paris' }, condition: { '==': [{ var: 'city' }, 'Paris'] } },
     ],
-    fallback: { id: -1, name: 'Unassigned' },
+    fallback: { id: -1, names: { en: 'Unassigned', fr: 'Non affectés' } },
     score: null,
     validation: { status: 'draft', checks: [], reasons: [] },
   };

@@ -1,14 +1,16 @@
 import { checkParam, UsageError } from '../../core/errors';
 import { parseCondition, type Condition, type FieldTypes } from '../Condition';
-import type { SegmentRule } from '../RuleBundle';
+import { LOCALES } from '../../core/Locale';
+import type { SegmentNames, SegmentRule } from '../RuleBundle';
+import { simplifyCondition } from '../simplifyCondition';
 import type { DecisionTreeModel, TreePathStep } from '../tree/DecisionTreeModel';
 import { orOf, pathCondition } from './pathConditions';
 
 export interface ExtractRulesOptions {
   /** Field name per tree feature (same order as the columns the tree was fitted on). */
   featureNames: readonly string[];
-  /** Display name per segment id (default "Segment <id>"). */
-  segmentNames?: Readonly<Record<number, string>>;
+  /** Name per segment id: one for every language, or one per language (default "Segment <id>"). */
+  segmentNames?: Readonly<Record<number, string | SegmentNames>>;
   /** Rule order: 'size' (most training rows first, default) or 'purity' (purest first); ties by id. */
   priority?: 'size' | 'purity';
 }
@@ -27,7 +29,7 @@ export interface ExtractedSegmentStats {
 /** Segment rules in priority order plus the segment of rows no rule matches. */
 export interface RuleSet {
   segments: SegmentRule[];
-  fallback: { id: number; name: string };
+  fallback: { id: number; names: SegmentNames };
 }
 
 export interface ExtractedRules extends RuleSet {
@@ -50,7 +52,8 @@ interface MergedLeaf {
  * Readable rules from a fitted tree: one rule per predicted segment, the OR of its leaves' paths, each
  * path the AND of its conditions with repeated bounds on a field merged to the tightest. Subtrees whose
  * leaves all predict one segment are read as one leaf. The leaves partition every row (NaN read as 0
- * by both the tree and the rules), so the rules reproduce predict exactly, in any order; the fallback
+ * by both the tree and the rules, or as +Infinity in the tree's missingAsInfinity columns, which the
+ * rules write out with missing-value tests), so the rules reproduce predict exactly, in any order; the fallback
  * (the training majority) only catches rows once thresholds are changed (roundThresholds).
  * Every condition is checked with parseCondition.
  */
@@ -75,13 +78,18 @@ export function extractRules(model: DecisionTreeModel, options: ExtractRulesOpti
   stats.sort((a, b) => (priority === 'purity' ? b.purity - a.purity || b.rows - a.rows : b.rows - a.rows || b.purity - a.purity) || a.id - b.id);
 
   const fields: FieldTypes = Object.fromEntries(featureNames.map((f) => [f, 'number' as const]));
-  const nameOf = (id: number): string => segmentNames[id] ?? `Segment ${id}`;
+  const nameOf = (id: number): SegmentNames => {
+    const given = segmentNames[id] ?? `Segment ${id}`;
+    return typeof given === 'string' ? (Object.fromEntries(LOCALES.map((l) => [l, given])) as SegmentNames) : { ...given };
+  };
+  // Fields the tree read missing as +Infinity (days) get that reading written out (simplifyCondition).
+  const missingAsInfinity = model.featureNames.flatMap((f, j) => (model.params.missingAsInfinity.includes(f) ? [featureNames[j]!] : []));
   const segments: SegmentRule[] = stats.map((s, i) => {
-    const condition: Condition = orOf(byLabel.get(s.id)!.map((l) => pathCondition(l.path, featureNames)));
+    const condition: Condition = simplifyCondition(orOf(byLabel.get(s.id)!.map((l) => pathCondition(l.path, featureNames))), { missingAsInfinity });
     parseCondition(condition, fields, `segments[${i}].condition`);
     return {
       id: s.id,
-      name: nameOf(s.id),
+      names: nameOf(s.id),
       condition,
       description: `${s.paths} tree path${s.paths === 1 ? '' : 's'}; ${s.rows} training rows, ${(s.purity * 100).toFixed(1)}% of them in this segment`,
     };
@@ -90,7 +98,7 @@ export function extractRules(model: DecisionTreeModel, options: ExtractRulesOpti
   const unmatchedSegments = Array.from(model.classes).filter((c) => !byLabel.has(c));
   return {
     segments,
-    fallback: { id: root, name: nameOf(root) },
+    fallback: { id: root, names: nameOf(root) },
     fields,
     stats: stats.map(({ id, paths, rows, purity }) => ({ id, paths, rows, purity })),
     unmatchedSegments,

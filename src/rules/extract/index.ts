@@ -5,4 +5,4 @@ export { niceCandidates, roundingKind, type RoundingKind } from './niceValues';
 export { pathBounds, pathCondition, rangeConditions, type FieldBounds } from './pathConditions';
 export { roundThresholds, type KeptThreshold, type RoundedRules, type RoundThresholdsOptions, type ThresholdChange } from './roundThresholds';
 export { stratifiedSplit, takeRows } from './stratifiedSplit';
-export { surrogateRules, type SurrogateRulesParams, type SurrogateRulesResult } from './surrogateRules';
+export { DEFAULT_DISTINCTIVE_WITHIN, surrogateRules, type SurrogateRulesParams, type SurrogateRulesResult } from './surrogateRules';

@@ -3,6 +3,7 @@ import type { Matrix } from '../../core/Matrix';
 import type { Condition, ConditionOperator } from '../Condition';
 import type { SegmentRule } from '../RuleBundle';
 import type { RuleSet } from './extractRules';
+import { simplifyCondition } from '../simplifyCondition';
 import { evaluateRules } from './evaluateRules';
 import { niceCandidates, roundingKind, type RoundingKind } from './niceValues';
 
@@ -11,6 +12,11 @@ export interface RoundThresholdsOptions {
   tolerance?: number;
   /** Unit per field ('days', 'currency', 'share', 'rate', 'count', 'orders', …); other fields get significant digits. */
   units?: Readonly<Record<string, string>>;
+  /**
+   * Fields whose missing value reads as +Infinity (fields in days, see Condition.ts), as the tree the rules
+   * came from read them (DecisionTree's missingAsInfinity); default none.
+   */
+  missingAsInfinity?: readonly string[];
 }
 
 export interface ThresholdChange {
@@ -51,14 +57,19 @@ interface Slot {
  * Replace thresholds by business-friendly values, one threshold at a time: a threshold is a (field,
  * value) pair wherever it occurs in the rules (all its occurrences change together, so ranges that met
  * at it still meet). Candidates are tried most preferred first; the first whose rules stay within
- * `tolerance` of the unrounded rules' accuracy against y is kept. Thresholds are visited in the order
- * they first occur (the highest-priority rule first).
+ * `tolerance` of the unrounded rules' accuracy against y is kept, unless it would leave a segment's rule
+ * matching nobody. Thresholds are visited in the order they first occur (the highest-priority rule first).
+ * Rules are measured and returned simplified (simplifyCondition): a path that rounding left empty
+ * (`pdays > 200 and pdays <= 200`) is gone, and fields in days read a missing value as +Infinity.
  */
 export function roundThresholds<R extends RuleSet>(rules: R, X: Matrix, y: ArrayLike<number>, options: RoundThresholdsOptions = {}): RoundedRules<R> {
   const { tolerance = 0.01, units = {} } = options;
   checkParam(Number.isFinite(tolerance) && tolerance >= 0 && tolerance <= 1, 'roundThresholds tolerance', tolerance, 'a number from 0 to 1');
   if (y.length !== X.rows) throw new UsageError(`roundThresholds: y has ${y.length} labels, X has ${X.rows} rows.`);
+  const missingAsInfinity = options.missingAsInfinity ?? [];
   const fallbackId = rules.fallback.id;
+  // Rules are measured, and returned, as they ship: simplified, missing days read as +Infinity.
+  const simplified = (segments: SegmentRule[]): SegmentRule[] => segments.map((s) => ({ ...s, condition: simplifyCondition(s.condition, { missingAsInfinity }) }));
   const accuracy = (segments: SegmentRule[]): number => {
     const p = evaluateRules(segments, fallbackId, X);
     let ok = 0;
@@ -81,7 +92,10 @@ export function roundThresholds<R extends RuleSet>(rules: R, X: Matrix, y: Array
     groups.set(key, g);
   });
 
-  const baseline = accuracy(build());
+  const start = simplified(build());
+  const baseline = accuracy(start);
+  // A segment whose rule matches somebody keeps a rule that can: a candidate emptying it is passed over.
+  const alive = start.map((s) => s.condition !== false);
   const floor = baseline - tolerance - 1e-12;
   let current = baseline;
   const log: ThresholdChange[] = [];
@@ -92,7 +106,9 @@ export function roundThresholds<R extends RuleSet>(rules: R, X: Matrix, y: Array
     let done = false;
     for (const to of niceCandidates(g.value, kind)) {
       for (const i of g.slots) values[i] = to;
-      const acc = accuracy(build());
+      const candidate = simplified(build());
+      if (candidate.some((s, k) => alive[k] && s.condition === false)) continue;
+      const acc = accuracy(candidate);
       tried.push({ to, accuracy: acc });
       if (acc >= floor) {
         log.push({ field: g.field, from: g.value, to, kind, accuracyBefore: current, accuracyAfter: acc });
@@ -106,7 +122,7 @@ export function roundThresholds<R extends RuleSet>(rules: R, X: Matrix, y: Array
       kept.push({ field: g.field, value: g.value, kind, tried });
     }
   }
-  return { rules: { ...rules, segments: build() }, accuracyBefore: baseline, accuracyAfter: current, log, kept };
+  return { rules: { ...rules, segments: simplified(build()) }, accuracyBefore: baseline, accuracyAfter: current, log, kept };
 }
 
 function opOf(c: Exclude<Condition, boolean>): [ConditionOperator, unknown] {

@@ -2,6 +2,7 @@ import { checkParam, UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { DecisionTree } from '../tree/DecisionTree';
 import type { DecisionTreeModel } from '../tree/DecisionTreeModel';
+import type { SegmentNames } from '../RuleBundle';
 import type { DecisionTreeParams } from '../tree/treeParams';
 import { firstMatchingRule } from './evaluateRules';
 import { extractRules, type ExtractedRules } from './extractRules';
@@ -20,12 +21,26 @@ export interface SurrogateRulesParams {
   seed?: number;
   /** Field name per column (default X.columns). */
   featureNames?: readonly string[];
-  segmentNames?: Readonly<Record<number, string>>;
+  /** Name per segment id: one for every language, or `{ en, fr }` (default "Segment <id>"). */
+  segmentNames?: Readonly<Record<number, string | SegmentNames>>;
   priority?: 'size' | 'purity';
   /** roundThresholds' tolerance (default 0.01); false skips rounding. */
   tolerance?: number | false;
   units?: Readonly<Record<string, string>>;
+  /**
+   * Fields (of featureNames) whose missing value reads as +Infinity: fields in days, whose NULL means
+   * "never happened" (Condition.ts). The tree, the rounding and the rules all read them so.
+   */
+  missingAsInfinity?: readonly string[];
+  /**
+   * Among splits whose Gini decrease is within this share of the best, take the one on the feature that
+   * best sets apart the segments it separates (DecisionTree distinctiveWithin; default 0.01, 0 = plain CART).
+   */
+  distinctiveWithin?: number;
 }
+
+/** Default tolerance for preferring the features that define the segments (1% of the best Gini decrease). */
+export const DEFAULT_DISTINCTIVE_WITHIN = 0.01;
 
 export interface SurrogateRulesResult {
   model: DecisionTreeModel;
@@ -49,8 +64,11 @@ export interface SurrogateRulesResult {
 export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: SurrogateRulesParams = {}): SurrogateRulesResult {
   if (!(X instanceof Matrix)) throw new UsageError(`surrogateRules: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
   if (labels.length !== X.rows) throw new UsageError(`surrogateRules: labels has ${labels.length} values, X has ${X.rows} rows.`);
-  const { holdout = 0.25, seed = 0, featureNames = X.columns, priority = 'size', tolerance = 0.01, units } = params;
+  const { holdout = 0.25, seed = 0, featureNames = X.columns, priority = 'size', tolerance = 0.01, units, missingAsInfinity = [] } = params;
   checkParam(Number.isInteger(seed), 'surrogateRules seed', seed, 'a whole number');
+  checkParam(featureNames.length === X.cols, 'surrogateRules featureNames', featureNames, `${X.cols} names, one per column of X`);
+  const unknown = missingAsInfinity.filter((f) => !featureNames.includes(f));
+  if (unknown.length) throw new UsageError(`surrogateRules: missingAsInfinity names ${unknown.map((f) => `"${f}"`).join(', ')}, not fields of X (${featureNames.join(', ')}).`);
   const split = stratifiedSplit(labels, holdout, seed);
   const Xtrain = takeRows(X, split.train);
   const ytrain = Int32Array.from(split.train, (i) => labels[i]!);
@@ -60,11 +78,13 @@ export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: Sur
 
   const treeParams: DecisionTreeParams = { seed, ...params.tree };
   if (params.maxDepth !== undefined) treeParams.maxDepth = params.maxDepth;
+  if (missingAsInfinity.length) treeParams.missingAsInfinity = X.columns.filter((_, j) => missingAsInfinity.includes(featureNames[j]!));
+  treeParams.distinctiveWithin = params.distinctiveWithin ?? params.tree?.distinctiveWithin ?? DEFAULT_DISTINCTIVE_WITHIN;
   const model = new DecisionTree(treeParams).fit(Xtrain, ytrain);
   const extracted = extractRules(model, { featureNames, segmentNames: params.segmentNames, priority });
   // The rules read fields by name: give the matrices those names.
   const named = (M: Matrix): Matrix => (M.columns.every((c, j) => c === featureNames[j]) ? M : new Matrix(M.data, M.rows, M.cols, featureNames));
-  const rounded = tolerance === false ? null : roundThresholds(extracted, named(Xtrain), ytrain, { tolerance, units });
+  const rounded = tolerance === false ? null : roundThresholds(extracted, named(Xtrain), ytrain, { tolerance, units, missingAsInfinity });
   const rules = rounded ? rounded.rules : extracted;
   const ids = Array.from(model.classes);
   const fidelityOf = (rules: ExtractedRules): FidelityReport => {

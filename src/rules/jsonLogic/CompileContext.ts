@@ -2,6 +2,12 @@ import type { Problem } from '../../core/errors';
 import { InvalidRuleError, RuleLimitError, UnsupportedOperatorError } from './errors';
 import { JSON_LOGIC_OPERATORS } from './operators';
 
+/**
+ * The largest maxDepth allowed: compiling and evaluating recurse once per level, and about 1,400 levels
+ * exhaust Node's default stack. 1000 leaves room for the caller's own frames.
+ */
+export const MAX_DEPTH_LIMIT = 1000;
+
 /** Problems collected before compilation gives up and reports them all. */
 const MAX_PROBLEMS = 20;
 
@@ -54,7 +60,10 @@ export class CompileContext {
         check: 'too-deep',
         message: `the rule nests operators / arrays deeper than maxDepth = ${this.maxDepth}`,
         location: { field: path },
-        hint: `flatten the rule (e.g. one "and" with many arguments), or raise the limit for a trusted rule: compileJsonLogic(rule, { maxDepth: ${this.maxDepth * 2} })`,
+        hint:
+          this.maxDepth >= MAX_DEPTH_LIMIT
+            ? `flatten the rule (e.g. one "and" with many arguments): ${MAX_DEPTH_LIMIT} is the largest limit the JavaScript stack allows`
+            : `flatten the rule (e.g. one "and" with many arguments), or raise the limit for a trusted rule: compileJsonLogic(rule, { maxDepth: ${Math.min(this.maxDepth * 2, MAX_DEPTH_LIMIT)} })`,
       },
       'maxDepth',
       this.maxDepth,

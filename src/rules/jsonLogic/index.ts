@@ -1,4 +1,4 @@
-export { compileJsonLogic, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, type CompileJsonLogicOptions } from './compileJsonLogic';
+export { compileJsonLogic, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, MAX_DEPTH_LIMIT, type CompileJsonLogicOptions } from './compileJsonLogic';
 export type { CompiledRule } from './Compiled';
 export { InvalidRuleError, RuleLimitError, UnsupportedOperatorError } from './errors';
 export { isJsonLogicOperator, JSON_LOGIC_OPERATORS, type JsonLogicOperator } from './operators';

@@ -1,5 +1,7 @@
 import { UsageError } from '../../core/errors';
-import type { FieldTypes } from '../Condition';
+import { parseCondition, type FieldTypes } from '../Condition';
+import { missingAsInfinityFields } from '../explicitBundle';
+import { simplifyCondition } from '../simplifyCondition';
 import type { RuleBundle } from '../RuleBundle';
 import { assertSqlDialect, type SqlDialect } from './SqlDialect';
 import { conditionToSql } from './conditionToSql';
@@ -18,10 +20,10 @@ export interface BundleToSqlOptions extends BundleCaseSqlOptions {
   idColumn?: string;
 }
 
-const SEGMENT_SEMANTICS =
-  'segments are tested in the order listed and the first match wins, else the fallback; a missing (NULL) value counts as 0 in <, <=, >, >=, equals no literal in == and != and is in no IN list';
-const SCORE_SEMANTICS =
-  'score = base + the points of every rule whose condition holds; a missing (NULL) value counts as 0 in <, <=, >, >=, equals no literal in == and != and is in no IN list';
+const NULL_SEMANTICS =
+  'a missing (NULL) value counts as 0 in <, <=, >, >= (a field in days reads it as +infinity, written out with IS NULL / IS NOT NULL), equals no literal in == and != and is in no IN list';
+const SEGMENT_SEMANTICS = `segments are tested in the order listed and the first match wins, else the fallback; ${NULL_SEMANTICS}`;
+const SCORE_SEMANTICS = `score = base + the points of every rule whose condition holds; ${NULL_SEMANTICS}`;
 
 /**
  * The bundle as one SQL expression of the dialect, without SELECT:
@@ -29,7 +31,8 @@ const SCORE_SEMANTICS =
  *   priority order, i.e. list order; `ELSE NULL` without a fallback; only the fallback id when there is
  *   no segment);
  * - kind 'score': `<base> + (CASE WHEN <c1> THEN <p1> ELSE 0 END) + …`.
- * Every condition is checked against the bundle's declared fields first (InvalidRuleError with its path).
+ * Every condition is checked against the bundle's declared fields first (InvalidRuleError with its path);
+ * a field declared in days reads a missing value as +Infinity (explicitBundle), written out as IS NULL tests.
  */
 export function bundleCaseSql(bundle: RuleBundle, dialect: SqlDialect, options: BundleCaseSqlOptions = {}): string {
   return bundleParts(bundle, dialect, options).join(' ');
@@ -61,9 +64,12 @@ export function bundleToSql(bundle: RuleBundle, dialect: SqlDialect, options: Bu
 function bundleParts(bundle: RuleBundle, dialect: SqlDialect, options: BundleCaseSqlOptions): string[] {
   assertSqlDialect(dialect);
   const fields = fieldTypes(bundle);
+  const infinite = missingAsInfinityFields(bundle.fields);
   const cond = (c: unknown, path: string) => {
     try {
-      return conditionToSql(c as never, dialect, { fields, column: options.column });
+      // Checked first, then written out with the fields' reading of a missing value (explicitBundle).
+      const condition = parseCondition(c, fields);
+      return conditionToSql(infinite.length ? simplifyCondition(condition, { missingAsInfinity: infinite }) : condition, dialect, { fields, column: options.column });
     } catch (e) {
       // The problems' paths start at "condition"; say which rule it is.
       if (e instanceof Error) e.message = `bundle.${path}: ${e.message}`;

@@ -1,4 +1,4 @@
-import type { Problem } from '../../core/errors';
+import { UsageError, type Problem } from '../../core/errors';
 import { parseCondition, type Condition, type FieldTypes } from '../Condition';
 import { InvalidRuleError } from '../jsonLogic/errors';
 import { assertSqlDialect, type SqlDialect } from './SqlDialect';
@@ -9,8 +9,11 @@ import { sqlNumber } from './sqlNumber';
 export interface ConditionToSqlOptions {
   /** SQL expression for a field (default: the field name as a quoted identifier of the dialect). */
   column?: (field: string) => string;
-  /** Declared field types: when given, the condition is checked with parseCondition first. */
-  fields?: FieldTypes;
+  /**
+   * Declared field types (required): the condition is checked with parseCondition against them first, so
+   * every comparison is typed (a number literal against a text column is refused here, not by the warehouse).
+   */
+  fields: FieldTypes;
 }
 
 /**
@@ -19,14 +22,22 @@ export interface ConditionToSqlOptions {
  * - `<`, `<=`, `>`, `>=`: `COALESCE(f, 0) < 5` (a missing number counts as 0, as in JavaScript);
  *   `{"<": [1, f, 5]}` is `(1 < COALESCE(f, 0) AND COALESCE(f, 0) < 5)`;
  * - `==`: `COALESCE(f = v, FALSE)` (missing equals nothing); `!=`: `(f IS NULL OR f <> v)`;
+ * - `{"==": [f, null]}`: `f IS NULL`; `{"!=": [f, null]}`: `f IS NOT NULL`;
  * - `in`: `COALESCE(f IN (a, b), FALSE)`; an empty list is `FALSE`;
  * - `and` / `or`: `(a AND b)` / `(a OR b)`; `!`: `NOT (a)`; `true` / `false`: `TRUE` / `FALSE`.
  * Every dialect here has TRUE/FALSE literals; ClickHouse, whose comparisons return UInt8, gets `0` as
- * COALESCE's default. Throws InvalidRuleError (with the path) for anything outside the subset.
+ * COALESCE's default. Throws InvalidRuleError (with the path) for anything outside the subset or not of
+ * the declared types, UsageError without `options.fields`.
  */
-export function conditionToSql(condition: Condition, dialect: SqlDialect, options: ConditionToSqlOptions = {}): string {
+export function conditionToSql(condition: Condition, dialect: SqlDialect, options: ConditionToSqlOptions): string {
   assertSqlDialect(dialect);
-  if (options.fields) parseCondition(condition, options.fields);
+  // Untyped SQL mixes types: {"==": [cat, 30]} on a text column gives `"cat" = 30`, which DuckDB refuses
+  // while the evaluator answers loosely ("30" == 30). So the types are not optional.
+  const fields = options?.fields;
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
+    throw new UsageError(`conditionToSql: options.fields is required: the type of every field the condition reads, e.g. { fields: { recency_days: 'number', city: 'string' } } (got ${fields === undefined ? 'none' : JSON.stringify(fields)}).`);
+  }
+  parseCondition(condition, fields);
   const column = options.column ?? ((field: string) => quoteIdentifier(field, dialect));
   const problems: Problem[] = [];
   const sql = new Writer(dialect, column, problems).condition(condition, 'condition');
@@ -97,6 +108,11 @@ class Writer {
       case '==':
       case '!=': {
         if (!Array.isArray(args) || args.length !== 2) return this.fail(at, `"${op}" takes [field, literal]`);
+        if (args[1] === null) {
+          const missing = this.field(args[0], `${at}[0]`);
+          if (missing === null) return 'FALSE';
+          return `${this.column(missing)} ${op === '==' ? 'IS NULL' : 'IS NOT NULL'}`;
+        }
         const field = this.field(args[0], `${at}[0]`);
         const literal = this.literal(args[1], `${at}[1]`);
         if (field === null || literal === null) return 'FALSE';

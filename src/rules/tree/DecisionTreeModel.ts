@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { parseSavedJson } from '../../core/parseSavedJson';
+import { refuseInfinity } from './refuseInfinity';
 import type { TreeStructure } from './TreeStructure';
 
 /** Saved trees start with this; bump it when the JSON shape changes. */
@@ -14,6 +15,21 @@ export interface FittedDecisionTreeParams {
   minImpurityDecrease: number;
   maxThresholds: number;
   seed: number;
+  /** Columns whose NaN reads as +Infinity (fields in days); the others read NaN as 0. */
+  missingAsInfinity: string[];
+  /** Gini tolerance within which the most distinctive feature is preferred (0: off). */
+  distinctiveWithin: number;
+}
+
+/** The params as saved: missingAsInfinity only when it lists a column (older trees have none). */
+function savedParams(p: FittedDecisionTreeParams): DecisionTreeJSON['params'] {
+  const { missingAsInfinity, distinctiveWithin, ...rest } = p;
+  return { ...rest, ...(missingAsInfinity.length ? { missingAsInfinity: [...missingAsInfinity] } : {}), ...(distinctiveWithin > 0 ? { distinctiveWithin } : {}) };
+}
+
+/** Per column, the value a missing value (NaN) reads as: +Infinity for the columns listed, else 0. */
+export function missingValues(columns: readonly string[], missingAsInfinity: readonly string[]): Float64Array {
+  return Float64Array.from(columns, (c) => (missingAsInfinity.includes(c) ? Infinity : 0));
 }
 
 /** One step of a root-to-leaf path. */
@@ -52,6 +68,8 @@ const jsonSchema = z
         minImpurityDecrease: z.number().finite().min(0),
         maxThresholds: z.number().int().min(1),
         seed: z.number().int(),
+        missingAsInfinity: z.array(z.string()).optional(),
+        distinctiveWithin: z.number().min(0).max(1).optional(),
       })
       .strict(),
     featureNames: z.array(z.string()),
@@ -74,7 +92,8 @@ export type DecisionTreeJSON = z.infer<typeof jsonSchema>;
 
 /**
  * A fitted CART classifier. Rows go left when `x <= threshold`; a missing value (NaN) is read as 0,
- * the same as a missing number in a segment rule's comparison, so extracted rules reproduce predict.
+ * the same as a missing number in a segment rule's comparison, or as +Infinity in the columns of
+ * params.missingAsInfinity (fields in days), so extracted rules reproduce predict.
  */
 export class DecisionTreeModel {
   readonly kind = 'decision-tree' as const;
@@ -82,6 +101,8 @@ export class DecisionTreeModel {
   readonly classes: Int32Array;
   /** Weighted Gini decrease per feature, summing to 1 (all 0 when the tree is one leaf). */
   readonly featureImportances: Float64Array;
+  /** Per feature, the value NaN reads as. */
+  private readonly missing: Float64Array;
 
   constructor(
     readonly params: FittedDecisionTreeParams,
@@ -92,6 +113,7 @@ export class DecisionTreeModel {
   ) {
     this.classes = Int32Array.from(classes);
     this.featureImportances = Float64Array.from(featureImportances);
+    this.missing = missingValues(featureNames, params.missingAsInfinity);
   }
 
   get nodeCount(): number {
@@ -117,6 +139,7 @@ export class DecisionTreeModel {
     this.checkColumns(X);
     const { feature, threshold, left, right } = this.tree;
     const { rows, cols, data } = X;
+    const missing = this.missing;
     const out = new Int32Array(rows);
     for (let i = 0; i < rows; i++) {
       let t = 0;
@@ -125,7 +148,7 @@ export class DecisionTreeModel {
         const f = feature[t]!;
         if (f < 0) break;
         const raw = data[off + f]!;
-        const v = raw === raw ? raw : 0;
+        const v = raw === raw ? raw : missing[f]!;
         t = v <= threshold[t]! ? left[t]! : right[t]!;
       }
       out[i] = t;
@@ -171,7 +194,7 @@ export class DecisionTreeModel {
     return {
       schemaVersion: DECISION_TREE_SCHEMA_VERSION,
       kind: this.kind,
-      params: { ...this.params },
+      params: savedParams(this.params),
       featureNames: [...this.featureNames],
       classes: Array.from(this.classes),
       featureImportances: Array.from(this.featureImportances),
@@ -207,8 +230,10 @@ export class DecisionTreeModel {
       if (f >= j.featureNames.length) bad(`nodes.feature[${t}] = ${f} but there are ${j.featureNames.length} features`);
       if (f >= 0 && !(nodes.left[t]! > t && nodes.left[t]! < m && nodes.right[t]! > t && nodes.right[t]! < m)) bad(`node ${t} has children outside ${t + 1}..${m - 1}`);
     }
+    const unknown = (j.params.missingAsInfinity ?? []).filter((c) => !j.featureNames.includes(c));
+    if (unknown.length) bad(`params.missingAsInfinity names ${unknown.join(', ')}, not features`);
     return new DecisionTreeModel(
-      j.params,
+      { ...j.params, missingAsInfinity: j.params.missingAsInfinity ?? [], distinctiveWithin: j.params.distinctiveWithin ?? 0 },
       j.featureNames,
       j.classes,
       {
@@ -231,5 +256,6 @@ export class DecisionTreeModel {
     }
     const j = X.columns.findIndex((c, i) => c !== this.featureNames[i]);
     if (j >= 0) throw new UsageError(`DecisionTreeModel.predict: column ${j + 1} of X is "${X.columns[j]}", the tree was fitted with "${this.featureNames[j]}" there.`);
+    refuseInfinity(X, 'DecisionTreeModel.predict');
   }
 }

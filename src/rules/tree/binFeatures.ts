@@ -15,17 +15,20 @@ export interface BinnedFeatures {
   codes: Uint16Array;
 }
 
-/** A value as the tree reads it: NaN (missing) counts as 0, as missing counts as 0 in rule comparisons. */
-export function treeValue(v: number): number {
-  return v === v ? v : 0;
+/**
+ * A value as the tree reads it: NaN (missing) counts as `missing` — 0, as a missing number counts in a
+ * rule comparison, or +Infinity for a field in days ("never happened", see rules/Condition.ts).
+ */
+export function treeValue(v: number, missing = 0): number {
+  return v === v ? v : missing;
 }
 
 /**
- * Candidate thresholds per feature and the bin of every row. A feature with at most maxThresholds + 1
+ * Candidate thresholds per feature and the bin of every row (NaN read as missing[f], default 0). A feature with at most maxThresholds + 1
  * distinct values gets every midpoint; otherwise the cuts fall between distinct values at the quantiles
  * 1/(T+1), …, T/(T+1), so heavy ties (many zeros) never straddle a cut.
  */
-export function binFeatures(X: Matrix, maxThresholds: number, seed: number): BinnedFeatures {
+export function binFeatures(X: Matrix, maxThresholds: number, seed: number, missing: Float64Array = new Float64Array(X.cols)): BinnedFeatures {
   const { rows, cols, data } = X;
   const codes = new Uint16Array(rows * cols);
   const thresholds: Float64Array[] = [];
@@ -40,7 +43,7 @@ export function binFeatures(X: Matrix, maxThresholds: number, seed: number): Bin
   const values = new Float64Array(m * cols);
   for (let i = 0; i < m; i++) {
     const off = sampleRows[i]! * cols;
-    for (let f = 0; f < cols; f++) values[f * m + i] = treeValue(data[off + f]!);
+    for (let f = 0; f < cols; f++) values[f * m + i] = treeValue(data[off + f]!, missing[f]);
   }
   for (let f = 0; f < cols; f++) {
     const col = values.subarray(f * m, (f + 1) * m);
@@ -54,7 +57,7 @@ export function binFeatures(X: Matrix, maxThresholds: number, seed: number): Bin
   for (let i = 0, off = 0; i < rows; i++, off += cols) {
     for (let f = 0; f < cols; f++) {
       const g = grids[f]!;
-      const v = treeValue(data[off + f]!);
+      const v = treeValue(data[off + f]!, missing[f]);
       const c = cellOf(g, v);
       let lo = g.first[c]!;
       const hi = g.first[c + 1]!;
@@ -78,7 +81,8 @@ interface Grid {
 
 function cellOf(g: Grid, v: number): number {
   const c = Math.floor((v - g.a) * g.scale);
-  return c < 0 ? 0 : c >= GRID_CELLS ? GRID_CELLS - 1 : c;
+  // NaN (+Infinity times a zero scale) searches from the first cell, which finds the same bin.
+  return c >= GRID_CELLS ? GRID_CELLS - 1 : c >= 0 ? c : 0;
 }
 
 function makeGrid(thr: Float64Array): Grid {

@@ -9,9 +9,18 @@ export interface GrowInput {
   y: Int32Array;
   nClasses: number;
   weight: Float64Array;
+  /** Per feature, the value NaN reads as (0, or +Infinity for a field in days). */
+  missing: Float64Array;
   maxDepth: number;
   minSamplesLeaf: number;
   minImpurityDecrease: number;
+  /**
+   * Prefer the features that define the segments: among splits whose Gini decrease is within `within`
+   * (a share) of the best one, take the feature with the largest `scores[k * F + f]` (class k's
+   * |standardised difference| on feature f), summed over the node's classes weighted by their share of
+   * the node and by how cleanly the split sends them to one side. Null: off.
+   */
+  distinctive: { within: number; scores: Float64Array } | null;
 }
 
 export interface GrownTree {
@@ -30,7 +39,7 @@ const TIE_EPS = 1e-12;
  * node (as scikit-learn), so on exactly binned features the tree is scikit-learn's.
  */
 export function growTree(input: GrowInput): GrownTree {
-  const { X, bins, y, nClasses: K, weight, maxDepth, minSamplesLeaf, minImpurityDecrease } = input;
+  const { X, bins, y, nClasses: K, weight, missing, maxDepth, minSamplesLeaf, minImpurityDecrease, distinctive } = input;
   const n = X.rows;
   const F = X.cols;
   const { codes, thresholds } = bins;
@@ -43,6 +52,10 @@ export function growTree(input: GrowInput): GrownTree {
   const cnt = new Int32Array(maxBins);
   const leftCounts = new Float64Array(K);
   const nodeCounts = new Float64Array(K);
+  // Best split per feature and its left class totals (only read with `distinctive`).
+  const featProxy = new Float64Array(F);
+  const featS = new Int32Array(F);
+  const featLeft = new Float64Array(F * K);
 
   const feature: number[] = [];
   const threshold: number[] = [];
@@ -86,6 +99,7 @@ export function growTree(input: GrowInput): GrownTree {
     let bestF = -1;
     let bestS = -1;
     let bestProxy = -Infinity;
+    featProxy.fill(-Infinity);
     for (let f = 0; f < F; f++) {
       const nb = thresholds[f]!.length + 1;
       if (nb < 2) continue;
@@ -115,6 +129,11 @@ export function growTree(input: GrowInput): GrownTree {
           sr += b * b;
         }
         const proxy = sl / wL + sr / wR;
+        if (distinctive && proxy > featProxy[f]! + TIE_EPS * Math.abs(featProxy[f] === -Infinity ? 0 : featProxy[f]!)) {
+          featProxy[f] = proxy;
+          featS[f] = s;
+          featLeft.set(leftCounts, f * K);
+        }
         if (proxy > bestProxy + TIE_EPS * Math.abs(bestProxy === -Infinity ? 0 : bestProxy)) {
           bestProxy = proxy;
           bestF = f;
@@ -123,6 +142,35 @@ export function growTree(input: GrowInput): GrownTree {
       }
     }
     if (bestF < 0) return id;
+    if (distinctive) {
+      // Gini decrease (times the node weight) = proxy − Σ c_k² / w.
+      let parent = 0;
+      for (let k = 0; k < K; k++) parent += (nodeCounts[k]! * nodeCounts[k]!) / w;
+      const floor = (1 - distinctive.within) * (bestProxy - parent);
+      // The segments a split involves are those it sends apart: class k counts by its weight in the node
+      // times |share sent left − share sent right|, so a split is credited with the features that define
+      // the segments it separates.
+      const pref = (f: number): number => {
+        let p = 0;
+        for (let k = 0; k < K; k++) {
+          const c = nodeCounts[k]!;
+          if (c <= 0) continue;
+          const l = featLeft[f * K + k]! / c;
+          p += (c / w) * Math.abs(2 * l - 1) * distinctive.scores[k * F + f]!;
+        }
+        return p;
+      };
+      let bestPref = pref(bestF);
+      for (let f = 0; f < F; f++) {
+        if (f === bestF || featProxy[f] === -Infinity || featProxy[f]! - parent < floor - 1e-12 * Math.abs(floor)) continue;
+        const p = pref(f);
+        if (p > bestPref + 1e-12) {
+          bestPref = p;
+          bestF = f;
+          bestS = featS[f]!;
+        }
+      }
+    }
 
     // Stable partition (row indices stay ascending, so later gathers walk memory forwards) and the
     // node-local midpoint threshold.
@@ -148,13 +196,13 @@ export function growTree(input: GrowInput): GrownTree {
         rows[li++] = r;
         lc[y[r]!]! += weight[r]!;
         if (b === bestS) {
-          const v = treeValue(data[r * cols + bestF]!);
+          const v = treeValue(data[r * cols + bestF]!, missing[bestF]);
           if (v > maxLeft) maxLeft = v;
         }
       } else {
         scratch[ri++] = r;
         if (b === nextBin) {
-          const v = treeValue(data[r * cols + bestF]!);
+          const v = treeValue(data[r * cols + bestF]!, missing[bestF]);
           if (v < minRight) minRight = v;
         }
       }

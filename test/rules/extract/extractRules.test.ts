@@ -27,14 +27,34 @@ describe('extractRules', () => {
     const r = { var: 'recency_days' };
     const s = { var: 'spend' };
     expect(out.segments).toEqual([
-      expect.objectContaining({ id: 2, name: 'Lapsed', condition: { '>': [r, 34] } }),
-      expect.objectContaining({ id: 0, name: 'VIP', condition: { and: [{ '<=': [r, 34] }, { '>': [s, 115] }] } }),
-      expect.objectContaining({ id: 1, name: 'Segment 1', condition: { and: [{ '<=': [r, 34] }, { '<=': [s, 115] }] } }),
+      expect.objectContaining({ id: 2, names: { en: 'Lapsed', fr: 'Lapsed' }, condition: { '>': [r, 34] } }),
+      expect.objectContaining({ id: 0, names: { en: 'VIP', fr: 'VIP' }, condition: { and: [{ '<=': [r, 34] }, { '>': [s, 115] }] } }),
+      expect.objectContaining({ id: 1, names: { en: 'Segment 1', fr: 'Segment 1' }, condition: { and: [{ '<=': [r, 34] }, { '<=': [s, 115] }] } }),
     ]);
     expect(out.stats.map((st) => [st.id, st.rows, st.purity])).toEqual([[2, 18, 1], [0, 12, 1], [1, 12, 1]]);
-    expect(out.fallback).toEqual({ id: 2, name: 'Lapsed' });
+    expect(out.fallback).toEqual({ id: 2, names: { en: 'Lapsed', fr: 'Lapsed' } });
     expect(out.unmatchedSegments).toEqual([]);
     expect(Array.from(evaluateRules(out.segments, out.fallback.id, X))).toEqual(Array.from(y));
+  });
+
+  it('a field in days: the tree and its rules read a missing value as longer than any window', () => {
+    // Never-buyers (recency missing) behave like the lapsed: the tree puts them together with recency > 34,
+    // and the rule says so explicitly, so that engines reading missing as 0 agree.
+    const { X, y } = grid();
+    const rows = [...Array(X.rows).keys()].map((i) => X.row(i));
+    const extra = [[NaN, 20], [NaN, 50], [NaN, 300]];
+    const Xn = Matrix.fromRows([...rows.map((r) => Array.from(r)), ...extra], ['recency_days', 'spend']);
+    const yn = Int32Array.from([...y, 2, 2, 2]);
+    const model = new DecisionTree({ maxDepth: 3, minSamplesLeaf: 1, missingAsInfinity: ['recency_days'] }).fit(Xn, yn);
+    expect(Array.from(model.predict(Xn))).toEqual(Array.from(yn));
+    const out = extractRules(model, { featureNames: ['recency_days', 'spend'] });
+    const r = { var: 'recency_days' };
+    expect(out.segments[0]).toMatchObject({ id: 2, condition: { or: [{ '==': [r, null] }, { '>': [r, 34] }] } });
+    expect(out.segments[1]!.condition).toEqual({ and: [{ '!=': [r, null] }, { '<=': [r, 34] }, { '>': [{ var: 'spend' }, 115] }] });
+    expect(Array.from(evaluateRules(out.segments, out.fallback.id, Xn))).toEqual(Array.from(yn));
+    // Read as 0, the never-buyers sit among the most recent customers: the tree needs extra splits to part them.
+    const plain = new DecisionTree({ maxDepth: 3, minSamplesLeaf: 1 }).fit(Xn, yn);
+    expect(plain.nodeCount).toBeGreaterThan(model.nodeCount);
   });
 
   it("orders by purity with priority 'purity'", () => {
@@ -107,11 +127,13 @@ describe('extractRules', () => {
         }
       }
       const X = new Matrix(data, n, F, names);
-      const model = new DecisionTree({ maxDepth: 1 + rng.int(5), minSamplesLeaf: 1 + rng.int(10), maxThresholds: 4 + rng.int(40) }).fit(X, y);
+      // Some columns are days: their missing values read as +Infinity in the tree and in the rules.
+      const missingAsInfinity = names.filter(() => rng.bernoulli(0.5));
+      const model = new DecisionTree({ maxDepth: 1 + rng.int(5), minSamplesLeaf: 1 + rng.int(10), maxThresholds: 4 + rng.int(40), missingAsInfinity }).fit(X, y);
       for (const priority of ['size', 'purity'] as const) {
         const out = extractRules(model, { featureNames: names, priority });
         out.segments.forEach((s, i) => expect(() => parseCondition(s.condition, out.fields, `segments[${i}]`)).not.toThrow());
-        expect(Array.from(evaluateRules(out.segments, out.fallback.id, X)), `seed ${seed}`).toEqual(Array.from(model.predict(X)));
+        expect(Array.from(evaluateRules(out.segments, out.fallback.id, X)), `seed ${seed}, days ${missingAsInfinity.join(',')}`).toEqual(Array.from(model.predict(X)));
       }
     }
   });

@@ -71,6 +71,41 @@ describe('roundThresholds', () => {
   });
 });
 
+describe('roundThresholds never ships an empty condition', () => {
+  // Bank Marketing: two thresholds of one path both rounded to 200 gave `pdays > 200 and pdays <= 200`.
+  const pdays = { var: 'pdays' };
+  const age = { var: 'age' };
+  function data() {
+    const rows: number[][] = [];
+    const y: number[] = [];
+    for (let i = 0; i < 100; i++) rows.push([i * 1.9, 30]), y.push(2);
+    for (let i = 0; i < 98; i++) rows.push([300 + i, 30]), y.push(3);
+    rows.push([200, 50], [250, 95]);
+    y.push(1, 1);
+    return { X: Matrix.fromRows(rows, ['pdays', 'age']), y };
+  }
+  const narrow = { and: [{ '>': [pdays, 195.5] }, { '<=': [pdays, 204.5] }, { '>': [age, 44] }] };
+
+  it('a path left empty by rounding is simplified away', () => {
+    const { X, y } = data();
+    const rules = { segments: [{ id: 1, name: 'a', condition: { or: [narrow, { '>': [age, 90] }] } }, { id: 2, name: 'b', condition: { '<=': [pdays, 195.5] } }], fallback: { id: 3, name: 'c' } };
+    const out = roundThresholds(rules, X, y);
+    expect(out.log.map((c) => `${c.from}→${c.to}`)).toEqual(['195.5→200', '204.5→200', '44→40']);
+    expect(out.rules.segments[0]!.condition).toEqual({ '>': [age, 90] });
+    expect(JSON.stringify(out.rules)).not.toMatch(/"pdays"\},200\].*"pdays"\},200\]/);
+  });
+
+  it('a candidate that would leave a segment without any customer-matching rule is not taken', () => {
+    const { X, y } = data();
+    const rules = { segments: [{ id: 1, name: 'a', condition: narrow }, { id: 2, name: 'b', condition: { '<=': [pdays, 195.5] } }], fallback: { id: 3, name: 'c' } };
+    const out = roundThresholds(rules, X, y);
+    const first = out.rules.segments[0]!.condition;
+    expect(first).not.toBe(false);
+    expect(out.log.find((c) => c.from === 204.5)!.to).toBe(210);
+    expect(first).toEqual({ and: [{ '>': [pdays, 200] }, { '<=': [pdays, 210] }, { '>': [age, 40] }] });
+  });
+});
+
 describe('surrogateRules', () => {
   it('fits on a stratified train split, rounds on train and reports holdout fidelity before and after rounding', () => {
     const rng = new Rng(7);
@@ -103,5 +138,30 @@ describe('surrogateRules', () => {
     // The split is stratified: each label keeps its share in the holdout, ±1 row.
     const counts = [0, 1, 2].map((k) => labels.filter((v) => v === k).length);
     counts.forEach((c, k) => expect(Math.abs(out.fidelity.holdout.perSegment.find((p) => p.id === k)!.support - c / 4)).toBeLessThanOrEqual(1));
+  });
+
+  it('reads a missing value of a field in days as longer than any window (tree, rounding and rules)', () => {
+    const rng = new Rng(11);
+    const n = 2000;
+    const rec = new Float64Array(n);
+    const spend = new Float64Array(n);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const never = rng.bernoulli(0.15); // never ordered: lapsed, whatever their spend column says
+      rec[i] = never ? NaN : Math.round(rng.uniform(0, 365));
+      spend[i] = Math.round(rng.lognormal(4, 1) * 100) / 100;
+      labels[i] = never || rec[i]! > 90 ? 2 : spend[i]! > 120 ? 0 : 1;
+    }
+    const X = Matrix.fromColumns({ recency_days: rec, spend });
+    const out = surrogateRules(X, labels, { seed: 3, maxDepth: 3, units: { recency_days: 'days', spend: 'currency' }, missingAsInfinity: ['recency_days'] });
+    expect(out.model.params.missingAsInfinity).toEqual(['recency_days']);
+    expect(out.fidelity.holdout.accuracy).toBeGreaterThan(0.97);
+    const lapsed = out.rules.segments.find((s) => s.id === 2)!.condition;
+    expect(lapsed).toEqual({ or: [{ '==': [{ var: 'recency_days' }, null] }, { '>': [{ var: 'recency_days' }, expect.any(Number)] }] });
+    expect(Math.abs((lapsed as { or: { '>': [unknown, number] }[] }).or[1]!['>'][1] - 90)).toBeLessThanOrEqual(2);
+    // Read as 0 (the old semantics), the never-buyers land among the most recent customers.
+    const plain = surrogateRules(X, labels, { seed: 3, maxDepth: 3, units: { recency_days: 'days', spend: 'currency' } });
+    expect(plain.fidelity.holdout.accuracy).toBeLessThan(out.fidelity.holdout.accuracy);
+    expect(() => surrogateRules(X, labels, { missingAsInfinity: ['nope'] })).toThrow(/missingAsInfinity names "nope"/);
   });
 });

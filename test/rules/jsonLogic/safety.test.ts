@@ -107,6 +107,22 @@ describe('size limits', () => {
     expect((thrown(() => compileJsonLogic(cyclic)) as RuleLimitError).limit).toBe('maxDepth');
   });
 
+  it('a large maxDepth never ends in a JavaScript stack overflow: deep input gets the limit error', () => {
+    // 2,000 levels overflowed the stack with { maxDepth: 100000 } (RangeError instead of the limit error).
+    expect(() => compileJsonLogic(nested(2000), { maxDepth: 100_000 })).toThrow(/options\.maxDepth.*from 1 to 1000/);
+    const e = thrown(() => compileJsonLogic(nested(5000), { maxDepth: 1000 }));
+    expect(e).toBeInstanceOf(RuleLimitError);
+    expect(e.message).toContain('maxDepth = 1000');
+    expect(e.message).toContain('the largest limit'); // no advice to raise it past what the stack holds
+    // The depth is measured before compiling: the path names the first node too deep.
+    expect((e as RuleLimitError).problems[0]!.location!.field).toBe(`rule${'["!"][0]'.repeat(1000)}`);
+    // Up to the largest limit, rules compile and evaluate (inside a test runner's deeper stack too).
+    expect(compileJsonLogic(nested(999), { maxDepth: 1000 }).evaluate(null)).toBe(false);
+    let and: unknown = { '>': [{ var: 'x' }, 1] };
+    for (let i = 0; i < 998; i++) and = { and: [and, true] }; // depth 1000 with the comparison and its var
+    expect(compileJsonLogic(and, { maxDepth: 1000 }).evaluate({ x: 2 })).toBe(true);
+  });
+
   it('refuses more than maxNodes nodes and says how to raise it', () => {
     const rule = { and: Array.from({ length: 3000 }, (_, i) => ({ '>': [{ var: `f${i}` }, i] })) };
     const e = thrown(() => compileJsonLogic(rule));
@@ -171,7 +187,7 @@ describe('rules that are refused at compile time', () => {
   });
 
   it('validates its options', () => {
-    expect(() => compileJsonLogic(true, { maxDepth: 0 })).toThrow(/options.maxDepth.*an integer >= 1/);
+    expect(() => compileJsonLogic(true, { maxDepth: 0 })).toThrow(/options.maxDepth.*an integer from 1 to 1000/);
     expect(() => compileJsonLogic(true, { maxNodes: 1.5 })).toThrow(/options.maxNodes/);
     expect(() => compileJsonLogic(true, { operators: ['var', 'log' as 'var'] })).toThrow(/options.operators/);
   });

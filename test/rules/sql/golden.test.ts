@@ -30,17 +30,18 @@ describe('the golden DuckDB query runs and gives the first matching segment', ()
   let session: DuckSession;
   beforeAll(async () => {
     session = await DuckSession.open({ threads: 1 });
-    await session.run(`CREATE SCHEMA analytics; CREATE TABLE analytics."customer features" (customer_id INTEGER, age DOUBLE, city VARCHAR, "rev""enue" DOUBLE, orders DOUBLE);
+    await session.run(`CREATE SCHEMA analytics; CREATE TABLE analytics."customer features" (customer_id INTEGER, age DOUBLE, city VARCHAR, "rev""enue" DOUBLE, orders DOUBLE, recency_days DOUBLE);
       INSERT INTO analytics."customer features" VALUES
-        (1, 20, 'Paris', -50, 0), (2, 20, 'Zürich\\West', NULL, NULL), (3, 30, 'Paris', 0, 0), (4, NULL, NULL, NULL, 3),
-        (5, NULL, 'x''; DROP TABLE t; --', -20, 5), (6, 40, 'new
-line', -13, 0), (7, 25, 'Lyon', -12.5, 2), (8, 29.9, 'L''Haÿ-les-Roses', -100, 0)`);
+        (1, 20, 'Paris', -50, 0, 5), (2, 20, 'Zürich\\West', NULL, NULL, NULL), (3, 30, 'Paris', 0, 0, 5), (4, NULL, NULL, NULL, 3, 5),
+        (5, NULL, 'x''; DROP TABLE t; --', -20, 5, NULL), (6, 40, 'new
+line', -13, 0, 5), (7, 25, 'Lyon', -12.5, 2, 10), (8, 29.9, 'L''Haÿ-les-Roses', -100, 0, 5)`);
   });
   afterAll(() => session?.close());
 
   // Row 4 has only NULLs but orders: a missing revenue counts as 0, and 0 <= -12.5 is false, so NOT … is segment 2.
-  it('segments 1, 1, 2, 2, 0, 3, 0, 1', async () => {
+  // Row 5 never ordered: its missing recency (days) is longer than 180 days, so it is segment 4, not the fallback.
+  it('segments 1, 1, 2, 2, 4, 3, 0, 1', async () => {
     const rows = await session.all(bundleToSql(GOLDEN_BUNDLE, 'duckdb', OPTIONS).replace(/;\n$/, ' ORDER BY 1'));
-    expect(rows.map((r) => r.segment)).toEqual([1, 1, 2, 2, 0, 3, 0, 1]);
+    expect(rows.map((r) => r.segment)).toEqual([1, 1, 2, 2, 4, 3, 0, 1]);
   });
 });

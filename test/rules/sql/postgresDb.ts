@@ -2,9 +2,9 @@ import type { Client } from 'pg';
 import { quoteIdentifier } from '../../../src/rules';
 import { RECORD_COLUMNS, rowParams, type Db, type Rec } from './arbitraries';
 
-/** Temporary table r (id integer, x, y double precision, s and the weird name text) on this connection. */
+/** Temporary table r (id integer, x, y, d double precision, s and the weird name text) on this connection. */
 export async function postgresDb(client: Client): Promise<Db> {
-  const types = ['integer', 'double precision', 'double precision', 'text', 'text'];
+  const types = ['integer', 'double precision', 'double precision', 'double precision', 'text', 'text'];
   const columns = RECORD_COLUMNS.map((c, i) => `${quoteIdentifier(c, 'postgres')} ${types[i]}`).join(', ');
   await client.query(`DROP TABLE IF EXISTS pg_temp.r; CREATE TEMP TABLE r (${columns})`);
   return {

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/core/errors';
 import { DuckSession } from '../../../src/data/DuckSession';
 import { conditionToSql, InvalidRuleError, quoteIdentifier, quoteLiteral, sqlNumber, SQL_DIALECTS, type SqlDialect } from '../../../src/rules';
 import { SKIP_POSTGRES, startPostgres } from './postgres';
@@ -59,25 +60,41 @@ describe('sqlNumber', () => {
 });
 
 describe('conditionToSql forms', () => {
+  const F = { x: 'number', city: 'string', s: 'string' } as const;
   it('writes the documented forms', () => {
-    expect(conditionToSql({ '<': [{ var: 'x' }, 5] }, 'duckdb')).toBe('COALESCE("x", 0) < 5');
-    expect(conditionToSql({ '==': [{ var: 'city' }, 'Paris'] }, 'postgres')).toBe(`COALESCE("city" = 'Paris', FALSE)`);
-    expect(conditionToSql({ '!=': [{ var: 'city' }, 'Paris'] }, 'postgres')).toBe(`("city" IS NULL OR "city" <> 'Paris')`);
-    expect(conditionToSql({ in: [{ var: 'city' }, ['a', 'b']] }, 'spark')).toBe("COALESCE(`city` IN ('a', 'b'), FALSE)");
-    expect(conditionToSql({ in: [{ var: 'city' }, []] }, 'spark')).toBe('FALSE');
-    expect(conditionToSql({ '!': [{ and: [true, false] }] }, 'bigquery')).toBe('NOT (TRUE AND FALSE)');
-    expect(conditionToSql({ '!': { '>': [{ var: 'x' }, -1] } } as never, 'duckdb')).toBe('NOT (COALESCE("x", 0) > (-1))');
-    expect(conditionToSql({ '<=': [1, { var: 'x' }, 2] }, 'snowflake')).toBe('(1 <= COALESCE("x", 0) AND COALESCE("x", 0) <= 2)');
-    expect(conditionToSql({ '==': [{ var: 'x' }, 1] }, 'clickhouse')).toBe('COALESCE(`x` = 1, 0)');
-    expect(conditionToSql({ '<': [{ var: 'x' }, 5] }, 'duckdb', { column: (f) => `t.${quoteIdentifier(f, 'duckdb')}` })).toBe('COALESCE(t."x", 0) < 5');
+    expect(conditionToSql({ '<': [{ var: 'x' }, 5] }, 'duckdb', { fields: F })).toBe('COALESCE("x", 0) < 5');
+    expect(conditionToSql({ '==': [{ var: 'city' }, 'Paris'] }, 'postgres', { fields: F })).toBe(`COALESCE("city" = 'Paris', FALSE)`);
+    expect(conditionToSql({ '!=': [{ var: 'city' }, 'Paris'] }, 'postgres', { fields: F })).toBe(`("city" IS NULL OR "city" <> 'Paris')`);
+    expect(conditionToSql({ in: [{ var: 'city' }, ['a', 'b']] }, 'spark', { fields: F })).toBe("COALESCE(`city` IN ('a', 'b'), FALSE)");
+    expect(conditionToSql({ in: [{ var: 'city' }, []] }, 'spark', { fields: F })).toBe('FALSE');
+    expect(conditionToSql({ '!': [{ and: [true, false] }] }, 'bigquery', { fields: F })).toBe('NOT (TRUE AND FALSE)');
+    expect(conditionToSql({ '!': { '>': [{ var: 'x' }, -1] } } as never, 'duckdb', { fields: F })).toBe('NOT (COALESCE("x", 0) > (-1))');
+    expect(conditionToSql({ '<=': [1, { var: 'x' }, 2] }, 'snowflake', { fields: F })).toBe('(1 <= COALESCE("x", 0) AND COALESCE("x", 0) <= 2)');
+    expect(conditionToSql({ '==': [{ var: 'x' }, 1] }, 'clickhouse', { fields: F })).toBe('COALESCE(`x` = 1, 0)');
+    expect(conditionToSql({ '<': [{ var: 'x' }, 5] }, 'duckdb', { fields: F, column: (f) => `t.${quoteIdentifier(f, 'duckdb')}` })).toBe('COALESCE(t."x", 0) < 5');
   });
   it('refuses what is outside the subset, with the path', () => {
-    expect(() => conditionToSql({ '+': [1, 2] } as never, 'duckdb')).toThrow(InvalidRuleError);
-    expect(() => conditionToSql({ and: [] } as never, 'duckdb')).toThrow(/condition\.and/);
-    expect(() => conditionToSql({ '<': [{ var: 'x' }, NaN] }, 'duckdb')).toThrow(/finite/);
-    expect(() => conditionToSql({ '==': [{ var: 'x' }, 'a\u0000'] }, 'duckdb')).toThrow(/NUL/);
+    expect(() => conditionToSql({ '+': [1, 2] } as never, 'duckdb', { fields: F })).toThrow(InvalidRuleError);
+    expect(() => conditionToSql({ and: [] } as never, 'duckdb', { fields: F })).toThrow(/condition\.and/);
+    expect(() => conditionToSql({ '<': [{ var: 'x' }, NaN] }, 'duckdb', { fields: F })).toThrow(/finite/);
+    expect(() => conditionToSql({ '==': [{ var: 'city' }, 'a\u0000'] }, 'duckdb', { fields: F })).toThrow(/NUL/);
     expect(() => conditionToSql({ '<': [{ var: 's' }, 1] }, 'duckdb', { fields: { s: 'string' } })).toThrow(/is text/);
     expect(() => conditionToSql({ '==': [{ var: 'nope' }, 1] }, 'duckdb', { fields: { s: 'string' } })).toThrow(/unknown field/);
+  });
+  it('refuses to write SQL without declared field types (untyped SQL mixes types that warehouses reject)', async () => {
+    // Without types, `{"==": [cat, 30]}` on a text column became COALESCE("cat" = 30, FALSE), which DuckDB refuses
+    // while the evaluator answers loosely ("30" == 30).
+    expect(() => conditionToSql({ '==': [{ var: 'cat' }, 30] }, 'duckdb')).toThrow(UsageError);
+    expect(() => conditionToSql({ '==': [{ var: 'cat' }, 30] }, 'duckdb')).toThrow(/options\.fields/);
+    expect(() => conditionToSql({ '==': [{ var: 'cat' }, 30] }, 'duckdb', { fields: { cat: 'string' } })).toThrow(/expected a string literal, got 30/);
+    const session = await DuckSession.open({ threads: 1 });
+    try {
+      await session.run(`CREATE TABLE t AS SELECT '30' AS cat`);
+      const sql = conditionToSql({ '==': [{ var: 'cat' }, '30'] }, 'duckdb', { fields: { cat: 'string' } });
+      expect((await session.all(`SELECT ${sql} AS hit FROM t`))[0]!.hit).toBe(true);
+    } finally {
+      session.close();
+    }
   });
 });
 

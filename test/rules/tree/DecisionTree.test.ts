@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
 import { Rng } from '../../../src/core/rng';
 import { DecisionTree, DecisionTreeModel } from '../../../src/rules';
@@ -125,5 +126,55 @@ describe('DecisionTree', () => {
     expect(() => new DecisionTree().fit(Matrix.fromColumns({ a: [1, Infinity] }), [0, 1])).toThrow(/Infinity/);
     const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X, y);
     expect(() => m.predict(Matrix.fromColumns({ x1: x, x0: x }))).toThrow(/column 1 of X is "x1"/);
+  });
+
+  it('reads NaN as +Infinity in the columns of missingAsInfinity (fields in days), and saves that', () => {
+    const Xd = Matrix.fromColumns({ days: [1, 2, 3, NaN, NaN, 10, 11], other: [0, 0, 0, 0, 0, 0, 0] });
+    const yd = [0, 0, 0, 1, 1, 1, 1];
+    const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, missingAsInfinity: ['days'] }).fit(Xd, yd);
+    expect(m.tree.threshold[0]).toBe(6.5);
+    expect(Array.from(m.predict(Xd))).toEqual(yd);
+    const back = DecisionTreeModel.fromJSON(JSON.parse(JSON.stringify(m.toJSON())));
+    expect(back.params.missingAsInfinity).toEqual(['days']);
+    expect(Array.from(back.predict(Matrix.fromColumns({ days: [NaN, 2], other: [0, 0] })))).toEqual([1, 0]);
+    // Only missing values above the largest value: the threshold is that value, never Infinity.
+    const only = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, missingAsInfinity: ['days'] }).fit(Matrix.fromColumns({ days: [1, NaN, NaN], other: [0, 0, 0] }), [0, 1, 1]);
+    expect(only.tree.threshold[0]).toBe(1);
+    expect(Array.from(only.predict(Matrix.fromColumns({ days: [NaN, 1, 5], other: [0, 0, 0] })))).toEqual([1, 0, 1]);
+    // Without it NaN reads as 0 (and saved trees without the field still load).
+    const plain = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(Xd, yd);
+    expect(plain.toJSON().params).not.toHaveProperty('missingAsInfinity');
+    expect(() => new DecisionTree({ missingAsInfinity: ['nope'] }).fit(Xd, yd)).toThrow(/missingAsInfinity names "nope"/);
+  });
+
+  it('with distinctiveWithin, prefers among near-equal splits the feature that sets the separated segments apart', () => {
+    // Both columns separate the two segments perfectly (the same Gini gain). spread has a wide spread inside
+    // each segment (|standardised difference| 0.87); flag is the segments' defining trait (1.0).
+    const n = 100;
+    const spread = Array.from({ length: n }, (_, i) => i);
+    const flag = Array.from({ length: n }, (_, i) => (i < 50 ? 0 : 1));
+    const labels = flag.slice();
+    const X2 = Matrix.fromColumns({ spread, flag });
+    const plain = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X2, labels);
+    expect(plain.featureNames[plain.tree.feature[0]!]).toBe('spread'); // ties go to the first column
+    const preferring = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, distinctiveWithin: 0.01 }).fit(X2, labels);
+    expect(preferring.featureNames[preferring.tree.feature[0]!]).toBe('flag');
+    expect(Array.from(preferring.predict(X2))).toEqual(labels);
+    expect(DecisionTreeModel.fromJSON(preferring.toJSON()).params.distinctiveWithin).toBe(0.01);
+    // A split more than the tolerance worse is never taken for its features: one row of flag moved across.
+    const noisy = flag.slice();
+    noisy[10] = 1;
+    const worse = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1, distinctiveWithin: 0.01 }).fit(Matrix.fromColumns({ spread, flag: noisy }), labels);
+    expect(worse.featureNames[worse.tree.feature[0]!]).toBe('spread');
+    expect(() => new DecisionTree({ distinctiveWithin: 1 })).toThrow(/distinctiveWithin/);
+  });
+
+  it('refuses ±Infinity at predict and apply as fit does, naming the row and column', () => {
+    const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X, y);
+    const bad = Matrix.fromColumns({ x0: [1, 2, 3], x1: [1, -Infinity, 3] });
+    expect(() => m.predict(bad)).toThrow(InputError);
+    expect(() => m.predict(bad)).toThrow(/column "x1" row 2 is -Infinity/);
+    expect(() => m.apply(Matrix.fromColumns({ x0: [Infinity], x1: [0] }))).toThrow(/column "x0" row 1 is Infinity/);
+    expect(Array.from(m.predict(Matrix.fromColumns({ x0: [NaN, 6], x1: [0, 0] })))).toEqual([0, 1]);
   });
 });
