@@ -180,6 +180,11 @@ export interface SegmentPersona {
   activity: Activity | null;
   /** true when `names` in the params set the name. */
   customName: boolean;
+  /**
+   * The name the segment had in the previous run it was matched to, when it has another one now because its
+   * archetype changed (set only when the params give the previous run's names).
+   */
+  renamedFrom?: string;
   size: number;
   share: number;
   kpis: KpiValues;
