@@ -8,8 +8,8 @@ import type { ClusterResult } from './ClusterResult';
 import type { PreparedClusterInput } from './prepareClusterInput';
 import { readRunJson } from './RunFolder';
 
-/** The config key a previous run came from, named in errors. */
-export type PreviousRunField = 'cluster.previous' | 'report.previous';
+/** The setting a previous run came from, named in errors. */
+export type PreviousRunField = 'cluster.previous' | 'report.previous' | '--previous';
 
 /** A previous run's segments, their centres moved into this run's prepared space so distances compare. */
 export interface PreviousRun {
@@ -53,11 +53,10 @@ export function previousRunDir(path: string): string {
 }
 
 /**
- * A previous run's cluster.json, checked to be clustered on this run's features, its centres (saved in
- * original units) moved into this run's prepared space. Segments can only be compared once matched, so a
- * run without cluster.json, or clustered on other features, is refused with the reason.
+ * The cluster.json of the run a previous-run setting points to; an InputError with the reason when there is
+ * none (checked before a run starts, so a wrong --previous costs no loading).
  */
-export function readPreviousRun(path: string, prep: PreparedClusterInput, field: PreviousRunField): PreviousRun {
+export function previousClusterFile(path: string, field: PreviousRunField): string {
   const dir = previousRunDir(path);
   const clusterFile = join(dir, 'cluster.json');
   if (!existsSync(clusterFile)) {
@@ -71,6 +70,17 @@ export function readPreviousRun(path: string, prep: PreparedClusterInput, field:
       },
     ]);
   }
+  return clusterFile;
+}
+
+/**
+ * A previous run's cluster.json, checked to be clustered on this run's features, its centres (saved in
+ * original units) moved into this run's prepared space. Segments can only be compared once matched, so a
+ * run without cluster.json, or clustered on other features, is refused with the reason.
+ */
+export function readPreviousRun(path: string, prep: PreparedClusterInput, field: PreviousRunField): PreviousRun {
+  const clusterFile = previousClusterFile(path, field);
+  const dir = dirname(clusterFile);
   const previous = readRunJson<Partial<ClusterResult>>(clusterFile);
   const segments = Array.isArray(previous.segments) ? previous.segments : [];
   if (!segments.length) {
