@@ -17,9 +17,10 @@ export interface PreviousRun {
   dir: string;
   /** Its cluster.json. */
   clusterFile: string;
-  /** Segment id of each row of `centres`. */
+  /** Segment id of each row of `centres`, and its customers. */
   ids: number[];
   centres: Matrix;
+  sizes: Float64Array;
 }
 
 /** A run's segments in its prepared space. */
@@ -35,7 +36,8 @@ export interface SegmentCentres {
 /**
  * How this run's segments match a previous run's. `matches[].current` and `newClusters[].current` are values of
  * the current SegmentCentres' ids; `matches[].previous` and `disappeared` are the previous run's segment ids;
- * mapping[row] is the id the current row keeps (a previous id) or gets (a new one).
+ * mapping[row] is the id the current row keeps (a previous id) or gets (a new one). `matches[].distance` is
+ * between the two centres taken relative to their run's average customer, in this run's prepared units.
  */
 export interface RunMatching extends ClusterMatching {
   /** The previous run's cluster.json. */
@@ -118,7 +120,8 @@ export function readPreviousRun(path: string, prep: PreparedClusterInput, field:
     });
   });
   const centres = prep.toPrepared(new Matrix(data, segments.length, names.length, names));
-  return { dir, clusterFile, ids: segments.map((s) => s.id), centres };
+  const sizes = Float64Array.from(segments, (s) => (typeof s.size === 'number' && s.size > 0 ? s.size : 0));
+  return { dir, clusterFile, ids: segments.map((s) => s.id), centres, sizes };
 }
 
 /**
@@ -141,12 +144,14 @@ export function segmentCentres(X: Matrix, labels: ArrayLike<number>, ids: readon
 
 /**
  * Match this run's segments to a previous run's one to one (Hungarian, minimum total distance between
- * centres); a pair farther apart than maxDistanceSpreads × spread is no match. New segments get ids from
- * nextId on (default: above every previous id, so a retired id is never reused).
+ * centres); a pair farther apart than maxDistanceSpreads × spread is no match. Each centre is taken relative
+ * to its run's average customer (the size-weighted mean of its centres): a shift of the whole base — every
+ * customer of a closed cohort three months older — moves no segment. New segments get ids from nextId on
+ * (default: above every previous id, so a retired id is never reused).
  */
 export function matchPreviousRun(current: SegmentCentres, previous: PreviousRun, maxDistanceSpreads: number, nextId = Math.max(...previous.ids) + 1): RunMatching {
   const maxDistance = maxDistanceSpreads * current.spread;
-  const m = matchClusters(previous.centres, current.centres, { maxDistance, nextId });
+  const m = matchClusters(centred(previous.centres, previous.sizes), centred(current.centres, current.sizes), { maxDistance, nextId });
   const mapping = new Array<number>(current.ids.length);
   for (const x of m.matches) mapping[x.current] = previous.ids[x.previous]!;
   for (const x of m.newClusters) mapping[x.current] = x.id;
@@ -161,4 +166,17 @@ export function matchPreviousRun(current: SegmentCentres, previous: PreviousRun,
     maxDistanceSpreads,
     maxDistance,
   };
+}
+
+/** Rows minus their size-weighted mean (the run's average customer, noise left out). */
+function centred(M: Matrix, sizes: Float64Array): Matrix {
+  const mean = new Float64Array(M.cols);
+  let total = 0;
+  for (let r = 0; r < M.rows; r++) {
+    total += sizes[r]!;
+    for (let j = 0; j < M.cols; j++) mean[j]! += sizes[r]! * M.data[r * M.cols + j]!;
+  }
+  const out = new Float64Array(M.data.length);
+  for (let r = 0; r < M.rows; r++) for (let j = 0; j < M.cols; j++) out[r * M.cols + j] = M.data[r * M.cols + j]! - (total > 0 ? mean[j]! / total : 0);
+  return new Matrix(out, M.rows, M.cols, M.columns);
 }
