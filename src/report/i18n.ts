@@ -198,7 +198,7 @@ const EN = {
         : '. This run was not clustered with this previous run (cluster.previous), so its segment numbers are its own: the table gives both.'
     }`,
   matchRule: (spreads: string) =>
-    `Two segments are a match only when their centres are at most ${spreads} × the typical distance of a customer from its segment’s centre apart (cluster.matchMaxDistance); otherwise the earlier one is gone and the new one new.`,
+    `Two segments are a match only when their centres are at most ${spreads} × the typical distance of a customer from its segment’s centre apart (cluster.matchMaxDistance); otherwise the earlier segment counts as gone and the current one as new.`,
   idHeader: 'Number (before → now)',
   renamedFrom: (name: string) => `renamed from ${name}`,
   renamedName: (name: string, from: string) => `${name} (renamed from ${from})`,
@@ -411,7 +411,7 @@ const FR: ReportStrings = {
         : '. Cette analyse n’a pas été segmentée avec l’analyse précédente (cluster.previous) : ses numéros de segment lui sont propres, le tableau donne les deux.'
     }`,
   matchRule: (spreads) =>
-    `Deux segments ne sont appariés que si leurs centres sont distants d’au plus ${spreads} × la distance typique d’un client au centre de son segment (cluster.matchMaxDistance) ; sinon l’ancien a disparu et le nouveau est nouveau.`,
+    `Deux segments ne sont appariés que si leurs centres sont distants d’au plus ${spreads} × la distance typique d’un client au centre de son segment (cluster.matchMaxDistance) ; sinon, le segment précédent compte comme disparu et l’actuel comme nouveau.`,
   idHeader: 'Numéro (avant → maintenant)',
   renamedFrom: (name) => `anciennement ${name}`,
   renamedName: (name, from) => `${name} (anciennement ${from})`,
