@@ -215,7 +215,9 @@ function comparedRun(path: string, field: PreviousRunField, inputs: ReportInputs
   if (existsSync(personasFile)) {
     const prev = readRunJson<PersonaResult>(personasFile);
     const named = prev.segments.filter((s): s is SegmentPersona => !s.suppressed && s.id >= 0);
-    const name = new Map(named.map((s) => [s.id, carriedName({ name: s.name, archetype: s.archetype ?? null, customName: s.customName === true }, prev.locale ?? locale, locale)]));
+    const carried = named.map((s) => carriedName({ name: s.name, archetype: s.archetype ?? null, customName: s.customName === true }, prev.locale ?? locale, locale));
+    // A translated name may meet a team's name in the other language: then every name stays as published.
+    const name = new Map(named.map((s, i) => [s.id, new Set(carried).size === carried.length ? carried[i]! : s.name]));
     return {
       runId,
       asOf,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,22 @@ describe('quarter over quarter on the sample (issue 19)', () => {
     const alerted = alerts.map((a) => a.slice(2, a.indexOf(':')));
     expect(new Set(alerted).size).toBe(alerted.length);
     expect(alerts.some((a) => a.includes('renamed from Loyal regulars'))).toBe(true);
+  });
+
+  it('an English previous run in a French review: names carried over in French; a team name meeting a translation keeps every name as published', async () => {
+    const fr = (await assembleRunReport(q2.dir, { report: { previous: q1.dir, locale: 'fr' } })).data.changes!;
+    expect(fr.segments.find((c) => c.renamedFrom !== null)!.renamedFrom).toBe('Habitués fidèles');
+    expect(fr.segments.filter((c) => c.status === 'gone').map((c) => c.name).sort()).toEqual(['Champions', 'Réguliers à risque']);
+    // The team had named Q1's at-risk segment "Habitués fidèles": the French name of Q1's loyal regulars.
+    const copy = mkdtempSync(join(tmpdir(), 'seglab-q1-'));
+    cpSync(q1.dir, copy, { recursive: true });
+    const personas = JSON.parse(readFileSync(join(copy, 'personas.json'), 'utf8')) as { segments: { id: number; name: string; archetype: string; customName: boolean }[] };
+    const atRisk = personas.segments.find((s) => s.archetype === 'atRisk')!;
+    Object.assign(atRisk, { name: 'Habitués fidèles', customName: true });
+    writeFileSync(join(copy, 'personas.json'), JSON.stringify(personas));
+    const mixed = (await assembleRunReport(q2.dir, { report: { previous: copy, locale: 'fr' } })).data.changes!;
+    expect(mixed.segments.find((c) => c.renamedFrom !== null)!.renamedFrom).toBe('Loyal regulars');
+    expect(mixed.segments.find((c) => c.previousId === atRisk.id)!.name).toBe('Habitués fidèles');
   });
 
   it('the review shows both ids and says whether they persist', async () => {
