@@ -125,7 +125,8 @@ export { LOCALES, type Locale } from './core/Locale';
 export { buildPersonas } from './personas/buildPersonas';
 export { resolvePersonaParams, PERSONA_DEFAULTS, type PersonaParams } from './personas/PersonaParams';
 export type { PersonaColumn, PersonaInput } from './personas/PersonaInput';
-export { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize } from './personas/compareSizes';
+export { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize, type SegmentPair } from './personas/compareSizes';
+export { carriedName, type PreviousSegmentName } from './personas/nameSegments';
 export { chiSquare2x2 } from './personas/chiSquare2x2';
 export {
   PERSONA_RESULT_SCHEMA_VERSION,
@@ -257,7 +258,8 @@ export { runConfigSchema, STAGE_NAMES, type RunConfig, type RunConfigInput, type
 export { loadRunConfig, parseRunConfig, type LoadedRunConfig } from './pipeline/loadRunConfig';
 export { runPipeline, type RunOptions, type RunResult, type Manifest, type StageTiming } from './pipeline/runPipeline';
 export { dataConfigFromPath } from './pipeline/dataConfigFromPath';
-export { clusterConfigSchema, DEFAULT_CLUSTER_FEATURES, type ClusterConfig, type ClusterConfigInput } from './pipeline/ClusterConfig';
+export { clusterConfigSchema, DEFAULT_CLUSTER_FEATURES, MATCH_MAX_DISTANCE_DEFAULT, type ClusterConfig, type ClusterConfigInput } from './pipeline/ClusterConfig';
+export { matchPreviousRun, readPreviousRun, segmentCentres, type PreviousRun, type RunMatching, type SegmentCentres } from './pipeline/matchPreviousRun';
 export { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from './pipeline/ClusterResult';
 export { prepareClusterInput, type PreparedClusterInput } from './pipeline/prepareClusterInput';
 export { clusterEstimator } from './pipeline/clusterEstimator';

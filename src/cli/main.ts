@@ -11,7 +11,8 @@ import { computeFeatures } from '../features/computeFeatures';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { dataConfigFromPath } from '../pipeline/dataConfigFromPath';
 import { loadRunConfig } from '../pipeline/loadRunConfig';
-import { STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
+import { previousClusterFile } from '../pipeline/matchPreviousRun';
+import { runConfigSchema, STAGE_NAMES, type RunConfig, type StageName } from '../pipeline/RunConfig';
 import { reportRun } from '../pipeline/reportRun';
 import { exportRun, type ExportResult } from '../pipeline/exportRun';
 import { readBundle, readScoringInput, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
@@ -199,12 +200,18 @@ function buildProgram(outcome: { code: number }): Command {
     .addOption(new Option('--stages <list>', `comma-separated subset of: ${STAGE_NAMES.join(', ')}`))
     .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 3GB')
     .option('--csv-raw', CSV_RAW_HELP)
-    .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string; csvRaw?: boolean }) => {
+    .option('--previous <run>', "an earlier run folder: this run's segments keep its segment ids (sets cluster.previous)")
+    .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string; csvRaw?: boolean; previous?: string }) => {
       const loaded = loadRunConfig(opts.config, vars(opts));
-      const config = { ...loaded.config };
+      let config = { ...loaded.config };
       if (opts.asOf) config.asOf = opts.asOf;
       if (opts.csvRaw) config.output = { ...config.output, csvFormulaGuard: false };
       if (opts.stages) config.stages = parseStages(opts.stages);
+      if (opts.previous !== undefined) config = withPrevious(config, opts.previous);
+      // A previous run that cannot be matched fails now, before anything is loaded.
+      if (config.cluster.previous && (config.stages ?? STAGE_NAMES).includes('cluster')) {
+        previousClusterFile(resolve(loaded.baseDir, config.cluster.previous), opts.previous !== undefined ? '--previous' : 'cluster.previous');
+      }
       const p = progress();
       const quiet = Boolean(program.opts().quiet);
       if (!quiet) process.stderr.write(`seglab run ${config.name} (asOf ${config.asOf})\n`);
@@ -225,7 +232,7 @@ function buildProgram(outcome: { code: number }): Command {
     .description('Personas and the quarterly segment review of a run folder: report.html (offline), report.md, personas.json, report.pdf.')
     .argument('<run>', 'a run folder written by `seglab run` (e.g. reports/sample-20260701-e1679f7e)')
     .addOption(new Option('--locale <locale>', 'language of the report').choices([...LOCALES]))
-    .option('--previous <run>', 'an earlier run folder: sizes side by side with this one')
+    .option('--previous <run>', "an earlier run folder: its segments matched to this run's by their centres, sizes and names side by side")
     .option('--min-group-size <n>', 'suppress groups smaller than this (default 50)', int('--min-group-size'))
     .option('--currency <code>', 'ISO 4217 code for money, e.g. EUR')
     .option('--title <text>', 'title of the report')
@@ -319,6 +326,13 @@ function resolveInput(path: string | undefined, opts: DataOpts) {
   }
   if (!path) throw new UsageError('give a data path or --config <file>.');
   return { data: dataConfigFromPath(path, opts.table), features: featureConfigSchema.parse({}), baseDir: process.cwd(), asOf: opts.asOf, csvFormulaGuard: true };
+}
+
+/** The config with cluster.previous set from `--previous` (resolved from the current folder), validated again. */
+function withPrevious(config: RunConfig, previous: string): RunConfig {
+  const parsed = runConfigSchema.safeParse({ ...config, cluster: { ...config.cluster, previous: resolve(previous) } });
+  if (!parsed.success) throw new UsageError(`--previous: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+  return parsed.data;
 }
 
 function parseStages(list: string): StageName[] {

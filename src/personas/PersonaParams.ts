@@ -1,5 +1,7 @@
 import { checkParam } from '../core/errors';
 import { LOCALES, type Locale } from '../core/Locale';
+import type { PreviousSegmentName } from './nameSegments';
+import { ARCHETYPE_IDS } from './PersonaResult';
 
 export interface PersonaParams {
   /** Language of names and persona texts (default 'en'). */
@@ -22,9 +24,16 @@ export interface PersonaParams {
   kpiColumns?: Partial<Record<'responseRate' | 'churnRisk' | 'clv', string>>;
   /** Features left out of the distinctive traits (default: score columns like r_score, and rfm_segment). */
   excludeTraits?: readonly string[];
+  /**
+   * The previous run's segments, when this run is compared with it: each with the id of this run's segment
+   * it was matched to (null: gone), its name and archetype then. A matched segment keeps its name unless its
+   * archetype changed (then `renamedFrom` says what it was called); no segment takes another one's name.
+   */
+  previous?: readonly PreviousSegmentName[];
 }
 
-export type ResolvedPersonaParams = Required<Omit<PersonaParams, 'names' | 'kpiColumns' | 'excludeTraits' | 'currency'>> & {
+export type ResolvedPersonaParams = Required<Omit<PersonaParams, 'names' | 'kpiColumns' | 'excludeTraits' | 'currency' | 'previous'>> & {
+  previous: readonly PreviousSegmentName[];
   currency: string | null;
   names: Readonly<Record<string, string>>;
   kpiColumns: Partial<Record<'responseRate' | 'churnRisk' | 'clv', string>>;
@@ -47,6 +56,17 @@ export function resolvePersonaParams(params: PersonaParams = {}): ResolvedPerson
     checkParam(/^-?\d+$/.test(id), `names.${id}`, id, 'a segment id (integer)');
     checkParam(typeof name === 'string' && name.trim().length > 0 && name.length <= 80, `names.${id}`, name, 'a non-empty name of at most 80 characters');
   }
+  const previous = params.previous ?? [];
+  checkParam(Array.isArray(previous), 'previous', typeof previous, "an array of { id, name, archetype } (the previous run's segments)");
+  const ids = new Set<number>();
+  const names = new Set<string>();
+  previous.forEach((s, i) => {
+    checkParam(s.id === null || (Number.isInteger(s.id) && !ids.has(s.id)), `previous[${i}].id`, s.id, 'null or the id of a segment of this run, matched to no other previous segment');
+    checkParam(typeof s.name === 'string' && s.name.trim().length > 0 && s.name.length <= 200 && !names.has(s.name), `previous[${i}].name`, s.name, 'a non-empty name of at most 200 characters, used by no other previous segment');
+    checkParam(s.archetype === null || (ARCHETYPE_IDS as readonly string[]).includes(s.archetype), `previous[${i}].archetype`, s.archetype, `null or one of ${ARCHETYPE_IDS.join(', ')}`);
+    if (s.id !== null) ids.add(s.id);
+    names.add(s.name);
+  });
   return {
     locale: p.locale,
     minGroupSize: p.minGroupSize,
@@ -57,5 +77,6 @@ export function resolvePersonaParams(params: PersonaParams = {}): ResolvedPerson
     names: params.names ?? {},
     kpiColumns: params.kpiColumns ?? {},
     excludeTraits: params.excludeTraits ?? null,
+    previous,
   };
 }

@@ -183,6 +183,11 @@ export interface SegmentPersona {
   activity: Activity | null;
   /** true when `names` in the params set the name. */
   customName: boolean;
+  /**
+   * The name the segment had in the previous run it was matched to, when it has another one now because its
+   * archetype changed (set only when the params give the previous run's names).
+   */
+  renamedFrom?: string;
   size: number;
   share: number;
   kpis: KpiValues;
@@ -214,10 +219,16 @@ export interface RfmGrid {
   dominantSegment: (number | null)[][];
 }
 
-/** A segment's size now and in the previous run (ids matched across runs by the cluster stage). */
+/** A segment's size now and in the previous run, for segments matched across runs by their centres. */
 export interface SizeChange {
-  id: number;
+  /** Segment id in this run; null when the segment is gone. */
+  currentId: number | null;
+  /** Its id in the previous run; null when it is new. Equal to currentId when the run kept the previous ids. */
+  previousId: number | null;
+  /** This run's name (the previous name when gone); null when suppressed. */
   name: string | null;
+  /** The previous name of a segment renamed because its profile (archetype) changed; null otherwise. */
+  renamedFrom: string | null;
   previousSize: number | null;
   currentSize: number | null;
   previousShare: number | null;

@@ -52,6 +52,10 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const unit = (f: string): string | null => meta.get(f)?.unit ?? null;
 
   const groups = new SegmentGroups(input.labels);
+  const segmentIds = groups.ids.filter((id) => id >= 0);
+  p.previous.forEach((s, i) => {
+    checkParam(s.id === null || segmentIds.includes(s.id), `previous[${i}].id`, s.id, `null or a segment id of this run (${segmentIds.join(', ')})`);
+  });
   const OUTCOME_KEY = '\u0000outcome';
   const kpiInput: PersonaInput = { ...input, numeric: outcome ? { ...numeric, [OUTCOME_KEY]: outcome.values } : numeric, categorical: categoricalInput };
   const overrides: Partial<Record<KpiKey, string>> = { ...(p.kpiColumns as Partial<Record<KpiKey, string>>), ...(outcome ? { outcomeRate: OUTCOME_KEY } : {}) };
@@ -108,7 +112,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
       card: personaCard(archetype, f, values, { numeric: numericTraitList, categorical }, texts, fmt, p.minGroupSize),
     };
   });
-  nameSegments(personas, archetypes, { texts, locale: p.locale, custom: p.names, comparisons: traitComparisons, categories: traitCategories, groups: shownGroups, minGroupSize: p.minGroupSize, label, unit });
+  nameSegments(personas, archetypes, { texts, locale: p.locale, custom: p.names, comparisons: traitComparisons, categories: traitCategories, groups: shownGroups, minGroupSize: p.minGroupSize, label, unit, previous: p.previous });
 
   const shownIds = new Set(personas.map((s) => s.id));
   const segments: SegmentEntry[] = groups.ids.map(

@@ -4,7 +4,31 @@ import type { CategoryCounts } from './categoricalTraits';
 import type { NumericComparison } from './numericTraits';
 import type { ArchetypeId, CategoricalTrait, NumericTrait, SegmentPersona } from './PersonaResult';
 import { categoricalTraitPhrase, joinPhrases, numericTraitPhrase } from './traitPhrase';
+import { en } from './texts/en';
+import { fr } from './texts/fr';
 import type { PersonaTexts } from './texts/PersonaTexts';
+
+/** A segment of the previous run a run is compared with, as naming sees it. */
+export interface PreviousSegmentName {
+  /** This run's segment it was matched to; null when it has no counterpart (gone, or too far). */
+  id: number | null;
+  name: string;
+  /** Its archetype then; null when unknown (the name is then kept as it is). */
+  archetype: ArchetypeId | null;
+}
+
+const ARCHETYPE_NAMES: Record<Locale, PersonaTexts['archetypes']> = { en: en.archetypes, fr: fr.archetypes };
+
+/**
+ * A previous segment's name as this run shows it: a plain archetype name written in another language is
+ * that archetype's name in this run's language; a name the team chose, or one qualified by a trait, is
+ * carried over as it was published.
+ */
+export function carriedName(segment: { name: string; archetype: ArchetypeId | null; customName: boolean }, from: Locale, to: Locale): string {
+  const { name, archetype } = segment;
+  if (from === to || segment.customName || archetype === null || ARCHETYPE_NAMES[from][archetype].name !== name) return name;
+  return ARCHETYPE_NAMES[to][archetype].name;
+}
 
 /** A trait as a phrase with its effect size, so numeric and categorical traits rank on one scale. */
 export interface RankedPhrase {
@@ -42,6 +66,8 @@ export interface NamingContext {
   minGroupSize: number;
   label: (feature: string) => string;
   unit: (feature: string) => string | null;
+  /** The previous run's segments when this run is compared with one (empty otherwise). */
+  previous: readonly PreviousSegmentName[];
 }
 
 /** Phrases in a name made of traits; a longer name stops being one a reader remembers. */
@@ -53,6 +79,10 @@ const TRAIT_NAME_MAX_CHARS = 60;
  * segment's strongest traits in words ("Month-to-month, fiber optic, short tenure"); a second segment of
  * an archetype already taken is qualified by what sets it apart from the first ("Lapsed one-timers ·
  * big baskets"). A name is never repeated.
+ *
+ * Compared with a previous run: a segment matched to a previous one keeps that one's name while its
+ * archetype is the same, else gets its new name and `renamedFrom`; no other segment takes a previous
+ * segment's name (one name, one segment, in the whole comparison) — it is qualified by its strongest trait.
  */
 export function nameSegments(personas: SegmentPersona[], archetypes: readonly { archetype: ArchetypeId; shared: boolean }[], ctx: NamingContext): void {
   const { texts, locale } = ctx;
@@ -72,14 +102,28 @@ export function nameSegments(personas: SegmentPersona[], archetypes: readonly { 
     const q = first === undefined ? rankedPhrases(p.traits, locale)[0]?.phrase : siblingQualifier(ctx.groups[i]!, ctx.groups[first]!, ctx);
     return q ? texts.qualified(base, q) : base;
   });
+  const before = new Map(ctx.previous.filter((s) => s.id !== null).map((s) => [s.id!, s]));
+  const reserved = new Set(ctx.previous.map((s) => s.name));
   personas.forEach((p, i) => {
-    if (ctx.custom[String(p.id)] !== undefined) p.customName = true;
-    let name = names[i]!;
-    // Two traits-made names can coincide: add the next phrase, then a number.
-    if (taken.has(name) && archetypes[i]!.archetype === 'traitProfile') name = traitName(rankedPhrases(p.traits, locale), TRAIT_NAME_PHRASES + 1) ?? name;
-    for (let n = 2; taken.has(name); n++) name = `${names[i]} (${n})`;
+    const custom = ctx.custom[String(p.id)] !== undefined;
+    if (custom) p.customName = true;
+    const was = custom ? undefined : before.get(p.id);
+    const keeps = was !== undefined && (was.archetype === null || was.archetype === p.archetype);
+    let name = keeps ? was.name : names[i]!;
+    // Custom names are the team's; any other name may not be a previous segment's other than this one's own.
+    const blocked = (n: string): boolean => taken.has(n) || (!custom && reserved.has(n) && n !== was?.name);
+    if (blocked(name) && !custom) {
+      if (archetypes[i]!.archetype === 'traitProfile') {
+        // Two traits-made names can coincide: add the next phrase.
+        name = traitName(rankedPhrases(p.traits, locale), TRAIT_NAME_PHRASES + 1) ?? name;
+      } else {
+        name = rankedPhrases(p.traits, locale).map((r) => texts.qualified(names[i]!, r.phrase)).find((n) => !blocked(n)) ?? name;
+      }
+    }
+    for (let n = 2; blocked(name); n++) name = `${names[i]} (${n})`;
     taken.add(name);
     p.name = name;
+    if (was !== undefined && name !== was.name) p.renamedFrom = was.name;
   });
 }
 

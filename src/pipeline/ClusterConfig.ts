@@ -27,6 +27,13 @@ export const DEFAULT_CLUSTER_FEATURES = [
 /** Feature table columns that never make sense as clustering inputs (scores and labels derived from others). */
 export const NEVER_CLUSTER_ON = ['r_score', 'f_score', 'm_score', 'rfm_segment'] as const;
 
+/**
+ * cluster.matchMaxDistance default, in spreads. On the sample, Q1 → Q2 centres of the same segment moved
+ * 0.17–0.46 spreads (CDNOW, 1998-04-01 → 1998-07-01: 0.10–0.19), while two different segments of one
+ * run are at least 1.19 apart (CDNOW: 1.43).
+ */
+export const MATCH_MAX_DISTANCE_DEFAULT = 1;
+
 const kSetting = z.union([z.literal('auto'), z.number().int().min(1).max(50)]);
 
 /** `cluster:` in the run config: which features, how they are prepared, which algorithm and how k is chosen. */
@@ -86,6 +93,13 @@ export const clusterConfigSchema = z
     silhouetteSample: z.number().int().min(100).default(10_000),
     /** A previous run folder (or its cluster.json): segment ids are matched to it so they persist across quarters. */
     previous: z.string().optional(),
+    /**
+     * Matching to a previous run (cluster.previous, and the review's comparison): a pair of centres farther
+     * apart than this many spreads is no match (new segment here, gone there). Spread: root mean square
+     * distance of a customer to its segment's centre in this run's prepared space, so the cutoff means
+     * the same on every data set. 1: the old centre would not even be a typical member of the new segment.
+     */
+    matchMaxDistance: z.number().positive().default(MATCH_MAX_DISTANCE_DEFAULT),
   })
   .strict()
   .refine((c) => c.maxShare > c.minShare, { message: 'maxShare must be above minShare', path: ['maxShare'] });

@@ -1,9 +1,9 @@
 import type { ClusterAlgorithm } from '../cluster/ClusterModel';
 import type { KPrototypesGammaRule } from '../cluster/KPrototypesGammaRule';
-import type { ClusterMatching } from '../cluster/matching';
 import type { ModelSelectionResult } from '../cluster/selectK';
 import type { StabilityResult } from '../cluster/stability';
 import type { TransformerJSON } from '../features/transformers/Transformer';
+import type { RunMatching } from './matchPreviousRun';
 import type { PreparedClusterInput } from './prepareClusterInput';
 
 export const CLUSTER_RESULT_SCHEMA_VERSION = 1;
@@ -58,8 +58,12 @@ export interface ClusterResult {
   kprototypes: KPrototypesSummary | null;
   /** Why the review's map (2-D projection) and stability sections have nothing to show; null when they have. */
   absent: { projection: string | null; stability: string | null };
-  /** How segment ids were matched to a previous run (null without `cluster.previous`). */
-  matching: (ClusterMatching & { previousRun: string }) | null;
+  /**
+   * How segment ids were matched to a previous run (null without `cluster.previous`): `matches[].current` and
+   * `newClusters[].current` are published segment ids; `mapping[c]` is the id of the fitted model's cluster c.
+   * A pair farther apart than `maxDistance` (cluster.matchMaxDistance × spread) is no match.
+   */
+  matching: RunMatching | null;
   /** DBSCAN's eps (chosen or configured). */
   eps: number | null;
   preprocessing: TransformerJSON[];

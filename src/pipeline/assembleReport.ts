@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { PCA } from '../cluster/PCA';
 import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
@@ -9,12 +9,16 @@ import type { QualityProfile } from '../data/QualityProfile';
 import type { FeatureColumn } from '../features/FeatureDefinition';
 import type { FeatureTable } from '../features/readFeatureTable';
 import { buildPersonas } from '../personas/buildPersonas';
-import { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize } from '../personas/compareSizes';
+import { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize, type SegmentPair } from '../personas/compareSizes';
+import { carriedName, type PreviousSegmentName } from '../personas/nameSegments';
 import type { PersonaInput } from '../personas/PersonaInput';
-import type { PersonaResult } from '../personas/PersonaResult';
+import type { PersonaResult, SegmentPersona } from '../personas/PersonaResult';
 import { REPORT_DATA_SCHEMA_VERSION, type KPrototypesFacts, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
+import type { Locale } from '../core/Locale';
 import type { ClusterResult } from './ClusterResult';
+import { matchPreviousRun, readPreviousRun, segmentCentres, type PreviousRunField } from './matchPreviousRun';
 import { prepareClusterInput, type PreparedClusterInput } from './prepareClusterInput';
+import { readRunJson } from './RunFolder';
 import { resolveOutcome } from './resolveOutcome';
 import type { RunConfig } from './RunConfig';
 
@@ -55,15 +59,20 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
       .map((c) => ({ name: c.name, kind: c.name in table.categorical ? ('categorical' as const) : ('numeric' as const), unit: c.unit ?? null, group: c.group ?? null, description: c.description })),
     ...(outcome ? { outcome: { column: outcome.column, label: outcome.label[cfg.locale], higherIsBetter: outcome.higherIsBetter, values: outcome.values } } : {}),
   };
+  // Compared with a previous run: its segments matched to this run's first, so names can persist with them.
+  let prepared = inputs.prepared;
+  const prep = (): PreparedClusterInput => (prepared ??= prepareClusterInput(table, inputs.featureColumns, config.cluster));
+  const previousPath = cfg.previous ?? config.cluster.previous;
+  const previous = previousPath ? comparedRun(resolve(inputs.baseDir, previousPath), cfg.previous !== undefined ? 'report.previous' : 'cluster.previous', inputs, prep(), cfg.locale) : null;
   const personas = buildPersonas(input, {
     locale: cfg.locale,
     minGroupSize: cfg.minGroupSize,
     currency: cfg.currency,
     names: cfg.names,
     kpiColumns: cfg.kpiColumns,
+    ...(previous ? { previous: previous.names } : {}),
   });
   const shown = new Set(personas.segments.filter((s) => !s.suppressed).map((s) => s.id));
-  const previousPath = cfg.previous ?? config.cluster.previous;
   const data: ReportData = {
     schemaVersion: REPORT_DATA_SCHEMA_VERSION,
     locale: cfg.locale,
@@ -85,9 +94,9 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
       },
     },
     personas,
-    projection: cfg.projectionSample > 0 ? projectionSample(inputs, shown, cfg.projectionSample) : null,
+    projection: cfg.projectionSample > 0 ? projectionSample(inputs, shown, cfg.projectionSample, prep) : null,
     quality: inputs.quality ? qualitySummary(inputs.quality) : null,
-    changes: previousPath ? sizeChanges(personas, resolvePrevious(inputs.baseDir, previousPath), cfg.minGroupSize) : null,
+    changes: previous ? sizeChanges(personas, previous, cfg.minGroupSize, config.cluster.matchMaxDistance) : null,
   };
   return { personas, data };
 }
@@ -155,10 +164,10 @@ function stabilitySummary(cluster: ClusterResult, shown: ReadonlySet<number>): S
  * uniform sample of the customers of shown segments (segments appear in proportion to their size on
  * average; suppressed segments and noise are left out).
  */
-function projectionSample(inputs: ReportInputs, shown: ReadonlySet<number>, maxPoints: number): ProjectionSample | null {
-  const { cluster, table } = inputs;
+function projectionSample(inputs: ReportInputs, shown: ReadonlySet<number>, maxPoints: number, prepare: () => PreparedClusterInput): ProjectionSample | null {
+  const { cluster } = inputs;
   if (cluster.algorithm === 'kprototypes') return null; // no numeric-only space to project honestly
-  const prep = inputs.prepared ?? prepareClusterInput(table, inputs.featureColumns, inputs.config.cluster);
+  const prep = prepare();
   if (prep.X.cols < 2) return null;
   const labels = cluster.labels;
   const members: number[] = [];
@@ -203,45 +212,69 @@ function qualitySummary(q: QualityProfile): QualitySummary {
   };
 }
 
-interface PreviousRun {
+/** The previous run a review compares with: who it is, its published sizes and names, and how its segments match this run's. */
+interface ComparedRun {
   runId: string;
   asOf: string | null;
   sizes: PublishedSize[];
+  /** Its named segments with this run's segment they match (the naming hook of buildPersonas). */
+  names: PreviousSegmentName[];
+  pairs: SegmentPair[];
 }
 
-/** A previous run's published sizes: from its personas.json (suppression kept), else its cluster.json. */
-function resolvePrevious(baseDir: string, path: string): PreviousRun {
-  const p = resolve(baseDir, path);
-  const dir = existsSync(p) && statSync(p).isDirectory() ? p : dirname(p);
-  const personasFile = join(dir, 'personas.json');
-  const clusterFile = join(dir, 'cluster.json');
-  const manifestFile = join(dir, 'manifest.json');
-  const read = (f: string): unknown => {
-    try {
-      return JSON.parse(readFileSync(f, 'utf8'));
-    } catch (err) {
-      throw new InputError(`report.previous: ${f} is not valid JSON (${(err as Error).message}).`);
-    }
-  };
-  const manifest = existsSync(manifestFile) ? (read(manifestFile) as { runId?: string; asOf?: string }) : {};
-  const runId = manifest.runId ?? basename(dir);
+/**
+ * A previous run, matched to this one: its cluster.json centres moved into this run's prepared space and
+ * paired with this run's centres (the cluster stage's matching, with this run's cluster.matchMaxDistance),
+ * its published sizes and names from personas.json (suppression kept), else sizes from cluster.json.
+ */
+function comparedRun(path: string, field: PreviousRunField, inputs: ReportInputs, prep: PreparedClusterInput, locale: Locale): ComparedRun {
+  const run = readPreviousRun(path, prep, field);
+  const labels = inputs.cluster.labels;
+  const ids = [...new Set(labels)].filter((l) => l >= 0).sort((a, b) => a - b);
+  const m = matchPreviousRun(segmentCentres(prep.X, labels, ids), run, inputs.config.cluster.matchMaxDistance);
+  const pairs = m.matches.map((x) => ({ current: x.current, previous: x.previous }));
+  const matchOf = new Map(pairs.map((p) => [p.previous, p.current]));
+  const manifestFile = join(run.dir, 'manifest.json');
+  const manifest = existsSync(manifestFile) ? readRunJson<{ runId?: string; asOf?: string }>(manifestFile) : {};
+  const runId = manifest.runId ?? basename(run.dir);
   const asOf = manifest.asOf ?? null;
+  const personasFile = join(run.dir, 'personas.json');
   if (existsSync(personasFile)) {
-    const prev = read(personasFile) as PersonaResult;
-    return { runId, asOf, sizes: prev.segments.map((s) => (s.suppressed ? { id: s.id, name: null, size: null, share: null } : { id: s.id, name: s.name, size: s.size, share: s.share })) };
+    const prev = readRunJson<PersonaResult>(personasFile);
+    const named = prev.segments.filter((s): s is SegmentPersona => !s.suppressed && s.id >= 0);
+    const carried = named.map((s) => carriedName({ name: s.name, archetype: s.archetype ?? null, customName: s.customName === true }, prev.locale ?? locale, locale));
+    // A translated name may meet a team's name in the other language: then every name stays as published.
+    const name = new Map(named.map((s, i) => [s.id, new Set(carried).size === carried.length ? carried[i]! : s.name]));
+    return {
+      runId,
+      asOf,
+      sizes: run.ids.map((id) => {
+        const s = named.find((x) => x.id === id);
+        return s ? { id, name: name.get(id)!, size: s.size, share: s.share } : { id, name: null, size: null, share: null };
+      }),
+      names: named.map((s) => ({ id: matchOf.get(s.id) ?? null, name: name.get(s.id)!, archetype: s.archetype ?? null })),
+      pairs,
+    };
   }
-  if (existsSync(clusterFile)) {
-    const prev = read(clusterFile) as ClusterResult;
-    return { runId, asOf, sizes: prev.segments.map((s) => ({ id: s.id, size: s.size, share: s.share })) };
-  }
-  throw new InputError('report.previous does not point to a run.', [
-    { severity: 'error', check: 'missing-previous', message: `neither personas.json nor cluster.json in ${dir}`, location: { field: 'report.previous', file: dir }, hint: 'give the folder of an earlier run, e.g. reports/<run-id>' },
-  ]);
+  const prev = readRunJson<ClusterResult>(run.clusterFile);
+  return { runId, asOf, sizes: prev.segments.map((s) => ({ id: s.id, size: s.size, share: s.share })), names: [], pairs };
 }
 
-function sizeChanges(personas: PersonaResult, previous: PreviousRun, minGroupSize: number): ReportData['changes'] {
-  const current: PublishedSize[] = personas.segments.map((s) => (s.suppressed ? { id: s.id, name: null, size: null, share: null } : { id: s.id, name: s.name, size: s.size, share: s.share }));
+function sizeChanges(personas: PersonaResult, previous: ComparedRun, minGroupSize: number, matchMaxDistance: number): ReportData['changes'] {
+  const current: PublishedSize[] = personas.segments
+    .filter((s) => s.id >= 0)
+    .map((s) => (s.suppressed ? { id: s.id, name: null, size: null, share: null } : { id: s.id, name: s.name, renamedFrom: s.renamedFrom ?? null, size: s.size, share: s.share }));
   // A previous cluster.json was never suppressed: apply this report's minimum size to it too.
-  const prev = previous.sizes.map((s) => (s.size !== null && s.size < minGroupSize ? { ...s, size: null, share: null } : s));
-  return { previousRunId: previous.runId, previousAsOf: previous.asOf, alertThreshold: DEFAULT_ALERT_THRESHOLD, segments: compareSizes(current, prev) };
+  const prev = previous.sizes.map((s) => (s.size !== null && s.size < minGroupSize ? { ...s, name: null, size: null, share: null } : s));
+  const previousIds = new Set(prev.map((s) => s.id));
+  const paired = new Set(previous.pairs.map((p) => p.current));
+  const idsKept = previous.pairs.every((p) => p.current === p.previous) && current.every((c) => paired.has(c.id) || !previousIds.has(c.id));
+  return {
+    previousRunId: previous.runId,
+    previousAsOf: previous.asOf,
+    alertThreshold: DEFAULT_ALERT_THRESHOLD,
+    idsKept,
+    matchMaxDistance,
+    segments: compareSizes(current, prev, previous.pairs),
+  };
 }

@@ -7,7 +7,7 @@ import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
  * computes nothing. Built by pipeline/assembleReport (from a run) and saved next to the report.
  * It holds aggregates and a bounded sample only, so its size does not grow with the customer base.
  */
-export const REPORT_DATA_SCHEMA_VERSION = 1;
+export const REPORT_DATA_SCHEMA_VERSION = 2;
 
 export interface SelectionCurves {
   ks: number[];
@@ -103,6 +103,15 @@ export interface ReportData {
   personas: PersonaResult;
   projection: ProjectionSample | null;
   quality: QualitySummary | null;
-  /** Present when a previous run is given: sizes side by side. */
-  changes: { previousRunId: string; previousAsOf: string | null; alertThreshold: number; segments: SizeChange[] } | null;
+  /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
+  changes: {
+    previousRunId: string;
+    previousAsOf: string | null;
+    alertThreshold: number;
+    /** Every matched pair has one id in both runs and no new id was an earlier segment's (the run was clustered with this previous run). */
+    idsKept: boolean;
+    /** The matching's cutoff in spreads (cluster.matchMaxDistance). */
+    matchMaxDistance: number;
+    segments: SizeChange[];
+  } | null;
 }

@@ -206,8 +206,18 @@ const EN = {
   noQuality: 'No data-quality profile in this run.',
 
   // changes
-  changesIntro: (runId: string, asOf: string | null) =>
-    `Compared with run ${runId}${asOf ? ` (data as of ${asOf})` : ''}. Segments are matched across runs by their centres, so a segment keeps its number.`,
+  changesIntro: (runId: string, asOf: string | null, idsKept: boolean) =>
+    `Compared with run ${runId}${asOf ? ` (data as of ${asOf})` : ''}. Segments are matched across runs by their centres${
+      idsKept
+        ? ', so a segment keeps its number.'
+        : '. This run was not clustered with this previous run (cluster.previous), so its segment numbers are its own: the table gives both.'
+    }`,
+  matchRule: (spreads: string) =>
+    `Two segments are a match only when their centres are at most ${spreads} × the typical distance of a customer from its segment’s centre apart (cluster.matchMaxDistance); otherwise the earlier segment counts as gone and the current one as new.`,
+  idHeader: 'Number (before → now)',
+  renamedFrom: (name: string) => `renamed from ${name}`,
+  renamedName: (name: string, from: string) => `${name} (renamed from ${from})`,
+  previousSegmentName: (id: number) => `Segment ${id} of the previous run`,
   previousCustomers: 'Customers before',
   currentCustomers: 'Customers now',
   previousShare: 'Share before',
@@ -424,8 +434,18 @@ const FR: ReportStrings = {
   noWarnings: 'Aucun avertissement au chargement des données.',
   noQuality: 'Pas de profil de qualité des données pour cette analyse.',
 
-  changesIntro: (runId, asOf) =>
-    `Comparaison avec l’analyse ${runId}${asOf ? ` (données arrêtées au ${asOf})` : ''}. Les segments sont appariés d’une analyse à l’autre par leurs centres : un segment garde son numéro.`,
+  changesIntro: (runId, asOf, idsKept) =>
+    `Comparaison avec l’analyse ${runId}${asOf ? ` (données arrêtées au ${asOf})` : ''}. Les segments sont appariés d’une analyse à l’autre par leurs centres${
+      idsKept
+        ? ' : un segment garde son numéro.'
+        : '. Cette analyse n’a pas été segmentée avec l’analyse précédente (cluster.previous) : ses numéros de segment lui sont propres, le tableau donne les deux.'
+    }`,
+  matchRule: (spreads) =>
+    `Deux segments ne sont appariés que si leurs centres sont distants d’au plus ${spreads} × la distance typique d’un client au centre de son segment (cluster.matchMaxDistance) ; sinon, le segment précédent compte comme disparu et l’actuel comme nouveau.`,
+  idHeader: 'Numéro (avant → maintenant)',
+  renamedFrom: (name) => `anciennement ${name}`,
+  renamedName: (name, from) => `${name} (anciennement ${from})`,
+  previousSegmentName: (id) => `Segment ${id} de l’analyse précédente`,
   previousCustomers: 'Clients avant',
   currentCustomers: 'Clients maintenant',
   previousShare: 'Part avant',

@@ -42,7 +42,7 @@ export function personaCardHtml(s: SegmentPersona, ctx: PersonaCardContext): str
         .join('')}</ol>`
     : `<p class="note">${e(s.card.actionsNote ?? t.noActions)}</p>`;
   return `<article class="persona" id="segment-${s.id}" style="--seg:${ctx.color}">
-<header><span class="dot"></span><h3>${e(s.name)}</h3><span class="pill">${e(t.ofCustomers(fmt.percent(s.share)))}</span><span class="pill">${e(t.customersCount(fmt.integer(s.size)))}</span></header>
+<header><span class="dot"></span><h3>${e(s.name)}</h3><span class="pill">${e(t.ofCustomers(fmt.percent(s.share)))}</span><span class="pill">${e(t.customersCount(fmt.integer(s.size)))}</span>${s.renamedFrom ? `<span class="pill renamed">${e(t.renamedFrom(s.renamedFrom))}</span>` : ''}</header>
 ${s.card.tagline ? `<p class="tagline">${e(s.card.tagline)}</p>` : ''}
 ${s.card.apart ? `<p class="apart">${e(s.card.apart)}</p>` : ''}
 <div class="persona-grid">

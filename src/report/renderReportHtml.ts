@@ -13,6 +13,7 @@ import { personaFigureId, reportFigures, type ReportFigure } from './reportFigur
 import { reportFormatter, type ReportFormatter } from './reportFormatter';
 import { REPORT_SECTIONS, type ReportSection } from './ReportSection';
 import { segmentLookup, type SegmentLookup } from './segmentLookup';
+import { changeIds, changeName } from './changeLabels';
 import { sizeAlerts } from './sizeAlerts';
 import { verdictText } from './verdictText';
 import { kChoiceText } from './kChoiceText';
@@ -309,11 +310,16 @@ function changesHtml(ctx: Ctx, changes: NonNullable<ReportData['changes']>): str
     const badge = c.alert ? ` <span class="badge alert">${e(t.alertBadge)}</span>` : '';
     return `${cls ? `<span class="badge${cls}">${e(word)}</span>` : e(word)}${badge}`;
   };
+  const name = (c: SizeChange): string => {
+    const shown = c.currentId !== null && seg.isShown(c.currentId) ? nameCell(ctx, c.currentId) : e(changeName(c, t));
+    return c.renamedFrom ? `${shown} <span class="note renamed">${e(t.renamedFrom(c.renamedFrom))}</span>` : shown;
+  };
   const rows: HtmlCell[][] = changes.segments.map((c) =>
-    suppressed.has(c.id)
-      ? [{ html: `<span class="suppressed">${e(t.suppressedSegment(c.id, min, seg.whySuppressed(c.id)))}</span>`, span: 7 }]
+    c.currentId !== null && suppressed.has(c.currentId)
+      ? [{ html: `<span class="suppressed">${e(t.suppressedSegment(c.currentId, min, seg.whySuppressed(c.currentId)))}</span>`, span: 8 }]
       : [
-          { html: seg.isShown(c.id) ? nameCell(ctx, c.id) : e(c.name ?? t.segmentFallbackName(c.id)) },
+          { html: name(c) },
+          { html: e(changeIds(c)) },
           { html: e(fmt.integer(c.previousSize)), numeric: true },
           { html: e(fmt.integer(c.currentSize)), numeric: true },
           { html: e(fmt.percent(c.previousShare)), numeric: true },
@@ -325,6 +331,7 @@ function changesHtml(ctx: Ctx, changes: NonNullable<ReportData['changes']>): str
   const table = htmlTable(
     [
       { html: e(t.segmentHeader) },
+      { html: e(t.idHeader) },
       { html: e(t.previousCustomers), numeric: true },
       { html: e(t.currentCustomers), numeric: true },
       { html: e(t.previousShare), numeric: true },
@@ -335,9 +342,10 @@ function changesHtml(ctx: Ctx, changes: NonNullable<ReportData['changes']>): str
     rows,
   );
   const asOf = changes.previousAsOf ? e(fmt.date(changes.previousAsOf)) : null;
-  return `<p class="lead">${t.changesIntro(`<code>${e(changes.previousRunId)}</code>`, asOf)}</p>
+  return `<p class="lead">${t.changesIntro(`<code>${e(changes.previousRunId)}</code>`, asOf, changes.idsKept)}</p>
 ${table}
 ${fig(ctx, 'fig-changes')}
+<p class="note">${e(t.matchRule(fmt.number(changes.matchMaxDistance)))}</p>
 <p class="note">${e(t.alertRule(fmt.percent(changes.alertThreshold, 0)))}</p>
 <p class="note">${e(t.driftLater)}</p>`;
 }

@@ -1,4 +1,4 @@
-import type { SegmentPersona } from '../personas/PersonaResult';
+import type { SegmentPersona, SizeChange } from '../personas/PersonaResult';
 import { escapeMarkdown } from './escapeMarkdown';
 import { reportStrings, type ReportStrings } from './i18n';
 import { markdownTable } from './markdownTable';
@@ -6,6 +6,7 @@ import type { ReportData } from './ReportData';
 import { reportFormatter, type ReportFormatter } from './reportFormatter';
 import { REPORT_SECTIONS, type ReportSection } from './ReportSection';
 import { segmentLookup, type SegmentLookup } from './segmentLookup';
+import { changeIds, changeName } from './changeLabels';
 import { sizeAlerts } from './sizeAlerts';
 import { verdictText } from './verdictText';
 import { kChoiceText } from './kChoiceText';
@@ -123,7 +124,8 @@ function sizesMd(ctx: Ctx): string {
 
 function personaMd(s: SegmentPersona, ctx: Ctx): string {
   const { t, fmt } = ctx;
-  const lines = [`### ${m(s.name)}`, '', `${m(t.ofCustomers(fmt.percent(s.share)))} — ${m(t.customersCount(fmt.integer(s.size)))}`];
+  const renamed = s.renamedFrom ? ` — ${m(t.renamedFrom(s.renamedFrom))}` : '';
+  const lines = [`### ${m(s.name)}`, '', `${m(t.ofCustomers(fmt.percent(s.share)))} — ${m(t.customersCount(fmt.integer(s.size)))}${renamed}`];
   if (s.card.tagline) lines.push('', `*${m(s.card.tagline)}*`);
   if (s.card.apart) lines.push('', m(s.card.apart));
   lines.push('');
@@ -277,12 +279,18 @@ function changesMd(ctx: Ctx, changes: NonNullable<ReportData['changes']>): strin
   const { t, fmt, seg } = ctx;
   const suppressed = new Set(seg.suppressedIds);
   const min = fmt.integer(ctx.data.personas.minGroupSize);
-  const visible = changes.segments.filter((c) => !suppressed.has(c.id));
+  const hiddenRow = (c: SizeChange): boolean => c.currentId !== null && suppressed.has(c.currentId);
+  const visible = changes.segments.filter((c) => !hiddenRow(c));
   const status = (s: 'kept' | 'new' | 'gone') => (s === 'kept' ? t.statusKept : s === 'new' ? t.statusNew : t.statusGone);
+  const name = (c: SizeChange): string => {
+    const own = c.currentId !== null && seg.isShown(c.currentId) ? seg.name(c.currentId) : changeName(c, t);
+    return m(c.renamedFrom ? t.renamedName(own, c.renamedFrom) : own);
+  };
   const table = markdownTable(
-    [t.segmentHeader, t.previousCustomers, t.currentCustomers, t.previousShare, t.currentShare, t.relativeChange, t.statusHeader].map(m),
+    [t.segmentHeader, t.idHeader, t.previousCustomers, t.currentCustomers, t.previousShare, t.currentShare, t.relativeChange, t.statusHeader].map(m),
     visible.map((c) => [
-      m(seg.isShown(c.id) ? seg.name(c.id) : (c.name ?? t.segmentFallbackName(c.id))),
+      name(c),
+      m(changeIds(c)),
       m(fmt.integer(c.previousSize)),
       m(fmt.integer(c.currentSize)),
       m(fmt.percent(c.previousShare)),
@@ -290,12 +298,13 @@ function changesMd(ctx: Ctx, changes: NonNullable<ReportData['changes']>): strin
       m(fmt.signedPercent(c.relativeChange)),
       m(status(c.status)) + (c.alert ? ` **${m(t.alertBadge)}**` : ''),
     ]),
-    [false, true, true, true, true, true, false],
+    [false, false, true, true, true, true, true, false],
   );
-  const hidden = changes.segments.filter((c) => suppressed.has(c.id)).map((c) => `- *${m(t.suppressedSegment(c.id, min, seg.whySuppressed(c.id)))}*`);
+  const hidden = changes.segments.filter(hiddenRow).map((c) => `- *${m(t.suppressedSegment(c.currentId!, min, seg.whySuppressed(c.currentId!)))}*`);
   return [
-    m(t.changesIntro(changes.previousRunId, changes.previousAsOf ? fmt.date(changes.previousAsOf) : null)),
+    m(t.changesIntro(changes.previousRunId, changes.previousAsOf ? fmt.date(changes.previousAsOf) : null, changes.idsKept)),
     table + (hidden.length ? `\n\n${hidden.join('\n')}` : ''),
+    m(t.matchRule(fmt.number(changes.matchMaxDistance))),
     m(t.alertRule(fmt.percent(changes.alertThreshold, 0))),
     m(t.driftLater),
     charts(ctx),

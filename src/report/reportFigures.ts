@@ -8,6 +8,7 @@ import { sizeComparisonFigure } from '../viz/sizeComparisonFigure';
 import { stabilityFigure } from '../viz/stabilityFigure';
 import { traitBarFigure } from '../viz/traitBarFigure';
 import { traitHeatmapFigure } from '../viz/traitHeatmapFigure';
+import { changeName } from './changeLabels';
 import { reportStrings, type ReportStrings } from './i18n';
 import type { ReportData, SelectionCurves } from './ReportData';
 import { reportFormatter } from './reportFormatter';
@@ -176,10 +177,10 @@ function changesFigure(data: ReportData, seg: SegmentLookup, t: ReportStrings): 
   const ch = data.changes;
   if (!ch) return null;
   const suppressed = new Set(seg.suppressedIds);
-  const rows = ch.segments.filter((c) => !suppressed.has(c.id));
+  const rows = ch.segments.filter((c) => !(c.currentId !== null && suppressed.has(c.currentId)));
   if (!rows.length) return null;
   return sizeComparisonFigure(
-    rows.map((c) => ({ name: seg.isShown(c.id) ? seg.name(c.id) : (c.name ?? t.segmentFallbackName(c.id)), previousShare: c.previousShare, currentShare: c.currentShare })),
+    rows.map((c) => ({ name: c.currentId !== null && seg.isShown(c.currentId) ? seg.name(c.currentId) : changeName(c, t), previousShare: c.previousShare, currentShare: c.currentShare })),
     { title: t.changesFigure, previousName: t.previousRun, currentName: t.currentRun, yTitle: t.shareHeader },
   );
 }

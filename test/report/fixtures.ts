@@ -265,13 +265,17 @@ export function reportFixture(locale: Locale): ReportData {
       previousRunId: 'sample-2026-04-01-def456',
       previousAsOf: '2026-04-01',
       alertThreshold: 0.15,
+      idsKept: true,
+      matchMaxDistance: 1,
       segments: [
-        { id: 0, name: null, previousSize: 4800, currentSize: 5000, previousShare: 0.48, currentShare: 0.5, relativeChange: 0.0417, alert: false, status: 'kept' },
-        { id: 1, name: null, previousSize: 2900, currentSize: 3738, previousShare: 0.29, currentShare: 0.3738, relativeChange: 0.289, alert: true, status: 'kept' },
-        { id: 2, name: null, previousSize: 2000, currentSize: 1250, previousShare: 0.2, currentShare: 0.125, relativeChange: -0.375, alert: true, status: 'kept' },
+        { currentId: 0, previousId: 0, name: null, renamedFrom: null, previousSize: 4800, currentSize: 5000, previousShare: 0.48, currentShare: 0.5, relativeChange: 0.0417, alert: false, status: 'kept' },
+        { currentId: 1, previousId: 1, name: null, renamedFrom: null, previousSize: 2900, currentSize: 3738, previousShare: 0.29, currentShare: 0.3738, relativeChange: 0.289, alert: true, status: 'kept' },
+        { currentId: 2, previousId: 2, name: null, renamedFrom: null, previousSize: 2000, currentSize: 1250, previousShare: 0.2, currentShare: 0.125, relativeChange: -0.375, alert: true, status: 'kept' },
         {
-          id: SECRET.id,
+          currentId: SECRET.id,
+          previousId: SECRET.id,
           name: SECRET.name,
+          renamedFrom: null,
           previousSize: SECRET.previousSize,
           currentSize: null,
           previousShare: SECRET.previousShare,
@@ -348,7 +352,7 @@ export function largeReportFixture(segments = 12, points = 5000): ReportData {
     },
     changes: {
       ...base.changes!,
-      segments: shown.map((s) => ({ id: s.id, name: s.name, previousSize: 900, currentSize: s.size, previousShare: 0.08, currentShare: s.share, relativeChange: 0.04, alert: false, status: 'kept' as const })),
+      segments: shown.map((s) => ({ currentId: s.id, previousId: s.id, name: s.name, renamedFrom: null, previousSize: 900, currentSize: s.size, previousShare: 0.08, currentShare: s.share, relativeChange: 0.04, alert: false, status: 'kept' as const })),
     },
   };
 }

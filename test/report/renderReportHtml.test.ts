@@ -157,3 +157,67 @@ describe('renderReportHtml: how the segments were found', () => {
     expect(plainSpaces(renderReportHtml(frData))).toContain('Les segments combinent les variables numériques et region, device.');
   });
 });
+
+/** The fixture compared with a run that numbered its segments otherwise: segment 0 was 2 and renamed (from the payload), 1 is new, 6 gone. */
+function unmatchedIdsFixture(locale: 'en' | 'fr'): ReturnType<typeof reportFixture> {
+  const data = reportFixture(locale);
+  const personas = data.personas.segments.map((s) => (s.id === 0 && !s.suppressed ? { ...s, renamedFrom: PAYLOAD } : s));
+  const [zero, one, two, secret] = data.changes!.segments;
+  return {
+    ...data,
+    personas: { ...data.personas, segments: personas },
+    changes: {
+      ...data.changes!,
+      idsKept: false,
+      matchMaxDistance: 0.75,
+      segments: [
+        { ...zero!, previousId: 2, renamedFrom: PAYLOAD, previousShare: 0.4, relativeChange: 0.25, alert: true },
+        { ...one!, previousId: null, previousSize: null, previousShare: null, relativeChange: null, alert: true, status: 'new' },
+        { ...two!, previousId: 0 },
+        secret!,
+        { currentId: null, previousId: 6, name: null, renamedFrom: null, previousSize: 700, currentSize: null, previousShare: 0.07, currentShare: null, relativeChange: null, alert: true, status: 'gone' },
+      ],
+    },
+  };
+}
+
+describe('renderReportHtml: changes since the previous run (issue 19)', () => {
+  const html = renderReportHtml(unmatchedIdsFixture('en'), { plotlySource: '/* stub */' });
+  const section = html.slice(html.indexOf('id="changes"'), html.indexOf('</section>', html.indexOf('id="changes"')));
+
+  it('shows both numbers of every segment, one when they are the same', () => {
+    const ids = [...section.matchAll(/<tr>.*?<\/tr>/gs)].map((r) => r[0]);
+    expect(ids[0]).toContain('Number (before → now)');
+    expect(section).toContain('<td>2 → 0</td>');
+    expect(section).toContain('<td>– → 1</td>');
+    expect(section).toContain('<td>6 → –</td>');
+    expect(section).toContain('<td>Segment 6 of the previous run</td>');
+    const kept = renderReportHtml(reportFixture('en'), { plotlySource: '/* stub */' });
+    expect(kept).toContain('<td>0</td>');
+    expect(kept).not.toMatch(/<td>\d → \d<\/td>/);
+  });
+
+  it('says whether the numbers persist and how far apart a match may be', () => {
+    expect(section).toContain('This run was not clustered with this previous run (cluster.previous), so its segment numbers are its own');
+    expect(section).not.toContain('so a segment keeps its number');
+    expect(section).toContain('at most 0.75 × the typical distance of a customer from its segment’s centre');
+    const kept = renderReportHtml(reportFixture('en'), { plotlySource: '/* stub */' });
+    expect(kept).toContain('so a segment keeps its number');
+  });
+
+  it('a renamed segment says what it was called, in the table, the alerts and its card, escaped', () => {
+    expect(section).toContain(`<span class="note renamed">renamed from ${ESCAPED}</span>`);
+    const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('id="sizes"'));
+    expect(summary).toContain(`Loyal regulars (renamed from ${ESCAPED}): share up 25% (40% → 50%)`);
+    expect(html).toContain(`<span class="pill renamed">renamed from ${ESCAPED}</span>`);
+    expect(html).not.toContain(`from ${PAYLOAD}`);
+  });
+
+  it('in French too', () => {
+    const fr = plainSpaces(renderReportHtml(unmatchedIdsFixture('fr'), { plotlySource: '/* stub */' }));
+    expect(fr).toContain('Numéro (avant → maintenant)');
+    expect(fr).toContain('ses numéros de segment lui sont propres');
+    expect(fr).toContain(`anciennement ${ESCAPED}`);
+    expect(fr).toContain('Segment 6 de l’analyse précédente');
+  });
+});

@@ -54,3 +54,16 @@ describe('renderReportMarkdown', () => {
     expect(en).toContain('| **All customers** |');
   });
 });
+
+describe('renderReportMarkdown: changes since the previous run (issue 19)', () => {
+  it('one column for the numbers, a renamed segment named with its previous name', () => {
+    const data = reportFixture('en');
+    const [zero, ...rest] = data.changes!.segments;
+    const md = renderReportMarkdown({ ...data, changes: { ...data.changes!, idsKept: false, segments: [{ ...zero!, previousId: 4, renamedFrom: 'Big | spenders' }, ...rest] } });
+    const section = md.slice(md.indexOf('## Changes since the previous run'));
+    expect(section).toContain('| Segment | Number (before → now) |');
+    expect(section).toContain('| Loyal regulars (renamed from Big \\| spenders) | 4 → 0 |');
+    expect(section).toContain('| 1 |');
+    expect(section).toContain('its segment numbers are its own');
+  });
+});

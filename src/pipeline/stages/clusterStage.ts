@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InputError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { mixedMatrix } from '../../cluster/CategoricalMatrix';
@@ -7,14 +6,13 @@ import type { ClusterModel } from '../../cluster/ClusterModel';
 import { NOISE } from '../../cluster/ClusterModel';
 import { KPrototypes } from '../../cluster/KPrototypes';
 import { KPrototypesModel } from '../../cluster/KPrototypesModel';
-import { matchClusters } from '../../cluster/matching';
-import { clusterCentroids } from '../../cluster/metrics/clusterDispersion';
 import { selectK } from '../../cluster/selectK';
 import { bootstrapStability } from '../../cluster/stability';
 import { suggestEps } from '../../cluster/suggestEps';
 import { readFeatureTable } from '../../features/readFeatureTable';
 import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type KPrototypesSummary, type SegmentSummary } from '../ClusterResult';
 import { clusterEstimator } from '../clusterEstimator';
+import { matchPreviousRun, readPreviousRun, segmentCentres } from '../matchPreviousRun';
 import { prepareClusterInput, type PreparedClusterInput } from '../prepareClusterInput';
 import type { Stage } from '../RunContext';
 
@@ -110,24 +108,19 @@ export const clusterStage: Stage = {
     const stabilitySeconds = (performance.now() - t2) / 1000;
 
     // Segment ids: matched to the previous run's segments, else ordered by size (0 = largest).
-    const { centroids, sizes } = clusterCentroids(X.data, X.rows, X.cols, model.labels, model.k);
-    const centres = new Matrix(centroids, model.k, X.cols, X.columns);
+    const current = segmentCentres(X, model.labels, range(0, model.k - 1));
+    const { centres, sizes } = current;
     let ids: number[];
     let matching: ClusterResult['matching'] = null;
     if (cfg.previous) {
-      const previous = readPrevious(resolve(ctx.baseDir, cfg.previous), prep);
-      // Row r of previous.centroids is segment previous.ids[r]; new segments get ids above all earlier ones.
-      const m = matchClusters(previous.centroids, centres, { nextId: Math.max(...previous.ids) + 1 });
-      const idOf = (v: number): number => (v < previous.ids.length ? previous.ids[v]! : v);
-      ids = m.mapping.map(idOf);
-      matching = {
-        ...m,
-        mapping: ids,
-        matches: m.matches.map((x) => ({ ...x, previous: idOf(x.previous) })),
-        disappeared: m.disappeared.map(idOf),
-        previousRun: previous.path,
-      };
-      ctx.progress.note(`cluster: segment ids matched to ${previous.path} (${m.matches.length} kept, ${m.newClusters.length} new, ${m.disappeared.length} gone)`);
+      const previous = readPreviousRun(resolve(ctx.baseDir, cfg.previous), prep, 'cluster.previous');
+      const m = matchPreviousRun(current, previous, cfg.matchMaxDistance);
+      ids = m.mapping;
+      // cluster.json names segments by their published ids (mapping keeps model cluster → id for predict).
+      matching = { ...m, matches: m.matches.map((x) => ({ ...x, current: ids[x.current]! })), newClusters: m.newClusters.map((x) => ({ current: x.id, id: x.id })) };
+      ctx.progress.note(
+        `cluster: segment ids matched to ${previous.clusterFile} (${m.matches.length} kept, ${m.newClusters.length} new, ${m.disappeared.length} gone; pairs at most ${cfg.matchMaxDistance} × spread ${m.spread.toPrecision(3)} apart)`,
+      );
     } else {
       const order = range(0, model.k - 1).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
       ids = new Array<number>(model.k);
@@ -233,31 +226,3 @@ function summariseSegments(prep: PreparedClusterInput, centres: Matrix, model: C
   }
   return out.sort((a, b) => a.id - b.id);
 }
-
-/** A previous run's segment centres, moved into this run's prepared space so distances compare. */
-function readPrevious(path: string, prep: PreparedClusterInput): { path: string; ids: number[]; centroids: Matrix } {
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'cluster.json') : path;
-  if (!existsSync(file)) {
-    throw new InputError('cluster.previous does not point to a run.', [
-      { severity: 'error', check: 'missing-previous', message: `no cluster.json at ${file}`, location: { field: 'cluster.previous', file }, hint: 'give the folder of an earlier run (reports/<run-id>) or its cluster.json' },
-    ]);
-  }
-  let previous: Partial<ClusterResult>;
-  try {
-    previous = JSON.parse(readFileSync(file, 'utf8')) as Partial<ClusterResult>;
-  } catch (err) {
-    throw new InputError(`cluster.previous: ${file} is not valid JSON (${(err as Error).message}).`);
-  }
-  const segments = previous.segments ?? [];
-  const names = prep.raw.columns;
-  const missing = names.filter((f) => segments.some((s) => typeof s.centroid?.[f] !== 'number'));
-  if (!segments.length || missing.length) {
-    throw new InputError('cluster.previous was clustered on other features.', [
-      { severity: 'error', check: 'previous-features', message: segments.length ? `its segments lack ${missing.join(', ')}` : 'it has no segments', location: { field: 'cluster.previous', file }, hint: 'match runs that use the same cluster.features' },
-    ]);
-  }
-  const data = Float64Array.from(segments.flatMap((seg) => names.map((f) => seg.centroid[f]!)));
-  const inOriginal = new Matrix(data, segments.length, names.length, names);
-  return { path: file, ids: segments.map((seg) => seg.id), centroids: prep.toPrepared(inOriginal) };
-}
-
