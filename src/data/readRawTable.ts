@@ -4,6 +4,7 @@ import type { TableSource } from './DataConfig';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { type DetectedFormat, peekText } from './detectFormat';
 import { duckErrorMessage } from './duckErrorMessage';
+import { findUnclosedQuote } from './findUnclosedQuote';
 import type { TableName } from './schema';
 
 /** Name of the 1-based data-row column every raw table starts with; mapping SQL may use it. */
@@ -96,6 +97,9 @@ export async function readRawTable(session: DuckSession, req: RawReadRequest): P
     }
   } catch (error) {
     await dropRawTable(session, req.table);
+    // An unclosed quote defeats DuckDB's dialect detection; its error then names no line.
+    const unclosed = format === 'csv' ? await unclosedQuoteProblem(req) : undefined;
+    if (unclosed) return { problems: [unclosed] };
     const message = duckErrorMessage(error);
     const line = /\bline (\d+)/i.exec(message);
     return {
@@ -136,12 +140,50 @@ function encodingOption(req: RawReadRequest): string[] {
   return req.source.encoding ? [`encoding=${quoteLiteral(req.source.encoding)}`] : [];
 }
 
+/** The quote character of a CSV read: the config's, else '"' (RFC 4180); '' turns quoting off. */
+function quoteOf(req: RawReadRequest): string {
+  return req.source.quote ?? '"';
+}
+
+/**
+ * The first field whose quote is not closed properly, as a problem; undefined when there is none, or
+ * when quoting is off or the encoding is not ASCII-compatible (utf-16).
+ */
+async function unclosedQuoteProblem(req: RawReadRequest): Promise<Problem | undefined> {
+  const quote = quoteOf(req);
+  if (quote === '' || req.source.encoding === 'utf-16') return undefined;
+  const delimiter = req.source.delimiter ?? req.detected.delimiter;
+  let found;
+  try {
+    found = await findUnclosedQuote(req.path, { gzip: req.detected.gzip, quote, ...(delimiter !== undefined ? { delimiter } : {}) });
+  } catch {
+    // A damaged gzip stream: DuckDB's own error says more.
+    return undefined;
+  }
+  if (!found) return undefined;
+  return {
+    severity: 'error',
+    check: 'unclosed-quote',
+    message:
+      found.kind === 'end-of-file'
+        ? `the quote ${quote} that opens a field on line ${found.line} is never closed: the field would run on to the end of the file`
+        : `the quote ${quote} that opens a field on line ${found.line} is not closed on that line: the field runs on to line ${found.closedAt}, where a quote is followed by text`,
+    location: { file: req.path, line: found.line },
+    hint: unclosedQuoteHint(req, found.line),
+  };
+}
+
+function unclosedQuoteHint(req: RawReadRequest, line: number | string): string {
+  return `close the quote on line ${line} (a quote inside a quoted field is written twice: ""), or set quote: '' under ${req.field} if the file does not quote fields`;
+}
+
 async function readCsv(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
   const src = req.source;
   const delimiter = src.delimiter ?? req.detected.delimiter;
   const dialect: string[] = [compression(req), ...encodingOption(req)];
   if (delimiter !== undefined) dialect.push(`delim=${quoteLiteral(delimiter)}`);
-  if (src.quote !== undefined) dialect.push(`quote=${quoteLiteral(src.quote)}`);
+  // Left to detection, a quote that is never closed makes DuckDB read quotes as data.
+  dialect.push(`quote=${quoteLiteral(quoteOf(req))}`);
 
   const rejectsTable = `__seglab_rejects_${req.table}`;
   const rejectsScan = `__seglab_rejects_scan_${req.table}`;
@@ -161,6 +203,14 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
       `SELECT line, error_type, csv_line, error_message FROM ${quoteIdent(rejectsTable)} ORDER BY line`,
     );
     const columns = await session.describe(quoteIdent(names.stored));
+    // One column named like a whole header line: the dialect could not be detected past an unclosed quote.
+    if (columns.length === 1 && /[,;\t|]/.test(columns[0]!.name) && !rejects.length) {
+      const unclosed = await unclosedQuoteProblem(req);
+      if (unclosed) {
+        await dropRawTable(session, req.table);
+        return { problems: [unclosed] };
+      }
+    }
     await createRawView(session, names, columns);
     // DuckDB names the columns of a file without a header column0, column1, …
     const header = src.header ?? !columns.every((c, i) => c.name === `column${i}`);
@@ -181,9 +231,10 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
   }
 }
 
-type RejectKind = 'ragged-rows' | 'invalid-encoding' | 'malformed-rows';
+type RejectKind = 'unclosed-quote' | 'ragged-rows' | 'invalid-encoding' | 'malformed-rows';
 
 function rejectKind(errorType: string): RejectKind {
+  if (errorType === 'UNQUOTED VALUE') return 'unclosed-quote';
   if (errorType === 'MISSING COLUMNS' || errorType === 'TOO MANY COLUMNS') return 'ragged-rows';
   if (errorType === 'INVALID ENCODING' || errorType === 'INVALID UNICODE') return 'invalid-encoding';
   return 'malformed-rows';
@@ -198,8 +249,11 @@ function rejectProblems(
   delimiter: string | undefined,
 ): Problem[] {
   const groups = new Map<RejectKind, Record<string, unknown>[]>();
+  // A field whose quote is not closed swallows the next lines: the wrong field count on its line follows from it.
+  const unclosedLines = new Set(rejects.filter((r) => rejectKind(String(r.error_type)) === 'unclosed-quote').map((r) => Number(r.line)));
   for (const r of rejects) {
     const kind = rejectKind(String(r.error_type));
+    if (kind === 'ragged-rows' && unclosedLines.has(Number(r.line))) continue;
     groups.set(kind, [...(groups.get(kind) ?? []), r]);
   }
   const problems: Problem[] = [];
@@ -210,7 +264,17 @@ function rejectProblems(
     const location = { file: req.path, line: sampleLines[0]!, ...(sampleRows[0] !== undefined && sampleLines[0]! > headerLines ? { row: sampleRows[0] } : {}) };
     const n = lines.length;
     const count = n.toLocaleString('en-US');
-    if (kind === 'ragged-rows') {
+    if (kind === 'unclosed-quote') {
+      problems.push({
+        severity: 'error',
+        check: 'unclosed-quote',
+        message: `${count} ${n === 1 ? 'field opens' : 'fields open'} a quote that is not closed properly (never closed, or followed by text after the closing quote), the first on line ${sampleLines[0]}${n > 1 ? `; lines ${sampleLines.join(', ')}${n > sampleLines.length ? ', …' : ''}` : ''}`,
+        location,
+        count: n,
+        sampleRows,
+        hint: unclosedQuoteHint(req, sampleLines.join(', ')),
+      });
+    } else if (kind === 'ragged-rows') {
       const details = list
         .filter((r, i, all) => all.findIndex((x) => x.line === r.line) === i)
         .slice(0, SAMPLE)
