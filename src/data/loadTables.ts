@@ -145,7 +145,7 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
 
   let stageName: string | undefined;
   try {
-    const mapping = resolveMapping(table, source, raw.columns.map((c) => c.name), file, field);
+    const mapping = resolveMapping(table, source, raw.columns.map((c) => c.name), file, field, raw.duplicateHeaders);
     problems.push(...mapping.problems);
     if (mapping.problems.some((p) => p.severity === 'error')) return { problems };
 

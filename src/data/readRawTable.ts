@@ -4,6 +4,7 @@ import type { TableSource } from './DataConfig';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { type DetectedFormat, peekText } from './detectFormat';
 import { duckErrorMessage } from './duckErrorMessage';
+import { type DuplicateHeader, duplicateGroups, findDuplicateHeaders } from './duplicateHeaders';
 import { findUnclosedQuote } from './findUnclosedQuote';
 import type { TableName } from './schema';
 
@@ -27,6 +28,8 @@ export interface RawTable {
   lineMode: 'offset' | 'column' | 'none';
   /** File lines the reader rejected, ascending; later row numbers are shifted back past them. */
   rejectedLines: number[];
+  /** Names the header gives to several fields; the reader renamed the copies (amount, amount_1). */
+  duplicateHeaders: DuplicateHeader[];
 }
 
 export interface RawReadRequest {
@@ -224,11 +227,19 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
       headerLines,
       lineMode: 'offset',
       rejectedLines: [...new Set(rejects.map((r) => Number(r.line)))],
+      duplicateHeaders: header ? csvDuplicateHeaders(req, columns.map((c) => c.name), delimiter) : [],
     };
     return finish(session, req, raw, problems);
   } finally {
     await session.run(`DROP TABLE IF EXISTS ${quoteIdent(rejectsTable)}; DROP TABLE IF EXISTS ${quoteIdent(rejectsScan)}`);
   }
+}
+
+/** Duplicate names in the header line of a CSV file, lined up with the columns DuckDB read. */
+function csvDuplicateHeaders(req: RawReadRequest, columns: readonly string[], delimiter: string | undefined): DuplicateHeader[] {
+  if (req.source.encoding === 'utf-16') return [];
+  const first = /^\uFEFF?([^\r\n]*)/.exec(peekText(req.path))?.[1] ?? '';
+  return findDuplicateHeaders(first, columns, quoteOf(req), delimiter);
 }
 
 type RejectKind = 'unclosed-quote' | 'ragged-rows' | 'invalid-encoding' | 'malformed-rows';
@@ -389,7 +400,15 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
     await session.run(`CREATE VIEW ${quoteIdent(names.view)} AS SELECT * FROM ${quoteIdent(names.stored)}`);
     const columns = (await session.describe(quoteIdent(names.stored))).filter((c) => c.name !== ROW_COLUMN && c.name !== LINE_COLUMN);
     const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
-    const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: headerLine, lineMode: 'column', rejectedLines };
+    const raw: RawTable = {
+      sqlName: names.view,
+      columns,
+      rows,
+      headerLines: headerLine,
+      lineMode: 'column',
+      rejectedLines,
+      duplicateHeaders: header ? duplicateGroups(firstTokens, columnNames) : [],
+    };
     return finish(session, req, raw, problems);
   } finally {
     await session.run(
@@ -425,7 +444,7 @@ async function readNative(session: DuckSession, req: RawReadRequest, names: RawN
   const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
   // NDJSON has one record per line; a JSON array or Parquet has no meaningful lines.
   const ndjson = kind === 'json' && !peekText(req.path, 4096).trimStart().startsWith('[');
-  const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [] };
+  const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [], duplicateHeaders: [] };
   return finish(session, req, raw, []);
 }
 
