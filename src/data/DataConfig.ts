@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError, type Problem } from '../core/errors';
+import { flattenUnionIssues } from './configIssues';
 import type { ColumnRole, TableName } from './schema';
 
 /**
@@ -14,6 +15,12 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export const SOURCE_ENCODINGS = ['utf-8', 'latin-1', 'utf-16'] as const;
 export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
 
+/** What a value that does not parse as its column's type does: fail the load, leave its row out, or become missing. */
+export const INVALID_POLICIES = ['error', 'drop', 'null'] as const;
+export type InvalidPolicy = (typeof INVALID_POLICIES)[number];
+/** Key of an `onInvalid` map that sets the policy of the columns it does not name. */
+export const ON_INVALID_DEFAULT_KEY = 'default';
+
 export const COLUMN_ROLES: readonly ColumnRole[] = ['id', 'timestamp', 'numeric', 'categorical', 'boolean', 'target'];
 
 /** Output column names are used as SQL identifiers downstream, so keep them plain. */
@@ -25,6 +32,18 @@ const columnNameSchema = z
   .regex(COLUMN_NAME, 'column names must start with a letter or "_" and contain only letters, digits and "_"');
 
 const columnRoleSchema = z.enum(['id', 'timestamp', 'numeric', 'categorical', 'boolean', 'target']);
+
+// YAML reads `null` as null, not as the word: both mean the null policy.
+const invalidPolicySchema = z.preprocess(
+  (v) => (v === null ? 'null' : v),
+  z.enum(INVALID_POLICIES, { errorMap: (_issue, ctx) => ({ message: `expected error, drop or null, got ${JSON.stringify(ctx.data)}` }) }),
+);
+
+const onInvalidSchema = z.union([invalidPolicySchema, z.record(columnNameSchema, invalidPolicySchema)], {
+  errorMap: (_issue, ctx) => ({
+    message: `expected error, drop or null, or a map { <column>: error | drop | null, default: … }, got ${JSON.stringify(ctx.data)}`,
+  }),
+});
 
 const sqlMappingSchema = z
   .object({
@@ -58,6 +77,12 @@ export const tableSourceSchema = z
     keepUnmapped: z.boolean().optional(),
     /** SQL condition over the canonical columns; rows where it is not true are excluded and counted. */
     filter: z.string().trim().min(1).optional(),
+    /**
+     * Values that do not parse as their column's type: error (the load fails), drop (the row is left
+     * out) or null (the value becomes missing). One policy for the table, or per output column with
+     * `default` for the others. Default: error for required columns, null for the others.
+     */
+    onInvalid: onInvalidSchema.optional(),
   })
   .strict();
 
@@ -82,6 +107,7 @@ export const dataConfigSchema = z
   });
 
 export type SqlMapping = z.infer<typeof sqlMappingSchema>;
+export type OnInvalid = z.infer<typeof onInvalidSchema>;
 export type ColumnMapping = string | SqlMapping;
 export type TableSource = z.infer<typeof tableSourceSchema>;
 export type PseudonymiseConfig = z.infer<typeof pseudonymiseSchema>;
@@ -96,7 +122,7 @@ export const TABLE_SOURCE_KEYS = Object.keys(tableSourceSchema.shape);
 export function parseDataConfig(value: unknown, fieldPrefix = 'data', source = 'config'): DataConfig {
   const parsed = dataConfigSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const problems: Problem[] = parsed.error.issues.map((issue) => {
+  const problems: Problem[] = flattenUnionIssues(parsed.error.issues).map((issue) => {
     const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
     let hint: string | undefined;
     if (issue.code === 'unrecognized_keys') {

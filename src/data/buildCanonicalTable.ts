@@ -8,12 +8,12 @@ import type { ColumnPlan } from './resolveMapping';
 import { EVENT_TYPES } from './schema';
 import type { TableContext, ValidatedTable } from './validateTable';
 
-export type ExclusionReason = 'missing-customer-id' | 'missing-value' | 'filter';
+export type ExclusionReason = 'missing-customer-id' | 'invalid-value' | 'missing-value' | 'filter';
 
 /** Source rows left out of a canonical table, with why. */
 export interface ExcludedRows {
   reason: ExclusionReason;
-  /** The required column without a value (missing-value). */
+  /** The required column without a value (missing-value), or the column whose value did not parse (invalid-value, onInvalid: drop). */
   column?: string;
   count: number;
   /** A few 1-based source rows. */
@@ -26,7 +26,7 @@ export interface CanonicalBuild {
   problems: Problem[];
 }
 
-const SAMPLE = 5;
+const SAMPLE = 10;
 
 /**
  * Create the canonical table (customers / transactions / events) from a validated stage table:
@@ -37,16 +37,19 @@ const SAMPLE = 5;
 export async function buildCanonicalTable(session: DuckSession, ctx: TableContext, validated: ValidatedTable): Promise<CanonicalBuild> {
   const problems: Problem[] = [];
   const stage = quoteIdent(validated.stageName!);
-  const inner = `SELECT ${ROW_COLUMN}${validated.staged.map((s) => `, c${s.index} AS ${quoteIdent(s.plan.name)}`).join('')} FROM ${stage}`;
+  const drops = validated.dropColumns;
+  const inner = `SELECT ${ROW_COLUMN}${drops.length ? ', __invalid' : ''}${validated.staged.map((s) => `, c${s.index} AS ${quoteIdent(s.plan.name)}`).join('')} FROM ${stage}`;
   // Canonical columns the source lacks are left out, so readers of the table see only real data.
   const present = validated.plans.filter((p) => p.origin.kind !== 'absent');
   const select = present.map((p) => `${columnSql(p)} AS ${quoteIdent(p.name)}`);
   const required = validated.plans.filter((p) => p.canonical && p.required);
-  const reason = required.length
-    ? `CASE ${required
-        .map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN ${quoteLiteral(p.name === 'customer_id' ? 'missing-customer-id' : `missing-value:${p.name}`)}`)
-        .join(' ')} END`
-    : 'NULL';
+  // A missing customer id first; then a value dropped as invalid, which is also missing once converted.
+  const whens = [
+    ...required.filter((p) => p.name === 'customer_id').map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN 'missing-customer-id'`),
+    ...drops.map((d) => `WHEN __invalid = ${d.code} THEN ${quoteLiteral(`invalid-value:${d.name}`)}`),
+    ...required.filter((p) => p.name !== 'customer_id').map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN ${quoteLiteral(`missing-value:${p.name}`)}`),
+  ];
+  const reason = whens.length ? `CASE ${whens.join(' ')} END` : 'NULL';
   // The canonical rows with why each would be left out. Not materialised: the checks below read few
   // columns, and the canonical table is written from it once.
   const canon = `(SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner}))`;
@@ -57,13 +60,15 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
     const tag = String(r.reason);
     const n = Number(r.n);
     const rows = await session.all(`SELECT ${ROW_COLUMN} AS r FROM ${canon} WHERE __reason = $1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`, [tag]);
-    const column = tag === 'missing-customer-id' ? 'customer_id' : tag.slice('missing-value:'.length);
+    const missingId = tag === 'missing-customer-id';
+    const invalid = tag.startsWith('invalid-value:');
+    const column = missingId ? 'customer_id' : tag.slice(tag.indexOf(':') + 1);
     const plan = validated.plans.find((p) => p.name === column)!;
     const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
-    const missingId = tag === 'missing-customer-id';
-    excluded.push({ reason: missingId ? 'missing-customer-id' : 'missing-value', ...(missingId ? {} : { column }), count: n, sampleRows });
-    // A column that mostly failed to parse is already a fatal problem; its exclusions add nothing.
-    if (validated.fatalColumns.includes(column)) continue;
+    excluded.push({ reason: missingId ? 'missing-customer-id' : invalid ? 'invalid-value' : 'missing-value', ...(missingId ? {} : { column }), count: n, sampleRows });
+    // Invalid values are reported by validation with their rows; a column that mostly failed to parse
+    // is already a fatal problem: their exclusions add nothing.
+    if (invalid || validated.fatalColumns.includes(column)) continue;
     problems.push({
       severity: 'warning',
       check: missingId ? 'missing-customer-id' : 'missing-value',

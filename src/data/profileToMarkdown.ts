@@ -30,7 +30,14 @@ function tableSection(t: TableProfile): string[] {
   const out: string[] = [`## ${t.table} — ${int(t.rows)} rows`, ''];
   out.push(`Source: \`${t.source.path}\` (${t.source.format}, sha256 ${t.source.sha256.slice(0, 12)}…), ${int(t.source.rawRows)} rows read.`);
   for (const e of t.source.excluded) {
-    const why = e.reason === 'missing-customer-id' ? 'without a customer id' : e.reason === 'filter' ? 'by the filter' : `without a usable ${e.column}`;
+    const why =
+      e.reason === 'missing-customer-id'
+        ? 'without a customer id'
+        : e.reason === 'filter'
+          ? 'by the filter'
+          : e.reason === 'invalid-value'
+            ? `with an invalid ${e.column} (onInvalid: drop)`
+            : `without a usable ${e.column}`;
     out.push(`Left out ${why}: ${int(e.count)} rows (e.g. rows ${e.sampleRows.join(', ')}).`);
   }
   out.push('');

@@ -1,5 +1,5 @@
 import type { Problem } from '../core/errors';
-import type { TableSource } from './DataConfig';
+import { ON_INVALID_DEFAULT_KEY, type TableSource } from './DataConfig';
 import type { DuplicateHeader } from './duplicateHeaders';
 import { type ColumnRole, type ColumnSpec, SCHEMAS, type TableName } from './schema';
 
@@ -197,6 +197,18 @@ export function resolveMapping(
       hint: canonical
         ? `remove roles.${name}; to keep the source values under another role, map them to a new name (columns: { my_${name}: <source column> })`
         : `map the column first (columns: { ${name}: <source column> }) or set keepUnmapped: true, and use the output (snake_case) name`,
+    });
+  }
+  const outputs = new Set(plans.filter((p) => p.origin.kind !== 'absent').map((p) => p.name));
+  const onInvalid = source.onInvalid;
+  for (const name of typeof onInvalid === 'object' ? Object.keys(onInvalid) : []) {
+    if (name === ON_INVALID_DEFAULT_KEY || outputs.has(name)) continue;
+    problems.push({
+      severity: 'error',
+      check: 'unknown-on-invalid-column',
+      message: `onInvalid.${name} names no column of ${table} read from the file; columns: ${[...outputs].join(', ')}`,
+      location: { file, field: `${field}.onInvalid.${name}` },
+      hint: `use an output column name (snake_case for kept columns), or ${ON_INVALID_DEFAULT_KEY} for every column not named`,
     });
   }
   for (const dup of duplicateHeaders) problems.push(duplicateHeaderProblem(dup, plans, source, file, field));

@@ -208,22 +208,23 @@ describe('bad input: every problem, with where and how to fix', () => {
     expect(() => parseDataConfig({})).toThrow(/at least one of customers, transactions, events/);
   });
 
-  it('non-fatal: a few unparseable amounts and missing ids are warnings; those rows are left out and counted', async () => {
+  it('non-fatal (onInvalid: drop): a few unparseable amounts and missing ids are warnings; those rows are left out and counted', async () => {
     writeFile(
       dir,
       'tx.csv',
       'customer_id,ts,amount\nc1,2024-01-01,1\n,2024-01-02,2\nc3,2024-01-03,oops\nc4,2024-01-04,4\nc5,2024-01-05,5\nc1,2024-01-01,1\n',
     );
-    const load = await loadTables(session, { transactions: { path: 'tx.csv' } }, { baseDir: dir });
+    const load = await loadTables(session, { transactions: { path: 'tx.csv', onInvalid: 'drop' } }, { baseDir: dir });
     const t = load.tables[0]!;
     expect(t.rawRows).toBe(6);
     expect(t.loadedRows).toBe(4);
     expect(t.excluded).toEqual([
+      { reason: 'invalid-value', column: 'amount', count: 1, sampleRows: [3] },
       { reason: 'missing-customer-id', count: 1, sampleRows: [2] },
-      { reason: 'missing-value', column: 'amount', count: 1, sampleRows: [3] },
     ]);
     const checks = load.warnings.map((w) => w.check);
-    expect(checks).toEqual(['unparseable-values', 'duplicate-rows', 'missing-customer-id', 'missing-value']);
+    // The dropped amount is reported once, by its parse warning (which lists the rows).
+    expect(checks).toEqual(['unparseable-values', 'duplicate-rows', 'missing-customer-id']);
     const bad = load.warnings[0]!;
     expect(bad).toMatchObject({ severity: 'warning', count: 1, sampleRows: [3], location: { column: 'amount', row: 3, line: 4 } });
     expect(bad.share).toBeCloseTo(1 / 6);
