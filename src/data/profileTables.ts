@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
+import { SAMPLE_ROWS, sourceRows } from './sampleRows';
 import type { AmountSummary, ColumnProfile, NumericSummary, QualityProfile, TableProfile } from './QualityProfile';
 import { TABLE_NAMES } from './schema';
 
@@ -49,11 +50,13 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
   const columns = loaded.columns.filter((c) => c.provided);
   const asOfSql = asOf !== undefined ? `CAST(${quoteLiteral(asOf)} AS TIMESTAMP)` : undefined;
 
-  // Pass 1: one aggregate over the table for every column.
+  // Pass 1: one aggregate over the table for every column; the first rows of a problem are the
+  // smallest row ids that show it (min(x, n) keeps n values, never the list of all).
+  const first = (cond: string) => `min(rowid, ${SAMPLE_ROWS}) FILTER (WHERE ${cond})`;
   const parts: string[] = ['count(*) AS __rows'];
   columns.forEach((c, i) => {
     const q = quoteIdent(c.name);
-    parts.push(`count(${q}) AS n${i}`, `count(DISTINCT ${q}) AS d${i}`);
+    parts.push(`count(${q}) AS n${i}`, `count(DISTINCT ${q}) AS d${i}`, `${first(`${q} IS NULL`)} AS mr${i}`);
     if (NUMERIC_TYPES.has(c.type)) {
       parts.push(
         `min(${q}) AS min${i}`,
@@ -67,12 +70,14 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
     }
     if (c.type === 'TIMESTAMP') {
       parts.push(`CAST(min(${q}) AS VARCHAR) AS tmin${i}`, `CAST(max(${q}) AS VARCHAR) AS tmax${i}`);
-      if (asOfSql) parts.push(`count(*) FILTER (WHERE ${q} > ${asOfSql}) AS fut${i}`);
+      if (asOfSql) parts.push(`count(*) FILTER (WHERE ${q} > ${asOfSql}) AS fut${i}`, `${first(`${q} > ${asOfSql}`)} AS fr${i}`);
     }
   });
   const s = (await session.one(`SELECT ${parts.join(', ')} FROM ${t}`))!;
   const rows = Number(s.__rows);
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  /** Source rows of a list of row ids from a query (a list arrives as its text, e.g. "[0, 5]"). */
+  const rowsOf = (v: unknown): Promise<number[]> => sourceRows(session, loaded.table, idList(v));
 
   // Pass 2: IQR outliers, with the bounds from pass 1.
   const bounds = new Map<number, { lower: number; upper: number }>();
@@ -84,14 +89,15 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
       bounds.set(i, { lower: p25 - 1.5 * iqr, upper: p75 + 1.5 * iqr });
     }
   });
-  const outliers = new Map<number, number>();
+  const outliers = new Map<number, { count: number; rows: number[] }>();
   if (bounds.size) {
     const q = [...bounds].map(([i, b]) => {
       const col = quoteIdent(columns[i]!.name);
-      return `count(*) FILTER (WHERE ${col} < ${b.lower} OR ${col} > ${b.upper}) AS o${i}`;
+      const outside = `${col} < ${b.lower} OR ${col} > ${b.upper}`;
+      return `count(*) FILTER (WHERE ${outside}) AS o${i}, ${first(outside)} AS or${i}`;
     });
     const o = (await session.one(`SELECT ${q.join(', ')} FROM ${t}`))!;
-    for (const i of bounds.keys()) outliers.set(i, Number(o[`o${i}`]));
+    for (const i of bounds.keys()) outliers.set(i, { count: Number(o[`o${i}`]), rows: await rowsOf(o[`or${i}`]) });
   }
 
   const profiles: ColumnProfile[] = [];
@@ -108,6 +114,7 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
       distinct,
       constant: distinct <= 1,
     };
+    if (rows - present > 0) p.missingRows = await rowsOf(s[`mr${i}`]);
     if (NUMERIC_TYPES.has(c.type)) {
       const b = bounds.get(i);
       const summary: NumericSummary = {
@@ -118,15 +125,19 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
         max: num(s[`max${i}`]),
         mean: num(s[`mean${i}`]),
         sd: num(s[`sd${i}`]),
-        outliers: b ? { count: outliers.get(i)!, share: present ? outliers.get(i)! / present : 0, lower: b.lower, upper: b.upper } : null,
+        outliers: b
+          ? { count: outliers.get(i)!.count, share: present ? outliers.get(i)!.count / present : 0, lower: b.lower, upper: b.upper, sampleRows: outliers.get(i)!.rows }
+          : null,
       };
       p.numeric = summary;
     }
     if (c.type === 'TIMESTAMP') {
+      const future = asOfSql ? Number(s[`fut${i}`]) : null;
       p.timestamp = {
         min: (s[`tmin${i}`] as string | null) ?? null,
         max: (s[`tmax${i}`] as string | null) ?? null,
-        future: asOfSql ? Number(s[`fut${i}`]) : null,
+        future,
+        ...(future ? { futureRows: await rowsOf(s[`fr${i}`]) } : {}),
       };
     }
     if (top > 0 && (TOP_ROLES.has(c.role) && !NUMERIC_TYPES.has(c.type))) {
@@ -144,44 +155,40 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
     rows,
     source: { path: loaded.path, format: loaded.format, sha256: loaded.sha256, rawRows: loaded.rawRows, excluded: loaded.excluded },
     columns: profiles,
-    duplicateRows: await duplicateRows(session, loaded, columns, rows),
+    // Counted on the loaded rows by load: the warning and the profile say the same.
+    duplicateRows: { ...loaded.duplicateRows, share: rows ? loaded.duplicateRows.count / rows : 0 },
   };
-  if (loaded.table === 'customers') {
-    const d = (await session.one(
-      `SELECT count(*) FILTER (WHERE n > 1) AS keys, coalesce(sum(n - 1), 0) AS extra FROM (SELECT count(*) AS n FROM ${t} GROUP BY "customer_id")`,
-    ))!;
-    profile.duplicateKeys = { keys: Number(d.keys), extraRows: Number(d.extra) };
-  }
-  if (loaded.table === 'transactions') profile.amounts = await amounts(session, columns);
+  if (loaded.duplicateKeys) profile.duplicateKeys = loaded.duplicateKeys;
+  if (loaded.table === 'transactions') profile.amounts = await amounts(session, columns, rowsOf);
   const main = loaded.table === 'customers' ? 'signup_date' : 'ts';
   const mainProfile = profiles.find((p) => p.name === main && p.timestamp);
   if (mainProfile?.timestamp) profile.dates = { column: main, ...mainProfile.timestamp };
   return profile;
 }
 
-async function duplicateRows(session: DuckSession, loaded: LoadedTable, columns: LoadedColumn[], rows: number): Promise<TableProfile['duplicateRows']> {
-  // A generated order id is unique per row by construction and would hide every duplicate.
-  const keys = columns.filter((c) => c.origin !== 'generated').map((c) => c.name);
-  const d = await session.scalar(
-    `SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${quoteIdent(loaded.table)} GROUP BY ${keys.map(quoteIdent).join(', ')})`,
-  );
-  const count = Number(d);
-  return { count, share: rows ? count / rows : 0, columns: keys };
-}
-
-async function amounts(session: DuckSession, columns: LoadedColumn[]): Promise<AmountSummary> {
+async function amounts(session: DuckSession, columns: LoadedColumn[], rowsOf: (v: unknown) => Promise<number[]>): Promise<AmountSummary> {
   const hasReturn = columns.some((c) => c.name === 'is_return');
   const a = (await session.one(
     `SELECT coalesce(sum("amount"), 0) AS total,
             count(*) FILTER (WHERE "amount" < 0) AS neg_n, coalesce(sum("amount") FILTER (WHERE "amount" < 0), 0) AS neg_v,
-            count(*) FILTER (WHERE "amount" = 0) AS zero
+            min(rowid, ${SAMPLE_ROWS}) FILTER (WHERE "amount" < 0) AS neg_r,
+            count(*) FILTER (WHERE "amount" = 0) AS zero, min(rowid, ${SAMPLE_ROWS}) FILTER (WHERE "amount" = 0) AS zero_r
             ${hasReturn ? ', count(*) FILTER (WHERE "is_return") AS ret_n, coalesce(sum("amount") FILTER (WHERE "is_return"), 0) AS ret_v' : ''}
      FROM "transactions"`,
   ))!;
   return {
     total: Number(a.total),
-    negative: { count: Number(a.neg_n), value: Number(a.neg_v) },
+    negative: { count: Number(a.neg_n), value: Number(a.neg_v), sampleRows: await rowsOf(a.neg_r) },
     zero: Number(a.zero),
+    zeroRows: await rowsOf(a.zero_r),
     returns: hasReturn ? { count: Number(a.ret_n), value: Number(a.ret_v) } : null,
   };
+}
+
+/** Row ids of a min(rowid, n) result: a list, or its text when the driver hands lists over as text. */
+function idList(v: unknown): number[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v.map(Number);
+  const text = String(v).replace(/^\[|\]$/g, '').trim();
+  return text ? text.split(',').map((x) => Number(x.trim())) : [];
 }

@@ -6,6 +6,7 @@ import { type DetectedFormat, peekText } from './detectFormat';
 import { duckErrorMessage } from './duckErrorMessage';
 import { type DuplicateHeader, duplicateGroups, findDuplicateHeaders } from './duplicateHeaders';
 import { findUnclosedQuote } from './findUnclosedQuote';
+import { SAMPLE_ROWS } from './sampleRows';
 import type { TableName } from './schema';
 
 /** Name of the 1-based data-row column every raw table starts with; mapping SQL may use it. */
@@ -47,7 +48,7 @@ export interface RawReadResult {
   problems: Problem[];
 }
 
-const SAMPLE = 5;
+const SAMPLE = SAMPLE_ROWS;
 
 /** The raw relation is a view (RawTable.sqlName) over the table that stores the values. */
 interface RawNames {

@@ -8,6 +8,7 @@ import { inferColumnRoles } from './inferColumnRoles';
 import { invalidPolicy } from './invalidPolicy';
 import { sampleLocation } from './locateRows';
 import { ROW_COLUMN, type RawTable } from './readRawTable';
+import { SAMPLE_ROWS } from './sampleRows';
 import type { ColumnPlan } from './resolveMapping';
 import type { TableName } from './schema';
 
@@ -45,7 +46,7 @@ export interface ValidatedTable {
   problems: Problem[];
 }
 
-const SAMPLE = 10;
+const SAMPLE = SAMPLE_ROWS;
 /** Values quoted in a message; the rows of all SAMPLE are listed. */
 const EXAMPLES = 5;
 /** An explicitly mapped column without a configured policy where more than this share does not parse has the wrong type. */
@@ -61,8 +62,9 @@ const DATE_FORMATS = [
 /**
  * Map and convert one raw table into a stage table, checking every mapped column: mapping
  * expressions that fail, values that do not parse as the column's type (fatal when most of a
- * required or explicitly mapped column fails, a warning otherwise), columns with no values,
- * and exact duplicate source rows. Every problem is returned, none is thrown.
+ * required column or of an explicitly mapped one fails, or as onInvalid says), columns with no values.
+ * Every problem is returned, none is thrown. (Repeated rows are counted on the loaded rows, by
+ * buildCanonicalTable.)
  */
 export async function validateTable(session: DuckSession, ctx: TableContext, plans: readonly ColumnPlan[]): Promise<ValidatedTable> {
   const problems: Problem[] = [];
@@ -112,11 +114,7 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
     return { plans: work, staged, dropColumns: [], fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
   }
 
-  // 3. Exact duplicate source rows; checked before the stage table exists, so that the check and
-  // the stage table never need memory at the same time.
-  const duplicates = await duplicateRowsProblem(session, ctx);
-
-  // 4. Stage table with the converted values and __bad, whether a present value of the row did not
+  // 3. Stage table with the converted values and __bad, whether a present value of the row did not
   // convert. Neither the mapped values (they would double the table) nor a flag per column (even a
   // BOOLEAN column takes 40 MB per 10M rows) are kept: which values failed is worked out again,
   // from the raw table, on the rows that have any.
@@ -141,7 +139,7 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
   }
   const stage = quoteIdent(stageName);
 
-  // 5. Values that do not parse, and columns without any value. A value that converts is present,
+  // 4. Values that do not parse, and columns without any value. A value that converts is present,
   // so present = converted + failed.
   const fatalColumns: string[] = [];
   if (staged.length) {
@@ -179,7 +177,6 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
       }
     }
   }
-  if (duplicates) problems.push(duplicates);
 
   return { stageName, plans: work, staged, dropColumns, fatalColumns, problems };
 }
@@ -340,31 +337,4 @@ async function suggestDateFormat(session: DuckSession, mapped: string, s: Staged
   if (best < 0.9 * n) return undefined;
   const top = scores.filter((x) => x.ok === best).map((x) => `'${x.f}'`);
   return top.length === 1 ? top[0] : `${top[0]} (also fits: ${top.slice(1).join(', ')} — check which is meant)`;
-}
-
-async function duplicateRowsProblem(session: DuckSession, ctx: TableContext): Promise<Problem | undefined> {
-  const cols = ctx.raw.columns.map((c) => quoteIdent(c.name));
-  if (!cols.length) return undefined;
-  const raw = quoteIdent(ctx.raw.sqlName);
-  // Group on one 64-bit hash of all fields instead of the fields themselves: several times faster on
-  // millions of text rows; a collision among 10M rows has a probability of about 3e-6.
-  const groups = `FROM ${raw} GROUP BY hash(${cols.join(', ')}) HAVING count(*) > 1`;
-  // Most files have no repeats: a pass that only counts is cheaper than one that also keeps a row per group.
-  const n = Number(await session.scalar(`SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n ${groups})`));
-  if (!n) return undefined;
-  // max(__row) of a group is a row that repeats an earlier one.
-  const rows = await session.all(`SELECT max(${ROW_COLUMN}) AS r ${groups} ORDER BY r LIMIT ${SAMPLE}`);
-  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((r) => Number(r.r)));
-  return {
-    severity: 'warning',
-    check: 'duplicate-rows',
-    message: `${n.toLocaleString('en-US')} rows repeat an earlier row exactly (all ${cols.length} fields equal); they are kept`,
-    location,
-    count: n,
-    share: n / ctx.raw.rows,
-    sampleRows,
-    hint: ctx.table === 'transactions'
-      ? 'identical lines can be genuine (the same item bought twice in one order) or exported twice; remove them in the source if they are errors'
-      : 'remove the repeated rows in the source if they are errors',
-  };
 }

@@ -224,11 +224,11 @@ describe('bad input: every problem, with where and how to fix', () => {
     ]);
     const checks = load.warnings.map((w) => w.check);
     // The dropped amount is reported once, by its parse warning (which lists the rows).
-    expect(checks).toEqual(['unparseable-values', 'duplicate-rows', 'missing-customer-id']);
+    expect(checks).toEqual(['unparseable-values', 'missing-customer-id', 'duplicate-rows']);
     const bad = load.warnings[0]!;
     expect(bad).toMatchObject({ severity: 'warning', count: 1, sampleRows: [3], location: { column: 'amount', row: 3, line: 4 } });
     expect(bad.share).toBeCloseTo(1 / 6);
-    expect(load.warnings[1]).toMatchObject({ count: 1, sampleRows: [6], location: { line: 7 } });
+    expect(load.warnings[2]).toMatchObject({ count: 1, sampleRows: [6], location: { line: 7 } });
   });
 
   it('messages never hold a stack or SQL echo, and every error has a hint', async () => {
