@@ -12,7 +12,8 @@ import type { ColumnRole, TableName } from './schema';
 export const SOURCE_FORMATS = ['auto', 'csv', 'parquet', 'json', 'whitespace'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-export const SOURCE_ENCODINGS = ['utf-8', 'latin-1', 'utf-16'] as const;
+/** cp1252 (Windows-1252) is read from a UTF-8 copy: DuckDB reads the others itself. */
+export const SOURCE_ENCODINGS = ['utf-8', 'latin-1', 'cp1252', 'utf-16'] as const;
 export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
 
 /** What a value that does not parse as its column's type does: fail the load, leave its row out, or become missing. */

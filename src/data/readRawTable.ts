@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Problem } from '../core/errors';
 import { assertUnreachable } from '../core/assertUnreachable';
 import type { TableSource } from './DataConfig';
@@ -6,6 +9,8 @@ import { type DetectedFormat, peekText } from './detectFormat';
 import { duckErrorMessage } from './duckErrorMessage';
 import { type DuplicateHeader, duplicateGroups, findDuplicateHeaders } from './duplicateHeaders';
 import { findUnclosedQuote } from './findUnclosedQuote';
+import { findWindows1252Bytes, type Windows1252Bytes } from './findWindows1252Bytes';
+import { transcodeCp1252 } from './transcodeCp1252';
 import { SAMPLE_ROWS } from './sampleRows';
 import type { TableName } from './schema';
 
@@ -35,8 +40,10 @@ export interface RawTable {
 
 export interface RawReadRequest {
   table: TableName;
-  /** Absolute path of the file. */
+  /** Absolute path of the file (the one problems name). */
   path: string;
+  /** The file actually read when it is not `path` (a UTF-8 copy of a cp1252 file). */
+  readPath?: string;
   detected: DetectedFormat;
   source: TableSource;
   /** Config field of the table, e.g. "data.transactions". */
@@ -83,6 +90,40 @@ async function createRawView(session: DuckSession, names: RawNames, columns: rea
  * cannot be read (wrong number of fields, invalid UTF-8) are all reported, not just the first.
  */
 export async function readRawTable(session: DuckSession, req: RawReadRequest): Promise<RawReadResult> {
+  const format = req.detected.format;
+  if (req.source.encoding !== 'cp1252' || (format !== 'csv' && format !== 'whitespace')) return readSource(session, req);
+  // DuckDB reads UTF-8, latin-1 and UTF-16 only: a cp1252 file is read from a UTF-8 copy, written as a
+  // stream to the temporary folder and removed once DuckDB holds the values. Lines keep their numbers.
+  const dir = mkdtempSync(join(tmpdir(), 'seglab-cp1252-'));
+  try {
+    const copy = join(dir, 'utf8.txt');
+    try {
+      await transcodeCp1252(req.path, req.detected.gzip, copy);
+    } catch (error) {
+      return {
+        problems: [
+          {
+            severity: 'error',
+            check: 'unreadable-file',
+            message: `cannot read the file to convert it from cp1252: ${error instanceof Error ? error.message : String(error)}`,
+            location: { file: req.path },
+            hint: `check that the file is complete (a gzip file may be truncated) and that there is room in the temporary folder (${tmpdir()})`,
+          },
+        ],
+      };
+    }
+    return await readSource(session, { ...req, readPath: copy, detected: { ...req.detected, gzip: false } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file DuckDB reads. */
+function readPath(req: RawReadRequest): string {
+  return req.readPath ?? req.path;
+}
+
+async function readSource(session: DuckSession, req: RawReadRequest): Promise<RawReadResult> {
   const names = rawNames(req.table);
   await dropRawTable(session, req.table);
   const format = req.detected.format;
@@ -104,6 +145,9 @@ export async function readRawTable(session: DuckSession, req: RawReadRequest): P
     // An unclosed quote defeats DuckDB's dialect detection; its error then names no line.
     const unclosed = format === 'csv' ? await unclosedQuoteProblem(req) : undefined;
     if (unclosed) return { problems: [unclosed] };
+    // DuckDB's latin-1 refuses bytes 0x80–0x9F without saying where.
+    const latin1 = req.source.encoding === 'latin-1' ? await latin1Problem(req) : undefined;
+    if (latin1) return { problems: [latin1] };
     const message = duckErrorMessage(error);
     const line = /\bline (\d+)/i.exec(message);
     return {
@@ -118,6 +162,24 @@ export async function readRawTable(session: DuckSession, req: RawReadRequest): P
       ],
     };
   }
+}
+
+async function latin1Problem(req: RawReadRequest): Promise<Problem | undefined> {
+  let found: Windows1252Bytes | undefined;
+  try {
+    found = await findWindows1252Bytes(readPath(req), req.detected.gzip, 'latin-1');
+  } catch {
+    return undefined;
+  }
+  if (!found) return undefined;
+  return {
+    severity: 'error',
+    check: 'invalid-encoding',
+    message: `the file is not latin-1 text: ${windows1252Text(found)}`,
+    location: { file: req.path, line: found.sampleLines[0]! },
+    count: found.lines,
+    hint: `set encoding: cp1252 under ${req.field} (Windows-1252, latin-1 with € ’ “ ” – — in 0x80–0x9F)`,
+  };
 }
 
 function hintForFormat(format: DetectedFormat['format'], field: string): string {
@@ -141,7 +203,9 @@ function compression(req: RawReadRequest, uncompressed: 'none' | 'uncompressed' 
 }
 
 function encodingOption(req: RawReadRequest): string[] {
-  return req.source.encoding ? [`encoding=${quoteLiteral(req.source.encoding)}`] : [];
+  const encoding = req.source.encoding;
+  // cp1252 files are read from their UTF-8 copy.
+  return encoding && encoding !== 'cp1252' ? [`encoding=${quoteLiteral(encoding)}`] : [];
 }
 
 /** The quote character of a CSV read: the config's, else '"' (RFC 4180); '' turns quoting off. */
@@ -159,7 +223,7 @@ async function unclosedQuoteProblem(req: RawReadRequest): Promise<Problem | unde
   const delimiter = req.source.delimiter ?? req.detected.delimiter;
   let found;
   try {
-    found = await findUnclosedQuote(req.path, { gzip: req.detected.gzip, quote, ...(delimiter !== undefined ? { delimiter } : {}) });
+    found = await findUnclosedQuote(readPath(req), { gzip: req.detected.gzip, quote, ...(delimiter !== undefined ? { delimiter } : {}) });
   } catch {
     // A damaged gzip stream: DuckDB's own error says more.
     return undefined;
@@ -202,7 +266,7 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
     `rejects_scan=${quoteLiteral(rejectsScan)}`,
   ];
   try {
-    await session.run(`CREATE TABLE ${quoteIdent(names.stored)} AS SELECT * FROM read_csv(${quoteLiteral(req.path)}, ${options.join(', ')})`);
+    await session.run(`CREATE TABLE ${quoteIdent(names.stored)} AS SELECT * FROM read_csv(${quoteLiteral(readPath(req))}, ${options.join(', ')})`);
     const rejects = await session.all(
       `SELECT line, error_type, csv_line, error_message FROM ${quoteIdent(rejectsTable)} ORDER BY line`,
     );
@@ -220,7 +284,7 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
     const header = src.header ?? !columns.every((c, i) => c.name === `column${i}`);
     const headerLines = header ? 1 : 0;
     const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
-    const problems = rejectProblems(req, rejects, headerLines, columns.length, delimiter);
+    const problems = rejectProblems(req, rejects, headerLines, columns.length, delimiter, await windows1252Evidence(req, rejects));
     const raw: RawTable = {
       sqlName: names.view,
       columns,
@@ -239,7 +303,7 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
 /** Duplicate names in the header line of a CSV file, lined up with the columns DuckDB read. */
 function csvDuplicateHeaders(req: RawReadRequest, columns: readonly string[], delimiter: string | undefined): DuplicateHeader[] {
   if (req.source.encoding === 'utf-16') return [];
-  const first = /^\uFEFF?([^\r\n]*)/.exec(peekText(req.path))?.[1] ?? '';
+  const first = /^\uFEFF?([^\r\n]*)/.exec(peekText(readPath(req)))?.[1] ?? '';
   return findDuplicateHeaders(first, columns, quoteOf(req), delimiter);
 }
 
@@ -259,6 +323,7 @@ function rejectProblems(
   headerLines: number,
   expectedFields: number,
   delimiter: string | undefined,
+  windows1252: Windows1252Bytes | undefined,
 ): Problem[] {
   const groups = new Map<RejectKind, Record<string, unknown>[]>();
   // A field whose quote is not closed swallows the next lines: the wrong field count on its line follows from it.
@@ -304,14 +369,20 @@ function rejectProblems(
         hint: `every line needs exactly ${expectedFields} fields${delimiter ? ` separated by ${JSON.stringify(delimiter)}` : ''}; quote fields that contain the delimiter, or fix or remove the lines listed. If the file uses another delimiter, set delimiter: under ${req.field}`,
       });
     } else if (kind === 'invalid-encoding') {
+      // latin-1 reads bytes 0x80–0x9F as control codes and DuckDB refuses them: such a file is Windows-1252.
+      const cp1252 = windows1252 !== undefined;
       problems.push({
         severity: 'error',
         check: 'invalid-encoding',
-        message: `${count} ${n === 1 ? 'line is' : 'lines are'} not valid UTF-8 (first at line ${sampleLines[0]}: ${JSON.stringify(String(list[0]!.csv_line ?? '').slice(0, 80))})`,
+        message:
+          `${count} ${n === 1 ? 'line is' : 'lines are'} not valid UTF-8 (first at line ${sampleLines[0]}: ${JSON.stringify(String(list[0]!.csv_line ?? '').slice(0, 80))})` +
+          (windows1252 ? `; ${windows1252Text(windows1252)}` : ''),
         location,
         count: n,
         sampleRows,
-        hint: `re-encode the file to UTF-8, e.g. \`iconv -f latin1 -t utf-8 ${req.path} > fixed.csv\`, or set encoding: latin-1 under ${req.field}`,
+        hint: cp1252
+          ? `set encoding: cp1252 under ${req.field}, or re-encode the file to UTF-8, e.g. \`iconv -f cp1252 -t utf-8 ${req.path} > fixed.csv\``
+          : `re-encode the file to UTF-8, e.g. \`iconv -f latin1 -t utf-8 ${req.path} > fixed.csv\`, or set encoding: latin-1 under ${req.field}`,
       });
     } else {
       problems.push({
@@ -328,6 +399,22 @@ function rejectProblems(
   return problems;
 }
 
+/** Bytes 0x80–0x9F outside UTF-8 sequences, looked for when lines are not valid UTF-8. */
+async function windows1252Evidence(req: RawReadRequest, rejects: readonly Record<string, unknown>[]): Promise<Windows1252Bytes | undefined> {
+  const encoding = req.source.encoding ?? 'utf-8';
+  if (encoding !== 'utf-8' || !rejects.some((r) => rejectKind(String(r.error_type)) === 'invalid-encoding')) return undefined;
+  try {
+    return await findWindows1252Bytes(readPath(req), req.detected.gzip, 'utf-8');
+  } catch {
+    return undefined;
+  }
+}
+
+function windows1252Text(found: Windows1252Bytes): string {
+  const hex = `0x${found.firstByte.toString(16).toUpperCase()}`;
+  return `bytes 0x80–0x9F, e.g. ${hex}, occur on ${found.lines.toLocaleString('en-US')} ${found.lines === 1 ? 'line' : 'lines'} (${found.sampleLines.join(', ')}${found.lines > found.sampleLines.length ? ', …' : ''}): Windows-1252 (cp1252) text such as € ’ “ ” – —, control codes in latin-1`;
+}
+
 async function readWhitespace(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
   const src = req.source;
   const linesTable = `__seglab_lines_${req.table}`;
@@ -339,7 +426,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
       `CREATE TABLE ${quoteIdent(linesTable)} AS
        SELECT row_number() OVER () AS ${LINE_COLUMN},
               regexp_split_to_array(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS t
-       FROM read_csv(${quoteLiteral(req.path)}, columns={'line': 'VARCHAR'}, delim=chr(31), header=false,
+       FROM read_csv(${quoteLiteral(readPath(req))}, columns={'line': 'VARCHAR'}, delim=chr(31), header=false,
                      quote='', escape='', auto_detect=false, ${compression(req)}, ${encodingOption(req).map((o) => o + ', ').join('')}
                      store_rejects=true, rejects_table=${quoteLiteral(rejectsTable)}, rejects_scan=${quoteLiteral(rejectsScan)})`,
     );
@@ -350,7 +437,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
 
     const first = await session.one(`SELECT ${LINE_COLUMN} AS l, array_to_string(t, chr(31)) AS t FROM ${quoteIdent(linesTable)} ORDER BY ${LINE_COLUMN} LIMIT 1`);
     if (!first) {
-      return { problems: [...rejectProblems(req, rejects, 0, 0, undefined), emptyFile(req, false)] };
+      return { problems: [...rejectProblems(req, rejects, 0, 0, undefined, await windows1252Evidence(req, rejects)), emptyFile(req, false)] };
     }
     const firstTokens = String(first.t).split('\x1f');
     const header = src.header ?? firstTokens.every((tok) => !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(tok));
@@ -383,7 +470,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
          FROM ${quoteIdent(linesTable)} WHERE ${LINE_COLUMN} > ${headerLine})
        WHERE len(t) <> ${width} ORDER BY ${ROW_COLUMN}`,
     );
-    const problems = rejectProblems(req, rejects, headerLine, width, undefined);
+    const problems = rejectProblems(req, rejects, headerLine, width, undefined, await windows1252Evidence(req, rejects));
     if (ragged.length) {
       await session.run(`DELETE FROM ${quoteIdent(names.stored)} WHERE ${ROW_COLUMN} IN (${ragged.map((r) => Number(r.r)).join(', ')})`);
       const toLine = (l: number) => shiftPastRejected(l, rejectedLines);
@@ -421,8 +508,8 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
 async function readNative(session: DuckSession, req: RawReadRequest, names: RawNames, kind: 'json' | 'parquet'): Promise<RawReadResult> {
   const reader =
     kind === 'json'
-      ? `read_json(${quoteLiteral(req.path)}, format='auto', ${compression(req, 'uncompressed')})`
-      : `read_parquet(${quoteLiteral(req.path)})`;
+      ? `read_json(${quoteLiteral(readPath(req))}, format='auto', ${compression(req, 'uncompressed')})`
+      : `read_parquet(${quoteLiteral(readPath(req))})`;
   const described = await session.describe(`SELECT * FROM ${reader}`);
   // A JSON field with mixed types arrives as JSON; ->>'$' gives strings without their quotes.
   const select = described.map((c) =>
@@ -444,7 +531,7 @@ async function readNative(session: DuckSession, req: RawReadRequest, names: RawN
   }
   const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
   // NDJSON has one record per line; a JSON array or Parquet has no meaningful lines.
-  const ndjson = kind === 'json' && !peekText(req.path, 4096).trimStart().startsWith('[');
+  const ndjson = kind === 'json' && !peekText(readPath(req), 4096).trimStart().startsWith('[');
   const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [], duplicateHeaders: [] };
   return finish(session, req, raw, []);
 }
