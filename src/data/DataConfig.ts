@@ -61,7 +61,15 @@ export const tableSourceSchema = z
     header: z.boolean().optional(),
     /** Quote character; "" turns quoting off. */
     quote: z.string().max(1).optional(),
+    /** Text that means "missing" in every column (compared before trimming, e.g. ' '). */
     nullValues: z.array(z.string()).optional(),
+    /**
+     * Per output column, codes that mean "missing" (e.g. pdays: [-1]): numbers match the value as a
+     * number (-1, -1.0), text matches the trimmed text.
+     */
+    missingValues: z
+      .record(columnNameSchema, z.array(z.union([z.string(), z.number().finite()]), { errorMap: () => ({ message: 'expected a list of codes (text or numbers), e.g. [-1] or ["unknown"]' }) }).min(1, 'list at least one code'))
+      .optional(),
     /** strptime format(s) for every timestamp column of the table, e.g. "%Y%m%d" or ["%d/%m/%Y %H:%M", "%d/%m/%Y"]; default: ISO dates. */
     timestampFormat: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
     /** Text encoding of CSV / whitespace files (default utf-8). */

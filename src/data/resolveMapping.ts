@@ -211,6 +211,16 @@ export function resolveMapping(
       hint: `use an output column name (snake_case for kept columns), or ${ON_INVALID_DEFAULT_KEY} for every column not named`,
     });
   }
+  for (const name of Object.keys(source.missingValues ?? {})) {
+    if (outputs.has(name)) continue;
+    problems.push({
+      severity: 'error',
+      check: 'unknown-missing-values-column',
+      message: `missingValues.${name} names no column of ${table} read from the file; columns: ${[...outputs].join(', ')}`,
+      location: { file, field: `${field}.missingValues.${name}` },
+      hint: `use an output column name (snake_case for kept columns); map the column first (columns: { ${name}: <source column> }) or set keepUnmapped: true`,
+    });
+  }
   for (const dup of duplicateHeaders) problems.push(duplicateHeaderProblem(dup, plans, source, file, field));
   return { plans, problems };
 }

@@ -75,16 +75,19 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
   // 1. The type of every mapped value; expressions that do not bind are mapping mistakes.
   const staged: StagedColumn[] = [];
   const valueSql = new Map<ColumnPlan, string>();
+  const codes = ctx.source.missingValues ?? {};
   for (const plan of work) {
     if (plan.origin.kind === 'source') {
-      valueSql.set(plan, quoteIdent(plan.origin.column));
-      staged.push({ plan, index: staged.length, valueType: rawTypes.get(plan.origin.column) ?? 'VARCHAR' });
+      const valueType = rawTypes.get(plan.origin.column) ?? 'VARCHAR';
+      valueSql.set(plan, missingCodesSql(quoteIdent(plan.origin.column), codes[plan.name]));
+      staged.push({ plan, index: staged.length, valueType });
     } else if (plan.origin.kind === 'sql') {
       const sql = `(${plan.origin.sql})`;
       try {
         const [d] = await session.describe(`SELECT ${sql} AS v FROM ${raw}`);
-        valueSql.set(plan, sql);
-        staged.push({ plan, index: staged.length, valueType: d?.type ?? 'VARCHAR' });
+        const valueType = d?.type ?? 'VARCHAR';
+        valueSql.set(plan, missingCodesSql(sql, codes[plan.name]));
+        staged.push({ plan, index: staged.length, valueType });
       } catch (error) {
         problems.push(expressionProblem(ctx, plan, error));
       }
@@ -179,6 +182,22 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
   }
 
   return { stageName, plans: work, staged, dropColumns, fatalColumns, problems };
+}
+
+/**
+ * The mapped value with the column's missing-value codes turned into NULL, before anything reads it
+ * (role inference, conversion, the checks). Numbers match as numbers, text as trimmed text.
+ */
+function missingCodesSql(value: string, codes: readonly (string | number)[] | undefined): string {
+  if (!codes?.length) return value;
+  const text = `trim(CAST(${value} AS VARCHAR))`;
+  const numbers = codes.filter((c): c is number => typeof c === 'number');
+  const words = codes.filter((c): c is string => typeof c === 'string').map((c) => c.trim());
+  const tests = [
+    ...(numbers.length ? [`TRY_CAST(${text} AS DOUBLE) IN (${numbers.map((n) => `${n}::DOUBLE`).join(', ')})`] : []),
+    ...(words.length ? [`${text} IN (${words.map(quoteLiteral).join(', ')})`] : []),
+  ];
+  return `(CASE WHEN ${tests.join(' OR ')} THEN NULL ELSE ${value} END)`;
 }
 
 /** SQL that is true for a present value of a staged column that did not convert. */
