@@ -168,9 +168,9 @@ function buildProgram(): Command {
     .addOption(new Option('--stages <list>', `comma-separated subset of: ${STAGE_NAMES.join(', ')}`))
     .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 3GB')
     .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string }) => {
-      const loaded = loadRunConfig(opts.config, vars(opts));
+      // --as-of is validated with the config, before any data is read.
+      const loaded = loadRunConfig(opts.config, vars(opts), { asOf: opts.asOf });
       const config = { ...loaded.config };
-      if (opts.asOf) config.asOf = opts.asOf;
       if (opts.stages) config.stages = parseStages(opts.stages);
       const p = progress();
       const quiet = Boolean(program.opts().quiet);
@@ -263,8 +263,8 @@ type DataOpts = { config?: string; data?: string; set?: Record<string, string>; 
 
 function resolveInput(path: string | undefined, opts: DataOpts) {
   if (opts.config) {
-    const loaded = loadRunConfig(opts.config, vars(opts));
-    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: opts.asOf ?? loaded.config.asOf };
+    const loaded = loadRunConfig(opts.config, vars(opts), { asOf: opts.asOf });
+    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf };
   }
   if (!path) throw new UsageError('give a data path or --config <file>.');
   return { data: dataConfigFromPath(path, opts.table), features: featureConfigSchema.parse({}), baseDir: process.cwd(), asOf: opts.asOf };

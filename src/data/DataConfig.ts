@@ -30,7 +30,9 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const columnNameSchema = z
   .string()
-  .regex(COLUMN_NAME, 'column names must start with a letter or "_" and contain only letters, digits and "_"');
+  .regex(COLUMN_NAME, 'column names must start with a letter or "_" and contain only letters, digits and "_"')
+  // Loading names its own working columns __row, __reason, …
+  .refine((name) => !name.startsWith('__'), 'column names starting with "__" are reserved by seglab');
 
 const columnRoleSchema = z.enum(['id', 'timestamp', 'numeric', 'categorical', 'boolean', 'target']);
 

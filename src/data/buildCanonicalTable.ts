@@ -5,7 +5,7 @@ import { duckErrorMessage } from './duckErrorMessage';
 import { sampleLocation } from './locateRows';
 import { ROW_COLUMN } from './readRawTable';
 import type { ColumnPlan } from './resolveMapping';
-import { dropRowMap, rowMapName, SAMPLE_ROWS } from './sampleRows';
+import { dropRowMap, hidesRowid, rowMapName, SAMPLE_ROWS } from './sampleRows';
 import { EVENT_TYPES } from './schema';
 import type { TableContext, ValidatedTable } from './validateTable';
 
@@ -152,7 +152,7 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
   }
   const duplicates = await duplicateRowsCheck(session, ctx, present, rows);
   if (duplicates.problem) problems.push(duplicates.problem);
-  if (rows < total) {
+  if (rows < total || hidesRowid(present.map((p) => p.name))) {
     await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(rowMapName(ctx.table))} AS SELECT ${ROW_COLUMN} FROM ${table}`);
   } else {
     await dropRowMap(session, ctx.table);

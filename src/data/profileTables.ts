@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
-import { SAMPLE_ROWS, sourceRows } from './sampleRows';
+import { SAMPLE_ROWS, withSourceRows } from './sampleRows';
 import type { AmountSummary, ColumnProfile, NumericSummary, QualityProfile, TableProfile } from './QualityProfile';
 import { TABLE_NAMES } from './schema';
 
@@ -15,7 +15,25 @@ export interface ProfileOptions {
   topValues?: number;
 }
 
-const AS_OF = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const AS_OF = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/**
+ * A date (and time) that exists. Date.parse rolls 2026-02-30 over to 2 March, and DuckDB then refuses
+ * the literal, so each field is checked against the date it builds.
+ */
+function isCalendarInstant(text: string): boolean {
+  const m = AS_OF.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x))) as (number | undefined)[];
+  // setUTCFullYear, as Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y!, mo! - 1, d!);
+  date.setUTCHours(h!, mi!, sec!);
+  return (
+    date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d &&
+    date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === sec
+  );
+}
 const NUMERIC_TYPES = new Set(['DOUBLE', 'BIGINT']);
 const TOP_ROLES = new Set(['categorical', 'boolean', 'target']);
 
@@ -29,8 +47,8 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
     throw new UsageError(`Invalid load: got ${typeof load}, expected the LoadResult of loadTables (schemaVersion 1).`);
   }
   const asOf = options.asOf;
-  if (asOf !== undefined && (typeof asOf !== 'string' || !AS_OF.test(asOf) || Number.isNaN(Date.parse(asOf.replace(' ', 'T'))))) {
-    throw new UsageError(`Invalid asOf: got ${JSON.stringify(asOf)}, expected a date like 2011-12-10 or 2011-12-10 00:00:00.`);
+  if (asOf !== undefined && (typeof asOf !== 'string' || !isCalendarInstant(asOf))) {
+    throw new UsageError(`Invalid asOf: got ${JSON.stringify(asOf)}, expected a real date like 2011-12-10 or 2011-12-10 00:00:00.`);
   }
   const top = options.topValues ?? 10;
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`Invalid topValues: got ${JSON.stringify(top)}, expected a non-negative integer.`);
@@ -47,12 +65,14 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
 
 async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: string | undefined, top: number): Promise<TableProfile> {
   const t = quoteIdent(loaded.table);
+  // The checks that list rows read the table with the source row of each.
+  const { from, row } = await withSourceRows(session, loaded.table);
   const columns = loaded.columns.filter((c) => c.provided);
   const asOfSql = asOf !== undefined ? `CAST(${quoteLiteral(asOf)} AS TIMESTAMP)` : undefined;
 
   // Pass 1: one aggregate over the table for every column; the first rows of a problem are the
   // smallest row ids that show it (min(x, n) keeps n values, never the list of all).
-  const first = (cond: string) => `min(rowid, ${SAMPLE_ROWS}) FILTER (WHERE ${cond})`;
+  const first = (cond: string) => `min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE ${cond})`;
   const parts: string[] = ['count(*) AS __rows'];
   columns.forEach((c, i) => {
     const q = quoteIdent(c.name);
@@ -73,11 +93,9 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
       if (asOfSql) parts.push(`count(*) FILTER (WHERE ${q} > ${asOfSql}) AS fut${i}`, `${first(`${q} > ${asOfSql}`)} AS fr${i}`);
     }
   });
-  const s = (await session.one(`SELECT ${parts.join(', ')} FROM ${t}`))!;
+  const s = (await session.one(`SELECT ${parts.join(', ')} FROM ${from}`))!;
   const rows = Number(s.__rows);
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-  /** Source rows of a list of row ids from a query (a list arrives as its text, e.g. "[0, 5]"). */
-  const rowsOf = (v: unknown): Promise<number[]> => sourceRows(session, loaded.table, idList(v));
 
   // Pass 2: IQR outliers, with the bounds from pass 1.
   const bounds = new Map<number, { lower: number; upper: number }>();
@@ -96,8 +114,8 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
       const outside = `${col} < ${b.lower} OR ${col} > ${b.upper}`;
       return `count(*) FILTER (WHERE ${outside}) AS o${i}, ${first(outside)} AS or${i}`;
     });
-    const o = (await session.one(`SELECT ${q.join(', ')} FROM ${t}`))!;
-    for (const i of bounds.keys()) outliers.set(i, { count: Number(o[`o${i}`]), rows: await rowsOf(o[`or${i}`]) });
+    const o = (await session.one(`SELECT ${q.join(', ')} FROM ${from}`))!;
+    for (const i of bounds.keys()) outliers.set(i, { count: Number(o[`o${i}`]), rows: rowList(o[`or${i}`]) });
   }
 
   const profiles: ColumnProfile[] = [];
@@ -114,7 +132,7 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
       distinct,
       constant: distinct <= 1,
     };
-    if (rows - present > 0) p.missingRows = await rowsOf(s[`mr${i}`]);
+    if (rows - present > 0) p.missingRows = rowList(s[`mr${i}`]);
     if (NUMERIC_TYPES.has(c.type)) {
       const b = bounds.get(i);
       const summary: NumericSummary = {
@@ -137,7 +155,7 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
         min: (s[`tmin${i}`] as string | null) ?? null,
         max: (s[`tmax${i}`] as string | null) ?? null,
         future,
-        ...(future ? { futureRows: await rowsOf(s[`fr${i}`]) } : {}),
+        ...(future ? { futureRows: rowList(s[`fr${i}`]) } : {}),
       };
     }
     if (top > 0 && (TOP_ROLES.has(c.role) && !NUMERIC_TYPES.has(c.type))) {
@@ -159,34 +177,34 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
     duplicateRows: { ...loaded.duplicateRows, share: rows ? loaded.duplicateRows.count / rows : 0 },
   };
   if (loaded.duplicateKeys) profile.duplicateKeys = loaded.duplicateKeys;
-  if (loaded.table === 'transactions') profile.amounts = await amounts(session, columns, rowsOf);
+  if (loaded.table === 'transactions') profile.amounts = await amounts(session, columns, from, row);
   const main = loaded.table === 'customers' ? 'signup_date' : 'ts';
   const mainProfile = profiles.find((p) => p.name === main && p.timestamp);
   if (mainProfile?.timestamp) profile.dates = { column: main, ...mainProfile.timestamp };
   return profile;
 }
 
-async function amounts(session: DuckSession, columns: LoadedColumn[], rowsOf: (v: unknown) => Promise<number[]>): Promise<AmountSummary> {
+async function amounts(session: DuckSession, columns: LoadedColumn[], from: string, row: string): Promise<AmountSummary> {
   const hasReturn = columns.some((c) => c.name === 'is_return');
   const a = (await session.one(
     `SELECT coalesce(sum("amount"), 0) AS total,
             count(*) FILTER (WHERE "amount" < 0) AS neg_n, coalesce(sum("amount") FILTER (WHERE "amount" < 0), 0) AS neg_v,
-            min(rowid, ${SAMPLE_ROWS}) FILTER (WHERE "amount" < 0) AS neg_r,
-            count(*) FILTER (WHERE "amount" = 0) AS zero, min(rowid, ${SAMPLE_ROWS}) FILTER (WHERE "amount" = 0) AS zero_r
+            min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE "amount" < 0) AS neg_r,
+            count(*) FILTER (WHERE "amount" = 0) AS zero, min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE "amount" = 0) AS zero_r
             ${hasReturn ? ', count(*) FILTER (WHERE "is_return") AS ret_n, coalesce(sum("amount") FILTER (WHERE "is_return"), 0) AS ret_v' : ''}
-     FROM "transactions"`,
+     FROM ${from}`,
   ))!;
   return {
     total: Number(a.total),
-    negative: { count: Number(a.neg_n), value: Number(a.neg_v), sampleRows: await rowsOf(a.neg_r) },
+    negative: { count: Number(a.neg_n), value: Number(a.neg_v), sampleRows: rowList(a.neg_r) },
     zero: Number(a.zero),
-    zeroRows: await rowsOf(a.zero_r),
+    zeroRows: rowList(a.zero_r),
     returns: hasReturn ? { count: Number(a.ret_n), value: Number(a.ret_v) } : null,
   };
 }
 
-/** Row ids of a min(rowid, n) result: a list, or its text when the driver hands lists over as text. */
-function idList(v: unknown): number[] {
+/** Rows of a min(row, n) result: a list, or its text when it arrives as text ("1,5" or "[1, 5]"). */
+function rowList(v: unknown): number[] {
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v.map(Number);
   const text = String(v).replace(/^\[|\]$/g, '').trim();

@@ -8,6 +8,7 @@ import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { type DetectedFormat, peekText } from './detectFormat';
 import { duckErrorMessage } from './duckErrorMessage';
 import { type DuplicateHeader, duplicateGroups, findDuplicateHeaders } from './duplicateHeaders';
+import { findLongLine } from './findLongLine';
 import { findUnclosedQuote } from './findUnclosedQuote';
 import { findWindows1252Bytes, type Windows1252Bytes } from './findWindows1252Bytes';
 import { transcodeCp1252 } from './transcodeCp1252';
@@ -149,6 +150,10 @@ async function readSource(session: DuckSession, req: RawReadRequest): Promise<Ra
     const latin1 = req.source.encoding === 'latin-1' ? await latin1Problem(req) : undefined;
     if (latin1) return { problems: [latin1] };
     const message = duckErrorMessage(error);
+    // A line over DuckDB's maximum is refused with a wrong line number (that of its read buffer).
+    const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
+    const long = tooLong && (format === 'csv' || format === 'whitespace') ? await longLineProblem(req, Number(tooLong[1])) : undefined;
+    if (long) return { problems: [long] };
     const line = /\bline (\d+)/i.exec(message);
     return {
       problems: [
@@ -162,6 +167,23 @@ async function readSource(session: DuckSession, req: RawReadRequest): Promise<Ra
       ],
     };
   }
+}
+
+async function longLineProblem(req: RawReadRequest, maxBytes: number): Promise<Problem | undefined> {
+  let found;
+  try {
+    found = await findLongLine(readPath(req), req.detected.gzip, maxBytes);
+  } catch {
+    return undefined;
+  }
+  if (!found) return undefined;
+  return {
+    severity: 'error',
+    check: 'line-too-long',
+    message: `line ${found.line} is ${found.bytes.toLocaleString('en-US')} bytes long; a line may have at most ${maxBytes.toLocaleString('en-US')}`,
+    location: { file: req.path, line: found.line },
+    hint: `check line ${found.line}: a missing line break or an unclosed quote make one huge line; shorten or remove the field if it is really that long`,
+  };
 }
 
 async function latin1Problem(req: RawReadRequest): Promise<Problem | undefined> {

@@ -6,8 +6,9 @@ export const SAMPLE_ROWS = 10;
 
 /**
  * The canonical tables hold no row numbers (features would take them for an attribute). When load
- * left rows out, this table holds, for every canonical row in table order, its 1-based source row;
- * without it, canonical row k (0-based rowid) is source row k + 1.
+ * left rows out, or a column named rowid hides DuckDB's row ids, this table holds, in table order,
+ * the 1-based source row of every canonical row (column __row); otherwise canonical row id k is
+ * source row k + 1.
  */
 export function rowMapName(table: TableName): string {
   return `__seglab_rows_${table}`;
@@ -17,14 +18,18 @@ export async function dropRowMap(session: DuckSession, table: TableName): Promis
   await session.run(`DROP TABLE IF EXISTS ${quoteIdent(rowMapName(table))}`);
 }
 
-/** Source rows (1-based, header excluded) of canonical rows given by their rowids, in the same order. */
-export async function sourceRows(session: DuckSession, table: TableName, rowids: readonly number[]): Promise<number[]> {
-  if (!rowids.length) return [];
+/** Whether the row ids of a table with these columns are hidden by one of them. */
+export function hidesRowid(columns: readonly string[]): boolean {
+  return columns.some((c) => c.toLowerCase() === 'rowid');
+}
+
+/**
+ * A relation over a canonical table with an expression for each row's source row: the table side by
+ * side with its row map (POSITIONAL JOIN pairs rows by position), or the table and its row ids.
+ */
+export async function withSourceRows(session: DuckSession, table: TableName): Promise<{ from: string; row: string }> {
   const map = rowMapName(table);
-  if (!(await session.tableExists(map))) return rowids.map((r) => r + 1);
-  const found = await session.all(
-    `SELECT rowid AS k, __row AS r FROM ${quoteIdent(map)} WHERE rowid IN (${rowids.map((r) => Math.trunc(r)).join(', ')})`,
-  );
-  const byRowid = new Map(found.map((f) => [Number(f.k), Number(f.r)]));
-  return rowids.map((r) => byRowid.get(r) ?? r + 1);
+  // A subquery, so that the map's own row ids do not make a column named rowid ambiguous.
+  if (await session.tableExists(map)) return { from: `${quoteIdent(table)} POSITIONAL JOIN (SELECT __row AS __source_row FROM ${quoteIdent(map)})`, row: '__source_row' };
+  return { from: quoteIdent(table), row: '(rowid + 1)' };
 }

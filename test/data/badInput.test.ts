@@ -240,3 +240,35 @@ describe('bad input: every problem, with where and how to fix', () => {
     }
   });
 });
+
+describe('names seglab uses itself', () => {
+  let session: DuckSession;
+  beforeAll(async () => {
+    session = await DuckSession.open();
+  });
+  afterAll(() => session.close());
+
+  it('output column names starting with "__" are refused in the config (they crashed the load)', () => {
+    for (const name of ['__row', '__reason', '__invalid']) {
+      try {
+        parseDataConfig({ transactions: { path: 'tx.csv', columns: { [name]: 'x' } } });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        expect((e as InputError).problems[0]!.location?.field).toBe(`data.transactions.columns.${name}`);
+        expect((e as InputError).problems[0]!.message).toContain('__');
+      }
+    }
+  });
+
+  it('a column named rowid does not shift the rows the profile lists', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'tx.csv', 'customer_id,ts,amount,rowid\nc1,2024-01-01,1,x\nc2,2024-01-02,,y\nc3,2024-01-03,3,\n');
+    const load = await loadTables(session, { transactions: { path: 'tx.csv', keepUnmapped: true, onInvalid: 'drop' } }, { baseDir: dir });
+    const { profileTables } = await import('../../src/data/profileTables');
+    const p = await profileTables(session, load);
+    // Row 2 has no amount and is left out; row 3 has no rowid.
+    expect(load.tables[0]!.excluded).toMatchObject([{ reason: 'missing-value', sampleRows: [2] }]);
+    expect(p.tables[0]!.columns.find((c) => c.name === 'rowid')).toMatchObject({ missing: 1, missingRows: [3] });
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleStandardDeviation } from 'simple-statistics';
+import { UsageError } from '../../src/core/errors';
 import { DuckSession } from '../../src/data/DuckSession';
 import { loadTables } from '../../src/data/loadTables';
 import { profileTables, profileToMarkdown, type QualityProfile } from '../../src/data/profileTables';
@@ -140,6 +141,11 @@ describe('profileTables', () => {
     const p = await profileTables(session, load);
     expect(p.tables[0]!.dates!.future).toBeNull();
     await expect(profileTables(session, load, { asOf: '30/06/2024' })).rejects.toThrow(/Invalid asOf: got "30\/06\/2024"/);
+    // Dates that roll over (Date.parse takes 2026-02-30 for 2 March) and impossible times are refused too.
+    for (const bad of ['2026-02-30', '2025-02-29', '2024-06-31 00:00:00', '2024-06-30 24:00:00', '2024-06-30 12:61']) {
+      await expect(profileTables(session, load, { asOf: bad }), bad).rejects.toThrow(UsageError);
+    }
+    expect((await profileTables(session, load, { asOf: '2024-02-29 23:59:59' })).asOf).toBe('2024-02-29 23:59:59');
     await expect(profileTables(session, {} as never)).rejects.toThrow(/Invalid load/);
   });
 });
