@@ -73,7 +73,11 @@ export const tableSourceSchema = z
       .record(columnNameSchema, z.array(z.union([z.string(), z.number().finite()]), { errorMap: () => ({ message: 'expected a list of codes (text or numbers), e.g. [-1] or ["unknown"]' }) }).min(1, 'list at least one code'))
       .optional(),
     /** strptime format(s) for every timestamp column of the table, e.g. "%Y%m%d" or ["%d/%m/%Y %H:%M", "%d/%m/%Y"]; default: ISO dates. */
-    timestampFormat: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    timestampFormat: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+        errorMap: (_issue, ctx) => ({ message: `expected a strptime format or a list of them, e.g. '%d/%m/%Y %H:%M', got ${JSON.stringify(ctx.data)}` }),
+      })
+      .optional(),
     /** Text encoding of CSV / whitespace files (default utf-8). */
     encoding: z.enum(SOURCE_ENCODINGS).optional(),
     /**
@@ -81,7 +85,14 @@ export const tableSourceSchema = z
      * whitespace files, native types for Parquet / JSON; __row is the 1-based row). Canonical columns
      * not listed are taken from a source column of the same name, ignoring case and punctuation.
      */
-    columns: z.record(columnNameSchema, z.union([z.string().min(1), sqlMappingSchema])).optional(),
+    columns: z
+      .record(
+        columnNameSchema,
+        z.union([z.string().min(1), sqlMappingSchema], {
+          errorMap: (_issue, ctx) => ({ message: `expected a source column name or { sql: <DuckDB expression> }, got ${JSON.stringify(ctx.data)}` }),
+        }),
+      )
+      .optional(),
     /** Roles of extra (non-canonical) columns; unlisted extras get a role inferred from their values. */
     roles: z.record(columnNameSchema, columnRoleSchema).optional(),
     /** Keep every source column that is not mapped as an extra column, named in snake_case. */

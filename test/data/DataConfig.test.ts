@@ -44,6 +44,19 @@ describe('DataConfig', () => {
     expect(dataConfigSchema.safeParse(config).success).toBe(true);
   });
 
+  it('a value that fits no allowed shape says which shapes are allowed', () => {
+    try {
+      parseDataConfig({ transactions: { path: 'x.csv', timestampFormat: 3, columns: { amount: 5, items: { sql: '' } } } });
+      expect.unreachable();
+    } catch (e) {
+      const byField = Object.fromEntries((e as InputError).problems.map((p) => [p.location?.field, p.message]));
+      expect(byField['data.transactions.timestampFormat']).toMatch(/strptime format/);
+      expect(byField['data.transactions.columns.amount']).toMatch(/source column name or \{ sql/);
+      // The right shape with a wrong value: the value's own field and message.
+      expect(byField['data.transactions.columns.items.sql']).toMatch(/DuckDB expression/);
+    }
+  });
+
   it('reports every problem with its field', () => {
     try {
       parseDataConfig(
