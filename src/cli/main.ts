@@ -202,9 +202,9 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--csv-raw', CSV_RAW_HELP)
     .option('--previous <run>', "an earlier run folder: this run's segments keep its segment ids (sets cluster.previous)")
     .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string; csvRaw?: boolean; previous?: string }) => {
-      const loaded = loadRunConfig(opts.config, vars(opts));
+      // --as-of is validated with the config, before any data is read.
+      const loaded = loadRunConfig(opts.config, vars(opts), { asOf: opts.asOf });
       let config = { ...loaded.config };
-      if (opts.asOf) config.asOf = opts.asOf;
       if (opts.csvRaw) config.output = { ...config.output, csvFormulaGuard: false };
       if (opts.stages) config.stages = parseStages(opts.stages);
       if (opts.previous !== undefined) config = withPrevious(config, opts.previous);
@@ -321,8 +321,8 @@ type DataOpts = { config?: string; data?: string; set?: Record<string, string>; 
 
 function resolveInput(path: string | undefined, opts: DataOpts) {
   if (opts.config) {
-    const loaded = loadRunConfig(opts.config, vars(opts));
-    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: opts.asOf ?? loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard };
+    const loaded = loadRunConfig(opts.config, vars(opts), { asOf: opts.asOf });
+    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard };
   }
   if (!path) throw new UsageError('give a data path or --config <file>.');
   return { data: dataConfigFromPath(path, opts.table), features: featureConfigSchema.parse({}), baseDir: process.cwd(), asOf: opts.asOf, csvFormulaGuard: true };

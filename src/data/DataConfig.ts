@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError, type Problem } from '../core/errors';
+import { flattenUnionIssues } from './configIssues';
 import type { ColumnRole, TableName } from './schema';
 
 /**
@@ -11,8 +12,15 @@ import type { ColumnRole, TableName } from './schema';
 export const SOURCE_FORMATS = ['auto', 'csv', 'parquet', 'json', 'whitespace'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-export const SOURCE_ENCODINGS = ['utf-8', 'latin-1', 'utf-16'] as const;
+/** cp1252 (Windows-1252) is read from a UTF-8 copy: DuckDB reads the others itself. */
+export const SOURCE_ENCODINGS = ['utf-8', 'latin-1', 'cp1252', 'utf-16'] as const;
 export type SourceEncoding = (typeof SOURCE_ENCODINGS)[number];
+
+/** What a value that does not parse as its column's type does: fail the load, leave its row out, or become missing. */
+export const INVALID_POLICIES = ['error', 'drop', 'null'] as const;
+export type InvalidPolicy = (typeof INVALID_POLICIES)[number];
+/** Key of an `onInvalid` map that sets the policy of the columns it does not name. */
+export const ON_INVALID_DEFAULT_KEY = 'default';
 
 export const COLUMN_ROLES: readonly ColumnRole[] = ['id', 'timestamp', 'numeric', 'categorical', 'boolean', 'target'];
 
@@ -22,9 +30,23 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const columnNameSchema = z
   .string()
-  .regex(COLUMN_NAME, 'column names must start with a letter or "_" and contain only letters, digits and "_"');
+  .regex(COLUMN_NAME, 'column names must start with a letter or "_" and contain only letters, digits and "_"')
+  // Loading names its own working columns __row, __reason, …
+  .refine((name) => !name.startsWith('__'), 'column names starting with "__" are reserved by seglab');
 
 const columnRoleSchema = z.enum(['id', 'timestamp', 'numeric', 'categorical', 'boolean', 'target']);
+
+// YAML reads `null` as null, not as the word: both mean the null policy.
+const invalidPolicySchema = z.preprocess(
+  (v) => (v === null ? 'null' : v),
+  z.enum(INVALID_POLICIES, { errorMap: (_issue, ctx) => ({ message: `expected error, drop or null, got ${JSON.stringify(ctx.data)}` }) }),
+);
+
+const onInvalidSchema = z.union([invalidPolicySchema, z.record(columnNameSchema, invalidPolicySchema)], {
+  errorMap: (_issue, ctx) => ({
+    message: `expected error, drop or null, or a map { <column>: error | drop | null, default: … }, got ${JSON.stringify(ctx.data)}`,
+  }),
+});
 
 const sqlMappingSchema = z
   .object({
@@ -41,9 +63,21 @@ export const tableSourceSchema = z
     header: z.boolean().optional(),
     /** Quote character; "" turns quoting off. */
     quote: z.string().max(1).optional(),
+    /** Text that means "missing" in every column (compared before trimming, e.g. ' '). */
     nullValues: z.array(z.string()).optional(),
+    /**
+     * Per output column, codes that mean "missing" (e.g. pdays: [-1]): numbers match the value as a
+     * number (-1, -1.0), text matches the trimmed text.
+     */
+    missingValues: z
+      .record(columnNameSchema, z.array(z.union([z.string(), z.number().finite()]), { errorMap: () => ({ message: 'expected a list of codes (text or numbers), e.g. [-1] or ["unknown"]' }) }).min(1, 'list at least one code'))
+      .optional(),
     /** strptime format(s) for every timestamp column of the table, e.g. "%Y%m%d" or ["%d/%m/%Y %H:%M", "%d/%m/%Y"]; default: ISO dates. */
-    timestampFormat: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    timestampFormat: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+        errorMap: (_issue, ctx) => ({ message: `expected a strptime format or a list of them, e.g. '%d/%m/%Y %H:%M', got ${JSON.stringify(ctx.data)}` }),
+      })
+      .optional(),
     /** Text encoding of CSV / whitespace files (default utf-8). */
     encoding: z.enum(SOURCE_ENCODINGS).optional(),
     /**
@@ -51,13 +85,26 @@ export const tableSourceSchema = z
      * whitespace files, native types for Parquet / JSON; __row is the 1-based row). Canonical columns
      * not listed are taken from a source column of the same name, ignoring case and punctuation.
      */
-    columns: z.record(columnNameSchema, z.union([z.string().min(1), sqlMappingSchema])).optional(),
+    columns: z
+      .record(
+        columnNameSchema,
+        z.union([z.string().min(1), sqlMappingSchema], {
+          errorMap: (_issue, ctx) => ({ message: `expected a source column name or { sql: <DuckDB expression> }, got ${JSON.stringify(ctx.data)}` }),
+        }),
+      )
+      .optional(),
     /** Roles of extra (non-canonical) columns; unlisted extras get a role inferred from their values. */
     roles: z.record(columnNameSchema, columnRoleSchema).optional(),
     /** Keep every source column that is not mapped as an extra column, named in snake_case. */
     keepUnmapped: z.boolean().optional(),
     /** SQL condition over the canonical columns; rows where it is not true are excluded and counted. */
     filter: z.string().trim().min(1).optional(),
+    /**
+     * Values that do not parse as their column's type: error (the load fails), drop (the row is left
+     * out) or null (the value becomes missing). One policy for the table, or per output column with
+     * `default` for the others. Default: error for required columns, null for the others.
+     */
+    onInvalid: onInvalidSchema.optional(),
   })
   .strict();
 
@@ -82,6 +129,7 @@ export const dataConfigSchema = z
   });
 
 export type SqlMapping = z.infer<typeof sqlMappingSchema>;
+export type OnInvalid = z.infer<typeof onInvalidSchema>;
 export type ColumnMapping = string | SqlMapping;
 export type TableSource = z.infer<typeof tableSourceSchema>;
 export type PseudonymiseConfig = z.infer<typeof pseudonymiseSchema>;
@@ -96,7 +144,7 @@ export const TABLE_SOURCE_KEYS = Object.keys(tableSourceSchema.shape);
 export function parseDataConfig(value: unknown, fieldPrefix = 'data', source = 'config'): DataConfig {
   const parsed = dataConfigSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const problems: Problem[] = parsed.error.issues.map((issue) => {
+  const problems: Problem[] = flattenUnionIssues(parsed.error.issues).map((issue) => {
     const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
     let hint: string | undefined;
     if (issue.code === 'unrecognized_keys') {

@@ -1,5 +1,5 @@
 import type { Problem } from '../core/errors';
-import type { ExcludedRows } from './buildCanonicalTable';
+import type { DuplicateKeys, DuplicateRows, ExcludedRows } from './buildCanonicalTable';
 import type { ResolvedFormat } from './detectFormat';
 import type { ColumnType } from './resolveMapping';
 import type { ColumnRole, TableName } from './schema';
@@ -40,6 +40,10 @@ export interface LoadedTable {
   /** Rows in the canonical table. */
   loadedRows: number;
   excluded: ExcludedRows[];
+  /** Loaded rows that repeat an earlier loaded row (the profile reports the same). */
+  duplicateRows: DuplicateRows;
+  /** Customers only: ids on more than one loaded row. */
+  duplicateKeys?: DuplicateKeys;
   /** Every canonical column (provided or not) and every extra column, in table order. */
   columns: LoadedColumn[];
   /** Wall time of loading this table, milliseconds. */

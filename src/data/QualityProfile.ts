@@ -14,8 +14,8 @@ export interface NumericSummary {
   mean: number | null;
   /** Sample standard deviation (n − 1). */
   sd: number | null;
-  /** Values outside [p25 − 1.5·IQR, p75 + 1.5·IQR]; share of the non-missing values. Null without values. */
-  outliers: { count: number; share: number; lower: number; upper: number } | null;
+  /** Values outside [p25 − 1.5·IQR, p75 + 1.5·IQR]; share of the non-missing values; the first rows. Null without values. */
+  outliers: { count: number; share: number; lower: number; upper: number; sampleRows: number[] } | null;
 }
 
 export interface TopValue {
@@ -32,20 +32,30 @@ export interface ColumnProfile {
   canonical: boolean;
   missing: number;
   missingShare: number;
+  /** The first source rows (1-based, header excluded) where the value is missing; absent when none is. */
+  missingRows?: number[];
   /** Distinct non-missing values. */
   distinct: number;
   /** At most one distinct value: the column carries no information. */
   constant: boolean;
   numeric?: NumericSummary;
-  timestamp?: { min: string | null; max: string | null; /** Values after asOf; null without asOf. */ future: number | null };
+  timestamp?: {
+    min: string | null;
+    max: string | null;
+    /** Values after asOf; null without asOf. */
+    future: number | null;
+    /** The first rows after asOf; absent when there is none or no asOf. */
+    futureRows?: number[];
+  };
   /** Most frequent values (categorical, boolean and text target columns), most frequent first. */
   topValues?: TopValue[];
 }
 
 export interface AmountSummary {
   total: number;
-  negative: { count: number; value: number };
+  negative: { count: number; value: number; sampleRows: number[] };
   zero: number;
+  zeroRows: number[];
   /** Rows flagged is_return (returns / cancellations); null when the table has no is_return. */
   returns: { count: number; value: number } | null;
 }
@@ -55,17 +65,20 @@ export interface TableProfile {
   rows: number;
   source: { path: string; format: ResolvedFormat; sha256: string; rawRows: number; excluded: ExcludedRows[] };
   columns: ColumnProfile[];
-  /** Rows identical to an earlier row in every column except generated ones (e.g. a generated order_id). */
-  duplicateRows: { count: number; share: number; columns: string[] };
-  /** Customers only: ids that occur more than once, and the rows beyond the first of each. */
-  duplicateKeys?: { keys: number; extraRows: number };
+  /**
+   * Loaded rows identical to an earlier loaded row in every column except generated ones (e.g. a
+   * generated order_id); the same count as load's duplicate-rows warning.
+   */
+  duplicateRows: { count: number; share: number; columns: string[]; sampleRows: number[] };
+  /** Customers only: ids that occur more than once, the rows beyond the first of each, and the first of those rows. */
+  duplicateKeys?: { keys: number; extraRows: number; sampleRows: number[] };
   /** Transactions only. */
   amounts?: AmountSummary;
   /** The table's main time column (ts; customers: signup_date), when it has one. */
-  dates?: { column: string; min: string | null; max: string | null; future: number | null };
+  dates?: { column: string; min: string | null; max: string | null; future: number | null; futureRows?: number[] };
 }
 
-/** Data-quality profile of the loaded tables; JSON-serialisable. */
+/** Data-quality profile of the loaded tables; JSON-serialisable. Rows are source data rows (1-based, header excluded). */
 export interface QualityProfile {
   schemaVersion: 1;
   asOf: string | null;

@@ -5,48 +5,72 @@ import { duckErrorMessage } from './duckErrorMessage';
 import { sampleLocation } from './locateRows';
 import { ROW_COLUMN } from './readRawTable';
 import type { ColumnPlan } from './resolveMapping';
+import { dropRowMap, hidesRowid, rowMapName, SAMPLE_ROWS } from './sampleRows';
 import { EVENT_TYPES } from './schema';
 import type { TableContext, ValidatedTable } from './validateTable';
 
-export type ExclusionReason = 'missing-customer-id' | 'missing-value' | 'filter';
+export type ExclusionReason = 'missing-customer-id' | 'invalid-value' | 'missing-value' | 'filter';
 
 /** Source rows left out of a canonical table, with why. */
 export interface ExcludedRows {
   reason: ExclusionReason;
-  /** The required column without a value (missing-value). */
+  /** The required column without a value (missing-value), or the column whose value did not parse (invalid-value, onInvalid: drop). */
   column?: string;
   count: number;
   /** A few 1-based source rows. */
   sampleRows: number[];
 }
 
+/** Loaded rows identical to an earlier loaded row in every column (generated columns aside). */
+export interface DuplicateRows {
+  count: number;
+  /** The columns compared. */
+  columns: string[];
+  /** The first repeating rows (1-based source rows). */
+  sampleRows: number[];
+}
+
+/** Customers only: ids on more than one loaded row, and the rows after the first of each. */
+export interface DuplicateKeys {
+  keys: number;
+  extraRows: number;
+  sampleRows: number[];
+}
+
 export interface CanonicalBuild {
   rows: number;
   excluded: ExcludedRows[];
+  duplicateRows: DuplicateRows;
+  duplicateKeys?: DuplicateKeys;
   problems: Problem[];
 }
 
-const SAMPLE = 5;
+const SAMPLE = SAMPLE_ROWS;
 
 /**
  * Create the canonical table (customers / transactions / events) from a validated stage table:
  * the canonical columns the source provides in schema order, then extra columns; rows
- * without a customer id or another required value, or failing the config's filter, are left out
- * and counted. Rows keep the source order.
+ * without a customer id or another required value, with a value dropped as invalid, or failing the
+ * config's filter, are left out and counted. Rows keep the source order; when some were left out,
+ * the source row of every canonical row is kept beside the table (sampleRows.ts) for later reports.
+ * Repeated rows and (customers) repeated ids are counted on the loaded rows, once for load and profile.
  */
 export async function buildCanonicalTable(session: DuckSession, ctx: TableContext, validated: ValidatedTable): Promise<CanonicalBuild> {
   const problems: Problem[] = [];
   const stage = quoteIdent(validated.stageName!);
-  const inner = `SELECT ${ROW_COLUMN}${validated.staged.map((s) => `, c${s.index} AS ${quoteIdent(s.plan.name)}`).join('')} FROM ${stage}`;
+  const drops = validated.dropColumns;
+  const inner = `SELECT ${ROW_COLUMN}${drops.length ? ', __invalid' : ''}${validated.staged.map((s) => `, c${s.index} AS ${quoteIdent(s.plan.name)}`).join('')} FROM ${stage}`;
   // Canonical columns the source lacks are left out, so readers of the table see only real data.
   const present = validated.plans.filter((p) => p.origin.kind !== 'absent');
   const select = present.map((p) => `${columnSql(p)} AS ${quoteIdent(p.name)}`);
   const required = validated.plans.filter((p) => p.canonical && p.required);
-  const reason = required.length
-    ? `CASE ${required
-        .map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN ${quoteLiteral(p.name === 'customer_id' ? 'missing-customer-id' : `missing-value:${p.name}`)}`)
-        .join(' ')} END`
-    : 'NULL';
+  // A missing customer id first; then a value dropped as invalid, which is also missing once converted.
+  const whens = [
+    ...required.filter((p) => p.name === 'customer_id').map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN 'missing-customer-id'`),
+    ...drops.map((d) => `WHEN __invalid = ${d.code} THEN ${quoteLiteral(`invalid-value:${d.name}`)}`),
+    ...required.filter((p) => p.name !== 'customer_id').map((p) => `WHEN ${quoteIdent(p.name)} IS NULL THEN ${quoteLiteral(`missing-value:${p.name}`)}`),
+  ];
+  const reason = whens.length ? `CASE ${whens.join(' ')} END` : 'NULL';
   // The canonical rows with why each would be left out. Not materialised: the checks below read few
   // columns, and the canonical table is written from it once.
   const canon = `(SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner}))`;
@@ -57,13 +81,15 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
     const tag = String(r.reason);
     const n = Number(r.n);
     const rows = await session.all(`SELECT ${ROW_COLUMN} AS r FROM ${canon} WHERE __reason = $1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`, [tag]);
-    const column = tag === 'missing-customer-id' ? 'customer_id' : tag.slice('missing-value:'.length);
+    const missingId = tag === 'missing-customer-id';
+    const invalid = tag.startsWith('invalid-value:');
+    const column = missingId ? 'customer_id' : tag.slice(tag.indexOf(':') + 1);
     const plan = validated.plans.find((p) => p.name === column)!;
     const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
-    const missingId = tag === 'missing-customer-id';
-    excluded.push({ reason: missingId ? 'missing-customer-id' : 'missing-value', ...(missingId ? {} : { column }), count: n, sampleRows });
-    // A column that mostly failed to parse is already a fatal problem; its exclusions add nothing.
-    if (validated.fatalColumns.includes(column)) continue;
+    excluded.push({ reason: missingId ? 'missing-customer-id' : invalid ? 'invalid-value' : 'missing-value', ...(missingId ? {} : { column }), count: n, sampleRows });
+    // Invalid values are reported by validation with their rows; a column that mostly failed to parse
+    // is already a fatal problem: their exclusions add nothing.
+    if (invalid || validated.fatalColumns.includes(column)) continue;
     problems.push({
       severity: 'warning',
       check: missingId ? 'missing-customer-id' : 'missing-value',
@@ -102,23 +128,36 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
         location: { file: ctx.file, field: `${ctx.field}.filter` },
         hint: `the filter is a SQL condition over the ${ctx.table} columns: ${present.map((p) => p.name).join(', ')}`,
       });
-      return { rows: 0, excluded, problems };
+      return { rows: 0, excluded, duplicateRows: { count: 0, columns: [], sampleRows: [] }, problems };
     }
   }
 
+  // The table keeps __row until the checks below have used it.
+  const table = quoteIdent(ctx.table);
+  await session.run(
+    `CREATE OR REPLACE TABLE ${table} AS SELECT ${[ROW_COLUMN, ...present.map((p) => quoteIdent(p.name))].join(', ')} FROM ${canon} WHERE ${keep}`,
+  );
+  const rows = Number(await session.scalar(`SELECT count(*) FROM ${table}`));
+  let duplicateKeys: DuplicateKeys | undefined;
   if (ctx.table === 'customers') {
-    const dup = await duplicateKeyProblem(session, ctx, canon, keep, validated);
-    if (dup) problems.push(dup);
+    const dup = await duplicateKeyProblem(session, ctx, validated);
+    if (dup) {
+      duplicateKeys = dup.keys;
+      if (dup.problem) problems.push(dup.problem);
+    }
   }
   if (ctx.table === 'events') {
-    const unknown = await unknownEventTypes(session, ctx, canon, keep);
+    const unknown = await unknownEventTypes(session, ctx);
     if (unknown) problems.push(unknown);
   }
-
-  await session.run(
-    `CREATE OR REPLACE TABLE ${quoteIdent(ctx.table)} AS SELECT ${present.map((p) => quoteIdent(p.name)).join(', ')} FROM ${canon} WHERE ${keep}`,
-  );
-  const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(ctx.table)}`));
+  const duplicates = await duplicateRowsCheck(session, ctx, present, rows);
+  if (duplicates.problem) problems.push(duplicates.problem);
+  if (rows < total || hidesRowid(present.map((p) => p.name))) {
+    await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(rowMapName(ctx.table))} AS SELECT ${ROW_COLUMN} FROM ${table}`);
+  } else {
+    await dropRowMap(session, ctx.table);
+  }
+  await session.run(`ALTER TABLE ${table} DROP COLUMN ${ROW_COLUMN}`);
   if (rows === 0) {
     problems.push({
       severity: 'error',
@@ -128,7 +167,7 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
       hint: `check the column mapping${filter ? ' and the filter' : ''} under ${ctx.field}`,
     });
   }
-  return { rows, excluded, problems };
+  return { rows, excluded, duplicateRows: duplicates.rows, ...(duplicateKeys ? { duplicateKeys } : {}), problems };
 }
 
 function columnSql(plan: ColumnPlan): string {
@@ -154,43 +193,95 @@ function sourceName(plan: ColumnPlan): string {
 async function duplicateKeyProblem(
   session: DuckSession,
   ctx: TableContext,
-  canon: string,
-  keep: string,
   validated: ValidatedTable,
-): Promise<Problem | undefined> {
+): Promise<{ keys: DuplicateKeys; problem?: Problem } | undefined> {
+  const table = quoteIdent(ctx.table);
+  const counts = await session.one(
+    `SELECT count(*) AS ids, coalesce(sum(n - 1), 0) AS extra FROM (SELECT count(*) AS n FROM ${table} GROUP BY "customer_id" HAVING count(*) > 1)`,
+  );
+  const ids = Number(counts?.ids ?? 0);
+  const n = Number(counts?.extra ?? 0);
+  if (!n) return { keys: { keys: 0, extraRows: 0, sampleRows: [] } };
   const rows = await session.all(
-    `SELECT ${ROW_COLUMN} AS r, count(*) OVER () AS n, (SELECT count(*) FROM (SELECT "customer_id" FROM ${canon} WHERE ${keep} GROUP BY 1 HAVING count(*) > 1)) AS ids
-     FROM (SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY "customer_id" ORDER BY ${ROW_COLUMN}) AS k FROM ${canon} WHERE ${keep})
+    `SELECT ${ROW_COLUMN} AS r FROM (SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY "customer_id" ORDER BY ${ROW_COLUMN}) AS k FROM ${table})
      WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
   );
-  if (!rows.length) return undefined;
-  const n = Number(rows[0]!.n);
-  const ids = Number(rows[0]!.ids);
   const plan = validated.plans.find((p) => p.name === 'customer_id')!;
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
   return {
-    severity: 'warning',
-    check: 'duplicate-customer-id',
-    message: `${ids.toLocaleString('en-US')} customer ids occur more than once (${n.toLocaleString('en-US')} extra rows); customers should have one row each`,
-    location,
-    count: n,
-    sampleRows,
-    hint: 'keep one row per customer in the source (e.g. the latest), or check that customer_id is mapped to the right column',
+    keys: { keys: ids, extraRows: n, sampleRows },
+    problem: {
+      severity: 'warning',
+      check: 'duplicate-customer-id',
+      message: `${ids.toLocaleString('en-US')} customer ids occur more than once (${n.toLocaleString('en-US')} extra rows); customers should have one row each`,
+      location,
+      count: n,
+      sampleRows,
+      hint: 'keep one row per customer in the source (e.g. the latest), or check that customer_id is mapped to the right column',
+    },
   };
 }
 
-async function unknownEventTypes(session: DuckSession, ctx: TableContext, canon: string, keep: string): Promise<Problem | undefined> {
-  const known = EVENT_TYPES.map(quoteLiteral).join(', ');
-  const rows = await session.all(
-    `SELECT "event_type" AS t, count(*) AS n, min(${ROW_COLUMN}) AS r FROM ${canon} WHERE ${keep} AND "event_type" NOT IN (${known}) GROUP BY 1 ORDER BY n DESC, t LIMIT 10`,
+/**
+ * Loaded rows that repeat an earlier loaded row in every column except generated ones (a generated
+ * order id is unique per row by construction and would hide every repeat). Counted on the loaded rows,
+ * so the load warning and the profile give the same number.
+ */
+async function duplicateRowsCheck(
+  session: DuckSession,
+  ctx: TableContext,
+  present: readonly ColumnPlan[],
+  rows: number,
+): Promise<{ rows: DuplicateRows; problem?: Problem }> {
+  const columns = present.filter((p) => p.origin.kind !== 'generated').map((p) => p.name);
+  const none = { rows: { count: 0, columns, sampleRows: [] } };
+  if (!columns.length || !rows) return none;
+  const table = quoteIdent(ctx.table);
+  // Group on one 64-bit hash of the values instead of the values themselves: several times faster on
+  // millions of text rows; a collision among 10M rows has a probability of about 3e-6.
+  const h = `hash(${columns.map(quoteIdent).join(', ')})`;
+  // Most files have no repeats: a pass that only counts is cheaper than one that also finds the rows.
+  const n = Number(await session.scalar(`SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${h} HAVING count(*) > 1)`));
+  if (!n) return none;
+  const found = await session.all(
+    `WITH d AS (SELECT ${ROW_COLUMN}, ${h} AS h FROM ${table})
+     SELECT ${ROW_COLUMN} AS r FROM (
+       SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY h ORDER BY ${ROW_COLUMN}) AS k
+       FROM d WHERE h IN (SELECT h FROM d GROUP BY h HAVING count(*) > 1))
+     WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
   );
-  if (!rows.length) return undefined;
-  const total = Number(await session.scalar(`SELECT count(*) FROM ${canon} WHERE ${keep} AND "event_type" NOT IN (${known})`));
-  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.slice(0, SAMPLE).map((x) => Number(x.r)), 'event_type');
+  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, found.map((x) => Number(x.r)));
+  const generated = present.filter((p) => p.origin.kind === 'generated').map((p) => p.name);
+  return {
+    rows: { count: n, columns, sampleRows },
+    problem: {
+      severity: 'warning',
+      check: 'duplicate-rows',
+      message: `${n.toLocaleString('en-US')} of the ${rows.toLocaleString('en-US')} loaded rows repeat an earlier loaded row in all ${columns.length} columns${generated.length ? ` (${generated.join(', ')} is generated and not compared)` : ''}; they are kept`,
+      location,
+      count: n,
+      share: n / rows,
+      sampleRows,
+      hint: ctx.table === 'transactions'
+        ? 'identical lines can be genuine (the same item bought twice in one order) or exported twice; remove them in the source if they are errors'
+        : 'remove the repeated rows in the source if they are errors',
+    },
+  };
+}
+
+async function unknownEventTypes(session: DuckSession, ctx: TableContext): Promise<Problem | undefined> {
+  const table = quoteIdent(ctx.table);
+  const unknown = `"event_type" NOT IN (${EVENT_TYPES.map(quoteLiteral).join(', ')})`;
+  const types = await session.all(`SELECT "event_type" AS t, count(*) AS n FROM ${table} WHERE ${unknown} GROUP BY 1 ORDER BY n DESC, t`);
+  if (!types.length) return undefined;
+  const total = types.reduce((sum, r) => sum + Number(r.n), 0);
+  const rows = await session.all(`SELECT ${ROW_COLUMN} AS r FROM ${table} WHERE ${unknown} ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`);
+  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), 'event_type');
+  const shown = types.slice(0, 10).map((r) => `${JSON.stringify(String(r.t))} (${Number(r.n)})`);
   return {
     severity: 'warning',
     check: 'unknown-event-type',
-    message: `${total.toLocaleString('en-US')} events have a type seglab does not use: ${rows.map((r) => `${JSON.stringify(String(r.t))} (${Number(r.n)})`).join(', ')}; they are kept`,
+    message: `${total.toLocaleString('en-US')} events have a type seglab does not use: ${shown.join(', ')}${types.length > shown.length ? `, and ${types.length - shown.length} more types` : ''}; they are kept`,
     location,
     count: total,
     sampleRows,

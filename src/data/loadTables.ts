@@ -11,6 +11,7 @@ import type { LoadedColumn, LoadedTable, LoadResult, PseudonymisationInfo } from
 import { MIN_KEY_LENGTH, PSEUDONYM_HEX_CHARS, pseudonymiseTables, resolvePseudonymKeySource, unusedPseudonymKeys } from './pseudonymise';
 import { dropRawTable, readRawTable } from './readRawTable';
 import { type ColumnPlan, resolveMapping } from './resolveMapping';
+import { dropRowMap } from './sampleRows';
 import { TABLE_NAMES, type TableName } from './schema';
 import { validateTable } from './validateTable';
 
@@ -56,6 +57,7 @@ export async function loadTables(session: DuckSession, config: DataConfig, optio
     if (!source) {
       absent.push(table);
       await session.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+      await dropRowMap(session, table);
       continue;
     }
     progress.start(`load ${table}`);
@@ -67,7 +69,10 @@ export async function loadTables(session: DuckSession, config: DataConfig, optio
 
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    for (const t of TABLE_NAMES) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+    for (const t of TABLE_NAMES) {
+      await session.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+      await dropRowMap(session, t);
+    }
     const failed = [...new Set(errors.map((e) => e.location?.file).filter(Boolean))];
     throw new InputError(
       `Cannot load the data: ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}${failed.length ? ` in ${failed.join(', ')}` : ''}.`,
@@ -149,7 +154,7 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
 
   let stageName: string | undefined;
   try {
-    const mapping = resolveMapping(table, source, raw.columns.map((c) => c.name), file, field);
+    const mapping = resolveMapping(table, source, raw.columns.map((c) => c.name), file, field, raw.duplicateHeaders);
     problems.push(...mapping.problems);
     if (mapping.problems.some((p) => p.severity === 'error')) return { problems };
 
@@ -178,6 +183,8 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
         rawRows: raw.rows + raw.rejectedLines.length,
         loadedRows: built.rows,
         excluded: built.excluded,
+        duplicateRows: built.duplicateRows,
+        ...(built.duplicateKeys ? { duplicateKeys: built.duplicateKeys } : {}),
         columns: validated.plans.map(loadedColumn),
         loadMs: Date.now() - started,
       },

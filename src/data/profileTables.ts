@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
+import { SAMPLE_ROWS, withSourceRows } from './sampleRows';
 import type { AmountSummary, ColumnProfile, NumericSummary, QualityProfile, TableProfile } from './QualityProfile';
 import { TABLE_NAMES } from './schema';
 
@@ -14,7 +15,25 @@ export interface ProfileOptions {
   topValues?: number;
 }
 
-const AS_OF = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const AS_OF = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/**
+ * A date (and time) that exists. Date.parse rolls 2026-02-30 over to 2 March, and DuckDB then refuses
+ * the literal, so each field is checked against the date it builds.
+ */
+function isCalendarInstant(text: string): boolean {
+  const m = AS_OF.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x))) as (number | undefined)[];
+  // setUTCFullYear, as Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y!, mo! - 1, d!);
+  date.setUTCHours(h!, mi!, sec!);
+  return (
+    date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d &&
+    date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === sec
+  );
+}
 const NUMERIC_TYPES = new Set(['DOUBLE', 'BIGINT']);
 const TOP_ROLES = new Set(['categorical', 'boolean', 'target']);
 
@@ -28,8 +47,8 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
     throw new UsageError(`Invalid load: got ${typeof load}, expected the LoadResult of loadTables (schemaVersion 1).`);
   }
   const asOf = options.asOf;
-  if (asOf !== undefined && (typeof asOf !== 'string' || !AS_OF.test(asOf) || Number.isNaN(Date.parse(asOf.replace(' ', 'T'))))) {
-    throw new UsageError(`Invalid asOf: got ${JSON.stringify(asOf)}, expected a date like 2011-12-10 or 2011-12-10 00:00:00.`);
+  if (asOf !== undefined && (typeof asOf !== 'string' || !isCalendarInstant(asOf))) {
+    throw new UsageError(`Invalid asOf: got ${JSON.stringify(asOf)}, expected a real date like 2011-12-10 or 2011-12-10 00:00:00.`);
   }
   const top = options.topValues ?? 10;
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`Invalid topValues: got ${JSON.stringify(top)}, expected a non-negative integer.`);
@@ -46,14 +65,18 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
 
 async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: string | undefined, top: number): Promise<TableProfile> {
   const t = quoteIdent(loaded.table);
+  // The checks that list rows read the table with the source row of each.
+  const { from, row } = await withSourceRows(session, loaded.table);
   const columns = loaded.columns.filter((c) => c.provided);
   const asOfSql = asOf !== undefined ? `CAST(${quoteLiteral(asOf)} AS TIMESTAMP)` : undefined;
 
-  // Pass 1: one aggregate over the table for every column.
+  // Pass 1: one aggregate over the table for every column; the first rows of a problem are the
+  // smallest row ids that show it (min(x, n) keeps n values, never the list of all).
+  const first = (cond: string) => `min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE ${cond})`;
   const parts: string[] = ['count(*) AS __rows'];
   columns.forEach((c, i) => {
     const q = quoteIdent(c.name);
-    parts.push(`count(${q}) AS n${i}`, `count(DISTINCT ${q}) AS d${i}`);
+    parts.push(`count(${q}) AS n${i}`, `count(DISTINCT ${q}) AS d${i}`, `${first(`${q} IS NULL`)} AS mr${i}`);
     if (NUMERIC_TYPES.has(c.type)) {
       parts.push(
         `min(${q}) AS min${i}`,
@@ -67,10 +90,10 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
     }
     if (c.type === 'TIMESTAMP') {
       parts.push(`CAST(min(${q}) AS VARCHAR) AS tmin${i}`, `CAST(max(${q}) AS VARCHAR) AS tmax${i}`);
-      if (asOfSql) parts.push(`count(*) FILTER (WHERE ${q} > ${asOfSql}) AS fut${i}`);
+      if (asOfSql) parts.push(`count(*) FILTER (WHERE ${q} > ${asOfSql}) AS fut${i}`, `${first(`${q} > ${asOfSql}`)} AS fr${i}`);
     }
   });
-  const s = (await session.one(`SELECT ${parts.join(', ')} FROM ${t}`))!;
+  const s = (await session.one(`SELECT ${parts.join(', ')} FROM ${from}`))!;
   const rows = Number(s.__rows);
   const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -84,14 +107,15 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
       bounds.set(i, { lower: p25 - 1.5 * iqr, upper: p75 + 1.5 * iqr });
     }
   });
-  const outliers = new Map<number, number>();
+  const outliers = new Map<number, { count: number; rows: number[] }>();
   if (bounds.size) {
     const q = [...bounds].map(([i, b]) => {
       const col = quoteIdent(columns[i]!.name);
-      return `count(*) FILTER (WHERE ${col} < ${b.lower} OR ${col} > ${b.upper}) AS o${i}`;
+      const outside = `${col} < ${b.lower} OR ${col} > ${b.upper}`;
+      return `count(*) FILTER (WHERE ${outside}) AS o${i}, ${first(outside)} AS or${i}`;
     });
-    const o = (await session.one(`SELECT ${q.join(', ')} FROM ${t}`))!;
-    for (const i of bounds.keys()) outliers.set(i, Number(o[`o${i}`]));
+    const o = (await session.one(`SELECT ${q.join(', ')} FROM ${from}`))!;
+    for (const i of bounds.keys()) outliers.set(i, { count: Number(o[`o${i}`]), rows: rowList(o[`or${i}`]) });
   }
 
   const profiles: ColumnProfile[] = [];
@@ -108,6 +132,7 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
       distinct,
       constant: distinct <= 1,
     };
+    if (rows - present > 0) p.missingRows = rowList(s[`mr${i}`]);
     if (NUMERIC_TYPES.has(c.type)) {
       const b = bounds.get(i);
       const summary: NumericSummary = {
@@ -118,15 +143,19 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
         max: num(s[`max${i}`]),
         mean: num(s[`mean${i}`]),
         sd: num(s[`sd${i}`]),
-        outliers: b ? { count: outliers.get(i)!, share: present ? outliers.get(i)! / present : 0, lower: b.lower, upper: b.upper } : null,
+        outliers: b
+          ? { count: outliers.get(i)!.count, share: present ? outliers.get(i)!.count / present : 0, lower: b.lower, upper: b.upper, sampleRows: outliers.get(i)!.rows }
+          : null,
       };
       p.numeric = summary;
     }
     if (c.type === 'TIMESTAMP') {
+      const future = asOfSql ? Number(s[`fut${i}`]) : null;
       p.timestamp = {
         min: (s[`tmin${i}`] as string | null) ?? null,
         max: (s[`tmax${i}`] as string | null) ?? null,
-        future: asOfSql ? Number(s[`fut${i}`]) : null,
+        future,
+        ...(future ? { futureRows: rowList(s[`fr${i}`]) } : {}),
       };
     }
     if (top > 0 && (TOP_ROLES.has(c.role) && !NUMERIC_TYPES.has(c.type))) {
@@ -144,44 +173,40 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: str
     rows,
     source: { path: loaded.path, format: loaded.format, sha256: loaded.sha256, rawRows: loaded.rawRows, excluded: loaded.excluded },
     columns: profiles,
-    duplicateRows: await duplicateRows(session, loaded, columns, rows),
+    // Counted on the loaded rows by load: the warning and the profile say the same.
+    duplicateRows: { ...loaded.duplicateRows, share: rows ? loaded.duplicateRows.count / rows : 0 },
   };
-  if (loaded.table === 'customers') {
-    const d = (await session.one(
-      `SELECT count(*) FILTER (WHERE n > 1) AS keys, coalesce(sum(n - 1), 0) AS extra FROM (SELECT count(*) AS n FROM ${t} GROUP BY "customer_id")`,
-    ))!;
-    profile.duplicateKeys = { keys: Number(d.keys), extraRows: Number(d.extra) };
-  }
-  if (loaded.table === 'transactions') profile.amounts = await amounts(session, columns);
+  if (loaded.duplicateKeys) profile.duplicateKeys = loaded.duplicateKeys;
+  if (loaded.table === 'transactions') profile.amounts = await amounts(session, columns, from, row);
   const main = loaded.table === 'customers' ? 'signup_date' : 'ts';
   const mainProfile = profiles.find((p) => p.name === main && p.timestamp);
   if (mainProfile?.timestamp) profile.dates = { column: main, ...mainProfile.timestamp };
   return profile;
 }
 
-async function duplicateRows(session: DuckSession, loaded: LoadedTable, columns: LoadedColumn[], rows: number): Promise<TableProfile['duplicateRows']> {
-  // A generated order id is unique per row by construction and would hide every duplicate.
-  const keys = columns.filter((c) => c.origin !== 'generated').map((c) => c.name);
-  const d = await session.scalar(
-    `SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${quoteIdent(loaded.table)} GROUP BY ${keys.map(quoteIdent).join(', ')})`,
-  );
-  const count = Number(d);
-  return { count, share: rows ? count / rows : 0, columns: keys };
-}
-
-async function amounts(session: DuckSession, columns: LoadedColumn[]): Promise<AmountSummary> {
+async function amounts(session: DuckSession, columns: LoadedColumn[], from: string, row: string): Promise<AmountSummary> {
   const hasReturn = columns.some((c) => c.name === 'is_return');
   const a = (await session.one(
     `SELECT coalesce(sum("amount"), 0) AS total,
             count(*) FILTER (WHERE "amount" < 0) AS neg_n, coalesce(sum("amount") FILTER (WHERE "amount" < 0), 0) AS neg_v,
-            count(*) FILTER (WHERE "amount" = 0) AS zero
+            min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE "amount" < 0) AS neg_r,
+            count(*) FILTER (WHERE "amount" = 0) AS zero, min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE "amount" = 0) AS zero_r
             ${hasReturn ? ', count(*) FILTER (WHERE "is_return") AS ret_n, coalesce(sum("amount") FILTER (WHERE "is_return"), 0) AS ret_v' : ''}
-     FROM "transactions"`,
+     FROM ${from}`,
   ))!;
   return {
     total: Number(a.total),
-    negative: { count: Number(a.neg_n), value: Number(a.neg_v) },
+    negative: { count: Number(a.neg_n), value: Number(a.neg_v), sampleRows: rowList(a.neg_r) },
     zero: Number(a.zero),
+    zeroRows: rowList(a.zero_r),
     returns: hasReturn ? { count: Number(a.ret_n), value: Number(a.ret_v) } : null,
   };
+}
+
+/** Rows of a min(row, n) result: a list, or its text when it arrives as text ("1,5" or "[1, 5]"). */
+function rowList(v: unknown): number[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v.map(Number);
+  const text = String(v).replace(/^\[|\]$/g, '').trim();
+  return text ? text.split(',').map((x) => Number(x.trim())) : [];
 }

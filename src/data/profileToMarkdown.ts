@@ -30,7 +30,14 @@ function tableSection(t: TableProfile): string[] {
   const out: string[] = [`## ${t.table} — ${int(t.rows)} rows`, ''];
   out.push(`Source: \`${t.source.path}\` (${t.source.format}, sha256 ${t.source.sha256.slice(0, 12)}…), ${int(t.source.rawRows)} rows read.`);
   for (const e of t.source.excluded) {
-    const why = e.reason === 'missing-customer-id' ? 'without a customer id' : e.reason === 'filter' ? 'by the filter' : `without a usable ${e.column}`;
+    const why =
+      e.reason === 'missing-customer-id'
+        ? 'without a customer id'
+        : e.reason === 'filter'
+          ? 'by the filter'
+          : e.reason === 'invalid-value'
+            ? `with an invalid ${e.column} (onInvalid: drop)`
+            : `without a usable ${e.column}`;
     out.push(`Left out ${why}: ${int(e.count)} rows (e.g. rows ${e.sampleRows.join(', ')}).`);
   }
   out.push('');
@@ -53,7 +60,38 @@ function tableSection(t: TableProfile): string[] {
     out.push(`| ${cell(c.name)} | ${c.role} | ${c.type} | ${int(c.missing)} (${pct(c.missingShare)}) | ${int(c.distinct)} | ${cell(summary(c))} |`);
   }
   out.push('');
+  const rows = rowsToCheck(t);
+  if (rows.length) out.push('Rows to check (source rows, header excluded):', '', ...rows.map((r) => `- ${r}`), '');
   return out;
+}
+
+/** One line per problem with its count and its first rows. */
+function rowsToCheck(t: TableProfile): string[] {
+  const lines: string[] = [];
+  const add = (what: string, count: number, rows: readonly number[] | undefined) => {
+    if (count > 0 && rows?.length) lines.push(`${what}, ${rowList(count, rows)}`);
+  };
+  for (const c of t.columns) {
+    add(`${c.name}: ${int(c.missing)} missing ${c.missing === 1 ? 'value' : 'values'}`, c.missing, c.missingRows);
+    const o = c.numeric?.outliers;
+    if (o) add(`${c.name}: ${int(o.count)} ${o.count === 1 ? 'outlier' : 'outliers'}`, o.count, o.sampleRows);
+    const f = c.timestamp;
+    if (f?.future) add(`${c.name}: ${int(f.future)} after asOf`, f.future, f.futureRows);
+  }
+  add(`${int(t.duplicateRows.count)} duplicate ${t.duplicateRows.count === 1 ? 'row' : 'rows'}`, t.duplicateRows.count, t.duplicateRows.sampleRows);
+  const k = t.duplicateKeys;
+  if (k) add(`${int(k.extraRows)} ${k.extraRows === 1 ? 'row repeats' : 'rows repeat'} a customer id (${int(k.keys)} ${k.keys === 1 ? 'id' : 'ids'})`, k.extraRows, k.sampleRows);
+  const a = t.amounts;
+  if (a) {
+    add(`amount: ${int(a.negative.count)} negative`, a.negative.count, a.negative.sampleRows);
+    add(`amount: ${int(a.zero)} zero`, a.zero, a.zeroRows);
+  }
+  return lines;
+}
+
+function rowList(count: number, rows: readonly number[]): string {
+  const more = count > rows.length ? `, … (first ${rows.length})` : '';
+  return `${count === 1 ? 'row' : 'rows'} ${rows.join(', ')}${more}`;
 }
 
 function summary(c: ColumnProfile): string {

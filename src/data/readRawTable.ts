@@ -1,9 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Problem } from '../core/errors';
 import { assertUnreachable } from '../core/assertUnreachable';
 import type { TableSource } from './DataConfig';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { type DetectedFormat, peekText } from './detectFormat';
 import { duckErrorMessage } from './duckErrorMessage';
+import { type DuplicateHeader, duplicateGroups, findDuplicateHeaders } from './duplicateHeaders';
+import { findLongLine } from './findLongLine';
+import { findUnclosedQuote } from './findUnclosedQuote';
+import { findWindows1252Bytes, type Windows1252Bytes } from './findWindows1252Bytes';
+import { transcodeCp1252 } from './transcodeCp1252';
+import { SAMPLE_ROWS } from './sampleRows';
 import type { TableName } from './schema';
 
 /** Name of the 1-based data-row column every raw table starts with; mapping SQL may use it. */
@@ -26,12 +35,16 @@ export interface RawTable {
   lineMode: 'offset' | 'column' | 'none';
   /** File lines the reader rejected, ascending; later row numbers are shifted back past them. */
   rejectedLines: number[];
+  /** Names the header gives to several fields; the reader renamed the copies (amount, amount_1). */
+  duplicateHeaders: DuplicateHeader[];
 }
 
 export interface RawReadRequest {
   table: TableName;
-  /** Absolute path of the file. */
+  /** Absolute path of the file (the one problems name). */
   path: string;
+  /** The file actually read when it is not `path` (a UTF-8 copy of a cp1252 file). */
+  readPath?: string;
   detected: DetectedFormat;
   source: TableSource;
   /** Config field of the table, e.g. "data.transactions". */
@@ -43,7 +56,7 @@ export interface RawReadResult {
   problems: Problem[];
 }
 
-const SAMPLE = 5;
+const SAMPLE = SAMPLE_ROWS;
 
 /** The raw relation is a view (RawTable.sqlName) over the table that stores the values. */
 interface RawNames {
@@ -78,6 +91,40 @@ async function createRawView(session: DuckSession, names: RawNames, columns: rea
  * cannot be read (wrong number of fields, invalid UTF-8) are all reported, not just the first.
  */
 export async function readRawTable(session: DuckSession, req: RawReadRequest): Promise<RawReadResult> {
+  const format = req.detected.format;
+  if (req.source.encoding !== 'cp1252' || (format !== 'csv' && format !== 'whitespace')) return readSource(session, req);
+  // DuckDB reads UTF-8, latin-1 and UTF-16 only: a cp1252 file is read from a UTF-8 copy, written as a
+  // stream to the temporary folder and removed once DuckDB holds the values. Lines keep their numbers.
+  const dir = mkdtempSync(join(tmpdir(), 'seglab-cp1252-'));
+  try {
+    const copy = join(dir, 'utf8.txt');
+    try {
+      await transcodeCp1252(req.path, req.detected.gzip, copy);
+    } catch (error) {
+      return {
+        problems: [
+          {
+            severity: 'error',
+            check: 'unreadable-file',
+            message: `cannot read the file to convert it from cp1252: ${error instanceof Error ? error.message : String(error)}`,
+            location: { file: req.path },
+            hint: `check that the file is complete (a gzip file may be truncated) and that there is room in the temporary folder (${tmpdir()})`,
+          },
+        ],
+      };
+    }
+    return await readSource(session, { ...req, readPath: copy, detected: { ...req.detected, gzip: false } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file DuckDB reads. */
+function readPath(req: RawReadRequest): string {
+  return req.readPath ?? req.path;
+}
+
+async function readSource(session: DuckSession, req: RawReadRequest): Promise<RawReadResult> {
   const names = rawNames(req.table);
   await dropRawTable(session, req.table);
   const format = req.detected.format;
@@ -96,7 +143,17 @@ export async function readRawTable(session: DuckSession, req: RawReadRequest): P
     }
   } catch (error) {
     await dropRawTable(session, req.table);
+    // An unclosed quote defeats DuckDB's dialect detection; its error then names no line.
+    const unclosed = format === 'csv' ? await unclosedQuoteProblem(req) : undefined;
+    if (unclosed) return { problems: [unclosed] };
+    // DuckDB's latin-1 refuses bytes 0x80–0x9F without saying where.
+    const latin1 = req.source.encoding === 'latin-1' ? await latin1Problem(req) : undefined;
+    if (latin1) return { problems: [latin1] };
     const message = duckErrorMessage(error);
+    // A line over DuckDB's maximum is refused with a wrong line number (that of its read buffer).
+    const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
+    const long = tooLong && (format === 'csv' || format === 'whitespace') ? await longLineProblem(req, Number(tooLong[1])) : undefined;
+    if (long) return { problems: [long] };
     const line = /\bline (\d+)/i.exec(message);
     return {
       problems: [
@@ -110,6 +167,41 @@ export async function readRawTable(session: DuckSession, req: RawReadRequest): P
       ],
     };
   }
+}
+
+async function longLineProblem(req: RawReadRequest, maxBytes: number): Promise<Problem | undefined> {
+  let found;
+  try {
+    found = await findLongLine(readPath(req), req.detected.gzip, maxBytes);
+  } catch {
+    return undefined;
+  }
+  if (!found) return undefined;
+  return {
+    severity: 'error',
+    check: 'line-too-long',
+    message: `line ${found.line} is ${found.bytes.toLocaleString('en-US')} bytes long; a line may have at most ${maxBytes.toLocaleString('en-US')}`,
+    location: { file: req.path, line: found.line },
+    hint: `check line ${found.line}: a missing line break or an unclosed quote make one huge line; shorten or remove the field if it is really that long`,
+  };
+}
+
+async function latin1Problem(req: RawReadRequest): Promise<Problem | undefined> {
+  let found: Windows1252Bytes | undefined;
+  try {
+    found = await findWindows1252Bytes(readPath(req), req.detected.gzip, 'latin-1');
+  } catch {
+    return undefined;
+  }
+  if (!found) return undefined;
+  return {
+    severity: 'error',
+    check: 'invalid-encoding',
+    message: `the file is not latin-1 text: ${windows1252Text(found)}`,
+    location: { file: req.path, line: found.sampleLines[0]! },
+    count: found.lines,
+    hint: `set encoding: cp1252 under ${req.field} (Windows-1252, latin-1 with € ’ “ ” – — in 0x80–0x9F)`,
+  };
 }
 
 function hintForFormat(format: DetectedFormat['format'], field: string): string {
@@ -133,7 +225,46 @@ function compression(req: RawReadRequest, uncompressed: 'none' | 'uncompressed' 
 }
 
 function encodingOption(req: RawReadRequest): string[] {
-  return req.source.encoding ? [`encoding=${quoteLiteral(req.source.encoding)}`] : [];
+  const encoding = req.source.encoding;
+  // cp1252 files are read from their UTF-8 copy.
+  return encoding && encoding !== 'cp1252' ? [`encoding=${quoteLiteral(encoding)}`] : [];
+}
+
+/** The quote character of a CSV read: the config's, else '"' (RFC 4180); '' turns quoting off. */
+function quoteOf(req: RawReadRequest): string {
+  return req.source.quote ?? '"';
+}
+
+/**
+ * The first field whose quote is not closed properly, as a problem; undefined when there is none, or
+ * when quoting is off or the encoding is not ASCII-compatible (utf-16).
+ */
+async function unclosedQuoteProblem(req: RawReadRequest): Promise<Problem | undefined> {
+  const quote = quoteOf(req);
+  if (quote === '' || req.source.encoding === 'utf-16') return undefined;
+  const delimiter = req.source.delimiter ?? req.detected.delimiter;
+  let found;
+  try {
+    found = await findUnclosedQuote(readPath(req), { gzip: req.detected.gzip, quote, ...(delimiter !== undefined ? { delimiter } : {}) });
+  } catch {
+    // A damaged gzip stream: DuckDB's own error says more.
+    return undefined;
+  }
+  if (!found) return undefined;
+  return {
+    severity: 'error',
+    check: 'unclosed-quote',
+    message:
+      found.kind === 'end-of-file'
+        ? `the quote ${quote} that opens a field on line ${found.line} is never closed: the field would run on to the end of the file`
+        : `the quote ${quote} that opens a field on line ${found.line} is not closed on that line: the field runs on to line ${found.closedAt}, where a quote is followed by text`,
+    location: { file: req.path, line: found.line },
+    hint: unclosedQuoteHint(req, found.line),
+  };
+}
+
+function unclosedQuoteHint(req: RawReadRequest, line: number | string): string {
+  return `close the quote on line ${line} (a quote inside a quoted field is written twice: ""), or set quote: '' under ${req.field} if the file does not quote fields`;
 }
 
 async function readCsv(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
@@ -141,7 +272,8 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
   const delimiter = src.delimiter ?? req.detected.delimiter;
   const dialect: string[] = [compression(req), ...encodingOption(req)];
   if (delimiter !== undefined) dialect.push(`delim=${quoteLiteral(delimiter)}`);
-  if (src.quote !== undefined) dialect.push(`quote=${quoteLiteral(src.quote)}`);
+  // Left to detection, a quote that is never closed makes DuckDB read quotes as data.
+  dialect.push(`quote=${quoteLiteral(quoteOf(req))}`);
 
   const rejectsTable = `__seglab_rejects_${req.table}`;
   const rejectsScan = `__seglab_rejects_scan_${req.table}`;
@@ -156,17 +288,25 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
     `rejects_scan=${quoteLiteral(rejectsScan)}`,
   ];
   try {
-    await session.run(`CREATE TABLE ${quoteIdent(names.stored)} AS SELECT * FROM read_csv(${quoteLiteral(req.path)}, ${options.join(', ')})`);
+    await session.run(`CREATE TABLE ${quoteIdent(names.stored)} AS SELECT * FROM read_csv(${quoteLiteral(readPath(req))}, ${options.join(', ')})`);
     const rejects = await session.all(
       `SELECT line, error_type, csv_line, error_message FROM ${quoteIdent(rejectsTable)} ORDER BY line`,
     );
     const columns = await session.describe(quoteIdent(names.stored));
+    // One column named like a whole header line: the dialect could not be detected past an unclosed quote.
+    if (columns.length === 1 && /[,;\t|]/.test(columns[0]!.name) && !rejects.length) {
+      const unclosed = await unclosedQuoteProblem(req);
+      if (unclosed) {
+        await dropRawTable(session, req.table);
+        return { problems: [unclosed] };
+      }
+    }
     await createRawView(session, names, columns);
     // DuckDB names the columns of a file without a header column0, column1, …
     const header = src.header ?? !columns.every((c, i) => c.name === `column${i}`);
     const headerLines = header ? 1 : 0;
     const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
-    const problems = rejectProblems(req, rejects, headerLines, columns.length, delimiter);
+    const problems = rejectProblems(req, rejects, headerLines, columns.length, delimiter, await windows1252Evidence(req, rejects));
     const raw: RawTable = {
       sqlName: names.view,
       columns,
@@ -174,6 +314,7 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
       headerLines,
       lineMode: 'offset',
       rejectedLines: [...new Set(rejects.map((r) => Number(r.line)))],
+      duplicateHeaders: header ? csvDuplicateHeaders(req, columns.map((c) => c.name), delimiter) : [],
     };
     return finish(session, req, raw, problems);
   } finally {
@@ -181,9 +322,17 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
   }
 }
 
-type RejectKind = 'ragged-rows' | 'invalid-encoding' | 'malformed-rows';
+/** Duplicate names in the header line of a CSV file, lined up with the columns DuckDB read. */
+function csvDuplicateHeaders(req: RawReadRequest, columns: readonly string[], delimiter: string | undefined): DuplicateHeader[] {
+  if (req.source.encoding === 'utf-16') return [];
+  const first = /^\uFEFF?([^\r\n]*)/.exec(peekText(readPath(req)))?.[1] ?? '';
+  return findDuplicateHeaders(first, columns, quoteOf(req), delimiter);
+}
+
+type RejectKind = 'unclosed-quote' | 'ragged-rows' | 'invalid-encoding' | 'malformed-rows';
 
 function rejectKind(errorType: string): RejectKind {
+  if (errorType === 'UNQUOTED VALUE') return 'unclosed-quote';
   if (errorType === 'MISSING COLUMNS' || errorType === 'TOO MANY COLUMNS') return 'ragged-rows';
   if (errorType === 'INVALID ENCODING' || errorType === 'INVALID UNICODE') return 'invalid-encoding';
   return 'malformed-rows';
@@ -196,10 +345,14 @@ function rejectProblems(
   headerLines: number,
   expectedFields: number,
   delimiter: string | undefined,
+  windows1252: Windows1252Bytes | undefined,
 ): Problem[] {
   const groups = new Map<RejectKind, Record<string, unknown>[]>();
+  // A field whose quote is not closed swallows the next lines: the wrong field count on its line follows from it.
+  const unclosedLines = new Set(rejects.filter((r) => rejectKind(String(r.error_type)) === 'unclosed-quote').map((r) => Number(r.line)));
   for (const r of rejects) {
     const kind = rejectKind(String(r.error_type));
+    if (kind === 'ragged-rows' && unclosedLines.has(Number(r.line))) continue;
     groups.set(kind, [...(groups.get(kind) ?? []), r]);
   }
   const problems: Problem[] = [];
@@ -210,7 +363,17 @@ function rejectProblems(
     const location = { file: req.path, line: sampleLines[0]!, ...(sampleRows[0] !== undefined && sampleLines[0]! > headerLines ? { row: sampleRows[0] } : {}) };
     const n = lines.length;
     const count = n.toLocaleString('en-US');
-    if (kind === 'ragged-rows') {
+    if (kind === 'unclosed-quote') {
+      problems.push({
+        severity: 'error',
+        check: 'unclosed-quote',
+        message: `${count} ${n === 1 ? 'field opens' : 'fields open'} a quote that is not closed properly (never closed, or followed by text after the closing quote), the first on line ${sampleLines[0]}${n > 1 ? `; lines ${sampleLines.join(', ')}${n > sampleLines.length ? ', …' : ''}` : ''}`,
+        location,
+        count: n,
+        sampleRows,
+        hint: unclosedQuoteHint(req, sampleLines.join(', ')),
+      });
+    } else if (kind === 'ragged-rows') {
       const details = list
         .filter((r, i, all) => all.findIndex((x) => x.line === r.line) === i)
         .slice(0, SAMPLE)
@@ -228,14 +391,20 @@ function rejectProblems(
         hint: `every line needs exactly ${expectedFields} fields${delimiter ? ` separated by ${JSON.stringify(delimiter)}` : ''}; quote fields that contain the delimiter, or fix or remove the lines listed. If the file uses another delimiter, set delimiter: under ${req.field}`,
       });
     } else if (kind === 'invalid-encoding') {
+      // latin-1 reads bytes 0x80–0x9F as control codes and DuckDB refuses them: such a file is Windows-1252.
+      const cp1252 = windows1252 !== undefined;
       problems.push({
         severity: 'error',
         check: 'invalid-encoding',
-        message: `${count} ${n === 1 ? 'line is' : 'lines are'} not valid UTF-8 (first at line ${sampleLines[0]}: ${JSON.stringify(String(list[0]!.csv_line ?? '').slice(0, 80))})`,
+        message:
+          `${count} ${n === 1 ? 'line is' : 'lines are'} not valid UTF-8 (first at line ${sampleLines[0]}: ${JSON.stringify(String(list[0]!.csv_line ?? '').slice(0, 80))})` +
+          (windows1252 ? `; ${windows1252Text(windows1252)}` : ''),
         location,
         count: n,
         sampleRows,
-        hint: `re-encode the file to UTF-8, e.g. \`iconv -f latin1 -t utf-8 ${req.path} > fixed.csv\`, or set encoding: latin-1 under ${req.field}`,
+        hint: cp1252
+          ? `set encoding: cp1252 under ${req.field}, or re-encode the file to UTF-8, e.g. \`iconv -f cp1252 -t utf-8 ${req.path} > fixed.csv\``
+          : `re-encode the file to UTF-8, e.g. \`iconv -f latin1 -t utf-8 ${req.path} > fixed.csv\`, or set encoding: latin-1 under ${req.field}`,
       });
     } else {
       problems.push({
@@ -252,6 +421,22 @@ function rejectProblems(
   return problems;
 }
 
+/** Bytes 0x80–0x9F outside UTF-8 sequences, looked for when lines are not valid UTF-8. */
+async function windows1252Evidence(req: RawReadRequest, rejects: readonly Record<string, unknown>[]): Promise<Windows1252Bytes | undefined> {
+  const encoding = req.source.encoding ?? 'utf-8';
+  if (encoding !== 'utf-8' || !rejects.some((r) => rejectKind(String(r.error_type)) === 'invalid-encoding')) return undefined;
+  try {
+    return await findWindows1252Bytes(readPath(req), req.detected.gzip, 'utf-8');
+  } catch {
+    return undefined;
+  }
+}
+
+function windows1252Text(found: Windows1252Bytes): string {
+  const hex = `0x${found.firstByte.toString(16).toUpperCase()}`;
+  return `bytes 0x80–0x9F, e.g. ${hex}, occur on ${found.lines.toLocaleString('en-US')} ${found.lines === 1 ? 'line' : 'lines'} (${found.sampleLines.join(', ')}${found.lines > found.sampleLines.length ? ', …' : ''}): Windows-1252 (cp1252) text such as € ’ “ ” – —, control codes in latin-1`;
+}
+
 async function readWhitespace(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
   const src = req.source;
   const linesTable = `__seglab_lines_${req.table}`;
@@ -263,7 +448,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
       `CREATE TABLE ${quoteIdent(linesTable)} AS
        SELECT row_number() OVER () AS ${LINE_COLUMN},
               regexp_split_to_array(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS t
-       FROM read_csv(${quoteLiteral(req.path)}, columns={'line': 'VARCHAR'}, delim=chr(31), header=false,
+       FROM read_csv(${quoteLiteral(readPath(req))}, columns={'line': 'VARCHAR'}, delim=chr(31), header=false,
                      quote='', escape='', auto_detect=false, ${compression(req)}, ${encodingOption(req).map((o) => o + ', ').join('')}
                      store_rejects=true, rejects_table=${quoteLiteral(rejectsTable)}, rejects_scan=${quoteLiteral(rejectsScan)})`,
     );
@@ -274,7 +459,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
 
     const first = await session.one(`SELECT ${LINE_COLUMN} AS l, array_to_string(t, chr(31)) AS t FROM ${quoteIdent(linesTable)} ORDER BY ${LINE_COLUMN} LIMIT 1`);
     if (!first) {
-      return { problems: [...rejectProblems(req, rejects, 0, 0, undefined), emptyFile(req, false)] };
+      return { problems: [...rejectProblems(req, rejects, 0, 0, undefined, await windows1252Evidence(req, rejects)), emptyFile(req, false)] };
     }
     const firstTokens = String(first.t).split('\x1f');
     const header = src.header ?? firstTokens.every((tok) => !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(tok));
@@ -307,7 +492,7 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
          FROM ${quoteIdent(linesTable)} WHERE ${LINE_COLUMN} > ${headerLine})
        WHERE len(t) <> ${width} ORDER BY ${ROW_COLUMN}`,
     );
-    const problems = rejectProblems(req, rejects, headerLine, width, undefined);
+    const problems = rejectProblems(req, rejects, headerLine, width, undefined, await windows1252Evidence(req, rejects));
     if (ragged.length) {
       await session.run(`DELETE FROM ${quoteIdent(names.stored)} WHERE ${ROW_COLUMN} IN (${ragged.map((r) => Number(r.r)).join(', ')})`);
       const toLine = (l: number) => shiftPastRejected(l, rejectedLines);
@@ -325,7 +510,15 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
     await session.run(`CREATE VIEW ${quoteIdent(names.view)} AS SELECT * FROM ${quoteIdent(names.stored)}`);
     const columns = (await session.describe(quoteIdent(names.stored))).filter((c) => c.name !== ROW_COLUMN && c.name !== LINE_COLUMN);
     const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
-    const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: headerLine, lineMode: 'column', rejectedLines };
+    const raw: RawTable = {
+      sqlName: names.view,
+      columns,
+      rows,
+      headerLines: headerLine,
+      lineMode: 'column',
+      rejectedLines,
+      duplicateHeaders: header ? duplicateGroups(firstTokens, columnNames) : [],
+    };
     return finish(session, req, raw, problems);
   } finally {
     await session.run(
@@ -337,8 +530,8 @@ async function readWhitespace(session: DuckSession, req: RawReadRequest, names: 
 async function readNative(session: DuckSession, req: RawReadRequest, names: RawNames, kind: 'json' | 'parquet'): Promise<RawReadResult> {
   const reader =
     kind === 'json'
-      ? `read_json(${quoteLiteral(req.path)}, format='auto', ${compression(req, 'uncompressed')})`
-      : `read_parquet(${quoteLiteral(req.path)})`;
+      ? `read_json(${quoteLiteral(readPath(req))}, format='auto', ${compression(req, 'uncompressed')})`
+      : `read_parquet(${quoteLiteral(readPath(req))})`;
   const described = await session.describe(`SELECT * FROM ${reader}`);
   // A JSON field with mixed types arrives as JSON; ->>'$' gives strings without their quotes.
   const select = described.map((c) =>
@@ -360,8 +553,8 @@ async function readNative(session: DuckSession, req: RawReadRequest, names: RawN
   }
   const rows = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(names.stored)}`));
   // NDJSON has one record per line; a JSON array or Parquet has no meaningful lines.
-  const ndjson = kind === 'json' && !peekText(req.path, 4096).trimStart().startsWith('[');
-  const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [] };
+  const ndjson = kind === 'json' && !peekText(readPath(req), 4096).trimStart().startsWith('[');
+  const raw: RawTable = { sqlName: names.view, columns, rows, headerLines: 0, lineMode: ndjson ? 'offset' : 'none', rejectedLines: [], duplicateHeaders: [] };
   return finish(session, req, raw, []);
 }
 

@@ -1,5 +1,6 @@
 import type { Problem } from '../core/errors';
-import type { TableSource } from './DataConfig';
+import { ON_INVALID_DEFAULT_KEY, type TableSource } from './DataConfig';
+import type { DuplicateHeader } from './duplicateHeaders';
 import { type ColumnRole, type ColumnSpec, SCHEMAS, type TableName } from './schema';
 
 export type ColumnType = ColumnSpec['type'];
@@ -58,7 +59,8 @@ export function typeForRole(role: ColumnRole): ColumnType | undefined {
  * Decide, for one table, where every output column comes from: explicit `columns` entries first,
  * then canonical columns found in the file under the same name (case and punctuation ignored),
  * then (keepUnmapped) every other source column as an extra attribute. Reports every unknown
- * source column, missing required column and misplaced role at once.
+ * source column, missing required column and misplaced role at once. A name the header gives to
+ * several fields is an error when the mapping uses it (which copy is meant cannot be told), else a warning.
  */
 export function resolveMapping(
   table: TableName,
@@ -66,6 +68,7 @@ export function resolveMapping(
   sourceColumns: readonly string[],
   file: string,
   field: string,
+  duplicateHeaders: readonly DuplicateHeader[] = [],
 ): MappingResult {
   const schema = SCHEMAS[table];
   const problems: Problem[] = [];
@@ -196,7 +199,71 @@ export function resolveMapping(
         : `map the column first (columns: { ${name}: <source column> }) or set keepUnmapped: true, and use the output (snake_case) name`,
     });
   }
+  const outputs = new Set(plans.filter((p) => p.origin.kind !== 'absent').map((p) => p.name));
+  const onInvalid = source.onInvalid;
+  for (const name of typeof onInvalid === 'object' ? Object.keys(onInvalid) : []) {
+    if (name === ON_INVALID_DEFAULT_KEY || outputs.has(name)) continue;
+    problems.push({
+      severity: 'error',
+      check: 'unknown-on-invalid-column',
+      message: `onInvalid.${name} names no column of ${table} read from the file; columns: ${[...outputs].join(', ')}`,
+      location: { file, field: `${field}.onInvalid.${name}` },
+      hint: `use an output column name (snake_case for kept columns), or ${ON_INVALID_DEFAULT_KEY} for every column not named`,
+    });
+  }
+  for (const name of Object.keys(source.missingValues ?? {})) {
+    if (outputs.has(name)) continue;
+    problems.push({
+      severity: 'error',
+      check: 'unknown-missing-values-column',
+      message: `missingValues.${name} names no column of ${table} read from the file; columns: ${[...outputs].join(', ')}`,
+      location: { file, field: `${field}.missingValues.${name}` },
+      hint: `use an output column name (snake_case for kept columns); map the column first (columns: { ${name}: <source column> }) or set keepUnmapped: true`,
+    });
+  }
+  for (const dup of duplicateHeaders) problems.push(duplicateHeaderProblem(dup, plans, source, file, field));
   return { plans, problems };
+}
+
+function duplicateHeaderProblem(dup: DuplicateHeader, plans: readonly ColumnPlan[], source: TableSource, file: string, field: string): Problem {
+  const where = `${dup.fields.length === 2 ? 'two' : dup.fields.length} fields "${dup.name}" (fields ${listWords(dup.fields.map(String))})`;
+  const readAs = dup.fields.map((f, i) => `field ${f} → ${dup.columns[i]}`).join(', ');
+  const names = [dup.name, ...dup.columns];
+  const users = plans.filter((p) => {
+    const o = p.origin;
+    if (o.kind === 'source') return dup.columns.includes(o.column) && (p.canonical || source.columns?.[p.name] !== undefined);
+    return o.kind === 'sql' && names.some((n) => mentions(o.sql, n));
+  });
+  const location = { file, line: 1, column: dup.name };
+  if (users.length) {
+    const user = users[0]!;
+    const how = source.columns?.[user.name] !== undefined ? `columns.${user.name} uses it` : `the canonical column ${user.name} is matched to it by name`;
+    return {
+      severity: 'error',
+      check: 'duplicate-header',
+      message: `the header names ${where}; they are read as ${readAs}, and ${how}: which of them is meant cannot be told`,
+      location: { ...location, field: source.columns?.[user.name] !== undefined ? `${field}.columns.${user.name}` : `${field}.columns` },
+      hint: `rename the fields in the header of the file so that each name occurs once, then map the one you mean under ${field}`,
+    };
+  }
+  const kept = dup.columns.filter((c) => plans.some((p) => p.origin.kind === 'source' && p.origin.column === c));
+  return {
+    severity: 'warning',
+    check: 'duplicate-header',
+    message: `the header names ${where}; they are read as ${readAs}${kept.length ? ` (loaded: ${kept.join(', ')})` : ' (none of them is loaded)'}`,
+    location,
+    hint: 'rename the fields in the header of the file so that each name occurs once',
+  };
+}
+
+/** Whether a SQL expression names a column (bare or double-quoted, case ignored). */
+function mentions(sql: string, column: string): boolean {
+  const name = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^A-Za-z0-9_"])("${name}"|${name})($|[^A-Za-z0-9_"])`, 'i').test(sql);
+}
+
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function normalise(name: string): string {

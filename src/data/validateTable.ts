@@ -1,11 +1,14 @@
 import type { Problem } from '../core/errors';
-import type { TableSource } from './DataConfig';
+import { assertUnreachable } from '../core/assertUnreachable';
+import type { InvalidPolicy, TableSource } from './DataConfig';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { conversionSql, presentSql } from './conversionSql';
 import { duckErrorMessage } from './duckErrorMessage';
 import { inferColumnRoles } from './inferColumnRoles';
+import { invalidPolicy } from './invalidPolicy';
 import { sampleLocation } from './locateRows';
 import { ROW_COLUMN, type RawTable } from './readRawTable';
+import { SAMPLE_ROWS } from './sampleRows';
 import type { ColumnPlan } from './resolveMapping';
 import type { TableName } from './schema';
 
@@ -28,10 +31,13 @@ export interface StagedColumn {
 
 export interface ValidatedTable {
   /**
-   * Stage table in source order: __row, c{i} (converted values) and __bad (a present value of the
-   * row did not convert); undefined when a mapping failed.
+   * Stage table in source order: __row, c{i} (converted values), __bad (a present value of the
+   * row did not convert) and, when a column's policy is drop, __invalid (the number, in `dropColumns`,
+   * of the first such column whose value did not convert); undefined when a mapping failed.
    */
   stageName?: string;
+  /** Columns whose invalid values leave their row out (onInvalid: drop), numbered as in __invalid. */
+  dropColumns: { code: number; name: string }[];
   /** Plans with every role and type decided. */
   plans: ColumnPlan[];
   staged: StagedColumn[];
@@ -40,8 +46,10 @@ export interface ValidatedTable {
   problems: Problem[];
 }
 
-const SAMPLE = 5;
-/** A required or explicitly mapped column where more than this share does not parse has the wrong type. */
+const SAMPLE = SAMPLE_ROWS;
+/** Values quoted in a message; the rows of all SAMPLE are listed. */
+const EXAMPLES = 5;
+/** An explicitly mapped column without a configured policy where more than this share does not parse has the wrong type. */
 export const WRONG_TYPE_SHARE = 0.5;
 
 const DATE_FORMATS = [
@@ -54,8 +62,9 @@ const DATE_FORMATS = [
 /**
  * Map and convert one raw table into a stage table, checking every mapped column: mapping
  * expressions that fail, values that do not parse as the column's type (fatal when most of a
- * required or explicitly mapped column fails, a warning otherwise), columns with no values,
- * and exact duplicate source rows. Every problem is returned, none is thrown.
+ * required column or of an explicitly mapped one fails, or as onInvalid says), columns with no values.
+ * Every problem is returned, none is thrown. (Repeated rows are counted on the loaded rows, by
+ * buildCanonicalTable.)
  */
 export async function validateTable(session: DuckSession, ctx: TableContext, plans: readonly ColumnPlan[]): Promise<ValidatedTable> {
   const problems: Problem[] = [];
@@ -66,22 +75,25 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
   // 1. The type of every mapped value; expressions that do not bind are mapping mistakes.
   const staged: StagedColumn[] = [];
   const valueSql = new Map<ColumnPlan, string>();
+  const codes = ctx.source.missingValues ?? {};
   for (const plan of work) {
     if (plan.origin.kind === 'source') {
-      valueSql.set(plan, quoteIdent(plan.origin.column));
-      staged.push({ plan, index: staged.length, valueType: rawTypes.get(plan.origin.column) ?? 'VARCHAR' });
+      const valueType = rawTypes.get(plan.origin.column) ?? 'VARCHAR';
+      valueSql.set(plan, missingCodesSql(quoteIdent(plan.origin.column), codes[plan.name]));
+      staged.push({ plan, index: staged.length, valueType });
     } else if (plan.origin.kind === 'sql') {
       const sql = `(${plan.origin.sql})`;
       try {
         const [d] = await session.describe(`SELECT ${sql} AS v FROM ${raw}`);
-        valueSql.set(plan, sql);
-        staged.push({ plan, index: staged.length, valueType: d?.type ?? 'VARCHAR' });
+        const valueType = d?.type ?? 'VARCHAR';
+        valueSql.set(plan, missingCodesSql(sql, codes[plan.name]));
+        staged.push({ plan, index: staged.length, valueType });
       } catch (error) {
         problems.push(expressionProblem(ctx, plan, error));
       }
     }
   }
-  if (problems.length) return { plans: work, staged, fatalColumns: [], problems };
+  if (problems.length) return { plans: work, staged, dropColumns: [], fatalColumns: [], problems };
 
   /** The mapped values m{i} of `rows` (the raw table or some of its rows). */
   const mappedFrom = (rows: string) => `(SELECT ${[ROW_COLUMN, ...staged.map((s) => `${valueSql.get(s.plan)} AS m${s.index}`)].join(', ')} FROM ${rows})`;
@@ -102,14 +114,10 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
     }
   } catch (error) {
     // An expression failed while running (e.g. a CAST of a bad value); find which one.
-    return { plans: work, staged, fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
+    return { plans: work, staged, dropColumns: [], fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
   }
 
-  // 3. Exact duplicate source rows; checked before the stage table exists, so that the check and
-  // the stage table never need memory at the same time.
-  const duplicates = await duplicateRowsProblem(session, ctx);
-
-  // 4. Stage table with the converted values and __bad, whether a present value of the row did not
+  // 3. Stage table with the converted values and __bad, whether a present value of the row did not
   // convert. Neither the mapped values (they would double the table) nor a flag per column (even a
   // BOOLEAN column takes 40 MB per 10M rows) are kept: which values failed is worked out again,
   // from the raw table, on the rows that have any.
@@ -120,18 +128,21 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
   const converted = (rows: string) =>
     `(SELECT ${[ROW_COLUMN, ...staged.map((s) => `m${s.index}, ${conv(s)} AS c${s.index}`)].join(', ')} FROM ${mappedFrom(rows)})`;
   const bad = staged.length ? staged.map(failedSql).join(' OR ') : 'false';
+  const drops = staged.filter((s) => invalidPolicy(s.plan, ctx.source.onInvalid).policy === 'drop');
+  const dropColumns = drops.map((s, k) => ({ code: k + 1, name: s.plan.name }));
+  const invalid = drops.length ? `, CASE ${drops.map((s, k) => `WHEN ${failedSql(s)} THEN ${k + 1}`).join(' ')} END::SMALLINT AS __invalid` : '';
   try {
     // Insertion order (= __row order) is preserved without a sort.
     await session.run(
       `CREATE OR REPLACE TABLE ${quoteIdent(stageName)} AS
-       SELECT ${[ROW_COLUMN, ...staged.map((s) => `c${s.index}`)].join(', ')}, ${bad} AS __bad FROM ${converted(raw)}`,
+       SELECT ${[ROW_COLUMN, ...staged.map((s) => `c${s.index}`)].join(', ')}, ${bad} AS __bad${invalid} FROM ${converted(raw)}`,
     );
   } catch (error) {
-    return { plans: work, staged, fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
+    return { plans: work, staged, dropColumns: [], fatalColumns: [], problems: await runtimeExpressionProblems(session, ctx, staged, valueSql, error) };
   }
   const stage = quoteIdent(stageName);
 
-  // 5. Values that do not parse, and columns without any value. A value that converts is present,
+  // 4. Values that do not parse, and columns without any value. A value that converts is present,
   // so present = converted + failed.
   const fatalColumns: string[] = [];
   if (staged.length) {
@@ -169,9 +180,24 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
       }
     }
   }
-  if (duplicates) problems.push(duplicates);
 
-  return { stageName, plans: work, staged, fatalColumns, problems };
+  return { stageName, plans: work, staged, dropColumns, fatalColumns, problems };
+}
+
+/**
+ * The mapped value with the column's missing-value codes turned into NULL, before anything reads it
+ * (role inference, conversion, the checks). Numbers match as numbers, text as trimmed text.
+ */
+function missingCodesSql(value: string, codes: readonly (string | number)[] | undefined): string {
+  if (!codes?.length) return value;
+  const text = `trim(CAST(${value} AS VARCHAR))`;
+  const numbers = codes.filter((c): c is number => typeof c === 'number');
+  const words = codes.filter((c): c is string => typeof c === 'string').map((c) => c.trim());
+  const tests = [
+    ...(numbers.length ? [`TRY_CAST(${text} AS DOUBLE) IN (${numbers.map((n) => `${n}::DOUBLE`).join(', ')})`] : []),
+    ...(words.length ? [`${text} IN (${words.map(quoteLiteral).join(', ')})`] : []),
+  ];
+  return `(CASE WHEN ${tests.join(' OR ')} THEN NULL ELSE ${value} END)`;
 }
 
 /** SQL that is true for a present value of a staged column that did not convert. */
@@ -260,15 +286,19 @@ async function parseProblem(
 ): Promise<Problem> {
   const share = failed / present;
   const plan = s.plan;
-  const fatal = share > WRONG_TYPE_SHARE && (plan.required || plan.explicit);
+  const { policy, configured } = invalidPolicy(plan, ctx.source.onInvalid);
+  // Mostly unparseable values in a column the config maps say the mapping is wrong, whatever the default.
+  const wrongType = share > WRONG_TYPE_SHARE && (plan.required || plan.explicit);
+  const fatal = policy === 'error' || (wrongType && !configured);
   const isDate = plan.type === 'TIMESTAMP';
   const samples = await session.all(
     `SELECT ${ROW_COLUMN} AS r, CAST(m${s.index} AS VARCHAR) AS v FROM ${failedValues} WHERE ${failedSql(s)} ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
   );
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, samples.map((r) => Number(r.r)), sourceName(plan));
-  const examples = samples.map((r, i) => `${JSON.stringify(String(r.v))} (row ${sampleRows[i]})`).join(', ');
+  const examples = samples.slice(0, EXAMPLES).map((r, i) => `${JSON.stringify(String(r.v))} (row ${sampleRows[i]})`).join(', ');
   const what = `${failed.toLocaleString('en-US')} of ${present.toLocaleString('en-US')} values of "${plan.name}" (${describeOrigin(plan)}) are not ${expectedWord(plan)}`;
-  const check = isDate ? 'unparseable-date' : fatal ? 'wrong-type' : 'unparseable-values';
+  const check = isDate ? 'unparseable-date' : fatal && wrongType ? 'wrong-type' : 'unparseable-values';
+  const policyKey = `onInvalid: { ${plan.name}: drop | null } under ${ctx.field}`;
   let hint: string;
   if (isDate) {
     const suggestion = await suggestDateFormat(session, mapped, s);
@@ -277,22 +307,41 @@ async function parseProblem(
       (suggestion
         ? `set timestampFormat: ${suggestion} under ${ctx.field} (strptime format)`
         : `set timestampFormat: under ${ctx.field} to the strptime format of the dates, e.g. '%d/%m/%Y %H:%M'`) +
-      (current ? ` (now ${JSON.stringify(current)})` : '');
+      (current ? ` (now ${JSON.stringify(current)})` : '') +
+      (fatal ? `; or, to leave the rows out or keep them without a date, set ${policyKey}` : `; ${policyOutcome(policy, plan.required)}`);
+  } else if (fatal && wrongType) {
+    hint = `map ${plan.name} to a source column that holds ${expectedWord(plan)} (columns: { ${plan.name}: <source column> } under ${ctx.field}), or convert the values with an expression ({ sql: "..." }); if the values are really invalid, set ${policyKey}`;
   } else if (fatal) {
-    hint = `map ${plan.name} to a source column that holds ${expectedWord(plan)} (columns: { ${plan.name}: <source column> } under ${ctx.field}), or convert the values with an expression ({ sql: "..." })`;
+    hint = `fix the values in the source, or set ${policyKey} to leave these rows out (drop) or keep them with the value missing (null)`;
   } else {
-    hint = plan.required ? 'these values become missing, and their rows are left out' : 'these values become missing (NULL)';
+    hint = policyOutcome(policy, plan.required);
   }
   return {
     severity: fatal ? 'error' : 'warning',
     check,
-    message: `${fatal ? 'most values have the wrong type: ' : ''}${what}, e.g. ${examples}`,
+    message: `${fatal && wrongType ? 'most values have the wrong type: ' : ''}${what}, e.g. ${examples}`,
     location: plan.explicit ? { ...location, field: `${ctx.field}.columns.${plan.name}` } : location,
     count: failed,
     share,
     sampleRows,
     hint,
   };
+}
+
+/** What happened to the rows of a non-fatal invalid value, as a hint. */
+function policyOutcome(policy: InvalidPolicy, required: boolean): string {
+  switch (policy) {
+    case 'drop':
+      return 'these rows are left out (onInvalid: drop)';
+    case 'null':
+      return required
+        ? 'these values become missing (onInvalid: null), so their rows are left out for the missing required value'
+        : 'these values become missing (onInvalid: null); the rows are kept';
+    case 'error':
+      return 'fix the values in the source';
+    default:
+      return assertUnreachable(policy, 'onInvalid policy');
+  }
 }
 
 /** The strptime format(s) that parse the most of a sample of the values, when one parses at least 90%. */
@@ -307,31 +356,4 @@ async function suggestDateFormat(session: DuckSession, mapped: string, s: Staged
   if (best < 0.9 * n) return undefined;
   const top = scores.filter((x) => x.ok === best).map((x) => `'${x.f}'`);
   return top.length === 1 ? top[0] : `${top[0]} (also fits: ${top.slice(1).join(', ')} — check which is meant)`;
-}
-
-async function duplicateRowsProblem(session: DuckSession, ctx: TableContext): Promise<Problem | undefined> {
-  const cols = ctx.raw.columns.map((c) => quoteIdent(c.name));
-  if (!cols.length) return undefined;
-  const raw = quoteIdent(ctx.raw.sqlName);
-  // Group on one 64-bit hash of all fields instead of the fields themselves: several times faster on
-  // millions of text rows; a collision among 10M rows has a probability of about 3e-6.
-  const groups = `FROM ${raw} GROUP BY hash(${cols.join(', ')}) HAVING count(*) > 1`;
-  // Most files have no repeats: a pass that only counts is cheaper than one that also keeps a row per group.
-  const n = Number(await session.scalar(`SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n ${groups})`));
-  if (!n) return undefined;
-  // max(__row) of a group is a row that repeats an earlier one.
-  const rows = await session.all(`SELECT max(${ROW_COLUMN}) AS r ${groups} ORDER BY r LIMIT ${SAMPLE}`);
-  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((r) => Number(r.r)));
-  return {
-    severity: 'warning',
-    check: 'duplicate-rows',
-    message: `${n.toLocaleString('en-US')} rows repeat an earlier row exactly (all ${cols.length} fields equal); they are kept`,
-    location,
-    count: n,
-    share: n / ctx.raw.rows,
-    sampleRows,
-    hint: ctx.table === 'transactions'
-      ? 'identical lines can be genuine (the same item bought twice in one order) or exported twice; remove them in the source if they are errors'
-      : 'remove the repeated rows in the source if they are errors',
-  };
 }

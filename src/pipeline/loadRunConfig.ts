@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ZodError } from 'zod';
 import { InputError, type Problem } from '../core/errors';
+import { flattenUnionIssues } from '../data/configIssues';
 import { substituteVars } from '../core/substituteVars';
 import { runConfigSchema, type RunConfig } from './RunConfig';
 
@@ -14,11 +15,19 @@ export interface LoadedRunConfig {
   baseDir: string;
 }
 
+/** Values given on the command line in place of the config's (e.g. --as-of); validated as part of the config. */
+export interface RunConfigOverrides {
+  asOf?: string;
+}
+
+/** The command-line option of each override, named in errors. */
+const OVERRIDE_OPTIONS: Record<keyof RunConfigOverrides, string> = { asOf: '--as-of' };
+
 /**
- * Read a YAML (or JSON) run config, substitute `${vars}` (e.g. `--data`), validate it, and report every
- * problem with its field path and line, not just the first.
+ * Read a YAML (or JSON) run config, substitute `${vars}` (e.g. `--data`), apply the command-line
+ * overrides, validate it, and report every problem with its field path and line, not just the first.
  */
-export function loadRunConfig(path: string, vars: Record<string, string> = {}): LoadedRunConfig {
+export function loadRunConfig(path: string, vars: Record<string, string> = {}, overrides: RunConfigOverrides = {}): LoadedRunConfig {
   const abs = resolve(path);
   if (!existsSync(abs)) {
     throw new InputError(`Config file not found: ${abs}`, [
@@ -26,11 +35,11 @@ export function loadRunConfig(path: string, vars: Record<string, string> = {}): 
     ]);
   }
   const text = readFileSync(abs, 'utf8');
-  return { config: parseRunConfig(text, abs, vars), path: abs, baseDir: dirname(abs) };
+  return { config: parseRunConfig(text, abs, vars, overrides), path: abs, baseDir: dirname(abs) };
 }
 
 /** Parse config text; `source` names the file in errors. */
-export function parseRunConfig(text: string, source: string, vars: Record<string, string> = {}): RunConfig {
+export function parseRunConfig(text: string, source: string, vars: Record<string, string> = {}, overrides: RunConfigOverrides = {}): RunConfig {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     throw new InputError(
@@ -44,14 +53,28 @@ export function parseRunConfig(text: string, source: string, vars: Record<string
     );
   }
   const raw = substituteVars(doc.toJS() as unknown, vars, source);
-  const parsed = runConfigSchema.safeParse(raw);
-  if (!parsed.success) throw configError(parsed.error, source, text);
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as RunConfigOverrides;
+  const withOverrides = Object.keys(given).length && raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...given } : raw;
+  const parsed = runConfigSchema.safeParse(withOverrides);
+  if (!parsed.success) throw configError(parsed.error, source, text, given);
   return parsed.data;
 }
 
-function configError(error: ZodError, source: string, text: string): InputError {
-  const problems: Problem[] = error.issues.map((issue) => {
+function configError(error: ZodError, source: string, text: string, overrides: RunConfigOverrides): InputError {
+  const problems: Problem[] = flattenUnionIssues(error.issues).map((issue) => {
     const field = issue.path.join('.');
+    // A value from the command line is not in the file: name the option and the value, not a line.
+    const key = issue.path.length === 1 ? (String(issue.path[0]) as keyof RunConfigOverrides) : undefined;
+    if (key && key in OVERRIDE_OPTIONS && overrides[key] !== undefined) {
+      const option = OVERRIDE_OPTIONS[key];
+      return {
+        severity: 'error',
+        check: 'config',
+        message: `${option} ${JSON.stringify(overrides[key])}: ${issue.message}`,
+        location: { field: `${field} (${option})` },
+        hint: `${option} takes a date like 2026-07-01 or 2026-07-01T00:00:00`,
+      };
+    }
     return {
       severity: 'error',
       check: 'config',

@@ -1,3 +1,4 @@
+import { runConfigSchema } from '../../src/pipeline/RunConfig';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,9 @@ describe('DataConfig', () => {
   it.each(['online-retail', 'cdnow', 'telco', 'bank-marketing'])('example config %s: run-config shape, ${data} path, valid data section', (name) => {
     const file = join(CONFIGS, `${name}.yaml`);
     const doc = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(doc).sort()).toEqual(['asOf', 'data', 'description', 'name']);
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['asOf', 'data', 'description', 'name']));
+    // The whole file is a valid run config (outcome, report and cluster sections included).
+    expect(runConfigSchema.safeParse(substituteVars(doc, { data: '/some/file' }, file)).success).toBe(true);
     expect(doc.name).toMatch(/^[a-z0-9-]+$/);
     expect(String(doc.asOf)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const data = parseDataConfig(substituteVars(doc.data, { data: '/some/file' }, file));
@@ -42,6 +45,19 @@ describe('DataConfig', () => {
     };
     expect(parseDataConfig(config)).toEqual(config);
     expect(dataConfigSchema.safeParse(config).success).toBe(true);
+  });
+
+  it('a value that fits no allowed shape says which shapes are allowed', () => {
+    try {
+      parseDataConfig({ transactions: { path: 'x.csv', timestampFormat: 3, columns: { amount: 5, items: { sql: '' } } } });
+      expect.unreachable();
+    } catch (e) {
+      const byField = Object.fromEntries((e as InputError).problems.map((p) => [p.location?.field, p.message]));
+      expect(byField['data.transactions.timestampFormat']).toMatch(/strptime format/);
+      expect(byField['data.transactions.columns.amount']).toMatch(/source column name or \{ sql/);
+      // The right shape with a wrong value: the value's own field and message.
+      expect(byField['data.transactions.columns.items.sql']).toMatch(/DuckDB expression/);
+    }
   });
 
   it('reports every problem with its field', () => {

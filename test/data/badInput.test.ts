@@ -208,26 +208,27 @@ describe('bad input: every problem, with where and how to fix', () => {
     expect(() => parseDataConfig({})).toThrow(/at least one of customers, transactions, events/);
   });
 
-  it('non-fatal: a few unparseable amounts and missing ids are warnings; those rows are left out and counted', async () => {
+  it('non-fatal (onInvalid: drop): a few unparseable amounts and missing ids are warnings; those rows are left out and counted', async () => {
     writeFile(
       dir,
       'tx.csv',
       'customer_id,ts,amount\nc1,2024-01-01,1\n,2024-01-02,2\nc3,2024-01-03,oops\nc4,2024-01-04,4\nc5,2024-01-05,5\nc1,2024-01-01,1\n',
     );
-    const load = await loadTables(session, { transactions: { path: 'tx.csv' } }, { baseDir: dir });
+    const load = await loadTables(session, { transactions: { path: 'tx.csv', onInvalid: 'drop' } }, { baseDir: dir });
     const t = load.tables[0]!;
     expect(t.rawRows).toBe(6);
     expect(t.loadedRows).toBe(4);
     expect(t.excluded).toEqual([
+      { reason: 'invalid-value', column: 'amount', count: 1, sampleRows: [3] },
       { reason: 'missing-customer-id', count: 1, sampleRows: [2] },
-      { reason: 'missing-value', column: 'amount', count: 1, sampleRows: [3] },
     ]);
     const checks = load.warnings.map((w) => w.check);
-    expect(checks).toEqual(['unparseable-values', 'duplicate-rows', 'missing-customer-id', 'missing-value']);
+    // The dropped amount is reported once, by its parse warning (which lists the rows).
+    expect(checks).toEqual(['unparseable-values', 'missing-customer-id', 'duplicate-rows']);
     const bad = load.warnings[0]!;
     expect(bad).toMatchObject({ severity: 'warning', count: 1, sampleRows: [3], location: { column: 'amount', row: 3, line: 4 } });
     expect(bad.share).toBeCloseTo(1 / 6);
-    expect(load.warnings[1]).toMatchObject({ count: 1, sampleRows: [6], location: { line: 7 } });
+    expect(load.warnings[2]).toMatchObject({ count: 1, sampleRows: [6], location: { line: 7 } });
   });
 
   it('messages never hold a stack or SQL echo, and every error has a hint', async () => {
@@ -237,5 +238,37 @@ describe('bad input: every problem, with where and how to fix', () => {
       expect(p.hint, p.check).toBeTruthy();
       expect(p.message).not.toMatch(/LINE 1:/);
     }
+  });
+});
+
+describe('names seglab uses itself', () => {
+  let session: DuckSession;
+  beforeAll(async () => {
+    session = await DuckSession.open();
+  });
+  afterAll(() => session.close());
+
+  it('output column names starting with "__" are refused in the config (they crashed the load)', () => {
+    for (const name of ['__row', '__reason', '__invalid']) {
+      try {
+        parseDataConfig({ transactions: { path: 'tx.csv', columns: { [name]: 'x' } } });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        expect((e as InputError).problems[0]!.location?.field).toBe(`data.transactions.columns.${name}`);
+        expect((e as InputError).problems[0]!.message).toContain('__');
+      }
+    }
+  });
+
+  it('a column named rowid does not shift the rows the profile lists', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'tx.csv', 'customer_id,ts,amount,rowid\nc1,2024-01-01,1,x\nc2,2024-01-02,,y\nc3,2024-01-03,3,\n');
+    const load = await loadTables(session, { transactions: { path: 'tx.csv', keepUnmapped: true, onInvalid: 'drop' } }, { baseDir: dir });
+    const { profileTables } = await import('../../src/data/profileTables');
+    const p = await profileTables(session, load);
+    // Row 2 has no amount and is left out; row 3 has no rowid.
+    expect(load.tables[0]!.excluded).toMatchObject([{ reason: 'missing-value', sampleRows: [2] }]);
+    expect(p.tables[0]!.columns.find((c) => c.name === 'rowid')).toMatchObject({ missing: 1, missingRows: [3] });
   });
 });

@@ -71,7 +71,7 @@ describe('conversion of source text and exact row numbers', () => {
 
   it('a source column named rowid does not disturb the row numbers', async () => {
     writeFile(dir, 'tx.csv', 'rowid,customer_id,ts,amount\n9,c1,2024-01-01,1\n8,c2,2024-01-02,x\n7,c3,2024-01-03,3\n');
-    const load = await loadTables(session, { transactions: { path: 'tx.csv', keepUnmapped: true } }, { baseDir: dir });
+    const load = await loadTables(session, { transactions: { path: 'tx.csv', keepUnmapped: true, onInvalid: 'drop' } }, { baseDir: dir });
     expect(load.warnings.find((w) => w.check === 'unparseable-values')).toMatchObject({ sampleRows: [2], location: { row: 2, line: 3 } });
     expect(await session.all(`SELECT order_id, "rowid" AS r FROM transactions`)).toEqual([
       { order_id: 'row-1', r: 9 },
@@ -83,7 +83,7 @@ describe('conversion of source text and exact row numbers', () => {
     writeFile(dir, 'tx.csv', 'cust,when,qty\nc1,2024-01-01,2\nc2,2024-01-02,3\nc3,2024-01-03,x\nc4,2024-01-04,5\n');
     const load = await loadTables(
       session,
-      { transactions: { path: 'tx.csv', columns: { customer_id: 'cust', ts: 'when', amount: 'qty', items: { sql: `coalesce(lag(qty) OVER (ORDER BY __row), 'none')` } } } },
+      { transactions: { path: 'tx.csv', onInvalid: { amount: 'drop' }, columns: { customer_id: 'cust', ts: 'when', amount: 'qty', items: { sql: `coalesce(lag(qty) OVER (ORDER BY __row), 'none')` } } } },
       { baseDir: dir },
     );
     const items = load.warnings.find((w) => w.message.includes('"items"'))!;

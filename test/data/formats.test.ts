@@ -66,7 +66,7 @@ describe('formats and mapping', () => {
       '{"customer_id": "a", "ts": "2024-01-03", "event_type": "page_ping"}',
       '{"customer_id": "c", "ts": "2024-01-04", "event_type": "session", "session_id": null}',
     ].join('\n') + '\n');
-    const load = await loadTables(session, { events: { path: 'ev.ndjson' } }, { baseDir: dir });
+    const load = await loadTables(session, { events: { path: 'ev.ndjson', onInvalid: { ts: 'drop' } } }, { baseDir: dir });
     expect(load.tables[0]!.loadedRows).toBe(3);
     const date = load.warnings.find((w) => w.check === 'unparseable-date')!;
     expect(date).toMatchObject({ severity: 'warning', count: 1, location: { row: 2, line: 2, column: 'ts' } });

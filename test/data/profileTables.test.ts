@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleStandardDeviation } from 'simple-statistics';
+import { UsageError } from '../../src/core/errors';
 import { DuckSession } from '../../src/data/DuckSession';
 import { loadTables } from '../../src/data/loadTables';
 import { profileTables, profileToMarkdown, type QualityProfile } from '../../src/data/profileTables';
@@ -74,7 +75,7 @@ describe('profileTables', () => {
       max: 1000,
       mean: 1080 / 7,
       sd: expect.closeTo(sampleStandardDeviation(values), 9),
-      outliers: { count: 1, share: 1 / 7, lower: -12.5, upper: 47.5 },
+      outliers: { count: 1, share: 1 / 7, lower: -12.5, upper: 47.5, sampleRows: [6] },
     });
   });
 
@@ -83,21 +84,22 @@ describe('profileTables', () => {
     // Row 2 repeats row 1; the generated order_id is left out of the comparison.
     expect(t.duplicateRows.count).toBe(1);
     expect(t.duplicateRows.columns).not.toContain('order_id');
-    expect(t.amounts).toEqual({ total: 1080, negative: { count: 1, value: -5 }, zero: 0, returns: { count: 1, value: -5 } });
-    expect(t.dates).toEqual({ column: 'ts', min: '2024-01-01 10:00:00', max: '2024-12-31 00:00:00', future: 1 });
+    expect(t.duplicateRows.sampleRows).toEqual([2]);
+    expect(t.amounts).toEqual({ total: 1080, negative: { count: 1, value: -5, sampleRows: [4] }, zero: 0, zeroRows: [], returns: { count: 1, value: -5 } });
+    expect(t.dates).toEqual({ column: 'ts', min: '2024-01-01 10:00:00', max: '2024-12-31 00:00:00', future: 1, futureRows: [6] });
     expect(t.source.excluded).toEqual([]);
   });
 
   it('customers: duplicate keys, missing values, outliers, inferred boolean', () => {
     const c = profile.tables.find((x) => x.table === 'customers')!;
     expect(c.rows).toBe(5);
-    expect(c.duplicateKeys).toEqual({ keys: 1, extraRows: 1 });
+    expect(c.duplicateKeys).toEqual({ keys: 1, extraRows: 1, sampleRows: [4] });
     expect(c.duplicateRows.count).toBe(1);
     const age = c.columns.find((x) => x.name === 'age')!;
     expect(age.missing).toBe(1);
     // Ages 30 45 45 200: quartiles 41.25, 45, 83.75; IQR 42.5 → fences -22.5 and 147.5 → 200 is an outlier.
     expect(age.numeric).toMatchObject({ min: 30, p25: 41.25, median: 45, p75: 83.75, max: 200, mean: 80 });
-    expect(age.numeric!.outliers).toEqual({ count: 1, share: 0.25, lower: -22.5, upper: 147.5 });
+    expect(age.numeric!.outliers).toEqual({ count: 1, share: 0.25, lower: -22.5, upper: 147.5, sampleRows: [5] });
     const vip = c.columns.find((x) => x.name === 'vip')!;
     expect(vip).toMatchObject({ role: 'boolean', type: 'BOOLEAN', distinct: 2 });
     // yes, no, yes, yes, no → true ×3, false ×2, most frequent first.
@@ -113,7 +115,7 @@ describe('profileTables', () => {
     expect(JSON.parse(JSON.stringify(profile))).toEqual(profile);
     expect(profile.asOf).toBe('2024-06-30');
     expect(profile.absent).toEqual(['events']);
-    expect(profile.loadWarnings.map((w) => w.check)).toEqual(['duplicate-rows', 'duplicate-customer-id', 'duplicate-rows']);
+    expect(profile.loadWarnings.map((w) => w.check)).toEqual(['duplicate-customer-id', 'duplicate-rows', 'duplicate-rows']);
   });
 
   it('renders Markdown with every table, column and count', () => {
@@ -139,6 +141,11 @@ describe('profileTables', () => {
     const p = await profileTables(session, load);
     expect(p.tables[0]!.dates!.future).toBeNull();
     await expect(profileTables(session, load, { asOf: '30/06/2024' })).rejects.toThrow(/Invalid asOf: got "30\/06\/2024"/);
+    // Dates that roll over (Date.parse takes 2026-02-30 for 2 March) and impossible times are refused too.
+    for (const bad of ['2026-02-30', '2025-02-29', '2024-06-31 00:00:00', '2024-06-30 24:00:00', '2024-06-30 12:61']) {
+      await expect(profileTables(session, load, { asOf: bad }), bad).rejects.toThrow(UsageError);
+    }
+    expect((await profileTables(session, load, { asOf: '2024-02-29 23:59:59' })).asOf).toBe('2024-02-29 23:59:59');
     await expect(profileTables(session, {} as never)).rejects.toThrow(/Invalid load/);
   });
 });

@@ -69,7 +69,7 @@ describe('names persist with the segments matched to a previous run', () => {
 
   it('refuses a previous list that cannot be one run’s segments, naming the entry', () => {
     expect(() => buildPersonas(input, { previous: [{ id: 9, name: 'X', archetype: 'champions' }] })).toThrow(UsageError);
-    expect(() => buildPersonas(input, { previous: [{ id: 9, name: 'X', archetype: 'champions' }] })).toThrow(/previous\[0\]\.id.*a segment id of this run \(0, 1, 2, 3\)/);
+    expect(() => buildPersonas(input, { previous: [{ id: 9, name: 'X', archetype: 'champions' }] })).toThrow(/previous\[0\]\.id.*a segment id of this run \(0, 1, 2, 3, 4\)/);
     expect(() => buildPersonas(input, { previous: [{ id: 0, name: 'X', archetype: 'champions' }, { id: 0, name: 'Y', archetype: null }] })).toThrow(/previous\[1\]\.id/);
     expect(() => buildPersonas(input, { previous: [{ id: 0, name: 'X', archetype: 'champions' }, { id: 1, name: 'X', archetype: null }] })).toThrow(/previous\[1\]\.name/);
     expect(() => buildPersonas(input, { previous: [{ id: 0, name: ' ', archetype: 'champions' }] })).toThrow(/previous\[0\]\.name/);

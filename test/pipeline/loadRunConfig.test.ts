@@ -33,6 +33,21 @@ describe('parseRunConfig', () => {
     expect(ps.some((p) => /at least one of customers, transactions, events/.test(p.message))).toBe(true);
   });
 
+  it('--as-of is validated with the config and named as the option, not as a line of the file', () => {
+    const text = 'name: x\nasOf: 2026-07-01\ndata:\n  transactions:\n    path: t.csv\n';
+    expect(parseRunConfig(text, 'c.yaml', {}, { asOf: '2026-03-31' }).asOf).toBe('2026-03-31');
+    expect(parseRunConfig(text, 'c.yaml', {}, {}).asOf).toBe('2026-07-01');
+    try {
+      parseRunConfig(text, 'c.yaml', {}, { asOf: '2026-02-30' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      const p = (e as InputError).problems[0]!;
+      expect(p.location).toEqual({ field: 'asOf (--as-of)' });
+      expect(p.message).toBe('--as-of "2026-02-30": not a real calendar date');
+    }
+  });
+
   it('names YAML syntax errors with line and column', () => {
     const ps = problems('name: x\nasOf: [2026\n');
     expect(ps[0]!.check).toBe('yaml-syntax');
