@@ -255,7 +255,7 @@ export { exportPdf, chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type ExportPd
 
 // pipeline
 export { runConfigSchema, STAGE_NAMES, type RunConfig, type RunConfigInput, type StageName } from './pipeline/RunConfig';
-export { loadRunConfig, parseRunConfig, type LoadedRunConfig } from './pipeline/loadRunConfig';
+export { loadRunConfig, parseRunConfig, type LoadedRunConfig, type RunConfigOverrides } from './pipeline/loadRunConfig';
 export { runPipeline, type RunOptions, type RunResult, type Manifest, type StageTiming } from './pipeline/runPipeline';
 export { dataConfigFromPath } from './pipeline/dataConfigFromPath';
 export { clusterConfigSchema, DEFAULT_CLUSTER_FEATURES, MATCH_MAX_DISTANCE_DEFAULT, type ClusterConfig, type ClusterConfigInput } from './pipeline/ClusterConfig';

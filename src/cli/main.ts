@@ -10,9 +10,9 @@ import { TABLE_NAMES, type TableName } from '../data/schema';
 import { computeFeatures } from '../features/computeFeatures';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { dataConfigFromPath } from '../pipeline/dataConfigFromPath';
-import { loadRunConfig } from '../pipeline/loadRunConfig';
+import { loadRunConfig, type RunConfigOverrides } from '../pipeline/loadRunConfig';
 import { previousClusterFile } from '../pipeline/matchPreviousRun';
-import { runConfigSchema, STAGE_NAMES, type RunConfig, type StageName } from '../pipeline/RunConfig';
+import { runConfigSchema, STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
 import { reportRun } from '../pipeline/reportRun';
 import { exportRun, type ExportResult } from '../pipeline/exportRun';
 import { readBundle, readScoringInput, scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../pipeline/scoreWithBundle';
@@ -96,8 +96,22 @@ const keyValue = (v: string, acc: Record<string, string>) => {
   return { ...acc, [v.slice(0, i)]: v.slice(i + 1) };
 };
 
-function vars(opts: { data?: string; set?: Record<string, string> }): Record<string, string> {
-  return { ...(opts.set ?? {}), ...(opts.data ? { data: resolve(opts.data) } : {}) };
+/** --as-of is checked by the config schema's own rule, with or without a config (profile, features on a path). */
+const asOfDate = (v: string) => {
+  const r = runConfigSchema.shape.asOf.safeParse(v);
+  if (!r.success) throw new InvalidArgumentError(`${r.error.issues[0]!.message}, got "${v}".`);
+  return v;
+};
+
+const SET_HELP = 'a config key by its dotted path (cluster.k=4, report.pdf=false, cluster.kRange=[3,8]) or a ${name} variable of the config; the value is YAML (repeatable)';
+
+/** --data, --set and --as-of as overrides that the config schema validates with the file. */
+function overrides(opts: { data?: string; set?: Record<string, string>; asOf?: string }, values: NonNullable<RunConfigOverrides['values']> = []): RunConfigOverrides {
+  return {
+    ...(opts.data !== undefined ? { data: resolve(opts.data) } : {}),
+    set: opts.set ?? {},
+    values: [...(opts.asOf !== undefined ? [{ path: 'asOf', value: opts.asOf, origin: `--as-of ${opts.asOf}` }] : []), ...values],
+  };
 }
 
 /** `outcome.code`: a command that succeeded but found something (diff-rules: the bundles differ) sets 1. */
@@ -135,9 +149,9 @@ function buildProgram(outcome: { code: number }): Command {
       .argument('[path]', 'a data file, or a folder with customers.*, transactions.*, events.* files')
       .option('-c, --config <file>', 'run config (YAML) whose data section describes the files')
       .option('--data <path>', 'value of ${data} in the config')
-      .option('--set <name=value>', 'value of ${name} in the config (repeatable)', keyValue, {})
+      .option('--set <name=value>', SET_HELP, keyValue, {})
       .addOption(new Option('--table <name>', 'table of a single data file').choices(TABLE_NAMES as string[]))
-      .option('--as-of <date>', 'reference date (YYYY-MM-DD); default: the config\'s asOf');
+      .option('--as-of <date>', 'reference date (YYYY-MM-DD); default: the config\'s asOf', asOfDate);
 
   dataOptions(program.command('profile'))
     .description('Data-quality profile: missing values, duplicates, constant columns, outliers, returns, future dates.')
@@ -193,8 +207,8 @@ function buildProgram(outcome: { code: number }): Command {
     .description('Run every stage of a config and write a run folder (manifest.json, quality, features) under reports/.')
     .requiredOption('-c, --config <file>', 'run config (YAML)')
     .option('--data <path>', 'value of ${data} in the config')
-    .option('--set <name=value>', 'value of ${name} in the config (repeatable)', keyValue, {})
-    .option('--as-of <date>', 'override the config\'s asOf')
+    .option('--set <name=value>', SET_HELP, keyValue, {})
+    .option('--as-of <date>', 'override the config\'s asOf (YYYY-MM-DD)', asOfDate)
     .option('--out <dir>', 'folder that receives the run folder (default: the config\'s output.dir, reports)')
     .option('--run-id <id>', 'name of the run folder')
     .addOption(new Option('--stages <list>', `comma-separated subset of: ${STAGE_NAMES.join(', ')}`))
@@ -202,12 +216,16 @@ function buildProgram(outcome: { code: number }): Command {
     .option('--csv-raw', CSV_RAW_HELP)
     .option('--previous <run>', "an earlier run folder: this run's segments keep its segment ids (sets cluster.previous)")
     .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; stages?: string; memoryLimit?: string; csvRaw?: boolean; previous?: string }) => {
-      // --as-of is validated with the config, before any data is read.
-      const loaded = loadRunConfig(opts.config, vars(opts), { asOf: opts.asOf });
-      let config = { ...loaded.config };
-      if (opts.csvRaw) config.output = { ...config.output, csvFormulaGuard: false };
-      if (opts.stages) config.stages = parseStages(opts.stages);
-      if (opts.previous !== undefined) config = withPrevious(config, opts.previous);
+      const loaded = loadRunConfig(
+        opts.config,
+        overrides(opts, [
+          ...(opts.csvRaw ? [{ path: 'output.csvFormulaGuard', value: false, origin: '--csv-raw' }] : []),
+          ...(opts.stages ? [{ path: 'stages', value: parseStages(opts.stages), origin: `--stages ${opts.stages}` }] : []),
+          // Relative to where the command runs, like any other path given on the command line.
+          ...(opts.previous !== undefined ? [{ path: 'cluster.previous', value: resolve(opts.previous), origin: `--previous ${opts.previous}` }] : []),
+        ]),
+      );
+      const config = loaded.config;
       // A previous run that cannot be matched fails now, before anything is loaded.
       if (config.cluster.previous && (config.stages ?? STAGE_NAMES).includes('cluster')) {
         previousClusterFile(resolve(loaded.baseDir, config.cluster.previous), opts.previous !== undefined ? '--previous' : 'cluster.previous');
@@ -321,18 +339,13 @@ type DataOpts = { config?: string; data?: string; set?: Record<string, string>; 
 
 function resolveInput(path: string | undefined, opts: DataOpts) {
   if (opts.config) {
-    const loaded = loadRunConfig(opts.config, vars(opts), { asOf: opts.asOf });
+    const loaded = loadRunConfig(opts.config, overrides(opts));
     return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard };
   }
   if (!path) throw new UsageError('give a data path or --config <file>.');
+  const configOnly = [opts.data !== undefined && '--data', Object.keys(opts.set ?? {}).length > 0 && '--set'].filter(Boolean);
+  if (configOnly.length) throw new UsageError(`${configOnly.join(' and ')} change a config: use them with --config <file>, not with a data path.`);
   return { data: dataConfigFromPath(path, opts.table), features: featureConfigSchema.parse({}), baseDir: process.cwd(), asOf: opts.asOf, csvFormulaGuard: true };
-}
-
-/** The config with cluster.previous set from `--previous` (resolved from the current folder), validated again. */
-function withPrevious(config: RunConfig, previous: string): RunConfig {
-  const parsed = runConfigSchema.safeParse({ ...config, cluster: { ...config.cluster, previous: resolve(previous) } });
-  if (!parsed.success) throw new UsageError(`--previous: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
-  return parsed.data;
 }
 
 function parseStages(list: string): StageName[] {

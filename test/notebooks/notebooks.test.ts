@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../cli/helpers';
+import { run, tempDir } from '../cli/helpers';
 
 const root = join(__dirname, '..', '..');
 const notebooks = readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
@@ -15,6 +15,34 @@ describe('notebooks', () => {
         expect(c.outputs ?? [], `${nb} has outputs`).toEqual([]);
       }
     }
+  });
+
+  // nbconvert warns MissingIDFieldWarning on cells without ids and invents random ones on every run.
+  it('pass run-notebooks --check: nbformat 4.5, a unique stable id on every cell, no outputs', async () => {
+    const r = await run(process.execPath, [join(root, 'scripts', 'run-notebooks.mjs'), '--check'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`${notebooks.length} notebook\\(s\\) clean`));
+  });
+
+  it('run-notebooks refuses a notebook with a missing or repeated id, or outputs, naming notebook and cell', async () => {
+    const dir = tempDir();
+    const nb = JSON.parse(readFileSync(join(root, 'notebooks', notebooks[0]!), 'utf8')) as { cells: Record<string, unknown>[] };
+    delete nb.cells[0]!.id;
+    nb.cells[2]!.id = nb.cells[1]!.id;
+    const code = nb.cells.findIndex((c) => c.cell_type === 'code');
+    nb.cells[code]!.outputs = [{ output_type: 'stream', name: 'stdout', text: ['x'] }];
+    nb.cells[code]!.execution_count = 3;
+    writeFileSync(join(dir, 'bad.ipynb'), JSON.stringify(nb));
+    const r = await run(process.execPath, [join(root, 'scripts', 'run-notebooks.mjs'), '--check', '--dir', dir], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.ipynb: cell 1 \(markdown\) has no "id"/);
+    expect(r.stderr).toMatch(new RegExp(`bad\\.ipynb: cell 3 \\(\\w+\\) repeats the id "${String(nb.cells[1]!.id)}" of cell 2`));
+    expect(r.stderr).toMatch(new RegExp(`bad\\.ipynb: cell ${code + 1} \\(code\\) has outputs`));
+    expect(r.stderr).toMatch(new RegExp(`bad\\.ipynb: cell ${code + 1} \\(code\\) has execution_count 3`));
+    // The full run checks first too: nothing is executed.
+    const full = await run(process.execPath, [join(root, 'scripts', 'run-notebooks.mjs'), '--dir', dir], { cwd: root });
+    expect(full.code).toBe(1);
+    expect(full.stderr).not.toMatch(/bad\.ipynb …/);
   });
 
   // Executes every notebook with the tslab kernel (needs Jupyter + the kernel: .ci/run installs both).

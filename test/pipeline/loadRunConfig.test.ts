@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors';
-import { parseRunConfig } from '../../src/pipeline/loadRunConfig';
+import { parseRunConfig, type RunConfigOverrides } from '../../src/pipeline/loadRunConfig';
 
 const problems = (text: string, vars: Record<string, string> = {}) => {
   try {
@@ -35,16 +35,19 @@ describe('parseRunConfig', () => {
 
   it('--as-of is validated with the config and named as the option, not as a line of the file', () => {
     const text = 'name: x\nasOf: 2026-07-01\ndata:\n  transactions:\n    path: t.csv\n';
-    expect(parseRunConfig(text, 'c.yaml', {}, { asOf: '2026-03-31' }).asOf).toBe('2026-03-31');
-    expect(parseRunConfig(text, 'c.yaml', {}, {}).asOf).toBe('2026-07-01');
+    const asOf = (value: string) => ({ values: [{ path: 'asOf', value, origin: `--as-of ${value}` }] });
+    expect(parseRunConfig(text, 'c.yaml', asOf('2026-03-31')).asOf).toBe('2026-03-31');
+    expect(parseRunConfig(text, 'c.yaml', {}).asOf).toBe('2026-07-01');
     try {
-      parseRunConfig(text, 'c.yaml', {}, { asOf: '2026-02-30' });
+      parseRunConfig(text, 'c.yaml', asOf('2026-02-30'));
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
       const p = (e as InputError).problems[0]!;
-      expect(p.location).toEqual({ field: 'asOf (--as-of)' });
-      expect(p.message).toBe('--as-of "2026-02-30": not a real calendar date');
+      expect(p.location?.field).toBe('asOf');
+      expect(p.location?.line).toBeUndefined();
+      expect(`${p.message} ${p.hint ?? ''}`).toMatch(/not a real calendar date/);
+      expect(`${p.message} ${p.hint ?? ''}`).toMatch(/--as-of 2026-02-30/);
     }
   });
 
@@ -64,5 +67,98 @@ describe('parseRunConfig', () => {
     expect(ps[0]!.location!.field).toBe('cluster.algorithm');
     const kRange = problems('name: x\nasOf: 2026-07-01\ndata:\n  customers:\n    path: c.csv\ncluster:\n  kRange: [8, 3]\n');
     expect(kRange[0]!.message).toMatch(/must not exceed/);
+  });
+});
+
+describe('parseRunConfig with command-line overrides (--set, --data, --as-of)', () => {
+  const base = 'name: x\nasOf: 2026-07-01\ndata:\n  transactions:\n    path: t.csv\n';
+  const withK = 'name: x\nasOf: 2026-07-01\ndata:\n  transactions:\n    path: ${data}\ncluster:\n  k: ${k}\n';
+  const problemsWith = (text: string, overrides: RunConfigOverrides) => {
+    try {
+      parseRunConfig(text, 'c.yaml', overrides);
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as InputError).problems;
+    }
+    throw new Error('expected an InputError');
+  };
+
+  it('--set sets any config key by its dotted path, typed as YAML', () => {
+    const c = parseRunConfig(base, 'c.yaml', { set: { 'cluster.k': '4', 'cluster.kRange': '[3, 8]', 'report.pdf': 'false', seed: '7', 'data.transactions.delimiter': ';' } });
+    expect(c.cluster.k).toBe(4);
+    expect(c.cluster.kRange).toEqual([3, 8]);
+    expect(c.report.pdf).toBe(false);
+    expect(c.seed).toBe(7);
+    expect(c.data.transactions!.delimiter).toBe(';');
+    // Sections the file does not have are created, and the rest of the section gets its defaults.
+    expect(c.cluster.algorithm).toBe('kmeans');
+  });
+
+  it('a ${variable} the config uses takes the typed value: `k: ${k}` with k=7 is the number 7', () => {
+    const c = parseRunConfig(withK, 'c.yaml', { data: '/d/t.csv', set: { k: '7' } });
+    expect(c.cluster.k).toBe(7);
+    expect(c.data.transactions!.path).toBe('/d/t.csv');
+    expect(parseRunConfig(withK, 'c.yaml', { data: '/d/t.csv', set: { k: 'auto' } }).cluster.k).toBe('auto');
+  });
+
+  it('a key that takes text keeps the text as given (the schema types the value)', () => {
+    const c = parseRunConfig(base, 'c.yaml', { set: { name: '007', description: 'a: b', 'report.title': '"Q2 #1"' } });
+    expect(c.name).toBe('007');
+    expect(c.description).toBe('a: b');
+    expect(c.report.title).toBe('Q2 #1');
+    // --data is a path, never YAML: a file named 2026 stays "2026".
+    expect(parseRunConfig(withK, 'c.yaml', { data: '2026', set: { k: '3' } }).data.transactions!.path).toBe('2026');
+  });
+
+  it('an unknown key is refused with the key and the allowed keys', () => {
+    const [p] = problemsWith(base, { set: { 'cluster.kk': '4' } });
+    expect(p!.location!.field).toBe('cluster.kk');
+    expect(p!.message).toMatch(/not a key of cluster/);
+    expect(p!.hint).toMatch(/allowed keys under cluster: .*\bk\b.*kRange/);
+    const [nested] = problemsWith(base, { set: { 'cluster.k.x': '4' } });
+    expect(nested!.message).toMatch(/cluster\.k is a value/);
+  });
+
+  it('a name that is neither a variable of the config nor a key is refused, with the key it probably meant', () => {
+    const [p] = problemsWith(base, { set: { k: '4' } });
+    expect(p!.message).toBe('"k" is neither a ${variable} of the config (it uses no ${…} variable) nor a config key');
+    expect(p!.hint).toMatch(/did you mean --set cluster\.k=…\?/);
+    expect(p!.hint).toMatch(/allowed keys: schemaVersion, name, .*cluster/);
+  });
+
+  it('a value of the wrong type names the key, what it takes and the option it came from', () => {
+    const [p] = problemsWith(base, { set: { 'cluster.k': 'four' } });
+    expect(p!.location!.field).toBe('cluster.k');
+    expect(p!.message).toBe('expected "auto" or a number, got "four"');
+    expect(p!.hint).toBe('the value comes from --set cluster.k=four');
+    const [v] = problemsWith(withK, { data: '/d', set: { k: 'seven' } });
+    expect(v!.location!.field).toBe('cluster.k');
+    expect(v!.hint).toBe('the value comes from ${k} = --set k=seven');
+    const [bool] = problemsWith(base, { set: { 'report.pdf': 'maybe' } });
+    expect(bool!.message).toBe('expected a boolean or "auto", got "maybe"');
+  });
+
+  it('a value that is not YAML, or holds a comment that would be dropped, is refused', () => {
+    expect(problemsWith(base, { set: { 'cluster.kRange': '[3,' } })[0]!.message).toMatch(/not valid YAML/);
+    expect(problemsWith(base, { set: { 'report.title': 'Q2 #1' } })[0]!.message).toMatch(/comment/);
+  });
+
+  it('typed overrides (--as-of) go through the schema: an impossible date is an InputError naming the option', () => {
+    const [p] = problemsWith(base, { values: [{ path: 'asOf', value: '2026-02-30', origin: '--as-of 2026-02-30' }] });
+    expect(p!.location!.field).toBe('asOf');
+    expect(p!.message).toMatch(/not a real calendar date/);
+    expect(p!.hint).toBe('the value comes from --as-of 2026-02-30');
+    expect(parseRunConfig(base, 'c.yaml', { values: [{ path: 'asOf', value: '2026-04-01' }] }).asOf).toBe('2026-04-01');
+  });
+
+  it('--data is refused when the config has no ${data} to receive it', () => {
+    const [p] = problemsWith(base, { data: '/d/t.csv' });
+    expect(p!.message).toMatch(/--data is given but the config has no \$\{data\}/);
+  });
+});
+
+describe('parseRunConfig overrides on a file that is not a mapping', () => {
+  it('reports the file, not a crash', () => {
+    expect(() => parseRunConfig('- a\n- b\n', 'c.yaml', { set: { 'cluster.k': '4' } })).toThrow(InputError);
   });
 });
