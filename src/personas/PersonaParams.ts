@@ -30,10 +30,13 @@ export interface PersonaParams {
    * archetype changed (then `renamedFrom` says what it was called); no segment takes another one's name.
    */
   previous?: readonly PreviousSegmentName[];
+  /** Labels of the data's own columns in the result's locale ({ pdays: 'Days since the previous campaign' }). */
+  labels?: Readonly<Record<string, string>>;
 }
 
-export type ResolvedPersonaParams = Required<Omit<PersonaParams, 'names' | 'kpiColumns' | 'excludeTraits' | 'currency' | 'previous'>> & {
+export type ResolvedPersonaParams = Required<Omit<PersonaParams, 'names' | 'kpiColumns' | 'excludeTraits' | 'currency' | 'previous' | 'labels'>> & {
   previous: readonly PreviousSegmentName[];
+  labels: Readonly<Record<string, string>>;
   currency: string | null;
   names: Readonly<Record<string, string>>;
   kpiColumns: Partial<Record<'responseRate' | 'churnRisk' | 'clv', string>>;
@@ -52,6 +55,9 @@ export function resolvePersonaParams(params: PersonaParams = {}): ResolvedPerson
   checkParam(Number.isInteger(p.maxCategoricalTraits) && p.maxCategoricalTraits >= 0, 'maxCategoricalTraits', p.maxCategoricalTraits, 'an integer >= 0');
   const currency = params.currency ?? null;
   checkParam(currency === null || /^[A-Z]{3}$/.test(currency), 'currency', currency, 'an ISO 4217 code such as EUR, or null');
+  for (const [column, text] of Object.entries(params.labels ?? {})) {
+    checkParam(typeof text === 'string' && text.trim().length > 0 && text.length <= 60, `labels.${column}`, text, 'a non-empty label of at most 60 characters');
+  }
   for (const [id, name] of Object.entries(params.names ?? {})) {
     checkParam(/^-?\d+$/.test(id), `names.${id}`, id, 'a segment id (integer)');
     checkParam(typeof name === 'string' && name.trim().length > 0 && name.length <= 80, `names.${id}`, name, 'a non-empty name of at most 80 characters');
@@ -78,5 +84,6 @@ export function resolvePersonaParams(params: PersonaParams = {}): ResolvedPerson
     kpiColumns: params.kpiColumns ?? {},
     excludeTraits: params.excludeTraits ?? null,
     previous,
+    labels: params.labels ?? {},
   };
 }

@@ -48,7 +48,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   for (const [key, column] of Object.entries(p.kpiColumns)) {
     checkParam(numericNames.includes(column!), `kpiColumns.${key}`, column, `a numeric column of the input (${numericNames.join(', ')})`);
   }
-  const label = (f: string): string => featureLabel(f, p.locale);
+  const label = (f: string): string => p.labels[f] ?? featureLabel(f, p.locale);
   const unit = (f: string): string | null => meta.get(f)?.unit ?? null;
 
   const groups = new SegmentGroups(input.labels);

@@ -46,7 +46,7 @@ export function cohensH(p1: number, p0: number): number {
 /** A segment's traits as phrases, strongest first, one per feature. */
 export function rankedPhrases(traits: { numeric: readonly NumericTrait[]; categorical: readonly CategoricalTrait[] }, locale: Locale): RankedPhrase[] {
   const out: RankedPhrase[] = [
-    ...traits.numeric.map((t) => ({ feature: t.feature, phrase: numericTraitPhrase(t.feature, t.label, t.unit, t.direction, locale), effect: Math.abs(t.stdDiff) })),
+    ...traits.numeric.map((t) => ({ feature: t.feature, phrase: numericTraitPhrase(t.feature, t.label, t.unit, t.direction, locale, t.segmentMean), effect: Math.abs(t.stdDiff) })),
     ...traits.categorical.map((t) => ({ feature: t.feature, phrase: categoricalTraitPhrase(t.label, t.valueLabel ?? t.value, locale), effect: Math.abs(cohensH(t.segmentShare, t.baseShare)) })),
   ];
   out.sort((a, b) => b.effect - a.effect || a.phrase.localeCompare(b.phrase));
@@ -72,7 +72,7 @@ export interface NamingContext {
 
 /** Phrases in a name made of traits; a longer name stops being one a reader remembers. */
 const TRAIT_NAME_PHRASES = 3;
-const TRAIT_NAME_MAX_CHARS = 60;
+const TRAIT_NAME_MAX_CHARS = 70;
 
 /**
  * A distinct name for every segment: the team's names first; archetype names; for 'traitProfile' the
@@ -104,6 +104,7 @@ export function nameSegments(personas: SegmentPersona[], archetypes: readonly { 
   });
   const before = new Map(ctx.previous.filter((s) => s.id !== null).map((s) => [s.id!, s]));
   const reserved = new Set(ctx.previous.map((s) => s.name));
+  const holderOf = new Map<string, number>();
   personas.forEach((p, i) => {
     const custom = ctx.custom[String(p.id)] !== undefined;
     if (custom) p.customName = true;
@@ -113,15 +114,17 @@ export function nameSegments(personas: SegmentPersona[], archetypes: readonly { 
     // Custom names are the team's; any other name may not be a previous segment's other than this one's own.
     const blocked = (n: string): boolean => taken.has(n) || (!custom && reserved.has(n) && n !== was?.name);
     if (blocked(name) && !custom) {
-      if (archetypes[i]!.archetype === 'traitProfile') {
-        // Two traits-made names can coincide: add the next phrase.
-        name = traitName(rankedPhrases(p.traits, locale), TRAIT_NAME_PHRASES + 1) ?? name;
-      } else {
-        name = rankedPhrases(p.traits, locale).map((r) => texts.qualified(names[i]!, r.phrase)).find((n) => !blocked(n)) ?? name;
-      }
+      // Another segment has this name: add what tells this one from the segment holding it, else its own
+      // strongest trait not yet in the name.
+      const holder = holderOf.get(name);
+      const sibling = holder === undefined ? null : siblingQualifier(ctx.groups[i]!, ctx.groups[holder]!, ctx);
+      const candidates = [sibling, ...rankedPhrases(p.traits, locale).map((r) => r.phrase)].filter((q): q is string => q !== null && !name.toLowerCase().includes(q.toLowerCase()));
+      const base = name;
+      name = candidates.map((q) => texts.qualified(base, q)).find((n) => !blocked(n)) ?? name;
     }
     for (let n = 2; blocked(name); n++) name = `${names[i]} (${n})`;
     taken.add(name);
+    holderOf.set(name, i);
     p.name = name;
     if (was !== undefined && name !== was.name) p.renamedFrom = was.name;
   });
@@ -134,7 +137,8 @@ function traitName(phrases: readonly RankedPhrase[], count = TRAIT_NAME_PHRASES)
     if (picked.length >= count) break;
     if (joinPhrases([...picked, p.phrase]) !== joinPhrases(picked) || !picked.length) picked.push(p.phrase);
   }
-  while (picked.length > 1 && joinPhrases(picked).length > TRAIT_NAME_MAX_CHARS) picked.pop();
+  // Two phrases stay even when long: one alone rarely tells a segment from the others.
+  while (picked.length > 2 && joinPhrases(picked).length > TRAIT_NAME_MAX_CHARS) picked.pop();
   return picked.length ? joinPhrases(picked) : null;
 }
 
@@ -152,7 +156,7 @@ function siblingQualifier(g: number, h: number, ctx: NamingContext): string | nu
   for (const c of ctx.comparisons) {
     if (c.n[g]! < ctx.minGroupSize || c.n[h]! < ctx.minGroupSize) continue;
     const d = (c.mean[g]! - c.mean[h]!) / c.baseSd;
-    consider(d, () => numericTraitPhrase(c.feature, ctx.label(c.feature), ctx.unit(c.feature), d > 0 ? 'higher' : 'lower', ctx.locale));
+    consider(d, () => numericTraitPhrase(c.feature, ctx.label(c.feature), ctx.unit(c.feature), d > 0 ? 'higher' : 'lower', ctx.locale, c.mean[g]));
   }
   for (const col of ctx.categories) {
     if (col.known[g]! < ctx.minGroupSize || col.known[h]! < ctx.minGroupSize) continue;

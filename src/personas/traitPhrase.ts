@@ -25,11 +25,18 @@ const NO = new Set(['no', 'n', 'false', 'f', '0', 'non']);
  * A numeric trait in a few words: "short tenure", "older", "high monthly charges"; a 0/1 flag reads as
  * its label or "no <label>". `label` is the feature's label in the locale.
  */
-export function numericTraitPhrase(feature: string, label: string, unit: string | null, direction: 'higher' | 'lower', locale: Locale): string {
+export function numericTraitPhrase(feature: string, label: string, unit: string | null, direction: 'higher' | 'lower', locale: Locale, mean?: number): string {
   const known = PHRASES.find((p) => p.test.test(feature));
   if (known) return known.words[locale][direction];
   const l = label.toLowerCase();
-  if (unit === 'flag') return direction === 'higher' ? l : locale === 'en' ? `no ${l}` : `sans ${l}`;
+  if (unit === 'flag') {
+    // A flag names what most of the segment is: "credit in default" for a segment where 9% are (base 2%)
+    // would say the opposite of the truth, so a minority is given with its share.
+    const majority = mean === undefined ? direction === 'higher' : mean >= 0.5;
+    if (majority === (direction === 'higher')) return majority ? l : locale === 'en' ? `no ${l}` : `sans ${l}`;
+    const pct = `${Math.round(100 * mean!)}${locale === 'en' ? '%' : '\u00a0%'}`;
+    return `${l} ${pct}`;
+  }
   if (locale === 'en') return `${direction === 'higher' ? 'high' : 'low'} ${l}`;
   return `${l} ${direction === 'higher' ? 'élevé' : 'faible'}`;
 }

@@ -20,6 +20,11 @@ export const reportConfigSchema = z
     pdf: z.union([z.boolean(), z.literal('auto')]).default('auto'),
     /** Title of the report; default "Quarterly segment review — <name>". */
     title: z.string().max(120).optional(),
+    /**
+     * Labels of the data's own columns, as readers should see them in names, cards and tables (one text, or one
+     * per language): { pdays: { en: Days since the previous campaign, fr: … } }. seglab's own features have theirs.
+     */
+    labels: z.record(z.string().min(1), z.union([z.string().min(1).max(60), z.object({ en: z.string().min(1).max(60), fr: z.string().min(1).max(60) }).strict()])).default({}),
     /** Columns of the feature table that carry response, churn probability or CLV per customer. */
     kpiColumns: z
       .object({ responseRate: z.string().optional(), churnRisk: z.string().optional(), clv: z.string().optional() })

@@ -70,6 +70,7 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     currency: cfg.currency,
     names: cfg.names,
     kpiColumns: cfg.kpiColumns,
+    labels: Object.fromEntries(Object.entries(cfg.labels).map(([column, l]) => [column, typeof l === 'string' ? l : l[cfg.locale]])),
     ...(previous ? { previous: previous.names } : {}),
   });
   const shown = new Set(personas.segments.filter((s) => !s.suppressed).map((s) => s.id));

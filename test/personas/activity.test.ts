@@ -174,3 +174,14 @@ describe('personas: a trait needs enough customers behind it', () => {
     expect(l0.traits.numeric.find((t) => t.feature === 'interpurchase_days')).toMatchObject({ customers: 16 });
   });
 });
+
+describe('personas: labels of the data’s own columns', () => {
+  it('a configured label replaces the column name in traits, names and cards', () => {
+    const r = buildPersonas(subscriptionBase(), { labels: { internet_service: 'Internet plan', tenure: 'Months as a customer' } });
+    const s0 = r.segments.find((s) => s.id === 0) as SegmentPersona;
+    expect(s0.traits.categorical.find((t) => t.feature === 'internet_service')!.label).toBe('Internet plan');
+    expect(s0.name).toMatch(/^Internet plan: Fiber optic, /);
+    expect(s0.card.apart).toContain('Months as a customer');
+    expect(() => buildPersonas(subscriptionBase(), { labels: { tenure: '' } })).toThrow(/labels.tenure/);
+  });
+});

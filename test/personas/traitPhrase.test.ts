@@ -47,3 +47,12 @@ describe('known values in the locale', () => {
     expect(categoryLabel('garden_tools', 'en')).toBe('garden tools');
   });
 });
+
+describe('flags name what most of the segment is', () => {
+  it('a minority that is above the base is given with its share, a majority by its label', () => {
+    expect(numericTraitPhrase('default', 'credit in default', 'flag', 'higher', 'en', 0.086)).toBe('credit in default 9%');
+    expect(numericTraitPhrase('default', 'credit in default', 'flag', 'higher', 'en', 0.92)).toBe('credit in default');
+    expect(numericTraitPhrase('housing', 'housing loan', 'flag', 'lower', 'en', 0.39)).toBe('no housing loan');
+    expect(numericTraitPhrase('phone', 'phone service', 'flag', 'lower', 'fr', 0.7)).toBe('phone service 70\u00a0%');
+  });
+});
