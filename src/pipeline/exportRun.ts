@@ -140,6 +140,7 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
       distinctiveWithin: options.distinctiveWithin,
     });
     progress.end(`holdout fidelity ${(sur.fidelity.holdout.accuracy * 100).toFixed(1)}% (unrounded ${(sur.fidelity.holdoutUnrounded.accuracy * 100).toFixed(1)}%)`);
+    for (const w of sur.segmentWeights) progress.note(`export: segment ${w.segment} won no leaf of the plain tree: weighted ×${w.weight} in the fit so that it gets a rule`);
     // A rule that can match nobody is never shipped (rounding already refuses to empty one): its segment
     // then has no rule, and the gate says so.
     for (const s of sur.rules.segments.filter((x) => x.condition === false)) progress.note(`export: segment ${s.id} "${s.names.en}": its rule can match nobody and was dropped`);

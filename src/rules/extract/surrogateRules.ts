@@ -54,6 +54,8 @@ export interface SurrogateRulesResult {
   fidelity: { holdout: FidelityReport; holdoutUnrounded: FidelityReport };
   trainRows: number;
   holdoutRows: number;
+  /** Segments weighted up in the tree's fit because the plain tree gave them no leaf (empty when none was). */
+  segmentWeights: { segment: number; weight: number }[];
 }
 
 /**
@@ -80,8 +82,22 @@ export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: Sur
   if (params.maxDepth !== undefined) treeParams.maxDepth = params.maxDepth;
   if (missingAsInfinity.length) treeParams.missingAsInfinity = X.columns.filter((_, j) => missingAsInfinity.includes(featureNames[j]!));
   treeParams.distinctiveWithin = params.distinctiveWithin ?? params.tree?.distinctiveWithin ?? DEFAULT_DISTINCTIVE_WITHIN;
-  const model = new DecisionTree(treeParams).fit(Xtrain, ytrain);
-  const extracted = extractRules(model, { featureNames, segmentNames: params.segmentNames, priority });
+  // A small segment may win no leaf and end up without a rule. Such segments are weighted up (×2, ×4, … ×16),
+  // the others left as they are, until each has a leaf: the fewest changes to the plain tree that give every
+  // segment a rule. A segment still without one after that is named by the gate's rule check.
+  const present = [...new Set(ytrain)].sort((a, b) => a - b);
+  const weights = new Map<number, number>();
+  let model = new DecisionTree(treeParams).fit(Xtrain, ytrain);
+  let extracted = extractRules(model, { featureNames, segmentNames: params.segmentNames, priority });
+  for (let round = 1; round <= 4; round++) {
+    const ruled = new Set(extracted.segments.map((r) => r.id));
+    const missing = present.filter((id) => !ruled.has(id));
+    if (!missing.length) break;
+    for (const id of missing) weights.set(id, (weights.get(id) ?? 1) * 2);
+    const sampleWeight = Float64Array.from(ytrain, (y) => weights.get(y) ?? 1);
+    model = new DecisionTree(treeParams).fit(Xtrain, ytrain, { sampleWeight });
+    extracted = extractRules(model, { featureNames, segmentNames: params.segmentNames, priority });
+  }
   // The rules read fields by name: give the matrices those names.
   const named = (M: Matrix): Matrix => (M.columns.every((c, j) => c === featureNames[j]) ? M : new Matrix(M.data, M.rows, M.cols, featureNames));
   const rounded = tolerance === false ? null : roundThresholds(extracted, named(Xtrain), ytrain, { tolerance, units, missingAsInfinity });
@@ -100,5 +116,6 @@ export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: Sur
     fidelity: { holdout: fidelityOf(rules), holdoutUnrounded: fidelityOf(extracted) },
     trainRows: split.train.length,
     holdoutRows: split.holdout.length,
+    segmentWeights: [...weights].map(([segment, weight]) => ({ segment, weight })),
   };
 }
