@@ -82,9 +82,18 @@ function sizeLines(r: ExportResult): string[] {
   if (!r.segments.length) return [];
   const count = (v: number | undefined | null): string => (v === undefined || v === null ? '—' : v.toLocaleString('en-US'));
   const clustered = r.segments.some((s) => s.cluster);
-  const rows = r.segments.map((s) => [`${s.id} ${s.names.en}`, ...(clustered ? [count(s.cluster?.customers)] : []), s.rules ? count(s.rules.customers) : 'no rule', ...(clustered ? [s.holdout ? s.holdout.precision.toFixed(2) : '—', s.holdout ? s.holdout.recall.toFixed(2) : '—'] : [])]);
-  if (clustered) rows.push([`no rule matches (→ ${r.bundle.fallback ? `${r.bundle.fallback.id} ${r.bundle.fallback.names.en}` : 'none'})`, '', count(r.unmatched), '', '']);
-  const head = ['segment', ...(clustered ? ['cluster'] : []), 'rules', ...(clustered ? ['precision', 'recall'] : [])];
+  // The data's outcome (churn, subscription) beside each population, when the run has one.
+  const withOutcome = r.segments.some((s) => s.cluster?.outcomeRate !== undefined || s.rules?.outcomeRate !== undefined);
+  const rate = (v: number | null | undefined): string => (v === undefined || v === null ? '—' : `${(100 * v).toFixed(1)}%`);
+  const rows = r.segments.map((s) => [
+    `${s.id} ${s.names.en}`,
+    ...(clustered ? [count(s.cluster?.customers)] : []),
+    s.rules ? count(s.rules.customers) : 'no rule',
+    ...(clustered ? [s.holdout ? s.holdout.precision.toFixed(2) : '—', s.holdout ? s.holdout.recall.toFixed(2) : '—'] : []),
+    ...(withOutcome ? [...(clustered ? [rate(s.cluster?.outcomeRate)] : []), rate(s.rules?.outcomeRate)] : []),
+  ]);
+  if (clustered) rows.push([`no rule matches (→ ${r.bundle.fallback ? `${r.bundle.fallback.id} ${r.bundle.fallback.names.en}` : 'none'})`, '', count(r.unmatched), '', '', ...(withOutcome ? ['', ''] : [])]);
+  const head = ['segment', ...(clustered ? ['cluster'] : []), 'rules', ...(clustered ? ['precision', 'recall'] : []), ...(withOutcome ? [...(clustered ? [`${r.outcome?.label ?? 'outcome'} (cluster)`] : []), `${r.outcome?.label ?? 'outcome'} (rules)`] : [])];
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j]!.length)));
   const line = (cells: string[]): string => `  ${cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ')}`.trimEnd();
   return [line(head), ...rows.map(line)];

@@ -7,6 +7,8 @@ import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
 import type { FeatureResult } from '../features/computeFeatures';
+import type { FeatureColumn } from '../features/FeatureDefinition';
+import type { FeatureTable } from '../features/readFeatureTable';
 import { LOCALES } from '../core/Locale';
 import { bundleChecksum } from '../rules/bundleChecksum';
 import { DEFAULT_GATE, runGate, type CoverageEvidence, type GateThresholds } from '../rules/bundleGate';
@@ -25,6 +27,8 @@ import type { ClusterResult } from './ClusterResult';
 import { assembleRunReport } from './reportRun';
 import { RunFolder } from './RunFolder';
 import type { Manifest } from './runPipeline';
+import { resolveOutcome, type ResolvedOutcome } from './resolveOutcome';
+import { runConfigSchema } from './RunConfig';
 
 export interface ExportOptions {
   /** Hand-written rules (JSON or YAML) instead of rules extracted from the run's segments. */
@@ -46,13 +50,16 @@ export interface ExportOptions {
 export interface SegmentSizes {
   id: number;
   names: SegmentNames;
-  /** Customers the clustering put in this segment (null for hand-written rules: no clustering). */
-  cluster: { customers: number; share: number } | null;
+  /**
+   * Customers the clustering put in this segment (null for hand-written rules: no clustering); with the rate of
+   * the data's outcome among them when the run has one (Telco's churn, Bank Marketing's subscription).
+   */
+  cluster: { customers: number; share: number; outcomeRate?: number | null } | null;
   /**
    * Customers whose first matching rule is this segment's (null: the segment has no rule). For the
-   * catch-all of hand-written rules: the customers no rule matches.
+   * catch-all of hand-written rules: the customers no rule matches. outcomeRate as for `cluster`.
    */
-  rules: { customers: number; share: number } | null;
+  rules: { customers: number; share: number; outcomeRate?: number | null } | null;
   /** Holdout precision and recall of the rule against the clustering (extracted rules only). */
   holdout: { precision: number; recall: number; support: number } | null;
 }
@@ -70,6 +77,8 @@ export interface ExportResult {
   segments: SegmentSizes[];
   /** Customers no rule matches (they get the fallback; 0 for score bundles). */
   unmatched: number;
+  /** The data's outcome, when the run has one: its label (English) and rate over every customer. */
+  outcome: { label: string; rate: number } | null;
 }
 
 const AS_OF_SEMANTICS =
@@ -157,10 +166,11 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   const used = [...new Set([...segments.flatMap((s) => conditionFields(s.condition)), ...(score?.rules ?? []).flatMap((r) => conditionFields(r.condition))])];
   const sizes = new Map<number, number>(segments.map((s) => [s.id, 0]));
   let matched = 0;
+  let first: Int32Array | null = null;
   if (score) {
     for (const hit of scorer.matchesAny({ segments: [], fallback: null, score })) matched += hit;
   } else {
-    const first = scorer.firstMatch({ segments, fallback, score: null });
+    first = scorer.firstMatch({ segments, fallback, score: null });
     for (const r of first) {
       if (r < 0) continue;
       const id = segments[r]!.id;
@@ -226,16 +236,40 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     const p = perSegment.get(id);
     return p ? { precision: p.precision, recall: p.recall, support: p.support } : null;
   };
+  // The data's outcome beside each population: what the rules would hand production, segment by segment.
+  const outcome = runOutcome(manifest, table, features.columns);
+  const rateOf = (member: (i: number) => boolean): number | null => {
+    if (!outcome) return null;
+    let known = 0;
+    let ones = 0;
+    for (let i = 0; i < n; i++) {
+      const v = outcome.values[i]!;
+      if (v !== v || !member(i)) continue;
+      known++;
+      ones += v;
+    }
+    return known ? ones / known : null;
+  };
+  const ruleIndex = new Map(segments.map((s, r) => [s.id, r]));
+  const withOutcome = <T extends { customers: number; share: number } | null>(pop: T, member: (i: number) => boolean): T =>
+    pop && outcome ? { ...pop, outcomeRate: rateOf(member) } : pop;
+  const ruleSizeWithOutcome = (id: number): SegmentSizes['rules'] => withOutcome(ruleSize(id), (i) => first !== null && first[i] === ruleIndex.get(id));
   const sizeTable: SegmentSizes[] = score
     ? []
     : spec
       ? [
-          ...segments.map((s) => ({ id: s.id, names: s.names, cluster: null, rules: ruleSize(s.id), holdout: null })),
-          { id: fallback!.id, names: fallback!.names, cluster: null, rules: { customers: n - matched, share: share(n - matched) }, holdout: null },
+          ...segments.map((s) => ({ id: s.id, names: s.names, cluster: null, rules: ruleSizeWithOutcome(s.id), holdout: null })),
+          { id: fallback!.id, names: fallback!.names, cluster: null, rules: withOutcome({ customers: n - matched, share: share(n - matched) }, (i) => first !== null && first[i]! < 0), holdout: null },
         ]
       : cluster.segments
           .filter((c) => c.id >= 0)
-          .map((c) => ({ id: c.id, names: segments.find((s) => s.id === c.id)?.names ?? nameOf(c.id), cluster: { customers: c.size, share: c.share }, rules: ruleSize(c.id), holdout: holdoutOf(c.id) }))
+          .map((c) => ({
+            id: c.id,
+            names: segments.find((s) => s.id === c.id)?.names ?? nameOf(c.id),
+            cluster: withOutcome({ customers: c.size, share: c.share }, (i) => cluster.labels[i] === c.id),
+            rules: ruleSizeWithOutcome(c.id),
+            holdout: holdoutOf(c.id),
+          }))
           .sort((a, b) => a.id - b.id);
   const unmatched = score ? 0 : n - matched;
   let reportPath: string | null = null;
@@ -244,6 +278,7 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     const report = {
       bundle: { name, version },
       customers: n,
+      outcome: outcome ? { column: outcome.column, label: outcome.label, higherIsBetter: outcome.higherIsBetter, rate: outcome.rate } : null,
       segments: sizeTable,
       unmatched: { customers: unmatched, share: share(unmatched), fallback: fallback?.id ?? null },
       holdout: fidelity.holdout,
@@ -253,7 +288,7 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
     writeFileAtomic(reportPath, JSON.stringify(report, null, 2) + '\n');
   }
   progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
-  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding, segments: sizeTable, unmatched };
+  return { bundle, bundlePath: `${base}.json`, sqlPaths, reportPath, fidelity, tree, rounding, segments: sizeTable, unmatched, outcome: outcome ? { label: outcome.label.en, rate: outcome.rate } : null };
 }
 
 /**
@@ -310,4 +345,10 @@ function readSpec(path: string): RuleSpec {
     throw new InputError(`${path} cannot be parsed: ${(err as Error).message}`);
   }
   return parseRuleSpec(value, path);
+}
+
+/** The run's outcome (Telco's churn, Bank Marketing's subscription) from its config, or null when it has none. */
+function runOutcome(manifest: Manifest, table: FeatureTable, columns: readonly FeatureColumn[]): ResolvedOutcome | null {
+  const parsed = runConfigSchema.safeParse(manifest.config);
+  return resolveOutcome(table, columns, parsed.success ? parsed.data.outcome : undefined);
 }

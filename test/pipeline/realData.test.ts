@@ -163,6 +163,15 @@ function checkDefaults(get: () => Outcome, expectOutcome: string | null): void {
     expect(def!.label).toBe(expectOutcome);
     for (const s of personas.segments) if (!s.suppressed) expect(s.kpis.outcomeRate).toEqual(expect.any(Number));
     expect(html).toContain(expectOutcome);
+    // … and in the rules' fidelity report, per cluster segment and per rule.
+    const { exported } = get();
+    expect(exported.outcome!.rate).toBeCloseTo(personas.base.kpis.outcomeRate!, 12);
+    for (const s of exported.segments) {
+      expect(s.cluster!.outcomeRate).toEqual(expect.any(Number));
+      expect(s.rules!.outcomeRate).toEqual(expect.any(Number));
+    }
+    const report = JSON.parse(readFileSync(exported.reportPath!, 'utf8')) as { outcome: { column: string } | null };
+    expect(report.outcome!.column).toMatch(/^(churn|y)$/);
   });
 }
 
