@@ -185,3 +185,28 @@ describe('personas: labels of the data’s own columns', () => {
     expect(() => buildPersonas(subscriptionBase(), { labels: { tenure: '' } })).toThrow(/labels.tenure/);
   });
 });
+
+describe('personas: a few orders in a newcomer’s first weeks are not a yearly rhythm', () => {
+  it('newcomers (three months of tenure) get no loyalty programme and no "orders in the last 12 months" reason', () => {
+    const rng = new Rng(2);
+    const n = 400;
+    const labels = Array.from({ length: n }, (_, i) => (i < 200 ? 0 : 1));
+    const col = (f: (seg: number) => number) => Float64Array.from(labels, (l) => f(l));
+    const input: PersonaInput = {
+      labels,
+      numeric: {
+        tenure_days: col((s) => (s === 0 ? 80 + 20 * rng.next() : 700 + 100 * rng.next())),
+        recency_days: col(() => 5 + 10 * rng.next()),
+        frequency: col((s) => (s === 0 ? 4 + Math.round(2 * rng.next()) : 6 + Math.round(2 * rng.next()))),
+        orders_365d: col((s) => (s === 0 ? 4 + Math.round(2 * rng.next()) : 5 + Math.round(2 * rng.next()))),
+        interpurchase_days: col(() => 20 + 5 * rng.next()),
+      },
+      categorical: {},
+    };
+    const r = buildPersonas(input);
+    const newcomers = r.segments.find((s) => s.id === 0) as SegmentPersona;
+    expect(newcomers.archetype).toBe('newcomers');
+    expect(newcomers.card.actions.map((a) => a.id)).not.toContain('loyaltyProgramme');
+    for (const a of newcomers.card.actions) expect(a.reason).not.toMatch(/last 12 months/);
+  });
+});
