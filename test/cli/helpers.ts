@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const root = join(__dirname, '..', '..');
-export const shared = join(root, '..', 'shared', 'datasets');
+export { DATASETS as shared } from '../datasets';
 
 /** What a finished child process left: exit code and both streams. */
 export interface RunResult {

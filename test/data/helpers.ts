@@ -9,7 +9,7 @@ import { type DataConfig, parseDataConfig } from '../../src/data/DataConfig';
 import type { DuckSession } from '../../src/data/DuckSession';
 import { loadTables, type LoadOptions } from '../../src/data/loadTables';
 
-export const DATASETS = '/work/shared/datasets';
+export { DATASETS } from '../datasets';
 export const CONFIGS = join(__dirname, '..', '..', 'data', 'configs');
 
 /** The data section of a committed example config, with ${data} set to a dataset file. */

@@ -9,6 +9,7 @@ import { runPipeline } from '../../src/pipeline/runPipeline';
 import { RunFolder } from '../../src/pipeline/RunFolder';
 import type { PersonaResult, SegmentPersona } from '../../src/personas/PersonaResult';
 import type { JsonLogic } from '../../src/rules/Condition';
+import { DATASETS } from '../datasets';
 import { removeSecondSample, secondSample } from '../synth/secondSample';
 
 /**
@@ -19,7 +20,7 @@ import { removeSecondSample, secondSample } from '../synth/secondSample';
  * outcome's rate wherever the data has one.
  */
 const root = join(__dirname, '..', '..');
-const DATASETS = process.env.SEGLAB_DATASETS ?? join(root, '..', 'shared', 'datasets');
+
 const out = mkdtempSync(join(tmpdir(), 'seglab-real-'));
 afterAll(() => {
   rmSync(out, { recursive: true, force: true });
