@@ -9,7 +9,9 @@ import { type DataConfig, parseDataConfig } from '../../src/data/DataConfig';
 import type { DuckSession } from '../../src/data/DuckSession';
 import { loadTables, type LoadOptions } from '../../src/data/loadTables';
 
-export { DATASETS } from '../datasets';
+import { DATASETS } from '../datasets';
+
+export { DATASETS };
 export const CONFIGS = join(__dirname, '..', '..', 'data', 'configs');
 
 /** The data section of a committed example config, with ${data} set to a dataset file. */
