@@ -11,7 +11,7 @@ import { computeFeatures } from '../features/computeFeatures';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { dataConfigFromPath } from '../pipeline/dataConfigFromPath';
 import { loadRunConfig, type RunConfigOverrides } from '../pipeline/loadRunConfig';
-import { previousClusterFile } from '../pipeline/matchPreviousRun';
+import { previousClusterFile } from '../pipeline/readPreviousRun';
 import { runConfigSchema, STAGE_NAMES, type StageName } from '../pipeline/RunConfig';
 import { reportRun } from '../pipeline/reportRun';
 import { exportRun, type ExportResult } from '../pipeline/exportRun';

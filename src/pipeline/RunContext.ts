@@ -4,8 +4,8 @@ import type { LoadResult } from '../data/loadTables';
 import type { QualityProfile } from '../data/profileTables';
 import type { FeatureResult } from '../features/computeFeatures';
 import type { FeatureTable } from '../features/readFeatureTable';
-import type { PreparedClusterInput } from './prepareClusterInput';
-import type { ClusterResult } from './ClusterResult';
+import type { PreparedClusterInput } from '../features/prepareClusterInput';
+import type { ClusterResult } from '../cluster/summary/ClusterResult';
 import type { RunConfig, StageName } from './RunConfig';
 import type { RunWriter } from './RunWriter';
 

@@ -23,7 +23,7 @@ import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle, type Seg
 import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
-import type { ClusterResult } from './ClusterResult';
+import type { ClusterResult } from '../cluster/summary/ClusterResult';
 import { assembleRunReport } from './reportRun';
 import { RunFolder } from './RunFolder';
 import type { Manifest } from './runPipeline';

@@ -6,7 +6,7 @@ import { silentProgress, type Progress } from '../core/progress';
 import type { QualityProfile } from '../data/QualityProfile';
 import type { FeatureResult } from '../features/computeFeatures';
 import { assembleReport } from './assembleReport';
-import type { ClusterResult } from './ClusterResult';
+import type { ClusterResult } from '../cluster/summary/ClusterResult';
 import { reportConfigSchema, type ReportConfig } from './ReportConfig';
 import { runConfigSchema, type RunConfig } from './RunConfig';
 import type { PersonaResult } from '../personas/PersonaResult';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterResult } from '../../src/pipeline/ClusterResult';
+import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
 import type { Manifest } from '../../src/pipeline/runPipeline';
 import { root, seglab, tempDir, type RunResult } from './helpers';
 

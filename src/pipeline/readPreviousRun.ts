@@ -1,0 +1,88 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { InputError } from '../core/errors';
+import { Matrix } from '../core/Matrix';
+import type { ClusterResult } from '../cluster/summary/ClusterResult';
+import type { PreviousRun } from '../cluster/summary/matchPreviousRun';
+import type { PreparedClusterInput } from '../features/prepareClusterInput';
+import { readRunJson } from './RunFolder';
+
+/** The setting a previous run came from, named in errors. */
+export type PreviousRunField = 'cluster.previous' | 'report.previous' | '--previous';
+
+/** The run folder a previous-run setting points to: the folder itself, or the folder of a file in it. */
+export function previousRunDir(path: string): string {
+  const p = resolve(path);
+  return existsSync(p) && statSync(p).isDirectory() ? p : dirname(p);
+}
+
+/**
+ * The cluster.json of the run a previous-run setting points to; an InputError with the reason when there is
+ * none (checked before a run starts, so a wrong --previous costs no loading).
+ */
+export function previousClusterFile(path: string, field: PreviousRunField): string {
+  const dir = previousRunDir(path);
+  const clusterFile = join(dir, 'cluster.json');
+  if (!existsSync(clusterFile)) {
+    throw new InputError(`${field} does not point to a clustered run.`, [
+      {
+        severity: 'error',
+        check: 'missing-previous',
+        message: `no cluster.json in ${dir}`,
+        location: { field, file: dir },
+        hint: 'segments can only be compared once matched by their centres, which cluster.json holds: give the folder of an earlier run that ran the cluster stage (reports/<run-id>)',
+      },
+    ]);
+  }
+  return clusterFile;
+}
+
+/**
+ * A previous run's cluster.json, checked to be clustered on this run's features, its centres (saved in
+ * original units) moved into this run's prepared space. Segments can only be compared once matched, so a
+ * run without cluster.json, or clustered on other features, is refused with the reason.
+ */
+export function readPreviousRun(path: string, prep: PreparedClusterInput, field: PreviousRunField): PreviousRun {
+  const clusterFile = previousClusterFile(path, field);
+  const dir = dirname(clusterFile);
+  const previous = readRunJson<Partial<ClusterResult>>(clusterFile);
+  const segments = Array.isArray(previous.segments) ? previous.segments : [];
+  if (!segments.length) {
+    throw new InputError(`${field}: the previous run has no segments.`, [{ severity: 'error', check: 'previous-features', message: 'cluster.json lists no segment', location: { field, file: clusterFile }, hint: 'give an earlier run whose cluster stage finished' }]);
+  }
+  const names = prep.raw.columns;
+  const theirs = Array.isArray(previous.features) ? previous.features.map((f) => f.name) : Object.keys(segments[0]!.centroid ?? {});
+  const onlyHere = names.filter((f) => !theirs.includes(f));
+  const onlyThere = theirs.filter((f) => !names.includes(f));
+  const catHere = Object.keys(prep.categorical ?? {});
+  const catThere = previous.categorical ?? [];
+  const catOnlyHere = catHere.filter((c) => !catThere.includes(c));
+  const catOnlyThere = catThere.filter((c) => !catHere.includes(c));
+  if (onlyHere.length || onlyThere.length || catOnlyHere.length || catOnlyThere.length) {
+    const parts = [
+      onlyHere.length ? `only in this run: ${onlyHere.join(', ')}` : '',
+      onlyThere.length ? `only in the previous run: ${onlyThere.join(', ')}` : '',
+      catOnlyHere.length ? `categorical only in this run: ${catOnlyHere.join(', ')}` : '',
+      catOnlyThere.length ? `categorical only in the previous run: ${catOnlyThere.join(', ')}` : '',
+    ].filter(Boolean);
+    throw new InputError(`${field}: the previous run was clustered on other features, so its segments cannot be matched to this run's.`, [
+      { severity: 'error', check: 'previous-features', message: parts.join('; '), location: { field, file: clusterFile }, hint: 'compare runs clustered on the same cluster.features (and cluster.categorical): re-run one of them with the other one\'s features' },
+    ]);
+  }
+  const data = new Float64Array(segments.length * names.length);
+  segments.forEach((seg, r) => {
+    names.forEach((f, j) => {
+      const v = seg.centroid?.[f];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new InputError(`${field}: the previous run's cluster.json is damaged.`, [
+          { severity: 'error', check: 'previous-centre', message: `segment ${String(seg.id)} has no finite centre for ${f} (got ${JSON.stringify(v)})`, location: { field, file: clusterFile }, hint: 'run the previous quarter again, or give another run' },
+        ]);
+      }
+      data[r * names.length + j] = v;
+    });
+  });
+  const centres = prep.toPrepared(new Matrix(data, segments.length, names.length, names));
+  const sizes = Float64Array.from(segments, (s) => (typeof s.size === 'number' && s.size > 0 ? s.size : 0));
+  return { dir, clusterFile, ids: segments.map((s) => s.id), centres, sizes };
+}
+
