@@ -258,7 +258,8 @@ export { exportPdf, chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type ExportPd
 // pipeline
 export { runConfigSchema, STAGE_NAMES, type RunConfig, type RunConfigInput, type StageName } from './pipeline/RunConfig';
 export { loadRunConfig, parseRunConfig, type LoadedRunConfig, type RunConfigOverrides } from './pipeline/loadRunConfig';
-export { runPipeline, type RunOptions, type RunResult, type Manifest, type StageTiming } from './pipeline/runPipeline';
+export { runPipeline, type RunOptions, type RunResult } from './pipeline/runPipeline';
+export type { Manifest, StageTiming } from './pipeline/Manifest';
 export { dataConfigFromPath } from './pipeline/dataConfigFromPath';
 export { clusterConfigSchema, MATCH_MAX_DISTANCE_DEFAULT, type ClusterConfig, type ClusterConfigInput } from './pipeline/ClusterConfig';
 export { matchPreviousRun, segmentCentres, type PreviousRun, type RunMatching, type SegmentCentres } from './cluster/summary/matchPreviousRun';

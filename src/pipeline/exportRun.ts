@@ -6,7 +6,6 @@ import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
-import type { FeatureResult } from '../features/computeFeatures';
 import type { FeatureColumn } from '../features/FeatureDefinition';
 import type { FeatureTable } from '../features/readFeatureTable';
 import { LOCALES } from '../core/Locale';
@@ -23,12 +22,12 @@ import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle, type Seg
 import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
-import type { ClusterResult } from '../cluster/summary/ClusterResult';
+import { clusterResultSchema } from '../cluster/summary/clusterResultSchema';
+import { featuresFileSchema } from '../features/featuresFileSchema';
 import { assembleRunReport } from './reportRun';
 import { RunFolder } from './RunFolder';
-import type { Manifest } from './runPipeline';
+import { manifestSchema, type Manifest } from './Manifest';
 import { resolveOutcome, type ResolvedOutcome } from './resolveOutcome';
-import { runConfigSchema } from './RunConfig';
 
 export interface ExportOptions {
   /** Hand-written rules (JSON or YAML) instead of rules extracted from the run's segments. */
@@ -95,9 +94,9 @@ export async function exportRun(runDir: string, options: ExportOptions = {}): Pr
   const run = new RunFolder(runDir);
   const dir = run.dir;
   const hint = 'run `seglab run` with the features and cluster stages first';
-  const manifest = run.json<Manifest>('manifest.json', hint);
-  const cluster = run.json<ClusterResult>('cluster.json', hint);
-  const features = run.json<Omit<FeatureResult, 'sql'>>('features.json', hint);
+  const manifest = run.read('manifest.json', manifestSchema, hint);
+  const cluster = run.read('cluster.json', clusterResultSchema, hint);
+  const features = run.read('features.json', featuresFileSchema, hint);
   const gate = { ...DEFAULT_GATE, ...(options.gate ?? {}) };
 
   progress.start('export: read the feature table');
@@ -349,6 +348,5 @@ function readSpec(path: string): RuleSpec {
 
 /** The run's outcome (Telco's churn, Bank Marketing's subscription) from its config, or null when it has none. */
 function runOutcome(manifest: Manifest, table: FeatureTable, columns: readonly FeatureColumn[]): ResolvedOutcome | null {
-  const parsed = runConfigSchema.safeParse(manifest.config);
-  return resolveOutcome(table, columns, parsed.success ? parsed.data.outcome : undefined);
+  return resolveOutcome(table, columns, manifest.config.outcome);
 }

@@ -1,14 +1,62 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
 import { InputError } from '../core/errors';
+import { jsonNumber } from '../core/jsonSchema';
+import { LOCALES } from '../core/Locale';
 import { Matrix } from '../core/Matrix';
-import type { ClusterResult } from '../cluster/summary/ClusterResult';
 import type { PreviousRun } from '../cluster/summary/matchPreviousRun';
 import type { PreparedClusterInput } from '../features/prepareClusterInput';
-import { readRunJson } from './RunFolder';
+import { ARCHETYPE_IDS } from '../personas/PersonaResult';
+import { readRunFile } from './RunFolder';
 
 /** The setting a previous run came from, named in errors. */
 export type PreviousRunField = 'cluster.previous' | 'report.previous' | '--previous';
+
+/**
+ * What a comparison reads of an earlier run's cluster.json: only that, since the earlier run is usually from
+ * an earlier seglab version. Runs written before `features` and `categorical` existed read their centres' keys.
+ */
+const previousClusterSchema = z.object({
+  segments: z.array(z.object({ id: z.number().int(), size: z.number().int().min(0), share: jsonNumber, centroid: z.record(jsonNumber) })),
+  features: z.array(z.object({ name: z.string() })).optional(),
+  categorical: z.array(z.string()).optional(),
+});
+
+/** What a comparison reads of an earlier run's personas.json: its published names and sizes (older files may lack archetype, customName, locale). */
+const previousPersonasSchema = z.object({
+  locale: z.enum(LOCALES).optional(),
+  segments: z.array(
+    z.union([
+      z.object({
+        id: z.number().int(),
+        suppressed: z.literal(false),
+        name: z.string(),
+        // An archetype this version does not know reads as unknown: the name is then kept as published.
+        archetype: z.enum(ARCHETYPE_IDS).nullable().optional().catch(null),
+        customName: z.boolean().optional(),
+        size: z.number().int().min(0),
+        share: jsonNumber,
+      }),
+      z.object({ id: z.number().int(), suppressed: z.literal(true) }),
+    ]),
+  ),
+});
+
+/** What a comparison reads of an earlier run's manifest.json. */
+const previousManifestSchema = z.object({ runId: z.string().optional(), asOf: z.string().optional() });
+
+const HINT = 'give the folder of an earlier run written by `seglab run` (reports/<run-id>), or run that quarter again';
+
+/** An earlier run as a review shows it beside this one: who it is, its published sizes and names. */
+export interface PreviousPublication {
+  runId: string;
+  asOf: string | null;
+  /** Its segments' sizes from cluster.json (never suppressed: the review applies its own minimum). */
+  segments: { id: number; size: number; share: number }[];
+  /** Its personas.json, when it has one. */
+  personas: z.infer<typeof previousPersonasSchema> | null;
+}
 
 /** The run folder a previous-run setting points to: the folder itself, or the folder of a file in it. */
 export function previousRunDir(path: string): string {
@@ -45,13 +93,13 @@ export function previousClusterFile(path: string, field: PreviousRunField): stri
 export function readPreviousRun(path: string, prep: PreparedClusterInput, field: PreviousRunField): PreviousRun {
   const clusterFile = previousClusterFile(path, field);
   const dir = dirname(clusterFile);
-  const previous = readRunJson<Partial<ClusterResult>>(clusterFile);
-  const segments = Array.isArray(previous.segments) ? previous.segments : [];
+  const previous = readRunFile(clusterFile, previousClusterSchema, HINT);
+  const segments = previous.segments;
   if (!segments.length) {
     throw new InputError(`${field}: the previous run has no segments.`, [{ severity: 'error', check: 'previous-features', message: 'cluster.json lists no segment', location: { field, file: clusterFile }, hint: 'give an earlier run whose cluster stage finished' }]);
   }
   const names = prep.raw.columns;
-  const theirs = Array.isArray(previous.features) ? previous.features.map((f) => f.name) : Object.keys(segments[0]!.centroid ?? {});
+  const theirs = previous.features ? previous.features.map((f) => f.name) : Object.keys(segments[0]!.centroid);
   const onlyHere = names.filter((f) => !theirs.includes(f));
   const onlyThere = theirs.filter((f) => !names.includes(f));
   const catHere = Object.keys(prep.categorical ?? {});
@@ -72,7 +120,7 @@ export function readPreviousRun(path: string, prep: PreparedClusterInput, field:
   const data = new Float64Array(segments.length * names.length);
   segments.forEach((seg, r) => {
     names.forEach((f, j) => {
-      const v = seg.centroid?.[f];
+      const v = seg.centroid[f];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         throw new InputError(`${field}: the previous run's cluster.json is damaged.`, [
           { severity: 'error', check: 'previous-centre', message: `segment ${String(seg.id)} has no finite centre for ${f} (got ${JSON.stringify(v)})`, location: { field, file: clusterFile }, hint: 'run the previous quarter again, or give another run' },
@@ -82,7 +130,22 @@ export function readPreviousRun(path: string, prep: PreparedClusterInput, field:
     });
   });
   const centres = prep.toPrepared(new Matrix(data, segments.length, names.length, names));
-  const sizes = Float64Array.from(segments, (s) => (typeof s.size === 'number' && s.size > 0 ? s.size : 0));
+  const sizes = Float64Array.from(segments, (s) => s.size);
   return { dir, clusterFile, ids: segments.map((s) => s.id), centres, sizes };
 }
 
+/**
+ * The published side of an earlier run (PreviousRun is its matching side): run id and asOf from its manifest
+ * (the folder name and null without one), its segments' sizes, and its personas when it has them.
+ */
+export function readPreviousPublication(run: PreviousRun): PreviousPublication {
+  const manifestFile = join(run.dir, 'manifest.json');
+  const manifest = existsSync(manifestFile) ? readRunFile(manifestFile, previousManifestSchema, HINT) : {};
+  const personasFile = join(run.dir, 'personas.json');
+  return {
+    runId: manifest.runId ?? basename(run.dir),
+    asOf: manifest.asOf ?? null,
+    segments: readRunFile(run.clusterFile, previousClusterSchema, HINT).segments.map(({ id, size, share }) => ({ id, size, share })),
+    personas: existsSync(personasFile) ? readRunFile(personasFile, previousPersonasSchema, HINT) : null,
+  };
+}

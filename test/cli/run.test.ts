@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/pipeline/runPipeline';
+import type { Manifest } from '../../src/pipeline/Manifest';
 import { chromiumPath } from '../../src/report/exportPdf';
 import { root, seglab, shared, tempDir, type RunResult } from './helpers';
 
