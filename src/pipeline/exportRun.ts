@@ -22,7 +22,7 @@ import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle, type Seg
 import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
-import { clusterResultSchema } from '../cluster/summary/clusterResultSchema';
+import { clusterResultSchema } from './clusterResultSchema';
 import { featuresFileSchema } from '../features/featuresFileSchema';
 import { assembleRunReport } from './reportRun';
 import { RunFolder } from './RunFolder';

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { writeJsonAtomic } from '../core/atomicWrite';
 import { InputError } from '../core/errors';
 import { silentProgress, type Progress } from '../core/progress';
-import { clusterResultSchema } from '../cluster/summary/clusterResultSchema';
+import { clusterResultSchema } from './clusterResultSchema';
 import { featuresFileSchema } from '../features/featuresFileSchema';
 import type { PersonaResult } from '../personas/PersonaResult';
 import type { ReportData } from '../report/ReportData';

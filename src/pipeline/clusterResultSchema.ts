@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { integerArray, jsonNumber, jsonObject } from '../../core/jsonSchema';
-import { FEATURE_UNITS } from '../../features/FeatureDefinition';
-import { IMPUTE_STRATEGIES } from '../../features/transformers/ImputeStrategy';
-import type { TransformerJSON } from '../../features/transformers/Transformer';
-import { CLUSTER_ALGORITHMS } from '../ClusterModel';
-import { KPROTOTYPES_GAMMA_RULES } from '../KPrototypesGammaRule';
-import type { ModelSelectionResult } from '../selectK';
-import { STABILITY_SCHEMA_VERSION, STABILITY_THRESHOLDS, type StabilityResult } from '../stability';
-import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult } from './ClusterResult';
-import type { RunMatching } from './matchPreviousRun';
+import { integerArray, jsonNumber, jsonObject } from '../core/jsonSchema';
+import { FEATURE_UNITS } from '../features/FeatureDefinition';
+import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
+import type { TransformerJSON } from '../features/transformers/Transformer';
+import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
+import { KPROTOTYPES_GAMMA_RULES } from '../cluster/KPrototypesGammaRule';
+import type { ModelSelectionResult } from '../cluster/selectK';
+import { STABILITY_SCHEMA_VERSION, STABILITY_THRESHOLDS, type StabilityResult } from '../cluster/stability';
+import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult } from '../cluster/summary/ClusterResult';
+import type { RunMatching } from '../cluster/summary/matchPreviousRun';
 
 const stabilitySchema: z.ZodType<StabilityResult, z.ZodTypeDef, unknown> = z.object({
   schemaVersion: z.literal(STABILITY_SCHEMA_VERSION),
