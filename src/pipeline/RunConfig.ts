@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UsageError } from '../core/errors';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { clusterConfigSchema } from './ClusterConfig';
@@ -58,4 +59,18 @@ export const runConfigSchema = z
   .strict();
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
+
+/** The stages a run of this config runs, in order: its `stages` (load always), else every stage. */
+export function stagesToRun(config: Pick<RunConfig, 'stages'>): StageName[] {
+  const wanted = new Set<StageName>(['load', ...(config.stages ?? STAGE_NAMES)]);
+  return STAGE_NAMES.filter((s) => wanted.has(s));
+}
+
+/** A comma-separated list of stage names (`--stages features,cluster`), checked against the known stages. */
+export function parseStageList(list: string): StageName[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !(STAGE_NAMES as readonly string[]).includes(n));
+  if (bad.length) throw new UsageError(`Unknown stage(s) ${bad.join(', ')}; known: ${STAGE_NAMES.join(', ')}.`);
+  return names as StageName[];
+}
 export type RunConfigInput = z.input<typeof runConfigSchema>;

@@ -8,6 +8,7 @@ import { Matrix } from '../core/Matrix';
 import type { PreviousRun } from '../cluster/summary/matchPreviousRun';
 import type { PreparedClusterInput } from '../features/prepareClusterInput';
 import { ARCHETYPE_IDS } from '../personas/PersonaResult';
+import { stagesToRun, type RunConfig } from './RunConfig';
 import { readRunFile } from './RunFolder';
 
 /** The setting a previous run came from, named in errors. */
@@ -83,6 +84,14 @@ export function previousClusterFile(path: string, field: PreviousRunField): stri
     ]);
   }
   return clusterFile;
+}
+
+/**
+ * Whether the previous run a config names (cluster.previous) can be matched, checked before a run starts:
+ * a wrong previous costs no loading. `field` names the setting in the error (--previous when it came from there).
+ */
+export function checkPreviousRun(config: RunConfig, baseDir: string, field: PreviousRunField = 'cluster.previous'): void {
+  if (config.cluster.previous && stagesToRun(config).includes('cluster')) previousClusterFile(resolve(baseDir, config.cluster.previous), field);
 }
 
 /**

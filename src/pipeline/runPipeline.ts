@@ -12,7 +12,7 @@ import { removeStaleWorkFolders } from './removeStaleWorkFolders';
 import { moveIntoPlace, releaseRunFolder, reserveRunFolder } from './reserveRunFolder';
 import type { RunContext, StageResults } from './RunContext';
 import { checkRunId } from './RunId';
-import { STAGE_NAMES, type RunConfig, type StageName } from './RunConfig';
+import { stagesToRun, type RunConfig } from './RunConfig';
 import { RunWriter } from './RunWriter';
 import { stageFor } from './stages';
 import { workFolderName } from './workFolderName';
@@ -68,13 +68,12 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
     results,
     runId: options.runId ?? config.name,
   };
-  const wanted = new Set<StageName>(['load', ...(config.stages ?? STAGE_NAMES)]);
+
   const timings: StageTiming[] = [];
   const t0 = performance.now();
   let finalDir: string | undefined;
   try {
-    for (const name of STAGE_NAMES) {
-      if (!wanted.has(name)) continue;
+    for (const name of stagesToRun(config)) {
       const t = performance.now();
       await stageFor(name).run(ctx);
       timings.push({ stage: name, ms: Math.round(performance.now() - t) });
