@@ -256,7 +256,8 @@ export { escapeMarkdown } from './report/escapeMarkdown';
 export { exportPdf, chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type ExportPdfOptions } from './report/exportPdf';
 
 // pipeline
-export { runConfigSchema, STAGE_NAMES, type RunConfig, type RunConfigInput, type StageName } from './pipeline/RunConfig';
+export { runConfigSchema, STAGE_NAMES, DEFAULT_STAGES, type RunConfig, type RunConfigInput, type StageName } from './pipeline/RunConfig';
+export { exportConfigSchema, type ExportConfig } from './pipeline/ExportConfig';
 export { loadRunConfig, parseRunConfig, type LoadedRunConfig, type RunConfigOverrides } from './pipeline/loadRunConfig';
 export { runPipeline, type RunOptions, type RunResult } from './pipeline/runPipeline';
 export type { Manifest, StageTiming } from './pipeline/Manifest';

@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { UsageError } from '../core/errors';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
+import { exportConfigSchema } from './ExportConfig';
 import { clusterConfigSchema } from './ClusterConfig';
 import { outcomeConfigSchema } from './OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
 import { RUN_ID_PATTERN } from './RunId';
 
-/** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
-export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report'] as const;
+/** Stages in the order they run. Later capabilities append here. */
+export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report', 'export'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
+
+/** What runs when the config lists no stages: every stage but the optional ones (export writes production rules: asked for, not implied). */
+export const DEFAULT_STAGES: readonly StageName[] = ['load', 'profile', 'features', 'cluster', 'report'];
 
 const isoDate = z
   .string()
@@ -53,16 +57,18 @@ export const runConfigSchema = z
       })
       .strict()
       .default({}),
-    /** Stages to run; default: every stage. `load` always runs. */
+    /** The export stage's settings (as seglab export's options); absent: its defaults. */
+    export: exportConfigSchema.optional(),
+    /** Stages to run; default: DEFAULT_STAGES (every stage but export). `load` always runs. */
     stages: z.array(z.enum(STAGE_NAMES)).optional(),
   })
   .strict();
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
 
-/** The stages a run of this config runs, in order: its `stages` (load always), else every stage. */
+/** The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES. */
 export function stagesToRun(config: Pick<RunConfig, 'stages'>): StageName[] {
-  const wanted = new Set<StageName>(['load', ...(config.stages ?? STAGE_NAMES)]);
+  const wanted = new Set<StageName>(['load', ...(config.stages ?? DEFAULT_STAGES)]);
   return STAGE_NAMES.filter((s) => wanted.has(s));
 }
 

@@ -83,6 +83,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
         const fingerprints = results.load!.tables.map((tb) => tb.sha256);
         finalDir = reserveRunFolder(outRoot, options.runId ?? defaultRunId(config, fingerprints), workName);
         ctx.runId = basename(finalDir);
+        ctx.runDir = finalDir;
       }
     }
     const load = results.load!;
