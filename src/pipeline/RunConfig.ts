@@ -4,7 +4,7 @@ import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { exportConfigSchema } from './ExportConfig';
 import { clusterConfigSchema } from './ClusterConfig';
-import { outcomeConfigSchema } from './OutcomeConfig';
+import { outcomeConfigSchema } from '../features/OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
 import { RUN_ID_PATTERN } from './RunId';
 

@@ -18,7 +18,7 @@ import { matchPreviousRun, segmentCentres } from '../cluster/summary/matchPrevio
 import { readPreviousPublication, readPreviousRun, type PreviousRunField } from './readPreviousRun';
 import { prepareClusterInput, type PreparedClusterInput } from '../features/prepareClusterInput';
 import type { QualityFacts } from './qualityFacts';
-import { resolveOutcome } from './resolveOutcome';
+import { resolveOutcome } from '../features/resolveOutcome';
 import type { RunConfig } from './RunConfig';
 
 export interface ReportInputs {

@@ -22,8 +22,8 @@ import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle, type Seg
 import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
-import type { OutcomeConfig } from './OutcomeConfig';
-import { resolveOutcome } from './resolveOutcome';
+import type { OutcomeConfig } from '../features/OutcomeConfig';
+import { resolveOutcome } from '../features/resolveOutcome';
 
 export interface ExportOptions {
   /** Hand-written rules (JSON or YAML) instead of rules extracted from the run's segments. */
