@@ -95,6 +95,17 @@ describe('run folders are read back through schemas: a file that does not match 
     expect(err.problems[0]!.location).toEqual({ file: join(badCluster, 'cluster.json'), field: 'segments[0].size' });
   });
 
+  it("a previous run's archetype this version does not know reads as unknown: its name is kept as published", async () => {
+    const older = damaged(run.dir, 'personas.json', (p) => {
+      p.segments[0].archetype = 'retiredArchetype';
+      p.segments[0].name = 'Old name';
+    });
+    const { data } = await assembleRunReport(run.dir, { report: { previous: older, projectionSample: 0 } });
+    // Matched to the old segment 0, this run's segment 0 keeps the published name (no archetype to compare).
+    expect(data.personas.segments[0]).toMatchObject({ id: 0, name: 'Old name' });
+    expect(data.changes!.segments[0]).toMatchObject({ name: 'Old name', renamedFrom: null });
+  });
+
   it('`seglab report` on a damaged run exits 2 and names the file and field', async () => {
     const dir = damaged(run.dir, 'cluster.json', (c) => (c.segments = 3));
     const r = await seglab(['report', dir, '--no-pdf']);
