@@ -59,6 +59,8 @@ export { hmacId, resolvePseudonymKey, PSEUDONYM_HEX_CHARS, DEFAULT_KEY_ENV } fro
 export { computeFeatures, type FeatureResult, type ComputeFeaturesOptions } from './features/computeFeatures';
 export { readFeatureTable, type FeatureTable } from './features/readFeatureTable';
 export { planFeatures, type FeaturePlan } from './features/planFeatures';
+export { prepareClusterInput, type PreparedClusterInput, type ClusterInputSettings, type PreparedColumn } from './features/prepareClusterInput';
+export { DEFAULT_CLUSTER_FEATURES } from './features/defaultClusterFeatures';
 export { featureConfigSchema, parseFeatureConfig, FEATURE_GROUPS, type FeatureConfig, type FeatureConfigInput, type FeatureGroup } from './features/FeatureConfig';
 export type { FeatureDefinition, FeatureColumn, SkippedFeature } from './features/FeatureDefinition';
 export { StandardScaler, type StandardScalerParams } from './features/transformers/StandardScaler';
@@ -254,14 +256,16 @@ export { escapeMarkdown } from './report/escapeMarkdown';
 export { exportPdf, chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type ExportPdfOptions } from './report/exportPdf';
 
 // pipeline
-export { runConfigSchema, STAGE_NAMES, type RunConfig, type RunConfigInput, type StageName } from './pipeline/RunConfig';
+export { runConfigSchema, STAGE_NAMES, DEFAULT_STAGES, type RunConfig, type RunConfigInput, type StageName } from './pipeline/RunConfig';
+export { exportConfigSchema, type ExportConfig } from './pipeline/ExportConfig';
 export { loadRunConfig, parseRunConfig, type LoadedRunConfig, type RunConfigOverrides } from './pipeline/loadRunConfig';
-export { runPipeline, type RunOptions, type RunResult, type Manifest, type StageTiming } from './pipeline/runPipeline';
+export { runPipeline, type RunOptions, type RunResult } from './pipeline/runPipeline';
+export type { Manifest, StageTiming } from './pipeline/Manifest';
 export { dataConfigFromPath } from './pipeline/dataConfigFromPath';
-export { clusterConfigSchema, DEFAULT_CLUSTER_FEATURES, MATCH_MAX_DISTANCE_DEFAULT, type ClusterConfig, type ClusterConfigInput } from './pipeline/ClusterConfig';
-export { matchPreviousRun, readPreviousRun, segmentCentres, type PreviousRun, type RunMatching, type SegmentCentres } from './pipeline/matchPreviousRun';
-export { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from './pipeline/ClusterResult';
-export { prepareClusterInput, type PreparedClusterInput } from './pipeline/prepareClusterInput';
+export { clusterConfigSchema, MATCH_MAX_DISTANCE_DEFAULT, type ClusterConfig, type ClusterConfigInput } from './pipeline/ClusterConfig';
+export { matchPreviousRun, segmentCentres, type PreviousRun, type RunMatching, type SegmentCentres } from './cluster/summary/matchPreviousRun';
+export { readPreviousRun } from './pipeline/readPreviousRun';
+export { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type SegmentSummary } from './cluster/summary/ClusterResult';
 export { clusterEstimator } from './pipeline/clusterEstimator';
 export { reportConfigSchema, type ReportConfig } from './pipeline/ReportConfig';
 export { assembleReport, type ReportInputs } from './pipeline/assembleReport';

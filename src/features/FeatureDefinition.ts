@@ -5,25 +5,28 @@ import type { FeatureGroup } from './FeatureConfig';
  * (Telco's Churn, Bank Marketing's y) passed through so that reports can show its rate per segment; it is
  * never a clustering input, a trait or a rule field.
  */
-export type FeatureRole = 'id' | 'numeric' | 'categorical' | 'outcome';
+export const FEATURE_ROLES = ['id', 'numeric', 'categorical', 'outcome'] as const;
+export type FeatureRole = (typeof FEATURE_ROLES)[number];
 
 /** Unit of a feature's value, for humans and reports. */
-export type FeatureUnit =
-  | 'days'
-  | 'orders'
-  | 'items'
-  | 'sessions'
-  | 'events'
-  | 'currency'
-  | 'currency per order'
-  | 'items per order'
-  | 'share'
-  | 'ratio'
-  | 'score'
-  | 'label'
-  | 'flag'
-  | 'years'
-  | 'value';
+export const FEATURE_UNITS = [
+  'days',
+  'orders',
+  'items',
+  'sessions',
+  'events',
+  'currency',
+  'currency per order',
+  'items per order',
+  'share',
+  'ratio',
+  'score',
+  'label',
+  'flag',
+  'years',
+  'value',
+] as const;
+export type FeatureUnit = (typeof FEATURE_UNITS)[number];
 
 /** One feature: what it means and the SQL that computes it, so a warehouse can reproduce the number. */
 export interface FeatureDefinition {

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { UsageError } from '../core/errors';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
+import { exportConfigSchema } from './ExportConfig';
 import { clusterConfigSchema } from './ClusterConfig';
-import { outcomeConfigSchema } from './OutcomeConfig';
+import { outcomeConfigSchema } from '../features/OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
 import { RUN_ID_PATTERN } from './RunId';
 
-/** Stages in the order they run. Later capabilities (cluster, personas, report, rules) append here. */
-export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report'] as const;
+/** Stages in the order they run. Later capabilities append here. */
+export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report', 'export'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
+
+/** What runs when the config lists no stages: every stage but the optional ones (export writes production rules: asked for, not implied). */
+export const DEFAULT_STAGES: readonly StageName[] = ['load', 'profile', 'features', 'cluster', 'report'];
 
 const isoDate = z
   .string()
@@ -52,10 +57,26 @@ export const runConfigSchema = z
       })
       .strict()
       .default({}),
-    /** Stages to run; default: every stage. `load` always runs. */
+    /** The export stage's settings (as seglab export's options); absent: its defaults. */
+    export: exportConfigSchema.optional(),
+    /** Stages to run; default: DEFAULT_STAGES (every stage but export). `load` always runs. */
     stages: z.array(z.enum(STAGE_NAMES)).optional(),
   })
   .strict();
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
+
+/** The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES. */
+export function stagesToRun(config: Pick<RunConfig, 'stages'>): StageName[] {
+  const wanted = new Set<StageName>(['load', ...(config.stages ?? DEFAULT_STAGES)]);
+  return STAGE_NAMES.filter((s) => wanted.has(s));
+}
+
+/** A comma-separated list of stage names (`--stages features,cluster`), checked against the known stages. */
+export function parseStageList(list: string): StageName[] {
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !(STAGE_NAMES as readonly string[]).includes(n));
+  if (bad.length) throw new UsageError(`Unknown stage(s) ${bad.join(', ')}; known: ${STAGE_NAMES.join(', ')}.`);
+  return names as StageName[];
+}
 export type RunConfigInput = z.input<typeof runConfigSchema>;

@@ -4,10 +4,11 @@ import type { LoadResult } from '../data/loadTables';
 import type { QualityProfile } from '../data/profileTables';
 import type { FeatureResult } from '../features/computeFeatures';
 import type { FeatureTable } from '../features/readFeatureTable';
-import type { PreparedClusterInput } from './prepareClusterInput';
-import type { ClusterResult } from './ClusterResult';
+import type { PreparedClusterInput } from '../features/prepareClusterInput';
+import type { ClusterResult } from '../cluster/summary/ClusterResult';
 import type { RunConfig, StageName } from './RunConfig';
 import type { RunWriter } from './RunWriter';
+import type { ExportResult } from './exportRules';
 
 /** Typed results of the stages that ran so far; each stage reads earlier ones and adds its own. */
 export interface StageResults {
@@ -18,6 +19,8 @@ export interface StageResults {
   /** The feature table and the clustering input the cluster stage built, so later stages do not redo them. */
   featureTable?: FeatureTable;
   clusterInput?: PreparedClusterInput;
+  /** The export stage's rule bundle (optional stage); its paths are in the finished run folder. */
+  export?: ExportResult;
 }
 
 export interface RunContext {
@@ -31,6 +34,8 @@ export interface RunContext {
   readonly results: StageResults;
   /** Name of the run folder; set once the load stage has fingerprinted the inputs. */
   runId: string;
+  /** The run folder the files end up in (taken after the load stage); until the run ends they are written in writer.dir. */
+  runDir?: string;
 }
 
 /** One step of a run. Stages are small objects in a list (see stages/index.ts), not methods of a god object. */

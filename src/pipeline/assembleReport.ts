@@ -1,25 +1,24 @@
-import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PCA } from '../cluster/PCA';
 import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { Rng } from '../core/rng';
 import { versions } from '../core/version';
-import type { QualityProfile } from '../data/QualityProfile';
 import type { FeatureColumn } from '../features/FeatureDefinition';
 import type { FeatureTable } from '../features/readFeatureTable';
 import { buildPersonas } from '../personas/buildPersonas';
 import { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize, type SegmentPair } from '../personas/compareSizes';
 import { carriedName, type PreviousSegmentName } from '../personas/nameSegments';
 import type { PersonaInput } from '../personas/PersonaInput';
-import type { PersonaResult, SegmentPersona } from '../personas/PersonaResult';
+import type { PersonaResult } from '../personas/PersonaResult';
 import { REPORT_DATA_SCHEMA_VERSION, type KPrototypesFacts, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
 import type { Locale } from '../core/Locale';
-import type { ClusterResult } from './ClusterResult';
-import { matchPreviousRun, readPreviousRun, segmentCentres, type PreviousRunField } from './matchPreviousRun';
-import { prepareClusterInput, type PreparedClusterInput } from './prepareClusterInput';
-import { readRunJson } from './RunFolder';
-import { resolveOutcome } from './resolveOutcome';
+import type { ClusterResult } from '../cluster/summary/ClusterResult';
+import { matchPreviousRun, segmentCentres } from '../cluster/summary/matchPreviousRun';
+import { readPreviousPublication, readPreviousRun, type PreviousRunField } from './readPreviousRun';
+import { prepareClusterInput, type PreparedClusterInput } from '../features/prepareClusterInput';
+import type { QualityFacts } from './qualityFacts';
+import { resolveOutcome } from '../features/resolveOutcome';
 import type { RunConfig } from './RunConfig';
 
 export interface ReportInputs {
@@ -28,7 +27,8 @@ export interface ReportInputs {
   table: FeatureTable;
   featureColumns: readonly FeatureColumn[];
   cluster: ClusterResult;
-  quality: QualityProfile | null;
+  /** The data-quality profile (a QualityProfile, or quality.json read back); null without the profile stage. */
+  quality: QualityFacts | null;
   /** Folder the run config's relative paths resolve against (for report.previous). */
   baseDir: string;
   /** The clustering input the cluster stage prepared from this table (prepared again when absent). */
@@ -197,7 +197,7 @@ function projectionSample(inputs: ReportInputs, shown: ReadonlySet<number>, maxP
   };
 }
 
-function qualitySummary(q: QualityProfile): QualitySummary {
+function qualitySummary(q: QualityFacts): QualitySummary {
   return {
     tables: q.tables.map((t) => ({
       table: t.table,
@@ -235,14 +235,9 @@ function comparedRun(path: string, field: PreviousRunField, inputs: ReportInputs
   const m = matchPreviousRun(segmentCentres(prep.X, labels, ids), run, inputs.config.cluster.matchMaxDistance);
   const pairs = m.matches.map((x) => ({ current: x.current, previous: x.previous }));
   const matchOf = new Map(pairs.map((p) => [p.previous, p.current]));
-  const manifestFile = join(run.dir, 'manifest.json');
-  const manifest = existsSync(manifestFile) ? readRunJson<{ runId?: string; asOf?: string }>(manifestFile) : {};
-  const runId = manifest.runId ?? basename(run.dir);
-  const asOf = manifest.asOf ?? null;
-  const personasFile = join(run.dir, 'personas.json');
-  if (existsSync(personasFile)) {
-    const prev = readRunJson<PersonaResult>(personasFile);
-    const named = prev.segments.filter((s): s is SegmentPersona => !s.suppressed && s.id >= 0);
+  const { runId, asOf, segments, personas: prev } = readPreviousPublication(run);
+  if (prev) {
+    const named = prev.segments.filter((s): s is Extract<typeof s, { suppressed: false }> => !s.suppressed && s.id >= 0);
     const carried = named.map((s) => carriedName({ name: s.name, archetype: s.archetype ?? null, customName: s.customName === true }, prev.locale ?? locale, locale));
     // A translated name may meet a team's name in the other language: then every name stays as published.
     const name = new Map(named.map((s, i) => [s.id, new Set(carried).size === carried.length ? carried[i]! : s.name]));
@@ -257,8 +252,7 @@ function comparedRun(path: string, field: PreviousRunField, inputs: ReportInputs
       pairs,
     };
   }
-  const prev = readRunJson<ClusterResult>(run.clusterFile);
-  return { runId, asOf, sizes: prev.segments.map((s) => ({ id: s.id, size: s.size, share: s.share })), names: [], pairs };
+  return { runId, asOf, sizes: segments, names: [], pairs };
 }
 
 function sizeChanges(personas: PersonaResult, previous: ComparedRun, minGroupSize: number, matchMaxDistance: number): ReportData['changes'] {

@@ -1,17 +1,17 @@
-import { renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeJsonAtomic } from '../core/atomicWrite';
 import { InputError } from '../core/errors';
 import { silentProgress, type Progress } from '../core/progress';
-import type { QualityProfile } from '../data/QualityProfile';
-import type { FeatureResult } from '../features/computeFeatures';
-import { assembleReport } from './assembleReport';
-import type { ClusterResult } from './ClusterResult';
-import { reportConfigSchema, type ReportConfig } from './ReportConfig';
-import { runConfigSchema, type RunConfig } from './RunConfig';
+import { clusterResultSchema } from './clusterResultSchema';
+import { featuresFileSchema } from '../features/featuresFileSchema';
 import type { PersonaResult } from '../personas/PersonaResult';
 import type { ReportData } from '../report/ReportData';
-import type { Manifest } from './runPipeline';
+import { assembleReport } from './assembleReport';
+import { manifestSchema, type Manifest } from './Manifest';
+import { qualityFactsSchema } from './qualityFacts';
+import { reportConfigSchema, type ReportConfig } from './ReportConfig';
+import type { RunConfig } from './RunConfig';
 import { RunFolder } from './RunFolder';
 import { RunWriter } from './RunWriter';
 import { writeReport } from './writeReport';
@@ -41,8 +41,9 @@ export async function reportRun(runDir: string, options: ReportRunOptions = {}):
     rmSync(tmp, { recursive: true, force: true });
   }
   const names = new Set(writer.outputs.map((o) => o.file));
-  const updated: Manifest = { ...manifest, outputs: [...manifest.outputs.filter((o) => !names.has(o.file)), ...writer.outputs] };
-  writeJsonAtomic(manifestPath, updated);
+  // The manifest as written (its config unparsed, keys of other versions kept), with this edition's files.
+  const written = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeJsonAtomic(manifestPath, { ...written, outputs: [...manifest.outputs.filter((o) => !names.has(o.file)), ...writer.outputs] });
   return { dir, files: writer.outputs.map((o) => o.file) };
 }
 
@@ -58,19 +59,17 @@ export async function assembleRunReport(
   const run = new RunFolder(runDir);
   const dir = run.dir;
   const manifestPath = run.need('manifest.json', 'give the folder `seglab run` printed, e.g. reports/sample-20260701-e1679f7e');
-  const manifest = run.json<Manifest>('manifest.json', 'give the folder `seglab run` printed');
-  const cluster = run.json<ClusterResult>('cluster.json', 'run the cluster stage first: seglab run --config <file> (with stages including cluster)');
-  const features = run.json<Omit<FeatureResult, 'sql'>>('features.json', 'run the features stage first');
+  const manifest = run.read('manifest.json', manifestSchema, 'give the folder `seglab run` printed');
+  const cluster = run.read('cluster.json', clusterResultSchema, 'run the cluster stage first: seglab run --config <file> (with stages including cluster)');
+  const features = run.read('features.json', featuresFileSchema, 'run the features stage first');
   run.need('features.parquet', 'run the features stage first');
-  const quality = run.json<QualityProfile>('quality.json', null) ?? null;
+  const quality = run.read('quality.json', qualityFactsSchema, null) ?? null;
 
-  const parsed = runConfigSchema.safeParse(manifest.config);
-  if (!parsed.success) throw new InputError(`The config in ${manifestPath} is not valid for this seglab version: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
   const overrides = { ...(options.report ?? {}) };
   if (overrides.previous) overrides.previous = resolve(options.cwd ?? process.cwd(), overrides.previous);
-  const report = reportConfigSchema.safeParse({ ...parsed.data.report, ...overrides });
+  const report = reportConfigSchema.safeParse({ ...manifest.config.report, ...overrides });
   if (!report.success) throw new InputError(`Report settings: ${report.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
-  const config = { ...parsed.data, report: report.data };
+  const config = { ...manifest.config, report: report.data };
   const baseDir = manifest.configPath ? dirname(manifest.configPath) : process.cwd();
 
   progress.start('report: read the run');

@@ -7,13 +7,13 @@ import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
 import { redactDataConfig } from '../data/DataConfig';
 import { DuckSession } from '../data/DuckSession';
-import type { PseudonymisationInfo } from '../data/LoadResult';
-import { removeStaleWorkFolders, type RemovedWorkFolder } from './removeStaleWorkFolders';
+import type { Manifest, StageTiming } from './Manifest';
+import { removeStaleWorkFolders } from './removeStaleWorkFolders';
 import { moveIntoPlace, releaseRunFolder, reserveRunFolder } from './reserveRunFolder';
 import type { RunContext, StageResults } from './RunContext';
 import { checkRunId } from './RunId';
-import { STAGE_NAMES, type RunConfig, type StageName } from './RunConfig';
-import { RunWriter, type OutputRecord } from './RunWriter';
+import { stagesToRun, type RunConfig } from './RunConfig';
+import { RunWriter } from './RunWriter';
 import { stageFor } from './stages';
 import { workFolderName } from './workFolderName';
 
@@ -33,35 +33,6 @@ export interface RunOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** DuckDB memory limit, e.g. "3GB". */
   memoryLimit?: string;
-}
-
-export interface StageTiming {
-  stage: StageName;
-  ms: number;
-}
-
-export interface Manifest {
-  schemaVersion: 1;
-  runId: string;
-  /** Wall-clock time the run finished: provenance only, never an input to any result. */
-  createdAt: string;
-  configPath?: string;
-  /** The validated config with defaults filled in; secrets redacted. */
-  config: RunConfig;
-  /** sha256 of `JSON.stringify(config)` (the redacted config above), to find runs of the same config. */
-  configHash: string;
-  asOf: string;
-  seed: number;
-  inputs: { table: string; path: string; format: string; sha256: string; bytes: number; rows: number }[];
-  pseudonymised: boolean;
-  /** How ids were pseudonymised (key source, never the key), as in load.json. */
-  pseudonymisation?: PseudonymisationInfo;
-  versions: Record<string, string>;
-  stages: StageTiming[];
-  totalMs: number;
-  outputs: OutputRecord[];
-  /** Work folders of killed runs removed from the output folder before this run started. */
-  removedStale?: RemovedWorkFolder[];
 }
 
 export interface RunResult {
@@ -97,13 +68,12 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
     results,
     runId: options.runId ?? config.name,
   };
-  const wanted = new Set<StageName>(['load', ...(config.stages ?? STAGE_NAMES)]);
+
   const timings: StageTiming[] = [];
   const t0 = performance.now();
   let finalDir: string | undefined;
   try {
-    for (const name of STAGE_NAMES) {
-      if (!wanted.has(name)) continue;
+    for (const name of stagesToRun(config)) {
       const t = performance.now();
       await stageFor(name).run(ctx);
       timings.push({ stage: name, ms: Math.round(performance.now() - t) });
@@ -113,6 +83,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
         const fingerprints = results.load!.tables.map((tb) => tb.sha256);
         finalDir = reserveRunFolder(outRoot, options.runId ?? defaultRunId(config, fingerprints), workName);
         ctx.runId = basename(finalDir);
+        ctx.runDir = finalDir;
       }
     }
     const load = results.load!;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/pipeline/runPipeline';
+import type { Manifest } from '../../src/pipeline/Manifest';
 import { smallBundle } from '../rules/fixtures';
 import { seglab, tempDir } from './helpers';
 

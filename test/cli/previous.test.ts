@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterResult } from '../../src/pipeline/ClusterResult';
-import type { Manifest } from '../../src/pipeline/runPipeline';
+import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
+import type { Manifest } from '../../src/pipeline/Manifest';
 import { root, seglab, tempDir, type RunResult } from './helpers';
 
 /** The sample config with absolute data paths (so it can live in a temp folder) and quick cluster settings. */

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hmacId } from '../../src/data/pseudonymise';
-import type { Manifest } from '../../src/pipeline/runPipeline';
+import type { Manifest } from '../../src/pipeline/Manifest';
 import { root, seglab, tempDir } from './helpers';
 
 const KEY = 'cli-test-key-0123456789abcdef';

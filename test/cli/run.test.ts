@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/pipeline/runPipeline';
+import type { Manifest } from '../../src/pipeline/Manifest';
 import { chromiumPath } from '../../src/report/exportPdf';
 import { root, seglab, shared, tempDir, type RunResult } from './helpers';
 
@@ -45,6 +45,22 @@ describe('seglab run on the embedded sample (what npm start does)', () => {
     // Nothing but the listed outputs and the manifest; no temporary files left.
     expect(readdirSync(dir).sort()).toEqual([...files, 'manifest.json'].sort());
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('seglab features and seglab profile on the same config write what the stages wrote (they call the same functions)', async () => {
+    const dir = first.stdout.trim();
+    const tmp = tempDir();
+    const f = await seglab(['-q', 'features', '--config', 'data/configs/sample.yaml', '--out', join(tmp, 'f.parquet'), '--sql', join(tmp, 'f.sql')]);
+    expect(f.code, f.stderr).toBe(0);
+    expect(sha256(join(tmp, 'f.parquet'))).toBe(sha256(join(dir, 'features.parquet')));
+    expect(readFileSync(join(tmp, 'f.sql'), 'utf8')).toBe(readFileSync(join(dir, 'features.sql'), 'utf8'));
+    const csv = await seglab(['-q', 'features', '--config', 'data/configs/sample.yaml', '--out', join(tmp, 'f.csv')]);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(sha256(join(tmp, 'f.csv'))).toBe(sha256(join(dir, 'features.csv')));
+    const p = await seglab(['-q', 'profile', '--config', 'data/configs/sample.yaml', '--json', join(tmp, 'quality.json')]);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toBe(readFileSync(join(dir, 'quality.md'), 'utf8'));
+    expect(sha256(join(tmp, 'quality.json'))).toBe(sha256(join(dir, 'quality.json')));
   });
 
   it('the feature table has one row per customer', async () => {

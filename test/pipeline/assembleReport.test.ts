@@ -4,7 +4,7 @@ import { Rng } from '../../src/core/rng';
 import type { FeatureColumn } from '../../src/features/FeatureDefinition';
 import type { FeatureTable } from '../../src/features/readFeatureTable';
 import { assembleReport } from '../../src/pipeline/assembleReport';
-import type { ClusterResult } from '../../src/pipeline/ClusterResult';
+import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { renderReportHtml } from '../../src/report/renderReportHtml';
 import { renderReportMarkdown } from '../../src/report/renderReportMarkdown';

@@ -7,7 +7,7 @@ import { adjustedRandIndex } from '../../src/cluster/metrics/adjustedRandIndex';
 import { InputError } from '../../src/core/errors';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
-import type { ClusterResult } from '../../src/pipeline/ClusterResult';
+import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
 import type { RunConfig } from '../../src/pipeline/RunConfig';
 
 const root = join(__dirname, '..', '..');

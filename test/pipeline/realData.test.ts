@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRun, type ExportResult } from '../../src/pipeline/exportRun';
-import type { ClusterResult } from '../../src/pipeline/ClusterResult';
+import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { runPipeline } from '../../src/pipeline/runPipeline';
 import { RunFolder } from '../../src/pipeline/RunFolder';

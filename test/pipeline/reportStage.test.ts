@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
-import type { Manifest } from '../../src/pipeline/runPipeline';
+import type { Manifest } from '../../src/pipeline/Manifest';
 import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import type { RunConfig } from '../../src/pipeline/RunConfig';
 import type { PersonaResult, SegmentPersona } from '../../src/personas/PersonaResult';

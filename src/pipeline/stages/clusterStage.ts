@@ -1,19 +1,20 @@
 import { resolve } from 'node:path';
 import { InputError } from '../../core/errors';
-import { Matrix } from '../../core/Matrix';
-import { mixedMatrix } from '../../cluster/CategoricalMatrix';
-import type { ClusterModel } from '../../cluster/ClusterModel';
+import { CategoricalMatrix, mixedMatrix } from '../../cluster/CategoricalMatrix';
 import { NOISE } from '../../cluster/ClusterModel';
 import { KPrototypes } from '../../cluster/KPrototypes';
 import { KPrototypesModel } from '../../cluster/KPrototypesModel';
 import { selectK } from '../../cluster/selectK';
 import { bootstrapStability } from '../../cluster/stability';
+import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult } from '../../cluster/summary/ClusterResult';
+import { kprototypesSummary } from '../../cluster/summary/kprototypesSummary';
+import { matchPreviousRun, segmentCentres } from '../../cluster/summary/matchPreviousRun';
+import { summariseSegments } from '../../cluster/summary/summariseSegments';
 import { suggestEps } from '../../cluster/suggestEps';
+import { prepareClusterInput } from '../../features/prepareClusterInput';
 import { readFeatureTable } from '../../features/readFeatureTable';
-import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type KPrototypesSummary, type SegmentSummary } from '../ClusterResult';
 import { clusterEstimator } from '../clusterEstimator';
-import { matchPreviousRun, readPreviousRun, segmentCentres } from '../matchPreviousRun';
-import { prepareClusterInput, type PreparedClusterInput } from '../prepareClusterInput';
+import { readPreviousRun } from '../readPreviousRun';
 import type { Stage } from '../RunContext';
 
 /** gap: 'auto' computes the gap statistic up to this many customers (it costs 11 fits per k). */
@@ -30,6 +31,8 @@ export const clusterStage: Stage = {
     const prep = prepareClusterInput(table, features.columns, cfg);
     for (const note of prep.notes) ctx.progress.note(`cluster: ${note}`);
     const { X } = prep;
+    // k-prototypes: the text columns as category codes, a missing value its own level.
+    const categorical = prep.categorical ? CategoricalMatrix.fromColumns(prep.categorical, { missing: 'level' }) : null;
     const seed = ctx.config.seed;
 
     // k: from the config, or the sweep's recommendation within the business limits.
@@ -76,7 +79,7 @@ export const clusterStage: Stage = {
 
     ctx.progress.note(`cluster: final fit, ${cfg.algorithm}${cfg.algorithm === 'dbscan' ? '' : ` with k = ${k} (${kSource === 'auto' ? 'recommended by the sweep' : 'from the config'})`}`);
     const t1 = performance.now();
-    const extra = { eps: eps ?? undefined, categorical: prep.categorical };
+    const extra = { eps: eps ?? undefined, categorical };
     const model = clusterEstimator(cfg, k, seed, extra).fit(X, { progress: ctx.progress });
     const fitSeconds = (performance.now() - t1) / 1000;
 
@@ -97,7 +100,7 @@ export const clusterStage: Stage = {
     const sameFit = swept !== undefined && swept.B === cfg.stabilityResamples && sameSizes(swept.clusters.map((c) => c.size), model.labels, model.k);
     if (cfg.stabilityResamples > 0 && kp) {
       // Resample customers with their categories, refit with the same mismatch cost (gamma) as the final fit.
-      const mixed = mixedMatrix(X, prep.categorical!);
+      const mixed = mixedMatrix(X, categorical!);
       stability = bootstrapStability(mixed, (kk) => new KPrototypes({ ...kp.params, k: kk, gamma: kp.gamma }), { B: cfg.stabilityResamples, seed, original: kp, progress: ctx.progress });
     } else if (cfg.stabilityResamples > 0 && sameFit) {
       stability = swept;
@@ -129,7 +132,7 @@ export const clusterStage: Stage = {
     const labels = Array.from(model.labels, (l) => (l === NOISE ? NOISE : ids[l]!));
     // Stability is reported per segment id, like everything else in cluster.json.
     if (stability) stability = { ...stability, clusters: stability.clusters.map((c) => ({ ...c, label: ids[c.label]!, description: c.description.replace(/^cluster \d+/, `segment ${ids[c.label]}`) })) };
-    const segments = summariseSegments(prep, centres, model, ids);
+    const segments = summariseSegments(prep.raw, model.labels, prep.toOriginal(centres), ids);
     const noiseCount = labels.filter((l) => l === NOISE).length;
 
     const result: ClusterResult = {
@@ -183,46 +186,6 @@ function sameSizes(sizes: readonly number[], labels: Int32Array, k: number): boo
   return sizes.length === k && sizes.every((s, c) => s === counts[c]);
 }
 
-function kprototypesSummary(kp: KPrototypesModel, ids: number[]): KPrototypesSummary {
-  const share = (part: number, all: number): number => (all > 0 ? 1 - part / all : 0);
-  return {
-    categorical: [...kp.categoricalColumns],
-    gamma: kp.gamma,
-    gammaRule: kp.gammaRule,
-    costShare: kp.costShare,
-    explained: {
-      numeric: share(kp.costParts.numeric, kp.oneClusterCost.numeric),
-      categorical: share(kp.costParts.categorical, kp.oneClusterCost.categorical),
-    },
-    movedByCategorical: kp.movedByCategorical,
-    modes: kp.modes
-      .map((row, c) => ({ segment: ids[c]!, values: Object.fromEntries(kp.categoricalColumns.map((name, j) => [name, row[j]!])) }))
-      .sort((a, b) => a.segment - b.segment),
-  };
-}
-
 function range(a: number, b: number): number[] {
   return Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
-}
-
-function summariseSegments(prep: PreparedClusterInput, centres: Matrix, model: ClusterModel, ids: number[]): SegmentSummary[] {
-  const original = prep.toOriginal(centres);
-  const { raw } = prep;
-  const n = raw.rows;
-  const out: SegmentSummary[] = [];
-  for (let c = 0; c < model.k; c++) {
-    const members: number[] = [];
-    for (let i = 0; i < n; i++) if (model.labels[i] === c) members.push(i);
-    const centroid: Record<string, number> = {};
-    const mean: Record<string, number | null> = {};
-    const median: Record<string, number | null> = {};
-    raw.columns.forEach((name, j) => {
-      centroid[name] = original.get(c, j);
-      const values = members.map((i) => raw.get(i, j)).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-      mean[name] = values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
-      median[name] = values.length ? (values.length % 2 ? values[values.length >> 1]! : (values[values.length / 2 - 1]! + values[values.length / 2]!) / 2) : null;
-    });
-    out.push({ id: ids[c]!, size: members.length, share: members.length / n, centroid, mean, median });
-  }
-  return out.sort((a, b) => a.id - b.id);
 }

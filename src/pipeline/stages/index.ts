@@ -2,6 +2,7 @@ import { assertUnreachable } from '../../core/assertUnreachable';
 import type { Stage } from '../RunContext';
 import type { StageName } from '../RunConfig';
 import { clusterStage } from './clusterStage';
+import { exportStage } from './exportStage';
 import { featuresStage } from './featuresStage';
 import { loadStage } from './loadStage';
 import { profileStage } from './profileStage';
@@ -20,6 +21,8 @@ export function stageFor(name: StageName): Stage {
       return clusterStage;
     case 'report':
       return reportStage;
+    case 'export':
+      return exportStage;
     default:
       return assertUnreachable(name, 'stage');
   }

@@ -1,19 +1,45 @@
 import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
-import { CategoricalMatrix } from '../cluster/CategoricalMatrix';
-import type { FeatureColumn, FeatureUnit } from '../features/FeatureDefinition';
-import type { FeatureTable } from '../features/readFeatureTable';
-import type { FittedNumericTransformer, TransformerJSON } from '../features/transformers/Transformer';
-import { Log1pTransformer } from '../features/transformers/Log1pTransformer';
-import { RobustScaler } from '../features/transformers/RobustScaler';
-import { SimpleImputer } from '../features/transformers/SimpleImputer';
-import { StandardScaler } from '../features/transformers/StandardScaler';
-import type { ImputeStrategy } from '../features/transformers/ImputeStrategy';
 import { assertUnreachable } from '../core/assertUnreachable';
-import { DEFAULT_CLUSTER_FEATURES, NEVER_CLUSTER_ON, type ClusterConfig } from './ClusterConfig';
+import { DEFAULT_CLUSTER_FEATURES, NEVER_CLUSTER_ON } from './defaultClusterFeatures';
+import type { FeatureColumn, FeatureUnit } from './FeatureDefinition';
+import type { FeatureTable } from './readFeatureTable';
+import type { FittedNumericTransformer, TransformerJSON } from './transformers/Transformer';
+import { Log1pTransformer } from './transformers/Log1pTransformer';
+import { RobustScaler } from './transformers/RobustScaler';
+import { SimpleImputer } from './transformers/SimpleImputer';
+import { StandardScaler } from './transformers/StandardScaler';
+import type { ImputeStrategy } from './transformers/ImputeStrategy';
 
 /** Units whose values are amounts with long right tails: log1p (signed when negative values occur) evens them out. */
 const LOG_UNITS: ReadonlySet<FeatureUnit> = new Set(['days', 'orders', 'items', 'sessions', 'events', 'currency', 'currency per order', 'items per order']);
+
+/**
+ * How the clustering input is chosen and prepared: the `cluster:` keys of the run config that concern the
+ * input (a ClusterConfig is one). Declared here so that the features layer does not import the pipeline.
+ */
+export interface ClusterInputSettings {
+  /** Numeric feature columns; default: DEFAULT_CLUSTER_FEATURES that the table has. */
+  features?: readonly string[];
+  /** Text columns (k-prototypes). */
+  categorical: readonly string[];
+  /** Missing values per column; default by unit (defaultImpute). */
+  impute: Readonly<Record<string, ImputeStrategy>>;
+  log1p: 'auto' | 'none' | readonly string[];
+  scale: 'standard' | 'robust' | 'none';
+}
+
+/** One column of the clustering input and how it was prepared (cluster.json's `features`). */
+export interface PreparedColumn {
+  name: string;
+  unit: FeatureUnit | null;
+  /** Customers without a value (filled by `impute`). */
+  missing: number;
+  impute: ImputeStrategy | null;
+  log1p: boolean;
+  /** The column has negative values (net spend after returns), so it got sign(x)·log(1 + |x|) instead of log(1 + x). */
+  signedLog: boolean;
+}
 
 /** The clustering input and the fitted steps that produced it, so centroids can go back to original units. */
 export interface PreparedClusterInput {
@@ -22,15 +48,15 @@ export interface PreparedClusterInput {
   X: Matrix;
   /** The same columns in original units, NaN where the feature is undefined (for profiles). */
   raw: Matrix;
-  /** Categorical columns (k-prototypes only). */
-  categorical: CategoricalMatrix | null;
+  /**
+   * Categorical columns (k-prototypes only) as text, row for row with X (null: missing); the clustering
+   * encodes them (CategoricalMatrix), so this layer does not import the cluster layer.
+   */
+  categorical: Readonly<Record<string, readonly (string | null)[]>> | null;
   /** Fitted steps in order (imputers, log1p, scaler) as saved JSON. */
   steps: TransformerJSON[];
-  /**
-   * How each numeric column was prepared, for readers of cluster.json. `signedLog`: the column has negative
-   * values (net spend after returns), so it got sign(x)·log(1 + |x|) instead of log(1 + x).
-   */
-  columns: { name: string; unit: FeatureUnit | null; missing: number; impute: ImputeStrategy | null; log1p: boolean; signedLog: boolean }[];
+  /** How each numeric column was prepared, for readers of cluster.json. */
+  columns: PreparedColumn[];
   /** Things the user should know (defaults taken, columns dropped). */
   notes: string[];
   /** Map rows in the prepared space (e.g. centroids) back to original units. */
@@ -44,7 +70,7 @@ export interface PreparedClusterInput {
  * columns, missing values filled ("days since" → the largest value seen, others → 0 unless configured),
  * log1p on non-negative counts, days and money, then scaling. Every step is a fitted transformer.
  */
-export function prepareClusterInput(table: FeatureTable, featureColumns: readonly FeatureColumn[], cfg: ClusterConfig): PreparedClusterInput {
+export function prepareClusterInput(table: FeatureTable, featureColumns: readonly FeatureColumn[], cfg: ClusterInputSettings): PreparedClusterInput {
   const notes: string[] = [];
   const units = new Map(featureColumns.map((c) => [c.name, c.unit ?? null]));
   // The data's outcome (churn, subscription) is what segments are judged by, never what they are made of.
@@ -201,7 +227,7 @@ function countBelowZero(X: Matrix, j: number): number {
  */
 export const LOG_SKEWNESS = 2;
 
-function chooseLogColumns(columns: PreparedClusterInput['columns'], setting: ClusterConfig['log1p'], X: Matrix): string[] {
+function chooseLogColumns(columns: PreparedClusterInput['columns'], setting: ClusterInputSettings['log1p'], X: Matrix): string[] {
   if (setting === 'none') return [];
   if (setting !== 'auto') {
     const unknown = setting.filter((c) => !columns.some((x) => x.name === c));
@@ -248,7 +274,7 @@ function isZeroOne(X: Matrix, j: number): boolean {
   return zeros > 0 && ones > 0;
 }
 
-function scalerFor(scale: ClusterConfig['scale'], columns: readonly string[]): StandardScaler | RobustScaler | null {
+function scalerFor(scale: ClusterInputSettings['scale'], columns: readonly string[]): StandardScaler | RobustScaler | null {
   switch (scale) {
     case 'standard':
       return new StandardScaler({ columns });
@@ -261,12 +287,12 @@ function scalerFor(scale: ClusterConfig['scale'], columns: readonly string[]): S
   }
 }
 
-function categoricalColumns(table: FeatureTable, names: readonly string[]): CategoricalMatrix {
+function categoricalColumns(table: FeatureTable, names: readonly string[]): Record<string, readonly (string | null)[]> {
   const unknown = names.filter((c) => !(c in table.categorical));
   if (unknown.length) {
     throw new InputError('cluster.categorical names columns the feature table does not have as text.', [
       { severity: 'error', check: 'unknown-feature', message: unknown.map((c) => `"${c}"`).join(', '), location: { field: 'cluster.categorical' }, hint: `text columns of this feature table: ${Object.keys(table.categorical).join(', ') || '(none)'}` },
     ]);
   }
-  return CategoricalMatrix.fromColumns(Object.fromEntries(names.map((c) => [c, table.categorical[c]!])), { missing: 'level' });
+  return Object.fromEntries(names.map((c) => [c, table.categorical[c]!]));
 }

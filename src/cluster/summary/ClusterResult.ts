@@ -1,10 +1,11 @@
-import type { ClusterAlgorithm } from '../cluster/ClusterModel';
-import type { KPrototypesGammaRule } from '../cluster/KPrototypesGammaRule';
-import type { ModelSelectionResult } from '../cluster/selectK';
-import type { StabilityResult } from '../cluster/stability';
-import type { TransformerJSON } from '../features/transformers/Transformer';
+// Type-only imports from the features layer: a clustering's result says which prepared columns it was fitted on.
+import type { PreparedColumn } from '../../features/prepareClusterInput';
+import type { TransformerJSON } from '../../features/transformers/Transformer';
+import type { ClusterAlgorithm } from '../ClusterModel';
+import type { KPrototypesGammaRule } from '../KPrototypesGammaRule';
+import type { ModelSelectionResult } from '../selectK';
+import type { StabilityResult } from '../stability';
 import type { RunMatching } from './matchPreviousRun';
-import type { PreparedClusterInput } from './prepareClusterInput';
 
 export const CLUSTER_RESULT_SCHEMA_VERSION = 1;
 
@@ -46,7 +47,7 @@ export interface ClusterResult {
   /** How k was set: from the config, or recommended by the sweep. */
   kSource: 'config' | 'auto' | 'algorithm';
   rows: number;
-  features: PreparedClusterInput['columns'];
+  features: PreparedColumn[];
   categorical: string[];
   notes: string[];
   segments: SegmentSummary[];

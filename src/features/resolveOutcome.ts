@@ -1,7 +1,7 @@
 import type { Locale } from '../core/Locale';
 import { InputError } from '../core/errors';
-import type { FeatureColumn } from '../features/FeatureDefinition';
-import type { FeatureTable } from '../features/readFeatureTable';
+import type { FeatureColumn } from './FeatureDefinition';
+import type { FeatureTable } from './readFeatureTable';
 import type { OutcomeConfig } from './OutcomeConfig';
 
 /** The run's outcome per customer: 1 = happened, 0 = did not, NaN = unknown. */

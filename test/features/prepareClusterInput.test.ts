@@ -3,7 +3,7 @@ import { InputError } from '../../src/core/errors';
 import type { FeatureColumn } from '../../src/features/FeatureDefinition';
 import type { FeatureTable } from '../../src/features/readFeatureTable';
 import { clusterConfigSchema } from '../../src/pipeline/ClusterConfig';
-import { prepareClusterInput } from '../../src/pipeline/prepareClusterInput';
+import { prepareClusterInput } from '../../src/features/prepareClusterInput';
 
 /** 100 customers: a rare 0/1 flag (3 ones), a long-tailed balance, a plain number, spend with two returns. */
 function table(): { table: FeatureTable; columns: FeatureColumn[] } {
@@ -58,5 +58,15 @@ describe('prepareClusterInput', () => {
     const m = back.columns.indexOf('monetary_avg');
     expect(back.get(0, m)).toBeCloseTo(-30, 8);
     expect(back.get(50, m)).toBeCloseTo(500, 8);
+  });
+
+  it('takes the settings a cluster config holds, and hands categorical columns over as text, row for row', () => {
+    const region = Array.from({ length: t.rowCount }, (_, i) => (i % 3 === 0 ? null : i % 3 === 1 ? 'north' : 'south'));
+    const withText: FeatureTable = { ...t, names: [...t.names, 'region'], categorical: { region } };
+    const p = prepareClusterInput(withText, columns, { features: ['age', 'balance'], categorical: ['region'], impute: {}, log1p: 'none', scale: 'none' });
+    expect(p.X.columns).toEqual(['age', 'balance']);
+    expect(p.categorical).toEqual({ region });
+    expect(prep.categorical).toBeNull();
+    expect(() => prepareClusterInput(withText, columns, { categorical: ['device'], impute: {}, log1p: 'auto', scale: 'standard' })).toThrow(/cluster.categorical names columns the feature table does not have as text/);
   });
 });

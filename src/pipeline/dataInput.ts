@@ -1,0 +1,44 @@
+import { UsageError } from '../core/errors';
+import type { DataConfig } from '../data/DataConfig';
+import type { TableName } from '../data/schema';
+import { featureConfigSchema, type FeatureConfig } from '../features/FeatureConfig';
+import { dataConfigFromPath } from './dataConfigFromPath';
+import { loadRunConfig, type RunConfigOverrides } from './loadRunConfig';
+
+/** What `seglab profile` and `seglab features` read: from a run config, or from data files in the canonical layout. */
+export interface DataInput {
+  data: DataConfig;
+  features: FeatureConfig;
+  /** Folder relative data paths resolve against. */
+  baseDir: string;
+  asOf: string | undefined;
+  csvFormulaGuard: boolean;
+}
+
+export interface DataInputSource {
+  /** A run config (YAML) whose data section describes the files. */
+  config?: string;
+  /** Its overrides (`--data`, `--set`, `--as-of`), validated with the file. */
+  overrides?: RunConfigOverrides;
+  /** Without a config: a data file or a folder of customers.*, transactions.*, events.* files, and the table of a single file. */
+  path?: string;
+  table?: TableName;
+  /** Without a config: the reference date (already checked like the config's asOf). */
+  asOf?: string;
+}
+
+/**
+ * The data a command reads, from a config (with its overrides) or from a path (canonical layout, default
+ * features). Overrides that change a config are refused with a path: there is no config for them to change.
+ */
+export function resolveDataInput(source: DataInputSource, cwd = process.cwd()): DataInput {
+  if (source.config) {
+    const loaded = loadRunConfig(source.config, source.overrides);
+    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard };
+  }
+  if (!source.path) throw new UsageError('give a data path or --config <file>.');
+  const o = source.overrides;
+  const configOnly = [o?.data !== undefined && '--data', Object.keys(o?.set ?? {}).length > 0 && '--set'].filter(Boolean);
+  if (configOnly.length) throw new UsageError(`${configOnly.join(' and ')} change a config: use them with --config <file>, not with a data path.`);
+  return { data: dataConfigFromPath(source.path, source.table), features: featureConfigSchema.parse({}), baseDir: cwd, asOf: source.asOf, csvFormulaGuard: true };
+}
