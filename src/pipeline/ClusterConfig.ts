@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
-import { KPROTOTYPES_GAMMA_RULES } from '../cluster/KPrototypesGammaRule';
+import { KPROTOTYPES_GAMMA_RULES } from '../cluster/kprototypes/KPrototypesGammaRule';
 import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
-import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selectK';
+import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selection/selectK';
 
 /**
  * Behaviour features the cluster stage uses when the config names none (those the feature table has).
@@ -83,7 +83,7 @@ export const clusterConfigSchema = z
     stabilityResamples: z.number().int().min(0).max(500).default(20),
     /**
      * Gap statistic in the k sweep (B + 1 = 11 fits per k): 'auto' computes it up to 100,000 customers.
-     * Rules (src/cluster/selectK.ts): structure-first (default) takes the gap's k only when the silhouette
+     * Rules (src/cluster/selection/selectK.ts): structure-first (default) takes the gap's k only when the silhouette
      * and a bootstrap confirm natural groups, else the best k in preferredK as a partition for action;
      * gap-first: the gap decides whenever it votes; vote: plurality of the criteria.
      */

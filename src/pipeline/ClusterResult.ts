@@ -1,7 +1,7 @@
 import type { ClusterAlgorithm } from '../cluster/ClusterModel';
-import type { KPrototypesGammaRule } from '../cluster/KPrototypesGammaRule';
-import type { ModelSelectionResult } from '../cluster/selectK';
-import type { StabilityResult } from '../cluster/stability';
+import type { KPrototypesGammaRule } from '../cluster/kprototypes/KPrototypesGammaRule';
+import type { ModelSelectionResult } from '../cluster/selection/selectK';
+import type { StabilityResult } from '../cluster/selection/stability';
 import type { TransformerJSON } from '../features/transformers/Transformer';
 import type { RunMatching } from './matchPreviousRun';
 import type { PreparedClusterInput } from './prepareClusterInput';

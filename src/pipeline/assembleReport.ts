@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { PCA } from '../cluster/PCA';
+import { PCA } from '../decomposition/PCA';
 import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { Rng } from '../core/rng';

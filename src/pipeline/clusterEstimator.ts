@@ -4,12 +4,12 @@ import type { Matrix } from '../core/Matrix';
 import type { CategoricalMatrix } from '../cluster/CategoricalMatrix';
 import { mixedMatrix } from '../cluster/CategoricalMatrix';
 import type { ClusterModel, FitOptions } from '../cluster/ClusterModel';
-import { DBSCAN } from '../cluster/DBSCAN';
-import { GaussianMixture } from '../cluster/GaussianMixture';
-import { KMeans } from '../cluster/KMeans';
-import { KPrototypes } from '../cluster/KPrototypes';
-import { MiniBatchKMeans } from '../cluster/MiniBatchKMeans';
-import type { ClusterEstimator } from '../cluster/selectK';
+import { DBSCAN } from '../cluster/dbscan/DBSCAN';
+import { GaussianMixture } from '../cluster/mixture/GaussianMixture';
+import { KMeans } from '../cluster/kmeans/KMeans';
+import { KPrototypes } from '../cluster/kprototypes/KPrototypes';
+import { MiniBatchKMeans } from '../cluster/minibatch/MiniBatchKMeans';
+import type { ClusterEstimator } from '../cluster/selection/selectK';
 import type { ClusterConfig } from './ClusterConfig';
 
 /** The estimator of the configured algorithm for k clusters (k is ignored by DBSCAN, which finds its own). */

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
-import { matchClusters, type ClusterMatching } from '../cluster/matching';
+import { matchClusters, type ClusterMatching } from '../cluster/matching/matchClusters';
 import { clusterCentroids, withinClusterSS } from '../cluster/metrics/clusterDispersion';
 import type { ClusterResult } from './ClusterResult';
 import type { PreparedClusterInput } from './prepareClusterInput';

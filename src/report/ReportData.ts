@@ -1,4 +1,4 @@
-import type { SelectionCriterion, SelectionRuleName, StructureVerdict } from '../cluster/selectK';
+import type { SelectionCriterion, SelectionRuleName, StructureVerdict } from '../cluster/selection/selectK';
 import type { Locale } from '../core/Locale';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 

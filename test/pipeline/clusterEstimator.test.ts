@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CategoricalMatrix, mixedMatrix } from '../../src/cluster/CategoricalMatrix';
-import { KPrototypesModel } from '../../src/cluster/KPrototypesModel';
+import { KPrototypesModel } from '../../src/cluster/kprototypes/KPrototypesModel';
 import { UsageError } from '../../src/core/errors';
 import { Matrix } from '../../src/core/Matrix';
 import { Rng } from '../../src/core/rng';
