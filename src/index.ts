@@ -8,6 +8,9 @@ export { Matrix } from './core/Matrix';
 export { Rng } from './core/rng';
 export { SeglabError, InputError, UsageError, formatProblems, formatLocation, type Problem, type Location } from './core/errors';
 export { assertUnreachable } from './core/assertUnreachable';
+export { Registry, type RegistryEntry } from './core/Registry';
+export { parseParams, paramDefaults } from './core/parseParams';
+export { DEFAULT_SEED } from './core/seedParam';
 export { silentProgress, type Progress } from './core/progress';
 export { writeFileAtomic, writeJsonAtomic } from './core/atomicWrite';
 export { CsvWriter, writeCsv, type CsvWriterOptions } from './core/CsvWriter';
@@ -81,13 +84,15 @@ export { RARE_CATEGORY, MISSING_CATEGORY, type StringColumns, type EncodedColumn
 export { RFM_SEGMENTS, NO_PURCHASE_SEGMENT, RFM_GRID, rfmSegment, fmScore, type RfmSegmentName } from './features/rfmSegment';
 
 // cluster
-export { CLUSTER_ALGORITHMS, CLUSTER_SCHEMA_VERSION, NOISE, type ClusterAlgorithm, type ClusterModel, type FitOptions } from './cluster/ClusterModel';
+export { CLUSTER_SCHEMA_VERSION, NOISE, type ClusterModel, type FitOptions } from './cluster/ClusterModel';
+export { CLUSTERERS, CLUSTER_ALGORITHMS, clustererEntry, clustererEntries, type ClusterAlgorithm } from './cluster/clusterers';
+export type { ClustererEntry, AnyClustererEntry, ClusterInputKind } from './cluster/ClustererEntry';
 export { validateClusterInput, validateSampleWeight, type ClusterInputChecks } from './cluster/validateClusterInput';
 export { KMeans, KMEANS_ALGORITHMS, type KMeansParams, type ResolvedKMeansParams, type KMeansAlgorithm, type KMeansInit } from './cluster/kmeans/KMeans';
 export { KMeansModel, type KMeansJSON } from './cluster/kmeans/KMeansModel';
 export { MiniBatchKMeans, type MiniBatchKMeansParams, type ResolvedMiniBatchKMeansParams } from './cluster/minibatch/MiniBatchKMeans';
 export { MiniBatchKMeansModel, type MiniBatchKMeansJSON } from './cluster/minibatch/MiniBatchKMeansModel';
-export type { ThreadsOption } from './cluster/kmeans/KMeansPool';
+export type { ThreadsOption } from './cluster/kmeans/kmeansParams';
 export { CentroidModel, type CentroidFit } from './cluster/kmeans/CentroidModel';
 export { GaussianMixture, COVARIANCE_TYPES, GMM_INITS, type GaussianMixtureParams, type ResolvedGaussianMixtureParams, type CovarianceType, type GmmInit } from './cluster/mixture/GaussianMixture';
 export { GaussianMixtureModel, type GaussianCovariances, type GaussianMixtureJSON } from './cluster/mixture/GaussianMixtureModel';

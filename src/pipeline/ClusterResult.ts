@@ -1,4 +1,4 @@
-import type { ClusterAlgorithm } from '../cluster/ClusterModel';
+import type { ClusterAlgorithm } from '../cluster/clusterers';
 import type { KPrototypesGammaRule } from '../cluster/kprototypes/KPrototypesGammaRule';
 import type { ModelSelectionResult } from '../cluster/selection/selectK';
 import type { StabilityResult } from '../cluster/selection/stability';
@@ -68,7 +68,7 @@ export interface ClusterResult {
   eps: number | null;
   preprocessing: TransformerJSON[];
   /** The fitted model on prepared features, as saved JSON (predict new customers after the same preprocessing). */
-  model: { schemaVersion: number; kind: ClusterAlgorithm; [key: string]: unknown };
+  model: { schemaVersion: number; kind: string; [key: string]: unknown };
   /** Segment id per customer, in customer_id order (as assignments.csv). */
   labels: number[];
   seconds: { selection: number; fit: number; stability: number };

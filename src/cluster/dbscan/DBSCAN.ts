@@ -1,17 +1,12 @@
-import { checkParam } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress } from '../../core/progress';
 import { NOISE, type FitOptions } from '../ClusterModel';
+import { resolveDBSCANParams, type DBSCANParams, type ResolvedDBSCANParams } from './dbscanParams';
 import { DBSCANModel } from './DBSCANModel';
 import { KDTree } from './KDTree';
 import { validateClusterInput, validateSampleWeight } from '../validateClusterInput';
 
-export interface DBSCANParams {
-  /** Neighbourhood radius (Euclidean, inclusive: distance <= eps); > 0. */
-  eps: number;
-  /** Weighted number of rows within eps, the row itself included, that makes a row a core point (default 5). */
-  minSamples?: number;
-}
+export type { DBSCANParams };
 
 /**
  * Density-based clustering, exactly as scikit-learn's DBSCAN with the Euclidean metric: a row is a
@@ -25,14 +20,11 @@ export interface DBSCANParams {
  * listed once while its cluster grows).
  */
 export class DBSCAN {
-  readonly params: Required<DBSCANParams>;
+  readonly params: ResolvedDBSCANParams;
 
+  /** Validates params against dbscanParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: DBSCANParams) {
-    checkParam(typeof params === 'object' && params !== null, 'DBSCAN params', params, 'an object such as { eps: 0.5 }');
-    const { eps, minSamples = 5 } = params;
-    checkParam(typeof eps === 'number' && Number.isFinite(eps) && eps > 0, 'DBSCAN eps', eps, 'a finite number > 0 (suggestEps(X, minSamples) proposes one)');
-    checkParam(Number.isInteger(minSamples) && minSamples >= 1, 'DBSCAN minSamples', minSamples, 'an integer >= 1');
-    this.params = { eps, minSamples };
+    this.params = resolveDBSCANParams(params);
   }
 
   fit(X: Matrix, options: FitOptions = {}): DBSCANModel {

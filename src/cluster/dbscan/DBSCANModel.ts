@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { CLUSTER_SCHEMA_VERSION, NOISE, type ClusterModel } from '../ClusterModel';
+import { dbscanParamsSchema, type ResolvedDBSCANParams } from './dbscanParams';
 import { KDTree } from './KDTree';
 import { validateClusterInput } from '../validateClusterInput';
 
@@ -11,7 +12,7 @@ const jsonSchema = z
   .object({
     schemaVersion: z.literal(CLUSTER_SCHEMA_VERSION),
     kind: z.literal('dbscan'),
-    params: z.object({ eps: z.number().finite().positive(), minSamples: z.number().int().min(1) }).strict(),
+    params: dbscanParamsSchema,
     columns: z.array(z.string()).min(1),
     k: z.number().int().min(0),
     labels: z.array(z.number().int().min(NOISE)),
@@ -37,7 +38,7 @@ export class DBSCANModel implements ClusterModel {
   private readonly coreLabels: Int32Array;
 
   constructor(
-    readonly params: { eps: number; minSamples: number },
+    readonly params: ResolvedDBSCANParams,
     readonly columns: readonly string[],
     /** Number of clusters, noise excluded. */
     readonly k: number,

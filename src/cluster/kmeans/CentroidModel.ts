@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
-import type { ClusterAlgorithm, ClusterModel } from '../ClusterModel';
+import type { ClusterModel } from '../ClusterModel';
 import { nearestTwo, sqDist } from './kmeansKernels';
 import { checkFittedColumns } from '../checkFittedColumns';
 import { validateClusterInput } from '../validateClusterInput';
@@ -21,7 +21,7 @@ export interface CentroidFit {
  * index on ties). Shared by KMeansModel and MiniBatchKMeansModel, which add their params and fit details.
  */
 export abstract class CentroidModel implements ClusterModel {
-  abstract readonly kind: Extract<ClusterAlgorithm, 'kmeans' | 'minibatch-kmeans'>;
+  abstract readonly kind: 'kmeans' | 'minibatch-kmeans';
   readonly k: number;
   readonly columns: readonly string[];
   readonly centroids: Matrix;
@@ -64,7 +64,7 @@ export abstract class CentroidModel implements ClusterModel {
     return this.kind === 'kmeans' ? 'KMeansModel' : 'MiniBatchKMeansModel';
   }
 
-  abstract toJSON(): { schemaVersion: number; kind: ClusterAlgorithm; [key: string]: unknown };
+  abstract toJSON(): { schemaVersion: number; kind: string; [key: string]: unknown };
 
   /** The fields every centroid model saves. */
   protected centroidJson(): CentroidJson {

@@ -1,64 +1,25 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
-import { checkParam } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress } from '../../core/progress';
 import { Rng } from '../../core/rng';
 import type { FitOptions } from '../ClusterModel';
-import { defaultLocalTrials, kmeansPlusPlus, randomInit } from './kmeansInit';
+import { validateClusterInput, validateSampleWeight } from '../validateClusterInput';
+import { kmeansPlusPlus, randomInit } from './kmeansInit';
 import { KMeansModel } from './KMeansModel';
 import {
   checkInitColumns,
   checkPositiveWeights,
-  checkThreads,
   KMEANS_ALGORITHMS,
-  resolveInit,
+  resolveKMeansParams,
   type KMeansAlgorithm,
   type KMeansInit,
-  type ResolvedKMeansInit,
+  type KMeansParams,
+  type ResolvedKMeansParams,
 } from './kmeansParams';
-import { KMeansPool, type ThreadsOption } from './KMeansPool';
+import { KMeansPool } from './KMeansPool';
 import { kmeansSingleRun, type KMeansAssignment, type KMeansRunResult } from './kmeansSingleRun';
-import { validateClusterInput, validateSampleWeight } from '../validateClusterInput';
 
-export { KMEANS_ALGORITHMS, type KMeansAlgorithm, type KMeansInit };
-
-export interface KMeansParams {
-  /** Number of clusters (whole number >= 1). */
-  k: number;
-  /**
-   * Runs from different starts; the lowest inertia wins (default 3). Greedy k-means++ usually gives a
-   * good start on its own (scikit-learn >= 1.4 runs it once), but customer features rarely form clean
-   * blobs and one unlucky start can merge two segments; three runs catch most such starts at 3× the
-   * cost, which the accelerated assignment keeps small. Given centres always run once.
-   */
-  nInit?: number;
-  /** Most iterations per run (default 300). */
-  maxIter?: number;
-  /** Stop when the squared centre shifts sum to at most tol × the mean column variance of X (default 1e-4, as scikit-learn). */
-  tol?: number;
-  /** Seed of every random choice (default 0); run r draws from Rng.derive(seed, 'KMeans run r'). */
-  seed?: number;
-  /** 'k-means++' (default), 'random' rows, or k given centres in X's units. */
-  init?: KMeansInit;
-  /** Candidates per greedy k-means++ step (default 2 + floor(ln k), as scikit-learn). */
-  nLocalTrials?: number;
-  /** Assignment algorithm (default 'auto'). */
-  algorithm?: KMeansAlgorithm;
-  /** Threads for large inputs (default 'auto': every core); small inputs always run on one. */
-  threads?: ThreadsOption;
-}
-
-export interface ResolvedKMeansParams {
-  k: number;
-  nInit: number;
-  maxIter: number;
-  tol: number;
-  seed: number;
-  init: ResolvedKMeansInit;
-  nLocalTrials: number;
-  algorithm: KMeansAlgorithm;
-  threads: ThreadsOption;
-}
+export { KMEANS_ALGORITHMS, type KMeansAlgorithm, type KMeansInit, type KMeansParams, type ResolvedKMeansParams };
 
 /**
  * 'auto' is Hamerly: on this code base it beat Elkan in every case measured (k 8–64, d 4–50, 50k–100k
@@ -86,19 +47,9 @@ export function resolveKMeansAlgorithm(algorithm: KMeansAlgorithm): KMeansAssign
 export class KMeans {
   readonly params: ResolvedKMeansParams;
 
+  /** Validates params against kmeansParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: KMeansParams) {
-    checkParam(typeof params === 'object' && params !== null, 'KMeans params', params, 'an object with at least k');
-    const { k, nInit = 3, maxIter = 300, tol = 1e-4, seed = 0, init = 'k-means++', algorithm = 'auto', threads = 'auto' } = params;
-    checkParam(Number.isInteger(k) && k >= 1, 'KMeans k', k, 'a whole number >= 1');
-    const { nLocalTrials = defaultLocalTrials(k) } = params;
-    checkParam(Number.isInteger(nInit) && nInit >= 1, 'KMeans nInit', nInit, 'a whole number >= 1');
-    checkParam(Number.isInteger(maxIter) && maxIter >= 1, 'KMeans maxIter', maxIter, 'a whole number >= 1');
-    checkParam(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0, 'KMeans tol', tol, 'a finite number >= 0');
-    checkParam(Number.isSafeInteger(seed), 'KMeans seed', seed, 'a whole number');
-    checkParam(Number.isInteger(nLocalTrials) && nLocalTrials >= 1, 'KMeans nLocalTrials', nLocalTrials, 'a whole number >= 1');
-    checkParam((KMEANS_ALGORITHMS as readonly unknown[]).includes(algorithm), 'KMeans algorithm', algorithm, `one of ${KMEANS_ALGORITHMS.join(', ')}`);
-    checkThreads(threads, 'KMeans');
-    this.params = { k, nInit, maxIter, tol, seed, init: resolveInit(init, k, 'KMeans'), nLocalTrials, algorithm, threads };
+    this.params = resolveKMeansParams(params);
   }
 
   fit(X: Matrix, options: FitOptions = {}): KMeansModel {

@@ -2,32 +2,20 @@ import { z } from 'zod';
 import { CLUSTER_SCHEMA_VERSION } from '../ClusterModel';
 import { parseSavedJson } from '../../core/parseSavedJson';
 import { CentroidModel, centroidJsonFields, restoreCentroidFit, type CentroidFit } from './CentroidModel';
-import type { ResolvedKMeansParams } from './KMeans';
-import { KMEANS_ALGORITHMS } from './kmeansParams';
+import { kmeansParamsSchema, resolveKMeansParams, type ResolvedKMeansParams } from './kmeansParams';
 
 const jsonSchema = z
   .object({
     schemaVersion: z.literal(CLUSTER_SCHEMA_VERSION),
     kind: z.literal('kmeans'),
-    params: z
-      .object({
-        k: z.number().int().min(1),
-        nInit: z.number().int().min(1),
-        maxIter: z.number().int().min(1),
-        tol: z.number().finite().min(0),
-        seed: z.number().int(),
-        init: z.union([z.enum(['k-means++', 'random']), z.array(z.array(z.number().finite()))]),
-        nLocalTrials: z.number().int().min(1),
-        algorithm: z.enum(KMEANS_ALGORITHMS),
-        threads: z.union([z.literal('auto'), z.number().int().min(1)]),
-      })
-      .strict(),
+    params: kmeansParamsSchema,
     ...centroidJsonFields,
     nIter: z.number().int().min(1),
     converged: z.boolean(),
   })
   .strict();
-export type KMeansJSON = z.infer<typeof jsonSchema>;
+/** The saved model: its params resolved (given centres as rows, nLocalTrials filled in). */
+export type KMeansJSON = Omit<z.infer<typeof jsonSchema>, 'params'> & { params: ResolvedKMeansParams };
 
 /** A fitted k-means: centres, training labels and inertia, and how the best run ended. */
 export class KMeansModel extends CentroidModel {
@@ -61,7 +49,8 @@ export class KMeansModel extends CentroidModel {
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): KMeansModel {
     const j = parseSavedJson(jsonSchema, json, 'KMeans');
-    const fit = restoreCentroidFit(j, j.params.k, 'KMeans');
-    return new KMeansModel(j.params, { ...fit, nIter: j.nIter, converged: j.converged });
+    const params = resolveKMeansParams(j.params, 'KMeans JSON');
+    const fit = restoreCentroidFit(j, params.k, 'KMeans');
+    return new KMeansModel(params, { ...fit, nIter: j.nIter, converged: j.converged });
   }
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { meanColumnVariance } from './kmeansParams';
+import type { ThreadsOption } from './kmeansParams';
+import { meanColumnVariance } from './meanColumnVariance';
 import { compileKMeansWasm } from './kmeansWasm';
 import {
   KMEANS_OP,
@@ -47,8 +48,6 @@ function allocate(bytes: number, shared: boolean, useWasm: boolean): { buffer: A
   }
   return { buffer: shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes), memory: null, module: null };
 }
-
-export type ThreadsOption = 'auto' | number;
 
 export interface KMeansPoolOptions {
   k: number;

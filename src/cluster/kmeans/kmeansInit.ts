@@ -3,11 +3,6 @@ import type { Rng } from '../../core/rng';
 import { KMEANS_OP, sqDist, sqDistBounded } from './kmeansKernels';
 import type { KMeansPool } from './KMeansPool';
 
-/** scikit-learn's default number of local trials of greedy k-means++: 2 + floor(ln k). */
-export function defaultLocalTrials(k: number): number {
-  return 2 + Math.floor(Math.log(k));
-}
-
 /**
  * Greedy k-means++ (Arthur & Vassilvitskii 2007, as scikit-learn's `_kmeans_plusplus`): the first
  * centre is a row drawn with probability ∝ weight; each next centre is the best of `nTrials` rows

@@ -1,4 +1,4 @@
-import { checkParam, InputError, UsageError } from '../../core/errors';
+import { InputError, UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress } from '../../core/progress';
 import { Rng } from '../../core/rng';
@@ -8,47 +8,10 @@ import { assignNearest, costParts, mixedData, mixedDissimilarity, movedByCategor
 import { KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule } from './KPrototypesGammaRule';
 import { initialPrototypes, KPROTOTYPES_INITS, type KPrototypesInit } from './KPrototypesInit';
 import { KPrototypesModel } from './KPrototypesModel';
+import { resolveKPrototypesParams, type KPrototypesParams, type ResolvedKPrototypesParams } from './kprototypesParams';
 import { validateClusterInput, validateSampleWeight } from '../validateClusterInput';
 
-export { KPROTOTYPES_INITS, type KPrototypesInit, KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule };
-
-export interface KPrototypesParams {
-  /** Number of clusters (integer >= 1). */
-  k: number;
-  /**
-   * Cost of one categorical mismatch, in squared numeric units: a number >= 0, or a rule that derives
-   * it from the data (default 'balanced', see KPROTOTYPES_GAMMA_RULES). Scale numeric columns first.
-   */
-  gamma?: number | KPrototypesGammaRule;
-  /** How the first prototypes are chosen (default 'huang'); 'cao' is deterministic and runs once. */
-  init?: KPrototypesInit;
-  /**
-   * Restarts from different initial prototypes; the lowest cost wins. Default 3 (kmodes uses 10):
-   * a restart costs about as much as a full fit, and 3 already makes an unlucky start unlikely.
-   */
-  nInit?: number;
-  /** Passes over the data per restart (default 100, as kmodes). */
-  maxIter?: number;
-  /**
-   * Stop when a pass lowers the cost by at most tol × cost (default 1e-4). The last passes of Huang's
-   * algorithm move a handful of boundary rows each: on 50,000 rows, passes 4–100 lowered the cost by
-   * 0.03% in all. 0 keeps kmodes' rule: run until no row moves or the cost stops falling.
-   */
-  tol?: number;
-  /** Seed of every random choice (default 0). */
-  seed?: number;
-}
-
-export interface ResolvedKPrototypesParams {
-  k: number;
-  /** A number, or the rule that computes it from the data at fit time. */
-  gamma: number | KPrototypesGammaRule;
-  init: KPrototypesInit;
-  nInit: number;
-  maxIter: number;
-  tol: number;
-  seed: number;
-}
+export { KPROTOTYPES_INITS, type KPrototypesInit, KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule, type KPrototypesParams, type ResolvedKPrototypesParams };
 
 /** One restart's result. */
 interface Run {
@@ -73,22 +36,9 @@ interface Run {
 export class KPrototypes {
   readonly params: ResolvedKPrototypesParams;
 
+  /** Validates params against kprototypesParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: KPrototypesParams) {
-    const p = (params ?? {}) as Partial<KPrototypesParams>;
-    const { k, gamma = 'balanced', init = 'huang', nInit = 3, maxIter = 100, tol = 1e-4, seed = 0 } = p;
-    checkParam(Number.isInteger(k) && (k as number) >= 1, 'KPrototypes k', k, 'an integer >= 1');
-    checkParam(
-      (typeof gamma === 'number' && Number.isFinite(gamma) && gamma >= 0) || (KPROTOTYPES_GAMMA_RULES as readonly unknown[]).includes(gamma),
-      'KPrototypes gamma',
-      gamma,
-      `a finite number >= 0, or one of ${KPROTOTYPES_GAMMA_RULES.join(', ')}`,
-    );
-    checkParam((KPROTOTYPES_INITS as readonly unknown[]).includes(init), 'KPrototypes init', init, `one of ${KPROTOTYPES_INITS.join(', ')}`);
-    checkParam(Number.isInteger(nInit) && nInit >= 1, 'KPrototypes nInit', nInit, 'an integer >= 1');
-    checkParam(Number.isInteger(maxIter) && maxIter >= 1, 'KPrototypes maxIter', maxIter, 'an integer >= 1');
-    checkParam(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0 && tol < 1, 'KPrototypes tol', tol, 'a number in [0, 1)');
-    checkParam(Number.isInteger(seed), 'KPrototypes seed', seed, 'an integer');
-    this.params = { k: k as number, gamma, init, nInit, maxIter, tol, seed };
+    this.params = resolveKPrototypesParams(params);
   }
 
   /** Gamma by the rule 'huang': 0.5 × the mean population standard deviation of the numeric columns. */

@@ -6,8 +6,7 @@ import { Matrix } from '../../core/Matrix';
 import { mixedMatrix, type MixedMatrix } from '../CategoricalMatrix';
 import { CLUSTER_SCHEMA_VERSION, type ClusterModel } from '../ClusterModel';
 import { assignNearest, mixedData } from './KPrototypesData';
-import { KPROTOTYPES_INITS } from './KPrototypesInit';
-import type { ResolvedKPrototypesParams } from './KPrototypes';
+import { kprototypesParamsSchema, resolveKPrototypesParams, type ResolvedKPrototypesParams } from './kprototypesParams';
 import { KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule } from './KPrototypesGammaRule';
 import { validateClusterInput } from '../validateClusterInput';
 
@@ -17,17 +16,7 @@ const jsonSchema = z
   .object({
     schemaVersion: z.literal(CLUSTER_SCHEMA_VERSION),
     kind: z.literal('kprototypes'),
-    params: z
-      .object({
-        k: z.number().int().min(1),
-        gamma: z.union([z.number().finite().min(0), z.enum(KPROTOTYPES_GAMMA_RULES)]),
-        init: z.enum(KPROTOTYPES_INITS),
-        nInit: z.number().int().min(1),
-        maxIter: z.number().int().min(1),
-        tol: z.number().finite().min(0).lt(1),
-        seed: z.number().int(),
-      })
-      .strict(),
+    params: kprototypesParamsSchema,
     numericColumns: z.array(z.string()).min(1),
     categoricalColumns: z.array(z.string()).min(1),
     levels: z.array(z.array(z.string())),
@@ -222,7 +211,7 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
     });
     if (j.labels.length && seen.includes(0)) bad('labels', `cluster ${seen.indexOf(0)} has no row; no cluster may be empty`);
     return new KPrototypesModel({
-      params: j.params,
+      params: resolveKPrototypesParams(j.params, 'k-prototypes JSON'),
       numericColumns: j.numericColumns,
       categoricalColumns: j.categoricalColumns,
       levels: j.levels,

@@ -1,64 +1,18 @@
-import { checkParam } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress } from '../../core/progress';
 import { Rng } from '../../core/rng';
 import type { FitOptions } from '../ClusterModel';
-import { defaultLocalTrials, kmeansPlusPlus, randomInit } from '../kmeans/kmeansInit';
+import { kmeansPlusPlus, randomInit } from '../kmeans/kmeansInit';
 import { KMEANS_OP, nearestTwo } from '../kmeans/kmeansKernels';
-import { checkInitColumns, checkPositiveWeights, checkThreads, meanColumnVariance, resolveInit, type KMeansInit, type ResolvedKMeansInit } from '../kmeans/kmeansParams';
-import { KMeansPool, type ThreadsOption } from '../kmeans/KMeansPool';
+import { checkInitColumns, checkPositiveWeights } from '../kmeans/kmeansParams';
+import { KMeansPool } from '../kmeans/KMeansPool';
 import { kmeansSingleRun, repairEmptyClusters } from '../kmeans/kmeansSingleRun';
-import { MiniBatchKMeansModel } from './MiniBatchKMeansModel';
+import { meanColumnVariance } from '../kmeans/meanColumnVariance';
 import { validateClusterInput, validateSampleWeight } from '../validateClusterInput';
+import { resolveMiniBatchKMeansParams, type MiniBatchKMeansParams, type ResolvedMiniBatchKMeansParams } from './miniBatchKMeansParams';
+import { MiniBatchKMeansModel } from './MiniBatchKMeansModel';
 
-export interface MiniBatchKMeansParams {
-  /** Number of clusters (whole number >= 1). */
-  k: number;
-  /** Rows per mini-batch (default 1024, as scikit-learn). */
-  batchSize?: number;
-  /** Passes over the data: the run takes at most floor(maxIter × rows / batchSize) steps (default 100). */
-  maxIter?: number;
-  /** Stop after this many steps without a new low of the smoothed batch inertia (default 10; null never stops early this way). */
-  maxNoImprovement?: number | null;
-  /** Stop when the squared centre shifts of a step sum to at most tol × mean column variance (default 0: off, as scikit-learn). */
-  tol?: number;
-  /** Seed of every random choice (default 0). */
-  seed?: number;
-  /** 'k-means++' (default, on a sample of initSize rows), 'random', or k given centres. */
-  init?: KMeansInit;
-  /**
-   * Starts tried (default 10; scikit-learn's 3): each is k-means++ (or random) on its own sample of
-   * initSize rows, refined by k-means on that sample, then scored by its inertia on a validation sample
-   * of max(initSize, 10 × batchSize) rows; only the best is trained. A start costs a k-means on a few
-   * thousand rows (10–40 ms here); on overlapping blobs about 3 in 10 refined starts still end in a worse
-   * local optimum, so 3 starts miss the good one about 3% of the time and 10 almost never. Given
-   * centres are used once.
-   */
-  nInit?: number;
-  /** Rows sampled to initialise each start on (default 3 × batchSize, at least 3k, at most the rows). */
-  initSize?: number;
-  /** A centre whose weight is below this share of the heaviest centre's moves to a random batch row (default 0.01). */
-  reassignmentRatio?: number;
-  /** Candidates per greedy k-means++ step (default 2 + floor(ln k)). */
-  nLocalTrials?: number;
-  /** Threads for the final labelling of all rows (default 'auto'). */
-  threads?: ThreadsOption;
-}
-
-export interface ResolvedMiniBatchKMeansParams {
-  k: number;
-  batchSize: number;
-  maxIter: number;
-  maxNoImprovement: number | null;
-  tol: number;
-  seed: number;
-  init: ResolvedKMeansInit;
-  nInit: number;
-  initSize: number | null;
-  reassignmentRatio: number;
-  nLocalTrials: number;
-  threads: ThreadsOption;
-}
+export type { MiniBatchKMeansParams, ResolvedMiniBatchKMeansParams };
 
 /**
  * Mini-batch k-means (scikit-learn's MiniBatchKMeans, Sculley 2010). Unlike scikit-learn, each start is
@@ -70,36 +24,9 @@ export interface ResolvedMiniBatchKMeansParams {
 export class MiniBatchKMeans {
   readonly params: ResolvedMiniBatchKMeansParams;
 
+  /** Validates params against miniBatchKMeansParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: MiniBatchKMeansParams) {
-    checkParam(typeof params === 'object' && params !== null, 'MiniBatchKMeans params', params, 'an object with at least k');
-    const { k, batchSize = 1024, maxIter = 100, maxNoImprovement = 10, tol = 0, seed = 0, init = 'k-means++', nInit = 10, initSize = null } = params;
-    const { reassignmentRatio = 0.01, threads = 'auto' } = params;
-    checkParam(Number.isInteger(k) && k >= 1, 'MiniBatchKMeans k', k, 'a whole number >= 1');
-    const { nLocalTrials = defaultLocalTrials(k) } = params;
-    checkParam(Number.isInteger(batchSize) && batchSize >= 1, 'MiniBatchKMeans batchSize', batchSize, 'a whole number >= 1');
-    checkParam(Number.isInteger(maxIter) && maxIter >= 1, 'MiniBatchKMeans maxIter', maxIter, 'a whole number >= 1');
-    checkParam(maxNoImprovement === null || (Number.isInteger(maxNoImprovement) && maxNoImprovement >= 1), 'MiniBatchKMeans maxNoImprovement', maxNoImprovement, 'a whole number >= 1, or null');
-    checkParam(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0, 'MiniBatchKMeans tol', tol, 'a finite number >= 0');
-    checkParam(Number.isSafeInteger(seed), 'MiniBatchKMeans seed', seed, 'a whole number');
-    checkParam(Number.isInteger(nInit) && nInit >= 1, 'MiniBatchKMeans nInit', nInit, 'a whole number >= 1');
-    checkParam(initSize === null || (Number.isInteger(initSize) && initSize >= k), 'MiniBatchKMeans initSize', initSize, `a whole number >= k (${k}), or null`);
-    checkParam(typeof reassignmentRatio === 'number' && reassignmentRatio >= 0 && reassignmentRatio <= 1, 'MiniBatchKMeans reassignmentRatio', reassignmentRatio, 'a number in [0, 1]');
-    checkParam(Number.isInteger(nLocalTrials) && nLocalTrials >= 1, 'MiniBatchKMeans nLocalTrials', nLocalTrials, 'a whole number >= 1');
-    checkThreads(threads, 'MiniBatchKMeans');
-    this.params = {
-      k,
-      batchSize,
-      maxIter,
-      maxNoImprovement,
-      tol,
-      seed,
-      init: resolveInit(init, k, 'MiniBatchKMeans'),
-      nInit,
-      initSize,
-      reassignmentRatio,
-      nLocalTrials,
-      threads,
-    };
+    this.params = resolveMiniBatchKMeansParams(params);
   }
 
   fit(X: Matrix, options: FitOptions = {}): MiniBatchKMeansModel {

@@ -2,36 +2,22 @@ import { z } from 'zod';
 import { CLUSTER_SCHEMA_VERSION } from '../ClusterModel';
 import { parseSavedJson } from '../../core/parseSavedJson';
 import { CentroidModel, centroidJsonFields, restoreCentroidFit, type CentroidFit } from '../kmeans/CentroidModel';
-import type { ResolvedMiniBatchKMeansParams } from './MiniBatchKMeans';
+import { miniBatchKMeansParamsSchema, resolveMiniBatchKMeansParams, type ResolvedMiniBatchKMeansParams } from './miniBatchKMeansParams';
 
 const int = z.number().int();
 const jsonSchema = z
   .object({
     schemaVersion: z.literal(CLUSTER_SCHEMA_VERSION),
     kind: z.literal('minibatch-kmeans'),
-    params: z
-      .object({
-        k: int.min(1),
-        batchSize: int.min(1),
-        maxIter: int.min(1),
-        maxNoImprovement: int.min(1).nullable(),
-        tol: z.number().finite().min(0),
-        seed: int,
-        init: z.union([z.enum(['k-means++', 'random']), z.array(z.array(z.number().finite()))]),
-        nInit: int.min(1),
-        initSize: int.min(1).nullable(),
-        reassignmentRatio: z.number().min(0).max(1),
-        nLocalTrials: int.min(1),
-        threads: z.union([z.literal('auto'), int.min(1)]),
-      })
-      .strict(),
+    params: miniBatchKMeansParamsSchema,
     ...centroidJsonFields,
     nSteps: int.min(0),
     nIter: int.min(0),
     converged: z.boolean(),
   })
   .strict();
-export type MiniBatchKMeansJSON = z.infer<typeof jsonSchema>;
+/** The saved model: its params resolved (given centres as rows, nLocalTrials filled in). */
+export type MiniBatchKMeansJSON = Omit<z.infer<typeof jsonSchema>, 'params'> & { params: ResolvedMiniBatchKMeansParams };
 
 /** A fitted mini-batch k-means: centres, labels and inertia over all training rows, and how training ended. */
 export class MiniBatchKMeansModel extends CentroidModel {
@@ -69,7 +55,8 @@ export class MiniBatchKMeansModel extends CentroidModel {
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): MiniBatchKMeansModel {
     const j = parseSavedJson(jsonSchema, json, 'MiniBatchKMeans');
-    const fit = restoreCentroidFit(j, j.params.k, 'MiniBatchKMeans');
-    return new MiniBatchKMeansModel(j.params, { ...fit, nSteps: j.nSteps, nIter: j.nIter, converged: j.converged });
+    const params = resolveMiniBatchKMeansParams(j.params, 'MiniBatchKMeans JSON');
+    const fit = restoreCentroidFit(j, params.k, 'MiniBatchKMeans');
+    return new MiniBatchKMeansModel(params, { ...fit, nSteps: j.nSteps, nIter: j.nIter, converged: j.converged });
   }
 }

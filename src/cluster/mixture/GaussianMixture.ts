@@ -1,11 +1,12 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
-import { checkParam, InputError, UsageError } from '../../core/errors';
+import { InputError, UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress } from '../../core/progress';
 import { Rng } from '../../core/rng';
 import type { FitOptions } from '../ClusterModel';
 import { argmaxRows } from './argmaxRows';
 import { COVARIANCE_TYPES, covarianceLength, GMM_INITS, type CovarianceType, type GmmInit } from './covarianceType';
+import { resolveGaussianMixtureParams, type GaussianMixtureParams, type ResolvedGaussianMixtureParams } from './gaussianMixtureParams';
 import { estimateGaussianParameters } from './estimateGaussianParameters';
 import { estimateResponsibilities } from './estimateLogProb';
 import { labelResponsibilities, nearestMeanLabels, randomResponsibilities } from './initialResponsibilities';
@@ -15,34 +16,7 @@ import { GaussianMixtureModel } from './GaussianMixtureModel';
 import { KMeans } from '../kmeans/KMeans';
 import { validateClusterInput } from '../validateClusterInput';
 
-export { COVARIANCE_TYPES, GMM_INITS, type CovarianceType, type GmmInit };
-
-export interface GaussianMixtureParams {
-  /** Number of mixture components (integer >= 1). */
-  k: number;
-  /** Shape of the covariances (default 'full'). */
-  covarianceType?: CovarianceType;
-  /** Added to every covariance diagonal so components stay positive definite (default 1e-6, >= 0). */
-  regCovar?: number;
-  /** EM iterations per restart (default 100, >= 1). */
-  maxIter?: number;
-  /** Stop when the mean log-likelihood per row changes by less than this (default 1e-3, as scikit-learn). */
-  tol?: number;
-  /** Restarts; the one with the highest lower bound is kept (default 1). */
-  nInit?: number;
-  /** First responsibilities: hard k-means labels or random soft memberships (default 'kmeans'). */
-  init?: GmmInit;
-  /**
-   * k×d initial means (as scikit-learn's means_init); overrides `init`. The starting weights and
-   * covariances come from assigning every row to its nearest initial mean, so they line up with
-   * the given means (scikit-learn takes them from k-means labels instead).
-   */
-  meansInit?: Matrix | readonly (readonly number[])[];
-  /** Seed of every random choice (default 0). */
-  seed?: number;
-}
-
-export type ResolvedGaussianMixtureParams = Required<Omit<GaussianMixtureParams, 'meansInit'>> & { meansInit?: number[][] };
+export { COVARIANCE_TYPES, GMM_INITS, type CovarianceType, type GmmInit, type GaussianMixtureParams, type ResolvedGaussianMixtureParams };
 
 /** Result of one EM run (one restart). */
 interface EmRun {
@@ -61,19 +35,9 @@ interface EmRun {
 export class GaussianMixture {
   readonly params: ResolvedGaussianMixtureParams;
 
+  /** Validates params against gaussianMixtureParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: GaussianMixtureParams) {
-    checkParam(typeof params === 'object' && params !== null, 'GaussianMixture params', params, 'an object with at least k');
-    const { k, covarianceType = 'full', regCovar = 1e-6, maxIter = 100, tol = 1e-3, nInit = 1, init = 'kmeans', seed = 0, meansInit } = params;
-    checkParam(Number.isInteger(k) && k >= 1, 'GaussianMixture k', k, 'an integer >= 1');
-    checkParam((COVARIANCE_TYPES as readonly unknown[]).includes(covarianceType), 'GaussianMixture covarianceType', covarianceType, `one of ${COVARIANCE_TYPES.join(', ')}`);
-    checkParam(typeof regCovar === 'number' && Number.isFinite(regCovar) && regCovar >= 0, 'GaussianMixture regCovar', regCovar, 'a finite number >= 0');
-    checkParam(Number.isInteger(maxIter) && maxIter >= 1, 'GaussianMixture maxIter', maxIter, 'an integer >= 1');
-    checkParam(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0, 'GaussianMixture tol', tol, 'a finite number >= 0');
-    checkParam(Number.isInteger(nInit) && nInit >= 1, 'GaussianMixture nInit', nInit, 'an integer >= 1');
-    checkParam((GMM_INITS as readonly unknown[]).includes(init), 'GaussianMixture init', init, `one of ${GMM_INITS.join(', ')}`);
-    checkParam(Number.isSafeInteger(seed), 'GaussianMixture seed', seed, 'an integer');
-    this.params = { k, covarianceType, regCovar, maxIter, tol, nInit, init, seed };
-    if (meansInit !== undefined) this.params.meansInit = checkMeansInit(meansInit, k);
+    this.params = resolveGaussianMixtureParams(params);
   }
 
   fit(X: Matrix, options: FitOptions = {}): GaussianMixtureModel {
@@ -204,17 +168,6 @@ function normaliseWeights(w: Float64Array): void {
   let s = 0;
   for (let c = 0; c < w.length; c++) s += w[c]!;
   for (let c = 0; c < w.length; c++) w[c] /= s;
-}
-
-function checkMeansInit(meansInit: Matrix | readonly (readonly number[])[], k: number): number[][] {
-  const rows = meansInit instanceof Matrix ? meansInit.toRows() : meansInit;
-  checkParam(Array.isArray(rows) && rows.length === k, 'GaussianMixture meansInit', `${Array.isArray(rows) ? rows.length : typeof rows} rows`, `k=${k} rows (one initial mean per component)`);
-  const d = Array.isArray(rows[0]) ? rows[0].length : 0;
-  rows.forEach((row, c) => {
-    const ok = Array.isArray(row) && row.length === d && d > 0 && row.every((v) => typeof v === 'number' && Number.isFinite(v));
-    checkParam(ok, `GaussianMixture meansInit[${c}]`, row, `${d || 'at least 1'} finite numbers like the other means`);
-  });
-  return rows.map((row) => [...row]);
 }
 
 function cloneParams(p: ResolvedGaussianMixtureParams): ResolvedGaussianMixtureParams {

@@ -4,9 +4,9 @@ import { assertUnreachable } from '../../core/assertUnreachable';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { CLUSTER_SCHEMA_VERSION, type ClusterModel } from '../ClusterModel';
-import type { ResolvedGaussianMixtureParams } from './GaussianMixture';
+import { gaussianMixtureParamsSchema, resolveGaussianMixtureParams, type ResolvedGaussianMixtureParams } from './gaussianMixtureParams';
 import { argmaxRows } from './argmaxRows';
-import { COVARIANCE_TYPES, covarianceLength, GMM_INITS, mixtureParameterCount, type CovarianceType } from './covarianceType';
+import { covarianceLength, mixtureParameterCount, type CovarianceType } from './covarianceType';
 import { estimateResponsibilities } from './estimateLogProb';
 import type { MixtureState } from './MixtureState';
 import { computePrecisionCholesky, type MixturePrecision } from './precisionCholesky';
@@ -30,19 +30,7 @@ const jsonSchema = z
   .object({
     schemaVersion: z.literal(CLUSTER_SCHEMA_VERSION),
     kind: z.literal('gmm'),
-    params: z
-      .object({
-        k: z.number().int().min(1),
-        covarianceType: z.enum(COVARIANCE_TYPES),
-        regCovar: finite.min(0),
-        maxIter: z.number().int().min(1),
-        tol: finite.min(0),
-        nInit: z.number().int().min(1),
-        init: z.enum(GMM_INITS),
-        seed: z.number().int(),
-        meansInit: rowsOf.optional(),
-      })
-      .strict(),
+    params: gaussianMixtureParamsSchema,
     columns: z.array(z.string()).min(1),
     weights: z.array(finite.positive()),
     means: rowsOf,
@@ -60,7 +48,8 @@ const jsonSchema = z
     logLikelihood: finite,
   })
   .strict();
-export type GaussianMixtureJSON = z.infer<typeof jsonSchema>;
+/** The saved model: its params resolved (given means as rows). */
+export type GaussianMixtureJSON = Omit<z.infer<typeof jsonSchema>, 'params'> & { params: ResolvedGaussianMixtureParams };
 
 /** What fit (or fromJSON) hands the model. */
 export interface GaussianMixtureFit {
@@ -223,9 +212,10 @@ export class GaussianMixtureModel implements ClusterModel {
   /** Restore a saved model (object or JSON text); a malformed field is named in the error. */
   static fromJSON(json: unknown): GaussianMixtureModel {
     const j = parseSavedJson(jsonSchema, json, 'GaussianMixture');
-    const k = j.params.k;
+    const params = resolveGaussianMixtureParams(j.params, 'GaussianMixture JSON');
+    const k = params.k;
     const d = j.columns.length;
-    const type = j.params.covarianceType;
+    const type = params.covarianceType;
     const bad = (field: string, expected: string): never => {
       throw new UsageError(`Invalid GaussianMixture JSON: ${field}: expected ${expected}.`);
     };
@@ -234,9 +224,7 @@ export class GaussianMixtureModel implements ClusterModel {
     j.means.forEach((row, c) => {
       if (row.length !== d) bad(`means.${c}`, `${d} values (one per column), got ${row.length}`);
     });
-    if (j.params.meansInit && (j.params.meansInit.length !== k || j.params.meansInit.some((r) => r.length !== d))) {
-      bad('params.meansInit', `${k} rows of ${d} values`);
-    }
+    if (params.meansInit && params.meansInit[0]!.length !== d) bad('params.meansInit', `${k} rows of ${d} values`);
     if (j.covariance.type !== type) bad('covariance.type', `"${type}" (params.covarianceType), got "${j.covariance.type}"`);
     if (j.lowerBounds.length !== j.nIter) bad('lowerBounds', `one value per iteration (nIter=${j.nIter}), got ${j.lowerBounds.length}`);
     for (const [i, label] of j.labels.entries()) if (label >= k) bad(`labels.${i}`, `a component from 0 to ${k - 1}, got ${label}`);
@@ -267,9 +255,8 @@ export class GaussianMixtureModel implements ClusterModel {
     const state: MixtureState = { type, k, d, weights: Float64Array.from(j.weights), means: Float64Array.from(j.means.flat()), covariances };
     const precision = computePrecisionCholesky(state);
     if (!precision.ok) bad(type === 'tied' ? 'covariance.values' : `covariance.values.${precision.failed}`, 'a positive definite covariance');
-    const { meansInit, ...rest } = j.params;
     return new GaussianMixtureModel({
-      params: { ...rest, ...(meansInit ? { meansInit } : {}) },
+      params,
       columns: j.columns,
       state,
       labels: Int32Array.from(j.labels),

@@ -344,7 +344,7 @@ describe('DBSCAN: clear errors', () => {
     expect(() => new DBSCAN({ eps: 0 })).toThrow(/Invalid DBSCAN eps: got 0, expected a finite number > 0/);
     expect(() => new DBSCAN({ eps: -0.5 })).toThrow(/DBSCAN eps/);
     expect(() => new DBSCAN({ eps: NaN })).toThrow(/DBSCAN eps/);
-    expect(() => new DBSCAN({ eps: 1, minSamples: 0 })).toThrow(/DBSCAN minSamples: got 0, expected an integer >= 1/);
+    expect(() => new DBSCAN({ eps: 1, minSamples: 0 })).toThrow(/DBSCAN minSamples: got 0, expected a whole number >= 1/);
     expect(() => new DBSCAN({ eps: 1, minSamples: 2.5 })).toThrow(/DBSCAN minSamples/);
     expect(() => new DBSCAN(undefined as never)).toThrow(UsageError);
     expect(new DBSCAN({ eps: 1 }).params).toEqual({ eps: 1, minSamples: 5 });

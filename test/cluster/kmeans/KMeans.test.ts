@@ -5,10 +5,13 @@ import { distsJs, kppPotJs, sqDist } from '../../../src/cluster/kmeans/kmeansKer
 import { kmeansPlusPlus } from '../../../src/cluster/kmeans/kmeansInit';
 import { KMEANS_THREAD_MIN_WORK, KMeansPool } from '../../../src/cluster/kmeans/KMeansPool';
 import { kmeansSingleRun } from '../../../src/cluster/kmeans/kmeansSingleRun';
+import { kmeansParamsSchema } from '../../../src/cluster/kmeans/kmeansParams';
 import { compileKMeansWasm } from '../../../src/cluster/kmeans/kmeansWasm';
 import { InputError, UsageError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
+import { paramDefaults } from '../../../src/core/parseParams';
 import { Rng } from '../../../src/core/rng';
+import { DEFAULT_SEED } from '../../../src/core/seedParam';
 import { blobs, inertiaOf, matchedShare, recordingProgress, repeatRows, samePartition } from './kmeansFixtures';
 
 /** Two obvious groups of three points: centroids (1/3, 1/3) and (31/3, 31/3), inertia 2 × 4/3. */
@@ -360,6 +363,15 @@ describe('KMeans errors', () => {
     expect(() => new KMeans({ k: 2, init: [[1, 2], [1]] })).toThrow(/init row 2/);
     expect(() => new KMeans({ k: 2, init: [[1, 2], [1, NaN]] })).toThrow(/init row 2/);
     expect(() => new KMeans({ k: 2, init: [[1, 2, 3], [1, 2, 3]] }).fit(SIX)).toThrow(/init has 3 values per centre but X has 2 columns/);
+    // A misspelt param is an error, not silently the default.
+    expect(() => new KMeans({ k: 2, n_init: 10 } as never)).toThrow('Invalid KMeans params: unknown key "n_init"; KMeans takes k, nInit, maxIter, tol, seed, init, nLocalTrials, algorithm, threads.');
+  });
+
+  it('declares each default once (kmeansParamsSchema): 4 restarts, DEFAULT_SEED, what the cluster stage runs', () => {
+    const { params } = new KMeans({ k: 3 });
+    expect(params).toEqual({ k: 3, nInit: 4, maxIter: 300, tol: 1e-4, seed: DEFAULT_SEED, init: 'k-means++', nLocalTrials: 3, algorithm: 'auto', threads: 'auto' });
+    expect(paramDefaults(kmeansParamsSchema)).toEqual({ nInit: 4, maxIter: 300, tol: 1e-4, seed: 42, init: 'k-means++', algorithm: 'auto', threads: 'auto' });
+    expect(new KMeans({ k: 3 }).fit(SIX).toJSON().params).toEqual(params);
   });
 
   it('names the problem with the input', () => {

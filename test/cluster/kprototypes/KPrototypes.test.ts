@@ -5,6 +5,7 @@ import { KPrototypesModel } from '../../../src/cluster/kprototypes/KPrototypesMo
 import { InputError, UsageError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
 import { Rng } from '../../../src/core/rng';
+import { DEFAULT_SEED } from '../../../src/core/seedParam';
 
 const mixed = (numeric: Record<string, number[]>, categorical: Record<string, (string | null)[]>): MixedMatrix =>
   mixedMatrix(Matrix.fromColumns(numeric), CategoricalMatrix.fromColumns(categorical));
@@ -367,7 +368,7 @@ describe('KPrototypesModel JSON', () => {
   it('round trip: identical predictions, on new data with a different level order too', () => {
     const json = m.toJSON();
     expect(json).toMatchObject({ schemaVersion: 1, kind: 'kprototypes', numericColumns: ['a', 'b'], categoricalColumns: ['colour', 'channel'], gamma: m.gamma });
-    expect(json.params).toEqual({ k: 3, gamma: 'balanced', init: 'huang', nInit: 2, maxIter: 100, tol: 1e-4, seed: 0 });
+    expect(json.params).toEqual({ k: 3, gamma: 'balanced', init: 'huang', nInit: 2, maxIter: 100, tol: 1e-4, seed: DEFAULT_SEED });
     expect(json).toMatchObject({ gammaRule: 'balanced', costParts: m.costParts, oneClusterCost: m.oneClusterCost, movedByCategorical: m.movedByCategorical });
     const loaded = roundTrip(m);
     expect(Array.from(loaded.labels)).toEqual(Array.from(m.labels));
@@ -401,15 +402,15 @@ describe('KPrototypesModel JSON', () => {
 
 describe('KPrototypes: clear errors', () => {
   it('rejects bad parameters, naming them', () => {
-    expect(() => new KPrototypes({ k: 0 })).toThrow(/Invalid KPrototypes k: got 0, expected an integer >= 1/);
+    expect(() => new KPrototypes({ k: 0 })).toThrow(/Invalid KPrototypes k: got 0, expected a whole number >= 1/);
     expect(() => new KPrototypes({ k: 2, gamma: -1 })).toThrow(/KPrototypes gamma: got -1, expected a finite number >= 0, or one of balanced, huang/);
     expect(() => new KPrototypes({ k: 2, gamma: 'auto' as never })).toThrow(/KPrototypes gamma: got "auto"/);
     expect(() => new KPrototypes({ k: 2, init: 'kmeans++' as never })).toThrow(/KPrototypes init: got "kmeans\+\+", expected one of huang, cao, random/);
     expect(() => new KPrototypes({ k: 2, nInit: 0 })).toThrow(/KPrototypes nInit/);
     expect(() => new KPrototypes({ k: 2, maxIter: 1.5 })).toThrow(/KPrototypes maxIter/);
     expect(() => new KPrototypes({ k: 2, tol: -1 })).toThrow(/KPrototypes tol: got -1, expected a number in \[0, 1\)/);
-    expect(() => new KPrototypes(undefined as never)).toThrow(/KPrototypes k: got undefined/);
-    expect(new KPrototypes({ k: 2 }).params).toEqual({ k: 2, gamma: 'balanced', init: 'huang', nInit: 3, maxIter: 100, tol: 1e-4, seed: 0 });
+    expect(() => new KPrototypes(undefined as never)).toThrow('Invalid KPrototypes params: got undefined, expected an object with at least k.');
+    expect(new KPrototypes({ k: 2 }).params).toEqual({ k: 2, gamma: 'balanced', init: 'huang', nInit: 4, maxIter: 100, tol: 1e-4, seed: DEFAULT_SEED });
   });
 
   it('rejects bad input: 0 rows, NaN by column and row, k > rows, no categorical column, bad weights', () => {
