@@ -113,7 +113,9 @@ export { contingencyTable, type ContingencyTable } from './cluster/metrics/conti
 export type { LabelsInput } from './cluster/metrics/clusterLabels';
 export { kneedle, type KneedleOptions, type KneedleResult, type KneeCurve, type KneeDirection } from './cluster/metrics/kneedle';
 export { gapStatistic, gapRule, type GapOptions, type GapResult, type GapRow, type GapReference, type ClusterFn } from './cluster/metrics/gapStatistic';
-export { selectK, decideK, SELECTION_RULE, SELECTION_RULES, GAP_FIRST_RULE, SELECTION_CRITERIA, SELECT_K_DEFAULTS, MODEL_SELECTION_SCHEMA_VERSION, type SelectKOptions, type ModelSelectionResult, type KCandidate, type CriterionVote, type SelectionCriterion, type SelectionRuleName, type ClusterEstimator, type EstimatorFactory } from './cluster/selection/selectK';
+export { selectK, decideK, SELECTION_RULE, SELECTION_RULES, GAP_FIRST_RULE, SELECTION_CRITERIA, SELECT_K_DEFAULTS, MODEL_SELECTION_SCHEMA_VERSION, type SelectKOptions, type ModelSelectionResult, type KCandidate, type CriterionVote, type SelectionCriterion, type SelectionMetric, type SelectionRuleName, type ClusterEstimator, type EstimatorFactory } from './cluster/selection/selectK';
+export { K_SELECTION_CRITERIA, selectionCriteria, selectionMetrics } from './cluster/selection/kSelectionCriteria';
+export type { SelectionCriterionEntry, AnySelectionCriterion, CriterionFit, CriterionSweep, CriterionMeasure } from './cluster/selection/SelectionCriterionEntry';
 export { bootstrapStability, STABILITY_THRESHOLDS, STABILITY_SCHEMA_VERSION, type StabilityOptions, type StabilityResult, type ClusterStability, type StabilityVerdict, type StabilityFactory, type StabilityEstimator, type StabilityInput } from './cluster/selection/stability';
 export { hungarian, matchClusters, relabel, type Assignment, type ClusterMatch, type ClusterMatching, type MatchClustersOptions } from './cluster/matching/matchClusters';
 

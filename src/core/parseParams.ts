@@ -21,7 +21,7 @@ export function parseParams<S extends z.AnyZodObject>(schema: S, value: unknown,
   const issue = parsed.error.issues[0]!;
   if (issue.code === z.ZodIssueCode.unrecognized_keys) {
     const known = Object.keys(schema.shape).join(', ');
-    throw new UsageError(`Invalid ${who} ${at ?? 'params'}: unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `"${k}"`).join(', ')}; ${who} takes ${known}.`);
+    throw new UsageError(`Invalid ${who} ${at ?? 'params'}: unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `"${k}"`).join(', ')}; ${who}${at ? ` ${at}` : ''} takes ${known}.`);
   }
   const key = String(issue.path[0] ?? '');
   const field = (schema.shape as z.ZodRawShape)[key];

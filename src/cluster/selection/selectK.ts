@@ -1,17 +1,20 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
 import { checkParam, UsageError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
+import { parseParams } from '../../core/parseParams';
 import { silentProgress, type Progress } from '../../core/progress';
 import type { ClusterModel, FitOptions } from '../ClusterModel';
-import { calinskiHarabasz } from '../metrics/calinskiHarabasz';
 import { checkClusterLabels, encodeClusterLabels } from '../metrics/clusterLabels';
-import { clusterCentroids, withinClusterSS } from '../metrics/clusterDispersion';
-import { daviesBouldin } from '../metrics/daviesBouldin';
-import { gapStatistic, type GapReference, type GapResult } from '../metrics/gapStatistic';
-import { kneedle } from '../metrics/kneedle';
-import { silhouetteScore, type SilhouetteOptions } from '../metrics/silhouette';
-import { bootstrapStability, STABILITY_THRESHOLDS, type StabilityResult } from './stability';
+import type { GapReference, GapResult } from '../metrics/gapStatistic';
+import type { SilhouetteOptions } from '../metrics/silhouette';
 import { validateClusterInput } from '../validateClusterInput';
+import { formatMeasure as fmt } from './formatMeasure';
+import type { CriterionVote as AnyCriterionVote, KCandidate as AnyKCandidate } from './KCandidate';
+import { K_SELECTION_CRITERIA, SELECTION_CRITERIA, selectionCriteria, selectionMetrics, type SelectionCriterion, type SelectionMetric } from './kSelectionCriteria';
+import type { CriterionMeasure } from './SelectionCriterionEntry';
+import { bootstrapStability, STABILITY_THRESHOLDS, type StabilityResult } from './stability';
+
+export { SELECTION_CRITERIA, type SelectionCriterion, type SelectionMetric };
 
 /** Something that fits a clustering: KMeans, GaussianMixture, … (an unfitted estimator). */
 export interface ClusterEstimator<M extends ClusterModel = ClusterModel> {
@@ -22,7 +25,7 @@ export interface ClusterEstimator<M extends ClusterModel = ClusterModel> {
 export type EstimatorFactory<M extends ClusterModel = ClusterModel> = (k: number) => ClusterEstimator<M>;
 
 /** Saved model-selection results start with this; bump it when the shape changes. */
-export const MODEL_SELECTION_SCHEMA_VERSION = 1;
+export const MODEL_SELECTION_SCHEMA_VERSION = 2;
 
 /**
  * Business limits of a segmentation marketers can act on: every segment at least 3% of customers, none
@@ -37,17 +40,8 @@ export const SELECT_K_DEFAULTS = { minK: 2, maxK: 12, minShare: 0.03, maxShare: 
  */
 export const STRUCTURE_MIN_SILHOUETTE = 0.25;
 
-export const SELECTION_CRITERIA = ['elbow', 'silhouette', 'calinskiHarabasz', 'daviesBouldin', 'bic', 'gap'] as const;
-export type SelectionCriterion = (typeof SELECTION_CRITERIA)[number];
-
-const CRITERION_NAMES: Record<SelectionCriterion, string> = {
-  elbow: 'elbow of inertia (kneedle)',
-  silhouette: 'best silhouette',
-  calinskiHarabasz: 'best Calinski-Harabasz',
-  daviesBouldin: 'best Davies-Bouldin',
-  bic: 'lowest BIC',
-  gap: 'gap statistic rule',
-};
+/** How reasons name a criterion (its registered label). */
+const criterionName = (criterion: string): string => (K_SELECTION_CRITERIA.has(criterion) ? K_SELECTION_CRITERIA.get(criterion).label : criterion);
 
 /**
  * The decision rule, stated once so the result can carry it:
@@ -132,44 +126,11 @@ export interface SelectKOptions {
   progress?: Progress;
 }
 
-/** Everything measured for one k. Metrics are null when they cannot be computed (e.g. fewer than 2 clusters). */
-export interface KCandidate {
-  k: number;
-  /** Distinct clusters in the fitted labels (noise excluded); normally k. */
-  clustersFound: number;
-  /** Rows per cluster, by ascending label. */
-  sizes: number[];
-  /** Smallest cluster / all rows. */
-  smallestShare: number;
-  /** Largest cluster / all rows. */
-  largestShare: number;
-  /** Rows labelled noise / all rows (0 except for DBSCAN-like models). */
-  noiseShare: number;
-  /** Within-cluster sum of squares: the model's own inertia, or computed from the labels. */
-  inertia: number;
-  inertiaSource: 'model' | 'labels';
-  silhouette: number | null;
-  silhouetteMethod: 'exact' | 'sampled' | null;
-  calinskiHarabasz: number | null;
-  daviesBouldin: number | null;
-  /** Only for models with a likelihood (Gaussian mixtures). */
-  bic: number | null;
-  aic: number | null;
-  gap: number | null;
-  gapS: number | null;
-  fitSeconds: number;
-  eligible: boolean;
-  /** Why this k is not eligible (empty when eligible). */
-  exclusions: string[];
-}
+/** Everything measured for one k: every registered criterion's measures in `metrics` (see KCandidate). */
+export type KCandidate = AnyKCandidate<SelectionMetric>;
 
-export interface CriterionVote {
-  criterion: SelectionCriterion;
-  /** The k this criterion prefers, or null when it abstains. */
-  k: number | null;
-  /** Human-readable: the value that decided, or why it abstained. */
-  reason: string;
-}
+/** One registered criterion's vote. */
+export type CriterionVote = AnyCriterionVote<SelectionCriterion>;
 
 /** Result of selectK: typed and JSON-serialisable (no typed arrays, no NaN). */
 export interface ModelSelectionResult {
@@ -196,24 +157,6 @@ export interface ModelSelectionResult {
 
 const sentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
 const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
-const fmt = (v: number): string => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(4));
-
-function likelihoodCriterion(model: ClusterModel, X: Matrix, name: 'bic' | 'aic'): number | null {
-  const value = (model as unknown as Record<string, unknown>)[name];
-  const v = typeof value === 'function' ? (value as (X: Matrix) => unknown).call(model, X) : value;
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-/** Best eligible k for a metric; ties go to the smaller k. */
-function bestOf(candidates: KCandidate[], pick: (c: KCandidate) => number | null, better: (a: number, b: number) => boolean): KCandidate | null {
-  let best: KCandidate | null = null;
-  for (const c of candidates) {
-    const v = pick(c);
-    if (!c.eligible || v === null) continue;
-    if (best === null || better(v, pick(best)!)) best = c;
-  }
-  return best;
-}
 
 /**
  * The vote of SELECTION_RULE: plurality among the criteria that did not abstain, ties to the higher
@@ -222,8 +165,8 @@ function bestOf(candidates: KCandidate[], pick: (c: KCandidate) => number | null
  * vote or abstention, and every exclusion.
  */
 export function decideK(
-  votes: readonly CriterionVote[],
-  candidates: readonly Pick<KCandidate, 'k' | 'silhouette' | 'eligible' | 'exclusions'>[],
+  votes: readonly AnyCriterionVote[],
+  candidates: readonly (Pick<KCandidate, 'k' | 'eligible' | 'exclusions'> & { metrics: Partial<Record<SelectionMetric, number | null>> })[],
   limits: { minShare: number; maxShare?: number; maxSegments: number },
   rule: SelectionRuleName = 'vote',
 ): { recommendedK: number | null; reasons: string[] } {
@@ -231,18 +174,18 @@ export function decideK(
   if (rule === 'gap-first' && gapVote) {
     const k = gapVote.k!;
     const others = votes.filter((v) => v.criterion !== 'gap' && v.k !== null);
-    const agree = others.filter((v) => v.k === k).map((v) => CRITERION_NAMES[v.criterion]);
+    const agree = others.filter((v) => v.k === k).map((v) => criterionName(v.criterion));
     const reasons = [
       `k=${k} recommended by the gap statistic (rule gap-first); ${agree.length} of ${others.length} other voting criteria agree${agree.length ? ` (${agree.join(', ')})` : ''}.`,
     ];
-    for (const v of others.filter((x) => x.k !== k)) reasons.push(`${CRITERION_NAMES[v.criterion]} preferred k=${v.k}.`);
-    for (const v of votes) reasons.push(sentence(`${CRITERION_NAMES[v.criterion]}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
+    for (const v of others.filter((x) => x.k !== k)) reasons.push(`${criterionName(v.criterion)} preferred k=${v.k}.`);
+    for (const v of votes) reasons.push(sentence(`${criterionName(v.criterion)}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
     for (const c of candidates) if (!c.eligible) reasons.push(`k=${c.k} excluded: ${c.exclusions.join('; ')}.`);
     return { recommendedK: k, reasons };
   }
-  const tally = new Map<number, SelectionCriterion[]>();
+  const tally = new Map<number, string[]>();
   for (const v of votes) if (v.k !== null) tally.set(v.k, [...(tally.get(v.k) ?? []), v.criterion]);
-  const silhouetteOf = (k: number): number => candidates.find((c) => c.k === k)?.silhouette ?? -Infinity;
+  const silhouetteOf = (k: number): number => candidates.find((c) => c.k === k)?.metrics.silhouette ?? -Infinity;
   const ranked = [...tally.entries()].sort((a, b) => b[1].length - a[1].length || silhouetteOf(b[0]) - silhouetteOf(a[0]) || a[0] - b[0]);
   const reasons: string[] = [];
   let recommendedK: number | null = null;
@@ -252,15 +195,15 @@ export function decideK(
   } else {
     const [winner, by] = ranked[0]!;
     recommendedK = winner;
-    reasons.push(`k=${winner} recommended: ${by.length} of ${voting} voting criteria chose it (${by.map((c) => CRITERION_NAMES[c]).join(', ')}).`);
+    reasons.push(`k=${winner} recommended: ${by.length} of ${voting} voting criteria chose it (${by.map((c) => criterionName(c)).join(', ')}).`);
     const tied = ranked.filter(([, c]) => c.length === by.length).map(([k]) => k);
     if (tied.length > 1) {
       const sil = (k: number): string => (silhouetteOf(k) === -Infinity ? 'n/a' : silhouetteOf(k).toFixed(3));
       reasons.push(`Tie between k=${tied.join(', k=')} with ${by.length} vote${by.length === 1 ? '' : 's'} each, broken by silhouette: ${tied.map((k) => `k=${k} ${sil(k)}`).join(', ')}.`);
     }
-    for (const [k, c] of ranked.slice(1)) reasons.push(`k=${k} had ${c.length} vote${c.length === 1 ? '' : 's'} (${c.map((x) => CRITERION_NAMES[x]).join(', ')}).`);
+    for (const [k, c] of ranked.slice(1)) reasons.push(`k=${k} had ${c.length} vote${c.length === 1 ? '' : 's'} (${c.map((x) => criterionName(x)).join(', ')}).`);
   }
-  for (const v of votes) reasons.push(sentence(`${CRITERION_NAMES[v.criterion]}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
+  for (const v of votes) reasons.push(sentence(`${criterionName(v.criterion)}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
   for (const c of candidates) if (!c.eligible) reasons.push(`k=${c.k} excluded: ${c.exclusions.join('; ')}.`);
   return { recommendedK, reasons };
 }
@@ -298,7 +241,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   checkParam(Number.isInteger(stabilitySettings.B) && stabilitySettings.B >= 2, `${who} stability.B`, stabilitySettings.B, 'an integer >= 2');
   checkParam(Number.isInteger(stabilitySettings.seed), `${who} stability.seed`, stabilitySettings.seed, 'an integer');
   checkParam(Number.isInteger(maxSegments) && maxSegments >= 2, `${who} maxSegments`, maxSegments, 'an integer >= 2');
-  checkParam(typeof elbowSensitivity === 'number' && elbowSensitivity >= 0, `${who} elbowSensitivity`, elbowSensitivity, 'a number >= 0');
+  checkParam(typeof elbowSensitivity === 'number' && Number.isFinite(elbowSensitivity) && elbowSensitivity >= 0, `${who} elbowSensitivity`, elbowSensitivity, 'a number >= 0');
   const maxK = X.rows - 1;
   const defaultKs = Array.from({ length: Math.max(0, Math.min(SELECT_K_DEFAULTS.maxK, maxK) - 1) }, (_, i) => i + 2);
   const ks = [...(options.ks ?? defaultKs)].sort((a, b) => a - b);
@@ -307,19 +250,18 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     checkParam(Number.isInteger(k) && k >= 2 && k <= maxK, `${who} ks[${i}]`, k, `an integer from 2 to ${maxK} (rows - 1)`);
     if (i > 0 && ks[i - 1] === k) throw new UsageError(`${who}: ks lists k=${k} twice.`);
   });
-  const gapSettings = options.gap === true ? {} : options.gap || null;
-  // Checked before the sweep so that a typo does not surface only after every fit.
-  if (gapSettings) {
-    const { nRefs = 10, seed = 0, reference = 'pca' } = gapSettings;
-    checkParam(Number.isInteger(nRefs) && nRefs >= 2, `${who} gap.nRefs`, nRefs, 'an integer >= 2');
-    checkParam(Number.isInteger(seed), `${who} gap.seed`, seed, 'an integer');
-    checkParam(reference === 'pca' || reference === 'box', `${who} gap.reference`, reference, "'pca' or 'box'");
-  }
-  if (options.silhouette !== undefined) {
-    const { sampleSize, seed = 0 } = options.silhouette;
-    checkParam(sampleSize === undefined || (Number.isInteger(sampleSize) && sampleSize >= 2), `${who} silhouette.sampleSize`, sampleSize, 'an integer >= 2');
-    checkParam(Number.isInteger(seed), `${who} silhouette.seed`, seed, 'an integer');
-  }
+  // Each criterion's params, checked before the sweep so that a typo does not surface only after every
+  // fit; an opt-in criterion (the gap statistic) runs only when its options are given (null: it abstains).
+  const given: Record<string, object | null | undefined> = {
+    elbow: { sensitivity: elbowSensitivity },
+    silhouette: options.silhouette,
+    gap: options.gap === true ? {} : options.gap || null,
+  };
+  const criteria = selectionCriteria().map((criterion) => {
+    const value = given[criterion.name];
+    const params = criterion.optIn && !value ? null : parseParams(criterion.params, value ?? {}, who, criterion.name);
+    return { criterion, params };
+  });
   const n = X.rows;
 
   progress.start('select k: fit and score each k', ks.length);
@@ -334,18 +276,8 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     labelsByK.set(k, labels);
     const enc = encodeClusterLabels(labels);
     const sizes = Array.from(enc.sizes);
-    const modelInertia = (model as unknown as { inertia?: unknown }).inertia;
-    let inertia: number;
-    let inertiaSource: KCandidate['inertiaSource'];
-    if (typeof modelInertia === 'number' && Number.isFinite(modelInertia)) {
-      inertia = modelInertia;
-      inertiaSource = 'model';
-    } else {
-      inertia = withinClusterSS(X.data, n, X.cols, enc.codes, clusterCentroids(X.data, n, X.cols, enc.codes, enc.k).centroids);
-      inertiaSource = 'labels';
-    }
     const scorable = enc.k >= 2 && enc.k <= n - enc.noise - 1;
-    const sil = scorable ? silhouetteScore(X, labels, options.silhouette) : null;
+    // Every registered measure, null until a criterion fills it (the gap's after the sweep).
     const candidate: KCandidate = {
       k,
       clustersFound: enc.k,
@@ -353,20 +285,16 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
       smallestShare: sizes.length ? Math.min(...sizes) / n : 0,
       largestShare: sizes.length ? Math.max(...sizes) / n : 0,
       noiseShare: enc.noise / n,
-      inertia,
-      inertiaSource,
-      silhouette: sil ? sil.score : null,
-      silhouetteMethod: sil ? sil.method : null,
-      calinskiHarabasz: scorable ? calinskiHarabasz(X, labels) : null,
-      daviesBouldin: scorable ? daviesBouldin(X, labels) : null,
-      bic: likelihoodCriterion(model, X, 'bic'),
-      aic: likelihoodCriterion(model, X, 'aic'),
-      gap: null,
-      gapS: null,
+      metrics: Object.fromEntries(selectionMetrics().map((m) => [m, null])) as KCandidate['metrics'],
+      methods: {},
       fitSeconds,
       eligible: true,
       exclusions: [],
     };
+    for (const { criterion, params } of criteria) {
+      if (params === null || !criterion.measure) continue;
+      record(candidate, criterion.measure({ X, k, model, labels, codes: enc.codes, clusters: enc.k, scorable }, params), criterion.metrics[0]);
+    }
     if (k > maxSegments) candidate.exclusions.push(`k=${k} exceeds maxSegments=${maxSegments}`);
     if (enc.k !== k) candidate.exclusions.push(`the model found ${enc.k} cluster${enc.k === 1 ? '' : 's'} for k=${k}`);
     if (!scorable) candidate.exclusions.push(`fewer than 2 clusters to score`);
@@ -382,66 +310,28 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   });
   progress.end(`${ks.length} values of k`);
 
-  let gap: GapResult | null = null;
-  if (gapSettings) {
-    // Include k = 1 so the rule can say "no structure"; the sweep's own fits are reused for X.
-    const gapKs = ks[0] === 2 || ks.length === 1 ? [1, ...ks] : ks;
-    gap = gapStatistic(X, (Z, k) => factory(k).fit(Z).labels, gapKs, { ...gapSettings, dataLabels: labelsByK, progress });
-    for (const row of gap.rows) {
-      const c = candidates.find((x) => x.k === row.k);
-      if (c) {
-        c.gap = row.gap;
-        c.gapS = row.s;
-      }
+  // Criteria read on the whole sweep (the gap statistic refits reference data for every k).
+  const sweeps = new Map<string, unknown>();
+  for (const { criterion, params } of criteria) {
+    if (params === null || !criterion.measureSweep) continue;
+    const { byK, result } = criterion.measureSweep({ X, ks, labelsByK, cluster: (Z, k) => factory(k).fit(Z).labels, progress }, params);
+    sweeps.set(criterion.name, result);
+    for (const c of candidates) {
+      const m = byK.get(c.k);
+      if (m) record(c, m, criterion.metrics[0]);
     }
   }
+  const gap = (sweeps.get('gap') as GapResult | undefined) ?? null;
 
-  const votes: CriterionVote[] = [];
   const eligibleOrWhy = (k: number): string | null => {
     const c = candidates.find((x) => x.k === k)!;
     return c.eligible ? null : c.exclusions.join('; ');
   };
-
-  // Elbow: kneedle on the whole inertia curve.
-  if (candidates.length >= 3) {
-    const elbow = kneedle(
-      candidates.map((c) => c.k),
-      candidates.map((c) => c.inertia),
-      { curve: 'convex', direction: 'decreasing', sensitivity: elbowSensitivity },
-    );
-    if (elbow.knee === null) votes.push({ criterion: 'elbow', k: null, reason: `no elbow in the inertia curve (${elbow.reason})` });
-    else {
-      const why = eligibleOrWhy(elbow.knee);
-      votes.push(
-        why === null
-          ? { criterion: 'elbow', k: elbow.knee, reason: `the inertia curve bends at k=${elbow.knee} (kneedle, S=${elbowSensitivity})` }
-          : { criterion: 'elbow', k: null, reason: `the inertia curve bends at k=${elbow.knee}, which is excluded: ${why}` },
-      );
-    }
-  } else votes.push({ criterion: 'elbow', k: null, reason: `an elbow needs at least 3 values of k (got ${candidates.length})` });
-
-  const metricVote = (criterion: SelectionCriterion, label: string, pick: (c: KCandidate) => number | null, higher: boolean): void => {
-    const best = bestOf(candidates, pick, higher ? (a, b) => a > b : (a, b) => a < b);
-    if (best) votes.push({ criterion, k: best.k, reason: `${higher ? 'highest' : 'lowest'} ${label} among eligible k: ${fmt(pick(best)!)} at k=${best.k}` });
-    else {
-      const any = candidates.some((c) => pick(c) !== null);
-      votes.push({ criterion, k: null, reason: any ? `no eligible k has a ${label}` : `the model has no ${label}` });
-    }
-  };
-  metricVote('silhouette', 'silhouette', (c) => c.silhouette, true);
-  metricVote('calinskiHarabasz', 'Calinski-Harabasz index', (c) => c.calinskiHarabasz, true);
-  metricVote('daviesBouldin', 'Davies-Bouldin index', (c) => c.daviesBouldin, false);
-  metricVote('bic', 'BIC', (c) => c.bic, false);
-
-  if (gap) {
-    const gk = gap.recommendedK;
-    if (gk === null) votes.push({ criterion: 'gap', k: null, reason: gap.explanation });
-    else if (gk === 1) votes.push({ criterion: 'gap', k: null, reason: `the gap statistic finds no cluster structure (k=1): ${gap.explanation}` });
-    else {
-      const why = eligibleOrWhy(gk);
-      votes.push(why === null ? { criterion: 'gap', k: gk, reason: gap.explanation } : { criterion: 'gap', k: null, reason: `${gap.explanation} But k=${gk} is excluded: ${why}` });
-    }
-  } else votes.push({ criterion: 'gap', k: null, reason: 'gap statistic not computed (option gap: true)' });
+  // One vote per registered criterion, in registration order.
+  const votes: CriterionVote[] = criteria.map(({ criterion, params }) => ({
+    criterion: criterion.name as SelectionCriterion,
+    ...criterion.vote(candidates, params, { eligibleOrWhy, sweep: sweeps.get(criterion.name) ?? null }),
+  }));
 
   const limits = { minShare, maxShare, maxSegments };
   let decision: { recommendedK: number | null; reasons: string[] };
@@ -517,7 +407,7 @@ export function decideByStructure(
   else if (gk === null || gk === undefined) check = { code: 'gap-still-growing', maxK: gap.rows[gap.rows.length - 1]!.k };
   else if (!at(gk)?.eligible) check = { code: 'gap-excluded', k: gk, exclusions: at(gk)?.exclusions ?? ['not in the sweep'] };
   else {
-    const sil = at(gk)!.silhouette ?? -1;
+    const sil = at(gk)!.metrics.silhouette ?? -1;
     if (sil < STRUCTURE_MIN_SILHOUETTE) check = { code: 'low-silhouette', k: gk, silhouette: sil, threshold: STRUCTURE_MIN_SILHOUETTE };
     else {
       const stability = confirm(gk).meanJaccard;
@@ -533,19 +423,26 @@ export function decideByStructure(
   } else {
     const eligible = candidates.filter((c) => c.eligible);
     const inRange = eligible.filter((c) => c.k >= preferredK[0] && c.k <= preferredK[1]);
-    const bySilhouette = (a: KCandidate, b: KCandidate): number => (b.silhouette ?? -Infinity) - (a.silhouette ?? -Infinity) || a.k - b.k;
+    const bySilhouette = (a: KCandidate, b: KCandidate): number => (b.metrics.silhouette ?? -Infinity) - (a.metrics.silhouette ?? -Infinity) || a.k - b.k;
     const distance = (c: KCandidate): number => (c.k < preferredK[0] ? preferredK[0] - c.k : c.k > preferredK[1] ? c.k - preferredK[1] : 0);
     const pick = inRange.length ? [...inRange].sort(bySilhouette)[0]! : [...eligible].sort((a, b) => distance(a) - distance(b) || bySilhouette(a, b))[0];
     if (!pick) reasons.unshift(`No k recommended: no k from ${candidates.map((c) => c.k).join(', ')} meets the limits (minShare ${pct(limits.minShare)}, maxShare ${pct(limits.maxShare)}, maxSegments ${limits.maxSegments}).`);
     else {
       recommendedK = pick.k;
       const where = inRange.length
-        ? `the eligible k in the preferred range ${preferredK[0]}–${preferredK[1]} with the best silhouette (${fmt(pick.silhouette ?? NaN)})`
-        : `no k in the preferred range ${preferredK[0]}–${preferredK[1]} meets the limits; k=${pick.k} is the nearest eligible k (silhouette ${fmt(pick.silhouette ?? NaN)})`;
+        ? `the eligible k in the preferred range ${preferredK[0]}–${preferredK[1]} with the best silhouette (${fmt(pick.metrics.silhouette ?? NaN)})`
+        : `no k in the preferred range ${preferredK[0]}–${preferredK[1]} meets the limits; k=${pick.k} is the nearest eligible k (silhouette ${fmt(pick.metrics.silhouette ?? NaN)})`;
       reasons.unshift(`k=${pick.k} recommended as a partition for action: ${where}.`);
     }
   }
-  for (const v of votes) reasons.push(sentence(`${CRITERION_NAMES[v.criterion]}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
+  for (const v of votes) reasons.push(sentence(`${criterionName(v.criterion)}: ${v.k === null ? 'abstains, ' : ''}${v.reason}`));
   for (const c of candidates) if (!c.eligible) reasons.push(`k=${c.k} excluded: ${c.exclusions.join('; ')}.`);
   return { recommendedK, reasons, structure };
+}
+
+/** Write a criterion's measures (and how its own was computed) into a candidate. */
+function record(candidate: KCandidate, measure: CriterionMeasure, metric: string): void {
+  const metrics = candidate.metrics as Record<string, number | null>;
+  for (const [name, value] of Object.entries(measure.values)) metrics[name] = value;
+  if (measure.method !== undefined) (candidate.methods as Record<string, string>)[metric] = measure.method;
 }

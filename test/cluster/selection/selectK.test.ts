@@ -5,7 +5,7 @@ import type { Progress } from '../../../src/core/progress';
 import type { ClusterModel } from '../../../src/cluster/ClusterModel';
 import { GaussianMixture } from '../../../src/cluster/mixture/GaussianMixture';
 import { KMeans } from '../../../src/cluster/kmeans/KMeans';
-import { decideByStructure, decideK, selectK, SELECTION_RULE, STRUCTURE_FIRST_RULE, type CriterionVote, type EstimatorFactory, type KCandidate } from '../../../src/cluster/selection/selectK';
+import { decideByStructure, decideK, selectK, SELECTION_CRITERIA, SELECTION_RULE, STRUCTURE_FIRST_RULE, type CriterionVote, type EstimatorFactory, type KCandidate } from '../../../src/cluster/selection/selectK';
 import { blobs, uniformData } from '../metrics/fixtures';
 
 const kmeans: EstimatorFactory = (k) => new KMeans({ k, seed: 1, threads: 1 });
@@ -53,17 +53,22 @@ describe('selectK', () => {
     );
     expect(r.reasons).toContain('lowest BIC: abstains, the model has no BIC.');
     const c4 = r.candidates.find((c) => c.k === 4)!;
-    expect(c4).toMatchObject({ clustersFound: 4, inertiaSource: 'model', silhouetteMethod: 'exact', bic: null, aic: null, eligible: true, exclusions: [] });
+    expect(c4).toMatchObject({ clustersFound: 4, methods: { inertia: 'model', silhouette: 'exact' }, eligible: true, exclusions: [] });
+    expect(c4.metrics).toMatchObject({ bic: null, aic: null });
+    // One measure per registered criterion (and their companions), in registration order.
+    expect(Object.keys(c4.metrics)).toEqual(['inertia', 'silhouette', 'calinskiHarabasz', 'daviesBouldin', 'bic', 'aic', 'gap', 'gapS']);
+    expect(r.votes.map((v) => v.criterion)).toEqual([...SELECTION_CRITERIA]);
     expect(c4.sizes.reduce((s, v) => s + v, 0)).toBe(900);
     expect(c4.smallestShare).toBeCloseTo(Math.min(...c4.sizes) / 900, 14);
-    expect(c4.gap).toBe(r.gap!.rows.find((g) => g.k === 4)!.gap);
+    expect(c4.metrics.gap).toBe(r.gap!.rows.find((g) => g.k === 4)!.gap);
+    expect(c4.metrics.gapS).toBe(r.gap!.rows.find((g) => g.k === 4)!.s);
     expect(r.gap!.rows[0]!.k).toBe(1); // the gap sweep adds k = 1 so it can report "no structure"
     for (const c of r.candidates) {
       expect(c.fitSeconds).toBeGreaterThanOrEqual(0);
-      expect(c.silhouette).not.toBeNull();
+      expect(c.metrics.silhouette).not.toBeNull();
     }
     // Inertia falls with k; the model's own inertia is used.
-    for (let t = 1; t < r.candidates.length; t++) expect(r.candidates[t]!.inertia).toBeLessThan(r.candidates[t - 1]!.inertia);
+    for (let t = 1; t < r.candidates.length; t++) expect(r.candidates[t]!.metrics.inertia!).toBeLessThan(r.candidates[t - 1]!.metrics.inertia!);
     expect(r.rule).toBe(SELECTION_RULE);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     // Progress: one update per k, then the gap statistic's own step.
@@ -124,7 +129,7 @@ describe('selectK', () => {
     expect(['gap-no-structure', 'gap-still-growing', 'low-silhouette', 'unstable']).toContain(r.structure!.check.code);
     expect(r.recommendedK).toBeGreaterThanOrEqual(4);
     expect(r.recommendedK).toBeLessThanOrEqual(6);
-    const best = r.candidates.filter((c) => c.k >= 4 && c.k <= 6 && c.eligible).sort((a, b) => b.silhouette! - a.silhouette!)[0]!;
+    const best = r.candidates.filter((c) => c.k >= 4 && c.k <= 6 && c.eligible).sort((a, b) => b.metrics.silhouette! - a.metrics.silhouette!)[0]!;
     expect(r.recommendedK).toBe(best.k);
     expect(r.reasons[0]).toMatch(new RegExp(`^k=${best.k} recommended as a partition for action: the eligible k in the preferred range 4–6 with the best silhouette`));
     expect(r.reasons[1]).toBe(r.structure!.text);
@@ -143,12 +148,12 @@ describe('selectK', () => {
   it('uses BIC/AIC of models that have them, and inertia from labels when the model has none', () => {
     const r = selectK(X, (k) => new GaussianMixture({ k, seed: 1 }), { ks: [2, 3, 4, 5] });
     for (const c of r.candidates) {
-      expect(c.inertiaSource).toBe('labels');
-      expect(c.bic).toEqual(expect.any(Number));
-      expect(c.aic).toEqual(expect.any(Number));
+      expect(c.methods.inertia).toBe('labels');
+      expect(c.metrics.bic).toEqual(expect.any(Number));
+      expect(c.metrics.aic).toEqual(expect.any(Number));
     }
     const bicVote = r.votes.find((v) => v.criterion === 'bic')!;
-    const lowest = r.candidates.reduce((a, b) => (b.bic! < a.bic! ? b : a));
+    const lowest = r.candidates.reduce((a, b) => (b.metrics.bic! < a.metrics.bic! ? b : a));
     expect(bicVote.k).toBe(lowest.k);
     expect(bicVote.reason).toMatch(new RegExp(`^lowest BIC among eligible k: .* at k=${lowest.k}$`));
   });
@@ -176,7 +181,7 @@ describe('selectK', () => {
     expect(() => selectK(X, kmeans, { ks: [] })).toThrow(/selectK ks/);
     expect(() => selectK(X, kmeans, { minShare: 1.5 })).toThrow(/Invalid selectK minShare: got 1.5/);
     expect(() => selectK(X, kmeans, { maxSegments: 1 })).toThrow(/selectK maxSegments/);
-    expect(() => selectK(X, kmeans, { gap: { nRefs: 1 } })).toThrow(/Invalid selectK gap.nRefs: got 1, expected an integer >= 2/);
+    expect(() => selectK(X, kmeans, { gap: { nRefs: 1 } })).toThrow(/Invalid selectK gap.nRefs: got 1, expected a whole number >= 2/);
     expect(() => selectK(X, kmeans, { silhouette: { sampleSize: 0 } })).toThrow(/Invalid selectK silhouette.sampleSize: got 0/);
     expect(() => selectK(X, (() => ({})) as never, { ks: [2] })).toThrow(/factory\(2\) must return an estimator with a fit\(X\) method/);
     const short: EstimatorFactory = (k) => ({ fit: () => fixedModel(new Matrix(new Float64Array(4), 2, 2), k, (i) => i) });
@@ -186,7 +191,7 @@ describe('selectK', () => {
 });
 
 describe('decideK (the vote)', () => {
-  const candidates = [2, 3, 4, 5].map((k) => ({ k, silhouette: [0.4, 0.55, 0.5, 0.3][k - 2]!, eligible: k !== 5, exclusions: k === 5 ? ['k=5 exceeds maxSegments=4'] : [] }));
+  const candidates = [2, 3, 4, 5].map((k) => ({ k, metrics: { silhouette: [0.4, 0.55, 0.5, 0.3][k - 2]! }, eligible: k !== 5, exclusions: k === 5 ? ['k=5 exceeds maxSegments=4'] : [] }));
   const limits = { minShare: 0.03, maxSegments: 4 };
   const vote = (criterion: CriterionVote['criterion'], k: number | null): CriterionVote => ({ criterion, k, reason: `r-${criterion}` });
 
@@ -206,7 +211,7 @@ describe('decideK (the vote)', () => {
     // k=4 (silhouette 0.50) and k=2 (0.40) tie with 2 votes: k=4.
     expect(r.recommendedK).toBe(4);
     expect(r.reasons[1]).toBe('Tie between k=4, k=2 with 2 votes each, broken by silhouette: k=4 0.500, k=2 0.400.');
-    const same = candidates.map((c) => ({ ...c, silhouette: 0.5 }));
+    const same = candidates.map((c) => ({ ...c, metrics: { silhouette: 0.5 } }));
     expect(decideK([vote('elbow', 4), vote('gap', 3)], same, limits).recommendedK).toBe(3);
   });
 
@@ -223,7 +228,7 @@ describe('decideK (the vote)', () => {
 
 describe('decideByStructure', () => {
   const cand = (k: number, silhouette: number, eligible = true): KCandidate =>
-    ({ k, silhouette, eligible, exclusions: eligible ? [] : [`k=${k} excluded for the test`] }) as unknown as KCandidate;
+    ({ k, metrics: { silhouette }, eligible, exclusions: eligible ? [] : [`k=${k} excluded for the test`] }) as unknown as KCandidate;
   const candidates = [cand(2, 0.5), cand(3, 0.3), cand(4, 0.28), cand(5, 0.31), cand(6, 0.29), cand(7, 0.35), cand(8, 0.2, false)];
   const limits = { minShare: 0.03, maxShare: 0.5, maxSegments: 12 };
   const gapAt = (k: number | null) => ({ reference: 'pca' as const, nRefs: 10, seed: 0, rows: [1, 2, 3, 4, 5, 6, 7, 8].map((kk) => ({ k: kk, logW: 0, expectedLogW: 0, gap: 0, sd: 0, s: 0 })), recommendedK: k, explanation: '' });
