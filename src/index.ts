@@ -79,7 +79,9 @@ export { SimpleImputerModel, type SimpleImputerJSON } from './features/transform
 export { OneHotEncoder, type OneHotEncoderParams } from './features/transformers/OneHotEncoder';
 export { OneHotEncoderModel, type OneHotEncoderJSON } from './features/transformers/OneHotEncoderModel';
 export { transformerFromJSON, type FittedTransformer } from './features/transformers/transformerFromJSON';
-export { TRANSFORMER_SCHEMA_VERSION, type TransformerJSON, type TransformerKind, type NumericTransformerKind, type FittedNumericTransformer } from './features/transformers/Transformer';
+export { TRANSFORMER_SCHEMA_VERSION, type TransformerJSON, type FittedNumericTransformer } from './features/transformers/Transformer';
+export { TRANSFORMERS, transformerEntries, type TransformerKind, type NumericTransformerKind } from './features/transformers/transformers';
+export type { TransformerEntry, AnyTransformerEntry, TransformerInputKind } from './features/transformers/TransformerEntry';
 export { RARE_CATEGORY, MISSING_CATEGORY, type StringColumns, type EncodedColumn } from './features/transformers/OneHotEncoderModel';
 export { RFM_SEGMENTS, NO_PURCHASE_SEGMENT, RFM_GRID, rfmSegment, fmScore, type RfmSegmentName } from './features/rfmSegment';
 

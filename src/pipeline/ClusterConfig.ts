@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLUSTER_ALGORITHMS, CLUSTERERS } from '../cluster/clusterers';
-import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
+import { TRANSFORMERS } from '../features/transformers/transformers';
 import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selection/selectK';
 
 /**
@@ -76,7 +76,7 @@ export const clusterConfigSchema = z
     /** k-prototypes cost of a categorical mismatch: a number, or 'balanced' (default: both parts weigh the same) or 'huang' (0.5 × mean sd). */
     gamma: CLUSTERERS.get('kprototypes').params.shape.gamma,
     /** Missing values per column (default: 'max' for days, 0 ('constant') for shares and rates, 'median' otherwise). */
-    impute: z.record(z.enum(IMPUTE_STRATEGIES)).default({}),
+    impute: z.record(TRANSFORMERS.get('SimpleImputer').params.shape.strategy.removeDefault()).default({}),
     /**
      * log1p before scaling: 'auto' = the count, day and money columns; or a list; or 'none'. A column with
      * negative values (net spend after returns) gets the signed log sign(x)·log(1 + |x|); cluster.json says so.
