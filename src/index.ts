@@ -105,7 +105,9 @@ export { suggestEps, type EpsSuggestion, type EpsMethod, type KneeRule, type Sug
 export { CategoricalMatrix, MISSING_LEVEL, mixedMatrix, type MixedMatrix, type MissingPolicy } from './cluster/CategoricalMatrix';
 export { KPrototypes, KPROTOTYPES_INITS, type KPrototypesInit, KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule, type KPrototypesParams, type ResolvedKPrototypesParams } from './cluster/kprototypes/KPrototypes';
 export { KPrototypesModel, type KPrototypesJSON, type KPrototypesFit, type KPrototypesCostParts } from './cluster/kprototypes/KPrototypesModel';
-export { PCA, PCAModel } from './decomposition/PCA';
+export { PCA, PCAModel, PCA_SCHEMA_VERSION, type PCAParams, type PCAJSON } from './decomposition/PCA';
+export { DECOMPOSITIONS } from './decomposition/decompositions';
+export type { DecompositionEntry, FittedDecomposition } from './decomposition/DecompositionEntry';
 export { silhouetteScore, silhouetteSamples, SILHOUETTE_EXACT_MAX_ROWS, type SilhouetteOptions, type SilhouetteResult, type SilhouetteSamples, type SilhouetteClusterSummary } from './cluster/metrics/silhouette';
 export { calinskiHarabasz } from './cluster/metrics/calinskiHarabasz';
 export { daviesBouldin } from './cluster/metrics/daviesBouldin';
