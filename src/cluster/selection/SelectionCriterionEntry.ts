@@ -59,6 +59,8 @@ export interface SelectionCriterionEntry<Name extends string = string, Params ex
   readonly needsLikelihood: boolean;
   /** What it costs, in words. */
   readonly cost: string;
+  /** 'each-k': it votes for the eligible k with the best value of its measure; 'curve': it reads the shape of the whole sweep (elbow, gap rule). */
+  readonly reads: 'each-k' | 'curve';
   /** Costly: computed only when selectK is asked for it (its options given); otherwise it abstains. */
   readonly optIn: boolean;
   /** Its measures at one k (criteria read on the whole sweep use measureSweep instead). */

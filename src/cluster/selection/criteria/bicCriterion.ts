@@ -21,6 +21,7 @@ export const bicCriterion: SelectionCriterionEntry<'bic', typeof noParams, 'bic'
   label: 'lowest BIC',
   metrics: ['bic', 'aic'],
   better: 'lower',
+  reads: 'each-k',
   needsLikelihood: true,
   cost: "one pass over the rows per k (the model's likelihood)",
   optIn: false,

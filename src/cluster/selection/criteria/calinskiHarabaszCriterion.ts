@@ -13,6 +13,7 @@ export const calinskiHarabaszCriterion: SelectionCriterionEntry<'calinskiHarabas
   label: 'best Calinski-Harabasz',
   metrics: ['calinskiHarabasz'],
   better: 'higher',
+  reads: 'each-k',
   needsLikelihood: false,
   cost: 'one pass over the rows per k',
   optIn: false,

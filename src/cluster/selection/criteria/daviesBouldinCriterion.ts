@@ -13,6 +13,7 @@ export const daviesBouldinCriterion: SelectionCriterionEntry<'daviesBouldin', ty
   label: 'best Davies-Bouldin',
   metrics: ['daviesBouldin'],
   better: 'lower',
+  reads: 'each-k',
   needsLikelihood: false,
   cost: 'one pass over the rows per k',
   optIn: false,

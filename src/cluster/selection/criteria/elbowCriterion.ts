@@ -18,6 +18,7 @@ export const elbowCriterion: SelectionCriterionEntry<'elbow', typeof elbowParams
   label: 'elbow of inertia (kneedle)',
   metrics: ['inertia'],
   better: 'lower',
+  reads: 'curve',
   needsLikelihood: false,
   cost: "nothing beyond the fits: the model's inertia, or one pass over the rows",
   optIn: false,

@@ -22,6 +22,7 @@ export const gapCriterion: SelectionCriterionEntry<'gap', typeof gapParams, 'gap
   label: 'gap statistic rule',
   metrics: ['gap', 'gapS'],
   better: 'higher',
+  reads: 'curve',
   needsLikelihood: false,
   cost: 'nRefs + 1 fits per k (11 by default): by far the costliest',
   optIn: true,

@@ -23,6 +23,7 @@ export const silhouetteCriterion: SelectionCriterionEntry<'silhouette', typeof s
   label: 'best silhouette',
   metrics: ['silhouette'],
   better: 'higher',
+  reads: 'each-k',
   needsLikelihood: false,
   cost: 'pairwise distances: exact up to 10,000 rows (in tiles, never an n × n matrix), a seeded sample of 10,000 beyond',
   optIn: false,
