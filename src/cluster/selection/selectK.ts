@@ -117,11 +117,11 @@ export interface SelectKOptions {
   preferredK?: readonly [number, number];
   /** Rule 'structure-first': bootstrap stability that confirms the gap's k (default 20 resamples, the gap's seed). */
   stability?: { B?: number; seed?: number };
-  /** Silhouette sampling (default: exact up to 10,000 rows, a seeded sample of 10,000 beyond). */
+  /** The silhouette criterion's params: sampling (default: exact up to 10,000 rows, a seeded sample of 10,000 beyond). */
   silhouette?: SilhouetteOptions;
-  /** Also compute the gap statistic: B + 1 fits per k, the costly part (default false). */
+  /** The gap criterion's params, or true for its defaults; it is opt-in: B + 1 fits per k, the costly part (default false). */
   gap?: boolean | { nRefs?: number; seed?: number; reference?: GapReference };
-  /** Kneedle sensitivity for the elbow (default 1). */
+  /** The elbow criterion's kneedle sensitivity (default 1). */
   elbowSensitivity?: number;
   progress?: Progress;
 }
@@ -209,9 +209,10 @@ export function decideK(
 }
 
 /**
- * Sweep k, fit with the factory, score every k (inertia, silhouette, Calinski-Harabasz, Davies-Bouldin,
- * BIC/AIC when the model has them, smallest segment share, optional gap statistic, fit time) and
- * recommend a k by the vote described in SELECTION_RULE, within the business limits.
+ * Sweep k, fit with the factory, measure every k with every registered criterion (K_SELECTION_CRITERIA:
+ * inertia, silhouette, Calinski-Harabasz, Davies-Bouldin, BIC/AIC when the model has them, the gap
+ * statistic when asked for) beside the segment shares and fit time, take one vote per criterion and
+ * recommend a k by the rule (SELECTION_RULE, GAP_FIRST_RULE, STRUCTURE_FIRST_RULE), within the business limits.
  */
 export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFactory<M>, options: SelectKOptions = {}): ModelSelectionResult {
   const who = 'selectK';
