@@ -3,8 +3,8 @@
 //   also on overlapping blobs (sd 5), where a run takes many iterations.
 //   Mini-batch k-means on the same overlapping blobs (each library's defaults, batch 1024; seed = run
 //   number, so the runs show whether every seed settles near full k-means' inertia).
-//   Gaussian mixture: 100k × 12, k = 8, full covariances (if src/cluster/GaussianMixture.ts is built).
-//   DBSCAN: 50k × 4 (if src/cluster/DBSCAN.ts is built).
+//   Gaussian mixture: 100k × 12, k = 8, full covariances (if src/cluster/mixture/GaussianMixture.ts is built).
+//   DBSCAN: 50k × 4 (if src/cluster/dbscan/DBSCAN.ts is built).
 // The data is generated once (seeded) into bench/data/cluster/ as raw little-endian float64 (not timed);
 // each measured fit runs in its own child process (node, or python3 for scikit-learn) so that its peak
 // RSS is that process's own maxRSS. Three runs each, alternating ours and scikit-learn; medians reported.
@@ -27,7 +27,7 @@ const argValue = (name, def) => {
 // SEGLAB_DIST points at another CommonJS build (e.g. a scratch tsc output) instead of dist/cjs.
 const dist = process.env.SEGLAB_DIST ?? join(root, 'dist/cjs');
 
-/** The build's module for a class: its own file (works before src/index.ts exports it), else the index. */
+/** The build's module for a class: its own file under cluster/ (works before src/index.ts exports it), else the index. */
 function load(file, name) {
   const path = join(dist, 'cluster', `${file}.js`);
   if (existsSync(path)) return require(path)[name];
@@ -54,20 +54,20 @@ if (process.argv[2] === '--child') {
   const t0 = performance.now();
   let out;
   if (task === 'minibatch') {
-    const MiniBatchKMeans = load('MiniBatchKMeans', 'MiniBatchKMeans');
+    const MiniBatchKMeans = load('minibatch/MiniBatchKMeans', 'MiniBatchKMeans');
     const m = new MiniBatchKMeans({ k: spec.k, seed: run }).fit(X);
     out = { seconds: (performance.now() - t0) / 1000, seed: run, nInit: m.params.nInit, nSteps: m.nSteps, inertia: m.inertia };
   } else if (task.startsWith('kmeans')) {
-    const KMeans = load('KMeans', 'KMeans');
+    const KMeans = load('kmeans/KMeans', 'KMeans');
     const m = new KMeans({ k: spec.k, nInit: 1, seed: 0 }).fit(X);
     out = { seconds: (performance.now() - t0) / 1000, nIter: m.nIter, inertia: m.inertia };
   } else if (task === 'gmm') {
-    const GaussianMixture = load('GaussianMixture', 'GaussianMixture');
+    const GaussianMixture = load('mixture/GaussianMixture', 'GaussianMixture');
     const m = new GaussianMixture({ k: spec.k, covarianceType: 'full', seed: 0, nInit: 1 }).fit(X);
     const seconds = (performance.now() - t0) / 1000;
     out = { seconds, nIter: m.nIter, converged: m.converged, logLikelihood: m.logLikelihood, bic: m.bic(X) };
   } else {
-    const DBSCAN = load('DBSCAN', 'DBSCAN');
+    const DBSCAN = load('dbscan/DBSCAN', 'DBSCAN');
     const m = new DBSCAN({ eps: spec.eps, minSamples: spec.minSamples }).fit(X);
     const seconds = (performance.now() - t0) / 1000;
     let noise = 0;
@@ -156,9 +156,9 @@ const loadBefore = loadavg();
 const results = {};
 for (const task of only) {
   const spec = TASKS[task];
-  const available = task.startsWith('kmeans') || task === 'minibatch' || existsSync(join(dist, 'cluster', task === 'gmm' ? 'GaussianMixture.js' : 'DBSCAN.js'));
+  const available = task.startsWith('kmeans') || task === 'minibatch' || existsSync(join(dist, 'cluster', task === 'gmm' ? 'mixture/GaussianMixture.js' : 'dbscan/DBSCAN.js'));
   if (!available) {
-    console.error(`${task}: not in the build (src/cluster/${task === 'gmm' ? 'GaussianMixture' : 'DBSCAN'}.ts missing), skipped.`);
+    console.error(`${task}: not in the build (src/cluster/${task === 'gmm' ? 'mixture/GaussianMixture' : 'dbscan/DBSCAN'}.ts missing), skipped.`);
     continue;
   }
   const file = dataFile(task);

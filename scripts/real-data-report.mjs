@@ -48,7 +48,7 @@ function section(r) {
   const lines = [`## ${r.name}`, ''];
   lines.push(`${r.personas.base.customers.toLocaleString('en-US')} customers; clustered on ${r.cluster.features.map((f) => f.name).join(', ')}.`, '');
   lines.push(`**k = ${r.cluster.k}** (${r.cluster.kSource}). ${structure ? structure.text : ''}`, '');
-  if (sel) lines.push(`Silhouette at k: ${num(cand?.silhouette)}; mean bootstrap Jaccard: ${num(r.cluster.stability?.meanJaccard)}; limits: minShare ${pct(sel.limits.minShare)}, maxShare ${pct(sel.limits.maxShare)}.`, '');
+  if (sel) lines.push(`Silhouette at k: ${num(cand?.metrics.silhouette)}; mean bootstrap Jaccard: ${num(r.cluster.stability?.meanJaccard)}; limits: minShare ${pct(sel.limits.minShare)}, maxShare ${pct(sel.limits.maxShare)}.`, '');
   const header = ['id', 'name', 'share', 'state', 'median days since last order', ...(outcomeDef ? [outcomeDef.label] : []), 'stability (Jaccard)', 'first action or note'];
   lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
   const jaccard = new Map((r.cluster.stability?.clusters ?? []).map((c) => [c.label, c.meanJaccard]));
@@ -100,7 +100,7 @@ const summary = [
     const sel = r.cluster.selection;
     const cand = sel?.candidates.find((c) => c.k === r.cluster.k);
     const shown = r.personas.segments.filter((s) => !s.suppressed);
-    return `| ${r.name} | ${r.personas.base.customers.toLocaleString('en-US')} | ${r.cluster.k} | ${sel?.structure ? (sel.structure.found ? 'yes' : `no (${sel.structure.check.code})`) : '–'} | ${r.cluster.segments.map((s) => pct(s.share)).join(', ')} | ${num(cand?.silhouette)} | ${num(r.cluster.stability?.meanJaccard)} | ${cell(shown.map((s) => s.name).join('; '))} | ${r.bundle.validation.status} |`;
+    return `| ${r.name} | ${r.personas.base.customers.toLocaleString('en-US')} | ${r.cluster.k} | ${sel?.structure ? (sel.structure.found ? 'yes' : `no (${sel.structure.check.code})`) : '–'} | ${r.cluster.segments.map((s) => pct(s.share)).join(', ')} | ${num(cand?.metrics.silhouette)} | ${num(r.cluster.stability?.meanJaccard)} | ${cell(shown.map((s) => s.name).join('; '))} | ${r.bundle.validation.status} |`;
   }),
 ];
 const page = [

@@ -8,6 +8,9 @@ export { Matrix } from './core/Matrix';
 export { Rng } from './core/rng';
 export { SeglabError, InputError, UsageError, formatProblems, formatLocation, type Problem, type Location } from './core/errors';
 export { assertUnreachable } from './core/assertUnreachable';
+export { Registry, type RegistryEntry } from './core/Registry';
+export { parseParams, paramDefaults } from './core/parseParams';
+export { DEFAULT_SEED } from './core/seedParam';
 export { silentProgress, type Progress } from './core/progress';
 export { writeFileAtomic, writeJsonAtomic } from './core/atomicWrite';
 export { CsvWriter, writeCsv, type CsvWriterOptions } from './core/CsvWriter';
@@ -78,29 +81,35 @@ export { SimpleImputerModel, type SimpleImputerJSON } from './features/transform
 export { OneHotEncoder, type OneHotEncoderParams } from './features/transformers/OneHotEncoder';
 export { OneHotEncoderModel, type OneHotEncoderJSON } from './features/transformers/OneHotEncoderModel';
 export { transformerFromJSON, type FittedTransformer } from './features/transformers/transformerFromJSON';
-export { TRANSFORMER_SCHEMA_VERSION, type TransformerJSON, type TransformerKind, type NumericTransformerKind, type FittedNumericTransformer } from './features/transformers/Transformer';
+export { TRANSFORMER_SCHEMA_VERSION, type TransformerJSON, type FittedNumericTransformer } from './features/transformers/Transformer';
+export { TRANSFORMERS, transformerEntries, type TransformerKind, type NumericTransformerKind } from './features/transformers/transformers';
+export type { TransformerEntry, AnyTransformerEntry, TransformerInputKind } from './features/transformers/TransformerEntry';
 export { RARE_CATEGORY, MISSING_CATEGORY, type StringColumns, type EncodedColumn } from './features/transformers/OneHotEncoderModel';
 export { RFM_SEGMENTS, NO_PURCHASE_SEGMENT, RFM_GRID, rfmSegment, fmScore, type RfmSegmentName } from './features/rfmSegment';
 
 // cluster
-export { CLUSTER_ALGORITHMS, CLUSTER_SCHEMA_VERSION, NOISE, type ClusterAlgorithm, type ClusterModel, type FitOptions } from './cluster/ClusterModel';
+export { CLUSTER_SCHEMA_VERSION, NOISE, type ClusterModel, type FitOptions } from './cluster/ClusterModel';
+export { CLUSTERERS, CLUSTER_ALGORITHMS, clustererEntry, clustererEntries, type ClusterAlgorithm } from './cluster/clusterers';
+export type { ClustererEntry, AnyClustererEntry, ClusterInputKind } from './cluster/ClustererEntry';
 export { validateClusterInput, validateSampleWeight, type ClusterInputChecks } from './cluster/validateClusterInput';
-export { KMeans, KMEANS_ALGORITHMS, type KMeansParams, type ResolvedKMeansParams, type KMeansAlgorithm, type KMeansInit } from './cluster/KMeans';
-export { KMeansModel, type KMeansJSON } from './cluster/KMeansModel';
-export { MiniBatchKMeans, type MiniBatchKMeansParams, type ResolvedMiniBatchKMeansParams } from './cluster/MiniBatchKMeans';
-export { MiniBatchKMeansModel, type MiniBatchKMeansJSON } from './cluster/MiniBatchKMeansModel';
-export type { ThreadsOption } from './cluster/KMeansPool';
-export { CentroidModel, type CentroidFit } from './cluster/CentroidModel';
-export { GaussianMixture, COVARIANCE_TYPES, GMM_INITS, type GaussianMixtureParams, type ResolvedGaussianMixtureParams, type CovarianceType, type GmmInit } from './cluster/GaussianMixture';
-export { GaussianMixtureModel, type GaussianCovariances, type GaussianMixtureJSON } from './cluster/GaussianMixtureModel';
-export { KDTree, type KDTreeOptions, type KNearestResult } from './cluster/KDTree';
-export { DBSCAN, type DBSCANParams } from './cluster/DBSCAN';
-export { DBSCANModel, type DBSCANJSON } from './cluster/DBSCANModel';
-export { suggestEps, type EpsSuggestion, type EpsMethod, type KneeRule, type SuggestEpsOptions } from './cluster/suggestEps';
+export { KMeans, KMEANS_ALGORITHMS, type KMeansParams, type ResolvedKMeansParams, type KMeansAlgorithm, type KMeansInit } from './cluster/kmeans/KMeans';
+export { KMeansModel, type KMeansJSON } from './cluster/kmeans/KMeansModel';
+export { MiniBatchKMeans, type MiniBatchKMeansParams, type ResolvedMiniBatchKMeansParams } from './cluster/minibatch/MiniBatchKMeans';
+export { MiniBatchKMeansModel, type MiniBatchKMeansJSON } from './cluster/minibatch/MiniBatchKMeansModel';
+export type { ThreadsOption } from './cluster/kmeans/kmeansParams';
+export { CentroidModel, type CentroidFit } from './cluster/kmeans/CentroidModel';
+export { GaussianMixture, COVARIANCE_TYPES, GMM_INITS, type GaussianMixtureParams, type ResolvedGaussianMixtureParams, type CovarianceType, type GmmInit } from './cluster/mixture/GaussianMixture';
+export { GaussianMixtureModel, type GaussianCovariances, type GaussianMixtureJSON } from './cluster/mixture/GaussianMixtureModel';
+export { KDTree, type KDTreeOptions, type KNearestResult } from './cluster/dbscan/KDTree';
+export { DBSCAN, type DBSCANParams } from './cluster/dbscan/DBSCAN';
+export { DBSCANModel, type DBSCANJSON } from './cluster/dbscan/DBSCANModel';
+export { suggestEps, type EpsSuggestion, type EpsMethod, type KneeRule, type SuggestEpsOptions } from './cluster/dbscan/suggestEps';
 export { CategoricalMatrix, MISSING_LEVEL, mixedMatrix, type MixedMatrix, type MissingPolicy } from './cluster/CategoricalMatrix';
-export { KPrototypes, KPROTOTYPES_INITS, type KPrototypesInit, KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule, type KPrototypesParams, type ResolvedKPrototypesParams } from './cluster/KPrototypes';
-export { KPrototypesModel, type KPrototypesJSON, type KPrototypesFit, type KPrototypesCostParts } from './cluster/KPrototypesModel';
-export { PCA, PCAModel } from './cluster/PCA';
+export { KPrototypes, KPROTOTYPES_INITS, type KPrototypesInit, KPROTOTYPES_GAMMA_RULES, type KPrototypesGammaRule, type KPrototypesParams, type ResolvedKPrototypesParams } from './cluster/kprototypes/KPrototypes';
+export { KPrototypesModel, type KPrototypesJSON, type KPrototypesFit, type KPrototypesCostParts } from './cluster/kprototypes/KPrototypesModel';
+export { PCA, PCAModel, PCA_SCHEMA_VERSION, type PCAParams, type PCAJSON } from './decomposition/PCA';
+export { DECOMPOSITIONS } from './decomposition/decompositions';
+export type { DecompositionEntry, FittedDecomposition } from './decomposition/DecompositionEntry';
 export { silhouetteScore, silhouetteSamples, SILHOUETTE_EXACT_MAX_ROWS, type SilhouetteOptions, type SilhouetteResult, type SilhouetteSamples, type SilhouetteClusterSummary } from './cluster/metrics/silhouette';
 export { calinskiHarabasz } from './cluster/metrics/calinskiHarabasz';
 export { daviesBouldin } from './cluster/metrics/daviesBouldin';
@@ -110,9 +119,11 @@ export { contingencyTable, type ContingencyTable } from './cluster/metrics/conti
 export type { LabelsInput } from './cluster/metrics/clusterLabels';
 export { kneedle, type KneedleOptions, type KneedleResult, type KneeCurve, type KneeDirection } from './cluster/metrics/kneedle';
 export { gapStatistic, gapRule, type GapOptions, type GapResult, type GapRow, type GapReference, type ClusterFn } from './cluster/metrics/gapStatistic';
-export { selectK, decideK, SELECTION_RULE, SELECTION_RULES, GAP_FIRST_RULE, SELECTION_CRITERIA, SELECT_K_DEFAULTS, MODEL_SELECTION_SCHEMA_VERSION, type SelectKOptions, type ModelSelectionResult, type KCandidate, type CriterionVote, type SelectionCriterion, type SelectionRuleName, type ClusterEstimator, type EstimatorFactory } from './cluster/selectK';
-export { bootstrapStability, STABILITY_THRESHOLDS, STABILITY_SCHEMA_VERSION, type StabilityOptions, type StabilityResult, type ClusterStability, type StabilityVerdict, type StabilityFactory, type StabilityEstimator, type StabilityInput } from './cluster/stability';
-export { hungarian, matchClusters, relabel, type Assignment, type ClusterMatch, type ClusterMatching, type MatchClustersOptions } from './cluster/matching';
+export { selectK, decideK, SELECTION_RULE, SELECTION_RULES, GAP_FIRST_RULE, SELECTION_CRITERIA, SELECT_K_DEFAULTS, MODEL_SELECTION_SCHEMA_VERSION, type SelectKOptions, type ModelSelectionResult, type KCandidate, type CriterionVote, type SelectionCriterion, type SelectionMetric, type SelectionRuleName, type ClusterEstimator, type EstimatorFactory } from './cluster/selection/selectK';
+export { K_SELECTION_CRITERIA, selectionCriteria, selectionMetrics } from './cluster/selection/kSelectionCriteria';
+export type { SelectionCriterionEntry, AnySelectionCriterion, CriterionFit, CriterionSweep, CriterionMeasure } from './cluster/selection/SelectionCriterionEntry';
+export { bootstrapStability, STABILITY_THRESHOLDS, STABILITY_SCHEMA_VERSION, type StabilityOptions, type StabilityResult, type ClusterStability, type StabilityVerdict, type StabilityFactory, type StabilityEstimator, type StabilityInput } from './cluster/selection/stability';
+export { hungarian, matchClusters, relabel, type Assignment, type ClusterMatch, type ClusterMatching, type MatchClustersOptions } from './cluster/matching/matchClusters';
 
 // synthetic data
 export { writeSynthetic, GENERATOR_VERSION, GROUND_TRUTH_COLUMNS, type SynthSummary, type SynthQuarterSummary, type SynthTable } from './synth/writeSynthetic';
@@ -210,6 +221,9 @@ export {
   quoteLiteral as quoteSqlLiteral,
   DecisionTree,
   DecisionTreeModel,
+  CLASSIFIERS,
+  type ClassifierEntry,
+  type FittedClassifier,
   extractRules,
   roundThresholds,
   evaluateRules,

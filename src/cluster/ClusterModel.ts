@@ -1,10 +1,6 @@
 import type { Matrix } from '../core/Matrix';
 import type { Progress } from '../core/progress';
 
-/** Every clustering algorithm seglab knows. */
-export const CLUSTER_ALGORITHMS = ['kmeans', 'minibatch-kmeans', 'gmm', 'dbscan', 'kprototypes'] as const;
-export type ClusterAlgorithm = (typeof CLUSTER_ALGORITHMS)[number];
-
 /** Saved cluster models start with this; bump it when a model's JSON changes shape. */
 export const CLUSTER_SCHEMA_VERSION = 1;
 
@@ -25,7 +21,8 @@ export interface FitOptions {
  * `In` is the input type: a numeric Matrix for every algorithm except k-prototypes.
  */
 export interface ClusterModel<In = Matrix> {
-  readonly kind: ClusterAlgorithm;
+  /** The name its algorithm is registered under (CLUSTERERS); saved models carry it as `kind`. */
+  readonly kind: string;
   /** Number of clusters found (excluding noise). */
   readonly k: number;
   /** Names of the input columns, in the order predict expects them. */
@@ -35,5 +32,5 @@ export interface ClusterModel<In = Matrix> {
   /** Assign rows with the same columns (a Matrix; k-prototypes takes a MixedMatrix). */
   predict(X: In): Int32Array;
   /** Plain JSON with schemaVersion and kind; the model's static fromJSON restores it with identical predictions. */
-  toJSON(): { schemaVersion: number; kind: ClusterAlgorithm; [key: string]: unknown };
+  toJSON(): { schemaVersion: number; kind: string; [key: string]: unknown };
 }

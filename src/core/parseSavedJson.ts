@@ -5,7 +5,7 @@ import { UsageError } from './errors';
  * Parse a saved model (object or JSON text) with its zod schema; a mismatch names the field and what
  * was expected. Shared by every fromJSON (transformers, clustering models).
  */
-export function parseSavedJson<T>(schema: z.ZodType<T>, json: unknown, name: string): T {
+export function parseSavedJson<S extends z.ZodTypeAny>(schema: S, json: unknown, name: string): z.output<S> {
   let value = json;
   if (typeof json === 'string') {
     try {

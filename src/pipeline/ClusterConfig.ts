@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
-import { KPROTOTYPES_GAMMA_RULES } from '../cluster/KPrototypesGammaRule';
-import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
-import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selectK';
+import { CLUSTER_ALGORITHMS, CLUSTERERS } from '../cluster/clusterers';
+import { TRANSFORMERS } from '../features/transformers/transformers';
+import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selection/selectK';
 
 /**
  * cluster.matchMaxDistance default, in spreads. On the sample, Q1 → Q2 centres of the same segment moved
@@ -16,6 +15,7 @@ const kSetting = z.union([z.literal('auto'), z.number().int().min(1).max(50)]);
 /** `cluster:` in the run config: which features, how they are prepared, which algorithm and how k is chosen. */
 export const clusterConfigSchema = z
   .object({
+    /** A registered clustering algorithm (CLUSTERERS). */
     algorithm: z.enum(CLUSTER_ALGORITHMS).default('kmeans'),
     /** Numeric feature columns (default: DEFAULT_CLUSTER_FEATURES that the feature table has). */
     features: z.array(z.string()).min(1).optional(),
@@ -39,17 +39,21 @@ export const clusterConfigSchema = z
       .tuple([z.number().int().min(2), z.number().int().min(2)])
       .refine(([a, b]) => a <= b, 'preferredK: the first number must not exceed the second')
       .default([...SELECT_K_DEFAULTS.preferredK]),
-    /** Restarts per fit (k-means family, mixtures, k-prototypes). */
-    nInit: z.number().int().min(1).max(100).default(4),
+    /**
+     * The algorithms' own params, each declared once by the algorithm that reads it (CLUSTERERS). Restarts
+     * per fit (k-means family, mixtures, k-prototypes): unset, each algorithm's declared default applies
+     * (kmeans 4, minibatch-kmeans 10, gmm 4, kprototypes 4).
+     */
+    nInit: CLUSTERERS.get('kmeans').params.shape.nInit.removeDefault().optional(),
     /** Gaussian mixture covariance. */
-    covarianceType: z.enum(['full', 'diag', 'spherical', 'tied']).default('full'),
+    covarianceType: CLUSTERERS.get('gmm').params.shape.covarianceType,
     /** DBSCAN radius in standardised units ('auto': knee of the k-distance curve) and core size. */
-    eps: z.union([z.literal('auto'), z.number().positive()]).default('auto'),
-    minSamples: z.number().int().min(1).default(5),
+    eps: z.union([z.literal('auto'), CLUSTERERS.get('dbscan').params.shape.eps]).default('auto'),
+    minSamples: CLUSTERERS.get('dbscan').params.shape.minSamples,
     /** k-prototypes cost of a categorical mismatch: a number, or 'balanced' (default: both parts weigh the same) or 'huang' (0.5 × mean sd). */
-    gamma: z.union([z.number().positive(), z.enum(KPROTOTYPES_GAMMA_RULES)]).optional(),
+    gamma: CLUSTERERS.get('kprototypes').params.shape.gamma,
     /** Missing values per column (default: 'max' for days, 0 ('constant') for shares and rates, 'median' otherwise). */
-    impute: z.record(z.enum(IMPUTE_STRATEGIES)).default({}),
+    impute: z.record(TRANSFORMERS.get('SimpleImputer').params.shape.strategy.removeDefault()).default({}),
     /**
      * log1p before scaling: 'auto' = the count, day and money columns; or a list; or 'none'. A column with
      * negative values (net spend after returns) gets the signed log sign(x)·log(1 + |x|); cluster.json says so.
@@ -60,7 +64,7 @@ export const clusterConfigSchema = z
     stabilityResamples: z.number().int().min(0).max(500).default(20),
     /**
      * Gap statistic in the k sweep (B + 1 = 11 fits per k): 'auto' computes it up to 100,000 customers.
-     * Rules (src/cluster/selectK.ts): structure-first (default) takes the gap's k only when the silhouette
+     * Rules (src/cluster/selection/selectK.ts): structure-first (default) takes the gap's k only when the silhouette
      * and a bootstrap confirm natural groups, else the best k in preferredK as a partition for action;
      * gap-first: the gap decides whenever it votes; vote: plurality of the criteria.
      */

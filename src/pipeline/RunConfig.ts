@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from '../core/errors';
+import { DEFAULT_SEED } from '../core/seedParam';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { exportConfigSchema } from './ExportConfig';
@@ -38,7 +39,7 @@ export const runConfigSchema = z
     description: z.string().optional(),
     /** Features, labels and quality checks are computed as of this instant; nothing reads the clock. */
     asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
-    seed: z.number().int().min(0).default(42),
+    seed: z.number().int().min(0).default(DEFAULT_SEED),
     data: dataConfigSchema,
     features: featureConfigSchema.default({}),
     /** The data's outcome (a target column): its rate per segment is reported; default: the only target column, if any. */

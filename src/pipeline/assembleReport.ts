@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { PCA } from '../cluster/PCA';
+import type { KCandidate, SelectionMetric } from '../cluster/selection/selectK';
+import { selectionMetrics } from '../cluster/selection/kSelectionCriteria';
+import { PCA } from '../decomposition/PCA';
 import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { Rng } from '../core/rng';
@@ -106,15 +108,10 @@ function selectionCurves(cluster: ClusterResult): SelectionCurves | null {
   const sel = cluster.selection;
   if (!sel) return null;
   const c = sel.candidates;
+  const values = c.map(candidateMetrics);
   return {
     ks: c.map((x) => x.k),
-    inertia: c.map((x) => x.inertia),
-    silhouette: c.map((x) => x.silhouette),
-    calinskiHarabasz: c.map((x) => x.calinskiHarabasz),
-    daviesBouldin: c.map((x) => x.daviesBouldin),
-    gap: c.map((x) => x.gap),
-    gapS: c.map((x) => x.gapS),
-    bic: c.map((x) => x.bic),
+    metrics: Object.fromEntries(selectionMetrics().map((m) => [m, values.map((v) => v[m] ?? null)])) as SelectionCurves['metrics'],
     eligible: c.map((x) => x.eligible),
     recommendedK: sel.recommendedK,
     rule: sel.rule,
@@ -125,6 +122,13 @@ function selectionCurves(cluster: ClusterResult): SelectionCurves | null {
     limits: { minShare: sel.limits.minShare, maxShare: sel.limits.maxShare ?? 1, maxSegments: sel.limits.maxSegments },
     structure: sel.structure ?? null,
   };
+}
+
+/** A candidate's measures; runs written before the criteria registry (selection schemaVersion 1) kept them as fields. */
+function candidateMetrics(c: KCandidate): Partial<Record<SelectionMetric, number | null>> {
+  if (c.metrics) return c.metrics;
+  const legacy = c as unknown as Partial<Record<SelectionMetric, number | null>>;
+  return Object.fromEntries(selectionMetrics().map((m) => [m, legacy[m] ?? null]));
 }
 
 /**

@@ -3,10 +3,10 @@ import { integerArray, jsonNumber, jsonObject } from '../core/jsonSchema';
 import { FEATURE_UNITS } from '../features/FeatureDefinition';
 import { IMPUTE_STRATEGIES } from '../features/transformers/ImputeStrategy';
 import type { TransformerJSON } from '../features/transformers/Transformer';
-import { CLUSTER_ALGORITHMS } from '../cluster/ClusterModel';
-import { KPROTOTYPES_GAMMA_RULES } from '../cluster/KPrototypesGammaRule';
-import type { ModelSelectionResult } from '../cluster/selectK';
-import { STABILITY_SCHEMA_VERSION, STABILITY_THRESHOLDS, type StabilityResult } from '../cluster/stability';
+import { CLUSTER_ALGORITHMS } from '../cluster/clusterers';
+import { KPROTOTYPES_GAMMA_RULES } from '../cluster/kprototypes/KPrototypesGammaRule';
+import type { ModelSelectionResult } from '../cluster/selection/selectK';
+import { STABILITY_SCHEMA_VERSION, STABILITY_THRESHOLDS, type StabilityResult } from '../cluster/selection/stability';
 import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult } from '../cluster/summary/ClusterResult';
 import type { RunMatching } from '../cluster/summary/matchPreviousRun';
 

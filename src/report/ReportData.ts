@@ -1,4 +1,4 @@
-import type { SelectionCriterion, SelectionRuleName, StructureVerdict } from '../cluster/selectK';
+import type { SelectionCriterion, SelectionMetric, SelectionRuleName, StructureVerdict } from '../cluster/selection/selectK';
 import type { Locale } from '../core/Locale';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 
@@ -7,17 +7,12 @@ import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
  * computes nothing. Built by pipeline/assembleReport (from a run) and saved next to the report.
  * It holds aggregates and a bounded sample only, so its size does not grow with the customer base.
  */
-export const REPORT_DATA_SCHEMA_VERSION = 2;
+export const REPORT_DATA_SCHEMA_VERSION = 3;
 
 export interface SelectionCurves {
   ks: number[];
-  inertia: (number | null)[];
-  silhouette: (number | null)[];
-  calinskiHarabasz: (number | null)[];
-  daviesBouldin: (number | null)[];
-  gap: (number | null)[];
-  gapS: (number | null)[];
-  bic: (number | null)[];
+  /** Every measure of the registered k-selection criteria (inertia, silhouette, …, gap and its error bar gapS), one value per k. */
+  metrics: Record<SelectionMetric, (number | null)[]>;
   /** Whether each k met the business limits (minimum segment share, maximum segments). */
   eligible: boolean[];
   recommendedK: number | null;

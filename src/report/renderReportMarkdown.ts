@@ -212,11 +212,11 @@ function modelMd(ctx: Ctx): string {
     // The full reasoning is written in English (cluster.json); other editions show the translated lines above.
     if (sel.reasons.length && data.locale === 'en') parts.push(`**${m(t.reasonsLabel)}**\n\n${sel.reasons.map((r) => `- ${m(r)}`).join('\n')}`);
     const columns: { title: string; values: (number | null)[] }[] = [
-      { title: 'Silhouette', values: sel.silhouette },
-      { title: 'Calinski-Harabasz', values: sel.calinskiHarabasz },
-      { title: 'Davies-Bouldin', values: sel.daviesBouldin },
-      { title: 'Gap', values: sel.gap },
-      { title: 'BIC', values: sel.bic },
+      { title: 'Silhouette', values: sel.metrics.silhouette },
+      { title: 'Calinski-Harabasz', values: sel.metrics.calinskiHarabasz },
+      { title: 'Davies-Bouldin', values: sel.metrics.daviesBouldin },
+      { title: 'Gap', values: sel.metrics.gap },
+      { title: 'BIC', values: sel.metrics.bic },
     ].filter((col) => col.values.some((v) => v !== null));
     parts.push(
       markdownTable(

@@ -133,11 +133,11 @@ function projectionFigure(data: ReportData, seg: SegmentLookup, t: ReportStrings
 function selectionFigures(sel: SelectionCurves | null, t: ReportStrings): { id: string; figure: Figure }[] {
   if (!sel || !sel.ks.length) return [];
   const curves: { id: string; title: string; values: (number | null)[]; errors?: (number | null)[] }[] = [
-    { id: 'fig-selection-silhouette', title: t.silhouetteFigure, values: sel.silhouette },
-    { id: 'fig-selection-ch', title: t.chFigure, values: sel.calinskiHarabasz },
-    { id: 'fig-selection-db', title: t.dbFigure, values: sel.daviesBouldin },
-    { id: 'fig-selection-gap', title: t.gapFigure, values: sel.gap, errors: sel.gapS },
-    { id: 'fig-selection-bic', title: t.bicFigure, values: sel.bic },
+    { id: 'fig-selection-silhouette', title: t.silhouetteFigure, values: sel.metrics.silhouette },
+    { id: 'fig-selection-ch', title: t.chFigure, values: sel.metrics.calinskiHarabasz },
+    { id: 'fig-selection-db', title: t.dbFigure, values: sel.metrics.daviesBouldin },
+    { id: 'fig-selection-gap', title: t.gapFigure, values: sel.metrics.gap, errors: sel.metrics.gapS },
+    { id: 'fig-selection-bic', title: t.bicFigure, values: sel.metrics.bic },
   ];
   return curves
     .filter((c) => c.values.some((v) => v !== null))

@@ -15,6 +15,8 @@ import { SimpleImputerModel } from '../../src/features/transformers/SimpleImpute
 import { StandardScaler } from '../../src/features/transformers/StandardScaler';
 import { StandardScalerModel } from '../../src/features/transformers/StandardScalerModel';
 import { transformerFromJSON } from '../../src/features/transformers/transformerFromJSON';
+import { TRANSFORMERS, transformerEntries } from '../../src/features/transformers/transformers';
+import { paramDefaults } from '../../src/core/parseParams';
 import { Winsorizer } from '../../src/features/transformers/Winsorizer';
 import { WinsorizerModel } from '../../src/features/transformers/WinsorizerModel';
 
@@ -22,6 +24,35 @@ const cols = (columns: Record<string, number[]>) => Matrix.fromColumns(columns);
 const col = (m: Matrix, name: string) => Array.from(m.column(m.columns.indexOf(name)));
 /** Save as JSON text and load again. */
 const roundTrip = <T>(model: { toJSON(): unknown }, load: (json: unknown) => T): T => load(JSON.parse(JSON.stringify(model.toJSON())));
+
+describe('TRANSFORMERS: every transformer registered once', () => {
+  it('lists the seven with what they take; transformerFromJSON is a lookup by kind', () => {
+    expect(TRANSFORMERS.names).toEqual(['StandardScaler', 'RobustScaler', 'MinMaxScaler', 'Log1pTransformer', 'Winsorizer', 'SimpleImputer', 'OneHotEncoder']);
+    expect(Object.fromEntries(transformerEntries().map((e) => [e.name, `${e.accepts}/${e.missing}/${e.invertible}`]))).toEqual({
+      StandardScaler: 'numeric/refuse/true',
+      RobustScaler: 'numeric/refuse/true',
+      MinMaxScaler: 'numeric/refuse/true',
+      Log1pTransformer: 'numeric/refuse/true',
+      Winsorizer: 'numeric/refuse/false',
+      SimpleImputer: 'numeric/fill/false',
+      OneHotEncoder: 'text/category/false',
+    });
+    const X = cols({ a: [1, 2, 4], b: [3, 3, 5] });
+    for (const entry of transformerEntries()) {
+      const input = entry.accepts === 'text' ? { a: ['x', 'y', 'x'] } : X;
+      const model = entry.create({}).fit(input);
+      expect(model.kind).toBe(entry.name);
+      expect(transformerFromJSON(JSON.stringify(model.toJSON())).toJSON()).toEqual(model.toJSON());
+      // The declared defaults are what a model without params saves.
+      expect((model.toJSON() as unknown as { params: Record<string, unknown> }).params).toMatchObject(paramDefaults(entry.params));
+    }
+  });
+
+  it('a misspelt param is an error naming what the transformer takes, not silently the default', () => {
+    expect(() => new StandardScaler({ with_mean: false } as never)).toThrow('Invalid StandardScaler params: unknown key "with_mean"; StandardScaler takes withMean, withStd, columns.');
+    expect(() => new Winsorizer({ lower: 0.2, uper: 0.8 } as never)).toThrow(/unknown key "uper"/);
+  });
+});
 
 describe('StandardScaler', () => {
   const X = cols({ a: [1, 2, 3, 4], b: [10, 10, 10, 10] });

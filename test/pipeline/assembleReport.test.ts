@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KMeans } from '../../src/cluster/kmeans/KMeans';
+import { selectK } from '../../src/cluster/selection/selectK';
+import { Matrix } from '../../src/core/Matrix';
 import { Rng } from '../../src/core/rng';
 import type { FeatureColumn } from '../../src/features/FeatureDefinition';
 import type { FeatureTable } from '../../src/features/readFeatureTable';
@@ -89,4 +92,24 @@ describe('assembleReport on a large base', () => {
     expect(rare).toContain('Hamlet');
     for (const c of rare) expect(published).not.toContain(`"${c}"`);
   }, 120_000);
+});
+
+describe('assembleReport: the choice of k', () => {
+  const { table, columns, labels } = largeBase(600);
+  const { config } = loadRunConfig(join(root, 'data', 'configs', 'sample.yaml'));
+  const X = Matrix.fromColumns({ a: table.numeric.recency_days!, b: table.numeric.tenure_days!, c: table.numeric.sessions_90d! });
+  const selection = selectK(X, (k) => new KMeans({ k, seed: 3, threads: 1 }), { ks: [2, 3, 4, 5], gap: { nRefs: 3 } });
+  const report = (sel: unknown) =>
+    assembleReport({ config, runId: 'sel', table, featureColumns: columns, cluster: { algorithm: 'kmeans', k: 7, kSource: 'auto', features: [], labels, selection: sel, stability: null } as unknown as ClusterResult, quality: null, baseDir: root }).data.clustering.selection!;
+
+  it('carries every registered measure per k, and reads runs written before the registry (measures as fields) alike', () => {
+    const curves = report(selection);
+    expect(curves.ks).toEqual([2, 3, 4, 5]);
+    expect(Object.keys(curves.metrics)).toEqual(['inertia', 'silhouette', 'calinskiHarabasz', 'daviesBouldin', 'bic', 'aic', 'gap', 'gapS']);
+    expect(curves.metrics.silhouette).toEqual(selection.candidates.map((c) => c.metrics.silhouette));
+    expect(curves.metrics.gapS.every((v) => typeof v === 'number')).toBe(true);
+    // selection schemaVersion 1: inertia, silhouette, … were fields of each candidate.
+    const legacy = { ...selection, schemaVersion: 1, candidates: selection.candidates.map(({ metrics, methods, ...c }) => ({ ...c, ...metrics, inertiaSource: methods.inertia, silhouetteMethod: methods.silhouette })) };
+    expect(report(legacy)).toEqual(curves);
+  });
 });

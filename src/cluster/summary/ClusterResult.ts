@@ -1,10 +1,10 @@
 // Type-only imports from the features layer: a clustering's result says which prepared columns it was fitted on.
 import type { PreparedColumn } from '../../features/prepareClusterInput';
 import type { TransformerJSON } from '../../features/transformers/Transformer';
-import type { ClusterAlgorithm } from '../ClusterModel';
-import type { KPrototypesGammaRule } from '../KPrototypesGammaRule';
-import type { ModelSelectionResult } from '../selectK';
-import type { StabilityResult } from '../stability';
+import type { ClusterAlgorithm } from '../clusterers';
+import type { KPrototypesGammaRule } from '../kprototypes/KPrototypesGammaRule';
+import type { ModelSelectionResult } from '../selection/selectK';
+import type { StabilityResult } from '../selection/stability';
 import type { RunMatching } from './matchPreviousRun';
 
 export const CLUSTER_RESULT_SCHEMA_VERSION = 1;
@@ -69,7 +69,7 @@ export interface ClusterResult {
   eps: number | null;
   preprocessing: TransformerJSON[];
   /** The fitted model on prepared features, as saved JSON (predict new customers after the same preprocessing). */
-  model: { schemaVersion: number; kind: ClusterAlgorithm; [key: string]: unknown };
+  model: { schemaVersion: number; kind: string; [key: string]: unknown };
   /** Segment id per customer, in customer_id order (as assignments.csv). */
   labels: number[];
   seconds: { selection: number; fit: number; stability: number };

@@ -1,4 +1,4 @@
-import type { KPrototypesModel } from '../KPrototypesModel';
+import type { KPrototypesModel } from '../kprototypes/KPrototypesModel';
 import type { KPrototypesSummary } from './ClusterResult';
 
 /** What the categorical part of a fitted k-prototypes model did, with modes by published segment id (`ids[c]`: cluster c's id). */

@@ -1,5 +1,5 @@
 import { Matrix } from '../../core/Matrix';
-import { matchClusters, type ClusterMatching } from '../matching';
+import { matchClusters, type ClusterMatching } from '../matching/matchClusters';
 import { clusterCentroids, withinClusterSS } from '../metrics/clusterDispersion';
 
 /**

@@ -1,28 +1,18 @@
-import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
+import { parseParams } from '../../core/parseParams';
+import { log1pTransformerParamsSchema, type Log1pTransformerParams, type ResolvedLog1pTransformerParams } from './log1pTransformerParams';
 import { Log1pTransformerModel } from './Log1pTransformerModel';
 import { fitColumnIndices } from './matrixChecks';
 
-export interface Log1pTransformerParams {
-  /**
-   * false (default): y = log(1 + x), defined for x > -1 (an error names the column and row otherwise).
-   * true: y = sign(x) * log(1 + |x|), defined everywhere and odd, for values that can be negative
-   * such as net spend after returns.
-   */
-  signed?: boolean;
-  /** Columns to transform (default: all); the others pass through. Typical: spend and count columns. */
-  columns?: readonly string[];
-}
+export type { Log1pTransformerParams };
 
 /** log1p compresses long right tails (spend, counts) so a few big customers do not dominate distances. */
 export class Log1pTransformer {
-  readonly params: { signed: boolean; columns?: string[] };
+  readonly params: ResolvedLog1pTransformerParams;
 
+  /** Validates params against log1pTransformerParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: Log1pTransformerParams = {}) {
-    const { signed = false, columns } = params;
-    checkParam(typeof signed === 'boolean', 'Log1pTransformer signed', signed, 'true or false');
-    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'Log1pTransformer columns', columns, 'an array of column names');
-    this.params = { signed, ...(columns ? { columns: [...columns] } : {}) };
+    this.params = parseParams(log1pTransformerParamsSchema, params, 'Log1pTransformer');
   }
 
   /** Nothing to learn; fitting checks the data and fixes the columns. */

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
 import { assertFiniteColumns, assertFiniteOutput, assertMatrix, assertSameColumns, columnIndices, fittedColumnIndices, mapColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
+import { log1pTransformerParamsSchema } from './log1pTransformerParams';
 import { checkSubset, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
 const jsonSchema = z
   .object({
     ...jsonHeader('Log1pTransformer'),
-    params: z.object({ signed: z.boolean(), columns: nameArray.optional() }).strict(),
+    params: log1pTransformerParamsSchema,
     inputColumns: nameArray,
     columns: nameArray,
   })

@@ -1,35 +1,21 @@
-import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
+import { parseParams } from '../../core/parseParams';
 import { assertFiniteColumns, fitColumnIndices } from './matrixChecks';
+import { minMaxScalerParamsSchema, type MinMaxScalerParams, type ResolvedMinMaxScalerParams } from './minMaxScalerParams';
 import { MinMaxScalerModel } from './MinMaxScalerModel';
 
-export interface MinMaxScalerParams {
-  /** Output range, default [0, 1]. */
-  featureRange?: readonly [number, number];
-  /** Clip transformed values of new data into featureRange (default false). */
-  clip?: boolean;
-  /** Columns to scale (default: all); the others pass through. */
-  columns?: readonly string[];
-}
+export type { MinMaxScalerParams };
 
 /**
  * a + (x - min) / (max - min) * (b - a). A constant column (max = min) gets range 1, so its fitted
  * value maps to a. Fitted data always lands inside [a, b]; new data may fall outside unless clip.
  */
 export class MinMaxScaler {
-  readonly params: { featureRange: [number, number]; clip: boolean; columns?: string[] };
+  readonly params: ResolvedMinMaxScalerParams;
 
+  /** Validates params against minMaxScalerParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: MinMaxScalerParams = {}) {
-    const { featureRange = [0, 1], clip = false, columns } = params;
-    checkParam(
-      Array.isArray(featureRange) && featureRange.length === 2 && Number.isFinite(featureRange[0]) && Number.isFinite(featureRange[1]) && featureRange[0] < featureRange[1],
-      'MinMaxScaler featureRange',
-      featureRange,
-      '[a, b] with finite a < b',
-    );
-    checkParam(typeof clip === 'boolean', 'MinMaxScaler clip', clip, 'true or false');
-    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'MinMaxScaler columns', columns, 'an array of column names');
-    this.params = { featureRange: [featureRange[0], featureRange[1]], clip, ...(columns ? { columns: [...columns] } : {}) };
+    this.params = parseParams(minMaxScalerParamsSchema, params, 'MinMaxScaler');
   }
 
   fit(X: Matrix): MinMaxScalerModel {

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
 import { affineColumns, fittedColumnIndices, inverseAffineColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
+import { minMaxScalerParamsSchema } from './minMaxScalerParams';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
 const jsonSchema = z
   .object({
     ...jsonHeader('MinMaxScaler'),
-    params: z.object({ featureRange: z.tuple([z.number().finite(), z.number().finite()]), clip: z.boolean(), columns: nameArray.optional() }).strict(),
+    params: minMaxScalerParamsSchema,
     inputColumns: nameArray,
     columns: nameArray,
     min: finiteArray,

@@ -1,24 +1,9 @@
 import { checkParam } from '../../core/errors';
+import { parseParams } from '../../core/parseParams';
+import { oneHotEncoderParamsSchema, type HandleUnknown, type OneHotEncoderParams, type ResolvedOneHotEncoderParams } from './oneHotEncoderParams';
 import { assertStringColumns, MISSING_CATEGORY, OneHotEncoderModel, type EncodedColumn, type StringColumns } from './OneHotEncoderModel';
 
-export type HandleUnknown = 'rare' | 'zeros' | 'error';
-
-export interface OneHotEncoderParams {
-  /**
-   * Categories seen less often than this are grouped into one "col=__rare__" column: a share of the
-   * rows when < 1 (e.g. 0.01), a row count when >= 1 (e.g. 20). Default 0: no grouping.
-   */
-  minFrequency?: number;
-  /** Keep at most this many categories per column (the most frequent); the rest become rare. */
-  maxCategories?: number;
-  /**
-   * A category not seen at fit time, at transform time:
-   * 'rare' (default) → the column's __rare__ column when it has one, else all zeros;
-   * 'zeros' → all zeros (a category grouped as rare at fit time still goes to __rare__);
-   * 'error' → InputError naming the column, row and value.
-   */
-  handleUnknown?: HandleUnknown;
-}
+export type { HandleUnknown, OneHotEncoderParams };
 
 /**
  * One 0/1 column per category, named "column=value". Missing values (null) are a category of their
@@ -26,14 +11,11 @@ export interface OneHotEncoderParams {
  * spelled "__missing__" or "__rare__" would share those columns; avoid such values.
  */
 export class OneHotEncoder {
-  readonly params: { minFrequency: number; maxCategories?: number; handleUnknown: HandleUnknown };
+  readonly params: ResolvedOneHotEncoderParams;
 
+  /** Validates params against oneHotEncoderParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: OneHotEncoderParams = {}) {
-    const { minFrequency = 0, maxCategories, handleUnknown = 'rare' } = params;
-    checkParam(typeof minFrequency === 'number' && Number.isFinite(minFrequency) && minFrequency >= 0, 'OneHotEncoder minFrequency', minFrequency, 'a share in [0, 1) or a count >= 1');
-    checkParam(maxCategories === undefined || (Number.isInteger(maxCategories) && maxCategories >= 1), 'OneHotEncoder maxCategories', maxCategories, 'an integer >= 1');
-    checkParam(['rare', 'zeros', 'error'].includes(handleUnknown), 'OneHotEncoder handleUnknown', handleUnknown, "'rare', 'zeros' or 'error'");
-    this.params = { minFrequency, handleUnknown, ...(maxCategories !== undefined ? { maxCategories } : {}) };
+    this.params = parseParams(oneHotEncoderParamsSchema, params, 'OneHotEncoder');
   }
 
   /** Learn the categories of each named string column (all columns the same length, at least 1 row). */

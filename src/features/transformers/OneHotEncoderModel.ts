@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkParam, InputError, UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
+import { oneHotEncoderParamsSchema } from './oneHotEncoderParams';
 import { TRANSFORMER_SCHEMA_VERSION } from './Transformer';
 import { jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
@@ -22,13 +23,7 @@ export interface EncodedColumn {
 const jsonSchema = z
   .object({
     ...jsonHeader('OneHotEncoder'),
-    params: z
-      .object({
-        minFrequency: z.number().min(0),
-        maxCategories: z.number().int().min(1).optional(),
-        handleUnknown: z.enum(['rare', 'zeros', 'error']),
-      })
-      .strict(),
+    params: oneHotEncoderParamsSchema,
     columns: z.array(z.object({ name: z.string(), categories: nameArray, rare: nameArray }).strict()),
   })
   .strict();

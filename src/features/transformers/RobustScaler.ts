@@ -1,18 +1,11 @@
-import { checkParam, InputError } from '../../core/errors';
+import { InputError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
+import { parseParams } from '../../core/parseParams';
 import { assertFiniteColumns, columnQuantiles, fitColumnIndices } from './matrixChecks';
+import { robustScalerParamsSchema, type ResolvedRobustScalerParams, type RobustScalerParams } from './robustScalerParams';
 import { RobustScalerModel } from './RobustScalerModel';
 
-export interface RobustScalerParams {
-  /** Subtract the median (default true). */
-  withCentering?: boolean;
-  /** Divide by the inter-quantile range (default true). */
-  withScaling?: boolean;
-  /** Percentiles of the range, default [25, 75] (the IQR). */
-  quantileRange?: readonly [number, number];
-  /** Columns to scale (default: all); the others pass through. */
-  columns?: readonly string[];
-}
+export type { RobustScalerParams };
 
 /**
  * (x - median) / (q75 - q25): outliers move the median and IQR far less than mean and sd.
@@ -20,20 +13,11 @@ export interface RobustScalerParams {
  * value) gets scale 1, so the column is only centred.
  */
 export class RobustScaler {
-  readonly params: { withCentering: boolean; withScaling: boolean; quantileRange: [number, number]; columns?: string[] };
+  readonly params: ResolvedRobustScalerParams;
 
+  /** Validates params against robustScalerParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: RobustScalerParams = {}) {
-    const { withCentering = true, withScaling = true, quantileRange = [25, 75], columns } = params;
-    checkParam(typeof withCentering === 'boolean', 'RobustScaler withCentering', withCentering, 'true or false');
-    checkParam(typeof withScaling === 'boolean', 'RobustScaler withScaling', withScaling, 'true or false');
-    checkParam(
-      Array.isArray(quantileRange) && quantileRange.length === 2 && quantileRange[0] >= 0 && quantileRange[0] < quantileRange[1] && quantileRange[1] <= 100,
-      'RobustScaler quantileRange',
-      quantileRange,
-      '[low, high] percentiles with 0 <= low < high <= 100',
-    );
-    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'RobustScaler columns', columns, 'an array of column names');
-    this.params = { withCentering, withScaling, quantileRange: [quantileRange[0], quantileRange[1]], ...(columns ? { columns: [...columns] } : {}) };
+    this.params = parseParams(robustScalerParamsSchema, params, 'RobustScaler');
   }
 
   fit(X: Matrix): RobustScalerModel {

@@ -2,19 +2,13 @@ import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
 import { affineColumns, fittedColumnIndices, inverseAffineColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
+import { robustScalerParamsSchema } from './robustScalerParams';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
 const jsonSchema = z
   .object({
     ...jsonHeader('RobustScaler'),
-    params: z
-      .object({
-        withCentering: z.boolean(),
-        withScaling: z.boolean(),
-        quantileRange: z.tuple([z.number().min(0).max(100), z.number().min(0).max(100)]),
-        columns: nameArray.optional(),
-      })
-      .strict(),
+    params: robustScalerParamsSchema,
     inputColumns: nameArray,
     columns: nameArray,
     center: finiteArray,

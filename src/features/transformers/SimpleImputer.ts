@@ -1,24 +1,14 @@
-import { checkParam, InputError, type Problem } from '../../core/errors';
+import { InputError, type Problem } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
+import { parseParams } from '../../core/parseParams';
 import { fitColumnIndices, quantileSorted } from './matrixChecks';
 import { meanAndSd } from './meanAndSd';
 import { SimpleImputerModel } from './SimpleImputerModel';
 
 import { IMPUTE_STRATEGIES, type ImputeStrategy } from './ImputeStrategy';
+import { simpleImputerParamsSchema, type ResolvedSimpleImputerParams, type SimpleImputerParams } from './simpleImputerParams';
 
-export { IMPUTE_STRATEGIES, type ImputeStrategy };
-
-export interface SimpleImputerParams {
-  /**
-   * How a missing value (NaN) is filled: the column's median (default), mean, largest value, or fillValue.
-   * 'max' suits "days since" features: a customer without the event has waited at least as long as anyone.
-   */
-  strategy?: ImputeStrategy;
-  /** The value for strategy 'constant' (default 0). */
-  fillValue?: number;
-  /** Columns to fill (default: all); the others pass through, NaN included. */
-  columns?: readonly string[];
-}
+export { IMPUTE_STRATEGIES, type ImputeStrategy, type SimpleImputerParams };
 
 /**
  * Fill NaN (a NULL in the feature table, e.g. recency_days of a customer who never bought) so the
@@ -27,14 +17,11 @@ export interface SimpleImputerParams {
  * "missing": it is an error naming the column and row.
  */
 export class SimpleImputer {
-  readonly params: { strategy: ImputeStrategy; fillValue: number; columns?: string[] };
+  readonly params: ResolvedSimpleImputerParams;
 
+  /** Validates params against simpleImputerParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: SimpleImputerParams = {}) {
-    const { strategy = 'median', fillValue = 0, columns } = params;
-    checkParam((IMPUTE_STRATEGIES as readonly string[]).includes(strategy), 'SimpleImputer strategy', strategy, "'median', 'mean', 'max' or 'constant'");
-    checkParam(typeof fillValue === 'number' && Number.isFinite(fillValue), 'SimpleImputer fillValue', fillValue, 'a finite number');
-    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'SimpleImputer columns', columns, 'an array of column names');
-    this.params = { strategy, fillValue, ...(columns ? { columns: [...columns] } : {}) };
+    this.params = parseParams(simpleImputerParamsSchema, params, 'SimpleImputer');
   }
 
   fit(X: Matrix): SimpleImputerModel {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
 import { assertFiniteColumns, fittedColumnIndices, mapColumns } from './matrixChecks';
-import { IMPUTE_STRATEGIES } from './ImputeStrategy';
+import { simpleImputerParamsSchema } from './simpleImputerParams';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
 const jsonSchema = z
   .object({
     ...jsonHeader('SimpleImputer'),
-    params: z.object({ strategy: z.enum(IMPUTE_STRATEGIES), fillValue: z.number().finite(), columns: nameArray.optional() }).strict(),
+    params: simpleImputerParamsSchema,
     inputColumns: nameArray,
     columns: nameArray,
     fill: finiteArray,

@@ -1,17 +1,11 @@
-import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
+import { parseParams } from '../../core/parseParams';
 import { assertFiniteColumns, fitColumnIndices } from './matrixChecks';
 import { meanAndSd } from './meanAndSd';
+import { standardScalerParamsSchema, type ResolvedStandardScalerParams, type StandardScalerParams } from './standardScalerParams';
 import { StandardScalerModel } from './StandardScalerModel';
 
-export interface StandardScalerParams {
-  /** Subtract the mean (default true). */
-  withMean?: boolean;
-  /** Divide by the standard deviation (default true). */
-  withStd?: boolean;
-  /** Columns to scale (default: all); the others pass through. */
-  columns?: readonly string[];
-}
+export type { StandardScalerParams };
 
 /**
  * z = (x - mean) / sd with the population standard deviation (divide by n, as scikit-learn).
@@ -19,14 +13,11 @@ export interface StandardScalerParams {
  * Mean and sd are computed on power-of-two-scaled values, so columns near ±1.8e308 fit too.
  */
 export class StandardScaler {
-  readonly params: Required<Omit<StandardScalerParams, 'columns'>> & { columns?: string[] };
+  readonly params: ResolvedStandardScalerParams;
 
+  /** Validates params against standardScalerParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: StandardScalerParams = {}) {
-    const { withMean = true, withStd = true, columns } = params;
-    checkParam(typeof withMean === 'boolean', 'StandardScaler withMean', withMean, 'true or false');
-    checkParam(typeof withStd === 'boolean', 'StandardScaler withStd', withStd, 'true or false');
-    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'StandardScaler columns', columns, 'an array of column names');
-    this.params = { withMean, withStd, ...(columns ? { columns: [...columns] } : {}) };
+    this.params = parseParams(standardScalerParamsSchema, params, 'StandardScaler');
   }
 
   fit(X: Matrix): StandardScalerModel {

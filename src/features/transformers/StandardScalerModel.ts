@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
 import { affineColumns, fittedColumnIndices, inverseAffineColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
+import { standardScalerParamsSchema } from './standardScalerParams';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
 const jsonSchema = z
   .object({
     ...jsonHeader('StandardScaler'),
-    params: z.object({ withMean: z.boolean(), withStd: z.boolean(), columns: nameArray.optional() }).strict(),
+    params: standardScalerParamsSchema,
     inputColumns: nameArray,
     columns: nameArray,
     mean: finiteArray,

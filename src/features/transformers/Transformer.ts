@@ -3,13 +3,11 @@ import type { Matrix } from '../../core/Matrix';
 /** Version of every transformer's saved JSON. */
 export const TRANSFORMER_SCHEMA_VERSION = 1;
 
-export type NumericTransformerKind = 'StandardScaler' | 'RobustScaler' | 'MinMaxScaler' | 'Log1pTransformer' | 'Winsorizer' | 'SimpleImputer';
-export type TransformerKind = NumericTransformerKind | 'OneHotEncoder';
-
 /** Saved form shared by all transformers: schema version and kind, then the model's own fields. */
 export interface TransformerJSON {
   schemaVersion: typeof TRANSFORMER_SCHEMA_VERSION;
-  kind: TransformerKind;
+  /** The name the transformer is registered under (TRANSFORMERS). */
+  kind: string;
 }
 
 /**
@@ -17,7 +15,8 @@ export interface TransformerJSON {
  * columns it was fitted on; columns outside its `columns` subset pass through unchanged.
  */
 export interface FittedNumericTransformer {
-  readonly kind: NumericTransformerKind;
+  /** The name the transformer is registered under (TRANSFORMERS). */
+  readonly kind: string;
   /** Every column of the matrix the model was fitted on, in order. */
   readonly inputColumns: readonly string[];
   /** The columns it changes (a subset of inputColumns). */

@@ -1,30 +1,20 @@
-import { checkParam } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 import { assertFiniteColumns, columnQuantiles, fitColumnIndices } from './matrixChecks';
+import { resolveWinsorizerParams, type ResolvedWinsorizerParams, type WinsorizerParams } from './winsorizerParams';
 import { WinsorizerModel } from './WinsorizerModel';
 
-export interface WinsorizerParams {
-  /** Lower quantile limit in [0, 1), default 0.01. */
-  lower?: number;
-  /** Upper quantile limit in (lower, 1], default 0.99. */
-  upper?: number;
-  /** Columns to clip (default: all); the others pass through. */
-  columns?: readonly string[];
-}
+export type { WinsorizerParams };
 
 /**
  * Clip each column to its fitted [lower, upper] quantiles (linear interpolation, numpy's default),
  * so extreme customers keep their rank at the edge without stretching the scale. Not invertible.
  */
 export class Winsorizer {
-  readonly params: { lower: number; upper: number; columns?: string[] };
+  readonly params: ResolvedWinsorizerParams;
 
+  /** Validates params against winsorizerParamsSchema (the first bad one is named) and fills the defaults. */
   constructor(params: WinsorizerParams = {}) {
-    const { lower = 0.01, upper = 0.99, columns } = params;
-    checkParam(typeof lower === 'number' && lower >= 0 && lower < 1, 'Winsorizer lower', lower, 'a quantile in [0, 1)');
-    checkParam(typeof upper === 'number' && upper > lower && upper <= 1, 'Winsorizer upper', upper, `a quantile in (lower = ${lower}, 1]`);
-    checkParam(columns === undefined || (Array.isArray(columns) && columns.every((c) => typeof c === 'string')), 'Winsorizer columns', columns, 'an array of column names');
-    this.params = { lower, upper, ...(columns ? { columns: [...columns] } : {}) };
+    this.params = resolveWinsorizerParams(params);
   }
 
   fit(X: Matrix): WinsorizerModel {

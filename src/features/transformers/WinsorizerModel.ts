@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Matrix } from '../../core/Matrix';
 import { fittedColumnIndices, mapColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
+import { winsorizerParamsSchema } from './winsorizerParams';
 import { checkLengths, checkSubset, finiteArray, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
 
 const jsonSchema = z
   .object({
     ...jsonHeader('Winsorizer'),
-    params: z.object({ lower: z.number().min(0).max(1), upper: z.number().min(0).max(1), columns: nameArray.optional() }).strict(),
+    params: winsorizerParamsSchema,
     inputColumns: nameArray,
     columns: nameArray,
     low: finiteArray,

@@ -8,4 +8,6 @@ export {
   type TreePathStep,
 } from './DecisionTreeModel';
 export type { TreeStructure } from './TreeStructure';
-export { defaultMinSamplesLeaf, type DecisionTreeParams, type ResolvedDecisionTreeParams } from './treeParams';
+export { defaultMinSamplesLeaf, decisionTreeParamsSchema, type DecisionTreeParams, type ResolvedDecisionTreeParams } from './treeParams';
+export { CLASSIFIERS } from './classifiers';
+export type { ClassifierEntry, FittedClassifier } from './ClassifierEntry';

@@ -10,7 +10,11 @@ export function refuseInfinity(X: Matrix, who: string): void {
   for (let p = 0; p < data.length; p++) {
     const v = data[p]!;
     if (v === Infinity || v === -Infinity) {
-      throw new InputError(`${who}: column "${X.columns[p % X.cols]}" row ${Math.floor(p / X.cols) + 1} is ${v}; the tree reads finite numbers (NaN counts as missing).`);
+      const column = X.columns[p % X.cols]!;
+      const row = Math.floor(p / X.cols) + 1;
+      throw new InputError(`${who}: column "${column}" row ${row} is ${v}; the tree reads finite numbers (NaN counts as missing).`, [
+        { severity: 'error', check: 'non-finite', message: `value ${v} is not a finite number`, location: { column, row }, hint: 'clip or drop infinite values before fitting the tree' },
+      ]);
     }
   }
 }

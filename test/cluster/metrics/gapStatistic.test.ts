@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
 import type { Progress } from '../../../src/core/progress';
-import { KMeans } from '../../../src/cluster/KMeans';
+import { KMeans } from '../../../src/cluster/kmeans/KMeans';
 import { gapRule, gapStatistic, type ClusterFn } from '../../../src/cluster/metrics/gapStatistic';
-import { symmetricEigen } from '../../../src/cluster/metrics/symmetricEigen';
+import { symmetricEigen } from '../../../src/decomposition/symmetricEigen';
 import { blobs, uniformData } from './fixtures';
 
 const kmeans: ClusterFn = (X, k) => new KMeans({ k, seed: 1, threads: 1 }).fit(X);

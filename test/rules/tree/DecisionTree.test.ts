@@ -121,6 +121,9 @@ describe('DecisionTree', () => {
   it('validates its input and parameters', () => {
     expect(() => new DecisionTree({ maxDepth: -1 })).toThrow(/maxDepth/);
     expect(() => new DecisionTree({ maxThresholds: 0 })).toThrow(/maxThresholds/);
+    expect(() => new DecisionTree({ maxThresholds: 0 })).toThrow('Invalid DecisionTree maxThresholds: got 0, expected a whole number from 1 to 65535.');
+    // Params are declared once (decisionTreeParamsSchema): a misspelt one is refused, not ignored.
+    expect(() => new DecisionTree({ max_depth: 2 } as never)).toThrow(/Invalid DecisionTree params: unknown key "max_depth"; DecisionTree takes maxDepth, minSamplesLeaf/);
     expect(() => new DecisionTree().fit(X, [0, 1])).toThrow(/y has 2 labels/);
     expect(() => new DecisionTree().fit(X, [0, 1, 0.5, 0, 0, 0])).toThrow(/whole numbers/);
     expect(() => new DecisionTree().fit(Matrix.fromColumns({ a: [1, Infinity] }), [0, 1])).toThrow(/Infinity/);

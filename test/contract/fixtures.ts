@@ -1,0 +1,133 @@
+// What the contract suite runs every registry entry on: one fixture per registered entry, in one place,
+// so that an entry registered without one fails test/contract/coverage.test.ts.
+import { expect } from 'vitest';
+import { CategoricalMatrix } from '../../src/cluster/CategoricalMatrix';
+import { CLUSTERERS } from '../../src/cluster/clusterers';
+import { K_SELECTION_CRITERIA } from '../../src/cluster/selection/kSelectionCriteria';
+import { InputError, SeglabError } from '../../src/core/errors';
+import { Matrix } from '../../src/core/Matrix';
+import type { Registry, RegistryEntry } from '../../src/core/Registry';
+import { Rng } from '../../src/core/rng';
+import { DECOMPOSITIONS } from '../../src/decomposition/decompositions';
+import { TRANSFORMERS } from '../../src/features/transformers/transformers';
+import { CLASSIFIERS } from '../../src/rules/tree/classifiers';
+
+/** Every registry under contract, by the name its entries are registered as ("clustering algorithm", …). */
+export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA] as unknown as Registry<RegistryEntry>[];
+
+/** Per registry, per entry: the params the contract passes (beside k and seed, which it sets itself) and extras. */
+export interface Fixture {
+  /** Params for a fit on the contract's data (k and seed added when the entry takes them). */
+  params: Record<string, unknown>;
+  /** Clusterers: `cluster:` keys for the run-config path, and what the stage passes beside (DBSCAN's eps). */
+  config?: Record<string, unknown>;
+  eps?: number;
+}
+
+export const FIXTURES: Record<string, Record<string, Fixture>> = {
+  'clustering algorithm': {
+    kmeans: { params: {} },
+    'minibatch-kmeans': { params: { batchSize: 32 } },
+    gmm: { params: {} },
+    dbscan: { params: { eps: 2, minSamples: 4 }, config: { minSamples: 4 }, eps: 2 },
+    kprototypes: { params: {}, config: { categorical: ['colour'] } },
+  },
+  transformer: {
+    StandardScaler: { params: {} },
+    RobustScaler: { params: {} },
+    MinMaxScaler: { params: {} },
+    Log1pTransformer: { params: {} },
+    Winsorizer: { params: { lower: 0.05, upper: 0.95 } },
+    SimpleImputer: { params: {} },
+    // An unseen category at transform is an error naming column and row (the text kind's bad value).
+    OneHotEncoder: { params: { handleUnknown: 'error' } },
+  },
+  decomposition: {
+    pca: { params: { nComponents: 2 } },
+  },
+  classifier: {
+    'decision-tree': { params: { maxDepth: 3, minSamplesLeaf: 5 } },
+  },
+  'k-selection criterion': {
+    elbow: { params: {} },
+    silhouette: { params: {} },
+    calinskiHarabasz: { params: {} },
+    daviesBouldin: { params: {} },
+    bic: { params: {} },
+    gap: { params: { nRefs: 3 } },
+  },
+};
+
+/** Three well-separated blobs of 40 rows in 3 columns, and a categorical column that follows the blob. */
+export function blobs(seed = 7): { X: Matrix; blob: Int32Array; cat: CategoricalMatrix; colours: string[] } {
+  const rng = new Rng(seed);
+  const centres = [
+    [0, 0, 0],
+    [10, 10, 0],
+    [0, 10, 10],
+  ];
+  const n = 120;
+  const data = new Float64Array(n * 3);
+  const blob = new Int32Array(n);
+  const colours: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = i % 3;
+    blob[i] = b;
+    for (let j = 0; j < 3; j++) data[i * 3 + j] = centres[b]![j]! + rng.normal(0, 0.7);
+    colours.push(rng.bernoulli(0.9) ? ['red', 'green', 'blue'][b]! : 'grey');
+  }
+  return { X: new Matrix(data, n, 3, ['a', 'b', 'c']), blob, cat: CategoricalMatrix.fromColumns({ colour: colours }), colours };
+}
+
+/** A random order of 0..n-1 (seeded). */
+export function shuffledOrder(n: number, seed = 3): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  new Rng(seed).shuffle(order);
+  return order;
+}
+
+/** The rows of X in the given order (row i of the result is row order[i] of X). */
+export function permuteRows(X: Matrix, order: readonly number[]): Matrix {
+  const out = new Float64Array(X.data.length);
+  order.forEach((src, dst) => out.set(X.row(src), dst * X.cols));
+  return new Matrix(out, X.rows, X.cols, X.columns);
+}
+
+/** X with one value replaced (0-based row and column). */
+export function withValue(X: Matrix, row: number, col: number, value: number): Matrix {
+  const data = X.data.slice();
+  data[row * X.cols + col] = value;
+  return new Matrix(data, X.rows, X.cols, X.columns);
+}
+
+/** The first columns of X (a matrix with a wrong column count for a model fitted on X). */
+export function firstColumns(X: Matrix, cols: number): Matrix {
+  return Matrix.fromRows(
+    X.toRows().map((r) => r.slice(0, cols)),
+    X.columns.slice(0, cols),
+  );
+}
+
+/** What fn throws. */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected an error, none was thrown');
+}
+
+/** fn fails with an InputError whose problems name the cell: column and 1-based row. */
+export function expectBadCell(fn: () => unknown, column: string, row: number): void {
+  const err = thrown(fn);
+  expect(err).toBeInstanceOf(InputError);
+  expect((err as InputError).problems.map((p) => p.location)).toContainEqual(expect.objectContaining({ column, row }));
+}
+
+/** fn fails with one of seglab's errors (exit 2 at the CLI) saying there are no rows. */
+export function expectNoRows(fn: () => unknown): void {
+  const err = thrown(fn);
+  expect(err).toBeInstanceOf(SeglabError);
+  expect((err as Error).message).toMatch(/0 rows|at least 1 row/);
+}
