@@ -5,7 +5,7 @@ import { parseParams } from '../core/parseParams';
 import { parseSavedJson } from '../core/parseSavedJson';
 import { checkFiniteMatrix } from './checkFiniteMatrix';
 import { pcaParamsSchema, type PCAParams, type ResolvedPCAParams } from './pcaParams';
-import { symmetricEigen } from './symmetricEigen';
+import { symmetricEigen } from '../core/symmetricEigen';
 
 export type { PCAParams };
 

@@ -5,7 +5,7 @@ import { Rng } from '../../core/rng';
 import { validateClusterInput } from '../validateClusterInput';
 import { checkClusterLabels, encodeClusterLabels } from './clusterLabels';
 import { clusterCentroids, withinClusterSS } from './clusterDispersion';
-import { symmetricEigen } from '../../decomposition/symmetricEigen';
+import { symmetricEigen } from '../../core/symmetricEigen';
 
 /** Clusters X into k groups and returns the labels (or a fitted model, whose labels are used). */
 export type ClusterFn = (X: Matrix, k: number) => Int32Array | { readonly labels: Int32Array };

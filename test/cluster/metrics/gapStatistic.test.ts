@@ -4,7 +4,7 @@ import { Matrix } from '../../../src/core/Matrix';
 import type { Progress } from '../../../src/core/progress';
 import { KMeans } from '../../../src/cluster/kmeans/KMeans';
 import { gapRule, gapStatistic, type ClusterFn } from '../../../src/cluster/metrics/gapStatistic';
-import { symmetricEigen } from '../../../src/decomposition/symmetricEigen';
+import { symmetricEigen } from '../../../src/core/symmetricEigen';
 import { blobs, uniformData } from './fixtures';
 
 const kmeans: ClusterFn = (X, k) => new KMeans({ k, seed: 1, threads: 1 }).fit(X);
