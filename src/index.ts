@@ -246,9 +246,10 @@ export { renderReportHtml, type RenderReportHtmlOptions } from './report/renderR
 export { renderReportMarkdown } from './report/renderReportMarkdown';
 export { renderPersonaCardsHtml } from './report/renderPersonaCardsHtml';
 export { kpiTable } from './report/kpiTable';
-export { reportFigures, personaFigureId, type ReportFigure } from './report/reportFigures';
+export { reportFigures, type ReportFigure } from './report/reportFigures';
+export { personaFigureId } from './report/sections/personasSection';
 export { REPORT_SECTIONS, type ReportSection } from './report/ReportSection';
-export { reportStrings, REPORT_STRINGS, type ReportStrings } from './report/i18n';
+export { reportStrings, REPORT_STRINGS, type ReportStrings } from './report/reportStrings';
 export { reportFormatter, type ReportFormatter } from './report/reportFormatter';
 export { escapeMarkdown } from './report/escapeMarkdown';
 export { exportPdf, chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type ExportPdfOptions } from './report/exportPdf';

@@ -1,7 +1,7 @@
 import { assertUnreachable } from '../core/assertUnreachable';
 import { INTL_TAG, type Locale } from '../core/Locale';
 import type { KpiUnit } from '../personas/PersonaResult';
-import { reportStrings } from './i18n';
+import { commonTexts } from './commonTexts';
 
 /** Numbers, shares, money, durations and dates as a reader of the locale writes them. null reads "–". */
 export interface ReportFormatter {
@@ -32,7 +32,7 @@ export interface ReportFormatter {
 
 export function reportFormatter(locale: Locale, currency: string | null): ReportFormatter {
   const tag = INTL_TAG[locale];
-  const t = reportStrings(locale);
+  const t = commonTexts(locale);
   const dash = t.missingValue;
   const cache = new Map<string, Intl.NumberFormat>();
   const nf = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
