@@ -1,12 +1,12 @@
 import { escapeHtml, jsonForScript } from '../core/escapeHtml';
 import type { Locale } from '../core/Locale';
+import { localeFormatter, type LocaleFormatter } from '../core/localeFormatter';
 import type { Figure } from '../viz/Figure';
 import { inertFigure } from '../viz/inertFigure';
 import { commonTexts, type CommonTexts } from './commonTexts';
 import { escapeMarkdown } from './escapeMarkdown';
 import type { Texts } from './localTexts';
 import type { ReportData } from './ReportData';
-import { reportFormatter, type ReportFormatter } from './reportFormatter';
 import { segmentLookup, type SegmentLookup } from './segmentLookup';
 
 /** What every section reads, built once per rendering. */
@@ -14,14 +14,14 @@ export interface ReportContext {
   readonly data: ReportData;
   /** The words the sections share (frame, segment names, number words). */
   readonly common: CommonTexts;
-  readonly fmt: ReportFormatter;
+  readonly fmt: LocaleFormatter;
   /** The segments the review may show; suppressed ones by id only. */
   readonly seg: SegmentLookup;
 }
 
 export function reportContext(data: ReportData): ReportContext {
   const common = commonTexts(data.locale);
-  return { data, common, fmt: reportFormatter(data.locale, data.personas.currency), seg: segmentLookup(data.personas, common) };
+  return { data, common, fmt: localeFormatter(data.locale, data.personas.currency), seg: segmentLookup(data.personas, common) };
 }
 
 /** A chart of a section; its id is the element id in the HTML review, stable so readers can link to it. */

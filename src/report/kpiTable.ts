@@ -1,6 +1,7 @@
+import { localeFormatter } from '../core/localeFormatter';
 import type { PersonaResult, SegmentPersona } from '../personas/PersonaResult';
 import { commonTexts } from './commonTexts';
-import { reportFormatter } from './reportFormatter';
+import { formatKpi } from './formatKpi';
 import { KPI_TEXTS } from './sections/kpisSection';
 
 /**
@@ -10,11 +11,11 @@ import { KPI_TEXTS } from './sections/kpisSection';
  */
 export function kpiTable(personas: PersonaResult): Record<string, string[]> {
   const t = KPI_TEXTS[personas.locale];
-  const fmt = reportFormatter(personas.locale, personas.currency);
+  const fmt = localeFormatter(personas.locale, personas.currency);
   const shown = personas.segments.filter((s): s is SegmentPersona => !s.suppressed);
   const table: Record<string, string[]> = { [commonTexts(personas.locale).segmentHeader]: [...shown.map((s) => `${s.id} · ${s.name}`), t.baseRow] };
   for (const d of personas.kpiDefinitions) {
-    table[d.label] = [...shown.map((s) => fmt.kpi(d.unit, s.kpis[d.key] ?? null)), fmt.kpi(d.unit, personas.base.kpis[d.key] ?? null)];
+    table[d.label] = [...shown.map((s) => formatKpi(fmt, d.unit, s.kpis[d.key] ?? null)), formatKpi(fmt, d.unit, personas.base.kpis[d.key] ?? null)];
   }
   return table;
 }

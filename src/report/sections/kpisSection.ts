@@ -1,6 +1,7 @@
 import { escapeHtml } from '../../core/escapeHtml';
 import { defineSection } from '../defineSection';
 import { escapeMarkdown } from '../escapeMarkdown';
+import { formatKpi } from '../formatKpi';
 import { htmlTable, type HtmlCell } from '../htmlTable';
 import { localTexts } from '../localTexts';
 import { markdownTable } from '../markdownTable';
@@ -52,8 +53,8 @@ export const kpisSection = defineSection({
       const headers: HtmlCell[] = [{ html: e(t.kpiHeader) }, ...part.map((s) => ({ html: ctx.segmentName(s.id), numeric: true })), { html: e(t.baseRow), numeric: true }];
       const rows: HtmlCell[][] = defs.map((d) => [
         { html: e(d.label) },
-        ...part.map((s) => ({ html: e(fmt.kpi(d.unit, s.kpis[d.key] ?? null)), numeric: true })),
-        { html: `<strong>${e(fmt.kpi(d.unit, data.personas.base.kpis[d.key] ?? null))}</strong>`, numeric: true },
+        ...part.map((s) => ({ html: e(formatKpi(fmt, d.unit, s.kpis[d.key] ?? null)), numeric: true })),
+        { html: `<strong>${e(formatKpi(fmt, d.unit, data.personas.base.kpis[d.key] ?? null))}</strong>`, numeric: true },
       ]);
       tables.push(htmlTable(headers, rows, { className: 'data kpis' }));
     }
@@ -69,8 +70,8 @@ ${ctx.suppressed()}
     const { data, t, common, fmt, seg } = ctx;
     const defs = data.personas.kpiDefinitions;
     if (!defs.length) return m(t.noKpis);
-    const rows = seg.shown.map((s) => [m(s.name), ...defs.map((d) => m(fmt.kpi(d.unit, s.kpis[d.key] ?? null)))]);
-    rows.push([`**${m(t.baseRow)}**`, ...defs.map((d) => `**${m(fmt.kpi(d.unit, data.personas.base.kpis[d.key] ?? null))}**`)]);
+    const rows = seg.shown.map((s) => [m(s.name), ...defs.map((d) => m(formatKpi(fmt, d.unit, s.kpis[d.key] ?? null)))]);
+    rows.push([`**${m(t.baseRow)}**`, ...defs.map((d) => `**${m(formatKpi(fmt, d.unit, data.personas.base.kpis[d.key] ?? null))}**`)]);
     const table = markdownTable([common.segmentHeader, ...defs.map((d) => d.label)].map(m), rows, [false, ...defs.map(() => true)]);
     const definitions = defs.map((d) => `- **${m(d.label)}** ${m(d.description)}`).join('\n');
     return `${m(t.kpisIntro)}\n\n${table}${ctx.suppressed()}\n\n### ${m(t.definitions)}\n\n${definitions}`;

@@ -156,8 +156,8 @@ function traitsHtml(s: SegmentPersona, ctx: HtmlSectionContext<Words>): string {
         ],
         numeric.map((tr) => [
           { html: e(tr.label) },
-          { html: e(fmt.feature(tr.unit, tr.segmentMean)), numeric: true },
-          { html: e(fmt.feature(tr.unit, tr.baseMean)), numeric: true },
+          { html: e(fmt.byUnit(tr.unit, tr.segmentMean)), numeric: true },
+          { html: e(fmt.byUnit(tr.unit, tr.baseMean)), numeric: true },
           { html: e(fmt.signed(tr.stdDiff)), numeric: true },
           // Older personas.json files have no count: show a dash rather than nothing.
           { html: e(fmt.integer(tr.customers ?? null)), numeric: true },
@@ -210,7 +210,7 @@ function cardMarkdown(s: SegmentPersona, ctx: MarkdownSectionContext<Words>): st
     lines.push(
       markdownTable(
         [t.traitHeader, t.segmentAverage, t.baseAverage, t.stdDiffHeader].map(m),
-        numeric.map((tr) => [m(tr.label), m(fmt.feature(tr.unit, tr.segmentMean)), m(fmt.feature(tr.unit, tr.baseMean)), m(fmt.signed(tr.stdDiff))]),
+        numeric.map((tr) => [m(tr.label), m(fmt.byUnit(tr.unit, tr.segmentMean)), m(fmt.byUnit(tr.unit, tr.baseMean)), m(fmt.signed(tr.stdDiff))]),
         [false, true, true, true],
       ),
       '',
