@@ -135,6 +135,7 @@ export { loadTensorflow, type TfBackendChoice, type TfBackendName } from './mode
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';
+export { localeFormatter, type LocaleFormatter } from './core/localeFormatter';
 export { buildPersonas } from './personas/buildPersonas';
 export { resolvePersonaParams, PERSONA_DEFAULTS, type PersonaParams } from './personas/PersonaParams';
 export type { PersonaColumn, PersonaInput } from './personas/PersonaInput';
@@ -262,10 +263,13 @@ export { renderReportHtml, type RenderReportHtmlOptions } from './report/renderR
 export { renderReportMarkdown } from './report/renderReportMarkdown';
 export { renderPersonaCardsHtml } from './report/renderPersonaCardsHtml';
 export { kpiTable } from './report/kpiTable';
-export { reportFigures, personaFigureId, type ReportFigure } from './report/reportFigures';
+export { reportFigures, type ReportFigure } from './report/reportFigures';
+export { personaFigureId } from './report/sections/personasSection';
 export { REPORT_SECTIONS, type ReportSection } from './report/ReportSection';
-export { reportStrings, REPORT_STRINGS, type ReportStrings } from './report/i18n';
-export { reportFormatter, type ReportFormatter } from './report/reportFormatter';
+export { reportStrings, REPORT_STRINGS, type ReportStrings } from './report/reportStrings';
+export { formatKpi } from './report/formatKpi';
+// reportFormatter / ReportFormatter: the names the locale formatter had when it was the report's own.
+export { localeFormatter as reportFormatter, type LocaleFormatter as ReportFormatter } from './core/localeFormatter';
 export { escapeMarkdown } from './report/escapeMarkdown';
 export { exportPdf, chromiumPath, CHROMIUM_ARGS, DEFAULT_CHROMIUM, type ExportPdfOptions } from './report/exportPdf';
 

@@ -1,10 +1,10 @@
 import { checkParam, InputError } from '../core/errors';
 import type { Locale } from '../core/Locale';
+import { localeFormatter } from '../core/localeFormatter';
 import { countCategories, categoricalTraits, type CategoryCounts } from './categoricalTraits';
 import { computeKpis } from './computeKpis';
 import { factValues } from './factValues';
 import { featureLabel, valueLabel } from './featureLabel';
-import { Formatter } from './Formatter';
 import { kpiDefinitions } from './kpiCatalogue';
 import { compareNumeric, numericTraits, type NumericComparison } from './numericTraits';
 import { personaCard } from './personaCard';
@@ -33,7 +33,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const p = resolvePersonaParams(params);
   validateInput(input);
   const texts = TEXTS[p.locale];
-  const fmt = new Formatter(p.locale, p.currency);
+  const fmt = localeFormatter(p.locale, p.currency);
   const meta = new Map<string, PersonaColumn>((input.columns ?? []).map((c) => [c.name, c]));
   const outcome = input.outcome ?? null;
   // The outcome is a KPI, never a trait: it leaves the columns traits are computed from.
@@ -119,22 +119,22 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
     (id, g) =>
       personas.find((s) => s.id === id) ??
       (hidden.complementary[g]
-        ? { id, suppressed: true as const, why: 'complementary' as const, reason: texts.suppressedComplementary(fmt.num(p.minGroupSize)) }
-        : { id, suppressed: true as const, why: 'small' as const, reason: texts.suppressedSegment(fmt.num(p.minGroupSize)) }),
+        ? { id, suppressed: true as const, why: 'complementary' as const, reason: texts.suppressedComplementary(fmt.integer(p.minGroupSize)) }
+        : { id, suppressed: true as const, why: 'small' as const, reason: texts.suppressedSegment(fmt.integer(p.minGroupSize)) }),
   );
   let suppressedCustomers = 0;
   for (let g = 0; g < groups.count; g++) if (!shownIds.has(groups.ids[g]!)) suppressedCustomers += groups.sizes[g]!;
   const noiseGroup = groups.ids.indexOf(-1);
   const noise = noiseGroup < 0 ? 0 : groups.sizes[noiseGroup]!;
 
-  const notes: string[] = [texts.notes.traitsMethod(fmt.pct(1 - p.alpha), fmt.num(p.minGroupSize))];
+  const notes: string[] = [texts.notes.traitsMethod(fmt.percent(1 - p.alpha), fmt.integer(p.minGroupSize))];
   const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv' && k !== 'outcomeRate').map((k) => texts.kpis[k].label);
   if (missingLabels.length) notes.push(texts.notes.missingKpis(missingLabels.join(', ')));
   const suppressedCount = groups.count - personas.length;
-  if (suppressedCount) notes.push(texts.notes.suppressedSegments(fmt.num(suppressedCount), fmt.num(p.minGroupSize)));
-  if (hidden.complementary.some(Boolean)) notes.push(texts.notes.complementary(fmt.num(p.minGroupSize)));
-  notes.push(texts.notes.suppressedCells(fmt.num(p.minGroupSize)));
-  if (facts.some((f) => f.activity !== null) && perGroup.cycleDays !== null) notes.push(texts.notes.activityMethod(fmt.days(perGroup.cycleDays), fmt.days(2 * perGroup.cycleDays)));
+  if (suppressedCount) notes.push(texts.notes.suppressedSegments(fmt.integer(suppressedCount), fmt.integer(p.minGroupSize)));
+  if (hidden.complementary.some(Boolean)) notes.push(texts.notes.complementary(fmt.integer(p.minGroupSize)));
+  notes.push(texts.notes.suppressedCells(fmt.integer(p.minGroupSize)));
+  if (facts.some((f) => f.activity !== null) && perGroup.cycleDays !== null) notes.push(texts.notes.activityMethod(fmt.duration(perGroup.cycleDays), fmt.duration(2 * perGroup.cycleDays)));
   const r = numeric.r_score;
   const fScore = numeric.f_score;
   if (!r || !fScore) notes.push(texts.notes.noRfm);

@@ -1,4 +1,4 @@
-import type { Formatter } from './Formatter';
+import type { LocaleFormatter } from '../core/localeFormatter';
 import type { ArchetypeId, CategoricalTrait, NumericTrait, PersonaCard } from './PersonaResult';
 import { valueLabel } from './featureLabel';
 import { cohensH } from './nameSegments';
@@ -19,7 +19,7 @@ export function personaCard(
   values: V,
   traits: { numeric: readonly NumericTrait[]; categorical: readonly CategoricalTrait[] },
   texts: PersonaTexts,
-  fmt: Formatter,
+  fmt: LocaleFormatter,
   minGroupSize: number,
 ): PersonaCard {
   const s = f.signals;
@@ -34,7 +34,7 @@ export function personaCard(
   }
 
   const behaviour: string[] = [];
-  if (f.noOrderShare !== null && f.noOrderShare >= 0.5) behaviour.push(texts.behaviourNoOrders({ share: fmt.pct(f.noOrderShare) }));
+  if (f.noOrderShare !== null && f.noOrderShare >= 0.5) behaviour.push(texts.behaviourNoOrders({ share: fmt.percent(f.noOrderShare) }));
   if (has('freq', 'baseFreq')) behaviour.push(texts.behaviourFrequency({ freq: values.freq!, baseFreq: values.baseFreq! }));
   if (has('aov', 'baseAov')) behaviour.push(texts.behaviourAov({ aov: values.aov!, baseAov: values.baseAov! }));
   if (has('recency')) behaviour.push(texts.behaviourRecency({ recency: values.recency! }));
@@ -49,7 +49,7 @@ export function personaCard(
 
   const channel: string[] = [];
   if (f.topChannel) channel.push(texts.channelMain({ channel: values.channel!, share: values.channelShare! }));
-  if (f.topDevice) channel.push(texts.channelDevice({ device: valueLabel(f.topDevice.value, fmt.locale), share: fmt.pct(f.topDevice.share) }));
+  if (f.topDevice) channel.push(texts.channelDevice({ device: valueLabel(f.topDevice.value, fmt.locale), share: fmt.percent(f.topDevice.share) }));
   if (has('optIn') || has('open')) channel.push(texts.channelEmail({ optIn: values.optIn, open: values.open, baseOpen: values.baseOpen }));
 
   let timing: string;
@@ -103,7 +103,7 @@ export function personaCard(
 }
 
 /** The three strongest traits (numeric by |d|, categorical by |h|) with the segment's and the base's numbers. */
-function apartLine(traits: { numeric: readonly NumericTrait[]; categorical: readonly CategoricalTrait[] }, texts: PersonaTexts, fmt: Formatter): string {
+function apartLine(traits: { numeric: readonly NumericTrait[]; categorical: readonly CategoricalTrait[] }, texts: PersonaTexts, fmt: LocaleFormatter): string {
   const items = [
     ...traits.numeric.map((t) => ({
       effect: Math.abs(t.stdDiff),
@@ -112,7 +112,7 @@ function apartLine(traits: { numeric: readonly NumericTrait[]; categorical: read
     })),
     ...traits.categorical.map((t) => ({
       effect: Math.abs(cohensH(t.segmentShare, t.baseShare)),
-      text: texts.apartCategorical({ label: t.label, value: t.valueLabel, share: fmt.pct(t.segmentShare), base: fmt.pct(t.baseShare) }),
+      text: texts.apartCategorical({ label: t.label, value: t.valueLabel, share: fmt.percent(t.segmentShare), base: fmt.percent(t.baseShare) }),
     })),
   ].sort((a, b) => b.effect - a.effect);
   return items.length ? texts.apart(items.slice(0, 3).map((i) => i.text).join('; ')) : texts.apartNone;
@@ -123,10 +123,7 @@ function sentenceLabel(label: string): string {
   return label.replace(/\s*\((days|jours)\)$/, '');
 }
 
-/** A trait's mean as its unit reads: days as durations, money with the currency, shares and flags as percentages. */
-function formatByUnit(v: number, unit: string | null, fmt: Formatter): string {
-  if (unit === 'days') return fmt.days(v);
-  if (unit === 'currency' || unit === 'currency per order') return fmt.money(v);
-  if (unit === 'share' || unit === 'flag') return fmt.pct(v);
-  return fmt.num(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
+/** A trait's mean as its unit reads in a sentence: days as a duration in words, anything else as the report's tables print it. */
+function formatByUnit(v: number, unit: string | null, fmt: LocaleFormatter): string {
+  return unit === 'days' ? fmt.duration(v) : fmt.byUnit(unit, v);
 }

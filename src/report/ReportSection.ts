@@ -1,3 +1,34 @@
-/** The review's sections, in reading order; each id is also its anchor and its title key in i18n. */
-export const REPORT_SECTIONS = ['summary', 'sizes', 'personas', 'kpis', 'traits', 'rfm', 'projection', 'model', 'quality', 'changes'] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
+import { changesSection } from './sections/changesSection';
+import { kpisSection } from './sections/kpisSection';
+import { modelSection } from './sections/modelSection';
+import { personasSection } from './sections/personasSection';
+import { projectionSection } from './sections/projectionSection';
+import { qualitySection } from './sections/qualitySection';
+import { rfmSection } from './sections/rfmSection';
+import { sizesSection } from './sections/sizesSection';
+import { summarySection } from './sections/summarySection';
+import { traitsSection } from './sections/traitsSection';
+
+/**
+ * The review's sections in reading order; both renderers (HTML and Markdown) and the figures follow
+ * this list. A new section is one file in sections/ (its words in every locale, its figures, its HTML
+ * and Markdown parts: see defineSection) and one line here.
+ */
+export const SECTIONS = [
+  summarySection,
+  sizesSection,
+  personasSection,
+  kpisSection,
+  traitsSection,
+  rfmSection,
+  projectionSection,
+  modelSection,
+  qualitySection,
+  changesSection,
+] as const;
+
+/** A section's id: its anchor in the HTML review. */
+export type ReportSection = (typeof SECTIONS)[number]['id'];
+
+/** The section ids in reading order. */
+export const REPORT_SECTIONS: readonly ReportSection[] = SECTIONS.map((s) => s.id);

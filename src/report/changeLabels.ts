@@ -1,5 +1,5 @@
 import type { SizeChange } from '../personas/PersonaResult';
-import type { ReportStrings } from './i18n';
+import type { CommonTexts } from './commonTexts';
 
 /**
  * A change row's segment numbers: one number when both runs use it, "before → now" otherwise ("–" on the
@@ -11,7 +11,7 @@ export function changeIds(c: SizeChange): string {
 }
 
 /** A change row's name as text: this run's name (the previous one when gone), or the segment's number. */
-export function changeName(c: SizeChange, t: ReportStrings): string {
+export function changeName(c: SizeChange, t: CommonTexts): string {
   if (c.name !== null) return c.name;
   return c.currentId !== null ? t.segmentFallbackName(c.currentId) : t.previousSegmentName(c.previousId!);
 }

@@ -1,6 +1,6 @@
 import type { PersonaResult, SegmentPersona } from '../personas/PersonaResult';
 import { SEGLAB_COLORS } from '../viz/Figure';
-import type { ReportStrings } from './i18n';
+import type { CommonTexts } from './commonTexts';
 
 /**
  * Which segments the report may show, their display names and colours. Suppressed segments are
@@ -20,7 +20,7 @@ export interface SegmentLookup {
   color(id: number): string;
 }
 
-export function segmentLookup(personas: PersonaResult, strings: ReportStrings): SegmentLookup {
+export function segmentLookup(personas: PersonaResult, strings: CommonTexts): SegmentLookup {
   const shown = personas.segments.filter((s): s is SegmentPersona => !s.suppressed).sort((a, b) => a.id - b.id);
   const suppressedIds = personas.segments.filter((s) => s.suppressed).map((s) => s.id).sort((a, b) => a - b);
   const byId = new Map(shown.map((s, i) => [s.id, { persona: s, color: SEGLAB_COLORS[i % SEGLAB_COLORS.length]! }]));

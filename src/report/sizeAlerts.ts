@@ -1,22 +1,47 @@
 import { assertUnreachable } from '../core/assertUnreachable';
 import type { SizeChange } from '../personas/PersonaResult';
 import { changeName } from './changeLabels';
-import type { ReportStrings } from './i18n';
-import type { ReportFormatter } from './reportFormatter';
-import type { SegmentLookup } from './segmentLookup';
+import type { ReportContext } from './defineSection';
+import { localTexts } from './localTexts';
+
+/** The words of the size alerts: the summary lists them, the changes section states the rule. */
+export const SIZE_ALERT_TEXTS = localTexts(
+  {
+    alerts: 'Alerts',
+    noAlerts: (threshold: string) => `No segment’s share changed by more than ${threshold} since the previous run.`,
+    noPreviousRun: 'No previous run to compare with: size alerts appear from the next run on.',
+    alertUp: (name: string, change: string, before: string, after: string) => `${name}: share up ${change} (${before} → ${after})`,
+    alertDown: (name: string, change: string, before: string, after: string) => `${name}: share down ${change} (${before} → ${after})`,
+    alertNew: (name: string, after: string) => `${name}: new segment (${after} of customers)`,
+    alertGone: (name: string, before: string) => `${name}: no longer found (was ${before} of customers)`,
+    alertRule: (threshold: string) => `Alert when a segment’s share of customers moves by more than ${threshold} (relative), or a segment appears or disappears.`,
+  },
+  {
+    alerts: 'Alertes',
+    noAlerts: (threshold) => `La part d’aucun segment n’a varié de plus de ${threshold} depuis l’analyse précédente.`,
+    noPreviousRun: 'Aucune analyse précédente à comparer : les alertes de taille apparaîtront à partir de la prochaine analyse.',
+    alertUp: (name, change, before, after) => `${name} : part en hausse de ${change} (${before} → ${after})`,
+    alertDown: (name, change, before, after) => `${name} : part en baisse de ${change} (${before} → ${after})`,
+    alertNew: (name, after) => `${name} : nouveau segment (${after} des clients)`,
+    alertGone: (name, before) => `${name} : segment disparu (${before} des clients auparavant)`,
+    alertRule: (threshold) => `Alerte quand la part de clients d’un segment varie de plus de ${threshold} (en relatif), ou quand un segment apparaît ou disparaît.`,
+  },
+);
 
 /**
  * One sentence per flagged size change (the flag comes from the data), already escaped with `escape`
  * for the output at hand. Suppressed segments are left out: their sizes are not published. A renamed
  * segment is named with its previous name too, so an alert never reads as being about another segment.
  */
-export function sizeAlerts(changes: readonly SizeChange[], seg: SegmentLookup, t: ReportStrings, fmt: ReportFormatter, escape: (text: string) => string): string[] {
+export function sizeAlerts(changes: readonly SizeChange[], ctx: ReportContext, escape: (text: string) => string): string[] {
+  const { seg, fmt, common } = ctx;
+  const t = SIZE_ALERT_TEXTS[ctx.data.locale];
   const suppressed = new Set(seg.suppressedIds);
   return changes
     .filter((c) => c.alert && !(c.currentId !== null && suppressed.has(c.currentId)))
     .map((c) => {
-      const own = c.currentId !== null && seg.isShown(c.currentId) ? seg.name(c.currentId) : changeName(c, t);
-      const name = escape(c.renamedFrom ? t.renamedName(own, c.renamedFrom) : own);
+      const own = c.currentId !== null && seg.isShown(c.currentId) ? seg.name(c.currentId) : changeName(c, common);
+      const name = escape(c.renamedFrom ? common.renamedName(own, c.renamedFrom) : own);
       const before = escape(fmt.percent(c.previousShare));
       const after = escape(fmt.percent(c.currentShare));
       switch (c.status) {

@@ -128,8 +128,9 @@ describe('personas: data without orders are named by their traits; the outcome i
     expect(def).toMatchObject({ label: 'Churn rate', unit: 'share', source: ['churn'], higherIsBetter: false });
     expect(seg(0).kpis.outcomeRate).toBeCloseTo(0.5, 12);
     expect(result.base.kpis.outcomeRate).toBeCloseTo((200 + 15 + 50) / 900, 12);
-    expect(seg(0).card.actions[0]).toMatchObject({ id: 'retentionOffer', reason: 'Churn: 50% (base: 29%).' });
-    expect(seg(0).card.risks).toContain('Churn: 50% (base: 29%).');
+    // 265 / 900 = 29.4%, with the KPI table's decimal (one locale formatter).
+    expect(seg(0).card.actions[0]).toMatchObject({ id: 'retentionOffer', reason: 'Churn: 50% (base: 29.4%).' });
+    expect(seg(0).card.risks).toContain('Churn: 50% (base: 29.4%).');
     expect(seg(1).card.actions[0]!.id).toBe('protectAndGrow');
     for (const s of result.segments as SegmentPersona[]) {
       expect([...s.traits.numeric, ...s.traits.categorical].map((t) => t.feature)).not.toContain('churn');

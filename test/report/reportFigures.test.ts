@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { personaFigureId, reportFigures } from '../../src/report/reportFigures';
+import { reportFigures } from '../../src/report/reportFigures';
+import { personaFigureId } from '../../src/report/sections/personasSection';
 import { allStrings } from './helpers';
 import { reportFixture, SECRET } from './fixtures';
 
