@@ -1,7 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import YAML from 'yaml';
-import { InputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
@@ -11,15 +7,17 @@ import type { FeatureTable } from '../features/readFeatureTable';
 import { LOCALES } from '../core/Locale';
 import { bundleChecksum } from '../rules/bundleChecksum';
 import { DEFAULT_GATE, runGate, type CoverageEvidence, type GateThresholds } from '../rules/bundleGate';
-import { ColumnarScorer } from '../rules/ColumnarScorer';
-import { conditionFields, parseCondition, readsMissingAsInfinity, type Condition, type FieldTypes } from '../rules/Condition';
-import { conditionText } from '../rules/conditionText';
-import { simplifyCondition } from '../rules/simplifyCondition';
+import { conditionFields, readsMissingAsInfinity, type FieldTypes } from '../rules/Condition';
+import { bundleSlug, nextBundleVersion } from '../rules/export/bundleVersion';
+import { handWrittenCondition } from '../rules/export/handWrittenCondition';
+import { readRuleSpec } from '../rules/export/readRuleSpec';
+import { ruleSizes } from '../rules/export/ruleSizes';
+import { segmentSizeTable, type SegmentSizes } from '../rules/export/segmentSizeTable';
 import type { FidelityReport } from '../rules/extract/fidelityReport';
 import { surrogateRules, type SurrogateRulesResult } from '../rules/extract/surrogateRules';
 import type { DecisionTreeModel } from '../rules/tree/DecisionTreeModel';
 import { RULE_BUNDLE_SCHEMA_VERSION, type BundleField, type RuleBundle, type SegmentNames } from '../rules/RuleBundle';
-import { parseRuleSpec, type RuleSpec } from '../rules/ruleSpec';
+import type { RuleSpec } from '../rules/ruleSpec';
 import { bundleToSql } from '../rules/sql/bundleToSql';
 import { SQL_DIALECTS } from '../rules/sql/SqlDialect';
 import type { OutcomeConfig } from '../features/OutcomeConfig';
@@ -37,27 +35,7 @@ export interface ExportOptions {
   progress?: Progress;
 }
 
-/**
- * One segment's size under the clustering and under its rule, side by side (the fidelity file, the CLI
- * summary, notebook 04). Each population is its own object so that per-population figures (an outcome
- * rate, say) can sit beside `customers`.
- */
-export interface SegmentSizes {
-  id: number;
-  names: SegmentNames;
-  /**
-   * Customers the clustering put in this segment (null for hand-written rules: no clustering); with the rate of
-   * the data's outcome among them when the run has one (Telco's churn, Bank Marketing's subscription).
-   */
-  cluster: { customers: number; share: number; outcomeRate?: number | null } | null;
-  /**
-   * Customers whose first matching rule is this segment's (null: the segment has no rule). For the
-   * catch-all of hand-written rules: the customers no rule matches. outcomeRate as for `cluster`.
-   */
-  rules: { customers: number; share: number; outcomeRate?: number | null } | null;
-  /** Holdout precision and recall of the rule against the clustering (extracted rules only). */
-  holdout: { precision: number; recall: number; support: number } | null;
-}
+export type { SegmentSizes };
 
 export interface ExportResult {
   bundle: RuleBundle;
@@ -128,15 +106,15 @@ export async function exportRules(inputs: ExportInputs, output: RulesOutput, opt
   let fidelity: ExportResult['fidelity'] = null;
   let rounding: SurrogateRulesResult['rounding'] = null;
   let tree: DecisionTreeModel | null = null;
-  const spec: RuleSpec | null = options.from ? readSpec(options.from) : null;
+  const spec: RuleSpec | null = options.from ? readRuleSpec(options.from) : null;
   // Names in every language, from personas built for each locale: never from whatever personas.json
   // holds (a French report would otherwise put French names into production).
   const names = spec ? {} : await inputs.segmentNames();
   const nameOf = (id: number): SegmentNames => names[id] ?? (Object.fromEntries(LOCALES.map((l) => [l, `Segment ${id}`])) as SegmentNames);
   if (spec && options.from) {
-    name = slug(spec.name);
+    name = bundleSlug(spec.name);
     const file = options.from;
-    const explicit = (condition: unknown, path: string) => handWritten(condition, types, daysFields, file, path);
+    const explicit = (condition: unknown, path: string) => handWrittenCondition(condition, types, daysFields, file, path);
     if (spec.kind === 'segments') {
       segments = spec.segments.map((s, i) => ({ ...s, condition: explicit(s.condition, `segments[${i}].condition`) }));
       fallback = spec.fallback;
@@ -173,24 +151,10 @@ export async function exportRules(inputs: ExportInputs, output: RulesOutput, opt
     tree = sur.model;
   }
 
-  // Sizes and coverage under the rules, on every customer of the run, counted from the first rule each
-  // customer matches: the fallback's customers are not covered, even when the fallback is a segment too.
-  const scorer = new ColumnarScorer({ rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical });
+  // Sizes and coverage under the rules, on every customer of the run (first matching rule wins).
+  const rule = ruleSizes({ rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical }, { segments, fallback, score });
+  const { sizes, matched } = rule;
   const used = [...new Set([...segments.flatMap((s) => conditionFields(s.condition)), ...(score?.rules ?? []).flatMap((r) => conditionFields(r.condition))])];
-  const sizes = new Map<number, number>(segments.map((s) => [s.id, 0]));
-  let matched = 0;
-  let first: Int32Array | null = null;
-  if (score) {
-    for (const hit of scorer.matchesAny({ segments: [], fallback: null, score })) matched += hit;
-  } else {
-    first = scorer.firstMatch({ segments, fallback, score: null });
-    for (const r of first) {
-      if (r < 0) continue;
-      const id = segments[r]!.id;
-      sizes.set(id, sizes.get(id)! + 1);
-      matched++;
-    }
-  }
   const n = table.rowCount;
   const matchedShare = n ? matched / n : 0;
   const segmentNames = new Map(segments.map((s) => [s.id, s.names.en]));
@@ -219,7 +183,7 @@ export async function exportRules(inputs: ExportInputs, output: RulesOutput, opt
   const definitions = new Map(features.features.map((f) => [f.name, f]));
   // The unit the conditions were written with (a field in days reads missing as never): engines read it back.
   const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? f, unit: units[f] ?? definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
-  const version = nextVersion(output.existing(), name);
+  const version = nextBundleVersion(output.existing(), name);
   const draft: Omit<RuleBundle, 'checksum'> = {
     schemaVersion: RULE_BUNDLE_SCHEMA_VERSION,
     kind: spec?.kind ?? 'segments',
@@ -237,47 +201,15 @@ export async function exportRules(inputs: ExportInputs, output: RulesOutput, opt
   const bundlePath = output.write(`${base}.json`, JSON.stringify(bundle, null, 2) + '\n', `Rule bundle ${name} v${version} (JSON Logic, ${validation.status}): what production runs.`);
   const sqlPaths = SQL_DIALECTS.map((d) => output.write(`${base}.${d}.sql`, bundleToSql(bundle, d, { table: 'features' }), `Rule bundle ${name} v${version} as ${d} SQL.`));
   const share = (v: number): number => (n ? v / n : 0);
-  const perSegment = new Map((fidelity?.holdout.perSegment ?? []).map((p) => [p.id, p]));
-  const ruleSize = (id: number): SegmentSizes['rules'] => (sizes.has(id) ? { customers: sizes.get(id)!, share: share(sizes.get(id)!) } : null);
-  const holdoutOf = (id: number): SegmentSizes['holdout'] => {
-    const p = perSegment.get(id);
-    return p ? { precision: p.precision, recall: p.recall, support: p.support } : null;
-  };
   // The data's outcome beside each population: what the rules would hand production, segment by segment.
   const outcome = resolveOutcome(table, features.columns, inputs.outcome);
-  const rateOf = (member: (i: number) => boolean): number | null => {
-    if (!outcome) return null;
-    let known = 0;
-    let ones = 0;
-    for (let i = 0; i < n; i++) {
-      const v = outcome.values[i]!;
-      if (v !== v || !member(i)) continue;
-      known++;
-      ones += v;
-    }
-    return known ? ones / known : null;
-  };
-  const ruleIndex = new Map(segments.map((s, r) => [s.id, r]));
-  const withOutcome = <T extends { customers: number; share: number } | null>(pop: T, member: (i: number) => boolean): T =>
-    pop && outcome ? { ...pop, outcomeRate: rateOf(member) } : pop;
-  const ruleSizeWithOutcome = (id: number): SegmentSizes['rules'] => withOutcome(ruleSize(id), (i) => first !== null && first[i] === ruleIndex.get(id));
-  const sizeTable: SegmentSizes[] = score
-    ? []
-    : spec
-      ? [
-          ...segments.map((s) => ({ id: s.id, names: s.names, cluster: null, rules: ruleSizeWithOutcome(s.id), holdout: null })),
-          { id: fallback!.id, names: fallback!.names, cluster: null, rules: withOutcome({ customers: n - matched, share: share(n - matched) }, (i) => first !== null && first[i]! < 0), holdout: null },
-        ]
-      : cluster.segments
-          .filter((c) => c.id >= 0)
-          .map((c) => ({
-            id: c.id,
-            names: segments.find((s) => s.id === c.id)?.names ?? nameOf(c.id),
-            cluster: withOutcome({ customers: c.size, share: c.share }, (i) => cluster.labels[i] === c.id),
-            rules: ruleSizeWithOutcome(c.id),
-            holdout: holdoutOf(c.id),
-          }))
-          .sort((a, b) => a.id - b.id);
+  const sizeTable = segmentSizeTable({
+    rowCount: n,
+    bundle: { segments, fallback, score },
+    sizes: rule,
+    clustering: spec ? null : { segments: cluster.segments, labels: cluster.labels, names: nameOf, holdout: fidelity?.holdout.perSegment ?? [] },
+    outcome: outcome ? outcome.values : null,
+  });
   const unmatched = score ? 0 : n - matched;
   let reportPath: string | null = null;
   if (fidelity) {
@@ -296,43 +228,4 @@ export async function exportRules(inputs: ExportInputs, output: RulesOutput, opt
   }
   progress.note(`export: ${name} v${version} ${validation.status}${validation.reasons.length ? ` — ${validation.reasons.join('; ')}` : ''}`);
   return { bundle, bundlePath, sqlPaths, reportPath, fidelity, tree, rounding, segments: sizeTable, unmatched, outcome: outcome ? { label: outcome.label.en, rate: outcome.rate } : null };
-}
-
-/**
- * A hand-written condition as it ships: checked against the feature table's fields, then simplified with
- * fields in days reading a missing value as +Infinity, written out (simplifyCondition). A condition that
- * can match nobody (`pdays > 200 and pdays <= 200`) is refused with its path, never shipped.
- */
-function handWritten(condition: unknown, types: FieldTypes, daysFields: readonly string[], file: string, path: string): Condition {
-  const parsed = parseCondition(condition, types, `${basename(file)}: ${path}`);
-  const simple = simplifyCondition(parsed, { missingAsInfinity: daysFields });
-  if (simple === false) {
-    throw new InputError(`${file}: ${path} can match nobody: ${conditionText(parsed)}.`, [
-      { severity: 'error', check: 'empty-rule', message: `no value meets ${conditionText(parsed)}`, location: { file, field: path }, hint: 'bounds on one field leave no value between them (e.g. x > 200 and x <= 200): fix the bounds or remove the rule' },
-    ]);
-  }
-  return simple;
-}
-
-/** 1 + the highest version already written for this name (versions are never reused). */
-function nextVersion(existing: readonly string[], name: string): number {
-  const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.v(\\d+)\\.json$`);
-  const taken = existing.map((f) => re.exec(f)?.[1]).filter((v): v is string => v !== undefined).map(Number);
-  return taken.length ? Math.max(...taken) + 1 : 1;
-}
-
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'rules';
-}
-
-function readSpec(path: string): RuleSpec {
-  if (!existsSync(path)) throw new InputError(`No rule file at ${path}.`);
-  const text = readFileSync(path, 'utf8');
-  let value: unknown;
-  try {
-    value = /\.ya?ml$/i.test(path) ? YAML.parse(text) : JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${path} cannot be parsed: ${(err as Error).message}`);
-  }
-  return parseRuleSpec(value, path);
 }
