@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { KCandidate, SelectionMetric } from '../cluster/selection/selectK';
 import { selectionMetrics } from '../cluster/selection/kSelectionCriteria';
-import { PCA } from '../decomposition/PCA';
+import { projectSample } from '../decomposition/projectSample';
+import { kprototypesFacts } from '../cluster/summary/kprototypesFacts';
 import { InputError } from '../core/errors';
-import { Matrix } from '../core/Matrix';
-import { Rng } from '../core/rng';
 import { versions } from '../core/version';
 import type { FeatureColumn } from '../features/FeatureDefinition';
 import type { FeatureTable } from '../features/readFeatureTable';
@@ -13,7 +12,7 @@ import { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize, type Segment
 import { carriedName, type PreviousSegmentName } from '../personas/nameSegments';
 import type { PersonaInput } from '../personas/PersonaInput';
 import type { PersonaResult } from '../personas/PersonaResult';
-import { REPORT_DATA_SCHEMA_VERSION, type KPrototypesFacts, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
+import { REPORT_DATA_SCHEMA_VERSION, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
 import type { Locale } from '../core/Locale';
 import type { ClusterResult } from '../cluster/summary/ClusterResult';
 import { matchPreviousRun, segmentCentres } from '../cluster/summary/matchPreviousRun';
@@ -90,7 +89,7 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
       features: cluster.features.map((f) => f.name),
       selection: selectionCurves(cluster),
       stability: stabilitySummary(cluster, shown),
-      kprototypes: kprototypesFacts(cluster, table, shown, cfg.minGroupSize),
+      kprototypes: cluster.kprototypes ? kprototypesFacts(cluster.kprototypes, cluster.labels, table.categorical, shown, cfg.minGroupSize) : null,
       absent: {
         projection: cluster.algorithm === 'kprototypes' ? 'mixedFeatures' : cluster.features.length < 2 ? 'fewFeatures' : cfg.projectionSample === 0 ? 'disabled' : null,
         stability: cluster.stability ? null : 'notComputed',
@@ -131,28 +130,6 @@ function candidateMetrics(c: KCandidate): Partial<Record<SelectionMetric, number
   return Object.fromEntries(selectionMetrics().map((m) => [m, legacy[m] ?? null]));
 }
 
-/**
- * What k-prototypes did with the categories, for the review. A segment's mode is published only when at
- * least minGroupSize of its customers hold it (a rare value could otherwise single people out).
- */
-function kprototypesFacts(cluster: ClusterResult, table: FeatureTable, shown: ReadonlySet<number>, minGroupSize: number): KPrototypesFacts | null {
-  const kp = cluster.kprototypes;
-  if (!kp) return null;
-  const modes = kp.modes
-    .filter((m) => shown.has(m.segment))
-    .map((m) => {
-      const values: Record<string, string | null> = {};
-      for (const [column, value] of Object.entries(m.values)) {
-        const col = table.categorical[column];
-        let held = 0;
-        if (col) for (let i = 0; i < col.length; i++) if (cluster.labels[i] === m.segment && (col[i] ?? '') === value) held++;
-        values[column] = held >= minGroupSize ? value : null;
-      }
-      return { segment: m.segment, values };
-    });
-  return { categorical: kp.categorical, gamma: kp.gamma, gammaRule: kp.gammaRule, costShare: kp.costShare, movedByCategorical: kp.movedByCategorical, modes };
-}
-
 function stabilitySummary(cluster: ClusterResult, shown: ReadonlySet<number>): StabilitySummary | null {
   const st = cluster.stability;
   if (!st) return null;
@@ -164,41 +141,10 @@ function stabilitySummary(cluster: ClusterResult, shown: ReadonlySet<number>): S
   };
 }
 
-/**
- * Customers in 2-D: PCA of the clustering features as the cluster stage prepared them, then one seeded
- * uniform sample of the customers of shown segments (segments appear in proportion to their size on
- * average; suppressed segments and noise are left out).
- */
+/** Customers of shown segments in 2-D, in the space the cluster stage clustered (k-prototypes has no numeric-only space to project honestly). */
 function projectionSample(inputs: ReportInputs, shown: ReadonlySet<number>, maxPoints: number, prepare: () => PreparedClusterInput): ProjectionSample | null {
-  const { cluster } = inputs;
-  if (cluster.algorithm === 'kprototypes') return null; // no numeric-only space to project honestly
-  const prep = prepare();
-  if (prep.X.cols < 2) return null;
-  const labels = cluster.labels;
-  const members: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (shown.has(labels[i]!)) members.push(i);
-  const rng = Rng.derive(inputs.config.seed, 'report-projection');
-  // Partial Fisher–Yates: the first m entries are a uniform sample without replacement.
-  const m = Math.min(maxPoints, members.length);
-  for (let i = 0; i < m; i++) {
-    const j = i + rng.int(members.length - i);
-    [members[i], members[j]] = [members[j]!, members[i]!];
-  }
-  const rows = members.slice(0, m).sort((a, b) => a - b);
-  const model = new PCA({ nComponents: 2 }).fit(prep.X);
-  const sub = new Float64Array(rows.length * prep.X.cols);
-  rows.forEach((r, i) => sub.set(prep.X.data.subarray(r * prep.X.cols, (r + 1) * prep.X.cols), i * prep.X.cols));
-  const Y = model.transform(new Matrix(sub, rows.length, prep.X.cols, prep.X.columns));
-  const round = (v: number): number => Math.round(v * 1000) / 1000;
-  return {
-    method: 'pca',
-    explained: [model.explainedVarianceRatio[0] ?? 0, model.explainedVarianceRatio[1] ?? 0],
-    x: rows.map((_, i) => round(Y.get(i, 0))),
-    y: rows.map((_, i) => round(Y.get(i, 1))),
-    segment: rows.map((r) => labels[r]!),
-    sampled: rows.length,
-    total: members.length,
-  };
+  if (inputs.cluster.algorithm === 'kprototypes') return null;
+  return projectSample(prepare().X, inputs.cluster.labels, (label) => shown.has(label), maxPoints, inputs.config.seed);
 }
 
 function qualitySummary(q: QualityFacts): QualitySummary {

@@ -1,4 +1,6 @@
 import type { SelectionCriterion, SelectionMetric, SelectionRuleName, StructureVerdict } from '../cluster/selection/selectK';
+import type { KPrototypesFacts } from '../cluster/summary/kprototypesFacts';
+import type { Projection2D } from '../decomposition/projectSample';
 import type { Locale } from '../core/Locale';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 
@@ -30,16 +32,7 @@ export interface SelectionCurves {
 /** Why a section of the review has nothing to show, as a code every language can say. */
 export type AbsentReason = 'mixedFeatures' | 'fewFeatures' | 'disabled' | 'notComputed';
 
-export interface KPrototypesFacts {
-  categorical: string[];
-  gamma: number;
-  gammaRule: string;
-  costShare: { numeric: number; categorical: number };
-  /** Customers whose segment is not the nearest on the numeric features alone. */
-  movedByCategorical: number;
-  /** Per shown segment, the most frequent value of each categorical column; null when fewer than minGroupSize customers hold it. */
-  modes: { segment: number; values: Record<string, string | null> }[];
-}
+export type { KPrototypesFacts };
 
 export interface StabilitySummary {
   resamples: number;
@@ -50,17 +43,8 @@ export interface StabilitySummary {
 }
 
 /** A seeded sample of customers in 2-D (PCA of the clustering features), segment ids only: no customer id. */
-export interface ProjectionSample {
-  method: 'pca';
-  /** Share of variance explained by the two axes. */
-  explained: [number, number];
-  x: number[];
-  y: number[];
-  segment: number[];
-  /** Customers drawn / customers in shown segments. */
-  sampled: number;
-  total: number;
-}
+/** Customers in 2-D (decomposition's seeded PCA sample of the shown segments). */
+export type ProjectionSample = Projection2D;
 
 export interface QualitySummary {
   tables: {
