@@ -2,9 +2,13 @@
 //   Columns are generated in memory (seeded, not timed): 5 numeric features (10% missing) and a
 //   20-value text column. Measured: ColumnarScorer (typed-array passes, the engine of `seglab score`)
 //   and, for reference, the per-row JSON Logic evaluator over 1M plain records.
-//   Goal: >= 2M customers/s in process.
+//   The peer, in the same run on the same columns: numpy's np.select over the same conditions (and pandas with
+//   the text column as strings), bench/peer_score.py with Debian's /usr/bin/python3 (skipped if it is missing).
+//   Goal: at or above numpy's customers/s.
 // Usage: npm run bench:score [-- --rows 10000000]
-import { cpus, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -25,7 +29,12 @@ for (const [name, scale] of [['recency_days', 700], ['frequency', 30], ['monetar
   numeric[name] = col;
 }
 const city = new Array(n);
-for (let r = 0; r < n; r++) city[r] = rng.next() < 0.05 ? null : cities[Math.floor(20 * rng.next())];
+const cityCodes = new Int32Array(n);
+for (let r = 0; r < n; r++) {
+  const code = rng.next() < 0.05 ? -1 : Math.floor(20 * rng.next());
+  cityCodes[r] = code;
+  city[r] = code < 0 ? null : cities[code];
+}
 const v = (name) => ({ var: name });
 const bundle = {
   segments: [
@@ -52,6 +61,25 @@ const median = times[2];
 const counts = new Array(7).fill(0);
 for (const s of out) counts[s]++;
 console.log(`columnar: ${n.toLocaleString('en-US')} customers, median of 5: ${median.toFixed(3)} s = ${(n / median / 1e6).toFixed(1)} M customers/s (runs ${times.map((x) => x.toFixed(3)).join(', ')}); segment sizes ${counts.join(', ')}`);
+
+// The peer on the same columns, side by side in this run.
+const python = '/usr/bin/python3';
+if (existsSync(python)) {
+  const dir = mkdtempSync(join(tmpdir(), 'seglab-bench-score-'));
+  try {
+    for (const [name, col] of Object.entries(numeric)) writeFileSync(join(dir, `${name}.f64`), Buffer.from(col.buffer));
+    writeFileSync(join(dir, 'city.i32'), Buffer.from(cityCodes.buffer));
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ rows: n, numeric: Object.keys(numeric), cities }));
+    const peer = JSON.parse(execFileSync(python, [join(root, 'bench', 'peer_score.py'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop());
+    const same = peer.sizes.every((c, s) => c === counts[s]);
+    const rate = (s) => `${(n / s / 1e6).toFixed(1)} M/s`;
+    console.log(`numpy ${peer.versions.numpy} np.select: ${peer.numpy.toFixed(3)} s = ${rate(peer.numpy)}; pandas ${peer.versions.pandas} (text column as strings): ${peer.pandas.toFixed(3)} s = ${rate(peer.pandas)}; segment sizes ${same ? 'identical' : `DIFFER: ${peer.sizes.join(', ')}`}`);
+    console.log(`ratio seglab / numpy wall time: ${(median / peer.numpy).toFixed(2)} (below 1 = seglab faster); seglab / pandas: ${(median / peer.pandas).toFixed(2)}`);
+    if (!same) process.exitCode = 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+} else console.log(`peer skipped: no ${python} (Debian python3 with python3-numpy and python3-pandas)`);
 
 // Reference: the per-row evaluator (first match wins) over 1M plain records.
 const m = Math.min(n, 1_000_000);

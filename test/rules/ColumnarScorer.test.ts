@@ -56,6 +56,35 @@ describe('ColumnarScorer', () => {
     );
   });
 
+  it('segments, firstMatch, matchesAny and scores agree with the per-row evaluator: first match wins, every score rule counts (property)', () => {
+    fc.assert(
+      fc.property(fc.array(condition, { minLength: 1, maxLength: 5 }), fc.array(record, { minLength: 1, maxLength: 40 }), (conds, rows) => {
+        const bundle = {
+          segments: conds.map((c, r) => ({ id: 10 + r, names: { en: `s${r}`, fr: `s${r}` }, condition: c })),
+          fallback: { id: 99, names: { en: 'rest', fr: 'rest' } },
+          score: null,
+        } as unknown as RuleBundle;
+        const scoring = { segments: [], fallback: null, score: { base: 1, rules: conds.map((c, r) => ({ condition: c, points: 2 ** r })) } } as unknown as RuleBundle;
+        const scorer = new ColumnarScorer(columns(rows));
+        const seg = scorer.segments(bundle);
+        const first = scorer.firstMatch(bundle);
+        const any = scorer.matchesAny(scoring);
+        const pts = scorer.scores(scoring);
+        const rules = conds.map((c) => compileJsonLogic(c));
+        expect(seg.length).toBe(rows.length);
+        rows.forEach((row, i) => {
+          const holds = rules.map((rule) => jsonLogicTruthy(rule.evaluate(row)));
+          const r = holds.indexOf(true);
+          expect(first[i]).toBe(r);
+          expect(seg[i]).toBe(r < 0 ? 99 : 10 + r);
+          expect(any[i]).toBe(r < 0 ? 0 : 1);
+          expect(pts[i]).toBe(holds.reduce((acc, h, k) => acc + (h ? 2 ** k : 0), 1));
+        });
+      }),
+      { numRuns: 800, seed: 20261203 },
+    );
+  });
+
   it('assigns the first matching segment in priority order, else the fallback', () => {
     const bundle = {
       segments: [
