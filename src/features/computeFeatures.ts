@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { checkParam, InputError } from '../core/errors';
 import { DuckSession, quoteIdent } from '../data/DuckSession';
 import { inspectAvailable, roleHintsFrom, type AvailableData, type FeatureLevels } from './AvailableData';
-import { asOfTimestamp } from './asOfTimestamp';
+import { CalendarDate } from '../core/CalendarDate';
 import { parseFeatureConfig, requestedGroups, type FeatureConfig, type FeatureConfigInput } from './FeatureConfig';
 import type { FeatureColumn, FeatureDefinition, SkippedFeature } from './FeatureDefinition';
 import { findFeatureLevels } from './findFeatureLevels';
@@ -45,7 +45,7 @@ export interface ComputeFeaturesOptions {
 export async function computeFeatures(
   session: DuckSession,
   config: FeatureConfigInput | FeatureConfig | undefined,
-  asOf: Date | string,
+  asOf: CalendarDate | Date | string,
   available?: AvailableData | object,
   options: ComputeFeaturesOptions = {},
 ): Promise<FeatureResult> {
@@ -53,7 +53,7 @@ export async function computeFeatures(
   const table = options.table ?? 'features';
   checkParam(typeof table === 'string' && table.length > 0, 'options.table', table, 'a non-empty table name');
   const cfg = parseFeatureConfig(config ?? {});
-  const at = asOfTimestamp(asOf);
+  const at = CalendarDate.parse(asOf, 'asOf');
   const t0 = performance.now();
 
   const inspected = await inspectAvailable(session, roleHintsFrom(available));
@@ -61,7 +61,7 @@ export async function computeFeatures(
   const groups = new Set(requestedGroups(cfg));
   const needLevels = (groups.has('categoryShares') && !given?.categories) || (groups.has('channelShares') && !given?.channels);
   const found = needLevels
-    ? await findFeatureLevels(session, inspected, at.literal, { categories: cfg.topCategories, channels: cfg.topChannels })
+    ? await findFeatureLevels(session, inspected, at.sqlTimestamp, { categories: cfg.topCategories, channels: cfg.topChannels })
     : {};
   const levels: FeatureLevels = {};
   const categories = given?.categories ?? found.categories;
@@ -70,7 +70,7 @@ export async function computeFeatures(
   if (channels) levels.channels = channels;
   if (inspected.customers) await assertUniqueCustomers(session);
 
-  const plan = planFeatures({ ...inspected, levels }, cfg, at.iso);
+  const plan = planFeatures({ ...inspected, levels }, cfg, at);
   const t1 = performance.now();
   await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS\n${plan.sql}`);
   const rowCount = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(table)}`));

@@ -104,7 +104,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       configPath: options.configPath,
       config: redacted,
       configHash: createHash('sha256').update(JSON.stringify(redacted)).digest('hex'),
-      asOf: config.asOf,
+      asOf: config.asOf.iso,
       seed: config.seed,
       inputs,
       pseudonymised: load.pseudonymised,
@@ -157,7 +157,7 @@ function defaultRunId(config: RunConfig, fingerprints: string[]): string {
     .update(versions().seglab ?? '')
     .digest('hex')
     .slice(0, 8);
-  return `${config.name}-${config.asOf.slice(0, 10).replace(/-/g, '')}-${h}`;
+  return `${config.name}-${config.asOf.iso.replace(/-/g, '')}-${h}`;
 }
 
 /** Never write a pseudonymisation key to disk. */

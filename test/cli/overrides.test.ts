@@ -65,10 +65,30 @@ describe('seglab --set, --as-of and --data go through the config schema', () => 
     for (const args of cases) {
       const r = await seglab(args);
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
-      expect(r.stderr).toMatch(/option '--as-of <date>' argument '2026-02-30' is invalid\. not a real calendar date, got "2026-02-30"\./);
+      expect(r.stderr).toMatch(/option '--as-of <date>' argument '2026-02-30' is invalid\. not a real calendar date \(February 2026 has 28 days\), got "2026-02-30"\./);
       expect(r.stderr).not.toMatch(/unexpected failure|SELECT|load customers/);
     }
     expect(existsSync(join(out, 'f.csv'))).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('asOf with a time of day is refused the same way by every command and path (it was an instant to the features, a date to the run id)', async () => {
+    const out = tempDir();
+    const TIME = /a date has no time of day \(only T00:00 may follow it\); it stands for 00:00 UTC of its day/;
+    const cases = [
+      ['run', '--config', 'data/configs/sample.yaml', '--as-of', '2026-07-01T12:00', '--stages', 'load', '--out', out],
+      ['run', '--config', 'data/configs/sample.yaml', '--set', 'asOf=2026-07-01T12:00', '--stages', 'load', '--out', out],
+      ['profile', '--config', 'data/configs/sample.yaml', '--as-of', '2026-07-01 12:00:00'],
+      ['profile', 'data/sample', '--as-of', '2026-07-01T12:00'],
+      ['features', '--config', 'data/configs/sample.yaml', '--set', 'asOf=2026-07-01T12:00', '--out', join(out, 'f.csv')],
+      ['features', 'data/sample', '--as-of', '2026-07-01T12:00', '--out', join(out, 'f.csv')],
+    ];
+    for (const args of cases) {
+      const r = await seglab(args);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(TIME);
+      expect(r.stderr).not.toMatch(/unexpected failure|SELECT|load customers/);
+    }
     expect(readdirSync(out)).toEqual([]);
   });
 
