@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
-import { DEFAULT_SEED } from '../core/seedParam';
+import { seedParam } from '../core/seedParam';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { exportConfigSchema } from './ExportConfig';
@@ -28,7 +28,8 @@ export const runConfigSchema = z
     description: z.string().optional(),
     /** Features, labels and quality checks count what happened before 00:00 UTC of this date; nothing reads the clock. */
     asOf: calendarDateSchema,
-    seed: z.number().int().min(0).default(DEFAULT_SEED),
+    /** Every random choice of the run derives from it, per concern by name (pipeline/runSeeds). */
+    seed: seedParam,
     data: dataConfigSchema,
     features: featureConfigSchema.default({}),
     /** The data's outcome (a target column): its rate per segment is reported; default: the only target column, if any. */

@@ -1,5 +1,6 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
 import { checkParam, UsageError } from '../../core/errors';
+import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import type { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
 import { silentProgress, type Progress } from '../../core/progress';
@@ -238,9 +239,9 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     preferredK,
     'two integers [from, to] with 2 <= from <= to, e.g. [4, 6]',
   );
-  const stabilitySettings = { B: options.stability?.B ?? 20, seed: options.stability?.seed ?? (typeof options.gap === 'object' ? (options.gap.seed ?? 0) : 0) };
+  const stabilitySettings = { B: options.stability?.B ?? 20, seed: options.stability?.seed ?? (typeof options.gap === 'object' ? (options.gap.seed ?? DEFAULT_SEED) : DEFAULT_SEED) };
   checkParam(Number.isInteger(stabilitySettings.B) && stabilitySettings.B >= 2, `${who} stability.B`, stabilitySettings.B, 'an integer >= 2');
-  checkParam(Number.isInteger(stabilitySettings.seed), `${who} stability.seed`, stabilitySettings.seed, 'an integer');
+  checkSeed(stabilitySettings.seed, `${who} stability.seed`);
   checkParam(Number.isInteger(maxSegments) && maxSegments >= 2, `${who} maxSegments`, maxSegments, 'an integer >= 2');
   checkParam(typeof elbowSensitivity === 'number' && Number.isFinite(elbowSensitivity) && elbowSensitivity >= 0, `${who} elbowSensitivity`, elbowSensitivity, 'a number >= 0');
   const maxK = X.rows - 1;
