@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { checkParam, InputError } from '../core/errors';
 import { DuckSession, quoteIdent } from '../data/DuckSession';
 import { inspectAvailable, roleHintsFrom, type AvailableData, type FeatureLevels } from './AvailableData';
@@ -25,7 +24,6 @@ export interface FeatureResult {
   levels: FeatureLevels;
   /** The statement the table was created from. */
   sql: string;
-  timings: { inspectMs: number; queryMs: number; totalMs: number };
 }
 
 export interface ComputeFeaturesOptions {
@@ -54,7 +52,6 @@ export async function computeFeatures(
   checkParam(typeof table === 'string' && table.length > 0, 'options.table', table, 'a non-empty table name');
   const cfg = parseFeatureConfig(config ?? {});
   const at = CalendarDate.parse(asOf, 'asOf');
-  const t0 = performance.now();
 
   const inspected = await inspectAvailable(session, roleHintsFrom(available));
   const given = (available as AvailableData | undefined)?.levels;
@@ -71,10 +68,8 @@ export async function computeFeatures(
   if (inspected.customers) await assertUniqueCustomers(session);
 
   const plan = planFeatures({ ...inspected, levels }, cfg, at);
-  const t1 = performance.now();
   await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS\n${plan.sql}`);
   const rowCount = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(table)}`));
-  const t2 = performance.now();
 
   return {
     schemaVersion: 1,
@@ -86,7 +81,6 @@ export async function computeFeatures(
     skipped: plan.skipped,
     levels,
     sql: plan.sql,
-    timings: { inspectMs: round(t1 - t0), queryMs: round(t2 - t1), totalMs: round(t2 - t0) },
   };
 }
 
@@ -112,6 +106,3 @@ async function assertUniqueCustomers(session: DuckSession): Promise<void> {
   ]);
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}

@@ -58,6 +58,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const writer = new RunWriter(workDir);
   const session = await DuckSession.open({ memoryLimit: options.memoryLimit });
   const results: StageResults = {};
+  let parts: Record<string, number> = {};
   const ctx: RunContext = {
     config,
     baseDir: options.baseDir,
@@ -67,6 +68,9 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
     env: options.env ?? process.env,
     results,
     runId: options.runId ?? config.name,
+    timePart: (part, ms) => {
+      parts[part] = Math.round(ms);
+    },
   };
 
   const timings: StageTiming[] = [];
@@ -75,8 +79,9 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   try {
     for (const name of stagesToRun(config)) {
       const t = performance.now();
+      parts = {};
       await stageFor(name).run(ctx);
-      timings.push({ stage: name, ms: Math.round(performance.now() - t) });
+      timings.push({ stage: name, ms: Math.round(performance.now() - t), ...(Object.keys(parts).length ? { parts } : {}) });
       if (name === 'load') {
         // The run id depends on the inputs' fingerprints: known once they are loaded, and shown in the
         // report. The folder is taken now, atomically, so no concurrent run can get the same id.

@@ -153,7 +153,6 @@ export interface ModelSelectionResult {
   structure: StructureVerdict | null;
   /** Bootstrap stability computed while choosing (rule 'structure-first'), by k: reusable for the final fit. */
   stability: Record<number, StabilityResult>;
-  totalSeconds: number;
 }
 
 const sentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
@@ -217,7 +216,6 @@ export function decideK(
  */
 export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFactory<M>, options: SelectKOptions = {}): ModelSelectionResult {
   const who = 'selectK';
-  const started = performance.now();
   validateClusterInput(X, { who });
   checkParam(typeof factory === 'function', `${who} factory`, typeof factory, 'a function (k) => estimator with fit(X)');
   checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
@@ -271,9 +269,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   const candidates: KCandidate[] = ks.map((k, t) => {
     const estimator = factory(k);
     if (!estimator || typeof estimator.fit !== 'function') throw new UsageError(`${who}: factory(${k}) must return an estimator with a fit(X) method.`);
-    const t0 = performance.now();
     const model = estimator.fit(X);
-    const fitSeconds = (performance.now() - t0) / 1000;
     const labels = checkClusterLabels(model?.labels, n, `${who} (model for k=${k})`, 'model.labels');
     labelsByK.set(k, labels);
     const enc = encodeClusterLabels(labels);
@@ -289,7 +285,6 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
       noiseShare: enc.noise / n,
       metrics: Object.fromEntries(selectionMetrics().map((m) => [m, null])) as KCandidate['metrics'],
       methods: {},
-      fitSeconds,
       eligible: true,
       exclusions: [],
     };
@@ -362,7 +357,6 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     gap,
     structure,
     stability: stabilityByK,
-    totalSeconds: (performance.now() - started) / 1000,
   };
 }
 
