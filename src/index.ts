@@ -11,6 +11,7 @@ export { assertUnreachable } from './core/assertUnreachable';
 export { Registry, type RegistryEntry } from './core/Registry';
 export { parseParams, paramDefaults } from './core/parseParams';
 export { DEFAULT_SEED } from './core/seedParam';
+export { CalendarDate, CALENDAR_DATE_FORMAT } from './core/CalendarDate';
 export { silentProgress, type Progress } from './core/progress';
 export { writeFileAtomic, writeJsonAtomic } from './core/atomicWrite';
 export { CsvWriter, writeCsv, type CsvWriterOptions } from './core/CsvWriter';

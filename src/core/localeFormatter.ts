@@ -1,3 +1,4 @@
+import { CalendarDate } from './CalendarDate';
 import { INTL_TAG, type Locale } from './Locale';
 
 /**
@@ -108,10 +109,10 @@ export function localeFormatter(locale: Locale, currency: string | null): Locale
     },
     lift: (v) => (missing(v) ? dash : `×${f.number(v, v >= 10 ? 0 : 1)}`),
     date: (iso) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-      if (!m) return iso;
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      if (Number.isNaN(d.getTime())) return iso;
+      // The date part of an ISO date or instant, read by the one date grammar.
+      const day = CalendarDate.tryParse(iso.slice(0, 10));
+      if (!day) return iso;
+      const d = day.toDate();
       const text = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
       // French writes the first of the month as an ordinal: "1er juillet"; Intl does not.
       return locale === 'fr' && d.getUTCDate() === 1 ? text.replace(/^1 /, '1er ') : text;

@@ -1,3 +1,5 @@
+import { deriveSeed } from './seedParam';
+
 /**
  * Seeded pseudo-random numbers (sfc32 seeded through splitmix32). Every random choice in seglab
  * takes one of these, never Math.random, so the same seed gives the same result on every machine.
@@ -27,9 +29,7 @@ export class Rng {
 
   /** An independent stream derived from this seed and a label, so adding draws in one place does not shift another. */
   static derive(seed: number, label: string): Rng {
-    let h = seed >>> 0 ^ 0x811c9dc5;
-    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
-    return new Rng(h);
+    return new Rng(deriveSeed(seed, label));
   }
 
   nextUint32(): number {

@@ -46,8 +46,6 @@ export interface LoadedTable {
   duplicateKeys?: DuplicateKeys;
   /** Every canonical column (provided or not) and every extra column, in table order. */
   columns: LoadedColumn[];
-  /** Wall time of loading this table, milliseconds. */
-  loadMs: number;
 }
 
 export interface PseudonymisationInfo {

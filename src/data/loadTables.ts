@@ -126,7 +126,6 @@ interface OneResult {
 }
 
 async function loadOne(session: DuckSession, table: TableName, source: TableSource, baseDir: string): Promise<OneResult> {
-  const started = Date.now();
   const field = `data.${table}`;
   const file = resolve(baseDir, source.path);
   const fileProblem = checkFile(file, source.path, baseDir, field);
@@ -186,7 +185,6 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
         duplicateRows: built.duplicateRows,
         ...(built.duplicateKeys ? { duplicateKeys: built.duplicateKeys } : {}),
         columns: validated.plans.map(loadedColumn),
-        loadMs: Date.now() - started,
       },
     };
   } finally {

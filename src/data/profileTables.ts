@@ -1,5 +1,6 @@
+import { CalendarDate } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
-import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
+import { type DuckSession, quoteIdent } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
 import { SAMPLE_ROWS, withSourceRows } from './sampleRows';
 import type { AmountSummary, ColumnProfile, NumericSummary, QualityProfile, TableProfile } from './QualityProfile';
@@ -9,31 +10,12 @@ export type { AmountSummary, ColumnProfile, NumericSummary, QualityProfile, Tabl
 export { profileToMarkdown } from './profileToMarkdown';
 
 export interface ProfileOptions {
-  /** Reference instant (YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]); values after it count as future dates. */
-  asOf?: string;
+  /** Reference date (a CalendarDate, or YYYY-MM-DD read by its one grammar); values after its 00:00 UTC count as future dates. */
+  asOf?: CalendarDate | Date | string;
   /** How many most frequent values to list per categorical column (default 10). */
   topValues?: number;
 }
 
-const AS_OF = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-
-/**
- * A date (and time) that exists. Date.parse rolls 2026-02-30 over to 2 March, and DuckDB then refuses
- * the literal, so each field is checked against the date it builds.
- */
-function isCalendarInstant(text: string): boolean {
-  const m = AS_OF.exec(text);
-  if (!m) return false;
-  const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x))) as (number | undefined)[];
-  // setUTCFullYear, as Date.UTC reads years 0–99 as 1900–1999.
-  const date = new Date(0);
-  date.setUTCFullYear(y!, mo! - 1, d!);
-  date.setUTCHours(h!, mi!, sec!);
-  return (
-    date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d &&
-    date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === sec
-  );
-}
 const NUMERIC_TYPES = new Set(['DOUBLE', 'BIGINT']);
 const TOP_ROLES = new Set(['categorical', 'boolean', 'target']);
 
@@ -46,10 +28,7 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
   if (!load || load.schemaVersion !== 1 || !Array.isArray(load.tables)) {
     throw new UsageError(`Invalid load: got ${typeof load}, expected the LoadResult of loadTables (schemaVersion 1).`);
   }
-  const asOf = options.asOf;
-  if (asOf !== undefined && (typeof asOf !== 'string' || !isCalendarInstant(asOf))) {
-    throw new UsageError(`Invalid asOf: got ${JSON.stringify(asOf)}, expected a real date like 2011-12-10 or 2011-12-10 00:00:00.`);
-  }
+  const asOf = options.asOf === undefined ? undefined : CalendarDate.parse(options.asOf, 'asOf');
   const top = options.topValues ?? 10;
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`Invalid topValues: got ${JSON.stringify(top)}, expected a non-negative integer.`);
 
@@ -60,15 +39,15 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
     }
     tables.push(await profileTable(session, loaded, asOf, top));
   }
-  return { schemaVersion: 1, asOf: asOf ?? null, tables, absent: [...load.absent], loadWarnings: [...load.warnings] };
+  return { schemaVersion: 1, asOf: asOf?.iso ?? null, tables, absent: [...load.absent], loadWarnings: [...load.warnings] };
 }
 
-async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: string | undefined, top: number): Promise<TableProfile> {
+async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: CalendarDate | undefined, top: number): Promise<TableProfile> {
   const t = quoteIdent(loaded.table);
   // The checks that list rows read the table with the source row of each.
   const { from, row } = await withSourceRows(session, loaded.table);
   const columns = loaded.columns.filter((c) => c.provided);
-  const asOfSql = asOf !== undefined ? `CAST(${quoteLiteral(asOf)} AS TIMESTAMP)` : undefined;
+  const asOfSql = asOf?.sqlTimestamp;
 
   // Pass 1: one aggregate over the table for every column; the first rows of a problem are the
   // smallest row ids that show it (min(x, n) keeps n values, never the list of all).

@@ -1,8 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { checkParam, InputError } from '../core/errors';
 import { DuckSession, quoteIdent } from '../data/DuckSession';
 import { inspectAvailable, roleHintsFrom, type AvailableData, type FeatureLevels } from './AvailableData';
-import { asOfTimestamp } from './asOfTimestamp';
+import { CalendarDate } from '../core/CalendarDate';
 import { parseFeatureConfig, requestedGroups, type FeatureConfig, type FeatureConfigInput } from './FeatureConfig';
 import type { FeatureColumn, FeatureDefinition, SkippedFeature } from './FeatureDefinition';
 import { findFeatureLevels } from './findFeatureLevels';
@@ -25,7 +24,6 @@ export interface FeatureResult {
   levels: FeatureLevels;
   /** The statement the table was created from. */
   sql: string;
-  timings: { inspectMs: number; queryMs: number; totalMs: number };
 }
 
 export interface ComputeFeaturesOptions {
@@ -45,7 +43,7 @@ export interface ComputeFeaturesOptions {
 export async function computeFeatures(
   session: DuckSession,
   config: FeatureConfigInput | FeatureConfig | undefined,
-  asOf: Date | string,
+  asOf: CalendarDate | Date | string,
   available?: AvailableData | object,
   options: ComputeFeaturesOptions = {},
 ): Promise<FeatureResult> {
@@ -53,15 +51,14 @@ export async function computeFeatures(
   const table = options.table ?? 'features';
   checkParam(typeof table === 'string' && table.length > 0, 'options.table', table, 'a non-empty table name');
   const cfg = parseFeatureConfig(config ?? {});
-  const at = asOfTimestamp(asOf);
-  const t0 = performance.now();
+  const at = CalendarDate.parse(asOf, 'asOf');
 
   const inspected = await inspectAvailable(session, roleHintsFrom(available));
   const given = (available as AvailableData | undefined)?.levels;
   const groups = new Set(requestedGroups(cfg));
   const needLevels = (groups.has('categoryShares') && !given?.categories) || (groups.has('channelShares') && !given?.channels);
   const found = needLevels
-    ? await findFeatureLevels(session, inspected, at.literal, { categories: cfg.topCategories, channels: cfg.topChannels })
+    ? await findFeatureLevels(session, inspected, at.sqlTimestamp, { categories: cfg.topCategories, channels: cfg.topChannels })
     : {};
   const levels: FeatureLevels = {};
   const categories = given?.categories ?? found.categories;
@@ -70,11 +67,9 @@ export async function computeFeatures(
   if (channels) levels.channels = channels;
   if (inspected.customers) await assertUniqueCustomers(session);
 
-  const plan = planFeatures({ ...inspected, levels }, cfg, at.iso);
-  const t1 = performance.now();
+  const plan = planFeatures({ ...inspected, levels }, cfg, at);
   await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS\n${plan.sql}`);
   const rowCount = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(table)}`));
-  const t2 = performance.now();
 
   return {
     schemaVersion: 1,
@@ -86,7 +81,6 @@ export async function computeFeatures(
     skipped: plan.skipped,
     levels,
     sql: plan.sql,
-    timings: { inspectMs: round(t1 - t0), queryMs: round(t2 - t1), totalMs: round(t2 - t0) },
   };
 }
 
@@ -112,6 +106,3 @@ async function assertUniqueCustomers(session: DuckSession): Promise<void> {
   ]);
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
-}

@@ -3,8 +3,8 @@ import type { FeatureResult } from './computeFeatures';
 import { FEATURE_GROUPS } from './FeatureConfig';
 import { FEATURE_ROLES, FEATURE_UNITS, type FeatureColumn, type FeatureDefinition } from './FeatureDefinition';
 
-/** A run's features.json as read back: the feature result without its SQL (features.sql holds it) and timings. */
-export type FeaturesFile = Omit<FeatureResult, 'sql' | 'timings'>;
+/** A run's features.json as read back: the feature result without its SQL (features.sql holds it). */
+export type FeaturesFile = Omit<FeatureResult, 'sql'>;
 
 const group = z.enum(FEATURE_GROUPS);
 const unit = z.enum(FEATURE_UNITS);

@@ -1,7 +1,7 @@
+import { CalendarDate } from '../core/CalendarDate';
 import { InputError, UsageError, type Problem } from '../core/errors';
 import { SCHEMAS, TABLE_NAMES } from '../data/schema';
 import type { AvailableData } from './AvailableData';
-import { asOfTimestamp } from './asOfTimestamp';
 import { assembleFeatureSql } from './assembleFeatureSql';
 import { buildFeatureSpecs } from './buildFeatureSpecs';
 import { parseFeatureConfig, type FeatureConfig, type FeatureConfigInput } from './FeatureConfig';
@@ -9,7 +9,7 @@ import type { FeatureColumn, FeatureDefinition, SkippedFeature } from './Feature
 
 /** The feature table as SQL: one statement, plus each feature's own definition and what was skipped. */
 export interface FeaturePlan {
-  /** asOf as an ISO string. */
+  /** asOf as an ISO instant (its UTC midnight), e.g. 2026-07-01T00:00:00.000Z. */
   asOf: string;
   /** asOf as it appears in the SQL (replace it to recompute for another date). */
   asOfLiteral: string;
@@ -29,12 +29,12 @@ export interface FeaturePlan {
 export function planFeatures(
   available: AvailableData,
   config: FeatureConfigInput | FeatureConfig | undefined,
-  asOf: Date | string,
+  asOf: CalendarDate | Date | string,
 ): FeaturePlan {
   validateAvailable(available);
   const cfg = parseFeatureConfig(config);
-  const at = asOfTimestamp(asOf);
-  const { specs, skipped, ctx } = buildFeatureSpecs(available, cfg, at.literal);
+  const at = CalendarDate.parse(asOf, 'asOf');
+  const { specs, skipped, ctx } = buildFeatureSpecs(available, cfg, at.sqlTimestamp);
 
   const seen = new Set<string>(['customer_id']);
   for (const s of specs) {
@@ -50,7 +50,7 @@ export function planFeatures(
     { name: 'customer_id', role: 'id', description: 'Customer identifier.' },
     ...features.map((f) => ({ name: f.name, role: f.role, description: f.description, group: f.group, unit: f.unit })),
   ];
-  return { asOf: at.iso, asOfLiteral: at.literal, sql: assembleFeatureSql(specs, ctx), features, skipped, columns };
+  return { asOf: at.isoInstant, asOfLiteral: at.sqlTimestamp, sql: assembleFeatureSql(specs, ctx), features, skipped, columns };
 }
 
 /** Required columns present, at least one table that defines the customer base, levels are strings. */

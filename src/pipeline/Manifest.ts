@@ -8,12 +8,14 @@ import type { OutputRecord } from './RunWriter';
 export interface StageTiming {
   stage: StageName;
   ms: number;
+  /** Milliseconds of the stage's parts, where it times them (cluster: selection, fit, stability). */
+  parts?: Record<string, number>;
 }
 
 export interface Manifest {
   schemaVersion: 1;
   runId: string;
-  /** Wall-clock time the run finished: provenance only, never an input to any result. */
+  /** Wall-clock time the run finished: provenance only, never an input to any result (result files hold no clock times: the timings are here). */
   createdAt: string;
   configPath?: string;
   /** The validated config with defaults filled in; secrets redacted. */
@@ -51,7 +53,7 @@ export const manifestSchema: z.ZodType<Manifest, z.ZodTypeDef, unknown> = z.obje
   pseudonymised: z.boolean(),
   pseudonymisation: jsonObject<PseudonymisationInfo>('how ids were pseudonymised (an object)').optional(),
   versions: z.record(z.string()),
-  stages: z.array(z.object({ stage: z.enum(STAGE_NAMES), ms: z.number() })),
+  stages: z.array(z.object({ stage: z.enum(STAGE_NAMES), ms: z.number(), parts: z.record(z.number()).optional() })),
   totalMs: z.number(),
   outputs: z.array(z.object({ file: z.string(), bytes: z.number(), sha256: z.string(), description: z.string() })),
   removedStale: z.array(jsonObject<RemovedWorkFolder>('a removed work folder (an object)')).optional(),

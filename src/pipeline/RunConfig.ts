@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
-import { DEFAULT_SEED } from '../core/seedParam';
+import { seedParam } from '../core/seedParam';
 import { dataConfigSchema } from '../data/DataConfig';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { exportConfigSchema } from './ExportConfig';
@@ -16,18 +17,6 @@ export type StageName = (typeof STAGE_NAMES)[number];
 /** What runs when the config lists no stages: every stage but the optional ones (export writes production rules: asked for, not implied). */
 export const DEFAULT_STAGES: readonly StageName[] = ['load', 'profile', 'features', 'cluster', 'report'];
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/, 'expected a date like 2026-07-01 (or 2026-07-01T00:00:00)')
-  .refine(isCalendarDate, 'not a real calendar date');
-
-/** Date.parse accepts 2026-02-30 (it rolls over); a calendar check must round-trip year, month and day. */
-function isCalendarDate(s: string): boolean {
-  const [y, m, d] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** The run config (YAML): what to read, as of when, and how each stage is set. */
 export const runConfigSchema = z
   .object({
@@ -37,9 +26,10 @@ export const runConfigSchema = z
       .max(100, 'at most 100 characters (it starts the run folder name)')
       .regex(RUN_ID_PATTERN, 'use letters, digits, dot, dash or underscore, starting with a letter or digit (it names the run folder)'),
     description: z.string().optional(),
-    /** Features, labels and quality checks are computed as of this instant; nothing reads the clock. */
-    asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate),
-    seed: z.number().int().min(0).default(DEFAULT_SEED),
+    /** Features, labels and quality checks count what happened before 00:00 UTC of this date; nothing reads the clock. */
+    asOf: calendarDateSchema,
+    /** Every random choice of the run derives from it, per concern by name (pipeline/runSeeds). */
+    seed: seedParam,
     data: dataConfigSchema,
     features: featureConfigSchema.default({}),
     /** The data's outcome (a target column): its rate per segment is reported; default: the only target column, if any. */

@@ -36,6 +36,11 @@ export interface RunContext {
   runId: string;
   /** The run folder the files end up in (taken after the load stage); until the run ends they are written in writer.dir. */
   runDir?: string;
+  /**
+   * Record the wall-clock milliseconds of a part of the running stage (the cluster stage's selection, fit,
+   * stability): they go to manifest.json's stage timings, never into a result file, so results stay byte-identical.
+   */
+  timePart(part: string, ms: number): void;
 }
 
 /** One step of a run. Stages are small objects in a list (see stages/index.ts), not methods of a god object. */

@@ -80,7 +80,7 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     locale: cfg.locale,
     title: cfg.title ?? (cfg.locale === 'fr' ? `Revue trimestrielle des segments — ${config.name}` : `Quarterly segment review — ${config.name}`),
     runId: inputs.runId,
-    asOf: config.asOf,
+    asOf: config.asOf.iso,
     seglabVersion: versions().seglab ?? 'unknown',
     clustering: {
       algorithm: cluster.algorithm,

@@ -97,5 +97,4 @@ export const clusterResultSchema: z.ZodType<ClusterResult, z.ZodTypeDef, unknown
   preprocessing: z.array(jsonObject<TransformerJSON>('a saved transformer (an object with its kind)', (v) => typeof v.kind === 'string')),
   model: z.object({ schemaVersion: z.number(), kind: z.enum(CLUSTER_ALGORITHMS) }).passthrough(),
   labels: integerArray(-1),
-  seconds: z.object({ selection: jsonNumber, fit: jsonNumber, stability: jsonNumber }),
 });

@@ -1,3 +1,4 @@
+import { CalendarDate } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
 import type { DataConfig } from '../data/DataConfig';
 import type { TableName } from '../data/schema';
@@ -11,7 +12,7 @@ export interface DataInput {
   features: FeatureConfig;
   /** Folder relative data paths resolve against. */
   baseDir: string;
-  asOf: string | undefined;
+  asOf: CalendarDate | undefined;
   csvFormulaGuard: boolean;
 }
 
@@ -23,8 +24,8 @@ export interface DataInputSource {
   /** Without a config: a data file or a folder of customers.*, transactions.*, events.* files, and the table of a single file. */
   path?: string;
   table?: TableName;
-  /** Without a config: the reference date (already checked like the config's asOf). */
-  asOf?: string;
+  /** Without a config: the reference date (`--as-of`), read by the same grammar as the config's asOf. */
+  asOf?: CalendarDate | string;
 }
 
 /**
@@ -40,5 +41,5 @@ export function resolveDataInput(source: DataInputSource, cwd = process.cwd()): 
   const o = source.overrides;
   const configOnly = [o?.data !== undefined && '--data', Object.keys(o?.set ?? {}).length > 0 && '--set'].filter(Boolean);
   if (configOnly.length) throw new UsageError(`${configOnly.join(' and ')} change a config: use them with --config <file>, not with a data path.`);
-  return { data: dataConfigFromPath(source.path, source.table), features: featureConfigSchema.parse({}), baseDir: cwd, asOf: source.asOf, csvFormulaGuard: true };
+  return { data: dataConfigFromPath(source.path, source.table), features: featureConfigSchema.parse({}), baseDir: cwd, asOf: source.asOf === undefined ? undefined : CalendarDate.parse(source.asOf, '--as-of'), csvFormulaGuard: true };
 }

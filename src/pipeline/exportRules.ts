@@ -189,7 +189,7 @@ export async function exportRules(inputs: ExportInputs, output: RulesOutput, opt
     kind: spec?.kind ?? 'segments',
     name,
     bundleVersion: version,
-    source: { runId: inputs.runId, dataFingerprints: inputs.dataFingerprints, asOf: inputs.asOf, asOfSemantics: AS_OF_SEMANTICS, seglabVersion: versions().seglab ?? 'unknown' },
+    source: { runId: inputs.runId, dataFingerprints: inputs.dataFingerprints, asOf: inputs.asOf, asOfSemantics: AS_OF_SEMANTICS, seglabVersion: versions().seglab ?? 'unknown', seed: inputs.seed },
     fields,
     segments,
     fallback,

@@ -58,6 +58,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const writer = new RunWriter(workDir);
   const session = await DuckSession.open({ memoryLimit: options.memoryLimit });
   const results: StageResults = {};
+  let parts: Record<string, number> = {};
   const ctx: RunContext = {
     config,
     baseDir: options.baseDir,
@@ -67,6 +68,9 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
     env: options.env ?? process.env,
     results,
     runId: options.runId ?? config.name,
+    timePart: (part, ms) => {
+      parts[part] = Math.round(ms);
+    },
   };
 
   const timings: StageTiming[] = [];
@@ -75,8 +79,9 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   try {
     for (const name of stagesToRun(config)) {
       const t = performance.now();
+      parts = {};
       await stageFor(name).run(ctx);
-      timings.push({ stage: name, ms: Math.round(performance.now() - t) });
+      timings.push({ stage: name, ms: Math.round(performance.now() - t), ...(Object.keys(parts).length ? { parts } : {}) });
       if (name === 'load') {
         // The run id depends on the inputs' fingerprints: known once they are loaded, and shown in the
         // report. The folder is taken now, atomically, so no concurrent run can get the same id.
@@ -104,7 +109,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       configPath: options.configPath,
       config: redacted,
       configHash: createHash('sha256').update(JSON.stringify(redacted)).digest('hex'),
-      asOf: config.asOf,
+      asOf: config.asOf.iso,
       seed: config.seed,
       inputs,
       pseudonymised: load.pseudonymised,
@@ -157,7 +162,7 @@ function defaultRunId(config: RunConfig, fingerprints: string[]): string {
     .update(versions().seglab ?? '')
     .digest('hex')
     .slice(0, 8);
-  return `${config.name}-${config.asOf.slice(0, 10).replace(/-/g, '')}-${h}`;
+  return `${config.name}-${config.asOf.iso.replace(/-/g, '')}-${h}`;
 }
 
 /** Never write a pseudonymisation key to disk. */

@@ -1,3 +1,4 @@
+import { CalendarDate } from '../core/CalendarDate';
 import type { Locale } from '../core/Locale';
 import type { Progress } from '../core/progress';
 import type { PersonaResult } from '../personas/PersonaResult';
@@ -32,7 +33,8 @@ export async function writeReport(writer: RunWriter, personas: PersonaResult, da
   const chromium = chromiumPath();
   if (pdf === true || (pdf === 'auto' && chromium)) {
     progress.start('report: PDF through headless Chromium');
-    const out = await exportPdf(writer.path(files.html), writer.path(files.pdf));
+    // The PDF's own dates are the data's (asOf; an earlier run's manifest may hold a time: its day), not the clock's: the same run prints the same bytes.
+    const out = await exportPdf(writer.path(files.html), writer.path(files.pdf), { documentDate: CalendarDate.tryParse(data.asOf.slice(0, 10)) });
     writer.record(files.pdf, `The segment review as PDF (${data.locale}; printed by headless Chromium).`);
     progress.end(`${(out.bytes / 1e6).toFixed(2)} MB`);
   } else if (pdf === 'auto') {

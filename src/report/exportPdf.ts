@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../core/atomicWrite';
+import type { CalendarDate } from '../core/CalendarDate';
 import { InputError } from '../core/errors';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -17,6 +18,11 @@ export interface ExportPdfOptions {
   executablePath?: string;
   /** How long to wait for the browser, the page and its charts (default 60 s). */
   timeoutMs?: number;
+  /**
+   * The date written as the PDF's CreationDate and ModDate (00:00 UTC), instead of the clock's that Chromium
+   * writes: with the run's asOf, the same run prints the same bytes. Default: Chromium's.
+   */
+  documentDate?: CalendarDate;
 }
 
 function isExecutable(path: string): boolean {
@@ -52,6 +58,19 @@ function countPages(pdf: Uint8Array): number | undefined {
   return n > 0 ? n : undefined;
 }
 
+/** Chromium's info dates: (D:YYYYMMDDHHmmSS+HH'mm'), 23 characters inside the parentheses. */
+const PDF_INFO_DATE = /\/(CreationDate|ModDate) \(D:\d{14}[+-]\d{2}'\d{2}'\)/g;
+
+/**
+ * The PDF with its info dates set to a date's 00:00 UTC. The replacement has the same length as what it
+ * replaces, so the cross-reference table's byte offsets stay right; a date in another form is left as it is.
+ */
+export function pinPdfDates(pdf: Uint8Array, date: CalendarDate): Buffer {
+  const stamp = `D:${date.iso.replace(/-/g, '')}000000+00'00'`;
+  const text = Buffer.from(pdf).toString('latin1').replace(PDF_INFO_DATE, (_m, key: string) => `/${key} (${stamp})`);
+  return Buffer.from(text, 'latin1');
+}
+
 /**
  * Print an HTML report to an A4 PDF with headless Chromium (playwright-core drives it; no browser is
  * downloaded). Waits until the page's charts have drawn (`window.seglabReady`), prints with the
@@ -81,7 +100,8 @@ export async function exportPdf(htmlPath: string, pdfPath: string, options: Expo
     await page.waitForFunction('window.seglabReady === true || typeof window.seglabError === "string"', undefined, { timeout });
     const failure = await page.evaluate('window.seglabError');
     if (typeof failure === 'string') throw new Error(`The report's charts failed to draw in Chromium: ${failure}`);
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+    const printed = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+    const pdf = options.documentDate ? pinPdfDates(printed, options.documentDate) : printed;
     writeFileAtomic(pdfPath, pdf);
     return { pages: countPages(pdf), bytes: pdf.length };
   } finally {

@@ -64,6 +64,8 @@ export interface RuleBundle {
     asOf: string | null;
     asOfSemantics: string;
     seglabVersion: string;
+    /** The run's seed (its holdout split and tree draw from it): absent in bundles written before seglab recorded it, and in hand-made ones. */
+    seed?: number;
   };
   fields: BundleField[];
   /** kind 'segments': ordered by priority. */

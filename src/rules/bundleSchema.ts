@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../core/errors';
 import { LOCALES } from '../core/Locale';
 import { parseSavedJson } from '../core/parseSavedJson';
+import { MAX_SEED } from '../core/seedParam';
 import { RULE_BUNDLE_SCHEMA_VERSION, type RuleBundle } from './RuleBundle';
 
 // Conditions are checked in depth by parseCondition (against the bundle's fields); the schema keeps
@@ -24,6 +25,7 @@ export const ruleBundleSchema = z
         asOf: z.string().nullable(),
         asOfSemantics: z.string(),
         seglabVersion: z.string(),
+        seed: z.number().int().min(0).max(MAX_SEED).optional(),
       })
       .strict(),
     fields: z

@@ -2,23 +2,16 @@
  * UTC calendar helpers for the generator. Days are integers counted from the history start;
  * nothing here reads the clock.
  */
+import { CalendarDate } from '../core/CalendarDate';
 
 export const DAY_MS = 86_400_000;
 export const DAY_S = 86_400;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
-/** Milliseconds of an ISO date (YYYY-MM-DD, UTC midnight), or NaN when the string is not a real date. */
+/** Milliseconds of a date's UTC midnight (core's CalendarDate grammar), or NaN when the string is not a real date. */
 export function parseIsoDate(s: string): number {
-  const m = ISO_DATE.exec(s);
-  if (!m) return NaN;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Rejects 2026-02-30 and friends, which Date.UTC silently rolls over.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return NaN;
-  return ms;
+  return CalendarDate.tryParse(s)?.epochMs ?? NaN;
 }
 
 export function isoDate(ms: number): string {

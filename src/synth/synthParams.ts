@@ -1,4 +1,5 @@
 import { checkParam, UsageError } from '../core/errors';
+import { checkSeed } from '../core/seedParam';
 import { SEGMENT_PROFILES, SEGMENTS, type Segment } from './segments';
 import { DAY_MS, nextQuarter, parseIsoDate, parseQuarter, quarterName, quarterStartMs } from './dates';
 
@@ -133,7 +134,7 @@ export function resolveSynthParams(params: SynthParams): ResolvedSynthParams {
   }
   const { customers, seed } = params;
   checkParam(Number.isInteger(customers) && customers >= 1 && customers <= MAX_CUSTOMERS, 'customers', customers, `an integer from 1 to ${MAX_CUSTOMERS}`);
-  checkParam(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff, 'seed', seed, 'an integer from 0 to 4294967295');
+  checkSeed(seed, 'seed');
 
   const quarters = params.quarters ?? DEFAULT_QUARTERS;
   checkParam(Array.isArray(quarters) && quarters.length >= 1 && quarters.length <= MAX_QUARTERS, 'quarters', quarters, `an array of 1 to ${MAX_QUARTERS} quarters like "2026-Q1"`);

@@ -65,10 +65,44 @@ describe('seglab --set, --as-of and --data go through the config schema', () => 
     for (const args of cases) {
       const r = await seglab(args);
       expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
-      expect(r.stderr).toMatch(/option '--as-of <date>' argument '2026-02-30' is invalid\. not a real calendar date, got "2026-02-30"\./);
+      expect(r.stderr).toMatch(/option '--as-of <date>' argument '2026-02-30' is invalid\. not a real calendar date \(February 2026 has 28 days\), got "2026-02-30"\./);
       expect(r.stderr).not.toMatch(/unexpected failure|SELECT|load customers/);
     }
     expect(existsSync(join(out, 'f.csv'))).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a seed outside 0..2^32-1 (2^32+1 drew what 1 draws) or not whole is exit 2 naming the range: run --set seed, synth --seed', async () => {
+    const out = tempDir();
+    for (const seed of ['4294967297', '1.5']) {
+      const r = await seglab(['run', '--config', 'data/configs/sample.yaml', '--set', `seed=${seed}`, '--stages', 'load', '--out', out]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`field seed: expected a whole number from 0 to 4294967295 (2^32 - 1)`);
+      expect(r.stderr).toContain(`--set seed=${seed}`);
+    }
+    const synth = await seglab(['synth', '--customers', '10', '--seed', '4294967297', '--out', join(out, 'synth')]);
+    expect(synth.code, synth.stderr).toBe(2);
+    expect(synth.stderr).toContain('Invalid seed: got 4294967297, expected a whole number from 0 to 4294967295');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('asOf with a time of day is refused the same way by every command and path (it was an instant to the features, a date to the run id)', async () => {
+    const out = tempDir();
+    const TIME = /a date has no time of day \(only T00:00 may follow it\); it stands for 00:00 UTC of its day/;
+    const cases = [
+      ['run', '--config', 'data/configs/sample.yaml', '--as-of', '2026-07-01T12:00', '--stages', 'load', '--out', out],
+      ['run', '--config', 'data/configs/sample.yaml', '--set', 'asOf=2026-07-01T12:00', '--stages', 'load', '--out', out],
+      ['profile', '--config', 'data/configs/sample.yaml', '--as-of', '2026-07-01 12:00:00'],
+      ['profile', 'data/sample', '--as-of', '2026-07-01T12:00'],
+      ['features', '--config', 'data/configs/sample.yaml', '--set', 'asOf=2026-07-01T12:00', '--out', join(out, 'f.csv')],
+      ['features', 'data/sample', '--as-of', '2026-07-01T12:00', '--out', join(out, 'f.csv')],
+    ];
+    for (const args of cases) {
+      const r = await seglab(args);
+      expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(TIME);
+      expect(r.stderr).not.toMatch(/unexpected failure|SELECT|load customers/);
+    }
     expect(readdirSync(out)).toEqual([]);
   });
 

@@ -145,7 +145,9 @@ describe('profileTables', () => {
     for (const bad of ['2026-02-30', '2025-02-29', '2024-06-31 00:00:00', '2024-06-30 24:00:00', '2024-06-30 12:61']) {
       await expect(profileTables(session, load, { asOf: bad }), bad).rejects.toThrow(UsageError);
     }
-    expect((await profileTables(session, load, { asOf: '2024-02-29 23:59:59' })).asOf).toBe('2024-02-29 23:59:59');
+    // asOf is a date (its 00:00 UTC): a time of day is refused as by the config and the features, midnight is the date.
+    await expect(profileTables(session, load, { asOf: '2024-02-29 23:59:59' })).rejects.toThrow(/Invalid asOf: got "2024-02-29 23:59:59", a date has no time of day/);
+    expect((await profileTables(session, load, { asOf: '2024-02-29 00:00:00' })).asOf).toBe('2024-02-29');
     await expect(profileTables(session, {} as never)).rejects.toThrow(/Invalid load/);
   });
 });

@@ -201,13 +201,16 @@ describe('computeFeatures on the fixture (every value computed by hand)', () => 
 describe('time is an input', () => {
   beforeEach(() => createFixture(session));
 
-  it('a later asOf sees the order of 2024-01-05; an asOf equal to an order time excludes that order', async () => {
+  it('a later asOf sees the order of 2024-01-05; an asOf on that day excludes it (asOf is the day\'s 00:00 UTC)', async () => {
     await computeFeatures(session, CONFIG, '2024-01-06', ROLES);
     let f = await rowsById();
     expect(f.c3).toMatchObject({ frequency: 3, monetary_total: 1024, recency_days: 1 }); // + o8 (999) on 2024-01-05 10:00
-    await computeFeatures(session, CONFIG, '2023-12-31 23:00:00', ROLES);
+    await computeFeatures(session, CONFIG, '2024-01-05', ROLES);
     f = await rowsById();
-    expect(f.c3).toMatchObject({ frequency: 1, monetary_total: 10 }); // o9 at exactly asOf is left out
+    expect(f.c3).toMatchObject({ frequency: 2, monetary_total: 25 }); // o8 on asOf's day is left out
+    // A time of day is refused (it was taken as an instant here and cut to its date elsewhere); midnight is the date.
+    await expect(computeFeatures(session, CONFIG, '2023-12-31 23:00:00', ROLES)).rejects.toThrow(/Invalid asOf: got "2023-12-31 23:00:00", a date has no time of day/);
+    expect((await computeFeatures(session, CONFIG, '2024-01-05T00:00:00', ROLES)).asOf).toBe('2024-01-05T00:00:00.000Z');
   });
 
   it('accepts a Date and rejects malformed dates', async () => {
@@ -215,6 +218,7 @@ describe('time is an input', () => {
     expect(r.asOf).toBe('2024-01-01T00:00:00.000Z');
     await expect(computeFeatures(session, CONFIG, '2024-13-01')).rejects.toThrow(UsageError);
     await expect(computeFeatures(session, CONFIG, 'yesterday')).rejects.toThrow(/Invalid asOf: got "yesterday"/);
+    await expect(computeFeatures(session, CONFIG, new Date(Date.UTC(2024, 0, 1, 12)))).rejects.toThrow(/Invalid asOf: got 2024-01-01T12:00:00.000Z, a date has no time of day/);
   });
 });
 

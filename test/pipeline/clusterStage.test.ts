@@ -9,6 +9,7 @@ import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
 import type { RunConfig } from '../../src/pipeline/RunConfig';
+import { CalendarDate } from '../../src/core/CalendarDate';
 
 const root = join(__dirname, '..', '..');
 const configPath = join(root, 'data', 'configs', 'sample.yaml');
@@ -16,7 +17,7 @@ const configPath = join(root, 'data', 'configs', 'sample.yaml');
 /** The sample config at another asOf and with cluster settings; load, features and cluster only. */
 function sampleConfig(asOf: string, cluster: Partial<RunConfig['cluster']> = {}): { config: RunConfig; baseDir: string } {
   const { config, baseDir } = loadRunConfig(configPath);
-  return { config: { ...config, asOf, stages: ['features', 'cluster'], cluster: { ...config.cluster, stabilityResamples: 5, ...cluster } }, baseDir };
+  return { config: { ...config, asOf: CalendarDate.parse(asOf), stages: ['features', 'cluster'], cluster: { ...config.cluster, stabilityResamples: 5, ...cluster } }, baseDir };
 }
 
 async function run(asOf: string, cluster: Partial<RunConfig['cluster']> = {}): Promise<RunResult & { cluster: ClusterResult }> {

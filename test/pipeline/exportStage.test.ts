@@ -38,6 +38,9 @@ describe('export as an optional stage of seglab run', () => {
     const listed = manifestOf(withExport.dir).outputs.map((o) => o.file).filter((f) => f.startsWith('rules/'));
     expect(listed.sort()).toEqual(readdirSync(join(withExport.dir, 'rules')).map((f) => `rules/${f}`).sort());
     expect(listed).toHaveLength(8);
+    // The bundle records the run's seed beside its other provenance (the holdout split and tree draw from it).
+    const bundle = JSON.parse(readFileSync(r.bundlePath, 'utf8')) as { source: { seed?: number; runId: string } };
+    expect(bundle.source).toMatchObject({ runId: 'same', seed: 42 });
     expect(manifestOf(withExport.dir).stages.map((s) => s.stage)).toEqual(['load', 'features', 'cluster', 'export']);
   });
 

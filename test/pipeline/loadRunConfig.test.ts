@@ -36,8 +36,8 @@ describe('parseRunConfig', () => {
   it('--as-of is validated with the config and named as the option, not as a line of the file', () => {
     const text = 'name: x\nasOf: 2026-07-01\ndata:\n  transactions:\n    path: t.csv\n';
     const asOf = (value: string) => ({ values: [{ path: 'asOf', value, origin: `--as-of ${value}` }] });
-    expect(parseRunConfig(text, 'c.yaml', asOf('2026-03-31')).asOf).toBe('2026-03-31');
-    expect(parseRunConfig(text, 'c.yaml', {}).asOf).toBe('2026-07-01');
+    expect(parseRunConfig(text, 'c.yaml', asOf('2026-03-31')).asOf.iso).toBe('2026-03-31');
+    expect(parseRunConfig(text, 'c.yaml', {}).asOf.iso).toBe('2026-07-01');
     try {
       parseRunConfig(text, 'c.yaml', asOf('2026-02-30'));
       expect.unreachable();
@@ -148,7 +148,7 @@ describe('parseRunConfig with command-line overrides (--set, --data, --as-of)', 
     expect(p!.location!.field).toBe('asOf');
     expect(p!.message).toMatch(/not a real calendar date/);
     expect(p!.hint).toBe('the value comes from --as-of 2026-02-30');
-    expect(parseRunConfig(base, 'c.yaml', { values: [{ path: 'asOf', value: '2026-04-01' }] }).asOf).toBe('2026-04-01');
+    expect(parseRunConfig(base, 'c.yaml', { values: [{ path: 'asOf', value: '2026-04-01' }] }).asOf.iso).toBe('2026-04-01');
   });
 
   it('--data is refused when the config has no ${data} to receive it', () => {

@@ -13,13 +13,14 @@ import type { RunConfig } from '../../src/pipeline/RunConfig';
 import type { SizeChange } from '../../src/personas/PersonaResult';
 import type { ReportData } from '../../src/report/ReportData';
 import { renderReportMarkdown } from '../../src/report/renderReportMarkdown';
+import { CalendarDate } from '../../src/core/CalendarDate';
 
 const root = join(__dirname, '..', '..');
 
 /** The sample config at another asOf with cluster settings (no bootstrap, no PDF). */
 async function sampleRun(asOf: string, cluster: Partial<RunConfig['cluster']>, stages: RunConfig['stages'] = ['features', 'cluster', 'report']): Promise<RunResult & { cluster: ClusterResult }> {
   const { config, baseDir } = loadRunConfig(join(root, 'data', 'configs', 'sample.yaml'));
-  const patched: RunConfig = { ...config, asOf, stages, cluster: { ...config.cluster, stabilityResamples: 0, ...cluster }, report: { ...config.report, pdf: false } };
+  const patched: RunConfig = { ...config, asOf: CalendarDate.parse(asOf), stages, cluster: { ...config.cluster, stabilityResamples: 0, ...cluster }, report: { ...config.report, pdf: false } };
   const r = await runPipeline(patched, { baseDir, outDir: mkdtempSync(join(tmpdir(), 'seglab-quarters-')) });
   return { ...r, cluster: JSON.parse(readFileSync(join(r.dir, 'cluster.json'), 'utf8')) as ClusterResult };
 }

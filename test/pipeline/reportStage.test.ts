@@ -9,6 +9,7 @@ import type { RunConfig } from '../../src/pipeline/RunConfig';
 import type { PersonaResult, SegmentPersona } from '../../src/personas/PersonaResult';
 import { seglab } from '../cli/helpers';
 import { checkReportPage, launchChromium } from '../report/browserCheck';
+import { CalendarDate } from '../../src/core/CalendarDate';
 
 const root = join(__dirname, '..', '..');
 const goldenPath = join(root, 'test', 'golden', 'personas.sample.en.json');
@@ -115,7 +116,7 @@ describe('report stage on the embedded sample (what `npm start` does)', () => {
 
 describe('changes since the previous quarter', () => {
   it('shows sizes side by side with the previous run, ids matched across quarters', async () => {
-    const q1 = await sampleRun((c) => ({ ...c, asOf: '2026-04-01', stages: ['features', 'cluster', 'report'], cluster: { ...c.cluster, k: 5, stabilityResamples: 0 }, report: { ...c.report, pdf: false } }));
+    const q1 = await sampleRun((c) => ({ ...c, asOf: CalendarDate.parse('2026-04-01'), stages: ['features', 'cluster', 'report'], cluster: { ...c.cluster, k: 5, stabilityResamples: 0 }, report: { ...c.report, pdf: false } }));
     const q2 = await sampleRun((c) => ({ ...c, cluster: { ...c.cluster, k: 5, stabilityResamples: 0, previous: q1.dir }, report: { ...c.report, pdf: false } }));
     const p1 = JSON.parse(readFileSync(join(q1.dir, 'personas.json'), 'utf8')) as PersonaResult;
     const p2 = JSON.parse(readFileSync(join(q2.dir, 'personas.json'), 'utf8')) as PersonaResult;

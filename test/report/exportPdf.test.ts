@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors';
-import { chromiumPath, exportPdf } from '../../src/report/exportPdf';
+import { CalendarDate } from '../../src/core/CalendarDate';
+import { chromiumPath, exportPdf, pinPdfDates } from '../../src/report/exportPdf';
 import { renderReportHtml } from '../../src/report/renderReportHtml';
 import { reportFixture } from './fixtures';
 
@@ -38,6 +39,30 @@ describe('exportPdf', () => {
     },
     BROWSER_TIMEOUT,
   );
+
+  it(
+    'with documentDate the PDF carries that date instead of the clock\'s, at the same length (two prints are the same bytes)',
+    async () => {
+      if (!chromiumPath()) throw new Error('Chromium is required for the PDF export test and was not found.');
+      const asOf = CalendarDate.parse('2026-07-01');
+      const [a, b] = [join(dir, 'd1.pdf'), join(dir, 'd2.pdf')];
+      await exportPdf(join(dir, 'report.html'), a, { documentDate: asOf });
+      await new Promise((r) => setTimeout(r, 1100)); // the clock's stamp has whole seconds
+      await exportPdf(join(dir, 'report.html'), b, { documentDate: asOf });
+      const text = readFileSync(a).toString('latin1');
+      expect(text).toContain("/CreationDate (D:20260701000000+00'00')");
+      expect(text).toContain("/ModDate (D:20260701000000+00'00')");
+      expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    },
+    2 * BROWSER_TIMEOUT,
+  );
+
+  it('pinPdfDates keeps the length and every other byte', () => {
+    const pdf = Buffer.from("1 0 obj <</Producer (Skia/PDF m156)\n/CreationDate (D:20261203014351+01'00')\n/ModDate (D:20261203014351-05'30')>> endobj", 'latin1');
+    const pinned = pinPdfDates(pdf, CalendarDate.parse('1999-12-31'));
+    expect(pinned.length).toBe(pdf.length);
+    expect(pinned.toString('latin1')).toBe("1 0 obj <</Producer (Skia/PDF m156)\n/CreationDate (D:19991231000000+00'00')\n/ModDate (D:19991231000000+00'00')>> endobj");
+  });
 
   it('says what is missing and how to fix it when Chromium is not installed', async () => {
     const err = await exportPdf(join(dir, 'report.html'), join(dir, 'x.pdf'), { executablePath: '/nonexistent/chromium' }).catch((e: unknown) => e);

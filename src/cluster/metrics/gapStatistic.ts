@@ -1,4 +1,5 @@
 import { checkParam, InputError, UsageError } from '../../core/errors';
+import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress, type Progress } from '../../core/progress';
 import { Rng } from '../../core/rng';
@@ -155,9 +156,9 @@ export function gapStatistic(X: Matrix, fitFn: ClusterFn, ks: readonly number[],
   validateClusterInput(X, { who });
   checkParam(typeof fitFn === 'function', `${who} fitFn`, typeof fitFn, 'a function (X, k) => labels');
   checkParam(Array.isArray(ks) && ks.length >= 2, `${who} ks`, ks, 'an array of at least 2 cluster counts');
-  const { nRefs = 10, seed = 0, reference = 'pca', dataLabels, progress = silentProgress } = options;
+  const { nRefs = 10, seed = DEFAULT_SEED, reference = 'pca', dataLabels, progress = silentProgress } = options;
   checkParam(Number.isInteger(nRefs) && nRefs >= 2, `${who} nRefs`, nRefs, 'an integer >= 2');
-  checkParam(Number.isInteger(seed), `${who} seed`, seed, 'an integer');
+  checkSeed(seed, `${who} seed`);
   checkParam(reference === 'pca' || reference === 'box', `${who} reference`, reference, "'pca' or 'box'");
   const sorted = [...ks].sort((a, b) => a - b);
   sorted.forEach((k, i) => {

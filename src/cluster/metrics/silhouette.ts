@@ -1,4 +1,5 @@
 import { checkParam, InputError } from '../../core/errors';
+import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import type { Matrix } from '../../core/Matrix';
 import { Rng } from '../../core/rng';
 import { validateClusterInput } from '../validateClusterInput';
@@ -9,7 +10,7 @@ import { silhouetteValues } from './silhouetteCore';
 /** Up to this many (non-noise) rows the silhouette is exact by default; beyond, a sample of this size. */
 export const SILHOUETTE_EXACT_MAX_ROWS = 10_000;
 /** Default seed of the silhouette sample. */
-export const SILHOUETTE_DEFAULT_SEED = 0;
+export const SILHOUETTE_DEFAULT_SEED = DEFAULT_SEED;
 
 export interface SilhouetteOptions {
   /**
@@ -81,7 +82,7 @@ export function silhouetteSamples(X: Matrix, labels: LabelsInput, options: Silho
   checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
   const { sampleSize, seed = SILHOUETTE_DEFAULT_SEED, stratify = false } = options;
   checkParam(sampleSize === undefined || (Number.isInteger(sampleSize) && sampleSize >= 2), `${who} sampleSize`, sampleSize, 'an integer >= 2');
-  checkParam(Number.isInteger(seed), `${who} seed`, seed, 'an integer');
+  checkSeed(seed, `${who} seed`);
   checkParam(typeof stratify === 'boolean', `${who} stratify`, stratify, 'true or false');
   const checked = checkClusterLabels(labels, X.rows, who);
   const enc = encodeClusterLabels(checked);

@@ -23,7 +23,6 @@ export interface KCandidate<Metric extends string = string> {
   metrics: Record<Metric, number | null>;
   /** How a measure was computed, where there is a choice: inertia 'model' or 'labels', silhouette 'exact' or 'sampled'. */
   methods: Partial<Record<Metric, string>>;
-  fitSeconds: number;
   eligible: boolean;
   /** Why this k is not eligible (empty when eligible). */
   exclusions: string[];

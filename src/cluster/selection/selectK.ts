@@ -1,5 +1,6 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
 import { checkParam, UsageError } from '../../core/errors';
+import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import type { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
 import { silentProgress, type Progress } from '../../core/progress';
@@ -152,7 +153,6 @@ export interface ModelSelectionResult {
   structure: StructureVerdict | null;
   /** Bootstrap stability computed while choosing (rule 'structure-first'), by k: reusable for the final fit. */
   stability: Record<number, StabilityResult>;
-  totalSeconds: number;
 }
 
 const sentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
@@ -216,7 +216,6 @@ export function decideK(
  */
 export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFactory<M>, options: SelectKOptions = {}): ModelSelectionResult {
   const who = 'selectK';
-  const started = performance.now();
   validateClusterInput(X, { who });
   checkParam(typeof factory === 'function', `${who} factory`, typeof factory, 'a function (k) => estimator with fit(X)');
   checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
@@ -238,9 +237,9 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     preferredK,
     'two integers [from, to] with 2 <= from <= to, e.g. [4, 6]',
   );
-  const stabilitySettings = { B: options.stability?.B ?? 20, seed: options.stability?.seed ?? (typeof options.gap === 'object' ? (options.gap.seed ?? 0) : 0) };
+  const stabilitySettings = { B: options.stability?.B ?? 20, seed: options.stability?.seed ?? (typeof options.gap === 'object' ? (options.gap.seed ?? DEFAULT_SEED) : DEFAULT_SEED) };
   checkParam(Number.isInteger(stabilitySettings.B) && stabilitySettings.B >= 2, `${who} stability.B`, stabilitySettings.B, 'an integer >= 2');
-  checkParam(Number.isInteger(stabilitySettings.seed), `${who} stability.seed`, stabilitySettings.seed, 'an integer');
+  checkSeed(stabilitySettings.seed, `${who} stability.seed`);
   checkParam(Number.isInteger(maxSegments) && maxSegments >= 2, `${who} maxSegments`, maxSegments, 'an integer >= 2');
   checkParam(typeof elbowSensitivity === 'number' && Number.isFinite(elbowSensitivity) && elbowSensitivity >= 0, `${who} elbowSensitivity`, elbowSensitivity, 'a number >= 0');
   const maxK = X.rows - 1;
@@ -270,9 +269,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   const candidates: KCandidate[] = ks.map((k, t) => {
     const estimator = factory(k);
     if (!estimator || typeof estimator.fit !== 'function') throw new UsageError(`${who}: factory(${k}) must return an estimator with a fit(X) method.`);
-    const t0 = performance.now();
     const model = estimator.fit(X);
-    const fitSeconds = (performance.now() - t0) / 1000;
     const labels = checkClusterLabels(model?.labels, n, `${who} (model for k=${k})`, 'model.labels');
     labelsByK.set(k, labels);
     const enc = encodeClusterLabels(labels);
@@ -288,7 +285,6 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
       noiseShare: enc.noise / n,
       metrics: Object.fromEntries(selectionMetrics().map((m) => [m, null])) as KCandidate['metrics'],
       methods: {},
-      fitSeconds,
       eligible: true,
       exclusions: [],
     };
@@ -361,7 +357,6 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     gap,
     structure,
     stability: stabilityByK,
-    totalSeconds: (performance.now() - started) / 1000,
   };
 }
 

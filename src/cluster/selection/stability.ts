@@ -1,4 +1,5 @@
 import { checkParam, UsageError } from '../../core/errors';
+import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress, type Progress } from '../../core/progress';
 import { Rng } from '../../core/rng';
@@ -106,9 +107,9 @@ export function bootstrapStability<M extends ClusterModel<In>, In extends Stabil
   validateClusterInput(numeric, { who });
   checkParam(typeof factory === 'function', `${who} factory`, typeof factory, 'a function (k) => estimator with fit(X), as for selectK');
   checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
-  const { B = 20, seed = 0, original, progress = silentProgress } = options;
+  const { B = 20, seed = DEFAULT_SEED, original, progress = silentProgress } = options;
   checkParam(Number.isInteger(B) && B >= 1, `${who} B`, B, 'an integer >= 1');
-  checkParam(Number.isInteger(seed), `${who} seed`, seed, 'an integer');
+  checkSeed(seed, `${who} seed`);
   const k0 = resolveK(options.k, original, who);
   const n = numeric.rows;
   const fitWith = (data: In): ClusterModel<In> => {

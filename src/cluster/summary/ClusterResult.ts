@@ -72,5 +72,4 @@ export interface ClusterResult {
   model: { schemaVersion: number; kind: string; [key: string]: unknown };
   /** Segment id per customer, in customer_id order (as assignments.csv). */
   labels: number[];
-  seconds: { selection: number; fit: number; stability: number };
 }

@@ -75,13 +75,13 @@ export const clusterStage: Stage = {
       kSource = 'auto';
       if (selection.structure) ctx.progress.note(`cluster: ${selection.structure.text}`);
     }
-    const selectionSeconds = (performance.now() - t0) / 1000;
+    ctx.timePart('selection', performance.now() - t0);
 
     ctx.progress.note(`cluster: final fit, ${cfg.algorithm}${cfg.algorithm === 'dbscan' ? '' : ` with k = ${k} (${kSource === 'auto' ? 'recommended by the sweep' : 'from the config'})`}`);
     const t1 = performance.now();
     const extra = { eps: eps ?? undefined, categorical };
     const model = clusterEstimator(cfg, k, seed, extra).fit(X, { progress: ctx.progress });
-    const fitSeconds = (performance.now() - t1) / 1000;
+    ctx.timePart('fit', performance.now() - t1);
 
     // k-prototypes: the fitted model itself (gamma, cost parts, modes), through its saved form.
     const kp = model.kind === 'kprototypes' ? KPrototypesModel.fromJSON(model.toJSON()) : null;
@@ -108,7 +108,7 @@ export const clusterStage: Stage = {
     } else if (cfg.stabilityResamples > 0) {
       stability = bootstrapStability(X, () => clusterEstimator(cfg, k, seed, extra), { B: cfg.stabilityResamples, seed, original: model, progress: ctx.progress });
     }
-    const stabilitySeconds = (performance.now() - t2) / 1000;
+    ctx.timePart('stability', performance.now() - t2);
 
     // Segment ids: matched to the previous run's segments, else ordered by size (0 = largest).
     const current = segmentCentres(X, model.labels, range(0, model.k - 1));
@@ -162,7 +162,6 @@ export const clusterStage: Stage = {
       preprocessing: prep.steps,
       model: model.toJSON(),
       labels,
-      seconds: { selection: selectionSeconds, fit: fitSeconds, stability: stabilitySeconds },
     };
     ctx.results.cluster = result;
     ctx.results.featureTable = table;

@@ -30,7 +30,7 @@ export const exportStage: Stage = {
       {
         runId: ctx.runId,
         seed: ctx.config.seed,
-        asOf: ctx.config.asOf,
+        asOf: ctx.config.asOf.iso,
         dataFingerprints: load.tables.map((t) => t.sha256),
         outcome: ctx.config.outcome,
         cluster,

@@ -1,4 +1,5 @@
 import { checkParam, UsageError } from '../../core/errors';
+import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import { Matrix } from '../../core/Matrix';
 import { DecisionTree } from '../tree/DecisionTree';
 import type { DecisionTreeModel } from '../tree/DecisionTreeModel';
@@ -66,8 +67,8 @@ export interface SurrogateRulesResult {
 export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: SurrogateRulesParams = {}): SurrogateRulesResult {
   if (!(X instanceof Matrix)) throw new UsageError(`surrogateRules: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
   if (labels.length !== X.rows) throw new UsageError(`surrogateRules: labels has ${labels.length} values, X has ${X.rows} rows.`);
-  const { holdout = 0.25, seed = 0, featureNames = X.columns, priority = 'size', tolerance = 0.01, units, missingAsInfinity = [] } = params;
-  checkParam(Number.isInteger(seed), 'surrogateRules seed', seed, 'a whole number');
+  const { holdout = 0.25, seed = DEFAULT_SEED, featureNames = X.columns, priority = 'size', tolerance = 0.01, units, missingAsInfinity = [] } = params;
+  checkSeed(seed, 'surrogateRules seed');
   checkParam(featureNames.length === X.cols, 'surrogateRules featureNames', featureNames, `${X.cols} names, one per column of X`);
   const unknown = missingAsInfinity.filter((f) => !featureNames.includes(f));
   if (unknown.length) throw new UsageError(`surrogateRules: missingAsInfinity names ${unknown.map((f) => `"${f}"`).join(', ')}, not fields of X (${featureNames.join(', ')}).`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seedParam } from '../../core/seedParam';
 import { parseParams } from '../../core/parseParams';
 
 /** Largest maxThresholds: bin codes are stored as Uint16. */
@@ -19,8 +20,8 @@ export const decisionTreeParamsSchema = z
      * sit between quantiles, so a million rows cost a histogram pass per node and level, not a sort.
      */
     maxThresholds: z.number().int().min(1).max(MAX_TREE_THRESHOLDS).describe(`a whole number from 1 to ${MAX_TREE_THRESHOLDS}`).default(64),
-    /** Seed of the row sample the quantiles are read from when there are more than 100,000 rows (default 0). */
-    seed: z.number().int().describe('a whole number').default(0),
+    /** Seed of the row sample the quantiles are read from when there are more than 100,000 rows (default DEFAULT_SEED). */
+    seed: seedParam,
     /**
      * Columns (by name) whose missing value (NaN) reads as +Infinity instead of 0: fields in days, whose
      * NULL means "never happened" (rules/Condition.ts), so extracted rules read them as bundles do.

@@ -23,7 +23,7 @@ describe('K_SELECTION_CRITERIA', () => {
       expect(typeof c.measure === 'function' || typeof c.measureSweep === 'function', c.name).toBe(true);
     }
     expect(selectionMetrics()).toEqual(['inertia', 'silhouette', 'calinskiHarabasz', 'daviesBouldin', 'bic', 'aic', 'gap', 'gapS']);
-    expect(paramDefaults(K_SELECTION_CRITERIA.get('gap').params)).toEqual({ nRefs: 10, seed: 0, reference: 'pca' });
+    expect(paramDefaults(K_SELECTION_CRITERIA.get('gap').params)).toEqual({ nRefs: 10, seed: 42, reference: 'pca' });
     expect(K_SELECTION_CRITERIA.get('bic').label).toBe('lowest BIC');
   });
 

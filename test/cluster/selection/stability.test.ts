@@ -123,7 +123,8 @@ describe('bootstrapStability with k-means', () => {
 
   it('asking for 3 clusters in 2 blobs: the split blob is not stable, ARI drops', () => {
     const { X } = blobs([[0, 0], [8, 0]], [300, 300], 1, 4);
-    const r = bootstrapStability(X, factory, { k: 3, B: 10 });
+    // Seed 0, the default this test was written under (now DEFAULT_SEED): with B = 10 the verdicts of the split blob depend on the draws.
+    const r = bootstrapStability(X, factory, { k: 3, B: 10, seed: 0 });
     const verdicts = r.clusters.map((c) => c.verdict);
     expect(verdicts.filter((v) => v === 'stable')).toHaveLength(1); // the intact blob
     expect(verdicts.filter((v) => v !== 'stable')).toHaveLength(2); // the two halves of the split one

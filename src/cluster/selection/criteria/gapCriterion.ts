@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seedParam } from '../../../core/seedParam';
 import { wholeNumber } from '../../clusterParams';
 import { gapStatistic, type GapResult } from '../../metrics/gapStatistic';
 import type { CriterionMeasure, SelectionCriterionEntry } from '../SelectionCriterionEntry';
@@ -8,7 +9,7 @@ const gapParams = z
     /** B, reference data sets (default 10). */
     nRefs: wholeNumber(2).default(10),
     /** Seed of the reference data (default 0). */
-    seed: z.number().int().describe('a whole number').default(0),
+    seed: seedParam,
     /** Reference distribution: uniform in the principal-component box of the data (default), or in its bounding box. */
     reference: z.enum(['pca', 'box']).describe("'pca' or 'box'").default('pca'),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { seedParam } from '../../../core/seedParam';
 import { wholeNumber } from '../../clusterParams';
-import { SILHOUETTE_DEFAULT_SEED, silhouetteScore } from '../../metrics/silhouette';
+import { silhouetteScore } from '../../metrics/silhouette';
 import type { SelectionCriterionEntry } from '../SelectionCriterionEntry';
 import { bestEligibleVote } from './bestEligibleVote';
 
@@ -9,7 +10,7 @@ const silhouetteParams = z
     /** Rows scored: exact up to 10,000 rows, a seeded sample of that many beyond (SilhouetteOptions). */
     sampleSize: wholeNumber(2).optional(),
     /** Seed of the sample. */
-    seed: z.number().int().describe('a whole number').default(SILHOUETTE_DEFAULT_SEED),
+    seed: seedParam,
     /** Sample each cluster in proportion to its size. */
     stratify: z.boolean().describe('true or false').default(false),
   })
