@@ -194,6 +194,8 @@ export {
   type BundleField,
   type BundleCheck,
   ruleBundleSchema,
+  bundleJsonSchema,
+  BUNDLE_JSON_SCHEMA_PATH,
   parseBundleJson,
   bundleChecksum,
   canonicalJson,
