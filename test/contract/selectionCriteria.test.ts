@@ -25,6 +25,8 @@ describe.each(selectionCriteria().map((c) => [c.name, c] as const))('k-selection
   });
 
   it('measures every k of the sweep, in its declared measures', () => {
+    expect(result.candidates.length).toBeGreaterThan(1);
+    expect(criterion.metrics.length).toBeGreaterThan(0);
     for (const c of result.candidates) for (const metric of criterion.metrics) expect(measure(c, metric), `${metric} at k=${c.k}`).toEqual(expect.any(Number));
   });
 

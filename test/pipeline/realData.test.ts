@@ -153,6 +153,7 @@ function checkDefaults(get: () => Outcome, expectOutcome: string | null): void {
     const { exported, cluster } = get();
     const bundle = exported.bundle;
     const ruled = new Set(bundle.segments.map((s) => s.id));
+    expect(cluster.segments.length).toBeGreaterThan(1);
     for (const s of cluster.segments) expect(ruled.has(s.id), `segment ${s.id} has a rule`).toBe(true);
     for (const s of bundle.segments) expect(contradictions(s.condition), `segment ${s.id}`).toEqual([]);
   });
