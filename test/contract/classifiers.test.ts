@@ -3,9 +3,7 @@
 // what it predicts. NaN is a missing value to a classifier (read as the rules read it), so only ±Infinity
 // is a bad value.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/core/errors';
-import { Matrix } from '../../src/core/Matrix';
-import { CLASSIFIERS } from '../../src/rules/tree/classifiers';
+import { CLASSIFIERS, Matrix, UsageError } from '../../src';
 import { blobs, expectBadCell, expectNoRows, FIXTURES, firstColumns, permuteRows, shuffledOrder, withValue } from './fixtures';
 
 const { X, blob } = blobs();

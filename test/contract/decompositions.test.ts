@@ -1,9 +1,7 @@
 // Contracts every registered decomposition (PCA) passes: clear errors, deterministic, a JSON round trip
 // transforms identically, rows are transformed one by one and their order does not change the fit.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/core/errors';
-import { Matrix } from '../../src/core/Matrix';
-import { DECOMPOSITIONS } from '../../src/decomposition/decompositions';
+import { DECOMPOSITIONS, Matrix, UsageError } from '../../src';
 import { blobs, expectBadCell, expectNoRows, FIXTURES, firstColumns, permuteRows, shuffledOrder, withValue } from './fixtures';
 
 const { X } = blobs();
