@@ -79,6 +79,8 @@ describe.each(clustererEntries().map((e) => [e.name, e] as const))('clustering c
     expect(() => fit(entry, inputOf(entry, constant), 1, 3)).toThrow(/column "b".*constant/);
     const m = fit(entry, input, 1, 3);
     expect(() => m.predict(inputOf(entry, firstColumns(X, 2)))).toThrow(UsageError);
+    // one fitted-columns check (core/checkFittedColumns) for every fitted model
+    expect(() => m.predict(inputOf(entry, firstColumns(X, 2)))).toThrow(/does not have the columns the model was fitted on \(2 columns, expected 3\)/);
     expectBadCell(() => m.predict(inputOf(entry, withValue(X, 2, 0, NaN))), 'a', 3);
     expect(() => entry.create({ ...FIXTURES['clustering algorithm']![name]!.params, ...(takes(entry, 'k') ? { k: 3 } : {}), notAParam: 1 })).toThrow(/unknown key "notAParam"/);
   });

@@ -35,6 +35,8 @@ describe.each(DECOMPOSITIONS.list().map((e) => [e.name, e] as const))('decomposi
     expectBadCell(() => fit(withValue(X, 9, 0, Infinity)), 'a', 10);
     const m = fit(X);
     expect(() => m.transform(firstColumns(X, 2))).toThrow(UsageError);
+    // one fitted-columns check (core/checkFittedColumns) for every fitted model
+    expect(() => m.transform(firstColumns(X, 2))).toThrow(/X does not have the columns the model was fitted on \(2 columns, expected 3\)\. Fitted on: /);
     expectBadCell(() => m.transform(withValue(X, 1, 2, -Infinity)), 'c', 2);
     expect(() => entry.create({ notAParam: 1 } as never)).toThrow(/unknown key "notAParam"/);
   });

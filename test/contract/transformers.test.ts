@@ -74,6 +74,8 @@ describe.each(transformerEntries().map((e) => [e.name, e] as const))('transforme
       const X = input as Matrix;
       expectNoRows(() => fit(entry, Matrix.zeros(0, 3)));
       expect(() => m.transform(firstColumns(X, 2))).toThrow(UsageError);
+      // one fitted-columns check (core/checkFittedColumns) for every fitted model
+      expect(() => m.transform(firstColumns(X, 2))).toThrow(/X does not have the columns the model was fitted on \(2 columns, expected 3\)\. Fitted on: /);
       expectBadCell(() => fit(entry, withValue(X, 4, 1, Infinity)), 'orders', 5);
       expectBadCell(() => m.transform(withValue(X, 2, 0, -Infinity)), 'spend', 3);
       if (entry.missing === 'refuse') {

@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import type { ClusterModel } from '../ClusterModel';
 import { nearestTwo, sqDist } from './kmeansKernels';
-import { checkFittedColumns } from '../checkFittedColumns';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { validateClusterInput } from '../validateClusterInput';
 
 /** What a centroid fit (k-means, mini-batch k-means) hands its model. */

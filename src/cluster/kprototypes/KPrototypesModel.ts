@@ -1,5 +1,5 @@
 import { parseSavedJson } from '../../core/parseSavedJson';
-import { checkFittedColumns } from '../checkFittedColumns';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { z } from 'zod';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';

@@ -1,6 +1,8 @@
 import { parseSavedJson } from '../../core/parseSavedJson';
 import { z } from 'zod';
 import { assertUnreachable } from '../../core/assertUnreachable';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
+import { checkMatrix } from '../../core/checkMatrix';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { CLUSTER_SCHEMA_VERSION, type ClusterModel } from '../ClusterModel';
@@ -283,11 +285,8 @@ export class GaussianMixtureModel implements ClusterModel {
 
   /** Same columns as in training, in order, and finite values; an empty X is allowed (empty result). */
   private check(X: Matrix, who: string): void {
-    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-    const same = X.cols === this.columns.length && X.columns.every((c, j) => c === this.columns[j]);
-    if (!same) {
-      throw new UsageError(`${who}: X has columns [${X.columns.join(', ')}], expected [${this.columns.join(', ')}] (the fitted columns, in that order).`);
-    }
+    checkMatrix(X, who);
+    checkFittedColumns(X.columns, this.columns, who);
     if (X.rows > 0) validateClusterInput(X, { who, allowConstantColumns: true });
   }
 }

@@ -1,3 +1,4 @@
+import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { checkParam, InputError, UsageError, type Problem } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 
@@ -27,16 +28,6 @@ export function columnIndices(X: Matrix, columns: readonly string[] | undefined,
     throw new UsageError(`${who}: column(s) ${missing.map((c) => `"${c}"`).join(', ')} not in X; X has ${X.columns.map((c) => `"${c}"`).join(', ')}.`);
   }
   return columns.map((c) => X.columns.indexOf(c));
-}
-
-/** X has exactly the columns (names and order) the model was fitted on. */
-export function assertSameColumns(X: Matrix, expected: readonly string[], who: string): void {
-  const same = X.cols === expected.length && X.columns.every((c, j) => c === expected[j]);
-  if (!same) {
-    const j = X.columns.findIndex((c, i) => c !== expected[i]);
-    const detail = X.cols !== expected.length ? `${X.cols} columns, expected ${expected.length}` : `column ${j + 1} is "${X.columns[j]}", expected "${expected[j]}"`;
-    throw new UsageError(`${who}: X does not have the columns the model was fitted on (${detail}). Fitted on: ${expected.join(', ')}.`);
-  }
 }
 
 /**
@@ -216,7 +207,7 @@ export function fittedColumnIndices(
   requireFinite = true,
 ): number[] {
   assertMatrix(X, who, 0);
-  assertSameColumns(X, inputColumns, who);
+  checkFittedColumns(X.columns, inputColumns, who);
   const idx = columnIndices(X, columns, who);
   if (requireFinite) assertFiniteColumns(X, idx, who);
   return idx;

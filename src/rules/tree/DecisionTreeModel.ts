@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
+import { checkMatrix } from '../../core/checkMatrix';
 import { UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { parseSavedJson } from '../../core/parseSavedJson';
@@ -250,12 +252,8 @@ export class DecisionTreeModel {
   }
 
   private checkColumns(X: Matrix): void {
-    if (!(X instanceof Matrix)) throw new UsageError(`DecisionTreeModel.predict: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-    if (X.cols !== this.featureNames.length) {
-      throw new UsageError(`DecisionTreeModel.predict: X has ${X.cols} columns, the tree was fitted on ${this.featureNames.length} (${this.featureNames.join(', ')}).`);
-    }
-    const j = X.columns.findIndex((c, i) => c !== this.featureNames[i]);
-    if (j >= 0) throw new UsageError(`DecisionTreeModel.predict: column ${j + 1} of X is "${X.columns[j]}", the tree was fitted with "${this.featureNames[j]}" there.`);
+    checkMatrix(X, 'DecisionTreeModel.predict');
+    checkFittedColumns(X.columns, this.featureNames, 'DecisionTreeModel.predict');
     refuseInfinity(X, 'DecisionTreeModel.predict');
   }
 }
