@@ -1,5 +1,5 @@
 import { checkFiniteMatrix } from '../core/checkFiniteMatrix';
-import { InputError, UsageError } from '../core/errors';
+import { InputError, usageError } from '../core/errors';
 import type { Matrix } from '../core/Matrix';
 
 export interface ClusterInputChecks {
@@ -32,14 +32,14 @@ export function validateClusterInput(X: Matrix, checks: ClusterInputChecks): voi
 /** Check a sample-weight vector against the number of rows. */
 export function validateSampleWeight(weight: Float64Array | readonly number[] | undefined, rows: number, who: string): Float64Array | undefined {
   if (weight === undefined) return undefined;
-  if (weight.length !== rows) throw new UsageError(`${who}: sampleWeight has ${weight.length} values, expected one per row (${rows}).`);
+  if (weight.length !== rows) throw usageError(who, `sampleWeight has ${weight.length} values, expected one per row (${rows})`);
   const w = weight instanceof Float64Array ? weight : Float64Array.from(weight);
   let total = 0;
   for (let i = 0; i < w.length; i++) {
     const v = w[i]!;
-    if (!Number.isFinite(v) || v < 0) throw new UsageError(`${who}: sampleWeight at row ${i + 1} is ${v}; weights must be finite and >= 0.`);
+    if (!Number.isFinite(v) || v < 0) throw usageError(who, `sampleWeight at row ${i + 1} is ${v}; weights must be finite and >= 0`);
     total += v;
   }
-  if (total <= 0) throw new UsageError(`${who}: sampleWeight sums to 0; at least one row needs a positive weight.`);
+  if (total <= 0) throw usageError(who, 'sampleWeight sums to 0; at least one row needs a positive weight');
   return w;
 }
