@@ -1,5 +1,5 @@
 import { checkFittedColumns } from '../../core/checkFittedColumns';
-import { checkParam, InputError, UsageError, type Problem } from '../../core/errors';
+import { checkParam, InputError, inputError, UsageError, type Problem } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 
 /** X is a Matrix with at least `minRows` rows. */
@@ -171,15 +171,7 @@ export function assertFiniteOutput(X: Matrix, out: Float64Array, indices: readon
       const y = out[i * cols + j]!;
       if (y - y !== 0) {
         const x = X.data[i * cols + j]!;
-        throw new InputError(`${who}: column "${X.columns[j]}" row ${i + 1}: ${x} transforms to ${y}, beyond the range of doubles (±1.8e308).`, [
-          {
-            severity: 'error',
-            check: 'overflow',
-            message: `${x} transforms to ${y}`,
-            location: { column: X.columns[j]!, row: i + 1 },
-            hint: 'the value is far outside what the transformer was fitted on; check it, or rescale the column first',
-          },
-        ]);
+        throw inputError({ summary: `${who}: column "${X.columns[j]}" row ${i + 1}: ${x} transforms to ${y}, beyond the range of doubles (±1.8e308).`, check: 'overflow', what: `${x} transforms to ${y}`, where: { column: X.columns[j]!, row: i + 1 }, fix: 'the value is far outside what the transformer was fitted on; check it, or rescale the column first' });
       }
     }
   }
