@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors';
+import { UsageError, usageError } from '../core/errors';
 import { parseCondition, type FieldTypes } from './Condition';
 import { explicitBundle } from './explicitBundle';
 import { compileJsonLogic } from './jsonLogic/compileJsonLogic';
@@ -22,7 +22,7 @@ export interface CompiledBundle {
  * absent = missing).
  */
 export function compileBundle(bundle: RuleBundle): CompiledBundle {
-  if (!bundle || typeof bundle !== 'object' || !Array.isArray(bundle.segments)) throw new UsageError('compileBundle: expected a rule bundle (readBundle or exportRun gives one).');
+  if (!bundle || typeof bundle !== 'object' || !Array.isArray(bundle.segments)) throw usageError('compileBundle', 'expected a rule bundle (readBundle or exportRun gives one)');
   const fields: FieldTypes = Object.fromEntries((bundle.fields ?? []).map((f) => [f.name, f.type]));
   bundle.segments.forEach((s, i) => parseCondition(s.condition, fields, `segments[${i}].condition`));
   bundle.score?.rules.forEach((r, i) => parseCondition(r.condition, fields, `score.rules[${i}].condition`));

@@ -1,3 +1,4 @@
+import { checkMatrix } from '../../core/checkMatrix';
 import { checkParam, UsageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { DecisionTree } from '../tree/DecisionTree';
@@ -64,7 +65,7 @@ export interface SurrogateRulesResult {
  * measured on the holdout before and after rounding.
  */
 export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: SurrogateRulesParams = {}): SurrogateRulesResult {
-  if (!(X instanceof Matrix)) throw new UsageError(`surrogateRules: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
+  checkMatrix(X, 'surrogateRules');
   if (labels.length !== X.rows) throw new UsageError(`surrogateRules: labels has ${labels.length} values, X has ${X.rows} rows.`);
   const { holdout = 0.25, seed = 0, featureNames = X.columns, priority = 'size', tolerance = 0.01, units, missingAsInfinity = [] } = params;
   checkParam(Number.isInteger(seed), 'surrogateRules seed', seed, 'a whole number');

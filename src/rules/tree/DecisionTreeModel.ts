@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { checkMatrix } from '../../core/checkMatrix';
-import { UsageError } from '../../core/errors';
+import { savedJsonError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { parseSavedJson } from '../../core/parseSavedJson';
 import { refuseInfinity } from './refuseInfinity';
@@ -219,7 +219,7 @@ export class DecisionTreeModel {
     const m = nodes.feature.length;
     const K = j.classes.length;
     const bad = (msg: string): never => {
-      throw new UsageError(`Invalid DecisionTree JSON: ${msg}.`);
+      throw savedJsonError('DecisionTree', msg);
     };
     if (m === 0) bad('nodes is empty');
     for (const key of ['threshold', 'left', 'right', 'value', 'nSamples', 'impurity'] as const) {
