@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors';
+import { paramError, UsageError } from '../core/errors';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
 import { SAMPLE_ROWS, withSourceRows } from './sampleRows';
@@ -51,7 +51,7 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
     throw new UsageError(`Invalid asOf: got ${JSON.stringify(asOf)}, expected a real date like 2011-12-10 or 2011-12-10 00:00:00.`);
   }
   const top = options.topValues ?? 10;
-  if (!Number.isInteger(top) || top < 0) throw new UsageError(`Invalid topValues: got ${JSON.stringify(top)}, expected a non-negative integer.`);
+  if (!Number.isInteger(top) || top < 0) throw paramError('topValues', top, 'a non-negative integer');
 
   const tables: TableProfile[] = [];
   for (const loaded of load.tables) {

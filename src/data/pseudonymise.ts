@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { InputError, type Problem, UsageError } from '../core/errors';
+import { inputError, typeName, UsageError, type Problem } from '../core/errors';
 import type { DataConfig, PseudonymiseConfig } from './DataConfig';
 import { type DuckSession, quoteIdent } from './DuckSession';
 import type { TableName } from './schema';
@@ -52,7 +52,7 @@ export function resolvePseudonymKeySource(
   env: Readonly<Record<string, string | undefined>>,
 ): ResolvedPseudonymKey | undefined {
   if (config !== undefined && (config === null || typeof config !== 'object')) {
-    throw new UsageError(`Invalid config: got ${config === null ? 'null' : typeof config}, expected the data config or its pseudonymise section.`);
+    throw new UsageError(`Invalid config: got ${typeName(config)}, expected the data config or its pseudonymise section.`);
   }
   if (!env || typeof env !== 'object') throw new UsageError(`Invalid env: got ${typeof env}, expected an object of environment variables.`);
   const p = pseudonymiseSection(config) ?? {};
@@ -62,15 +62,7 @@ export function resolvePseudonymKeySource(
   const fromEnv = env[envVar];
   if (fromEnv) return { key: fromEnv, source: 'env', envVar };
   if (p.enabled === true) {
-    throw new InputError('Pseudonymisation is enabled but no key was found.', [
-      {
-        severity: 'error',
-        check: 'missing-pseudonym-key',
-        message: `data.pseudonymise.enabled is true but the environment variable ${envVar} is not set and data.pseudonymise.key is not given`,
-        location: { field: 'data.pseudonymise' },
-        hint: `set ${envVar} to a long random secret (e.g. export ${envVar}=$(openssl rand -hex 32)) and keep it out of the config and the repository`,
-      },
-    ]);
+    throw inputError({ summary: 'Pseudonymisation is enabled but no key was found.', check: 'missing-pseudonym-key', what: `data.pseudonymise.enabled is true but the environment variable ${envVar} is not set and data.pseudonymise.key is not given`, where: { field: 'data.pseudonymise' }, fix: `set ${envVar} to a long random secret (e.g. export ${envVar}=$(openssl rand -hex 32)) and keep it out of the config and the repository` });
   }
   return undefined;
 }

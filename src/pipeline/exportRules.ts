@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import YAML from 'yaml';
-import { InputError } from '../core/errors';
+import { InputError, inputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { silentProgress, type Progress } from '../core/progress';
 import { versions } from '../core/version';
@@ -307,9 +307,7 @@ function handWritten(condition: unknown, types: FieldTypes, daysFields: readonly
   const parsed = parseCondition(condition, types, `${basename(file)}: ${path}`);
   const simple = simplifyCondition(parsed, { missingAsInfinity: daysFields });
   if (simple === false) {
-    throw new InputError(`${file}: ${path} can match nobody: ${conditionText(parsed)}.`, [
-      { severity: 'error', check: 'empty-rule', message: `no value meets ${conditionText(parsed)}`, location: { file, field: path }, hint: 'bounds on one field leave no value between them (e.g. x > 200 and x <= 200): fix the bounds or remove the rule' },
-    ]);
+    throw inputError({ summary: `${file}: ${path} can match nobody: ${conditionText(parsed)}.`, check: 'empty-rule', what: `no value meets ${conditionText(parsed)}`, where: { file, field: path }, fix: 'bounds on one field leave no value between them (e.g. x > 200 and x <= 200): fix the bounds or remove the rule' });
   }
   return simple;
 }
