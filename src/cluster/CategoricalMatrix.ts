@@ -138,6 +138,6 @@ export function mixedMatrix(numeric: Matrix, categorical: CategoricalMatrix, who
     throw usageError(who, `numeric has ${numeric.rows} rows but categorical has ${categorical.rows}; both parts must describe the same rows`);
   }
   const shared = numeric.columns.filter((c) => categorical.columns.includes(c));
-  if (shared.length) throw new UsageError(`${who}: column(s) ${shared.map((c) => `"${c}"`).join(', ')} appear in both numeric and categorical; names must be distinct.`);
+  if (shared.length) throw usageError(who, `column(s) ${shared.map((c) => `"${c}"`).join(', ')} appear in both numeric and categorical; names must be distinct`);
   return { numeric, categorical };
 }

@@ -34,7 +34,7 @@ export interface LoadOptions {
  * Tables the config does not name are listed as absent, and any stale table of that name is dropped.
  */
 export async function loadTables(session: DuckSession, config: DataConfig, options: LoadOptions): Promise<LoadResult> {
-  if (!(session instanceof DuckSession)) throw new UsageError(`Invalid session: got ${typeof session}, expected an open DuckSession.`);
+  if (!(session instanceof DuckSession)) throw paramError('session', session, 'an open DuckSession', typeof session);
   if (!options || typeof options.baseDir !== 'string' || options.baseDir === '') {
     throw paramError('options.baseDir', options?.baseDir, 'the folder of the config file');
   }

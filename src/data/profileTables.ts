@@ -44,7 +44,7 @@ const TOP_ROLES = new Set(['categorical', 'boolean', 'target']);
  */
 export async function profileTables(session: DuckSession, load: LoadResult, options: ProfileOptions = {}): Promise<QualityProfile> {
   if (!load || load.schemaVersion !== 1 || !Array.isArray(load.tables)) {
-    throw new UsageError(`Invalid load: got ${typeof load}, expected the LoadResult of loadTables (schemaVersion 1).`);
+    throw paramError('load', load, 'the LoadResult of loadTables (schemaVersion 1)', typeof load);
   }
   const asOf = options.asOf;
   if (asOf !== undefined && (typeof asOf !== 'string' || !isCalendarInstant(asOf))) {

@@ -1,4 +1,4 @@
-import { UsageError, usageError } from '../core/errors';
+import { usageError } from '../core/errors';
 import { parseCondition, type FieldTypes } from './Condition';
 import { explicitBundle } from './explicitBundle';
 import { compileJsonLogic } from './jsonLogic/compileJsonLogic';
@@ -34,12 +34,12 @@ export function compileBundle(bundle: RuleBundle): CompiledBundle {
   return {
     kind: bundle.kind,
     segment(record: unknown): number | null {
-      if (bundle.kind !== 'segments') throw new UsageError(`compileBundle: "${bundle.name}" is a ${bundle.kind} bundle; use score(record).`);
+      if (bundle.kind !== 'segments') throw usageError('compileBundle', `"${bundle.name}" is a ${bundle.kind} bundle; use score(record)`);
       for (const s of segments) if (truthy(s.rule.evaluate(record))) return s.id;
       return fallback;
     },
     score(record: unknown): number {
-      if (bundle.kind !== 'score') throw new UsageError(`compileBundle: "${bundle.name}" is a ${bundle.kind} bundle; use segment(record).`);
+      if (bundle.kind !== 'score') throw usageError('compileBundle', `"${bundle.name}" is a ${bundle.kind} bundle; use segment(record)`);
       let total = base;
       for (const r of rules) if (truthy(r.rule.evaluate(record))) total += r.points;
       return total;

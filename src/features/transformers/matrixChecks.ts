@@ -1,5 +1,5 @@
 import { checkFittedColumns } from '../../core/checkFittedColumns';
-import { checkParam, InputError, inputError, UsageError, type Problem } from '../../core/errors';
+import { checkParam, InputError, inputError, usageError, type Problem } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 
 /** X is a Matrix with at least `minRows` rows. */
@@ -25,7 +25,7 @@ export function columnIndices(X: Matrix, columns: readonly string[] | undefined,
   if (!columns) return X.columns.map((_, j) => j);
   const missing = columns.filter((c) => !X.columns.includes(c));
   if (missing.length) {
-    throw new UsageError(`${who}: column(s) ${missing.map((c) => `"${c}"`).join(', ')} not in X; X has ${X.columns.map((c) => `"${c}"`).join(', ')}.`);
+    throw usageError(who, `column(s) ${missing.map((c) => `"${c}"`).join(', ')} not in X; X has ${X.columns.map((c) => `"${c}"`).join(', ')}`);
   }
   return columns.map((c) => X.columns.indexOf(c));
 }

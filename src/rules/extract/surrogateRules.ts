@@ -1,5 +1,5 @@
 import { checkMatrix } from '../../core/checkMatrix';
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { DecisionTree } from '../tree/DecisionTree';
 import type { DecisionTreeModel } from '../tree/DecisionTreeModel';
@@ -66,12 +66,12 @@ export interface SurrogateRulesResult {
  */
 export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: SurrogateRulesParams = {}): SurrogateRulesResult {
   checkMatrix(X, 'surrogateRules');
-  if (labels.length !== X.rows) throw new UsageError(`surrogateRules: labels has ${labels.length} values, X has ${X.rows} rows.`);
+  if (labels.length !== X.rows) throw usageError('surrogateRules', `labels has ${labels.length} values, X has ${X.rows} rows`);
   const { holdout = 0.25, seed = 0, featureNames = X.columns, priority = 'size', tolerance = 0.01, units, missingAsInfinity = [] } = params;
   checkParam(Number.isInteger(seed), 'surrogateRules seed', seed, 'a whole number');
   checkParam(featureNames.length === X.cols, 'surrogateRules featureNames', featureNames, `${X.cols} names, one per column of X`);
   const unknown = missingAsInfinity.filter((f) => !featureNames.includes(f));
-  if (unknown.length) throw new UsageError(`surrogateRules: missingAsInfinity names ${unknown.map((f) => `"${f}"`).join(', ')}, not fields of X (${featureNames.join(', ')}).`);
+  if (unknown.length) throw usageError('surrogateRules', `missingAsInfinity names ${unknown.map((f) => `"${f}"`).join(', ')}, not fields of X (${featureNames.join(', ')})`);
   const split = stratifiedSplit(labels, holdout, seed);
   const Xtrain = takeRows(X, split.train);
   const ytrain = Int32Array.from(split.train, (i) => labels[i]!);

@@ -1,5 +1,5 @@
 import { checkMatrix } from '../../core/checkMatrix';
-import { InputError, UsageError, usageError } from '../../core/errors';
+import { InputError, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { binFeatures } from './binFeatures';
 import { DecisionTreeModel, missingValues } from './DecisionTreeModel';
@@ -61,7 +61,7 @@ export class DecisionTree {
 
     const p = this.params;
     const unknown = p.missingAsInfinity.filter((c) => !X.columns.includes(c));
-    if (unknown.length) throw new UsageError(`${who}: missingAsInfinity names ${unknown.map((c) => `"${c}"`).join(', ')}, not columns of X (${X.columns.join(', ')}).`);
+    if (unknown.length) throw usageError(who, `missingAsInfinity names ${unknown.map((c) => `"${c}"`).join(', ')}, not columns of X (${X.columns.join(', ')})`);
     const missing = missingValues(X.columns, p.missingAsInfinity);
     const minSamplesLeaf = p.minSamplesLeaf ?? defaultMinSamplesLeaf(n);
     const bins = binFeatures(X, p.maxThresholds, p.seed, missing);
