@@ -6,7 +6,10 @@
 // core
 export { Matrix } from './core/Matrix';
 export { Rng } from './core/rng';
-export { SeglabError, InputError, UsageError, formatProblems, formatLocation, type Problem, type Location } from './core/errors';
+export { SeglabError, InputError, UsageError, formatProblems, formatLocation, type Problem, type Location, checkParam, paramError, usageError, savedJsonError, inputError, problem, typeName, type ProblemSpec } from './core/errors';
+export { checkMatrix } from './core/checkMatrix';
+export { checkFiniteMatrix, type FiniteMatrixChecks } from './core/checkFiniteMatrix';
+export { checkFittedColumns } from './core/checkFittedColumns';
 export { assertUnreachable } from './core/assertUnreachable';
 export { Registry, type RegistryEntry } from './core/Registry';
 export { parseParams, paramDefaults } from './core/parseParams';
@@ -195,6 +198,8 @@ export {
   type BundleField,
   type BundleCheck,
   ruleBundleSchema,
+  bundleJsonSchema,
+  BUNDLE_JSON_SCHEMA_PATH,
   parseBundleJson,
   bundleChecksum,
   canonicalJson,

@@ -1,4 +1,5 @@
-import { InputError, UsageError } from '../core/errors';
+import { checkMatrix } from '../core/checkMatrix';
+import { InputError, paramError, typeName, UsageError, usageError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 
 /** Level that stands for a missing value (null) when fromColumns is asked to keep missing values. */
@@ -20,7 +21,7 @@ export class CategoricalMatrix {
   readonly levels: readonly (readonly string[])[];
 
   constructor(codes: Int32Array, rows: number, cols: number, columns: readonly string[], levels: readonly (readonly string[])[]) {
-    if (!(codes instanceof Int32Array)) throw new UsageError(`CategoricalMatrix codes must be an Int32Array (got ${codes === null ? 'null' : typeof codes}).`);
+    if (!(codes instanceof Int32Array)) throw new UsageError(`CategoricalMatrix codes must be an Int32Array (got ${typeName(codes)}).`);
     if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(cols) || cols < 0) throw new UsageError(`CategoricalMatrix rows and cols must be integers >= 0 (got ${rows} and ${cols}).`);
     if (codes.length !== rows * cols) throw new UsageError(`CategoricalMatrix codes has ${codes.length} values, expected rows*cols = ${rows}*${cols} = ${rows * cols}.`);
     if (columns.length !== cols) throw new UsageError(`CategoricalMatrix has ${cols} columns but ${columns.length} column names were given.`);
@@ -53,8 +54,8 @@ export class CategoricalMatrix {
    */
   static fromColumns(columns: Record<string, readonly (string | null)[]>, options: { missing?: MissingPolicy } = {}): CategoricalMatrix {
     const { missing = 'error' } = options;
-    if (missing !== 'error' && missing !== 'level') throw new UsageError(`Invalid CategoricalMatrix.fromColumns missing: got ${JSON.stringify(missing)}, expected 'error' or 'level'.`);
-    if (columns === null || typeof columns !== 'object') throw new UsageError('CategoricalMatrix.fromColumns: pass an object of named string columns.');
+    if (missing !== 'error' && missing !== 'level') throw paramError('CategoricalMatrix.fromColumns missing', missing, `'error' or 'level'`);
+    if (columns === null || typeof columns !== 'object') throw usageError('CategoricalMatrix.fromColumns', 'pass an object of named string columns');
     const names = Object.keys(columns);
     const rows = names.length ? columns[names[0]!]!.length : 0;
     const cols = names.length;
@@ -63,8 +64,8 @@ export class CategoricalMatrix {
     const problems: InputError['problems'] = [];
     names.forEach((name, j) => {
       const values = columns[name]!;
-      if (!Array.isArray(values)) throw new UsageError(`CategoricalMatrix.fromColumns: column "${name}" is not an array.`);
-      if (values.length !== rows) throw new UsageError(`CategoricalMatrix.fromColumns: column "${name}" has ${values.length} values, expected ${rows}.`);
+      if (!Array.isArray(values)) throw usageError('CategoricalMatrix.fromColumns', `column "${name}" is not an array`);
+      if (values.length !== rows) throw usageError('CategoricalMatrix.fromColumns', `column "${name}" has ${values.length} values, expected ${rows}`);
       let nMissing = 0;
       const sample: number[] = [];
       const seen = new Set<string>();
@@ -75,7 +76,7 @@ export class CategoricalMatrix {
           if (sample.length < 5) sample.push(i + 1);
           if (missing === 'level') seen.add(MISSING_LEVEL);
         } else if (typeof v !== 'string') {
-          throw new UsageError(`CategoricalMatrix.fromColumns: column "${name}" row ${i + 1} holds ${JSON.stringify(v)} (${typeof v}); expected a string or null.`);
+          throw usageError('CategoricalMatrix.fromColumns', `column "${name}" row ${i + 1} holds ${JSON.stringify(v)} (${typeof v}); expected a string or null`);
         } else {
           seen.add(v);
         }
@@ -131,12 +132,12 @@ export interface MixedMatrix {
 
 /** A MixedMatrix after checking both parts' types, equal row counts and distinct column names. */
 export function mixedMatrix(numeric: Matrix, categorical: CategoricalMatrix, who = 'mixedMatrix'): MixedMatrix {
-  if (!(numeric instanceof Matrix)) throw new UsageError(`${who}: numeric must be a Matrix (got ${numeric === null ? 'null' : typeof numeric}).`);
-  if (!(categorical instanceof CategoricalMatrix)) throw new UsageError(`${who}: categorical must be a CategoricalMatrix (got ${categorical === null ? 'null' : typeof categorical}).`);
+  checkMatrix(numeric, who, 'numeric');
+  if (!(categorical instanceof CategoricalMatrix)) throw usageError(who, `categorical must be a CategoricalMatrix (got ${typeName(categorical)})`);
   if (numeric.rows !== categorical.rows) {
-    throw new UsageError(`${who}: numeric has ${numeric.rows} rows but categorical has ${categorical.rows}; both parts must describe the same rows.`);
+    throw usageError(who, `numeric has ${numeric.rows} rows but categorical has ${categorical.rows}; both parts must describe the same rows`);
   }
   const shared = numeric.columns.filter((c) => categorical.columns.includes(c));
-  if (shared.length) throw new UsageError(`${who}: column(s) ${shared.map((c) => `"${c}"`).join(', ')} appear in both numeric and categorical; names must be distinct.`);
+  if (shared.length) throw usageError(who, `column(s) ${shared.map((c) => `"${c}"`).join(', ')} appear in both numeric and categorical; names must be distinct`);
   return { numeric, categorical };
 }

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { csvField, type CsvValue } from './csvField';
-import { InputError } from './errors';
+import { inputError } from './errors';
 
 export interface CsvWriterOptions {
   /**
@@ -44,9 +44,7 @@ export class CsvWriter {
       // A folder that is a file, no permission: the user can fix the path.
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOTDIR' && code !== 'EEXIST' && code !== 'EACCES' && code !== 'EPERM' && code !== 'EISDIR' && code !== 'EROFS') throw err;
-      throw new InputError(`Cannot write ${path}.`, [
-        { severity: 'error', check: 'cannot-write', message: (err as Error).message, location: { file: path }, hint: 'write to a folder that exists (or can be created) and that you may write to' },
-      ]);
+      throw inputError({ summary: `Cannot write ${path}.`, check: 'cannot-write', what: (err as Error).message, where: { file: path }, fix: 'write to a folder that exists (or can be created) and that you may write to' });
     }
     this.buffer = this.line(columns);
   }

@@ -76,7 +76,62 @@ export function formatProblems(problems: readonly Problem[]): string {
     .join('\n');
 }
 
+/*
+ * One message style for every error seglab raises: what was wrong, where, and how to fix it.
+ * - a parameter (the caller's code): `Invalid <name>: got <value>, expected <what>.` — checkParam, paramError;
+ * - the user's data or config: an InputError with a Problem (check, what, where, fix) — inputError;
+ * - a saved model or result file: `Invalid <kind> JSON: <field and what is wrong>.` — savedJsonError.
+ * A caller's misuse that is none of these starts with who was called: `KMeans.fit: <what>; <fix>.` — usageError.
+ */
+
+/** `null` or the value's typeof: what a message says a wrong-typed argument was. */
+export function typeName(value: unknown): string {
+  return value === null ? 'null' : typeof value;
+}
+
+/** The UsageError of a bad parameter: `Invalid <name>: got <value>, expected <what>.` (`got` as given, else JSON). */
+export function paramError(name: string, value: unknown, expected: string, got?: string): UsageError {
+  return new UsageError(`Invalid ${name}: got ${got ?? JSON.stringify(value)}, expected ${expected}.`);
+}
+
 /** Validate a parameter once at a public entry point; names the parameter, the value and what was expected. */
 export function checkParam(ok: boolean, name: string, value: unknown, expected: string): void {
-  if (!ok) throw new UsageError(`Invalid ${name}: got ${JSON.stringify(value)}, expected ${expected}.`);
+  if (!ok) throw paramError(name, value, expected);
+}
+
+/** The UsageError of a caller's misuse: `<who>: <what>[; <fix>].` */
+export function usageError(who: string, what: string, fix?: string): UsageError {
+  return new UsageError(`${who}: ${what}${fix ? `; ${fix}` : ''}.`);
+}
+
+/** A saved model or result that cannot be read back: `Invalid <kind> JSON: <detail>.` */
+export function savedJsonError(kind: string, detail: string): UsageError {
+  return new UsageError(`Invalid ${kind} JSON: ${detail}.`);
+}
+
+/** One problem of the user's input, as inputError takes it: what is wrong, where, how to fix it. */
+export interface ProblemSpec {
+  /** Short machine-readable check name, e.g. "missing-file". */
+  check: string;
+  what: string;
+  where?: Location;
+  fix?: string;
+  count?: number;
+  share?: number;
+  sampleRows?: number[];
+}
+
+/** The Problem (severity error) of a ProblemSpec. */
+export function problem(spec: ProblemSpec): Problem {
+  const { check, what, where, fix, count, share, sampleRows } = spec;
+  return { severity: 'error', check, message: what, ...(where && { location: where }), ...(count !== undefined && { count }), ...(share !== undefined && { share }), ...(sampleRows && { sampleRows }), ...(fix && { hint: fix }) };
+}
+
+/**
+ * The InputError of one problem in the user's data or config. `summary` is the first line (default: where
+ * and what, as one sentence); the problem line under it says where, what and `fix:`.
+ */
+export function inputError(spec: ProblemSpec & { summary?: string }): InputError {
+  const where = formatLocation(spec.where);
+  return new InputError(spec.summary ?? `${where ? `${where}: ` : ''}${spec.what}.`, [problem(spec)]);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typeName } from './errors';
 
 /**
  * Zod pieces for reading back JSON that seglab wrote. JSON.stringify writes NaN and ±Infinity as null, so a
@@ -14,7 +15,7 @@ export const jsonNumber: z.ZodType<number, z.ZodTypeDef, unknown> = z.union([z.n
 export function integerArray(min = Number.MIN_SAFE_INTEGER): z.ZodType<number[], z.ZodTypeDef, unknown> {
   return z.unknown().superRefine((v, ctx) => {
     if (!Array.isArray(v)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected an array of whole numbers, got ${v === null ? 'null' : typeof v}` });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected an array of whole numbers, got ${typeName(v)}` });
       return;
     }
     for (let i = 0; i < v.length; i++) {

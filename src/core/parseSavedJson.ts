@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { UsageError } from './errors';
+import { savedJsonError } from './errors';
 
 /**
  * Parse a saved model (object or JSON text) with its zod schema; a mismatch names the field and what
@@ -11,13 +11,13 @@ export function parseSavedJson<S extends z.ZodTypeAny>(schema: S, json: unknown,
     try {
       value = JSON.parse(json);
     } catch (err) {
-      throw new UsageError(`Invalid ${name} JSON: ${(err as Error).message}.`);
+      throw savedJsonError(name, `${(err as Error).message}`);
     }
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(`Invalid ${name} JSON: ${issues}.`);
+    throw savedJsonError(name, issues);
   }
   return parsed.data;
 }

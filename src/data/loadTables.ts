@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { InputError, type Problem, UsageError } from '../core/errors';
+import { InputError, paramError, UsageError, type Problem } from '../core/errors';
 import { type Progress, silentProgress } from '../core/progress';
 import { buildCanonicalTable } from './buildCanonicalTable';
 import { type DataConfig, parseDataConfig, type TableSource } from './DataConfig';
@@ -34,9 +34,9 @@ export interface LoadOptions {
  * Tables the config does not name are listed as absent, and any stale table of that name is dropped.
  */
 export async function loadTables(session: DuckSession, config: DataConfig, options: LoadOptions): Promise<LoadResult> {
-  if (!(session instanceof DuckSession)) throw new UsageError(`Invalid session: got ${typeof session}, expected an open DuckSession.`);
+  if (!(session instanceof DuckSession)) throw paramError('session', session, 'an open DuckSession', typeof session);
   if (!options || typeof options.baseDir !== 'string' || options.baseDir === '') {
-    throw new UsageError(`Invalid options.baseDir: got ${JSON.stringify(options?.baseDir)}, expected the folder of the config file.`);
+    throw paramError('options.baseDir', options?.baseDir, 'the folder of the config file');
   }
   if (options.pseudonymKey !== undefined && (typeof options.pseudonymKey !== 'string' || options.pseudonymKey === '')) {
     throw new UsageError('Invalid options.pseudonymKey: expected a non-empty string or undefined.');

@@ -1,5 +1,5 @@
 import { CalendarDate } from '../core/CalendarDate';
-import { UsageError } from '../core/errors';
+import { paramError, UsageError } from '../core/errors';
 import { type DuckSession, quoteIdent } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
 import { SAMPLE_ROWS, withSourceRows } from './sampleRows';
@@ -26,11 +26,11 @@ const TOP_ROLES = new Set(['categorical', 'boolean', 'target']);
  */
 export async function profileTables(session: DuckSession, load: LoadResult, options: ProfileOptions = {}): Promise<QualityProfile> {
   if (!load || load.schemaVersion !== 1 || !Array.isArray(load.tables)) {
-    throw new UsageError(`Invalid load: got ${typeof load}, expected the LoadResult of loadTables (schemaVersion 1).`);
+    throw paramError('load', load, 'the LoadResult of loadTables (schemaVersion 1)', typeof load);
   }
   const asOf = options.asOf === undefined ? undefined : CalendarDate.parse(options.asOf, 'asOf');
   const top = options.topValues ?? 10;
-  if (!Number.isInteger(top) || top < 0) throw new UsageError(`Invalid topValues: got ${JSON.stringify(top)}, expected a non-negative integer.`);
+  if (!Number.isInteger(top) || top < 0) throw paramError('topValues', top, 'a non-negative integer');
 
   const tables: TableProfile[] = [];
   for (const loaded of load.tables) {

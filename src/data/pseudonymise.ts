@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { InputError, type Problem, UsageError } from '../core/errors';
+import { inputError, paramError, typeName, UsageError, type Problem } from '../core/errors';
 import type { DataConfig, PseudonymiseConfig } from './DataConfig';
 import { type DuckSession, quoteIdent } from './DuckSession';
 import type { TableName } from './schema';
@@ -20,7 +20,7 @@ export function hmacId(key: string, id: string): string {
   if (typeof key !== 'string' || key.length === 0) {
     throw new UsageError(`Invalid key: got ${typeof key === 'string' ? 'an empty string' : typeof key}, expected a non-empty secret string.`);
   }
-  if (typeof id !== 'string') throw new UsageError(`Invalid id: got ${typeof id}, expected a string.`);
+  if (typeof id !== 'string') throw paramError('id', id, 'a string', typeof id);
   return createHmac('sha256', key).update(id, 'utf8').digest('hex').slice(0, PSEUDONYM_HEX_CHARS);
 }
 
@@ -52,9 +52,9 @@ export function resolvePseudonymKeySource(
   env: Readonly<Record<string, string | undefined>>,
 ): ResolvedPseudonymKey | undefined {
   if (config !== undefined && (config === null || typeof config !== 'object')) {
-    throw new UsageError(`Invalid config: got ${config === null ? 'null' : typeof config}, expected the data config or its pseudonymise section.`);
+    throw paramError('config', config, 'the data config or its pseudonymise section', typeName(config));
   }
-  if (!env || typeof env !== 'object') throw new UsageError(`Invalid env: got ${typeof env}, expected an object of environment variables.`);
+  if (!env || typeof env !== 'object') throw paramError('env', env, 'an object of environment variables', typeof env);
   const p = pseudonymiseSection(config) ?? {};
   if (p.enabled === false) return undefined;
   if (p.key) return { key: p.key, source: 'config' };
@@ -62,15 +62,7 @@ export function resolvePseudonymKeySource(
   const fromEnv = env[envVar];
   if (fromEnv) return { key: fromEnv, source: 'env', envVar };
   if (p.enabled === true) {
-    throw new InputError('Pseudonymisation is enabled but no key was found.', [
-      {
-        severity: 'error',
-        check: 'missing-pseudonym-key',
-        message: `data.pseudonymise.enabled is true but the environment variable ${envVar} is not set and data.pseudonymise.key is not given`,
-        location: { field: 'data.pseudonymise' },
-        hint: `set ${envVar} to a long random secret (e.g. export ${envVar}=$(openssl rand -hex 32)) and keep it out of the config and the repository`,
-      },
-    ]);
+    throw inputError({ summary: 'Pseudonymisation is enabled but no key was found.', check: 'missing-pseudonym-key', what: `data.pseudonymise.enabled is true but the environment variable ${envVar} is not set and data.pseudonymise.key is not given`, where: { field: 'data.pseudonymise' }, fix: `set ${envVar} to a long random secret (e.g. export ${envVar}=$(openssl rand -hex 32)) and keep it out of the config and the repository` });
   }
   return undefined;
 }

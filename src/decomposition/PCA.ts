@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { UsageError } from '../core/errors';
+import { checkFiniteMatrix } from '../core/checkFiniteMatrix';
+import { checkFittedColumns } from '../core/checkFittedColumns';
+import { checkMatrix } from '../core/checkMatrix';
+import { paramError, savedJsonError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { parseParams } from '../core/parseParams';
 import { parseSavedJson } from '../core/parseSavedJson';
-import { checkFiniteMatrix } from './checkFiniteMatrix';
 import { pcaParamsSchema, type PCAParams, type ResolvedPCAParams } from './pcaParams';
 import { symmetricEigen } from '../core/symmetricEigen';
 
 export type { PCAParams };
+
+const FINITE_FIX = 'impute missing values (SimpleImputer) and clip or drop infinite ones first';
 
 /** Saved PCA models start with this; bump it when the JSON changes shape. */
 export const PCA_SCHEMA_VERSION = 1;
@@ -27,10 +31,10 @@ export class PCA {
 
   /** Centre the columns, eigen-decompose the covariance (d × d, d small), keep the leading components. */
   fit(X: Matrix): PCAModel {
-    checkFiniteMatrix(X, 'PCA.fit');
+    checkFiniteMatrix(X, 'PCA.fit', { fix: FINITE_FIX });
     const { rows: n, cols: d, data } = X;
     const m = this.params.nComponents;
-    if (m > d) throw new UsageError(`Invalid PCA nComponents: got ${m}, expected at most the number of columns (${d}).`);
+    if (m > d) throw paramError('PCA nComponents', m, `at most the number of columns (${d})`);
     const mean = new Float64Array(d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j]! += data[i * d + j]!;
     for (let j = 0; j < d; j++) mean[j]! /= n;
@@ -91,11 +95,9 @@ export class PCAModel {
   /** Scores on the components (rows × nComponents, columns PC1, PC2, …) of rows with the fitted columns. */
   transform(X: Matrix): Matrix {
     const who = 'PCAModel.transform';
-    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-    if (X.cols !== this.columns.length || !X.columns.every((c, j) => c === this.columns[j])) {
-      throw new UsageError(`Invalid ${who} X columns: got ${JSON.stringify(X.columns)}, expected the fitted columns ${this.columns.join(', ')}.`);
-    }
-    if (X.rows > 0) checkFiniteMatrix(X, who);
+    checkMatrix(X, who);
+    checkFittedColumns(X.columns, this.columns, who);
+    if (X.rows > 0) checkFiniteMatrix(X, who, { fix: FINITE_FIX });
     const d = X.cols;
     const m = this.components.rows;
     const out = new Float64Array(X.rows * m);
@@ -128,7 +130,7 @@ export class PCAModel {
     const d = j.columns.length;
     const m = j.params.nComponents;
     const bad = (msg: string): never => {
-      throw new UsageError(`Invalid PCA JSON: ${msg}.`);
+      throw savedJsonError('PCA', msg);
     };
     if (j.mean.length !== d) bad(`mean has ${j.mean.length} values, expected one per column (${d})`);
     if (j.components.length !== m) bad(`components has ${j.components.length} rows, expected params.nComponents = ${m}`);

@@ -1,4 +1,4 @@
-import { checkParam, InputError } from '../core/errors';
+import { checkParam, inputError } from '../core/errors';
 import { DuckSession, quoteIdent } from '../data/DuckSession';
 import { inspectAvailable, roleHintsFrom, type AvailableData, type FeatureLevels } from './AvailableData';
 import { CalendarDate } from '../core/CalendarDate';
@@ -94,15 +94,6 @@ async function assertUniqueCustomers(session: DuckSession): Promise<void> {
   const total = Number(
     await session.scalar(`SELECT count(*) FROM (SELECT customer_id FROM customers GROUP BY customer_id HAVING count(*) > 1)`),
   );
-  throw new InputError('The customers table has more than one row for some customer_id; features need one row per customer.', [
-    {
-      severity: 'error',
-      check: 'duplicate-key',
-      message: `customer_id values that repeat, e.g. ${dups.map((r) => `${JSON.stringify(r.customer_id)} (${r.n} rows)`).join(', ')}`,
-      location: { column: 'customer_id', field: 'customers' },
-      count: total,
-      hint: 'de-duplicate the customers table when loading',
-    },
-  ]);
+  throw inputError({ summary: 'The customers table has more than one row for some customer_id; features need one row per customer.', check: 'duplicate-key', what: `customer_id values that repeat, e.g. ${dups.map((r) => `${JSON.stringify(r.customer_id)} (${r.n} rows)`).join(', ')}`, where: { column: 'customer_id', field: 'customers' }, count: total, fix: 'de-duplicate the customers table when loading' });
 }
 

@@ -1,5 +1,5 @@
 import { CalendarDate } from '../core/CalendarDate';
-import { InputError, UsageError, type Problem } from '../core/errors';
+import { InputError, paramError, UsageError, type Problem } from '../core/errors';
 import { SCHEMAS, TABLE_NAMES } from '../data/schema';
 import type { AvailableData } from './AvailableData';
 import { assembleFeatureSql } from './assembleFeatureSql';
@@ -56,7 +56,7 @@ export function planFeatures(
 /** Required columns present, at least one table that defines the customer base, levels are strings. */
 function validateAvailable(available: AvailableData): void {
   if (!available || typeof available !== 'object') {
-    throw new UsageError(`Invalid available: got ${JSON.stringify(available)}, expected { customers?, transactions?, events?, levels? }.`);
+    throw paramError('available', available, '{ customers?, transactions?, events?, levels? }');
   }
   const problems: Problem[] = [];
   for (const table of TABLE_NAMES) {
@@ -89,7 +89,7 @@ function validateAvailable(available: AvailableData): void {
   for (const key of ['categories', 'channels'] as const) {
     const v = available.levels?.[key];
     if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))) {
-      throw new UsageError(`Invalid available.levels.${key}: got ${JSON.stringify(v)}, expected an array of strings.`);
+      throw paramError(`available.levels.${key}`, v, 'an array of strings');
     }
   }
   if (problems.length) throw new InputError('The loaded tables cannot give features.', problems);

@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors';
+import { inputError } from '../core/errors';
 import { Matrix } from '../core/Matrix';
 import { assertUnreachable } from '../core/assertUnreachable';
 import { DEFAULT_CLUSTER_FEATURES, NEVER_CLUSTER_ON } from './defaultClusterFeatures';
@@ -77,15 +77,7 @@ export function prepareClusterInput(table: FeatureTable, featureColumns: readonl
   const outcomes = new Set(featureColumns.filter((c) => c.role === 'outcome').map((c) => c.name));
   const named = [...(cfg.features ?? []), ...cfg.categorical].filter((f) => outcomes.has(f));
   if (named.length) {
-    throw new InputError('The outcome column cannot be a clustering feature.', [
-      {
-        severity: 'error',
-        check: 'outcome-feature',
-        message: `${named.map((f) => `"${f}"`).join(', ')} is the data's outcome (role target): clustering on it would build the segments from the answer they are meant to explain`,
-        location: { field: cfg.features?.some((f) => outcomes.has(f)) ? 'cluster.features' : 'cluster.categorical' },
-        hint: 'remove it from the clustering features; its rate per segment is shown in the review',
-      },
-    ]);
+    throw inputError({ summary: 'The outcome column cannot be a clustering feature.', check: 'outcome-feature', what: `${named.map((f) => `"${f}"`).join(', ')} is the data's outcome (role target): clustering on it would build the segments from the answer they are meant to explain`, where: { field: cfg.features?.some((f) => outcomes.has(f)) ? 'cluster.features' : 'cluster.categorical' }, fix: 'remove it from the clustering features; its rate per segment is shown in the review' });
   }
   const numericNames = Object.keys(table.numeric).filter((n) => !outcomes.has(n));
   let names: string[];
@@ -93,9 +85,7 @@ export function prepareClusterInput(table: FeatureTable, featureColumns: readonl
     const unknown = cfg.features.filter((f) => !numericNames.includes(f));
     if (unknown.length) {
       const hint = unknown.some((f) => f in table.categorical) ? 'text columns go in cluster.categorical (k-prototypes)' : `numeric columns of this feature table: ${numericNames.join(', ')}`;
-      throw new InputError('cluster.features names columns the feature table does not have as numbers.', [
-        { severity: 'error', check: 'unknown-feature', message: `not a numeric feature: ${unknown.map((f) => `"${f}"`).join(', ')}`, location: { field: 'cluster.features' }, hint },
-      ]);
+      throw inputError({ summary: 'cluster.features names columns the feature table does not have as numbers.', check: 'unknown-feature', what: `not a numeric feature: ${unknown.map((f) => `"${f}"`).join(', ')}`, where: { field: 'cluster.features' }, fix: hint });
     }
     names = [...cfg.features];
   } else {
@@ -116,9 +106,7 @@ export function prepareClusterInput(table: FeatureTable, featureColumns: readonl
     }
   }
   if (names.length === 0) {
-    throw new InputError('No numeric feature to cluster on.', [
-      { severity: 'error', check: 'no-features', message: 'the feature table has no usable numeric column', location: { field: 'cluster.features' }, hint: 'list numeric feature columns in cluster.features' },
-    ]);
+    throw inputError({ summary: 'No numeric feature to cluster on.', check: 'no-features', what: 'the feature table has no usable numeric column', where: { field: 'cluster.features' }, fix: 'list numeric feature columns in cluster.features' });
   }
 
   const n = table.rowCount;
@@ -232,9 +220,7 @@ function chooseLogColumns(columns: PreparedClusterInput['columns'], setting: Clu
   if (setting !== 'auto') {
     const unknown = setting.filter((c) => !columns.some((x) => x.name === c));
     if (unknown.length) {
-      throw new InputError('cluster.log1p names columns that are not clustering features.', [
-        { severity: 'error', check: 'unknown-feature', message: unknown.map((c) => `"${c}"`).join(', '), location: { field: 'cluster.log1p' }, hint: `clustering features: ${columns.map((c) => c.name).join(', ')}` },
-      ]);
+      throw inputError({ summary: 'cluster.log1p names columns that are not clustering features.', check: 'unknown-feature', what: unknown.map((c) => `"${c}"`).join(', '), where: { field: 'cluster.log1p' }, fix: `clustering features: ${columns.map((c) => c.name).join(', ')}` });
     }
     return [...setting];
   }
@@ -290,9 +276,7 @@ function scalerFor(scale: ClusterInputSettings['scale'], columns: readonly strin
 function categoricalColumns(table: FeatureTable, names: readonly string[]): Record<string, readonly (string | null)[]> {
   const unknown = names.filter((c) => !(c in table.categorical));
   if (unknown.length) {
-    throw new InputError('cluster.categorical names columns the feature table does not have as text.', [
-      { severity: 'error', check: 'unknown-feature', message: unknown.map((c) => `"${c}"`).join(', '), location: { field: 'cluster.categorical' }, hint: `text columns of this feature table: ${Object.keys(table.categorical).join(', ') || '(none)'}` },
-    ]);
+    throw inputError({ summary: 'cluster.categorical names columns the feature table does not have as text.', check: 'unknown-feature', what: unknown.map((c) => `"${c}"`).join(', '), where: { field: 'cluster.categorical' }, fix: `text columns of this feature table: ${Object.keys(table.categorical).join(', ') || '(none)'}` });
   }
   return Object.fromEntries(names.map((c) => [c, table.categorical[c]!]));
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../core/Locale';
-import { InputError } from '../core/errors';
+import { inputError } from '../core/errors';
 import type { FeatureColumn } from './FeatureDefinition';
 import type { FeatureTable } from './readFeatureTable';
 import type { OutcomeConfig } from './OutcomeConfig';
@@ -31,17 +31,9 @@ export function resolveOutcome(table: FeatureTable, featureColumns: readonly Fea
     column = config.column;
     if (!outcomeColumns.includes(column)) {
       const isFeature = featureColumns.some((c) => c.name === column);
-      throw new InputError('outcome.column is not an outcome column of the data.', [
-        {
-          severity: 'error',
-          check: 'outcome-column',
-          message: isFeature ? `"${column}" is an input feature, not a target column` : `the feature table has no column "${column}"`,
-          location: { field: 'outcome.column' },
-          hint: outcomeColumns.length
+      throw inputError({ summary: 'outcome.column is not an outcome column of the data.', check: 'outcome-column', what: isFeature ? `"${column}" is an input feature, not a target column` : `the feature table has no column "${column}"`, where: { field: 'outcome.column' }, fix: outcomeColumns.length
             ? `outcome columns of this data: ${outcomeColumns.join(', ')}`
-            : `mark the column as the outcome in the data section (roles: { ${column}: target }) so that it never becomes a feature`,
-        },
-      ]);
+            : `mark the column as the outcome in the data section (roles: { ${column}: target }) so that it never becomes a feature` });
     }
   } else {
     if (outcomeColumns.length !== 1) return null;
@@ -68,15 +60,7 @@ export function resolveOutcome(table: FeatureTable, featureColumns: readonly Fea
     known++;
   }
   if (known > 0 && ones === 0 && !config?.positive) {
-    throw new InputError(`The outcome "${column}" has no value that reads as "happened".`, [
-      {
-        severity: 'error',
-        check: 'outcome-positive',
-        message: `values seen: ${[...distinct].slice(0, 10).join(', ')}; none is one of ${DEFAULT_POSITIVE.join(', ')}`,
-        location: { field: 'outcome.positive' },
-        hint: `set outcome.positive to the value(s) that mean the outcome happened, e.g. [${JSON.stringify([...distinct][0] ?? 'yes')}]`,
-      },
-    ]);
+    throw inputError({ summary: `The outcome "${column}" has no value that reads as "happened".`, check: 'outcome-positive', what: `values seen: ${[...distinct].slice(0, 10).join(', ')}; none is one of ${DEFAULT_POSITIVE.join(', ')}`, where: { field: 'outcome.positive' }, fix: `set outcome.positive to the value(s) that mean the outcome happened, e.g. [${JSON.stringify([...distinct][0] ?? 'yes')}]` });
   }
   const given = config?.label;
   const fallback = column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

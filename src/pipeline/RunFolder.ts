@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
-import { InputError, type Problem } from '../core/errors';
+import { InputError, inputError, type Problem } from '../core/errors';
 import { DuckSession, quoteLiteral } from '../data/DuckSession';
 import { readFeatureTable, type FeatureTable } from '../features/readFeatureTable';
 
@@ -21,7 +21,7 @@ export class RunFolder {
   need(file: string, hint: string): string {
     const p = join(this.dir, file);
     if (!existsSync(p)) {
-      throw new InputError(`${this.dir} is not a complete run folder.`, [{ severity: 'error', check: 'missing-file', message: `${file} is missing`, location: { file: p }, hint }]);
+      throw inputError({ summary: `${this.dir} is not a complete run folder.`, check: 'missing-file', what: `${file} is missing`, where: { file: p }, fix: hint });
     }
     return p;
   }
@@ -63,9 +63,7 @@ export function readRunFile<T>(path: string, schema: ZodType<T, ZodTypeDef, unkn
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new InputError(`${path} is not valid JSON (${(err as Error).message}); the run folder may be damaged.`, [
-      { severity: 'error', check: 'run-file', message: 'not valid JSON', location: { file: path }, hint },
-    ]);
+    throw inputError({ summary: `${path} is not valid JSON (${(err as Error).message}); the run folder may be damaged.`, check: 'run-file', what: 'not valid JSON', where: { file: path }, fix: hint });
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;

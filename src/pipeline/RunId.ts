@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors';
+import { paramError } from '../core/errors';
 
 /**
  * A run id names a folder directly inside the output folder: letters, digits, '.', '_' and '-',
@@ -11,6 +11,6 @@ export const RUN_ID_RULE = "1 to 128 letters, digits, '.', '_' or '-', starting 
 /** Refuse a run id that could name anything but one folder inside the output folder. */
 export function checkRunId(id: unknown, name = 'run id'): asserts id is string {
   if (typeof id !== 'string' || !RUN_ID_PATTERN.test(id)) {
-    throw new UsageError(`Invalid ${name}: got ${JSON.stringify(id)}, expected ${RUN_ID_RULE}.`);
+    throw paramError(name, id, RUN_ID_RULE);
   }
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors';
+import { inputError } from '../core/errors';
 import type { Matrix } from '../core/Matrix';
 import type { CategoricalMatrix } from '../cluster/CategoricalMatrix';
 import { mixedMatrix } from '../cluster/CategoricalMatrix';
@@ -24,9 +24,7 @@ export function clusterEstimator(cfg: ClusterConfig, k: number, seed: number, ex
   if (entry.accepts === 'numeric') return estimator as ClusterEstimator;
   const categorical = extra.categorical;
   if (!categorical) {
-    throw new InputError(`${cfg.algorithm} needs categorical features.`, [
-      { severity: 'error', check: 'no-categorical', message: 'cluster.categorical is empty', location: { field: 'cluster.categorical' }, hint: 'list text features such as region or device, or choose algorithm kmeans' },
-    ]);
+    throw inputError({ summary: `${cfg.algorithm} needs categorical features.`, check: 'no-categorical', what: 'cluster.categorical is empty', where: { field: 'cluster.categorical' }, fix: 'list text features such as region or device, or choose algorithm kmeans' });
   }
   // Rows of X are the feature table's rows, so the categorical part is taken row for row, in fit and
   // in predict alike (numeric rows of other customers have no categories here: mixedMatrix says so).

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { InputError } from '../core/errors';
+import { inputError } from '../core/errors';
 import { jsonNumber } from '../core/jsonSchema';
 import { LOCALES } from '../core/Locale';
 import { Matrix } from '../core/Matrix';
@@ -73,15 +73,7 @@ export function previousClusterFile(path: string, field: PreviousRunField): stri
   const dir = previousRunDir(path);
   const clusterFile = join(dir, 'cluster.json');
   if (!existsSync(clusterFile)) {
-    throw new InputError(`${field} does not point to a clustered run.`, [
-      {
-        severity: 'error',
-        check: 'missing-previous',
-        message: `no cluster.json in ${dir}`,
-        location: { field, file: dir },
-        hint: 'segments can only be compared once matched by their centres, which cluster.json holds: give the folder of an earlier run that ran the cluster stage (reports/<run-id>)',
-      },
-    ]);
+    throw inputError({ summary: `${field} does not point to a clustered run.`, check: 'missing-previous', what: `no cluster.json in ${dir}`, where: { field, file: dir }, fix: 'segments can only be compared once matched by their centres, which cluster.json holds: give the folder of an earlier run that ran the cluster stage (reports/<run-id>)' });
   }
   return clusterFile;
 }
@@ -105,7 +97,7 @@ export function readPreviousRun(path: string, prep: PreparedClusterInput, field:
   const previous = readRunFile(clusterFile, previousClusterSchema, HINT);
   const segments = previous.segments;
   if (!segments.length) {
-    throw new InputError(`${field}: the previous run has no segments.`, [{ severity: 'error', check: 'previous-features', message: 'cluster.json lists no segment', location: { field, file: clusterFile }, hint: 'give an earlier run whose cluster stage finished' }]);
+    throw inputError({ summary: `${field}: the previous run has no segments.`, check: 'previous-features', what: 'cluster.json lists no segment', where: { field, file: clusterFile }, fix: 'give an earlier run whose cluster stage finished' });
   }
   const names = prep.raw.columns;
   const theirs = previous.features ? previous.features.map((f) => f.name) : Object.keys(segments[0]!.centroid);
@@ -122,18 +114,14 @@ export function readPreviousRun(path: string, prep: PreparedClusterInput, field:
       catOnlyHere.length ? `categorical only in this run: ${catOnlyHere.join(', ')}` : '',
       catOnlyThere.length ? `categorical only in the previous run: ${catOnlyThere.join(', ')}` : '',
     ].filter(Boolean);
-    throw new InputError(`${field}: the previous run was clustered on other features, so its segments cannot be matched to this run's.`, [
-      { severity: 'error', check: 'previous-features', message: parts.join('; '), location: { field, file: clusterFile }, hint: 'compare runs clustered on the same cluster.features (and cluster.categorical): re-run one of them with the other one\'s features' },
-    ]);
+    throw inputError({ summary: `${field}: the previous run was clustered on other features, so its segments cannot be matched to this run's.`, check: 'previous-features', what: parts.join('; '), where: { field, file: clusterFile }, fix: 'compare runs clustered on the same cluster.features (and cluster.categorical): re-run one of them with the other one\'s features' });
   }
   const data = new Float64Array(segments.length * names.length);
   segments.forEach((seg, r) => {
     names.forEach((f, j) => {
       const v = seg.centroid[f];
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new InputError(`${field}: the previous run's cluster.json is damaged.`, [
-          { severity: 'error', check: 'previous-centre', message: `segment ${String(seg.id)} has no finite centre for ${f} (got ${JSON.stringify(v)})`, location: { field, file: clusterFile }, hint: 'run the previous quarter again, or give another run' },
-        ]);
+        throw inputError({ summary: `${field}: the previous run's cluster.json is damaged.`, check: 'previous-centre', what: `segment ${String(seg.id)} has no finite centre for ${f} (got ${JSON.stringify(v)})`, where: { field, file: clusterFile }, fix: 'run the previous quarter again, or give another run' });
       }
       data[r * names.length + j] = v;
     });

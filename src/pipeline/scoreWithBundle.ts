@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { writeCsv } from '../core/CsvWriter';
-import { InputError } from '../core/errors';
+import { InputError, inputError } from '../core/errors';
 import { assertUnreachable } from '../core/assertUnreachable';
 import { DuckSession, quoteIdent, quoteLiteral } from '../data/DuckSession';
 import { readFeatureTable } from '../features/readFeatureTable';
@@ -18,7 +18,7 @@ export type ScoringEngine = (typeof SCORING_ENGINES)[number];
 
 /** Read a bundle file, check its shape, its conditions against its fields, and its checksum. */
 export function readBundle(path: string): RuleBundle {
-  if (!existsSync(path)) throw new InputError(`No rule bundle at ${path}.`, [{ severity: 'error', check: 'missing-file', message: 'file not found', location: { file: path }, hint: 'give a segments.vN.json written by `seglab export`' }]);
+  if (!existsSync(path)) throw inputError({ summary: `No rule bundle at ${path}.`, check: 'missing-file', what: 'file not found', where: { file: path }, fix: 'give a segments.vN.json written by `seglab export`' });
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -30,9 +30,7 @@ export function readBundle(path: string): RuleBundle {
   bundle.segments.forEach((s, i) => parseCondition(s.condition, fields, `segments[${i}].condition`));
   bundle.score?.rules.forEach((r, i) => parseCondition(r.condition, fields, `score.rules[${i}].condition`));
   if (bundleChecksum(bundle) !== bundle.checksum) {
-    throw new InputError(`${path} was changed after export: its checksum does not match its content.`, [
-      { severity: 'error', check: 'checksum', message: `recorded ${bundle.checksum.slice(0, 12)}…, content hashes to ${bundleChecksum(bundle).slice(0, 12)}…`, location: { file: path }, hint: 'export a new version with `seglab export` instead of editing a bundle' },
-    ]);
+    throw inputError({ summary: `${path} was changed after export: its checksum does not match its content.`, check: 'checksum', what: `recorded ${bundle.checksum.slice(0, 12)}…, content hashes to ${bundleChecksum(bundle).slice(0, 12)}…`, where: { file: path }, fix: 'export a new version with `seglab export` instead of editing a bundle' });
   }
   return bundle;
 }
@@ -79,9 +77,7 @@ export async function scoreWithBundle(
     const described = new Set((await session.describe(quoteIdent('input'))).map((c) => c.name));
     const missing = ['customer_id', ...bundle.fields.map((f) => f.name)].filter((f) => !described.has(f));
     if (missing.length) {
-      throw new InputError(`${inputPath} lacks columns the rules read.`, [
-        { severity: 'error', check: 'missing-column', message: `missing: ${missing.join(', ')}`, location: { file: inputPath }, hint: `compute them with the fields' SQL in ${bundlePath} (fields[].sql)` },
-      ]);
+      throw inputError({ summary: `${inputPath} lacks columns the rules read.`, check: 'missing-column', what: `missing: ${missing.join(', ')}`, where: { file: inputPath }, fix: `compute them with the fields' SQL in ${bundlePath} (fields[].sql)` });
     }
     const kind = bundle.kind === 'score' ? 'score' : 'segment';
     let counts: Map<number, number> | null = null;
@@ -139,7 +135,7 @@ export async function readScoringInput(inputPath: string, fields: readonly strin
     const described = new Set((await session.describe(quoteIdent('input'))).map((c) => c.name));
     const missing = ['customer_id', ...fields].filter((f) => !described.has(f));
     if (missing.length) {
-      throw new InputError(`${inputPath} lacks columns the rules read.`, [{ severity: 'error', check: 'missing-column', message: `missing: ${missing.join(', ')}`, location: { file: inputPath }, hint: "compute them with the fields' SQL in the bundle (fields[].sql)" }]);
+      throw inputError({ summary: `${inputPath} lacks columns the rules read.`, check: 'missing-column', what: `missing: ${missing.join(', ')}`, where: { file: inputPath }, fix: "compute them with the fields' SQL in the bundle (fields[].sql)" });
     }
     const table = await readFeatureTable(session, [...fields], { table: 'input' });
     return { rowCount: table.rowCount, numeric: table.numeric, categorical: table.categorical, ids: table.ids };

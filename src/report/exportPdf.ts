@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../core/atomicWrite';
 import type { CalendarDate } from '../core/CalendarDate';
-import { InputError } from '../core/errors';
+import { InputError, inputError } from '../core/errors';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -79,9 +79,7 @@ export function pinPdfDates(pdf: Uint8Array, date: CalendarDate): Buffer {
 export async function exportPdf(htmlPath: string, pdfPath: string, options: ExportPdfOptions = {}): Promise<{ pages?: number; bytes: number }> {
   const source = resolve(htmlPath);
   if (!existsSync(source)) {
-    throw new InputError('Cannot export the report to PDF: the HTML file does not exist.', [
-      { severity: 'error', check: 'missing-file', message: 'file not found', location: { file: source }, hint: 'render the report first (renderReportHtml) and pass its path' },
-    ]);
+    throw inputError({ summary: 'Cannot export the report to PDF: the HTML file does not exist.', check: 'missing-file', what: 'file not found', where: { file: source }, fix: 'render the report first (renderReportHtml) and pass its path' });
   }
   const executablePath = options.executablePath ?? (process.env.SEGLAB_CHROMIUM || DEFAULT_CHROMIUM);
   if (!isExecutable(executablePath)) throw missingChromium(executablePath);

@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors';
+import { usageError } from '../core/errors';
 import { ColumnarScorer, type ScoringColumns } from './ColumnarScorer';
 import type { RuleBundle } from './RuleBundle';
 
@@ -18,7 +18,7 @@ export type BundleMoves =
  * (first match wins, else the fallback), or how many scores go up and down and by how much on average.
  */
 export function bundleMoves(a: RuleBundle, b: RuleBundle, columns: ScoringColumns): BundleMoves {
-  if (a.kind !== b.kind) throw new UsageError(`bundleMoves: a ${a.kind} bundle and a ${b.kind} bundle cannot be compared.`);
+  if (a.kind !== b.kind) throw usageError('bundleMoves', `a ${a.kind} bundle and a ${b.kind} bundle cannot be compared`);
   const scorer = new ColumnarScorer(columns);
   const n = columns.rowCount;
   if (a.kind === 'score') {

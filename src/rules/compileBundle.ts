@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors';
+import { usageError } from '../core/errors';
 import { parseCondition, type FieldTypes } from './Condition';
 import { explicitBundle } from './explicitBundle';
 import { compileJsonLogic } from './jsonLogic/compileJsonLogic';
@@ -22,7 +22,7 @@ export interface CompiledBundle {
  * absent = missing).
  */
 export function compileBundle(bundle: RuleBundle): CompiledBundle {
-  if (!bundle || typeof bundle !== 'object' || !Array.isArray(bundle.segments)) throw new UsageError('compileBundle: expected a rule bundle (readBundle or exportRun gives one).');
+  if (!bundle || typeof bundle !== 'object' || !Array.isArray(bundle.segments)) throw usageError('compileBundle', 'expected a rule bundle (readBundle or exportRun gives one)');
   const fields: FieldTypes = Object.fromEntries((bundle.fields ?? []).map((f) => [f.name, f.type]));
   bundle.segments.forEach((s, i) => parseCondition(s.condition, fields, `segments[${i}].condition`));
   bundle.score?.rules.forEach((r, i) => parseCondition(r.condition, fields, `score.rules[${i}].condition`));
@@ -34,12 +34,12 @@ export function compileBundle(bundle: RuleBundle): CompiledBundle {
   return {
     kind: bundle.kind,
     segment(record: unknown): number | null {
-      if (bundle.kind !== 'segments') throw new UsageError(`compileBundle: "${bundle.name}" is a ${bundle.kind} bundle; use score(record).`);
+      if (bundle.kind !== 'segments') throw usageError('compileBundle', `"${bundle.name}" is a ${bundle.kind} bundle; use score(record)`);
       for (const s of segments) if (truthy(s.rule.evaluate(record))) return s.id;
       return fallback;
     },
     score(record: unknown): number {
-      if (bundle.kind !== 'score') throw new UsageError(`compileBundle: "${bundle.name}" is a ${bundle.kind} bundle; use segment(record).`);
+      if (bundle.kind !== 'score') throw usageError('compileBundle', `"${bundle.name}" is a ${bundle.kind} bundle; use segment(record)`);
       let total = base;
       for (const r of rules) if (truthy(r.rule.evaluate(record))) total += r.points;
       return total;

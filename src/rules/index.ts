@@ -3,6 +3,7 @@ export * from './jsonLogic';
 export * from './Condition';
 export * from './RuleBundle';
 export * from './bundleSchema';
+export * from './bundleJsonSchema';
 export * from './bundleChecksum';
 export * from './ColumnarScorer';
 export * from './bundleGate';

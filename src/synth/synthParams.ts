@@ -1,4 +1,4 @@
-import { checkParam, UsageError } from '../core/errors';
+import { checkParam, paramError } from '../core/errors';
 import { checkSeed } from '../core/seedParam';
 import { SEGMENT_PROFILES, SEGMENTS, type Segment } from './segments';
 import { DAY_MS, nextQuarter, parseIsoDate, parseQuarter, quarterName, quarterStartMs } from './dates';
@@ -250,6 +250,6 @@ function previousQuarter(ref: { year: number; q: number }): { year: number; q: n
 /** The output folder must be a non-empty path (it is created when missing). */
 export function checkOutDir(outDir: unknown): asserts outDir is string {
   if (typeof outDir !== 'string' || outDir.trim() === '') {
-    throw new UsageError(`Invalid outDir: got ${JSON.stringify(outDir)}, expected a folder path.`);
+    throw paramError('outDir', outDir, 'a folder path');
   }
 }

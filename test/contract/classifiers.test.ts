@@ -3,9 +3,7 @@
 // what it predicts. NaN is a missing value to a classifier (read as the rules read it), so only ±Infinity
 // is a bad value.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/core/errors';
-import { Matrix } from '../../src/core/Matrix';
-import { CLASSIFIERS } from '../../src/rules/tree/classifiers';
+import { CLASSIFIERS, Matrix, UsageError } from '../../src';
 import { blobs, expectBadCell, expectNoRows, FIXTURES, firstColumns, permuteRows, shuffledOrder, withValue } from './fixtures';
 
 const { X, blob } = blobs();
@@ -39,6 +37,8 @@ describe.each(CLASSIFIERS.list().map((e) => [e.name, e] as const))('classifier c
     expectBadCell(() => fit(withValue(X, 4, 1, Infinity), blob), 'b', 5);
     const m = fit(X, blob);
     expect(() => m.predict(firstColumns(X, 2))).toThrow(UsageError);
+    // one fitted-columns check (core/checkFittedColumns) for every fitted model
+    expect(() => m.predict(firstColumns(X, 2))).toThrow(/X does not have the columns the model was fitted on \(2 columns, expected 3\)\. Fitted on: /);
     expectBadCell(() => m.predict(withValue(X, 0, 2, -Infinity)), 'c', 1);
     expect(() => entry.create({ notAParam: 1 } as never)).toThrow(/unknown key "notAParam"/);
   });

@@ -3,15 +3,7 @@
 // not change the partition, a JSON round trip predicts identically, bad input gets a clear error; and
 // the same through the run config (clusterEstimator), k-prototypes' adapter included.
 import { describe, expect, it } from 'vitest';
-import { CategoricalMatrix, mixedMatrix, type MixedMatrix } from '../../src/cluster/CategoricalMatrix';
-import type { AnyClustererEntry } from '../../src/cluster/ClustererEntry';
-import { clustererEntries } from '../../src/cluster/clusterers';
-import { NOISE, type ClusterModel } from '../../src/cluster/ClusterModel';
-import { adjustedRandIndex } from '../../src/cluster/metrics/adjustedRandIndex';
-import { InputError, UsageError } from '../../src/core/errors';
-import { Matrix } from '../../src/core/Matrix';
-import { clusterConfigSchema } from '../../src/pipeline/ClusterConfig';
-import { clusterEstimator } from '../../src/pipeline/clusterEstimator';
+import { adjustedRandIndex, CategoricalMatrix, clusterConfigSchema, clustererEntries, clusterEstimator, InputError, Matrix, mixedMatrix, NOISE, UsageError, type AnyClustererEntry, type ClusterModel, type MixedMatrix } from '../../src';
 import { blobs, expectBadCell, expectNoRows, FIXTURES, firstColumns, permuteRows, shuffledOrder, withValue } from './fixtures';
 
 const { X, blob, cat, colours } = blobs();
@@ -87,6 +79,8 @@ describe.each(clustererEntries().map((e) => [e.name, e] as const))('clustering c
     expect(() => fit(entry, inputOf(entry, constant), 1, 3)).toThrow(/column "b".*constant/);
     const m = fit(entry, input, 1, 3);
     expect(() => m.predict(inputOf(entry, firstColumns(X, 2)))).toThrow(UsageError);
+    // one fitted-columns check (core/checkFittedColumns) for every fitted model
+    expect(() => m.predict(inputOf(entry, firstColumns(X, 2)))).toThrow(/does not have the columns the model was fitted on \(2 columns, expected 3\)/);
     expectBadCell(() => m.predict(inputOf(entry, withValue(X, 2, 0, NaN))), 'a', 3);
     expect(() => entry.create({ ...FIXTURES['clustering algorithm']![name]!.params, ...(takes(entry, 'k') ? { k: 3 } : {}), notAParam: 1 })).toThrow(/unknown key "notAParam"/);
   });

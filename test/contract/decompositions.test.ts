@@ -1,9 +1,7 @@
 // Contracts every registered decomposition (PCA) passes: clear errors, deterministic, a JSON round trip
 // transforms identically, rows are transformed one by one and their order does not change the fit.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/core/errors';
-import { Matrix } from '../../src/core/Matrix';
-import { DECOMPOSITIONS } from '../../src/decomposition/decompositions';
+import { DECOMPOSITIONS, Matrix, UsageError } from '../../src';
 import { blobs, expectBadCell, expectNoRows, FIXTURES, firstColumns, permuteRows, shuffledOrder, withValue } from './fixtures';
 
 const { X } = blobs();
@@ -37,6 +35,8 @@ describe.each(DECOMPOSITIONS.list().map((e) => [e.name, e] as const))('decomposi
     expectBadCell(() => fit(withValue(X, 9, 0, Infinity)), 'a', 10);
     const m = fit(X);
     expect(() => m.transform(firstColumns(X, 2))).toThrow(UsageError);
+    // one fitted-columns check (core/checkFittedColumns) for every fitted model
+    expect(() => m.transform(firstColumns(X, 2))).toThrow(/X does not have the columns the model was fitted on \(2 columns, expected 3\)\. Fitted on: /);
     expectBadCell(() => m.transform(withValue(X, 1, 2, -Infinity)), 'c', 2);
     expect(() => entry.create({ notAParam: 1 } as never)).toThrow(/unknown key "notAParam"/);
   });

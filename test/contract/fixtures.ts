@@ -1,16 +1,7 @@
 // What the contract suite runs every registry entry on: one fixture per registered entry, in one place,
 // so that an entry registered without one fails test/contract/coverage.test.ts.
 import { expect } from 'vitest';
-import { CategoricalMatrix } from '../../src/cluster/CategoricalMatrix';
-import { CLUSTERERS } from '../../src/cluster/clusterers';
-import { K_SELECTION_CRITERIA } from '../../src/cluster/selection/kSelectionCriteria';
-import { InputError, SeglabError } from '../../src/core/errors';
-import { Matrix } from '../../src/core/Matrix';
-import type { Registry, RegistryEntry } from '../../src/core/Registry';
-import { Rng } from '../../src/core/rng';
-import { DECOMPOSITIONS } from '../../src/decomposition/decompositions';
-import { TRANSFORMERS } from '../../src/features/transformers/transformers';
-import { CLASSIFIERS } from '../../src/rules/tree/classifiers';
+import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, DECOMPOSITIONS, InputError, K_SELECTION_CRITERIA, Matrix, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
 
 /** Every registry under contract, by the name its entries are registered as ("clustering algorithm", …). */
 export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA] as unknown as Registry<RegistryEntry>[];

@@ -3,13 +3,7 @@
 // registry and by transformerFromJSON) transforms identically, rows are transformed one by one and their
 // order does not change the fit, and inverseTransform undoes transform where the entry says it can.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/core/errors';
-import { Matrix } from '../../src/core/Matrix';
-import { Rng } from '../../src/core/rng';
-import type { StringColumns } from '../../src/features/transformers/OneHotEncoderModel';
-import { transformerFromJSON } from '../../src/features/transformers/transformerFromJSON';
-import type { AnyTransformerEntry } from '../../src/features/transformers/TransformerEntry';
-import { transformerEntries } from '../../src/features/transformers/transformers';
+import { Matrix, Rng, transformerEntries, transformerFromJSON, UsageError, type AnyTransformerEntry, type StringColumns } from '../../src';
 import { expectBadCell, expectNoRows, FIXTURES, firstColumns, permuteRows, shuffledOrder, withValue } from './fixtures';
 
 /** 40 rows of positive, long-tailed, distinct-valued numbers in 3 columns (every transformer's domain). */
@@ -80,6 +74,8 @@ describe.each(transformerEntries().map((e) => [e.name, e] as const))('transforme
       const X = input as Matrix;
       expectNoRows(() => fit(entry, Matrix.zeros(0, 3)));
       expect(() => m.transform(firstColumns(X, 2))).toThrow(UsageError);
+      // one fitted-columns check (core/checkFittedColumns) for every fitted model
+      expect(() => m.transform(firstColumns(X, 2))).toThrow(/X does not have the columns the model was fitted on \(2 columns, expected 3\)\. Fitted on: /);
       expectBadCell(() => fit(entry, withValue(X, 4, 1, Infinity)), 'orders', 5);
       expectBadCell(() => m.transform(withValue(X, 2, 0, -Infinity)), 'spend', 3);
       if (entry.missing === 'refuse') {

@@ -234,6 +234,7 @@ describe('bad input: every problem, with where and how to fix', () => {
   it('messages never hold a stack or SQL echo, and every error has a hint', async () => {
     writeFile(dir, 'tx.csv', 'customer_id,ts,amount\nc1,x,y\n');
     const e = await loadError(session, { transactions: { path: 'tx.csv', columns: { channel: { sql: 'nope(1)' } } } }, { baseDir: dir });
+    expect(e.problems.length).toBeGreaterThan(0);
     for (const p of e.problems) {
       expect(p.hint, p.check).toBeTruthy();
       expect(p.message).not.toMatch(/LINE 1:/);

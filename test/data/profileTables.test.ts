@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleStandardDeviation } from 'simple-statistics';
-import { UsageError } from '../../src/core/errors';
-import { DuckSession } from '../../src/data/DuckSession';
-import { loadTables } from '../../src/data/loadTables';
-import { profileTables, profileToMarkdown, type QualityProfile } from '../../src/data/profileTables';
+import { DuckSession, loadTables, profileTables, profileToMarkdown, UsageError, type QualityProfile } from '../../src';
 import { tempDir, writeFile } from './helpers';
 
 // Hand-made fixture; every expected number below is worked out by hand in the comments.

@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../src/core/errors';
-import { DuckSession, type Row } from '../../src/data/DuckSession';
-import { computeFeatures, type FeatureResult } from '../../src/features/computeFeatures';
-import { planFeatures } from '../../src/features/planFeatures';
-import { readFeatureTable } from '../../src/features/readFeatureTable';
+import { computeFeatures, DuckSession, FEATURE_GROUPS, InputError, parseFeatureConfig, planFeatures, readFeatureTable, UsageError, type FeatureResult, type Row } from '../../src';
 import { inspectAvailable, roleHintsFrom } from '../../src/features/AvailableData';
-import { FEATURE_GROUPS, parseFeatureConfig } from '../../src/features/FeatureConfig';
 import { AS_OF, createFixture } from './fixture';
 
 // The loader's roles: churned is an outcome, never a feature.

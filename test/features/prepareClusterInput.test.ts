@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors';
-import type { FeatureColumn } from '../../src/features/FeatureDefinition';
-import type { FeatureTable } from '../../src/features/readFeatureTable';
-import { clusterConfigSchema } from '../../src/pipeline/ClusterConfig';
-import { prepareClusterInput } from '../../src/features/prepareClusterInput';
+import { clusterConfigSchema, InputError, prepareClusterInput, type FeatureColumn, type FeatureTable } from '../../src';
 
 /** 100 customers: a rare 0/1 flag (3 ones), a long-tailed balance, a plain number, spend with two returns. */
 function table(): { table: FeatureTable; columns: FeatureColumn[] } {

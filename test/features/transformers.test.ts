@@ -252,6 +252,7 @@ describe('Winsorizer', () => {
   });
 
   it('property: output stays within the fitted limits and keeps the order', () => {
+    let valuesChecked = 0;
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }), (values) => {
         const model = new Winsorizer({ lower: 0.05, upper: 0.95 }).fit(cols({ x: values }));
@@ -261,8 +262,10 @@ describe('Winsorizer', () => {
           expect(v).toBeLessThanOrEqual(model.high[0]!);
           for (let j = 0; j < values.length; j++) if (values[i]! < values[j]!) expect(v).toBeLessThanOrEqual(y[j]!);
         });
+        valuesChecked += y.length;
       }),
     );
+    expect(valuesChecked).toBeGreaterThan(100);
   });
 });
 
@@ -391,6 +394,7 @@ describe('every transformer on edge inputs: no columns, no rows, ±Infinity, val
         widest: [MAX, -MAX, MAX / 3],
         negative: [-MAX, -MAX / 2, -1e307],
       };
+      let checked = 0;
       for (const [name, values] of Object.entries(extremes)) {
         const X = cols({ [name]: values });
         if (t.name === 'RobustScaler' && (name === 'wide' || name === 'widest')) continue; // its scale would overflow: below
@@ -398,7 +402,9 @@ describe('every transformer on edge inputs: no columns, no rows, ±Infinity, val
         const Z = model.transform(X);
         for (const z of Z.data) expect(Number.isFinite(z), `${name}: ${Array.from(Z.data)}`).toBe(true);
         checkJson(model, X);
+        checked++;
       }
+      expect(checked).toBe(t.name === 'RobustScaler' ? 2 : 4);
     });
   }
 

@@ -17,6 +17,25 @@ describe('notebooks', () => {
     }
   });
 
+  // Notebooks hold no logic: dates, seeds and settings come from the config, the clustering from the run's own
+  // stage. Notebook 02 once re-wired the cluster stage with asOf 2026-04-01 while the config said 2026-07-01.
+  it('take asOf from the config and the segments from the cluster stage, never re-wiring it', () => {
+    const code = (nb: string) =>
+      (JSON.parse(readFileSync(join(root, 'notebooks', nb), 'utf8')) as { cells: { cell_type: string; source: string[] }[] }).cells
+        .filter((c) => c.cell_type === 'code')
+        .map((c) => c.source.join(''))
+        .join('\n');
+    expect(notebooks.length).toBeGreaterThan(0);
+    for (const nb of notebooks) {
+      expect(code(nb), `${nb} writes a date instead of config.asOf`).not.toMatch(/['"`]\d{4}-\d{2}-\d{2}/);
+      expect(code(nb), `${nb} builds a cluster config of its own`).not.toMatch(/clusterConfigSchema\.parse/);
+    }
+    const segmentation = code('02_segmentation.ipynb');
+    expect(segmentation).toMatch(/seglab\.runPipeline\(/);
+    expect(segmentation).toMatch(/run\.results\.cluster/);
+    expect(segmentation, 'the segments are the stage\'s, not a fit of the notebook').not.toMatch(/new seglab\.KMeans\(\{ k: chosenK/);
+  });
+
   // nbconvert warns MissingIDFieldWarning on cells without ids and invents random ones on every run.
   it('pass run-notebooks --check: nbformat 4.5, a unique stable id on every cell, no outputs', async () => {
     const r = await run(process.execPath, [join(root, 'scripts', 'run-notebooks.mjs'), '--check'], { cwd: root });

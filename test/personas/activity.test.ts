@@ -118,6 +118,7 @@ describe('personas: data without orders are named by their traits; the outcome i
   });
 
   it('every card says what sets the segment apart, with numbers', () => {
+    expect(result.segments.length).toBeGreaterThan(1);
     for (const s of result.segments as SegmentPersona[]) {
       expect(s.card.apart).toMatch(/^What sets them apart: .*\d/);
     }
@@ -141,11 +142,13 @@ describe('personas: data without orders are named by their traits; the outcome i
     const even = subscriptionBase();
     const flat = Float64Array.from(even.labels as number[], (_, i) => (i % 4 === 0 ? 1 : 0));
     const r = buildPersonas({ ...even, outcome: { ...even.outcome!, values: flat } });
+    expect(r.segments.length).toBeGreaterThan(1);
     for (const s of r.segments as SegmentPersona[]) {
       expect(s.card.actions).toEqual([]);
       expect(s.card.actionsNote).toMatch(/^No targeted action: their churn rate \(25%\) is close to the base \(25%\)/);
     }
     const none = buildPersonas({ ...even, outcome: undefined });
+    expect(none.segments).toHaveLength(r.segments.length);
     for (const s of none.segments as SegmentPersona[]) expect(s.card.actionsNote).toMatch(/^No action from the catalogue applies: the data has no orders/);
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors';
-import { parseRunConfig, type RunConfigOverrides } from '../../src/pipeline/loadRunConfig';
+import { InputError, parseRunConfig, type RunConfigOverrides } from '../../src';
 
 const problems = (text: string, vars: Record<string, string> = {}) => {
   try {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import type { RunConfig } from '../../src/pipeline/RunConfig';
 import type { PersonaResult, SegmentPersona } from '../../src/personas/PersonaResult';
 import { seglab } from '../cli/helpers';
+import { expectGoldenJson } from '../golden';
 import { checkReportPage, launchChromium } from '../report/browserCheck';
 import { CalendarDate } from '../../src/core/CalendarDate';
 
@@ -20,12 +21,7 @@ async function sampleRun(patch: (c: RunConfig) => RunConfig): Promise<RunResult>
 }
 
 /** Numbers to 4 significant digits (p-values to 3): the golden file checks meaning, not float noise. */
-function rounded(value: unknown, key = ''): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? value : Number(value.toPrecision(/^p(Value|Adjusted)$/.test(key) ? 3 : 4));
-  if (Array.isArray(value)) return value.map((v) => rounded(v));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v, k)]));
-  return value;
-}
+const precision = (key: string): number => (/^p(Value|Adjusted)$/.test(key) ? 3 : 4);
 
 describe('report stage on the embedded sample (what `npm start` does)', () => {
   let run: RunResult;
@@ -35,10 +31,8 @@ describe('report stage on the embedded sample (what `npm start` does)', () => {
     personas = JSON.parse(readFileSync(join(run.dir, 'personas.json'), 'utf8')) as PersonaResult;
   }, 300_000);
 
-  it('writes personas.json equal to the golden file (numbers rounded; UPDATE_GOLDEN=1 rewrites it)', () => {
-    const actual = rounded(personas);
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(goldenPath)) writeFileSync(goldenPath, JSON.stringify(actual, null, 2) + '\n');
-    expect(actual).toEqual(JSON.parse(readFileSync(goldenPath, 'utf8')));
+  it('writes personas.json equal to the golden file (numbers rounded; `npm run golden:update` rewrites it)', () => {
+    expectGoldenJson(goldenPath, personas, { precision });
   });
 
   it('finds personas a marketer recognises on the sample', () => {

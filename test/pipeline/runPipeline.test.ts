@@ -2,10 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../src/core/errors';
-import { DuckSession, quoteLiteral } from '../../src/data/DuckSession';
-import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
-import { runConfigSchema, type RunConfig, type RunConfigInput } from '../../src/pipeline/RunConfig';
+import { DuckSession, InputError, quoteLiteral, runConfigSchema, runPipeline, UsageError, type RunConfig, type RunConfigInput, type RunResult } from '../../src';
 import { RunWriter } from '../../src/pipeline/RunWriter';
 import { HOSTILE_IDS } from '../core/hostileValues';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../src/core/Locale';
-import type { KpiDefinition, KpiValues, PersonaResult, SegmentEntry, SegmentPersona } from '../../src/personas/PersonaResult';
+import { PERSONA_RESULT_SCHEMA_VERSION, type KpiDefinition, type KpiValues, type PersonaResult, type SegmentEntry, type SegmentPersona } from '../../src/personas/PersonaResult';
 import { REPORT_DATA_SCHEMA_VERSION, type ReportData } from '../../src/report/ReportData';
 
 /** Markup that must render as visible text everywhere it appears. */
@@ -92,7 +92,7 @@ function persona(spec: SegmentSpec, locale: Locale): SegmentPersona {
         return { feature, label, unit, segmentMean, baseMean, baseSd, stdDiff, lift: segmentMean / baseMean, direction: stdDiff >= 0 ? ('higher' as const) : ('lower' as const), customers: spec.size };
       }),
       categorical: spec.categorical
-        ? [{ ...spec.categorical, count: Math.round(spec.size * 0.4), segmentShare: 0.4, baseShare: 0.2, lift: 2, chi2: 35.2, pValue: 1e-9, pAdjusted: 1e-8 }]
+        ? [{ ...spec.categorical, valueLabel: spec.categorical.value, count: Math.round(spec.size * 0.4), segmentShare: 0.4, baseShare: 0.2, lift: 2, chi2: 35.2, pValue: 1e-9, pAdjusted: 1e-8 }]
         : [],
     },
     card: {
@@ -158,7 +158,7 @@ export function reportFixture(locale: Locale): ReportData {
   ];
   const segments: SegmentEntry[] = [...specs.map((s) => persona(s, locale)), { id: SECRET.id, suppressed: true, reason: SECRET.reason }];
   const personas: PersonaResult = {
-    schemaVersion: 1,
+    schemaVersion: PERSONA_RESULT_SCHEMA_VERSION,
     locale,
     minGroupSize: 30,
     alpha: 0.05,
@@ -246,6 +246,8 @@ export function reportFixture(locale: Locale): ReportData {
           { id: SECRET.id, meanJaccard: SECRET.jaccard, verdict: 'dissolved' },
         ],
       },
+      kprototypes: null,
+      absent: { projection: null, stability: null },
     },
     personas,
     projection: {
@@ -310,6 +312,7 @@ export function largeReportFixture(segments = 12, points = 5000): ReportData {
       feature: `cat_${j}`,
       label: `Category ${j}`,
       value: `value ${j}`,
+      valueLabel: `value ${j}`,
       count: 300,
       segmentShare: 0.3,
       baseShare: 0.1,
@@ -322,7 +325,7 @@ export function largeReportFixture(segments = 12, points = 5000): ReportData {
     return p;
   });
   const ks = Array.from({ length: 11 }, (_, i) => i + 2);
-  const wave = (f: (k: number) => number) => ks.map(f);
+  const wave = (f: (k: number) => number | null) => ks.map(f);
   return {
     ...base,
     clustering: {

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { plotlyBundleSource } from '../../src/report/plotlyBundleSource';
-import { renderReportHtml } from '../../src/report/renderReportHtml';
-import { reportFigures } from '../../src/report/reportFigures';
-import { REPORT_SECTIONS } from '../../src/report/ReportSection';
+import { renderReportHtml, REPORT_SECTIONS, reportFigures } from '../../src';
 import { allStrings, embeddedSpecs, outsidePlotly, plainSpaces } from './helpers';
 import { largeReportFixture, PAYLOAD, reportFixture, SECRET } from './fixtures';
 

@@ -49,6 +49,7 @@ describe('reportFigures', () => {
   it('numbers stay short (at most 4 significant digits)', () => {
     const numbers = JSON.stringify(en).match(/-?\d+\.\d+(e-?\d+)?/g) ?? [];
     const significant = (n: string) => n.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
+    expect(numbers.length).toBeGreaterThan(20);
     for (const n of numbers) expect(significant(n), n).toBeLessThanOrEqual(4);
   });
 

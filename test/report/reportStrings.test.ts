@@ -27,6 +27,7 @@ describe('report words', () => {
 
   it('French has exactly the keys of English, table by table', () => {
     const fr = new Map(tables('fr'));
+    expect(fr.size).toBe(tables('en').length);
     for (const [name, en] of tables('en')) expect(Object.keys(fr.get(name)!).sort(), name).toEqual(Object.keys(en).sort());
   });
 

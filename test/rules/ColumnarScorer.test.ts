@@ -45,15 +45,18 @@ function columns(rows: { x: number | null; y: number | null; s: string | null }[
 
 describe('ColumnarScorer', () => {
   it('agrees with the JSON Logic evaluator on every row (property)', () => {
+    let rowsChecked = 0;
     fc.assert(
       fc.property(condition, fc.array(record, { minLength: 1, maxLength: 30 }), (c, rows) => {
         parseCondition(c, FIELDS);
         const mask = new ColumnarScorer(columns(rows)).mask(c);
         const rule = compileJsonLogic(c);
         rows.forEach((r, i) => expect(mask[i], `${JSON.stringify(c)} on ${JSON.stringify(r)}`).toBe(jsonLogicTruthy(rule.evaluate(r)) ? 1 : 0));
+        rowsChecked += rows.length;
       }),
       { numRuns: 1500, seed: 20261201 },
     );
+    expect(rowsChecked).toBeGreaterThanOrEqual(1500);
   });
 
   it('segments, firstMatch, matchesAny and scores agree with the per-row evaluator: first match wins, every score rule counts (property)', () => {

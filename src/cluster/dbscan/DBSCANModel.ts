@@ -1,7 +1,8 @@
+import { checkMatrix } from '../../core/checkMatrix';
 import { parseSavedJson } from '../../core/parseSavedJson';
-import { checkFittedColumns } from '../checkFittedColumns';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { z } from 'zod';
-import { UsageError } from '../../core/errors';
+import { savedJsonError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { CLUSTER_SCHEMA_VERSION, NOISE, type ClusterModel } from '../ClusterModel';
 import { dbscanParamsSchema, type ResolvedDBSCANParams } from './dbscanParams';
@@ -60,7 +61,7 @@ export class DBSCANModel implements ClusterModel {
 
   predict(X: Matrix): Int32Array {
     const who = 'DBSCANModel.predict';
-    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
+    checkMatrix(X, who);
     checkFittedColumns(X.columns, this.columns, who);
     if (X.rows === 0) return new Int32Array(0);
     // A batch may legitimately hold one value in a column (or one row).
@@ -94,7 +95,7 @@ export class DBSCANModel implements ClusterModel {
   static fromJSON(json: unknown): DBSCANModel {
     const j = parseSavedJson(jsonSchema, json, 'DBSCAN');
     const bad = (msg: string): never => {
-      throw new UsageError(`Invalid DBSCAN JSON: ${msg}.`);
+      throw savedJsonError('DBSCAN', msg);
     };
     const n = j.labels.length;
     const p = j.columns.length;

@@ -1,4 +1,4 @@
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 
 export interface KDTreeOptions {
   /** Points per leaf are between leafSize/2 and leafSize (as scikit-learn); default 32. */
@@ -57,9 +57,9 @@ export class KDTree {
     const { leafSize = 32, weights } = options;
     checkParam(data instanceof Float64Array, 'KDTree data', typeof data, 'a Float64Array');
     checkParam(Number.isInteger(rows) && rows >= 0 && Number.isInteger(cols) && cols >= 1, 'KDTree shape', [rows, cols], 'rows >= 0 and cols >= 1 (integers)');
-    if (data.length !== rows * cols) throw new UsageError(`KDTree: data has ${data.length} values, expected rows*cols = ${rows}*${cols} = ${rows * cols}.`);
+    if (data.length !== rows * cols) throw usageError('KDTree', `data has ${data.length} values, expected rows*cols = ${rows}*${cols} = ${rows * cols}`);
     checkParam(Number.isInteger(leafSize) && leafSize >= 1, 'KDTree leafSize', leafSize, 'an integer >= 1');
-    if (weights !== undefined && weights.length !== rows) throw new UsageError(`KDTree: weights has ${weights.length} values, expected ${rows}.`);
+    if (weights !== undefined && weights.length !== rows) throw usageError('KDTree', `weights has ${weights.length} values, expected ${rows}`);
     this.rows = rows;
     this.cols = cols;
     const n = rows;
@@ -297,7 +297,7 @@ export class KDTree {
   }
 
   private requireActive(): Uint8Array {
-    if (!this.active) throw new UsageError('KDTree: call resetActive() before takeWithin / deactivate.');
+    if (!this.active) throw usageError('KDTree', 'call resetActive() before takeWithin / deactivate');
     return this.active;
   }
 
@@ -477,10 +477,10 @@ export class KDTree {
 
   private checkPoint(point: ArrayLike<number>, who: string): void {
     if (point == null || point.length !== this.cols) {
-      throw new UsageError(`${who}: the point has ${point == null ? 'no' : point.length} values, expected ${this.cols} (one per column).`);
+      throw usageError(who, `the point has ${point == null ? 'no' : point.length} values, expected ${this.cols} (one per column)`);
     }
     for (let j = 0; j < this.cols; j++) {
-      if (!Number.isFinite(point[j])) throw new UsageError(`${who}: value ${point[j]} at position ${j + 1} is not a finite number.`);
+      if (!Number.isFinite(point[j])) throw usageError(who, `value ${point[j]} at position ${j + 1} is not a finite number`);
     }
   }
 }

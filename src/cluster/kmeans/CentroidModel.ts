@@ -1,9 +1,10 @@
+import { checkMatrix } from '../../core/checkMatrix';
 import { z } from 'zod';
-import { UsageError } from '../../core/errors';
+import { savedJsonError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import type { ClusterModel } from '../ClusterModel';
 import { nearestTwo, sqDist } from './kmeansKernels';
-import { checkFittedColumns } from '../checkFittedColumns';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { validateClusterInput } from '../validateClusterInput';
 
 /** What a centroid fit (k-means, mini-batch k-means) hands its model. */
@@ -77,7 +78,7 @@ export abstract class CentroidModel implements ClusterModel {
   }
 
   private checkInput(X: Matrix, who: string): void {
-    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
+    checkMatrix(X, who);
     checkFittedColumns(X.columns, this.columns, who);
     // New rows may hold one value in a column; they only need to be finite.
     if (X.rows > 0) validateClusterInput(X, { who, allowConstantColumns: true });
@@ -104,7 +105,7 @@ export interface CentroidJson {
 /** Check the parts of a saved centroid model against each other and rebuild them. */
 export function restoreCentroidFit(j: CentroidJson, k: number, name: string): CentroidFit {
   const bad = (msg: string): never => {
-    throw new UsageError(`Invalid ${name} JSON: ${msg}.`);
+    throw savedJsonError(name, msg);
   };
   const d = j.columns.length;
   if (j.centroids.length !== k) bad(`centroids has ${j.centroids.length} rows, expected k=${k}`);

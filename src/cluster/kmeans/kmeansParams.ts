@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
 import { seedParam } from '../../core/seedParam';
@@ -91,12 +91,12 @@ export function resolveInit(init: KMeansInit, k: number, who: string): ResolvedK
 /** Given centres must have one value per column of X. */
 export function checkInitColumns(init: ResolvedKMeansInit, cols: number, who: string): void {
   if (typeof init === 'string') return;
-  if (init[0]!.length !== cols) throw new UsageError(`${who}: init has ${init[0]!.length} values per centre but X has ${cols} columns.`);
+  if (init[0]!.length !== cols) throw usageError(who, `init has ${init[0]!.length} values per centre but X has ${cols} columns`);
 }
 
 /** Count the rows with a positive weight; clustering into k needs at least k of them. */
 export function checkPositiveWeights(w: Float64Array, k: number, who: string): void {
   let positive = 0;
   for (let i = 0; i < w.length && positive < k; i++) if (w[i]! > 0) positive++;
-  if (positive < k) throw new UsageError(`${who}: only ${positive} row(s) have a positive sampleWeight; k=${k} clusters need at least ${k}.`);
+  if (positive < k) throw usageError(who, `only ${positive} row(s) have a positive sampleWeight; k=${k} clusters need at least ${k}`);
 }

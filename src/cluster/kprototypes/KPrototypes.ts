@@ -1,4 +1,4 @@
-import { InputError, UsageError } from '../../core/errors';
+import { InputError, typeName, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress } from '../../core/progress';
 import { Rng } from '../../core/rng';
@@ -58,7 +58,7 @@ export class KPrototypes {
 
   fit(X: MixedMatrix, options: FitOptions = {}): KPrototypesModel {
     const who = 'KPrototypes.fit';
-    if (X === null || typeof X !== 'object') throw new UsageError(`${who}: X must be a MixedMatrix { numeric, categorical } (got ${X === null ? 'null' : typeof X}).`);
+    if (X === null || typeof X !== 'object') throw usageError(who, `X must be a MixedMatrix { numeric, categorical } (got ${typeName(X)})`);
     mixedMatrix(X.numeric, X.categorical, who);
     const { k, init, maxIter, tol, seed } = this.params;
     validateClusterInput(X.numeric, { who, nClusters: k });

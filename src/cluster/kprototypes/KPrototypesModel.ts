@@ -1,7 +1,7 @@
 import { parseSavedJson } from '../../core/parseSavedJson';
-import { checkFittedColumns } from '../checkFittedColumns';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { z } from 'zod';
-import { UsageError } from '../../core/errors';
+import { savedJsonError, typeName, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { mixedMatrix, type MixedMatrix } from '../CategoricalMatrix';
 import { CLUSTER_SCHEMA_VERSION, type ClusterModel } from '../ClusterModel';
@@ -134,7 +134,7 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
   /** Nearest prototype of every row (equal costs: the lower cluster); the training rows get `labels`. */
   predict(X: MixedMatrix): Int32Array {
     const who = 'KPrototypesModel.predict';
-    if (X === null || typeof X !== 'object') throw new UsageError(`${who}: X must be a MixedMatrix { numeric, categorical } (got ${X === null ? 'null' : typeof X}).`);
+    if (X === null || typeof X !== 'object') throw usageError(who, `X must be a MixedMatrix { numeric, categorical } (got ${typeName(X)})`);
     mixedMatrix(X.numeric, X.categorical, who);
     checkFittedColumns(X.numeric.columns, this.numericColumns, who, 'the numeric part');
     checkFittedColumns(X.categorical.columns, this.categoricalColumns, who, 'the categorical part');
@@ -179,7 +179,7 @@ export class KPrototypesModel implements ClusterModel<MixedMatrix> {
   static fromJSON(json: unknown): KPrototypesModel {
     const j = parseSavedJson(jsonSchema, json, 'k-prototypes');
     const bad = (field: string, msg: string): never => {
-      throw new UsageError(`Invalid k-prototypes JSON: ${field}: ${msg}.`);
+      throw savedJsonError('k-prototypes', `${field}: ${msg}`);
     };
     const k = j.centroids.length;
     const p = j.numericColumns.length;

@@ -1,4 +1,4 @@
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { NOISE } from '../ClusterModel';
 import { checkClusterLabels, type LabelsInput } from '../metrics/clusterLabels';
@@ -78,10 +78,10 @@ export function hungarian(cost: Float64Array, rows: number, cols: number): Assig
   checkParam(cost instanceof Float64Array, `${who} cost`, typeof cost, 'a Float64Array (row-major rows × cols)');
   checkParam(Number.isInteger(rows) && rows >= 0, `${who} rows`, rows, 'an integer >= 0');
   checkParam(Number.isInteger(cols) && cols >= 0, `${who} cols`, cols, 'an integer >= 0');
-  if (cost.length !== rows * cols) throw new UsageError(`${who}: cost has ${cost.length} values, expected rows × cols = ${rows} × ${cols} = ${rows * cols}.`);
+  if (cost.length !== rows * cols) throw usageError(who, `cost has ${cost.length} values, expected rows × cols = ${rows} × ${cols} = ${rows * cols}`);
   for (let t = 0; t < cost.length; t++) {
     if (!Number.isFinite(cost[t]!)) {
-      throw new UsageError(`${who}: cost at row ${Math.floor(t / cols)}, column ${t % cols} is ${cost[t]}; costs must be finite (use a large number for a forbidden pair).`);
+      throw usageError(who, `cost at row ${Math.floor(t / cols)}, column ${t % cols} is ${cost[t]}; costs must be finite (use a large number for a forbidden pair)`);
     }
   }
   const rowToCol = new Int32Array(rows).fill(-1);
@@ -154,11 +154,11 @@ export function matchClusters(previousCentroids: Matrix, currentCentroids: Matri
   const C = currentCentroids;
   const sameColumns = P.cols === C.cols && P.columns.every((c, j) => c === C.columns[j]);
   if (!sameColumns) {
-    throw new UsageError(`${who}: previous and current centroids must have the same columns in the same order (previous: ${P.columns.join(', ')}; current: ${C.columns.join(', ')}).`);
+    throw usageError(who, `previous and current centroids must have the same columns in the same order (previous: ${P.columns.join(', ')}; current: ${C.columns.join(', ')})`);
   }
   for (const [name, M] of [['previousCentroids', P], ['currentCentroids', C]] as const) {
     for (let t = 0; t < M.data.length; t++) {
-      if (!Number.isFinite(M.data[t]!)) throw new UsageError(`${who}: ${name} row ${Math.floor(t / M.cols)}, column "${M.columns[t % M.cols]}" is ${M.data[t]}; centroids must be finite.`);
+      if (!Number.isFinite(M.data[t]!)) throw usageError(who, `${name} row ${Math.floor(t / M.cols)}, column "${M.columns[t % M.cols]}" is ${M.data[t]}; centroids must be finite`);
     }
   }
   const d = P.cols;
@@ -215,7 +215,7 @@ export function relabel(labels: LabelsInput, mapping: readonly number[] | Int32A
       out[i] = NOISE;
       continue;
     }
-    if (l >= mapping.length) throw new UsageError(`${who}: labels[${i}] is ${l} but the mapping covers clusters 0..${mapping.length - 1}.`);
+    if (l >= mapping.length) throw usageError(who, `labels[${i}] is ${l} but the mapping covers clusters 0..${mapping.length - 1}`);
     out[i] = mapping[l]!;
   }
   return out;

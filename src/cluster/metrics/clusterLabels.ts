@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors';
+import { typeName, UsageError, usageError } from '../../core/errors';
 import { NOISE } from '../ClusterModel';
 
 /** Labels as a caller may hold them: the Int32Array of a ClusterModel, or a plain array. */
@@ -24,12 +24,12 @@ export interface EncodedClusterLabels {
  */
 export function checkClusterLabels(labels: LabelsInput, rows: number, who: string, name = 'labels'): Int32Array {
   if (!(labels instanceof Int32Array) && !Array.isArray(labels)) {
-    throw new UsageError(`${who}: ${name} must be an Int32Array or an array of integers (got ${labels === null ? 'null' : typeof labels}).`);
+    throw usageError(who, `${name} must be an Int32Array or an array of integers (got ${typeName(labels)})`);
   }
-  if (labels.length !== rows) throw new UsageError(`${who}: ${name} has ${labels.length} values, expected one per row of X (${rows}).`);
+  if (labels.length !== rows) throw usageError(who, `${name} has ${labels.length} values, expected one per row of X (${rows})`);
   if (labels instanceof Int32Array) {
     for (let i = 0; i < labels.length; i++) {
-      if (labels[i]! < NOISE) throw new UsageError(`${who}: ${name}[${i}] is ${labels[i]}; labels must be >= 0, or ${NOISE} for noise.`);
+      if (labels[i]! < NOISE) throw usageError(who, `${name}[${i}] is ${labels[i]}; labels must be >= 0, or ${NOISE} for noise`);
     }
     return labels;
   }
@@ -37,7 +37,7 @@ export function checkClusterLabels(labels: LabelsInput, rows: number, who: strin
   for (let i = 0; i < labels.length; i++) {
     const v = labels[i]!;
     if (!Number.isInteger(v) || v < NOISE || v > 0x7fffffff) {
-      throw new UsageError(`${who}: ${name}[${i}] is ${JSON.stringify(v)}; labels must be integers >= 0, or ${NOISE} for noise.`);
+      throw usageError(who, `${name}[${i}] is ${JSON.stringify(v)}; labels must be integers >= 0, or ${NOISE} for noise`);
     }
     out[i] = v;
   }
@@ -47,14 +47,14 @@ export function checkClusterLabels(labels: LabelsInput, rows: number, who: strin
 /** Any integer labelling (for comparing two partitions, where -1 is just another class). */
 export function checkAnyLabels(labels: LabelsInput, who: string, name: string): Int32Array {
   if (!(labels instanceof Int32Array) && !Array.isArray(labels)) {
-    throw new UsageError(`${who}: ${name} must be an Int32Array or an array of integers (got ${labels === null ? 'null' : typeof labels}).`);
+    throw usageError(who, `${name} must be an Int32Array or an array of integers (got ${typeName(labels)})`);
   }
   if (labels instanceof Int32Array) return labels;
   const out = new Int32Array(labels.length);
   for (let i = 0; i < labels.length; i++) {
     const v = labels[i]!;
     if (!Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) {
-      throw new UsageError(`${who}: ${name}[${i}] is ${JSON.stringify(v)}; labels must be 32-bit integers.`);
+      throw usageError(who, `${name}[${i}] is ${JSON.stringify(v)}; labels must be 32-bit integers`);
     }
     out[i] = v;
   }

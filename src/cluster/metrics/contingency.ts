@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors';
+import { usageError } from '../../core/errors';
 import { checkAnyLabels, type LabelsInput } from './clusterLabels';
 
 /** Dense tables above this many cells are refused (two labellings with thousands of classes each). */
@@ -50,7 +50,7 @@ function codesOf(labels: Int32Array): { codes: Int32Array; values: number[] } {
 function checkPair(a: LabelsInput, b: LabelsInput, who: string): [Int32Array, Int32Array] {
   const la = checkAnyLabels(a, who, 'labelsA');
   const lb = checkAnyLabels(b, who, 'labelsB');
-  if (la.length !== lb.length) throw new UsageError(`${who}: labelsA has ${la.length} values and labelsB ${lb.length}; both must label the same rows.`);
+  if (la.length !== lb.length) throw usageError(who, `labelsA has ${la.length} values and labelsB ${lb.length}; both must label the same rows`);
   return [la, lb];
 }
 
@@ -123,7 +123,7 @@ export function contingencyTable(a: LabelsInput, b: LabelsInput): ContingencyTab
   const r = A.values.length;
   const c = B.values.length;
   if (r * c > CONTINGENCY_MAX_CELLS) {
-    throw new UsageError(`${who}: ${r} × ${c} classes make a table of ${r * c} cells (limit ${CONTINGENCY_MAX_CELLS}); these look like ids, not cluster labels.`);
+    throw usageError(who, `${r} × ${c} classes make a table of ${r * c} cells (limit ${CONTINGENCY_MAX_CELLS}); these look like ids, not cluster labels`);
   }
   const counts = new Float64Array(r * c);
   const rowSums = new Float64Array(r);

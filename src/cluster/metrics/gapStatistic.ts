@@ -1,4 +1,4 @@
-import { checkParam, InputError, UsageError } from '../../core/errors';
+import { checkParam, InputError, usageError } from '../../core/errors';
 import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress, type Progress } from '../../core/progress';
@@ -91,7 +91,7 @@ function logDispersion(X: Matrix, labels: Int32Array, k: number, who: string): n
 
 function labelsOf(result: ReturnType<ClusterFn>, k: number, who: string): Int32Array {
   const labels = result instanceof Int32Array ? result : result?.labels;
-  if (!(labels instanceof Int32Array)) throw new UsageError(`${who}: fitFn for k=${k} must return an Int32Array of labels or a model with labels.`);
+  if (!(labels instanceof Int32Array)) throw usageError(who, `fitFn for k=${k} must return an Int32Array of labels or a model with labels`);
   return labels;
 }
 
@@ -163,7 +163,7 @@ export function gapStatistic(X: Matrix, fitFn: ClusterFn, ks: readonly number[],
   const sorted = [...ks].sort((a, b) => a - b);
   sorted.forEach((k, i) => {
     checkParam(Number.isInteger(k) && k >= 1 && k < X.rows, `${who} ks[${i}]`, k, `an integer between 1 and ${X.rows - 1} (rows - 1)`);
-    if (i > 0 && k === sorted[i - 1]) throw new UsageError(`${who}: ks lists k=${k} twice.`);
+    if (i > 0 && k === sorted[i - 1]) throw usageError(who, `ks lists k=${k} twice`);
   });
 
   const fit = (data: Matrix, k: number): Int32Array =>

@@ -1,4 +1,4 @@
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 
 export type KneeCurve = 'convex' | 'concave';
 export type KneeDirection = 'increasing' | 'decreasing';
@@ -52,11 +52,11 @@ export function kneedle(x: readonly number[] | Float64Array, y: readonly number[
   checkParam(typeof sensitivity === 'number' && Number.isFinite(sensitivity) && sensitivity >= 0, `${who} sensitivity`, sensitivity, 'a finite number >= 0');
   checkParam(Array.isArray(x) || x instanceof Float64Array, `${who} x`, typeof x, 'an array of numbers');
   checkParam(Array.isArray(y) || y instanceof Float64Array, `${who} y`, typeof y, 'an array of numbers');
-  if (x.length !== y.length) throw new UsageError(`${who}: x has ${x.length} values and y ${y.length}; they must be the same length.`);
+  if (x.length !== y.length) throw usageError(who, `x has ${x.length} values and y ${y.length}; they must be the same length`);
   for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i]!)) throw new UsageError(`${who}: x[${i}] is ${x[i]}; x must hold finite numbers.`);
-    if (!Number.isFinite(y[i]!)) throw new UsageError(`${who}: y[${i}] is ${y[i]}; y must hold finite numbers.`);
-    if (i > 0 && !(x[i]! > x[i - 1]!)) throw new UsageError(`${who}: x must be strictly increasing (x[${i - 1}] = ${x[i - 1]}, x[${i}] = ${x[i]}).`);
+    if (!Number.isFinite(x[i]!)) throw usageError(who, `x[${i}] is ${x[i]}; x must hold finite numbers`);
+    if (!Number.isFinite(y[i]!)) throw usageError(who, `y[${i}] is ${y[i]}; y must hold finite numbers`);
+    if (i > 0 && !(x[i]! > x[i - 1]!)) throw usageError(who, `x must be strictly increasing (x[${i - 1}] = ${x[i - 1]}, x[${i}] = ${x[i]})`);
   }
   const n = x.length;
   const none = (reason: string, dx: number[] = [], dy: number[] = []): KneedleResult => ({

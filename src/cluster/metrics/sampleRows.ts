@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors';
+import { usageError } from '../../core/errors';
 import type { Rng } from '../../core/rng';
 
 /**
@@ -31,7 +31,7 @@ export function sampleStratified(candidates: Int32Array, codes: Int32Array, k: n
   const floorOf = byCluster.map((rows) => Math.min(2, rows.length));
   const minimum = floorOf.reduce((s, v) => s + v, 0);
   if (size < minimum) {
-    throw new UsageError(`${who}: sampleSize=${size} is too small for a stratified sample of ${k} clusters (needs at least ${minimum}: two rows per cluster).`);
+    throw usageError(who, `sampleSize=${size} is too small for a stratified sample of ${k} clusters (needs at least ${minimum}: two rows per cluster)`);
   }
   const target = byCluster.map((rows) => (size * rows.length) / n);
   const alloc = byCluster.map((rows, c) => Math.min(rows.length, Math.max(floorOf[c]!, Math.floor(target[c]!))));

@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
-import { InputError, UsageError } from '../../core/errors';
+import { InputError, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress } from '../../core/progress';
 import { Rng } from '../../core/rng';
@@ -45,10 +45,10 @@ export class GaussianMixture {
     const { k, covarianceType, maxIter, nInit, meansInit } = this.params;
     validateClusterInput(X, { who, nClusters: k });
     if (options.sampleWeight !== undefined) {
-      throw new UsageError(`${who}: sampleWeight is not supported by the Gaussian mixture (as in scikit-learn); drop it or use KMeans.`);
+      throw usageError(who, 'sampleWeight is not supported by the Gaussian mixture (as in scikit-learn); drop it or use KMeans');
     }
     if (meansInit && meansInit[0]!.length !== X.cols) {
-      throw new UsageError(`${who}: meansInit has ${meansInit[0]!.length} values per mean but X has ${X.cols} columns.`);
+      throw usageError(who, `meansInit has ${meansInit[0]!.length} values per mean but X has ${X.cols} columns`);
     }
     const progress = options.progress ?? silentProgress;
     const { rows: n, data } = X;

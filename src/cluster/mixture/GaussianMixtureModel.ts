@@ -1,7 +1,9 @@
 import { parseSavedJson } from '../../core/parseSavedJson';
 import { z } from 'zod';
 import { assertUnreachable } from '../../core/assertUnreachable';
-import { UsageError } from '../../core/errors';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
+import { checkMatrix } from '../../core/checkMatrix';
+import { savedJsonError, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { CLUSTER_SCHEMA_VERSION, type ClusterModel } from '../ClusterModel';
 import { gaussianMixtureParamsSchema, resolveGaussianMixtureParams, type ResolvedGaussianMixtureParams } from './gaussianMixtureParams';
@@ -97,7 +99,7 @@ export class GaussianMixtureModel implements ClusterModel {
   constructor(fit: GaussianMixtureFit) {
     const { state } = fit;
     const precision = computePrecisionCholesky(state);
-    if (!precision.ok) throw new UsageError(`GaussianMixtureModel: the covariance of component ${precision.failed} is not positive definite.`);
+    if (!precision.ok) throw usageError('GaussianMixtureModel', `the covariance of component ${precision.failed} is not positive definite`);
     this.state = state;
     this.precision = precision.precision;
     this.params = fit.params;
@@ -158,7 +160,7 @@ export class GaussianMixtureModel implements ClusterModel {
   covarianceMatrix(component: number): Matrix {
     const { k, d, type, covariances } = this.state;
     if (!Number.isInteger(component) || component < 0 || component >= k) {
-      throw new UsageError(`GaussianMixtureModel.covarianceMatrix: component ${component} does not exist; expected an integer from 0 to ${k - 1}.`);
+      throw usageError('GaussianMixtureModel.covarianceMatrix', `component ${component} does not exist; expected an integer from 0 to ${k - 1}`);
     }
     const out = new Float64Array(d * d);
     switch (type) {
@@ -217,7 +219,7 @@ export class GaussianMixtureModel implements ClusterModel {
     const d = j.columns.length;
     const type = params.covarianceType;
     const bad = (field: string, expected: string): never => {
-      throw new UsageError(`Invalid GaussianMixture JSON: ${field}: expected ${expected}.`);
+      throw savedJsonError('GaussianMixture', `${field}: expected ${expected}`);
     };
     if (j.weights.length !== k) bad('weights', `${k} values (params.k), got ${j.weights.length}`);
     if (j.means.length !== k) bad('means', `${k} rows (params.k), got ${j.means.length}`);
@@ -277,17 +279,14 @@ export class GaussianMixtureModel implements ClusterModel {
 
   private totalLogLikelihood(X: Matrix, who: string): number {
     this.check(X, who);
-    if (X.rows === 0) throw new UsageError(`${who}: X has 0 rows; a score needs at least one row.`);
+    if (X.rows === 0) throw usageError(who, 'X has 0 rows; a score needs at least one row');
     return estimateResponsibilities(X.data, X.rows, this.state, this.precision, new Float64Array(X.rows * this.k));
   }
 
   /** Same columns as in training, in order, and finite values; an empty X is allowed (empty result). */
   private check(X: Matrix, who: string): void {
-    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-    const same = X.cols === this.columns.length && X.columns.every((c, j) => c === this.columns[j]);
-    if (!same) {
-      throw new UsageError(`${who}: X has columns [${X.columns.join(', ')}], expected [${this.columns.join(', ')}] (the fitted columns, in that order).`);
-    }
+    checkMatrix(X, who);
+    checkFittedColumns(X.columns, this.columns, who);
     if (X.rows > 0) validateClusterInput(X, { who, allowConstantColumns: true });
   }
 }

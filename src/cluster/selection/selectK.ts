@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import type { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
@@ -248,7 +248,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   checkParam(ks.length >= 1, `${who} ks`, options.ks ?? defaultKs, `at least one k (X has ${X.rows} rows)`);
   ks.forEach((k, i) => {
     checkParam(Number.isInteger(k) && k >= 2 && k <= maxK, `${who} ks[${i}]`, k, `an integer from 2 to ${maxK} (rows - 1)`);
-    if (i > 0 && ks[i - 1] === k) throw new UsageError(`${who}: ks lists k=${k} twice.`);
+    if (i > 0 && ks[i - 1] === k) throw usageError(who, `ks lists k=${k} twice`);
   });
   // Each criterion's params, checked before the sweep so that a typo does not surface only after every
   // fit; an opt-in criterion (the gap statistic) runs only when its options are given (null: it abstains).
@@ -268,7 +268,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   const labelsByK = new Map<number, Int32Array>();
   const candidates: KCandidate[] = ks.map((k, t) => {
     const estimator = factory(k);
-    if (!estimator || typeof estimator.fit !== 'function') throw new UsageError(`${who}: factory(${k}) must return an estimator with a fit(X) method.`);
+    if (!estimator || typeof estimator.fit !== 'function') throw usageError(who, `factory(${k}) must return an estimator with a fit(X) method`);
     const model = estimator.fit(X);
     const labels = checkClusterLabels(model?.labels, n, `${who} (model for k=${k})`, 'model.labels');
     labelsByK.set(k, labels);

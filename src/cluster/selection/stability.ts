@@ -1,4 +1,4 @@
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, typeName, usageError } from '../../core/errors';
 import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import { Matrix } from '../../core/Matrix';
 import { silentProgress, type Progress } from '../../core/progress';
@@ -114,7 +114,7 @@ export function bootstrapStability<M extends ClusterModel<In>, In extends Stabil
   const n = numeric.rows;
   const fitWith = (data: In): ClusterModel<In> => {
     const estimator = factory(k0);
-    if (!estimator || typeof estimator.fit !== 'function') throw new UsageError(`${who}: factory(${k0}) must return an estimator with a fit(X) method.`);
+    if (!estimator || typeof estimator.fit !== 'function') throw usageError(who, `factory(${k0}) must return an estimator with a fit(X) method`);
     return estimator.fit(data);
   };
 
@@ -123,7 +123,7 @@ export function bootstrapStability<M extends ClusterModel<In>, In extends Stabil
   const originalLabels = checkClusterLabels(base?.labels, n, who, original ? 'options.original.labels' : `labels of factory(${k0}).fit(X)`);
   const enc = encodeClusterLabels(originalLabels);
   const k = enc.k;
-  if (k === 0) throw new UsageError(`${who}: the original clustering has no cluster (every row is noise).`);
+  if (k === 0) throw usageError(who, 'the original clustering has no cluster (every row is noise)');
 
   const rng = Rng.derive(seed, 'bootstrap-stability');
   const jaccard: (number | null)[][] = Array.from({ length: k }, () => []);
@@ -202,7 +202,7 @@ export function bootstrapStability<M extends ClusterModel<In>, In extends Stabil
 
 function checkMixed(X: unknown, who: string): MixedMatrix {
   if (X === null || typeof X !== 'object' || !('numeric' in X) || !('categorical' in X)) {
-    throw new UsageError(`${who}: X must be a Matrix or a MixedMatrix { numeric, categorical } (got ${X === null ? 'null' : typeof X}).`);
+    throw usageError(who, `X must be a Matrix or a MixedMatrix { numeric, categorical } (got ${typeName(X)})`);
   }
   const { numeric, categorical } = X as MixedMatrix;
   return mixedMatrix(numeric, categorical, who);
@@ -213,7 +213,7 @@ function resolveK(k: number | undefined, original: ClusterModel<never> | undefin
   if (k !== undefined) {
     checkParam(Number.isInteger(k) && k >= 1, `${who} k`, k, 'an integer >= 1');
     if (original && original.k !== k) {
-      throw new UsageError(`${who}: options.k is ${k} but options.original has ${original.k} clusters; pass one of them, or the same number.`);
+      throw usageError(who, `options.k is ${k} but options.original has ${original.k} clusters; pass one of them, or the same number`);
     }
     return k;
   }
@@ -221,7 +221,7 @@ function resolveK(k: number | undefined, original: ClusterModel<never> | undefin
     checkParam(Number.isInteger(original.k) && original.k >= 1, `${who} options.original.k`, original.k, 'an integer >= 1');
     return original.k;
   }
-  throw new UsageError(`${who}: pass options.k (the number of clusters the factory is called with, as selectK does) or options.original (a model fitted on X, whose k is used).`);
+  throw usageError(who, 'pass options.k (the number of clusters the factory is called with, as selectK does) or options.original (a model fitted on X, whose k is used)');
 }
 
 /** Rows `drawn` of X; for a MixedMatrix both parts, row for row. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
 import type { Matrix } from '../../core/Matrix';
-import { assertFiniteColumns, assertFiniteOutput, assertMatrix, assertSameColumns, columnIndices, fittedColumnIndices, mapColumns } from './matrixChecks';
+import { assertFiniteColumns, assertFiniteOutput, assertMatrix, columnIndices, fittedColumnIndices, mapColumns } from './matrixChecks';
 import { TRANSFORMER_SCHEMA_VERSION, type FittedNumericTransformer } from './Transformer';
 import { log1pTransformerParamsSchema } from './log1pTransformerParams';
 import { checkSubset, jsonHeader, nameArray, parseTransformerJson } from './transformerJson';
@@ -34,7 +35,7 @@ export class Log1pTransformerModel implements FittedNumericTransformer {
 
   inverseTransform(X: Matrix): Matrix {
     assertMatrix(X, 'Log1pTransformerModel.inverseTransform', 0);
-    assertSameColumns(X, this.inputColumns, 'Log1pTransformerModel.inverseTransform');
+    checkFittedColumns(X.columns, this.inputColumns, 'Log1pTransformerModel.inverseTransform');
     const idx = columnIndices(X, this.columns, 'Log1pTransformerModel.inverseTransform');
     assertFiniteColumns(X, idx, 'Log1pTransformerModel.inverseTransform');
     const out = this.params.signed

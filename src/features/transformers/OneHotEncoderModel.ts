@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkParam, InputError, UsageError } from '../../core/errors';
+import { checkParam, inputError, savedJsonError, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { oneHotEncoderParamsSchema } from './oneHotEncoderParams';
 import { TRANSFORMER_SCHEMA_VERSION } from './Transformer';
@@ -59,7 +59,7 @@ export class OneHotEncoderModel {
     const who = 'OneHotEncoderModel.transform';
     const n = assertStringColumns(columns, who);
     const missing = this.columns.filter((c) => !(c.name in columns)).map((c) => c.name);
-    if (missing.length) throw new UsageError(`${who}: missing column(s) ${missing.join(', ')}; the encoder was fitted on ${this.inputColumns.join(', ')}.`);
+    if (missing.length) throw usageError(who, `missing column(s) ${missing.join(', ')}; the encoder was fitted on ${this.inputColumns.join(', ')}`);
     const width = this.outputColumns.length;
     const data = new Float64Array(n * width);
     this.columns.forEach((c, k) => {
@@ -71,15 +71,7 @@ export class OneHotEncoderModel {
         if (j === undefined) {
           if (rare.has(v)) j = rareIndex;
           else if (this.params.handleUnknown === 'error') {
-            throw new InputError(`${who}: column "${c.name}" has the unknown category ${JSON.stringify(v)} at row ${i + 1}.`, [
-              {
-                severity: 'error',
-                check: 'unknown-category',
-                message: `category ${JSON.stringify(v)} was not seen when the encoder was fitted`,
-                location: { column: c.name, row: i + 1 },
-                hint: "refit the encoder, or use handleUnknown: 'rare' or 'zeros'",
-              },
-            ]);
+            throw inputError({ summary: `${who}: column "${c.name}" has the unknown category ${JSON.stringify(v)} at row ${i + 1}.`, check: 'unknown-category', what: `category ${JSON.stringify(v)} was not seen when the encoder was fitted`, where: { column: c.name, row: i + 1 }, fix: "refit the encoder, or use handleUnknown: 'rare' or 'zeros'" });
           } else j = this.params.handleUnknown === 'rare' ? rareIndex : -1;
         }
         if (j >= 0) data[i * width + j] = 1;
@@ -101,7 +93,7 @@ export class OneHotEncoderModel {
     const j = parseTransformerJson(jsonSchema, json, 'OneHotEncoder');
     for (const c of j.columns) {
       const overlap = c.categories.filter((v) => c.rare.includes(v));
-      if (overlap.length) throw new UsageError(`Invalid OneHotEncoder JSON: column ${c.name} lists ${overlap.join(', ')} as both category and rare.`);
+      if (overlap.length) throw savedJsonError('OneHotEncoder', `column ${c.name} lists ${overlap.join(', ')} as both category and rare`);
     }
     return new OneHotEncoderModel(j.params, j.columns);
   }
@@ -117,7 +109,7 @@ export function assertStringColumns(columns: StringColumns, who: string): number
     checkParam(Array.isArray(values), `${who} column "${name}"`, typeof values, 'an array of strings or nulls');
     checkParam(values.length === n, `${who} column "${name}" length`, values.length, `${n} (the length of "${entries[0]![0]}")`);
     const bad = values.findIndex((v) => v !== null && typeof v !== 'string');
-    if (bad >= 0) throw new UsageError(`${who}: column "${name}" row ${bad + 1} is ${JSON.stringify(values[bad])}, expected a string or null.`);
+    if (bad >= 0) throw usageError(who, `column "${name}" row ${bad + 1} is ${JSON.stringify(values[bad])}, expected a string or null`);
   }
   return n;
 }

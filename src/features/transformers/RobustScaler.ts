@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors';
+import { inputError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
 import { assertFiniteColumns, columnQuantiles, fitColumnIndices } from './matrixChecks';
@@ -31,15 +31,7 @@ export class RobustScaler {
       const range = qhi - qlo;
       if (this.params.withScaling && range === Infinity) {
         // The scale itself is beyond the range of doubles: no finite model can hold it.
-        throw new InputError(`RobustScaler.fit: column "${X.columns[j]}" has an inter-quantile range (${qhi} - ${qlo}) beyond the largest double (1.8e308).`, [
-          {
-            severity: 'error',
-            check: 'overflow',
-            message: `q${hi} - q${lo} = ${qhi} - ${qlo} overflows`,
-            location: { column: X.columns[j]! },
-            hint: 'rescale the column first (e.g. divide by 1e300), or use StandardScaler or MinMaxScaler, which handle such columns',
-          },
-        ]);
+        throw inputError({ summary: `RobustScaler.fit: column "${X.columns[j]}" has an inter-quantile range (${qhi} - ${qlo}) beyond the largest double (1.8e308).`, check: 'overflow', what: `q${hi} - q${lo} = ${qhi} - ${qlo} overflows`, where: { column: X.columns[j]! }, fix: 'rescale the column first (e.g. divide by 1e300), or use StandardScaler or MinMaxScaler, which handle such columns' });
       }
       center.push(this.params.withCentering ? med : 0);
       scale.push(this.params.withScaling && range > 0 ? range : 1);

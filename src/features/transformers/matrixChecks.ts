@@ -1,4 +1,5 @@
-import { checkParam, InputError, UsageError, type Problem } from '../../core/errors';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
+import { checkParam, InputError, inputError, usageError, type Problem } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 
 /** X is a Matrix with at least `minRows` rows. */
@@ -24,19 +25,9 @@ export function columnIndices(X: Matrix, columns: readonly string[] | undefined,
   if (!columns) return X.columns.map((_, j) => j);
   const missing = columns.filter((c) => !X.columns.includes(c));
   if (missing.length) {
-    throw new UsageError(`${who}: column(s) ${missing.map((c) => `"${c}"`).join(', ')} not in X; X has ${X.columns.map((c) => `"${c}"`).join(', ')}.`);
+    throw usageError(who, `column(s) ${missing.map((c) => `"${c}"`).join(', ')} not in X; X has ${X.columns.map((c) => `"${c}"`).join(', ')}`);
   }
   return columns.map((c) => X.columns.indexOf(c));
-}
-
-/** X has exactly the columns (names and order) the model was fitted on. */
-export function assertSameColumns(X: Matrix, expected: readonly string[], who: string): void {
-  const same = X.cols === expected.length && X.columns.every((c, j) => c === expected[j]);
-  if (!same) {
-    const j = X.columns.findIndex((c, i) => c !== expected[i]);
-    const detail = X.cols !== expected.length ? `${X.cols} columns, expected ${expected.length}` : `column ${j + 1} is "${X.columns[j]}", expected "${expected[j]}"`;
-    throw new UsageError(`${who}: X does not have the columns the model was fitted on (${detail}). Fitted on: ${expected.join(', ')}.`);
-  }
 }
 
 /**
@@ -180,15 +171,7 @@ export function assertFiniteOutput(X: Matrix, out: Float64Array, indices: readon
       const y = out[i * cols + j]!;
       if (y - y !== 0) {
         const x = X.data[i * cols + j]!;
-        throw new InputError(`${who}: column "${X.columns[j]}" row ${i + 1}: ${x} transforms to ${y}, beyond the range of doubles (±1.8e308).`, [
-          {
-            severity: 'error',
-            check: 'overflow',
-            message: `${x} transforms to ${y}`,
-            location: { column: X.columns[j]!, row: i + 1 },
-            hint: 'the value is far outside what the transformer was fitted on; check it, or rescale the column first',
-          },
-        ]);
+        throw inputError({ summary: `${who}: column "${X.columns[j]}" row ${i + 1}: ${x} transforms to ${y}, beyond the range of doubles (±1.8e308).`, check: 'overflow', what: `${x} transforms to ${y}`, where: { column: X.columns[j]!, row: i + 1 }, fix: 'the value is far outside what the transformer was fitted on; check it, or rescale the column first' });
       }
     }
   }
@@ -216,7 +199,7 @@ export function fittedColumnIndices(
   requireFinite = true,
 ): number[] {
   assertMatrix(X, who, 0);
-  assertSameColumns(X, inputColumns, who);
+  checkFittedColumns(X.columns, inputColumns, who);
   const idx = columnIndices(X, columns, who);
   if (requireFinite) assertFiniteColumns(X, idx, who);
   return idx;

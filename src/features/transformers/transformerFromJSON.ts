@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors';
+import { savedJsonError } from '../../core/errors';
 import { TRANSFORMERS, type FittedTransformer } from './transformers';
 
 export type { FittedTransformer };
@@ -7,7 +7,7 @@ export type { FittedTransformer };
 export function transformerFromJSON(json: unknown): FittedTransformer {
   const value = typeof json === 'string' ? safeParse(json) : json;
   const kind = value && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
-  if (!TRANSFORMERS.has(kind)) throw new UsageError(`Invalid transformer JSON: kind is ${JSON.stringify(kind)}, expected one of ${TRANSFORMERS.names.join(', ')}.`);
+  if (!TRANSFORMERS.has(kind)) throw savedJsonError('transformer', `kind is ${JSON.stringify(kind)}, expected one of ${TRANSFORMERS.names.join(', ')}`);
   return TRANSFORMERS.lookup(kind).fromJSON(value) as FittedTransformer;
 }
 
@@ -15,6 +15,6 @@ function safeParse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`Invalid transformer JSON: ${(err as Error).message}.`);
+    throw savedJsonError('transformer', `${(err as Error).message}`);
   }
 }

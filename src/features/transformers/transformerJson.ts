@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UsageError } from '../../core/errors';
+import { savedJsonError } from '../../core/errors';
 import { parseSavedJson } from '../../core/parseSavedJson';
 import { TRANSFORMER_SCHEMA_VERSION } from './Transformer';
 
@@ -20,7 +20,7 @@ export function parseTransformerJson<S extends z.ZodTypeAny>(schema: S, json: un
 export function checkLengths(kind: string, columns: readonly string[], arrays: Record<string, readonly unknown[]>): void {
   for (const [name, arr] of Object.entries(arrays)) {
     if (arr.length !== columns.length) {
-      throw new UsageError(`Invalid ${kind} JSON: ${name} has ${arr.length} values, expected one per column (${columns.length}).`);
+      throw savedJsonError(kind, `${name} has ${arr.length} values, expected one per column (${columns.length})`);
     }
   }
 }
@@ -28,5 +28,5 @@ export function checkLengths(kind: string, columns: readonly string[], arrays: R
 /** `columns` is a subset of `inputColumns`. */
 export function checkSubset(kind: string, columns: readonly string[], inputColumns: readonly string[]): void {
   const missing = columns.filter((c) => !inputColumns.includes(c));
-  if (missing.length) throw new UsageError(`Invalid ${kind} JSON: columns ${missing.join(', ')} are not in inputColumns.`);
+  if (missing.length) throw savedJsonError(kind, `columns ${missing.join(', ')} are not in inputColumns`);
 }

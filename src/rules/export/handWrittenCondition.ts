@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { InputError } from '../../core/errors';
+import { inputError } from '../../core/errors';
 import { parseCondition, type Condition, type FieldTypes } from '../Condition';
 import { conditionText } from '../conditionText';
 import { simplifyCondition } from '../simplifyCondition';
@@ -13,9 +13,7 @@ export function handWrittenCondition(condition: unknown, types: FieldTypes, days
   const parsed = parseCondition(condition, types, `${basename(file)}: ${path}`);
   const simple = simplifyCondition(parsed, { missingAsInfinity: daysFields });
   if (simple === false) {
-    throw new InputError(`${file}: ${path} can match nobody: ${conditionText(parsed)}.`, [
-      { severity: 'error', check: 'empty-rule', message: `no value meets ${conditionText(parsed)}`, location: { file, field: path }, hint: 'bounds on one field leave no value between them (e.g. x > 200 and x <= 200): fix the bounds or remove the rule' },
-    ]);
+    throw inputError({ summary: `${file}: ${path} can match nobody: ${conditionText(parsed)}.`, check: 'empty-rule', what: `no value meets ${conditionText(parsed)}`, where: { file, field: path }, fix: 'bounds on one field leave no value between them (e.g. x > 200 and x <= 200): fix the bounds or remove the rule' });
   }
   return simple;
 }

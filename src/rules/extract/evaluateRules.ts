@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors';
+import { usageError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 import { ColumnarScorer } from '../ColumnarScorer';
 import { conditionFields, type Condition } from '../Condition';
@@ -19,7 +19,7 @@ function scorerFor(X: Matrix, fields: readonly string[]): ColumnarScorer {
   const numeric: Record<string, Float64Array> = {};
   for (const field of fields) {
     const j = X.columns.indexOf(field);
-    if (j < 0) throw new UsageError(`evaluateRules: the rules read "${field}", which is not a column of X (${X.columns.join(', ')}).`);
+    if (j < 0) throw usageError('evaluateRules', `the rules read "${field}", which is not a column of X (${X.columns.join(', ')})`);
     numeric[field] = X.column(j);
   }
   return new ColumnarScorer({ rowCount: X.rows, numeric, categorical: {} });

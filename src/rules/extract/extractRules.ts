@@ -1,4 +1,4 @@
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 import { parseCondition, type Condition, type FieldTypes } from '../Condition';
 import { LOCALES } from '../../core/Locale';
 import type { SegmentNames, SegmentRule } from '../RuleBundle';
@@ -109,7 +109,7 @@ export function extractRules(model: DecisionTreeModel, options: ExtractRulesOpti
 function mergedLeaves(model: DecisionTreeModel): MergedLeaf[] {
   const { feature, threshold, left, right, value, nSamples } = model.tree;
   const K = model.classes.length;
-  if (feature.length === 0) throw new UsageError('extractRules: the tree has no nodes.');
+  if (feature.length === 0) throw usageError('extractRules', 'the tree has no nodes');
   const uniform = new Int32Array(feature.length).fill(-2); // class index, -1 = mixed, -2 = not computed
   const labelOf = (t: number): number => {
     if (uniform[t] !== -2) return uniform[t]!;

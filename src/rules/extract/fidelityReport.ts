@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors';
+import { usageError } from '../../core/errors';
 
 export interface SegmentFidelity {
   id: number;
@@ -36,8 +36,8 @@ export interface FidelityOptions {
  */
 export function fidelityReport(predicted: ArrayLike<number>, actual: ArrayLike<number>, segmentIds: readonly number[], options: FidelityOptions = {}): FidelityReport {
   const n = actual.length;
-  if (predicted.length !== n) throw new UsageError(`fidelityReport: predicted has ${predicted.length} values, actual has ${n}.`);
-  if (options.matched && options.matched.length !== n) throw new UsageError(`fidelityReport: matched has ${options.matched.length} values, actual has ${n}.`);
+  if (predicted.length !== n) throw usageError('fidelityReport', `predicted has ${predicted.length} values, actual has ${n}`);
+  if (options.matched && options.matched.length !== n) throw usageError('fidelityReport', `matched has ${options.matched.length} values, actual has ${n}`);
   const idSet = new Set(segmentIds);
   const all = new Set<number>(segmentIds);
   for (let i = 0; i < n; i++) {

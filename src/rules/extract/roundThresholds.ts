@@ -1,4 +1,4 @@
-import { checkParam, UsageError } from '../../core/errors';
+import { checkParam, usageError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 import type { Condition, ConditionOperator } from '../Condition';
 import type { SegmentRule } from '../RuleBundle';
@@ -65,7 +65,7 @@ interface Slot {
 export function roundThresholds<R extends RuleSet>(rules: R, X: Matrix, y: ArrayLike<number>, options: RoundThresholdsOptions = {}): RoundedRules<R> {
   const { tolerance = 0.01, units = {} } = options;
   checkParam(Number.isFinite(tolerance) && tolerance >= 0 && tolerance <= 1, 'roundThresholds tolerance', tolerance, 'a number from 0 to 1');
-  if (y.length !== X.rows) throw new UsageError(`roundThresholds: y has ${y.length} labels, X has ${X.rows} rows.`);
+  if (y.length !== X.rows) throw usageError('roundThresholds', `y has ${y.length} labels, X has ${X.rows} rows`);
   const missingAsInfinity = options.missingAsInfinity ?? [];
   const fallbackId = rules.fallback.id;
   // Rules are measured, and returned, as they ship: simplified, missing days read as +Infinity.

@@ -1,4 +1,5 @@
-import { checkParam, UsageError } from '../../core/errors';
+import { checkMatrix } from '../../core/checkMatrix';
+import { checkParam, usageError } from '../../core/errors';
 import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import { Matrix } from '../../core/Matrix';
 import { DecisionTree } from '../tree/DecisionTree';
@@ -65,13 +66,13 @@ export interface SurrogateRulesResult {
  * measured on the holdout before and after rounding.
  */
 export function surrogateRules(X: Matrix, labels: ArrayLike<number>, params: SurrogateRulesParams = {}): SurrogateRulesResult {
-  if (!(X instanceof Matrix)) throw new UsageError(`surrogateRules: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-  if (labels.length !== X.rows) throw new UsageError(`surrogateRules: labels has ${labels.length} values, X has ${X.rows} rows.`);
+  checkMatrix(X, 'surrogateRules');
+  if (labels.length !== X.rows) throw usageError('surrogateRules', `labels has ${labels.length} values, X has ${X.rows} rows`);
   const { holdout = 0.25, seed = DEFAULT_SEED, featureNames = X.columns, priority = 'size', tolerance = 0.01, units, missingAsInfinity = [] } = params;
   checkSeed(seed, 'surrogateRules seed');
   checkParam(featureNames.length === X.cols, 'surrogateRules featureNames', featureNames, `${X.cols} names, one per column of X`);
   const unknown = missingAsInfinity.filter((f) => !featureNames.includes(f));
-  if (unknown.length) throw new UsageError(`surrogateRules: missingAsInfinity names ${unknown.map((f) => `"${f}"`).join(', ')}, not fields of X (${featureNames.join(', ')}).`);
+  if (unknown.length) throw usageError('surrogateRules', `missingAsInfinity names ${unknown.map((f) => `"${f}"`).join(', ')}, not fields of X (${featureNames.join(', ')})`);
   const split = stratifiedSplit(labels, holdout, seed);
   const Xtrain = takeRows(X, split.train);
   const ytrain = Int32Array.from(split.train, (i) => labels[i]!);

@@ -1,4 +1,4 @@
-import { UsageError, type Problem } from '../../core/errors';
+import { usageError, type Problem } from '../../core/errors';
 import { parseCondition, type Condition, type FieldTypes } from '../Condition';
 import { InvalidRuleError } from '../jsonLogic/errors';
 import { assertSqlDialect, type SqlDialect } from './SqlDialect';
@@ -35,7 +35,7 @@ export function conditionToSql(condition: Condition, dialect: SqlDialect, option
   // while the evaluator answers loosely ("30" == 30). So the types are not optional.
   const fields = options?.fields;
   if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
-    throw new UsageError(`conditionToSql: options.fields is required: the type of every field the condition reads, e.g. { fields: { recency_days: 'number', city: 'string' } } (got ${fields === undefined ? 'none' : JSON.stringify(fields)}).`);
+    throw usageError('conditionToSql', `options.fields is required: the type of every field the condition reads, e.g. { fields: { recency_days: 'number', city: 'string' } } (got ${fields === undefined ? 'none' : JSON.stringify(fields)})`);
   }
   parseCondition(condition, fields);
   const column = options.column ?? ((field: string) => quoteIdentifier(field, dialect));

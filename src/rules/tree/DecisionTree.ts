@@ -1,4 +1,5 @@
-import { InputError, UsageError } from '../../core/errors';
+import { checkMatrix } from '../../core/checkMatrix';
+import { InputError, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { binFeatures } from './binFeatures';
 import { DecisionTreeModel, missingValues } from './DecisionTreeModel';
@@ -27,15 +28,15 @@ export class DecisionTree {
 
   fit(X: Matrix, y: Int32Array | readonly number[], options: DecisionTreeFitOptions = {}): DecisionTreeModel {
     const who = 'DecisionTree.fit';
-    if (!(X instanceof Matrix)) throw new UsageError(`${who}: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
+    checkMatrix(X, who);
     const n = X.rows;
     if (n === 0) throw new InputError(`${who}: X has 0 rows.`);
-    if (!y || y.length !== n) throw new UsageError(`${who}: y has ${y?.length ?? 0} labels, X has ${n} rows.`);
+    if (!y || y.length !== n) throw usageError(who, `y has ${y?.length ?? 0} labels, X has ${n} rows`);
     refuseInfinity(X, who);
     const seen = new Set<number>();
     for (let i = 0; i < n; i++) {
       const v = y[i]!;
-      if (!Number.isInteger(v)) throw new UsageError(`${who}: y[${i}] is ${v}; labels are whole numbers (segment ids).`);
+      if (!Number.isInteger(v)) throw usageError(who, `y[${i}] is ${v}; labels are whole numbers (segment ids)`);
       seen.add(v);
     }
     const classes = Int32Array.from([...seen].sort((a, b) => a - b));
@@ -47,20 +48,20 @@ export class DecisionTree {
     const weight = new Float64Array(n).fill(1);
     if (options.sampleWeight !== undefined) {
       const sw = options.sampleWeight;
-      if (sw.length !== n) throw new UsageError(`${who}: sampleWeight has ${sw.length} values, X has ${n} rows.`);
+      if (sw.length !== n) throw usageError(who, `sampleWeight has ${sw.length} values, X has ${n} rows`);
       let total = 0;
       for (let i = 0; i < n; i++) {
         const w = sw[i]!;
-        if (!(Number.isFinite(w) && w >= 0)) throw new UsageError(`${who}: sampleWeight[${i}] is ${w}; weights are finite and >= 0.`);
+        if (!(Number.isFinite(w) && w >= 0)) throw usageError(who, `sampleWeight[${i}] is ${w}; weights are finite and >= 0`);
         weight[i] = w;
         total += w;
       }
-      if (!(total > 0)) throw new UsageError(`${who}: sampleWeight sums to 0; at least one row needs a positive weight.`);
+      if (!(total > 0)) throw usageError(who, 'sampleWeight sums to 0; at least one row needs a positive weight');
     }
 
     const p = this.params;
     const unknown = p.missingAsInfinity.filter((c) => !X.columns.includes(c));
-    if (unknown.length) throw new UsageError(`${who}: missingAsInfinity names ${unknown.map((c) => `"${c}"`).join(', ')}, not columns of X (${X.columns.join(', ')}).`);
+    if (unknown.length) throw usageError(who, `missingAsInfinity names ${unknown.map((c) => `"${c}"`).join(', ')}, not columns of X (${X.columns.join(', ')})`);
     const missing = missingValues(X.columns, p.missingAsInfinity);
     const minSamplesLeaf = p.minSamplesLeaf ?? defaultMinSamplesLeaf(n);
     const bins = binFeatures(X, p.maxThresholds, p.seed, missing);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { UsageError } from '../../core/errors';
+import { checkFittedColumns } from '../../core/checkFittedColumns';
+import { checkMatrix } from '../../core/checkMatrix';
+import { savedJsonError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { parseSavedJson } from '../../core/parseSavedJson';
 import { refuseInfinity } from './refuseInfinity';
@@ -217,7 +219,7 @@ export class DecisionTreeModel {
     const m = nodes.feature.length;
     const K = j.classes.length;
     const bad = (msg: string): never => {
-      throw new UsageError(`Invalid DecisionTree JSON: ${msg}.`);
+      throw savedJsonError('DecisionTree', msg);
     };
     if (m === 0) bad('nodes is empty');
     for (const key of ['threshold', 'left', 'right', 'value', 'nSamples', 'impurity'] as const) {
@@ -250,12 +252,8 @@ export class DecisionTreeModel {
   }
 
   private checkColumns(X: Matrix): void {
-    if (!(X instanceof Matrix)) throw new UsageError(`DecisionTreeModel.predict: X must be a Matrix (got ${X === null ? 'null' : typeof X}).`);
-    if (X.cols !== this.featureNames.length) {
-      throw new UsageError(`DecisionTreeModel.predict: X has ${X.cols} columns, the tree was fitted on ${this.featureNames.length} (${this.featureNames.join(', ')}).`);
-    }
-    const j = X.columns.findIndex((c, i) => c !== this.featureNames[i]);
-    if (j >= 0) throw new UsageError(`DecisionTreeModel.predict: column ${j + 1} of X is "${X.columns[j]}", the tree was fitted with "${this.featureNames[j]}" there.`);
+    checkMatrix(X, 'DecisionTreeModel.predict');
+    checkFittedColumns(X.columns, this.featureNames, 'DecisionTreeModel.predict');
     refuseInfinity(X, 'DecisionTreeModel.predict');
   }
 }

@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors';
+import { inputError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 
 /**
@@ -12,9 +12,7 @@ export function refuseInfinity(X: Matrix, who: string): void {
     if (v === Infinity || v === -Infinity) {
       const column = X.columns[p % X.cols]!;
       const row = Math.floor(p / X.cols) + 1;
-      throw new InputError(`${who}: column "${column}" row ${row} is ${v}; the tree reads finite numbers (NaN counts as missing).`, [
-        { severity: 'error', check: 'non-finite', message: `value ${v} is not a finite number`, location: { column, row }, hint: 'clip or drop infinite values before fitting the tree' },
-      ]);
+      throw inputError({ summary: `${who}: column "${column}" row ${row} is ${v}; the tree reads finite numbers (NaN counts as missing).`, check: 'non-finite', what: `value ${v} is not a finite number`, where: { column, row }, fix: 'clip or drop infinite values before fitting the tree' });
     }
   }
 }

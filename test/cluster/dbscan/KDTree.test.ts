@@ -46,6 +46,7 @@ describe('KDTree radius queries', () => {
   });
 
   it('countWithin equals the (weighted) brute-force count; stopAt only decides "at least"', () => {
+    let queries = 0;
     fc.assert(
       fc.property(cloud, fc.integer({ min: 0, max: 25 }), fc.integer({ min: 1, max: 12 }), ({ d, n, leafSize, data }, rTenths, stopAt) => {
         fc.pre(n > 0);
@@ -54,6 +55,7 @@ describe('KDTree radius queries', () => {
         const weighted = new KDTree(data, n, d, { leafSize, weights });
         const r = rTenths / 10;
         for (let i = 0; i < n; i += Math.max(1, Math.floor(n / 7))) {
+          queries++;
           const q = data.subarray(i * d, i * d + d);
           const hits = bruteRadius(data, n, d, q, r);
           const w = hits.reduce((a, j) => a + weights[j]!, 0);
@@ -65,6 +67,7 @@ describe('KDTree radius queries', () => {
       }),
       { numRuns: 200, seed: 2 },
     );
+    expect(queries).toBeGreaterThan(200);
   });
 
   it('takeWithin returns each active row once: brute force minus what was taken before', () => {
@@ -146,6 +149,7 @@ describe('KDTree shapes and errors', () => {
     const n = 20_000, d = 4;
     const data = Float64Array.from({ length: n * d }, next);
     const tree = new KDTree(data, n, d);
+    expect(n).toBeGreaterThan(997); // the queries below sample every 997th row
     for (let i = 0; i < n; i += 997) {
       const got = Array.from(tree.neighborsInto(data, i * d, 0.12)).sort((a, b) => a - b);
       expect(got).toEqual(bruteRadius(data, n, d, data.subarray(i * d, i * d + d), 0.12));

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KMeans } from '../../../src/cluster/kmeans/KMeans';
-import { KMeansModel } from '../../../src/cluster/kmeans/KMeansModel';
+import { DEFAULT_SEED, InputError, KMeans, KMeansModel, Matrix, paramDefaults, Rng, UsageError } from '../../../src';
 import { distsJs, kppPotJs, sqDist } from '../../../src/cluster/kmeans/kmeansKernels';
 import { kmeansPlusPlus } from '../../../src/cluster/kmeans/kmeansInit';
 import { KMEANS_THREAD_MIN_WORK, KMeansPool } from '../../../src/cluster/kmeans/KMeansPool';
 import { kmeansSingleRun } from '../../../src/cluster/kmeans/kmeansSingleRun';
 import { kmeansParamsSchema } from '../../../src/cluster/kmeans/kmeansParams';
 import { compileKMeansWasm } from '../../../src/cluster/kmeans/kmeansWasm';
-import { InputError, UsageError } from '../../../src/core/errors';
-import { Matrix } from '../../../src/core/Matrix';
-import { paramDefaults } from '../../../src/core/parseParams';
-import { Rng } from '../../../src/core/rng';
-import { DEFAULT_SEED } from '../../../src/core/seedParam';
 import { blobs, inertiaOf, matchedShare, recordingProgress, repeatRows, samePartition } from './kmeansFixtures';
 
 /** Two obvious groups of three points: centroids (1/3, 1/3) and (31/3, 31/3), inertia 2 × 4/3. */

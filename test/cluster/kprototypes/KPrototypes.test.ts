@@ -193,6 +193,7 @@ describe('KPrototypes: hand-computed fixtures', () => {
 
   it('no empty clusters: more clusters than distinct rows are filled by repair', () => {
     const Y = mixed({ x: [0, 0, 0, 5, 5, 5] }, { c: ['a', 'a', 'a', 'b', 'b', 'b'] });
+    expect(KPROTOTYPES_INITS.length).toBeGreaterThan(0);
     for (const init of KPROTOTYPES_INITS) {
       const m = new KPrototypes({ k: 4, init, gamma: 1 }).fit(Y);
       expect(new Set(m.labels).size, init).toBe(4);

@@ -91,6 +91,7 @@ describe('silhouette', () => {
     const dist = (i: number, j: number) => Math.hypot(X.get(i, 0) - X.get(j, 0), X.get(i, 1) - X.get(j, 1), X.get(i, 2) - X.get(j, 2));
     const sizes = [500, 400, 137];
     const r = silhouetteSamples(X, labels);
+    expect(r.values).toHaveLength(1037);
     for (let i = 0; i < n; i += 7) {
       const sum = [0, 0, 0];
       for (let j = 0; j < n; j++) if (j !== i) sum[labels[j]!]! += dist(i, j);

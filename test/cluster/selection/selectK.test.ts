@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/core/errors';
-import { Matrix } from '../../../src/core/Matrix';
-import type { Progress } from '../../../src/core/progress';
-import type { ClusterModel } from '../../../src/cluster/ClusterModel';
-import { GaussianMixture } from '../../../src/cluster/mixture/GaussianMixture';
-import { KMeans } from '../../../src/cluster/kmeans/KMeans';
+import { GaussianMixture, KMeans, Matrix, UsageError, type ClusterModel, type Progress } from '../../../src';
 import { decideByStructure, decideK, selectK, SELECTION_CRITERIA, SELECTION_RULE, STRUCTURE_FIRST_RULE, type CriterionVote, type EstimatorFactory, type KCandidate } from '../../../src/cluster/selection/selectK';
 import { blobs, uniformData } from '../metrics/fixtures';
 

@@ -57,6 +57,7 @@ describe('bootstrapStability on rule-based clusterers (Jaccard by hand)', () => 
   it('noise rows belong to no cluster: a bootstrap fit that drops 8 and 9 as noise', () => {
     const drawn: Matrix[] = [];
     const r = bootstrapStability(X10, () => ({ fit: (M: Matrix) => (drawn.push(M), ruleModel(M, [5], 8)) }), { B: 5, seed: 2, original: ruleModel(X10, [5]) });
+    expect(drawn).toHaveLength(5);
     drawn.forEach((M, b) => {
       const xs = Array.from(M.column(0));
       const high = xs.filter((x) => x >= 5).length;

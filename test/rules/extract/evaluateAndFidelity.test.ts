@@ -2,25 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { Matrix } from '../../../src/core/Matrix';
 import { evaluateRules, fidelityReport, firstMatchingRule, type SegmentRule } from '../../../src/rules';
 
+/** The evaluator reads only id and condition; a rule still carries its names in both languages. */
+const names = (name: string) => ({ en: name, fr: name });
+
 describe('evaluateRules', () => {
   const X = Matrix.fromColumns({ a: [1, 5, NaN, 10, 3], b: [0, 2, 2, 7, 1] });
   const a = { var: 'a' };
   const b = { var: 'b' };
   it('first match wins; NaN counts as 0 in comparisons; unmatched rows get the fallback', () => {
     const rules: SegmentRule[] = [
-      { id: 1, name: 'high a', condition: { '>=': [a, 5] } },
-      { id: 2, name: 'low a or b = 2', condition: { or: [{ '<': [a, 2] }, { '==': [b, 2] }] } },
-      { id: 3, name: 'between', condition: { '<=': [2, a, 3] } },
+      { id: 1, names: names('high a'), condition: { '>=': [a, 5] } },
+      { id: 2, names: names('low a or b = 2'), condition: { or: [{ '<': [a, 2] }, { '==': [b, 2] }] } },
+      { id: 3, names: names('between'), condition: { '<=': [2, a, 3] } },
     ];
     expect(Array.from(evaluateRules(rules, 9, X))).toEqual([2, 1, 2, 1, 3]);
     expect(Array.from(firstMatchingRule(rules.slice(0, 1), X))).toEqual([-1, 0, -1, 0, -1]);
-    expect(Array.from(evaluateRules([{ id: 4, name: '', condition: { '!': [{ '<': [0, a, 4] }] } }], 0, X))).toEqual([0, 4, 4, 4, 0]);
-    expect(Array.from(evaluateRules([{ id: 4, name: '', condition: { in: [b, [1, 7]] } }], 0, X))).toEqual([0, 0, 0, 4, 4]);
-    expect(Array.from(evaluateRules([{ id: 4, name: '', condition: { '!=': [a, 1] } }], 0, X))).toEqual([0, 4, 4, 4, 4]);
+    expect(Array.from(evaluateRules([{ id: 4, names: names(''), condition: { '!': [{ '<': [0, a, 4] }] } }], 0, X))).toEqual([0, 4, 4, 4, 0]);
+    expect(Array.from(evaluateRules([{ id: 4, names: names(''), condition: { in: [b, [1, 7]] } }], 0, X))).toEqual([0, 0, 0, 4, 4]);
+    expect(Array.from(evaluateRules([{ id: 4, names: names(''), condition: { '!=': [a, 1] } }], 0, X))).toEqual([0, 4, 4, 4, 4]);
   });
   it('refuses text literals and unknown fields', () => {
-    expect(() => evaluateRules([{ id: 1, name: '', condition: { '==': [a, 'x'] } }], 0, X)).toThrow(/read "a" as text/);
-    expect(() => evaluateRules([{ id: 1, name: '', condition: { '>': [{ var: 'zz' }, 1] } }], 0, X)).toThrow(/"zz"/);
+    expect(() => evaluateRules([{ id: 1, names: names(''), condition: { '==': [a, 'x'] } }], 0, X)).toThrow(/read "a" as text/);
+    expect(() => evaluateRules([{ id: 1, names: names(''), condition: { '>': [{ var: 'zz' }, 1] } }], 0, X)).toThrow(/"zz"/);
   });
 });
 

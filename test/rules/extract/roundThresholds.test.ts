@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../../../src/core/Matrix';
 import { Rng } from '../../../src/core/rng';
-import { DecisionTree, extractRules, niceCandidates, roundThresholds, surrogateRules } from '../../../src/rules';
+import { DecisionTree, extractRules, niceCandidates, roundThresholds, surrogateRules, type Condition, type RuleSet } from '../../../src/rules';
 
 function oneFeature(a: number[], b: number[]) {
   const X = Matrix.fromColumns({ recency_days: [...a, ...b] });
@@ -84,11 +84,11 @@ describe('roundThresholds never ships an empty condition', () => {
     y.push(1, 1);
     return { X: Matrix.fromRows(rows, ['pdays', 'age']), y };
   }
-  const narrow = { and: [{ '>': [pdays, 195.5] }, { '<=': [pdays, 204.5] }, { '>': [age, 44] }] };
+  const narrow: Condition = { and: [{ '>': [pdays, 195.5] }, { '<=': [pdays, 204.5] }, { '>': [age, 44] }] };
 
   it('a path left empty by rounding is simplified away', () => {
     const { X, y } = data();
-    const rules = { segments: [{ id: 1, name: 'a', condition: { or: [narrow, { '>': [age, 90] }] } }, { id: 2, name: 'b', condition: { '<=': [pdays, 195.5] } }], fallback: { id: 3, name: 'c' } };
+    const rules: RuleSet = { segments: [{ id: 1, names: { en: 'a', fr: 'a' }, condition: { or: [narrow, { '>': [age, 90] }] } }, { id: 2, names: { en: 'b', fr: 'b' }, condition: { '<=': [pdays, 195.5] } }], fallback: { id: 3, names: { en: 'c', fr: 'c' } } };
     const out = roundThresholds(rules, X, y);
     expect(out.log.map((c) => `${c.from}→${c.to}`)).toEqual(['195.5→200', '204.5→200', '44→40']);
     expect(out.rules.segments[0]!.condition).toEqual({ '>': [age, 90] });
@@ -97,7 +97,7 @@ describe('roundThresholds never ships an empty condition', () => {
 
   it('a candidate that would leave a segment without any customer-matching rule is not taken', () => {
     const { X, y } = data();
-    const rules = { segments: [{ id: 1, name: 'a', condition: narrow }, { id: 2, name: 'b', condition: { '<=': [pdays, 195.5] } }], fallback: { id: 3, name: 'c' } };
+    const rules: RuleSet = { segments: [{ id: 1, names: { en: 'a', fr: 'a' }, condition: narrow }, { id: 2, names: { en: 'b', fr: 'b' }, condition: { '<=': [pdays, 195.5] } }], fallback: { id: 3, names: { en: 'c', fr: 'c' } } };
     const out = roundThresholds(rules, X, y);
     const first = out.rules.segments[0]!.condition;
     expect(first).not.toBe(false);

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckSession } from '../../../src/data/DuckSession';
 import { bundleCaseSql, bundleToSql, SQL_DIALECTS } from '../../../src/rules';
+import { expectGoldenText } from '../../golden';
 import { GOLDEN_BUNDLE } from './goldenBundle';
 
 // The SQL text of a small hand-written bundle for every dialect, compared with test/golden/rules/<dialect>.sql
-// (written when missing or with UPDATE_GOLDEN=1; review the diff before committing it).
+// (rewritten only by `npm run golden:update`; review the diff before committing it).
 const DIR = join(__dirname, '..', '..', 'golden', 'rules');
 const OPTIONS = { table: ['analytics', 'customer features'], idColumn: 'customer_id' };
 
@@ -14,12 +14,7 @@ describe('bundleToSql golden text', () => {
   for (const dialect of SQL_DIALECTS) {
     it(`${dialect}`, () => {
       const sql = bundleToSql(GOLDEN_BUNDLE, dialect, OPTIONS);
-      const file = join(DIR, `${dialect}.sql`);
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-        mkdirSync(DIR, { recursive: true });
-        writeFileSync(file, sql);
-      }
-      expect(sql).toBe(readFileSync(file, 'utf8'));
+      expectGoldenText(join(DIR, `${dialect}.sql`), sql);
       // The query is the header, SELECT and the same expression bundleCaseSql returns, laid out.
       expect(sql.replace(/^--.*\n/gm, '').replace(/\s*\n\s*/g, ' ')).toContain(bundleCaseSql(GOLDEN_BUNDLE, dialect).replace(/\n/g, ' '));
     });

@@ -84,7 +84,9 @@ describe('conditionToSql forms', () => {
   it('refuses to write SQL without declared field types (untyped SQL mixes types that warehouses reject)', async () => {
     // Without types, `{"==": [cat, 30]}` on a text column became COALESCE("cat" = 30, FALSE), which DuckDB refuses
     // while the evaluator answers loosely ("30" == 30).
+    // @ts-expect-error a JavaScript caller can leave the options out; the function must refuse at run time
     expect(() => conditionToSql({ '==': [{ var: 'cat' }, 30] }, 'duckdb')).toThrow(UsageError);
+    // @ts-expect-error as above
     expect(() => conditionToSql({ '==': [{ var: 'cat' }, 30] }, 'duckdb')).toThrow(/options\.fields/);
     expect(() => conditionToSql({ '==': [{ var: 'cat' }, 30] }, 'duckdb', { fields: { cat: 'string' } })).toThrow(/expected a string literal, got 30/);
     const session = await DuckSession.open({ threads: 1 });

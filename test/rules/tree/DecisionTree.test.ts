@@ -128,7 +128,7 @@ describe('DecisionTree', () => {
     expect(() => new DecisionTree().fit(X, [0, 1, 0.5, 0, 0, 0])).toThrow(/whole numbers/);
     expect(() => new DecisionTree().fit(Matrix.fromColumns({ a: [1, Infinity] }), [0, 1])).toThrow(/Infinity/);
     const m = new DecisionTree({ maxDepth: 1, minSamplesLeaf: 1 }).fit(X, y);
-    expect(() => m.predict(Matrix.fromColumns({ x1: x, x0: x }))).toThrow(/column 1 of X is "x1"/);
+    expect(() => m.predict(Matrix.fromColumns({ x1: x, x0: x }))).toThrow('DecisionTreeModel.predict: X does not have the columns the model was fitted on (column 1 is "x1", expected "x0"). Fitted on: x0, x1.');
   });
 
   it('reads NaN as +Infinity in the columns of missingAsInfinity (fields in days), and saves that', () => {

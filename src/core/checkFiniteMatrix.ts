@@ -1,0 +1,60 @@
+import { InputError, problem, type Problem } from './errors';
+import { checkMatrix } from './checkMatrix';
+import type { Matrix } from './Matrix';
+
+export interface FiniteMatrixChecks {
+  /** Rows needed (default 1), and what to say when there are fewer (default "pass at least <minRows>"). */
+  minRows?: number;
+  rowsNeed?: string;
+  /** Refuse a column that holds one value in every row (it cannot separate anything; default false). */
+  refuseConstantColumns?: boolean;
+  /** The fix said for values that are not finite. */
+  fix?: string;
+  /** First line of the error when values are refused (default "the input has values that are not finite numbers"). */
+  summary?: string;
+}
+
+/**
+ * The entry check of every numeric fit (clusterers, cluster metrics, PCA): a Matrix with enough rows and at
+ * least one column, every value finite — the first bad value of each column named by column and 1-based row —
+ * and, when asked, no constant column. One row-major pass over the data; inner loops trust what passed here.
+ */
+export function checkFiniteMatrix(X: Matrix, who: string, checks: FiniteMatrixChecks = {}): void {
+  const { minRows = 1, rowsNeed = `pass at least ${minRows}`, refuseConstantColumns = false } = checks;
+  checkMatrix(X, who);
+  if (X.rows < minRows) throw new InputError(`${who}: the input has ${X.rows} rows; ${rowsNeed}.`);
+  if (X.cols === 0) throw new InputError(`${who}: the input has 0 columns; pass at least one feature.`);
+  const { data, rows, cols } = X;
+  const badCount = new Float64Array(cols);
+  const firstBadRow = new Int32Array(cols).fill(-1);
+  const firstBadValue = new Float64Array(cols);
+  const colMin = new Float64Array(cols).fill(Infinity);
+  const colMax = new Float64Array(cols).fill(-Infinity);
+  for (let i = 0, p = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, p++) {
+      const v = data[p]!;
+      // v - v is 0 exactly when v is finite (NaN and ±Infinity give NaN).
+      if (v - v === 0) {
+        if (v < colMin[j]!) colMin[j] = v;
+        if (v > colMax[j]!) colMax[j] = v;
+      } else {
+        if (badCount[j] === 0) {
+          firstBadRow[j] = i;
+          firstBadValue[j] = v;
+        }
+        badCount[j]!++;
+      }
+    }
+  }
+  const problems: Problem[] = [];
+  for (let j = 0; j < cols; j++) {
+    const bad = badCount[j]!;
+    const column = X.columns[j]!;
+    if (bad > 0) {
+      problems.push(problem({ check: 'non-finite', what: `value ${String(firstBadValue[j])} is not a finite number`, where: { column, row: firstBadRow[j]! + 1 }, count: bad, share: bad / rows, fix: checks.fix }));
+    } else if (refuseConstantColumns && rows > 1 && colMin[j] === colMax[j]) {
+      problems.push(problem({ check: 'constant-column', what: `every row holds ${colMin[j]}; a constant column cannot separate clusters`, where: { column }, count: rows, share: 1, fix: `drop column "${column}" from the clustering features` }));
+    }
+  }
+  if (problems.length) throw new InputError(`${who}: ${checks.summary ?? 'the input has values that are not finite numbers'}.`, problems);
+}
