@@ -48,6 +48,11 @@ export interface LoadedTable {
   columns: LoadedColumn[];
   /** Wall time of loading this table, milliseconds. */
   loadMs: number;
+  /**
+   * CSV only: 'one-pass' when the file was read, mapped and converted in one statement (it had no
+   * problem with its values), 'staged' when it was read as text and checked in stages.
+   */
+  read?: 'one-pass' | 'staged';
 }
 
 export interface PseudonymisationInfo {
