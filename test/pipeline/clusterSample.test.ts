@@ -32,8 +32,10 @@ describe('cluster stage: k and stability on a seeded sample above cluster.select
     const c = await cluster('2026-04-01', { selectionSample: 2000 });
     expect(c.sample).toMatchObject({ rows: 2760, size: 2000, seed: 42, usedFor: ['selection', 'stability'] });
     expect(c.sample!.shareMargin95).toBeCloseTo(1.96 * Math.sqrt(0.25 / 2000), 12);
-    expect(c.sample!.text).toContain('seeded sample of 2,000 of the 2,760 customers');
-    expect(c.selection!.rows).toBe(2000);
+    expect(c.sample!.text).toContain('fitted on a seeded sample of 2,000 of the 2,760 customers and scored on all of them');
+    // Each k fitted on the sample, scored on every customer with the labels its model predicts.
+    expect(c.selection!.rows).toBe(2760);
+    expect(c.selection!.candidates.every((x) => x.sizes.reduce((a, b) => a + b, 0) === 2760)).toBe(true);
     expect(c.stability!.rows).toBe(2000);
     expect(c.rows).toBe(2760);
     expect(c.labels).toHaveLength(2760);
@@ -41,8 +43,8 @@ describe('cluster stage: k and stability on a seeded sample above cluster.select
     // Stability follows the final model's segments (by published id) on the sample's customers.
     expect(c.stability!.clusters.map((x) => x.label).sort()).toEqual(c.segments.map((x) => x.id).sort());
     expect(c.stability!.clusters.reduce((s, x) => s + x.size, 0)).toBe(2000);
-    // k is the sweep's choice on the sample (here 10, not the 7 of all 2,760 rows: a sample of 2,000 is far below
-    // the default's 50,000 and the gap statistic keeps growing on it), the final fit on all rows has that k.
+    // The same k as fitting every k on all rows (7, the latent segments: test/pipeline/clusterStage.test.ts).
+    expect(c.k).toBe(7);
     expect(c.k).toBe(c.selection!.recommendedK);
     // Same seed, same sample, same result.
     const again = await cluster('2026-04-01', { selectionSample: 2000 });

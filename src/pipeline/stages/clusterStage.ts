@@ -46,7 +46,7 @@ export const clusterStage: Stage = {
     const sampleSize = cfg.selectionSample ?? SELECTION_SAMPLE_DEFAULT;
     const drawn = sampleSize > 0 && X.rows > sampleSize && cfg.algorithm !== 'kprototypes' && cfg.algorithm !== 'dbscan' ? seededRowSample(X, sampleSize, seed) : null;
     const S = drawn?.X ?? X;
-    if (drawn) ctx.progress.note(`cluster: k chosen and stability measured on a seeded sample of ${sampleSize.toLocaleString('en-US')} of the ${X.rows.toLocaleString('en-US')} customers; the final fit uses all`);
+    if (drawn) ctx.progress.note(`cluster: every k fitted (and stability refitted) on a seeded sample of ${sampleSize.toLocaleString('en-US')} of the ${X.rows.toLocaleString('en-US')} customers, scored on all; the final fit uses all`);
 
     // k: from the config, or the sweep's recommendation within the business limits.
     const t0 = performance.now();
@@ -66,7 +66,9 @@ export const clusterStage: Stage = {
       }
       const [minK, maxK] = cfg.kRange;
       const ks = range(Math.max(2, minK), Math.min(maxK, cfg.maxSegments, S.rows - 1));
-      selection = selectK(S, (kk) => clusterEstimator(cfg, kk, seed), {
+      // Fitted on the sample, scored on every customer (the silhouette on its usual seeded 10,000).
+      selection = selectK(X, (kk) => clusterEstimator(cfg, kk, seed), {
+        ...(drawn ? { fitOn: S } : {}),
         ks,
         minShare: cfg.minShare,
         maxShare: cfg.maxShare,
@@ -115,15 +117,15 @@ export const clusterStage: Stage = {
       // Resample customers with their categories, refit with the same mismatch cost (gamma) as the final fit.
       const mixed = mixedMatrix(X, categorical!);
       stability = bootstrapStability(mixed, (kk) => new KPrototypes({ ...kp.params, k: kk, gamma: kp.gamma }), { B: cfg.stabilityResamples, seed, original: kp, progress: ctx.progress });
+    } else if (cfg.stabilityResamples > 0 && sameFit) {
+      stability = swept;
+      ctx.progress.note(`cluster: bootstrap stability of k = ${k} reused from the choice of k (mean Jaccard ${swept.meanJaccard.toFixed(2)})`);
     } else if (cfg.stabilityResamples > 0 && drawn) {
       // The final model's own clusters, followed on the sample: its labels there are the original clustering.
       const sampled = new Int32Array(drawn.rows.length);
       for (let r = 0; r < sampled.length; r++) sampled[r] = model.labels[drawn.rows[r]!]!;
       const original = { kind: model.kind, k: model.k, columns: X.columns, labels: sampled, predict: () => sampled, toJSON: () => model.toJSON() };
       stability = bootstrapStability(S, () => clusterEstimator(cfg, k, seed, extra), { B: cfg.stabilityResamples, seed, original, progress: ctx.progress });
-    } else if (cfg.stabilityResamples > 0 && sameFit) {
-      stability = swept;
-      ctx.progress.note(`cluster: bootstrap stability of k = ${k} reused from the choice of k (mean Jaccard ${swept.meanJaccard.toFixed(2)})`);
     } else if (cfg.stabilityResamples > 0) {
       stability = bootstrapStability(X, () => clusterEstimator(cfg, k, seed, extra), { B: cfg.stabilityResamples, seed, original: model, progress: ctx.progress });
     }
@@ -208,7 +210,7 @@ function clusterSample(rows: number, size: number, seed: number, selection: bool
     seed,
     usedFor,
     shareMargin95,
-    text: `The choice of k and the bootstrap stability were computed on a seeded sample of ${size.toLocaleString('en-US')} of the ${rows.toLocaleString('en-US')} customers (a segment's share on it is within ±${(shareMargin95 * 100).toFixed(2)} percentage points of the full data's, 95%); the final fit, the segments and every label use all ${rows.toLocaleString('en-US')}.`,
+    text: `Every k of the sweep was fitted on a seeded sample of ${size.toLocaleString('en-US')} of the ${rows.toLocaleString('en-US')} customers and scored on all of them; the bootstrap stability refitted on that sample (a segment's share on it is within ±${(shareMargin95 * 100).toFixed(2)} percentage points of the full data's, 95%); the final fit, the segments and every label use all ${rows.toLocaleString('en-US')}.`,
   };
 }
 
