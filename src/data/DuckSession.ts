@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkParam } from '../core/errors';
+import type { Progress } from '../core/progress';
 
 /**
  * DuckDB's own default is 80% of the RAM, which on a 16 GB laptop leaves too little for Node and the
@@ -45,11 +46,42 @@ export type Row = Record<string, number | string | boolean | null>;
  * JavaScript only receives aggregates or typed columns.
  */
 export class DuckSession {
+  private watcher: Progress | undefined;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     private readonly spillDir: string,
   ) {}
+
+  /**
+   * Report how far each long statement has got (DuckDB's query progress, polled every `everyMs`) to
+   * `progress.fraction`, so a step of minutes shows its share, rows/s and ETA; undefined stops it.
+   */
+  async watch(progress: Progress | undefined, everyMs = 500): Promise<void> {
+    checkParam(Number.isInteger(everyMs) && everyMs >= 10, 'everyMs', everyMs, 'an integer >= 10');
+    this.watcher = progress?.fraction ? progress : undefined;
+    this.watchEvery = everyMs;
+    // DuckDB tracks a query's progress only with its progress bar on (printing off; from the first moment).
+    await this.connection.run(this.watcher ? 'SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0' : 'SET enable_progress_bar = false');
+  }
+
+  private watchEvery = 500;
+
+  /** Run `work`, polling the query's progress meanwhile when watched. */
+  private async watched<T>(work: Promise<T>): Promise<T> {
+    const progress = this.watcher;
+    if (!progress) return work;
+    const timer = setInterval(() => {
+      const p = this.connection.progress;
+      if (p.percentage >= 0) progress.fraction!(Math.min(1, p.percentage / 100), Number(p.rows_processed));
+    }, this.watchEvery);
+    try {
+      return await work;
+    } finally {
+      clearInterval(timer);
+    }
+  }
 
   static async open(options: DuckSessionOptions = {}): Promise<DuckSession> {
     const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
@@ -82,12 +114,12 @@ export class DuckSession {
 
   /** Run one or more statements; returns nothing. */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, params);
+    await this.watched(this.connection.run(sql, params));
   }
 
   /** Run a query and return its rows as plain objects. For small results (profiles, aggregates). */
   async all(sql: string, params?: SqlParams): Promise<Row[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.watched(this.connection.runAndReadAll(sql, params));
     const names = reader.columnNames();
     return reader.getRowsJS().map((values) => {
       const row: Row = {};
@@ -112,7 +144,7 @@ export class DuckSession {
 
   /** Column-wise result: numeric columns as Float64Array (NULL → NaN), others as arrays of plain values. */
   async columns(sql: string, params?: SqlParams): Promise<{ names: string[]; rowCount: number; columns: Record<string, Float64Array | (string | boolean | null)[]> }> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.watched(this.connection.runAndReadAll(sql, params));
     const names = reader.columnNames();
     const raw = reader.getColumnsJS();
     const columns: Record<string, Float64Array | (string | boolean | null)[]> = {};

@@ -78,6 +78,8 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const t0 = performance.now();
   let finalDir: string | undefined;
   try {
+    // Long statements (reading 100M events, the feature query) show their share, rows/s and ETA.
+    await session.watch(progress);
     for (const name of stagesToRun(config)) {
       const t = performance.now();
       await stageFor(name).run(ctx);
