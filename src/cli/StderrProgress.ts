@@ -9,6 +9,8 @@ export class StderrProgress implements Progress {
   private total: number | undefined;
   private started = 0;
   private lastDraw = 0;
+  /** Non-terminal output (CI logs, pipes): a long step prints where it is at most this often. */
+  private lastLine = 0;
   private readonly tty: boolean;
 
   constructor(
@@ -23,7 +25,23 @@ export class StderrProgress implements Progress {
     this.step = step;
     this.total = total;
     this.started = performance.now();
+    this.lastLine = this.started;
     if (!this.quiet && this.tty) this.stream.write(`  ${step} …`);
+  }
+
+  /** A long statement's share done: a bar on a terminal (share, rows/s, ETA), a line every 10 s elsewhere. */
+  fraction(share: number, rows?: number): void {
+    if (this.quiet || !this.step) return;
+    const now = performance.now();
+    const text = `${this.step} … ${(100 * share).toFixed(0)}%${rate(rows, now - this.started)}${eta(share, now - this.started)}`;
+    if (this.tty) {
+      if (now - this.lastDraw < 200) return;
+      this.lastDraw = now;
+      this.stream.write(`\r  ${bar(share)} ${text}\x1b[K`);
+    } else if (now - this.lastLine >= NON_TTY_EVERY_MS) {
+      this.lastLine = now;
+      this.stream.write(`  ${text}\n`);
+    }
   }
 
   update(done: number): void {
@@ -32,7 +50,8 @@ export class StderrProgress implements Progress {
     if (now - this.lastDraw < 200) return;
     this.lastDraw = now;
     const pct = this.total ? ` ${Math.min(100, (100 * done) / this.total).toFixed(0)}%` : '';
-    this.stream.write(`\r  ${this.step} … ${done.toLocaleString('en-US')}${this.total ? `/${this.total.toLocaleString('en-US')}` : ''}${pct}   `);
+    const timing = this.total ? `${rate(done, now - this.started, '')}${eta(done / this.total, now - this.started)}` : '';
+    this.stream.write(`\r  ${this.step} … ${done.toLocaleString('en-US')}${this.total ? `/${this.total.toLocaleString('en-US')}` : ''}${pct}${timing}\x1b[K`);
   }
 
   end(detail?: string): void {
@@ -50,4 +69,26 @@ export class StderrProgress implements Progress {
     if (this.step && this.tty) this.stream.write('\n');
     this.stream.write(`  note: ${message}\n`);
   }
+}
+
+const NON_TTY_EVERY_MS = 10_000;
+
+/** "· 1.2M rows/s" from a count and the milliseconds it took; '' when unknown. */
+function rate(count: number | undefined, ms: number, unit = ' rows'): string {
+  if (!count || ms < 500) return '';
+  const perSecond = (count * 1000) / ms;
+  const short = perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(1)}M` : perSecond >= 1e3 ? `${(perSecond / 1e3).toFixed(1)}k` : perSecond.toFixed(perSecond >= 10 ? 0 : 1);
+  return ` · ${short}${unit}/s`;
+}
+
+/** "· ETA 25 s" from the share done and the milliseconds so far; '' until it means something. */
+function eta(share: number, ms: number): string {
+  if (share <= 0.01 || share >= 1 || ms < 1000) return '';
+  const left = (ms * (1 - share)) / share / 1000;
+  return ` · ETA ${left >= 90 ? `${Math.round(left / 60)} min` : `${Math.round(left)} s`}`;
+}
+
+function bar(share: number, width = 20): string {
+  const full = Math.round(Math.max(0, Math.min(1, share)) * width);
+  return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
 }

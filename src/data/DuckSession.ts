@@ -1,12 +1,40 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkParam } from '../core/errors';
+import type { Progress } from '../core/progress';
+
+/**
+ * DuckDB's own default is 80% of the RAM, which on a 16 GB laptop leaves too little for Node and the
+ * system: a million-customer run swapped. 2 GB kept the 1M-customer run within 4 GB of peak RSS (DuckDB
+ * spills its hash tables and sorts above the limit), see BENCHMARKS.md.
+ */
+export const DEFAULT_MEMORY_LIMIT = '2GB';
+
+/** A DuckDB memory size: a number and a unit, e.g. 2GB, 512MB, 1.5GiB. */
+export const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 export interface DuckSessionOptions {
   /** Database file; ':memory:' (default) keeps everything in RAM. */
   path?: string;
   /** Worker threads DuckDB may use (default: all cores). */
   threads?: number;
-  /** e.g. "3GB"; DuckDB spills to disk above it. */
+  /** e.g. "3GB" (default DEFAULT_MEMORY_LIMIT); DuckDB spills to disk above it. */
   memoryLimit?: string;
+  /**
+   * Folder that receives DuckDB's spill files (default: the system's temporary folder). Each session
+   * spills into its own sub-folder, removed when the session closes.
+   */
+  tempDirectory?: string;
+}
+
+/** What a session runs with, as DuckDB reports it (the manifest records it). */
+export interface DuckSettings {
+  memoryLimit: string;
+  threads: number;
+  /** The session's own spill folder (under the configured or the system's temporary folder). */
+  tempDirectory: string;
 }
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -18,30 +46,80 @@ export type Row = Record<string, number | string | boolean | null>;
  * JavaScript only receives aggregates or typed columns.
  */
 export class DuckSession {
+  private watcher: Progress | undefined;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly spillDir: string,
   ) {}
 
+  /**
+   * Report how far each long statement has got (DuckDB's query progress, polled every `everyMs`) to
+   * `progress.fraction`, so a step of minutes shows its share, rows/s and ETA; undefined stops it.
+   */
+  async watch(progress: Progress | undefined, everyMs = 500): Promise<void> {
+    checkParam(Number.isInteger(everyMs) && everyMs >= 10, 'everyMs', everyMs, 'an integer >= 10');
+    this.watcher = progress?.fraction ? progress : undefined;
+    this.watchEvery = everyMs;
+    // DuckDB tracks a query's progress only with its progress bar on (printing off; from the first moment).
+    await this.connection.run(this.watcher ? 'SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0' : 'SET enable_progress_bar = false');
+  }
+
+  private watchEvery = 500;
+
+  /** Run `work`, polling the query's progress meanwhile when watched. */
+  private async watched<T>(work: Promise<T>): Promise<T> {
+    const progress = this.watcher;
+    if (!progress) return work;
+    const timer = setInterval(() => {
+      const p = this.connection.progress;
+      if (p.percentage >= 0) progress.fraction!(Math.min(1, p.percentage / 100), Number(p.rows_processed));
+    }, this.watchEvery);
+    try {
+      return await work;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
   static async open(options: DuckSessionOptions = {}): Promise<DuckSession> {
+    const memoryLimit = options.memoryLimit ?? DEFAULT_MEMORY_LIMIT;
+    checkParam(typeof memoryLimit === 'string' && MEMORY_SIZE.test(memoryLimit.trim()), 'memoryLimit', memoryLimit, 'a size such as 2GB or 512MB');
+    checkParam(options.threads === undefined || (Number.isInteger(options.threads) && options.threads >= 1), 'threads', options.threads, 'an integer >= 1');
+    checkParam(options.tempDirectory === undefined || (typeof options.tempDirectory === 'string' && options.tempDirectory !== ''), 'tempDirectory', options.tempDirectory, 'a folder');
+    // DuckDB's default spill folder is ".tmp" in the current folder, shared by every process started there.
+    const parent = resolve(options.tempDirectory ?? tmpdir());
+    mkdirSync(parent, { recursive: true });
+    const spillDir = mkdtempSync(join(parent, 'seglab-duckdb-'));
     // Loading creates and drops tables of gigabytes; a background thread hands the freed memory back
     // to the system, so that the process's memory follows what the tables hold (~0.5 GB less at peak).
-    const config: Record<string, string> = { allocator_background_threads: 'true' };
+    const config: Record<string, string> = { allocator_background_threads: 'true', memory_limit: memoryLimit.trim(), temp_directory: spillDir };
     if (options.threads) config.threads = String(options.threads);
-    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
-    const connection = await instance.connect();
-    return new DuckSession(instance, connection);
+    try {
+      const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
+      const connection = await instance.connect();
+      return new DuckSession(instance, connection, spillDir);
+    } catch (error) {
+      rmSync(spillDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** The memory limit, threads and spill folder DuckDB runs with. */
+  async settings(): Promise<DuckSettings> {
+    const row = await this.one(`SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t, current_setting('temp_directory') AS d`);
+    return { memoryLimit: String(row?.m), threads: Number(row?.t), tempDirectory: String(row?.d) };
   }
 
   /** Run one or more statements; returns nothing. */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, params);
+    await this.watched(this.connection.run(sql, params));
   }
 
   /** Run a query and return its rows as plain objects. For small results (profiles, aggregates). */
   async all(sql: string, params?: SqlParams): Promise<Row[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.watched(this.connection.runAndReadAll(sql, params));
     const names = reader.columnNames();
     return reader.getRowsJS().map((values) => {
       const row: Row = {};
@@ -66,7 +144,7 @@ export class DuckSession {
 
   /** Column-wise result: numeric columns as Float64Array (NULL → NaN), others as arrays of plain values. */
   async columns(sql: string, params?: SqlParams): Promise<{ names: string[]; rowCount: number; columns: Record<string, Float64Array | (string | boolean | null)[]> }> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.watched(this.connection.runAndReadAll(sql, params));
     const names = reader.columnNames();
     const raw = reader.getColumnsJS();
     const columns: Record<string, Float64Array | (string | boolean | null)[]> = {};
@@ -105,8 +183,12 @@ export class DuckSession {
   }
 
   close(): void {
-    this.connection.closeSync();
-    this.instance.closeSync();
+    try {
+      this.connection.closeSync();
+      this.instance.closeSync();
+    } finally {
+      rmSync(this.spillDir, { recursive: true, force: true });
+    }
   }
 }
 

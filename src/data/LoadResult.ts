@@ -46,6 +46,11 @@ export interface LoadedTable {
   duplicateKeys?: DuplicateKeys;
   /** Every canonical column (provided or not) and every extra column, in table order. */
   columns: LoadedColumn[];
+  /**
+   * CSV only: 'one-pass' when the file was read, mapped and converted in one statement (it had no
+   * problem with its values), 'staged' when it was read as text and checked in stages.
+   */
+  read?: 'one-pass' | 'staged';
 }
 
 export interface PseudonymisationInfo {

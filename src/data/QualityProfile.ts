@@ -4,6 +4,14 @@ import type { ResolvedFormat } from './detectFormat';
 import type { ColumnType } from './resolveMapping';
 import type { ColumnRole, TableName } from './schema';
 
+/**
+ * Above this many rows distinct values are counted with HyperLogLog (approx_count_distinct) instead of
+ * count(DISTINCT), which hashes every value of every column exactly: 13.5 s of the 200k-customer
+ * events' profile (23.5M rows) against 3.3 s. DuckDB's sketch was off by up to 17% on those columns,
+ * so the profile marks such counts approximate; constant columns are still found exactly (min = max).
+ */
+export const EXACT_DISTINCT_MAX_ROWS = 1_000_000;
+
 /** Five-number summary plus mean and sd; quartiles interpolate linearly (quantile_cont). */
 export interface NumericSummary {
   min: number | null;
@@ -34,8 +42,10 @@ export interface ColumnProfile {
   missingShare: number;
   /** The first source rows (1-based, header excluded) where the value is missing; absent when none is. */
   missingRows?: number[];
-  /** Distinct non-missing values. */
+  /** Distinct non-missing values (exact up to EXACT_DISTINCT_MAX_ROWS rows). */
   distinct: number;
+  /** true: `distinct` is a HyperLogLog estimate (tables above 1M rows; DuckDB's sketch, off by up to ~20%). */
+  distinctApproximate?: true;
   /** At most one distinct value: the column carries no information. */
   constant: boolean;
   numeric?: NumericSummary;

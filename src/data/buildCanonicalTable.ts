@@ -1,6 +1,6 @@
 import type { Problem } from '../core/errors';
 import { assertUnreachable } from '../core/assertUnreachable';
-import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
+import { type DuckSession, quoteIdent, quoteLiteral, type Row } from './DuckSession';
 import { duckErrorMessage } from './duckErrorMessage';
 import { sampleLocation } from './locateRows';
 import { ROW_COLUMN } from './readRawTable';
@@ -240,16 +240,26 @@ async function duplicateRowsCheck(
   // Group on one 64-bit hash of the values instead of the values themselves: several times faster on
   // millions of text rows; a collision among 10M rows has a probability of about 3e-6.
   const h = `hash(${columns.map(quoteIdent).join(', ')})`;
-  // Most files have no repeats: a pass that only counts is cheaper than one that also finds the rows.
-  const n = Number(await session.scalar(`SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${h} HAVING count(*) > 1)`));
+  // The one pass over all rows: the hashes that repeat, with their counts (few in most files). The
+  // example rows are then found among the rows with one of these hashes, never by grouping again.
+  const repeats = quoteIdent(`__seglab_repeats_${ctx.table}`);
+  await session.run(`CREATE OR REPLACE TEMP TABLE ${repeats} AS SELECT h, count(*) AS n FROM (SELECT ${h} AS h FROM ${table}) GROUP BY h HAVING count(*) > 1`);
+  let found: Row[] = [];
+  let n = 0;
+  try {
+    n = Number(await session.scalar(`SELECT coalesce(sum(n - 1), 0) FROM ${repeats}`));
+    if (n) {
+      found = await session.all(
+        `SELECT ${ROW_COLUMN} AS r FROM (
+           SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY h ORDER BY ${ROW_COLUMN}) AS k
+           FROM (SELECT ${ROW_COLUMN}, ${h} AS h FROM ${table}) WHERE h IN (SELECT h FROM ${repeats}))
+         WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+      );
+    }
+  } finally {
+    await session.run(`DROP TABLE IF EXISTS ${repeats}`);
+  }
   if (!n) return none;
-  const found = await session.all(
-    `WITH d AS (SELECT ${ROW_COLUMN}, ${h} AS h FROM ${table})
-     SELECT ${ROW_COLUMN} AS r FROM (
-       SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY h ORDER BY ${ROW_COLUMN}) AS k
-       FROM d WHERE h IN (SELECT h FROM d GROUP BY h HAVING count(*) > 1))
-     WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
-  );
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, found.map((x) => Number(x.r)));
   const generated = present.filter((p) => p.origin.kind === 'generated').map((p) => p.name);
   return {

@@ -13,7 +13,8 @@ import { dropRawTable, readRawTable } from './readRawTable';
 import { type ColumnPlan, resolveMapping } from './resolveMapping';
 import { dropRowMap } from './sampleRows';
 import { TABLE_NAMES, type TableName } from './schema';
-import { validateTable } from './validateTable';
+import { readConvertedCsv } from './readConvertedCsv';
+import { validateTable, type ValidatedTable } from './validateTable';
 
 export type { LoadedColumn, LoadedTable, LoadResult, PseudonymisationInfo } from './LoadResult';
 
@@ -25,6 +26,11 @@ export interface LoadOptions {
   pseudonymKey?: string;
   /** Environment the key variable is read from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * false: read every CSV file as text and validate it in stages (the path files with problems take);
+   * default true: a clean CSV file is read, mapped and converted in one pass, with the same result.
+   */
+  onePassCsv?: boolean;
 }
 
 /**
@@ -61,7 +67,7 @@ export async function loadTables(session: DuckSession, config: DataConfig, optio
       continue;
     }
     progress.start(`load ${table}`);
-    const got = await loadOne(session, table, source, resolve(options.baseDir));
+    const got = await loadOne(session, table, source, resolve(options.baseDir), options);
     problems.push(...got.problems);
     if (got.loaded) tables.push(got.loaded);
     progress.end(got.loaded ? `${got.loaded.loadedRows.toLocaleString('en-US')} rows` : 'failed');
@@ -125,7 +131,7 @@ interface OneResult {
   problems: Problem[];
 }
 
-async function loadOne(session: DuckSession, table: TableName, source: TableSource, baseDir: string): Promise<OneResult> {
+async function loadOne(session: DuckSession, table: TableName, source: TableSource, baseDir: string, options: Pick<LoadOptions, 'onePassCsv'>): Promise<OneResult> {
   const field = `data.${table}`;
   const file = resolve(baseDir, source.path);
   const fileProblem = checkFile(file, source.path, baseDir, field);
@@ -145,22 +151,31 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
       ],
     };
   }
+  const request = { table, path: file, detected, source, field };
   // The file is hashed while DuckDB reads it: the hash runs on this thread, the read on DuckDB's.
-  const [fingerprint, read] = await Promise.all([fileFingerprint(file), readRawTable(session, { table, path: file, detected, source, field })]);
+  // A clean CSV file is read, mapped and converted in one pass; any other file (or one the pass finds
+  // a problem in) is read as text and validated in stages, which name every problem's rows.
+  const fingerprinted = fileFingerprint(file);
+  const onePass = options.onePassCsv === false ? undefined : await readConvertedCsv(session, request);
+  const [fingerprint, read] = await Promise.all([fingerprinted, onePass ? { raw: onePass.raw, problems: onePass.problems } : readRawTable(session, request)]);
   const problems = [...read.problems];
   const raw = read.raw;
   if (!raw) return { problems };
 
   let stageName: string | undefined;
   try {
-    const mapping = resolveMapping(table, source, raw.columns.map((c) => c.name), file, field, raw.duplicateHeaders);
-    problems.push(...mapping.problems);
-    if (mapping.problems.some((p) => p.severity === 'error')) return { problems };
-
-    const validated = await validateTable(session, { table, file, field, source, raw }, mapping.plans);
-    stageName = validated.stageName;
+    let validated: ValidatedTable;
+    if (onePass) {
+      validated = onePass.validated;
+    } else {
+      const mapping = resolveMapping(table, source, raw.columns.map((c) => c.name), file, field, raw.duplicateHeaders);
+      problems.push(...mapping.problems);
+      if (mapping.problems.some((p) => p.severity === 'error')) return { problems };
+      validated = await validateTable(session, { table, file, field, source, raw }, mapping.plans);
+      stageName = validated.stageName;
+    }
     problems.push(...validated.problems);
-    if (!stageName) return { problems };
+    if (!validated.stageName) return { problems };
     // Validation has taken what it needs from the source values: free them before the canonical
     // table is built. Whitespace files keep them, as their line numbers are in the raw table.
     if (raw.lineMode !== 'column') await dropRawTable(session, table);
@@ -185,9 +200,11 @@ async function loadOne(session: DuckSession, table: TableName, source: TableSour
         duplicateRows: built.duplicateRows,
         ...(built.duplicateKeys ? { duplicateKeys: built.duplicateKeys } : {}),
         columns: validated.plans.map(loadedColumn),
+        ...(detected.format === 'csv' ? { read: onePass ? ('one-pass' as const) : ('staged' as const) } : {}),
       },
     };
   } finally {
+    await onePass?.drop();
     await dropRawTable(session, table);
     if (stageName) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(stageName)}`);
   }

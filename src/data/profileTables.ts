@@ -1,12 +1,13 @@
 import { CalendarDate } from '../core/CalendarDate';
-import { paramError, UsageError } from '../core/errors';
+import { checkParam, paramError, UsageError } from '../core/errors';
 import { type DuckSession, quoteIdent } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
 import { SAMPLE_ROWS, withSourceRows } from './sampleRows';
-import type { AmountSummary, ColumnProfile, NumericSummary, QualityProfile, TableProfile } from './QualityProfile';
+import { type AmountSummary, type ColumnProfile, EXACT_DISTINCT_MAX_ROWS, type NumericSummary, type QualityProfile, type TableProfile } from './QualityProfile';
 import { TABLE_NAMES } from './schema';
 
 export type { AmountSummary, ColumnProfile, NumericSummary, QualityProfile, TableProfile, TopValue } from './QualityProfile';
+export { EXACT_DISTINCT_MAX_ROWS } from './QualityProfile';
 export { profileToMarkdown } from './profileToMarkdown';
 
 export interface ProfileOptions {
@@ -14,9 +15,12 @@ export interface ProfileOptions {
   asOf?: CalendarDate | Date | string;
   /** How many most frequent values to list per categorical column (default 10). */
   topValues?: number;
+  /** Tables with more rows get HyperLogLog distinct counts (default EXACT_DISTINCT_MAX_ROWS). */
+  exactDistinctMaxRows?: number;
 }
 
 const NUMERIC_TYPES = new Set(['DOUBLE', 'BIGINT']);
+
 const TOP_ROLES = new Set(['categorical', 'boolean', 'target']);
 
 /**
@@ -32,17 +36,20 @@ export async function profileTables(session: DuckSession, load: LoadResult, opti
   const top = options.topValues ?? 10;
   if (!Number.isInteger(top) || top < 0) throw paramError('topValues', top, 'a non-negative integer');
 
+  const exactMax = options.exactDistinctMaxRows ?? EXACT_DISTINCT_MAX_ROWS;
+  checkParam(Number.isInteger(exactMax) && exactMax >= 0, 'exactDistinctMaxRows', exactMax, 'a non-negative integer');
+
   const tables: TableProfile[] = [];
   for (const loaded of load.tables) {
     if (!TABLE_NAMES.includes(loaded.table) || !(await session.tableExists(loaded.table))) {
       throw new UsageError(`Invalid load: table ${JSON.stringify(loaded.table)} is in the LoadResult but not in the session; profile the session loadTables filled.`);
     }
-    tables.push(await profileTable(session, loaded, asOf, top));
+    tables.push(await profileTable(session, loaded, asOf, top, exactMax));
   }
   return { schemaVersion: 1, asOf: asOf?.iso ?? null, tables, absent: [...load.absent], loadWarnings: [...load.warnings] };
 }
 
-async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: CalendarDate | undefined, top: number): Promise<TableProfile> {
+async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: CalendarDate | undefined, top: number, exactMax: number): Promise<TableProfile> {
   const t = quoteIdent(loaded.table);
   // The checks that list rows read the table with the source row of each.
   const { from, row } = await withSourceRows(session, loaded.table);
@@ -53,9 +60,12 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: Cal
   // smallest row ids that show it (min(x, n) keeps n values, never the list of all).
   const first = (cond: string) => `min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE ${cond})`;
   const parts: string[] = ['count(*) AS __rows'];
+  const approximate = loaded.loadedRows > exactMax;
   columns.forEach((c, i) => {
     const q = quoteIdent(c.name);
-    parts.push(`count(${q}) AS n${i}`, `count(DISTINCT ${q}) AS d${i}`, `${first(`${q} IS NULL`)} AS mr${i}`);
+    parts.push(`count(${q}) AS n${i}`, `${first(`${q} IS NULL`)} AS mr${i}`);
+    if (approximate) parts.push(`approx_count_distinct(${q}) AS d${i}`, `(min(${q}) = max(${q})) AS one${i}`);
+    else parts.push(`count(DISTINCT ${q}) AS d${i}`);
     if (NUMERIC_TYPES.has(c.type)) {
       parts.push(
         `min(${q}) AS min${i}`,
@@ -100,7 +110,9 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: Cal
   const profiles: ColumnProfile[] = [];
   for (const [i, c] of columns.entries()) {
     const present = Number(s[`n${i}`]);
-    const distinct = Number(s[`d${i}`]);
+    // A sketch's estimate: 0 without values, 1 for a constant column, at least 2 otherwise.
+    const constant = approximate ? present === 0 || s[`one${i}`] === true : Number(s[`d${i}`]) <= 1;
+    const distinct = approximate ? (present === 0 ? 0 : constant ? 1 : Math.max(2, Number(s[`d${i}`]))) : Number(s[`d${i}`]);
     const p: ColumnProfile = {
       name: c.name,
       role: c.role,
@@ -109,7 +121,8 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: Cal
       missing: rows - present,
       missingShare: rows ? (rows - present) / rows : 0,
       distinct,
-      constant: distinct <= 1,
+      ...(approximate ? { distinctApproximate: true as const } : {}),
+      constant,
     };
     if (rows - present > 0) p.missingRows = rowList(s[`mr${i}`]);
     if (NUMERIC_TYPES.has(c.type)) {

@@ -1,5 +1,5 @@
 import { formatLocation } from '../core/errors';
-import type { ColumnProfile, QualityProfile, TableProfile } from './QualityProfile';
+import { type ColumnProfile, EXACT_DISTINCT_MAX_ROWS, type QualityProfile, type TableProfile } from './QualityProfile';
 
 const int = (n: number) => n.toLocaleString('en-US');
 const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
@@ -57,8 +57,9 @@ function tableSection(t: TableProfile): string[] {
   if (constant.length) out.push(`- Constant columns: ${constant.join(', ')}`);
   out.push('', '| column | role | type | missing | distinct | summary |', '|---|---|---|---:|---:|---|');
   for (const c of t.columns) {
-    out.push(`| ${cell(c.name)} | ${c.role} | ${c.type} | ${int(c.missing)} (${pct(c.missingShare)}) | ${int(c.distinct)} | ${cell(summary(c))} |`);
+    out.push(`| ${cell(c.name)} | ${c.role} | ${c.type} | ${int(c.missing)} (${pct(c.missingShare)}) | ${c.distinctApproximate ? '≈ ' : ''}${int(c.distinct)} | ${cell(summary(c))} |`);
   }
+  if (t.columns.some((c) => c.distinctApproximate)) out.push('', `≈ distinct values estimated with HyperLogLog, as the table is large (above ${int(EXACT_DISTINCT_MAX_ROWS)} rows by default): off by up to about 20%.`);
   out.push('');
   const rows = rowsToCheck(t);
   if (rows.length) out.push('Rows to check (source rows, header excluded):', '', ...rows.map((r) => `- ${r}`), '');

@@ -267,26 +267,34 @@ function unclosedQuoteHint(req: RawReadRequest, line: number | string): string {
   return `close the quote on line ${line} (a quote inside a quoted field is written twice: ""), or set quote: '' under ${req.field} if the file does not quote fields`;
 }
 
-async function readCsv(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
+/**
+ * The read_csv options of a CSV source as text (all_varchar): dialect, header, null strings and, with
+ * `rejects`, the tables that collect the lines the reader refuses. Shared by the staged read and the
+ * one-pass read (readConvertedCsv), so both see the same values.
+ */
+export function csvReadOptions(req: RawReadRequest, rejects?: { table: string; scan: string }): string[] {
   const src = req.source;
   const delimiter = src.delimiter ?? req.detected.delimiter;
   const dialect: string[] = [compression(req), ...encodingOption(req)];
   if (delimiter !== undefined) dialect.push(`delim=${quoteLiteral(delimiter)}`);
   // Left to detection, a quote that is never closed makes DuckDB read quotes as data.
   dialect.push(`quote=${quoteLiteral(quoteOf(req))}`);
-
-  const rejectsTable = `__seglab_rejects_${req.table}`;
-  const rejectsScan = `__seglab_rejects_scan_${req.table}`;
   const nulls = ['', ...(src.nullValues ?? [])];
-  const options = [
+  return [
     ...dialect,
     'all_varchar=true',
     ...(src.header !== undefined ? [`header=${src.header}`] : []),
     `nullstr=[${nulls.map(quoteLiteral).join(', ')}]`,
-    'store_rejects=true',
-    `rejects_table=${quoteLiteral(rejectsTable)}`,
-    `rejects_scan=${quoteLiteral(rejectsScan)}`,
+    ...(rejects ? ['store_rejects=true', `rejects_table=${quoteLiteral(rejects.table)}`, `rejects_scan=${quoteLiteral(rejects.scan)}`] : []),
   ];
+}
+
+async function readCsv(session: DuckSession, req: RawReadRequest, names: RawNames): Promise<RawReadResult> {
+  const src = req.source;
+  const delimiter = src.delimiter ?? req.detected.delimiter;
+  const rejectsTable = `__seglab_rejects_${req.table}`;
+  const rejectsScan = `__seglab_rejects_scan_${req.table}`;
+  const options = csvReadOptions(req, { table: rejectsTable, scan: rejectsScan });
   try {
     await session.run(`CREATE TABLE ${quoteIdent(names.stored)} AS SELECT * FROM read_csv(${quoteLiteral(readPath(req))}, ${options.join(', ')})`);
     const rejects = await session.all(
@@ -323,7 +331,7 @@ async function readCsv(session: DuckSession, req: RawReadRequest, names: RawName
 }
 
 /** Duplicate names in the header line of a CSV file, lined up with the columns DuckDB read. */
-function csvDuplicateHeaders(req: RawReadRequest, columns: readonly string[], delimiter: string | undefined): DuplicateHeader[] {
+export function csvDuplicateHeaders(req: RawReadRequest, columns: readonly string[], delimiter: string | undefined): DuplicateHeader[] {
   if (req.source.encoding === 'utf-16') return [];
   const first = /^\uFEFF?([^\r\n]*)/.exec(peekText(readPath(req)))?.[1] ?? '';
   return findDuplicateHeaders(first, columns, quoteOf(req), delimiter);

@@ -122,8 +122,7 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
   // BOOLEAN column takes 40 MB per 10M rows) are kept: which values failed is worked out again,
   // from the raw table, on the rows that have any.
   const stageName = `__seglab_stage_${ctx.table}`;
-  const conv = (s: StagedColumn) =>
-    conversionSql(`m${s.index}`, s.valueType, s.plan.type!, s.plan.role!, s.plan.type === 'TIMESTAMP' ? ctx.source.timestampFormat : undefined);
+  const conv = (s: StagedColumn) => stagedConversionSql(s, ctx.source);
   /** __row, and m{i} and c{i} of every staged column, for `rows`. */
   const converted = (rows: string) =>
     `(SELECT ${[ROW_COLUMN, ...staged.map((s) => `m${s.index}, ${conv(s)} AS c${s.index}`)].join(', ')} FROM ${mappedFrom(rows)})`;
@@ -167,28 +166,36 @@ export async function validateTable(session: DuckSession, ctx: TableContext, pla
         problems.push(problem);
         if (problem.severity === 'error') fatalColumns.push(s.plan.name);
       }
-      if (present === 0) {
-        problems.push({
-          severity: 'warning',
-          check: 'empty-column',
-          message: `column "${s.plan.name}" (${describeOrigin(s.plan)}) has no values in any of the ${total.toLocaleString('en-US')} rows`,
-          location: { file: ctx.file, column: sourceName(s.plan) },
-          count: total,
-          share: 1,
-          hint: s.plan.explicit ? `check the mapping columns.${s.plan.name} under ${ctx.field}` : 'the column is kept but carries no information',
-        });
-      }
+      if (present === 0) problems.push(emptyColumnProblem(ctx, s.plan, total));
     }
   }
 
   return { stageName, plans: work, staged, dropColumns, fatalColumns, problems };
 }
 
+/** The warning for a mapped column without any value. */
+export function emptyColumnProblem(ctx: Pick<TableContext, 'file' | 'field'>, plan: ColumnPlan, total: number): Problem {
+  return {
+    severity: 'warning',
+    check: 'empty-column',
+    message: `column "${plan.name}" (${describeOrigin(plan)}) has no values in any of the ${total.toLocaleString('en-US')} rows`,
+    location: { file: ctx.file, column: sourceName(plan) },
+    count: total,
+    share: 1,
+    hint: plan.explicit ? `check the mapping columns.${plan.name} under ${ctx.field}` : 'the column is kept but carries no information',
+  };
+}
+
+/** SQL converting a staged column's mapped value m{i} to its canonical type (c{i}). */
+export function stagedConversionSql(s: StagedColumn, source: TableSource): string {
+  return conversionSql(`m${s.index}`, s.valueType, s.plan.type!, s.plan.role!, s.plan.type === 'TIMESTAMP' ? source.timestampFormat : undefined);
+}
+
 /**
  * The mapped value with the column's missing-value codes turned into NULL, before anything reads it
  * (role inference, conversion, the checks). Numbers match as numbers, text as trimmed text.
  */
-function missingCodesSql(value: string, codes: readonly (string | number)[] | undefined): string {
+export function missingCodesSql(value: string, codes: readonly (string | number)[] | undefined): string {
   if (!codes?.length) return value;
   const text = `trim(CAST(${value} AS VARCHAR))`;
   const numbers = codes.filter((c): c is number => typeof c === 'number');
@@ -201,7 +208,7 @@ function missingCodesSql(value: string, codes: readonly (string | number)[] | un
 }
 
 /** SQL that is true for a present value of a staged column that did not convert. */
-function failedSql(s: StagedColumn): string {
+export function failedSql(s: StagedColumn): string {
   // CASE evaluates the presence test (a trim) only where the conversion gave NULL.
   return `(CASE WHEN c${s.index} IS NULL THEN ${presentSql(`m${s.index}`, s.valueType)} ELSE false END)`;
 }

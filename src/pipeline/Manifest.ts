@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonObject } from '../core/jsonSchema';
+import type { DuckSettings } from '../data/DuckSession';
 import type { PseudonymisationInfo } from '../data/LoadResult';
 import type { RemovedWorkFolder } from './removeStaleWorkFolders';
 import { runConfigSchema, STAGE_NAMES, type RunConfig, type StageName } from './RunConfig';
@@ -29,6 +30,8 @@ export interface Manifest {
   /** How ids were pseudonymised (key source, never the key), as in load.json. */
   pseudonymisation?: PseudonymisationInfo;
   versions: Record<string, string>;
+  /** DuckDB's memory limit, threads and spill folder in this run. */
+  duckdb?: DuckSettings;
   stages: StageTiming[];
   totalMs: number;
   outputs: OutputRecord[];
@@ -53,6 +56,7 @@ export const manifestSchema: z.ZodType<Manifest, z.ZodTypeDef, unknown> = z.obje
   pseudonymised: z.boolean(),
   pseudonymisation: jsonObject<PseudonymisationInfo>('how ids were pseudonymised (an object)').optional(),
   versions: z.record(z.string()),
+  duckdb: z.object({ memoryLimit: z.string(), threads: z.number(), tempDirectory: z.string() }).optional(),
   stages: z.array(z.object({ stage: z.enum(STAGE_NAMES), ms: z.number(), parts: z.record(z.number()).optional() })),
   totalMs: z.number(),
   outputs: z.array(z.object({ file: z.string(), bytes: z.number(), sha256: z.string(), description: z.string() })),

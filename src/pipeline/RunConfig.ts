@@ -3,6 +3,7 @@ import { calendarDateSchema } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
 import { seedParam } from '../core/seedParam';
 import { dataConfigSchema } from '../data/DataConfig';
+import { MEMORY_SIZE } from '../data/DuckSession';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { exportConfigSchema } from './ExportConfig';
 import { clusterConfigSchema } from './ClusterConfig';
@@ -48,6 +49,19 @@ export const runConfigSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * DuckDB's resources: memory limit (default 2GB; above it DuckDB spills to tempDirectory), the folder
+     * its spill files go to (default: the system's temporary folder) and its threads (default: all cores).
+     * The manifest records what was used.
+     */
+    duckdb: z
+      .object({
+        memoryLimit: z.string().trim().regex(MEMORY_SIZE, 'expected a size such as 2GB or 512MB').optional(),
+        tempDirectory: z.string().min(1, 'give a folder').optional(),
+        threads: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** The export stage's settings (as seglab export's options); absent: its defaults. */
     export: exportConfigSchema.optional(),
     /** Stages to run; default: DEFAULT_STAGES (every stage but export). `load` always runs. */

@@ -80,6 +80,17 @@ export const clusterResultSchema: z.ZodType<ClusterResult, z.ZodTypeDef, unknown
   noise: z.object({ count: z.number().int().min(0), share: jsonNumber }),
   selection: jsonObject<ModelSelectionResult>('the choice of k (an object with candidates)', (v) => Array.isArray(v.candidates)).nullable(),
   stability: stabilitySchema.nullable(),
+  sample: z
+    .object({
+      rows: z.number().int().min(0),
+      size: z.number().int().min(1),
+      seed: z.number().int(),
+      usedFor: z.array(z.enum(['selection', 'stability'])),
+      shareMargin95: jsonNumber,
+      text: z.string(),
+    })
+    .nullable()
+    .optional(),
   kprototypes: z
     .object({
       categorical: z.array(z.string()),

@@ -31,7 +31,7 @@ export interface RunOptions {
   runId?: string;
   progress?: Progress;
   env?: Readonly<Record<string, string | undefined>>;
-  /** DuckDB memory limit, e.g. "3GB". */
+  /** DuckDB memory limit, e.g. "3GB"; overrides config.duckdb.memoryLimit. */
   memoryLimit?: string;
 }
 
@@ -56,7 +56,12 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const workName = workFolderName(config.name);
   const workDir = join(outRoot, workName);
   const writer = new RunWriter(workDir);
-  const session = await DuckSession.open({ memoryLimit: options.memoryLimit });
+  const duck = config.duckdb ?? {};
+  const session = await DuckSession.open({
+    ...(options.memoryLimit ?? duck.memoryLimit ? { memoryLimit: options.memoryLimit ?? duck.memoryLimit } : {}),
+    ...(duck.tempDirectory !== undefined ? { tempDirectory: resolve(options.baseDir, duck.tempDirectory) } : {}),
+    ...(duck.threads !== undefined ? { threads: duck.threads } : {}),
+  });
   const results: StageResults = {};
   let parts: Record<string, number> = {};
   const ctx: RunContext = {
@@ -77,6 +82,8 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const t0 = performance.now();
   let finalDir: string | undefined;
   try {
+    // Long statements (reading 100M events, the feature query) show their share, rows/s and ETA.
+    await session.watch(progress);
     for (const name of stagesToRun(config)) {
       const t = performance.now();
       parts = {};
@@ -115,6 +122,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       pseudonymised: load.pseudonymised,
       pseudonymisation: load.pseudonymisation,
       versions: versions(),
+      duckdb: await session.settings(),
       stages: timings,
       totalMs: Math.round(performance.now() - t0),
       outputs: writer.outputs,

@@ -1,7 +1,7 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
 import { checkParam, usageError } from '../../core/errors';
 import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
-import type { Matrix } from '../../core/Matrix';
+import { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
 import { silentProgress, type Progress } from '../../core/progress';
 import type { ClusterModel, FitOptions } from '../ClusterModel';
@@ -124,6 +124,12 @@ export interface SelectKOptions {
   gap?: boolean | { nRefs?: number; seed?: number; reference?: GapReference };
   /** The elbow criterion's kneedle sensitivity (default 1). */
   elbowSensitivity?: number;
+  /**
+   * Fit each k on these rows (a seeded sample of X with its columns) instead of X; every measure is then
+   * taken on X's own rows with the labels the fitted model predicts for them, so the scores are the
+   * full data's (default: fit on X).
+   */
+  fitOn?: Matrix;
   progress?: Progress;
 }
 
@@ -263,13 +269,17 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     return { criterion, params };
   });
   const n = X.rows;
+  const fitOn = options.fitOn ?? X;
+  checkParam(fitOn instanceof Matrix && fitOn.cols === X.cols && fitOn.columns.every((c, j) => c === X.columns[j]), `${who} options.fitOn`, options.fitOn === undefined ? undefined : `${(fitOn as Matrix).rows} × ${(fitOn as Matrix).cols}`, `a Matrix with X's columns (${X.columns.join(', ')})`);
 
   progress.start('select k: fit and score each k', ks.length);
   const labelsByK = new Map<number, Int32Array>();
   const candidates: KCandidate[] = ks.map((k, t) => {
     const estimator = factory(k);
     if (!estimator || typeof estimator.fit !== 'function') throw usageError(who, `factory(${k}) must return an estimator with a fit(X) method`);
-    const model = estimator.fit(X);
+    const fitted = estimator.fit(fitOn);
+    // Fitted on a sample: scored on X by its predictions, and its training inertia (the sample's) not used.
+    const model = fitOn === X ? fitted : (Object.assign(Object.create(fitted) as object, { inertia: undefined, labels: fitted.predict(X) }) as unknown as typeof fitted);
     const labels = checkClusterLabels(model?.labels, n, `${who} (model for k=${k})`, 'model.labels');
     labelsByK.set(k, labels);
     const enc = encodeClusterLabels(labels);

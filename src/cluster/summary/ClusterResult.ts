@@ -39,6 +39,16 @@ export interface KPrototypesSummary {
   modes: { segment: number; values: Record<string, string> }[];
 }
 
+export interface ClusterSample {
+  rows: number;
+  size: number;
+  seed: number;
+  usedFor: ('selection' | 'stability')[];
+  /** Largest 95% margin of a share estimated on the sample, as a share (0.0044 = ±0.44 points). */
+  shareMargin95: number;
+  text: string;
+}
+
 /** What the cluster stage found: written to cluster.json and handed to later stages. */
 export interface ClusterResult {
   schemaVersion: typeof CLUSTER_RESULT_SCHEMA_VERSION;
@@ -55,6 +65,12 @@ export interface ClusterResult {
   noise: { count: number; share: number };
   selection: ModelSelectionResult | null;
   stability: StabilityResult | null;
+  /**
+   * When the choice of k and the stability were computed on a seeded sample of the customers (more than
+   * cluster.selectionSample of them): its size, seed, what it was used for, and the 95% margin of a
+   * segment's share measured on it (1.96 · √(0.25 / size), the widest). Absent or null: on all rows.
+   */
+  sample?: ClusterSample | null;
   /** k-prototypes only (null otherwise): categoricals, gamma, cost shares and modes. */
   kprototypes: KPrototypesSummary | null;
   /** Why the review's map (2-D projection) and stability sections have nothing to show; null when they have. */
