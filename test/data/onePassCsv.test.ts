@@ -70,10 +70,10 @@ async function load(c: Case, onePassCsv: boolean): Promise<{ result: LoadResult 
   }
 }
 
-/** A LoadResult without what differs by design: timings, the path taken, and the temporary folder's name. */
+/** A LoadResult without what differs by design: the path taken, and the temporary folder's name. */
 function comparable(r: LoadResult | Error, dir: RegExp): unknown {
   if (r instanceof Error) return JSON.parse(JSON.stringify({ message: r.message, problems: (r as { problems?: unknown }).problems }).replace(dir, '<dir>'));
-  const tables = r.tables.map(({ loadMs: _ms, read: _read, ...t }) => t);
+  const tables = r.tables.map(({ read: _read, ...t }) => t);
   return JSON.parse(JSON.stringify({ ...r, tables }).replace(dir, '<dir>'));
 }
 

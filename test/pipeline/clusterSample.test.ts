@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
+import { CalendarDate } from '../../src/core/CalendarDate';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { runPipeline } from '../../src/pipeline/runPipeline';
 import type { RunConfig } from '../../src/pipeline/RunConfig';
@@ -13,7 +14,7 @@ const configPath = join(__dirname, '..', '..', 'data', 'configs', 'sample.yaml')
 async function cluster(asOf: string, settings: Partial<RunConfig['cluster']>): Promise<ClusterResult> {
   const { config, baseDir } = loadRunConfig(configPath);
   const r = await runPipeline(
-    { ...config, asOf, stages: ['features', 'cluster'], cluster: { ...config.cluster, stabilityResamples: 5, ...settings } },
+    { ...config, asOf: CalendarDate.parse(asOf, 'asOf'), stages: ['features', 'cluster'], cluster: { ...config.cluster, stabilityResamples: 5, ...settings } },
     { baseDir, outDir: mkdtempSync(join(tmpdir(), 'seglab-sample-')) },
   );
   return JSON.parse(readFileSync(join(r.dir, 'cluster.json'), 'utf8')) as ClusterResult;
