@@ -1,6 +1,8 @@
 import { CalendarDate } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
 import type { DataConfig } from '../data/DataConfig';
+import type { DuckSessionOptions } from '../data/DuckSession';
+import { duckSessionOptions } from './duckSessionOptions';
 import type { TableName } from '../data/schema';
 import { featureConfigSchema, type FeatureConfig } from '../features/FeatureConfig';
 import { dataConfigFromPath } from './dataConfigFromPath';
@@ -14,6 +16,8 @@ export interface DataInput {
   baseDir: string;
   asOf: CalendarDate | undefined;
   csvFormulaGuard: boolean;
+  /** The DuckDB session to open: the config's `duckdb:` section (the defaults without a config). */
+  duckdb: DuckSessionOptions;
 }
 
 export interface DataInputSource {
@@ -35,11 +39,11 @@ export interface DataInputSource {
 export function resolveDataInput(source: DataInputSource, cwd = process.cwd()): DataInput {
   if (source.config) {
     const loaded = loadRunConfig(source.config, source.overrides);
-    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard };
+    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard, duckdb: duckSessionOptions(loaded.config.duckdb, loaded.baseDir) };
   }
   if (!source.path) throw new UsageError('give a data path or --config <file>.');
   const o = source.overrides;
   const configOnly = [o?.data !== undefined && '--data', Object.keys(o?.set ?? {}).length > 0 && '--set'].filter(Boolean);
   if (configOnly.length) throw new UsageError(`${configOnly.join(' and ')} change a config: use them with --config <file>, not with a data path.`);
-  return { data: dataConfigFromPath(source.path, source.table), features: featureConfigSchema.parse({}), baseDir: cwd, asOf: source.asOf === undefined ? undefined : CalendarDate.parse(source.asOf, '--as-of'), csvFormulaGuard: true };
+  return { data: dataConfigFromPath(source.path, source.table), features: featureConfigSchema.parse({}), baseDir: cwd, asOf: source.asOf === undefined ? undefined : CalendarDate.parse(source.asOf, '--as-of'), csvFormulaGuard: true, duckdb: {} };
 }

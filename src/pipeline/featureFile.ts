@@ -32,5 +32,5 @@ export async function featureFile(
     if (options.sql) writeFileAtomic(resolve(options.sql), result.sql + '\n');
     progress.end(`${result.rowCount.toLocaleString('en-US')} customers × ${result.columns.length} columns → ${path}`);
     return { ...result, out: path };
-  });
+  }, input.duckdb);
 }

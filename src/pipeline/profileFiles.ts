@@ -21,5 +21,5 @@ export async function profileFiles(
     const result = await profileData(session, load, input.asOf, progress);
     if (options.json) writeFileAtomic(resolve(options.json), JSON.stringify(result.profile, null, 2) + '\n');
     return result;
-  });
+  }, input.duckdb);
 }

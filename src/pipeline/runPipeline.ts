@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { duckSessionOptions } from './duckSessionOptions';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../core/atomicWrite';
@@ -56,12 +57,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const workName = workFolderName(config.name);
   const workDir = join(outRoot, workName);
   const writer = new RunWriter(workDir);
-  const duck = config.duckdb ?? {};
-  const session = await DuckSession.open({
-    ...(options.memoryLimit ?? duck.memoryLimit ? { memoryLimit: options.memoryLimit ?? duck.memoryLimit } : {}),
-    ...(duck.tempDirectory !== undefined ? { tempDirectory: resolve(options.baseDir, duck.tempDirectory) } : {}),
-    ...(duck.threads !== undefined ? { threads: duck.threads } : {}),
-  });
+  const session = await DuckSession.open(duckSessionOptions(config.duckdb, options.baseDir, options.memoryLimit));
   const results: StageResults = {};
   let parts: Record<string, number> = {};
   const ctx: RunContext = {

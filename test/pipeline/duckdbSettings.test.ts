@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors';
 import { DEFAULT_MEMORY_LIMIT, DuckSession } from '../../src/data/DuckSession';
+import { resolveDataInput } from '../../src/pipeline/dataInput';
+import { featureFile } from '../../src/pipeline/featureFile';
+import { profileFiles } from '../../src/pipeline/profileFiles';
 import { runPipeline } from '../../src/pipeline/runPipeline';
 import { runConfigSchema } from '../../src/pipeline/RunConfig';
 
@@ -63,5 +66,34 @@ describe('DuckDB memory limit and spill folder', () => {
     const plain = await runPipeline(config(), { baseDir: dir, outDir: join(dir, 'out'), runId: 'c' });
     expect(plain.manifest.duckdb?.memoryLimit).toBe('1.8 GiB');
     expect(plain.manifest.config).not.toHaveProperty('duckdb');
+  });
+});
+
+describe('seglab profile and features open the session the config describes', () => {
+  it('profileFiles and featureFile take duckdb: from the config (the spill folder, relative to the config file, is the one used)', async () => {
+    const dir = folder();
+    const yaml = [
+      'name: duck',
+      'asOf: 2026-07-01',
+      'data:',
+      '  customers: { path: customers.csv }',
+      '  transactions: { path: transactions.csv }',
+      'duckdb: { tempDirectory: spill-here, threads: 1 }',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'run.yaml'), yaml);
+    const input = resolveDataInput({ config: join(dir, 'run.yaml') });
+    expect(input.duckdb).toEqual({ tempDirectory: join(dir, 'spill-here'), threads: 1 });
+    expect(existsSync(join(dir, 'spill-here'))).toBe(false);
+    await profileFiles(input);
+    // The session made its spill sub-folder there and removed it on close.
+    expect(readdirSync(join(dir, 'spill-here'))).toEqual([]);
+    await featureFile(input, join(dir, 'features.csv'));
+    expect(readdirSync(join(dir, 'spill-here'))).toEqual([]);
+    expect(readFileSync(join(dir, 'features.csv'), 'utf8').split('\n')[0]).toContain('customer_id');
+  });
+
+  it('without a config, the defaults', () => {
+    expect(resolveDataInput({ path: folder(), asOf: '2026-07-01' }).duckdb).toEqual({});
   });
 });
