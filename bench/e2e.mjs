@@ -1,6 +1,6 @@
 // Benchmark (issue 13): `seglab run` end to end against a Python peer pipeline, side by side in one run.
 // seglab: the sample config (data/configs/sample.yaml) pointed at a data folder written by `seglab synth`
-// (default /work/bench-data/1m: `seglab synth --customers 1000000 --seed 5`), every default stage.
+// (default bench/data/e2e-1m, git-ignored: `seglab synth --customers 1000000 --seed 5 --out bench/data/e2e-1m`), every default stage.
 // The peer: bench/peer_e2e.py (pandas read_csv, RFM and window aggregates, scikit-learn KMeans sweep k=2..8
 // with a sampled silhouette, a bootstrap of 20) on the same files, with Debian's python3.
 // Each runs in its own child process under GNU time, which gives its wall time and peak RSS (the largest
@@ -18,7 +18,7 @@ const option = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : def;
 };
-const dataDir = option('data', '/work/bench-data/1m');
+const dataDir = option('data', join(root, 'bench', 'data', 'e2e-1m'));
 const python = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 const time = '/usr/bin/time';
 for (const f of ['customers.csv.gz', 'transactions.csv.gz', 'events.csv.gz', 'synth.json']) {
@@ -119,7 +119,7 @@ if (!flag('no-record')) {
   ];
   const file = join(root, 'BENCHMARKS.md');
   if (!readFileSync(file, 'utf8').includes('## End to end (issue 13)')) {
-    appendFileSync(file, `\n## End to end (issue 13)\n\n**Command:** \`npm run bench:e2e\` (\`-- --data DIR\` for another folder written by \`seglab synth\`; default /work/bench-data/1m, \`seglab synth --customers 1000000 --seed 5\`). \`seglab run\` with the sample config pointed at the folder, then bench/peer_e2e.py (pandas read_csv with categorical dtypes, RFM and 30/60/90/365-day windows, event ratios, scikit-learn KMeans k = 2..8 with n_init 4 and the silhouette on 10,000 rows, a bootstrap of 20 refits on all rows) on the same files, one after the other in one run; wall time and peak RSS from GNU time.\n`);
+    appendFileSync(file, `\n## End to end (issue 13)\n\n**Command:** \`npm run bench:e2e\` (\`-- --data DIR\` for another folder written by \`seglab synth\`; default bench/data/e2e-1m, \`seglab synth --customers 1000000 --seed 5\`). \`seglab run\` with the sample config pointed at the folder, then bench/peer_e2e.py (pandas read_csv with categorical dtypes, RFM and 30/60/90/365-day windows, event ratios, scikit-learn KMeans k = 2..8 with n_init 4 and the silhouette on 10,000 rows, a bootstrap of 20 refits on all rows) on the same files, one after the other in one run; wall time and peak RSS from GNU time.\n`);
   }
   appendFileSync(file, lines.join('\n') + '\n');
   console.error('recorded in BENCHMARKS.md');
