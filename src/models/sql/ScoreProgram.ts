@@ -1,0 +1,52 @@
+/**
+ * A fitted model's raw score as plain arithmetic, independent of the family: what compiles to SQL
+ * (scoreProgramToSql) and what the in-process evaluator (evaluateScoreProgram) computes, so that the two
+ * can be compared. Inputs are the model's design columns by index; a missing value is NaN in process and
+ * NULL in SQL.
+ */
+export type ScoreProgram = LinearProgram | TreeEnsembleProgram;
+
+/** intercept + Σ coef_j · x_j, then the logistic link (the logistic regression). */
+export interface LinearProgram {
+  readonly kind: 'linear';
+  readonly intercept: number;
+  /** One term per design column used (a zero coefficient may be left out). */
+  readonly terms: readonly { readonly feature: number; readonly coef: number }[];
+}
+
+/**
+ * A sum or a mean of regression trees on top of a base value:
+ * - 'sum' (gradient boosting): raw = base + Σ tree(x), probability = logistic(raw);
+ * - 'mean' (random forest, leaves hold a class-1 share): probability = Σ tree(x) / trees, and the raw score
+ *   is its logit (base unused, 0).
+ */
+export interface TreeEnsembleProgram {
+  readonly kind: 'trees';
+  readonly combine: 'sum' | 'mean';
+  readonly base: number;
+  readonly trees: readonly TreeNode[];
+}
+
+export type TreeNode = TreeLeaf | NumericSplit | CategorySplit;
+
+export interface TreeLeaf {
+  readonly leaf: number;
+}
+
+/** x ≤ threshold goes left; NaN/NULL goes the learned way. */
+export interface NumericSplit {
+  readonly feature: number;
+  readonly threshold: number;
+  readonly missingLeft: boolean;
+  readonly left: TreeNode;
+  readonly right: TreeNode;
+}
+
+/** A level code (a whole number) in `leftCodes` goes left; NaN/NULL goes the learned way; any other code right. */
+export interface CategorySplit {
+  readonly feature: number;
+  readonly leftCodes: readonly number[];
+  readonly missingLeft: boolean;
+  readonly left: TreeNode;
+  readonly right: TreeNode;
+}
