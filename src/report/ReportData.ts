@@ -3,6 +3,7 @@ import type { KPrototypesFacts } from '../cluster/summary/kprototypesFacts';
 import type { Projection2D } from '../decomposition/projectSample';
 import type { Locale } from '../core/Locale';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
+import type { PredictionSummary } from './PredictionSummary';
 
 /**
  * Everything the quarterly segment review shows, already computed: the report renders this and
@@ -82,6 +83,8 @@ export interface ReportData {
   personas: PersonaResult;
   projection: ProjectionSample | null;
   quality: QualitySummary | null;
+  /** The churn / propensity model's section (absent when the run has no models stage). */
+  prediction?: PredictionSummary;
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {
     previousRunId: string;

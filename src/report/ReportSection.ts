@@ -2,6 +2,7 @@ import { changesSection } from './sections/changesSection';
 import { kpisSection } from './sections/kpisSection';
 import { modelSection } from './sections/modelSection';
 import { personasSection } from './sections/personasSection';
+import { predictionSection } from './sections/predictionSection';
 import { projectionSection } from './sections/projectionSection';
 import { qualitySection } from './sections/qualitySection';
 import { rfmSection } from './sections/rfmSection';
@@ -19,6 +20,7 @@ export const SECTIONS = [
   sizesSection,
   personasSection,
   kpisSection,
+  predictionSection,
   traitsSection,
   rfmSection,
   projectionSection,

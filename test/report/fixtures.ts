@@ -1,5 +1,6 @@
 import type { Locale } from '../../src/core/Locale';
 import { PERSONA_RESULT_SCHEMA_VERSION, type KpiDefinition, type KpiValues, type PersonaResult, type SegmentEntry, type SegmentPersona } from '../../src/personas/PersonaResult';
+import type { PredictionSummary } from '../../src/report/PredictionSummary';
 import { REPORT_DATA_SCHEMA_VERSION, type ReportData } from '../../src/report/ReportData';
 
 /** Markup that must render as visible text everywhere it appears. */
@@ -266,6 +267,7 @@ export function reportFixture(locale: Locale): ReportData {
       ],
       warnings: [en ? '12 rows with a future date were excluded.' : '12 lignes datées dans le futur ont été exclues.'],
     },
+    prediction: predictionFixture(),
     changes: {
       previousRunId: 'sample-2026-04-01-def456',
       previousAsOf: '2026-04-01',
@@ -365,3 +367,29 @@ export function largeReportFixture(segments = 12, points = 5000): ReportData {
     },
   };
 }
+
+const ci = (estimate: number, low: number, high: number) => ({ estimate, low, high, level: 0.95 });
+
+/** A churn model's section: one shown segment, and the suppressed one planted where a careless renderer would print it. */
+export function predictionFixture(): PredictionSummary {
+  return {
+    label: { en: 'Churn within 90 days', fr: 'Départ sous 90 jours' },
+    isRisk: true,
+    family: 'hist-gradient-boosting',
+    chosenBy: 'auto',
+    validation: 'out-of-time',
+    evaluatedRows: 12345,
+    baseRate: 0.2,
+    metrics: { rocAuc: ci(0.8123, 0.8011, 0.8234), prAuc: ci(0.5, 0.48, 0.52), brier: ci(0.12, 0.11, 0.13) },
+    expectedCalibrationError: 0.0123,
+    lift: Array.from({ length: 10 }, (_, i) => ({ decile: i + 1, rate: 0.5 - i * 0.04, lift: (0.5 - i * 0.04) / 0.2, cumulativeGain: Math.min(1, (i + 1) * 0.18) })),
+    calibration: [0.05, 0.15, 0.3, 0.6].map((p) => ({ meanPredicted: p, observed: p * 1.1, count: 100 })),
+    budget: { fraction: 0.1, threshold: 0.45, precision: 0.5, recall: 0.25 },
+    drivers: [{ feature: 'recency_days', label: `Days since last order ${PAYLOAD}`, importance: 0.0812, sd: 0.004 }],
+    segments: [
+      { id: 0, customers: 5000, meanScore: 0.1, expected: 500, drivers: ['Orders (all time)'] },
+      { id: SECRET.id, customers: 12, meanScore: 0.987654, expected: 11.85, drivers: ['secret driver'] },
+    ],
+  };
+}
+

@@ -13,6 +13,8 @@ describe('reportFigures', () => {
       personaFigureId(0),
       personaFigureId(1),
       personaFigureId(2),
+      'fig-lift',
+      'fig-calibration',
       'fig-traits',
       'fig-rfm',
       'fig-projection',
@@ -55,7 +57,7 @@ describe('reportFigures', () => {
 
   it('sections without data have no figure', () => {
     const data = reportFixture('en');
-    const bare = reportFigures({ ...data, projection: null, changes: null, clustering: { ...data.clustering, selection: null, stability: null }, personas: { ...data.personas, rfm: null } });
+    const bare = reportFigures({ ...data, prediction: undefined, projection: null, changes: null, clustering: { ...data.clustering, selection: null, stability: null }, personas: { ...data.personas, rfm: null } });
     expect(bare.map((f) => f.section)).toEqual(['sizes', 'personas', 'personas', 'personas', 'traits']);
   });
 });
