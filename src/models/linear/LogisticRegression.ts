@@ -92,6 +92,9 @@ function fitLogistic(params: ResolvedLogisticRegressionParams, X: Matrix, y: Uin
     const why = result.stop === 'maxIter' ? `in ${params.maxIter} iterations` : 'before the line search ran out of floating-point precision';
     warnings.push(`${who}: ${solver} did not converge ${why} (optimality ${result.optimality.toExponential(2)} > tol ${params.tol}); raise maxIter${params.standardize ? '' : ', set standardize: true'}${params.penalty === 'none' ? ', or use a penalty (separable classes have no finite unpenalised optimum)' : ''}.`);
   }
+  if (params.penalty === 'none' && separates(data, n, p, y, weight, theta)) {
+    warnings.push(`${who}: the columns separate the classes (the fit classifies every training row correctly): without a penalty the coefficients have no finite optimum and grow until tol stops them; use penalty 'l2'.`);
+  }
   const standardErrors = standardErrorsAt(obj, theta, params, mean, scale);
   if (standardErrors === null) warnings.push(`${who}: the Hessian at the fit is singular (collinear columns or separable classes): no standard errors; drop redundant columns or use a penalty.`);
   const nullSe: LogisticRegressionJSON['standardErrors'] = { intercept: null, coef: coef.map(() => null), interceptStandardized: null, coefStandardized: coef.map(() => null) };
@@ -110,6 +113,20 @@ function fitLogistic(params: ResolvedLogisticRegressionParams, X: Matrix, y: Uin
     training: { rows: n, positives, weightSum: S, classWeights },
     warnings,
   });
+}
+
+/**
+ * Whether θ classifies every weighted training row correctly (log-odds > 0 for the events, < 0 for the rest):
+ * then the classes are linearly separable and the unpenalised likelihood has no maximum.
+ */
+function separates(data: Float64Array, n: number, p: number, y: Uint8Array, weight: Float64Array | null, theta: Float64Array): boolean {
+  for (let i = 0, off = 0; i < n; i++, off += p) {
+    if (weight && weight[i] === 0) continue;
+    let z = theta[p]!;
+    for (let j = 0; j < p; j++) z += theta[j]! * data[off + j]!;
+    if (y[i] === 1 ? !(z > 0) : !(z < 0)) return false;
+  }
+  return true;
 }
 
 /** [weight of class 0, weight of class 1]: 'balanced' is n / (2 · rows of the class), as scikit-learn (unweighted counts). */
