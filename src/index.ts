@@ -136,6 +136,11 @@ export { SEGMENTS, SEGMENT_PROFILES, MATURE_SHOP_MIX, type Segment, type Segment
 
 // models
 export { loadTensorflow, type TfBackendChoice, type TfBackendName } from './models/tfBackend';
+export { MODELS, logisticRegressionEntry } from './models/models';
+export type { ModelEntry, ModelName, FittedModel, BinaryLabels, FitOptions as ModelFitOptions } from './models/ModelEntry';
+export { LogisticRegression } from './models/linear/LogisticRegression';
+export { LogisticRegressionModel, LOGISTIC_REGRESSION_SCHEMA_VERSION, logistic, type LogisticRegressionJSON, type LogisticTerm, type LogisticConvergence, type LogisticTraining } from './models/linear/LogisticRegressionModel';
+export { logisticRegressionParamsSchema, LOGISTIC_PENALTIES, LOGISTIC_SOLVERS, type LogisticRegressionParams, type ResolvedLogisticRegressionParams, type LogisticPenalty, type LogisticSolver, type ClassWeight } from './models/linear/logisticRegressionParams';
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';

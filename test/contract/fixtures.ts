@@ -1,10 +1,10 @@
 // What the contract suite runs every registry entry on: one fixture per registered entry, in one place,
 // so that an entry registered without one fails test/contract/coverage.test.ts.
 import { expect } from 'vitest';
-import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, DECOMPOSITIONS, InputError, K_SELECTION_CRITERIA, Matrix, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
+import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, DECOMPOSITIONS, InputError, K_SELECTION_CRITERIA, Matrix, MODELS, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
 
 /** Every registry under contract, by the name its entries are registered as ("clustering algorithm", …). */
-export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA] as unknown as Registry<RegistryEntry>[];
+export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA, MODELS] as unknown as Registry<RegistryEntry>[];
 
 /** Per registry, per entry: the params the contract passes (beside k and seed, which it sets itself) and extras. */
 export interface Fixture {
@@ -39,6 +39,10 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
   classifier: {
     'decision-tree': { params: { maxDepth: 3, minSamplesLeaf: 5 } },
   },
+  // Churn / propensity model families (models/models.ts): params for a fit on binaryOutcome() (seed added when taken).
+  model: {
+    'logistic-regression': { params: {} },
+  },
   'k-selection criterion': {
     elbow: { params: {} },
     silhouette: { params: {} },
@@ -68,6 +72,24 @@ export function blobs(seed = 7): { X: Matrix; blob: Int32Array; cat: Categorical
     colours.push(rng.bernoulli(0.9) ? ['red', 'green', 'blue'][b]! : 'grey');
   }
   return { X: new Matrix(data, n, 3, ['a', 'b', 'c']), blob, cat: CategoricalMatrix.fromColumns({ colour: colours }), colours };
+}
+
+/**
+ * 300 rows in 3 columns with a binary outcome drawn from a logistic ground truth (log-odds 1.5·a − b + 0.5,
+ * c pure noise, about 60% events): classes overlap, so every model family has a finite optimum.
+ */
+export function binaryOutcome(seed = 11): { X: Matrix; y: Uint8Array } {
+  const rng = new Rng(seed);
+  const n = 300;
+  const data = new Float64Array(n * 3);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = rng.normal(0, 1);
+    const b = rng.normal(0, 1);
+    data.set([a, b, rng.normal(5, 2)], i * 3);
+    y[i] = rng.bernoulli(1 / (1 + Math.exp(-(1.5 * a - b + 0.5)))) ? 1 : 0;
+  }
+  return { X: new Matrix(data, n, 3, ['a', 'b', 'c']), y };
 }
 
 /** A random order of 0..n-1 (seeded). */
