@@ -93,17 +93,6 @@ describe('bootstrapInterval', () => {
     expect(ci.estimate).toBeGreaterThan(0.3);
   });
 
-  it('AUC over 100,000 rows: 200 resamples well within seconds (rows sorted once, one linear pass each)', () => {
-    const big = data(100_000, 3);
-    const t0 = performance.now();
-    const ci = bootstrapInterval(big.y, big.p, 'roc-auc', { resamples: 200 });
-    const ms = performance.now() - t0;
-    console.log(`bootstrapInterval: 100k rows × 200 resamples of ROC AUC in ${ms.toFixed(0)} ms`);
-    expect(ci.high - ci.low).toBeLessThan(0.02);
-    // Generous: the test machine is shared by several jobs.
-    expect(ms).toBeLessThan(30_000);
-  });
-
   it('refuses bad params and one-class data', () => {
     expect(() => bootstrapInterval(y, p, 'auc' as never)).toThrow(/Invalid bootstrapInterval metric: got "auc", expected one of roc-auc, average-precision, log-loss, brier, ece/);
     expect(() => bootstrapInterval(y, p, 'roc-auc', { resamples: 0 })).toThrow(/Invalid bootstrapInterval resamples/);
