@@ -141,6 +141,27 @@ export type { ModelEntry, ModelName, FittedModel, BinaryLabels, FitOptions as Mo
 export { LogisticRegression } from './models/linear/LogisticRegression';
 export { LogisticRegressionModel, LOGISTIC_REGRESSION_SCHEMA_VERSION, logistic, type LogisticRegressionJSON, type LogisticTerm, type LogisticConvergence, type LogisticTraining } from './models/linear/LogisticRegressionModel';
 export { logisticRegressionParamsSchema, LOGISTIC_PENALTIES, LOGISTIC_SOLVERS, type LogisticRegressionParams, type ResolvedLogisticRegressionParams, type LogisticPenalty, type LogisticSolver, type ClassWeight } from './models/linear/logisticRegressionParams';
+export { rocAuc } from './models/evaluation/rocAuc';
+export { averagePrecision } from './models/evaluation/averagePrecision';
+export { logLoss, LOG_LOSS_EPS } from './models/evaluation/logLoss';
+export { brierScore } from './models/evaluation/brierScore';
+export { calibrationCurve, CALIBRATION_STRATEGIES, type CalibrationCurve, type CalibrationBin, type CalibrationOptions, type CalibrationStrategy } from './models/evaluation/calibrationCurve';
+export { expectedCalibrationError } from './models/evaluation/expectedCalibrationError';
+export { liftTable, type LiftTable, type LiftRow } from './models/evaluation/liftTable';
+export { confusionMatrix, type ConfusionMatrix } from './models/evaluation/confusionMatrix';
+export { chooseThreshold, type ThresholdRule, type ThresholdChoice } from './models/evaluation/chooseThreshold';
+export { METRIC_NAMES, type MetricName, type MetricCore } from './models/evaluation/evaluationMetrics';
+export { bootstrapInterval, type BootstrapOptions, type ConfidenceInterval } from './models/evaluation/bootstrapInterval';
+export type { Scores, SampleWeights } from './models/evaluation/binaryInput';
+export type { Split } from './models/evaluation/Split';
+export { stratifiedKFold } from './models/evaluation/stratifiedKFold';
+export { outOfTimeSplit } from './models/evaluation/outOfTimeSplit';
+export { PlattScaling, PlattCalibrator, PLATT_SCHEMA_VERSION, type PlattParams, type PlattJSON } from './models/evaluation/PlattScaling';
+export { IsotonicCalibration, IsotonicCalibrator, ISOTONIC_SCHEMA_VERSION, type IsotonicParams, type IsotonicJSON } from './models/evaluation/IsotonicCalibration';
+export { permutationImportance, type PermutationImportance, type PermutationImportanceOptions, type FeatureImportance } from './models/evaluation/permutationImportance';
+export { crossValidate, type CrossValidation, type CrossValidateOptions, type FoldResult, type MetricValues } from './models/evaluation/crossValidate';
+export { searchParams, drawCandidates, type SearchSpace, type ParamRange, type SearchOptions, type SearchResult, type SearchCandidate } from './models/evaluation/searchParams';
+export { topReasons, type TopReasonsOptions, type FeatureLabel, type Reason } from './models/evaluation/topReasons';
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';
