@@ -136,6 +136,11 @@ export { SEGMENTS, SEGMENT_PROFILES, MATURE_SHOP_MIX, type Segment, type Segment
 
 // models
 export { loadTensorflow, type TfBackendChoice, type TfBackendName } from './models/tfBackend';
+// models: the models: config section, point-in-time labels and training sets, the design matrix
+export { modelsConfigSchema, modelTargetSchema, propensityEventSchema, parseModelsConfig, MODEL_NAMES, VALIDATION_SCHEMES, type ModelsConfig, type ModelsConfigInput, type ModelTarget, type ModelTargetKind, type PropensityEvent, type ValidationScheme } from './models/ModelsConfig';
+export { buildTrainingSet, type BuildTrainingSetOptions } from './models/labels/buildTrainingSet';
+export type { TrainingSet, TrainingSnapshot, LabelDefinition } from './models/labels/TrainingSet';
+export type { FeatureFrame, DesignColumn } from './models/design/FeatureFrame';
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';
