@@ -141,6 +141,8 @@ export { modelsConfigSchema, modelTargetSchema, propensityEventSchema, parseMode
 export { buildTrainingSet, type BuildTrainingSetOptions } from './models/labels/buildTrainingSet';
 export type { TrainingSet, TrainingSnapshot, LabelDefinition } from './models/labels/TrainingSet';
 export type { FeatureFrame, DesignColumn } from './models/design/FeatureFrame';
+export { DesignEncoder, DESIGN_ENCODINGS, missingValuesPolicy, type DesignEncoding, type DesignColumnSpec, type DesignEncoderJSON } from './models/design/DesignEncoder';
+export { fitDesignEncoder, type DesignEncoderOptions } from './models/design/fitDesignEncoder';
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';
