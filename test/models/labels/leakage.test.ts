@@ -1,10 +1,19 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTrainingSet, CalendarDate, DuckSession, loadTables, type LoadResult, type TrainingSet } from '../../../src';
+import { parse } from 'yaml';
+import { buildTrainingSet, CalendarDate, DuckSession, loadTables, parseModelsConfig, type LoadResult, type TrainingSet } from '../../../src';
 
 const sample = join(__dirname, '..', '..', '..', 'data', 'sample');
 const AS_OF = '2026-07-01';
-const target = { kind: 'churn', horizonDays: 90 } as const;
+/** The `models:` section proposed for data/configs/sample.yaml (RunConfig does not take the key yet), read as it will be. */
+const SAMPLE_MODELS = `
+models:
+  # Churn: no order in the 90 days after a snapshot, trained on the three quarters before asOf.
+  target: { kind: churn, horizonDays: 90 }
+  snapshots: 3
+`;
+const models = parseModelsConfig((parse(SAMPLE_MODELS) as { models: unknown }).models, 'models', 'sample.yaml');
+const { target } = models;
 
 /** Rows of one snapshot, by customer: every input value as text (NaN and null kept apart), and the label. */
 function snapshotRows(set: TrainingSet, index: number): Map<string, { values: string; label: number }> {
@@ -37,7 +46,7 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
       { customers: { path: 'customers.csv.gz', keepUnmapped: true }, transactions: { path: 'transactions.csv.gz' }, events: { path: 'events.csv.gz' } },
       { baseDir: sample },
     );
-    before = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: 3, available: load });
+    before = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: models.snapshots, available: load });
     s2 = CalendarDate.parse(before.snapshots.find((s) => s.index === 2)!.asOf);
     // Up to 40 customers who churned in s2's window.
     planted = [...snapshotRows(before, 2)].filter(([, r]) => r.label === 1).map(([id]) => id).slice(0, 40);
@@ -50,11 +59,12 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
     await session.run(`INSERT INTO events BY NAME
       SELECT customer_id, TIMESTAMP '${at} 11:00:00' AS ts, unnest(['session', 'product_view', 'add_to_cart', 'email_open', 'email_click']) AS event_type, 'PS' || customer_id AS session_id
       FROM customers WHERE customer_id IN (${list})`);
-    after = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: 3, available: load });
+    after = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: models.snapshots, available: load });
   }, 120_000);
   afterAll(() => session?.close());
 
   it('plants orders for customers who churned in s2\'s window', () => {
+    expect(models.validation).toBe('out-of-time');
     expect(before.snapshots.map((s) => s.asOf)).toEqual(['2025-10-04', '2026-01-02', '2026-04-02']);
     expect(planted.length).toBe(40);
   });
