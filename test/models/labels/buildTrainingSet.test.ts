@@ -74,6 +74,10 @@ describe('buildTrainingSet: churn labels by hand', () => {
     expect(set.train.frame.categorical.region!.slice(0, 5)).toEqual(['North', 'South', 'North', null, 'South']);
   });
 
+  it('says that customer attributes are as loaded, not as of each snapshot', () => {
+    expect(set.notes).toEqual([expect.stringContaining('The customer attributes (age, region) are as loaded, not as of each snapshot')]);
+  });
+
   it('describes the label in words for the model card', () => {
     expect(set.label.definition).toContain('no order');
     expect(set.label.definition).toContain('30 days');
@@ -123,6 +127,23 @@ describe('buildTrainingSet: errors say what to change', () => {
     expect((ev as Error).message).toContain('known values (case matters): email_click, session');
     const ch = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { channel: 'phone' } }, { snapshots: 2 }).catch((e: unknown) => e);
     expect((ch as Error).message).toContain('app, store, web');
+  });
+
+  it('finds an event among hundreds of known values (the list in the message is cut, the check is not)', async () => {
+    await session.run(`INSERT INTO transactions BY NAME SELECT 'x' || i AS order_id, 'a' AS customer_id, TIMESTAMP '2023-07-01 10:00:00' AS ts, 1.0 AS amount, 'cat' || lpad(CAST(i AS VARCHAR), 3, '0') AS category, false AS is_return FROM range(250) t(i)`);
+    await session.run(`INSERT INTO transactions BY NAME SELECT 'z1' AS order_id, 'c' AS customer_id, TIMESTAMP '2024-02-10 10:00:00' AS ts, 5.0 AS amount, 'zeta' AS category, false AS is_return`);
+    const set = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { category: 'zeta' } }, { snapshots: 2, available: LABEL_ROLES });
+    expect(labelsOf(set, 1).c).toBe(1);
+    const err = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { category: 'omega' } }, { snapshots: 2 }).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('known values (case matters): Books, Garden, Toys, cat000, cat001');
+    expect((err as Error).message).toMatch(/cat196, …$/m);
+  });
+
+  it('an event-type label without an events table', async () => {
+    await session.run('DROP TABLE events');
+    const err = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { eventType: 'email_click' } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toContain('A propensity label needs the events table, and the data has none.');
   });
 
   it('a horizon or snapshot count that leaves no history before the first snapshot', async () => {
