@@ -28,10 +28,13 @@ export function fitDesignEncoder(frame: FeatureFrame, columns: readonly DesignCo
   const n = frame.rowCount;
   const specs: DesignColumnSpec[] = columns.map((c) => {
     if (c.role === 'numeric') {
+      // codes: numbers pass as they are (NaN included); nothing to learn.
+      if (options.encoding === 'codes') return { name: c.name, role: 'numeric', median: null, indicator: false };
       const v = frame.numeric[c.name]!;
-      const known: number[] = [];
-      for (let i = 0; i < n; i++) if (v[i] === v[i]) known.push(v[i]!);
-      return { name: c.name, role: 'numeric', median: options.encoding === 'one-hot' ? median(known) : null, indicator: options.encoding === 'one-hot' && known.length < n };
+      const known = new Float64Array(n);
+      let m = 0;
+      for (let i = 0; i < n; i++) if (v[i] === v[i]) known[m++] = v[i]!;
+      return { name: c.name, role: 'numeric', median: median(known.subarray(0, m)), indicator: m < n };
     }
     const counts = new Map<string, number>();
     let missing = 0;
@@ -49,10 +52,49 @@ export function fitDesignEncoder(frame: FeatureFrame, columns: readonly DesignCo
   return new DesignEncoder(options.encoding, minShare, specs);
 }
 
-/** Median of the known values; 0 when there is none (the indicator column then carries everything). */
-function median(values: number[]): number {
-  if (!values.length) return 0;
-  const s = Float64Array.from(values).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** Median of the known values (reordered in place, by selection: O(n)); 0 when there is none (the indicator column then carries everything). */
+function median(values: Float64Array): number {
+  const n = values.length;
+  if (!n) return 0;
+  const hi = select(values, n >> 1);
+  if (n % 2) return hi;
+  // The lower middle is the largest value left of the upper one after selection.
+  let lo = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (values[i]! > lo) lo = values[i]!;
+  return (lo + hi) / 2;
+}
+
+/** The k-th smallest value (0-based); afterwards values[0..k) ≤ values[k] ≤ values(k..n) (Hoare partition, median-of-three pivot). */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    const mid = (left + right) >> 1;
+    // Median of three as the pivot, so sorted input stays linear.
+    if (a[mid]! < a[left]!) swap(a, mid, left);
+    if (a[right]! < a[left]!) swap(a, right, left);
+    if (a[right]! < a[mid]!) swap(a, right, mid);
+    const pivot = a[mid]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }

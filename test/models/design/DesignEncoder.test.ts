@@ -60,6 +60,23 @@ describe('design matrix, one-hot (logistic regression, MLP)', () => {
     expect(all.transform(scoreFrame()).row(2).slice(2, 6)).toEqual(Float64Array.from([0, 0, 1, 0]));
   });
 
+  it('the imputation median is the median (odd and even counts, ties, sorted and reversed input, NaN left out)', () => {
+    let seed = 7;
+    const draw = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const cases: number[][] = [[3], [2, 1], [5, 5, 5, 1], [1, 2, 3, 4, 5, 6], [6, 5, 4, 3, 2, 1, 0]];
+    for (const n of [10, 101, 1000, 1001]) cases.push(Array.from({ length: n }, () => (draw() < 0.1 ? NaN : Math.floor(draw() * 20) - 5)));
+    expect(cases.length).toBe(9);
+    for (const values of cases) {
+      const known = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+      const m = known.length >> 1;
+      const expected = known.length % 2 ? known[m] : (known[m - 1]! + known[m]!) / 2;
+      const frame = { rowCount: values.length, numeric: { v: Float64Array.from(values) }, categorical: {} };
+      const spec = fitDesignEncoder(frame, [{ name: 'v', role: 'numeric' }], { encoding: 'one-hot' }).toJSON().columns[0]!;
+      expect(spec, `${values.length} values`).toMatchObject({ median: expected });
+      expect(Array.from(frame.numeric.v), 'the frame is not reordered').toEqual(values);
+    }
+  });
+
   it('encodes the training rows themselves', () => {
     const X = enc.transform(trainFrame());
     expect(X.rows).toBe(10);
