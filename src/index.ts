@@ -162,6 +162,13 @@ export { permutationImportance, type PermutationImportance, type PermutationImpo
 export { crossValidate, type CrossValidation, type CrossValidateOptions, type FoldResult, type MetricValues } from './models/evaluation/crossValidate';
 export { searchParams, drawCandidates, type SearchSpace, type ParamRange, type SearchOptions, type SearchResult, type SearchCandidate } from './models/evaluation/searchParams';
 export { topReasons, type TopReasonsOptions, type FeatureLabel, type Reason } from './models/evaluation/topReasons';
+// models: the models: config section, point-in-time labels and training sets, the design matrix
+export { modelsConfigSchema, modelTargetSchema, propensityEventSchema, parseModelsConfig, MODEL_NAMES, VALIDATION_SCHEMES, type ModelsConfig, type ModelsConfigInput, type ModelTarget, type ModelTargetKind, type PropensityEvent, type ValidationScheme } from './models/ModelsConfig';
+export { buildTrainingSet, type BuildTrainingSetOptions } from './models/labels/buildTrainingSet';
+export type { TrainingSet, TrainingSnapshot, LabelDefinition } from './models/labels/TrainingSet';
+export type { FeatureFrame, DesignColumn } from './models/design/FeatureFrame';
+export { DesignEncoder, DESIGN_ENCODINGS, missingValuesPolicy, type DesignEncoding, type DesignColumnSpec, type DesignEncoderJSON } from './models/design/DesignEncoder';
+export { fitDesignEncoder, type DesignEncoderOptions } from './models/design/fitDesignEncoder';
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';
