@@ -136,6 +136,14 @@ export { SEGMENTS, SEGMENT_PROFILES, MATURE_SHOP_MIX, type Segment, type Segment
 
 // models
 export { loadTensorflow, type TfBackendChoice, type TfBackendName } from './models/tfBackend';
+export { HistGradientBoosting } from './models/trees/HistGradientBoosting';
+export { HistGradientBoostingModel, type HistGradientBoostingModelJSON } from './models/trees/HistGradientBoostingModel';
+export { histGradientBoostingParamsSchema, type HistGradientBoostingParams } from './models/trees/histGradientBoostingParams';
+export { RandomForest } from './models/trees/RandomForest';
+export { RandomForestModel, type RandomForestModelJSON } from './models/trees/RandomForestModel';
+export { randomForestParamsSchema, type RandomForestParams } from './models/trees/randomForestParams';
+export { histGradientBoostingEntry, randomForestEntry } from './models/trees/treeModels';
+export { treeShap, type TreeShapResult } from './models/trees/treeShap';
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';
