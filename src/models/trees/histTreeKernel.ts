@@ -127,7 +127,10 @@ export function buildHistogram(d: GrowData, rows: Uint32Array, start: number, en
   }
 }
 
-/** The best split of a node over the listed features; fills `best` (gain −1 when no split is allowed). */
+/**
+ * The best split of a node over the listed features; fills `best` (gain −1 when no split is allowed).
+ * Equal gains go to the lower feature index, then the lower bin, so the order features were drawn in never matters.
+ */
 export function findBestSplit(d: GrowData, p: GrowParams, hist: Float64Array, feats: Int32Array, nf: number, G: number, H: number, C: number, best: Float64Array, bestCat: Uint32Array): void {
   // best: [gain, feature, bin, missingLeft, GL, HL, CL]
   const NB = d.missingBin + 1;
@@ -156,7 +159,7 @@ export function findBestSplit(d: GrowData, p: GrowParams, hist: Float64Array, fe
           if (hl >= mh && hr >= mh) {
             const gr = G - gl;
             const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
-            if (gain > best[0]!) {
+            if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
               best[0] = gain; best[1] = f; best[2] = b; best[3] = cm > 0 ? 0 : cl >= cr ? 1 : 0; best[4] = gl; best[5] = hl; best[6] = cl;
             }
           }
@@ -170,7 +173,7 @@ export function findBestSplit(d: GrowData, p: GrowParams, hist: Float64Array, fe
             if (hl2 >= mh && hr >= mh) {
               const gr = G - gl2;
               const gain = (gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parent;
-              if (gain > best[0]!) {
+              if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
                 best[0] = gain; best[1] = f; best[2] = b; best[3] = 1; best[4] = gl2; best[5] = hl2; best[6] = cl2;
               }
             }
@@ -199,7 +202,7 @@ export function findBestSplit(d: GrowData, p: GrowParams, hist: Float64Array, fe
           if (cl2 < msl || cr < msl || hl2 < mh || hr < mh) continue;
           const gr = G - gl2;
           const gain = (gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parent;
-          if (gain > best[0]!) {
+          if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
             best[0] = gain; best[1] = f; best[2] = k; best[3] = side === 1 || (cm === 0 && cl2 >= cr) ? 1 : 0; best[4] = gl2; best[5] = hl2; best[6] = cl2;
             bestCat.fill(0);
             for (let j = 0; j <= k; j++) bestCat[order[j]! >>> 5] |= 1 << (order[j]! & 31);
