@@ -169,6 +169,14 @@ export type { TrainingSet, TrainingSnapshot, LabelDefinition } from './models/la
 export type { FeatureFrame, DesignColumn } from './models/design/FeatureFrame';
 export { DesignEncoder, DESIGN_ENCODINGS, missingValuesPolicy, type DesignEncoding, type DesignColumnSpec, type DesignEncoderJSON } from './models/design/DesignEncoder';
 export { fitDesignEncoder, type DesignEncoderOptions } from './models/design/fitDesignEncoder';
+export { HistGradientBoosting } from './models/trees/HistGradientBoosting';
+export { HistGradientBoostingModel, type HistGradientBoostingModelJSON } from './models/trees/HistGradientBoostingModel';
+export { histGradientBoostingParamsSchema, type HistGradientBoostingParams } from './models/trees/histGradientBoostingParams';
+export { RandomForest } from './models/trees/RandomForest';
+export { RandomForestModel, type RandomForestModelJSON } from './models/trees/RandomForestModel';
+export { randomForestParamsSchema, type RandomForestParams } from './models/trees/randomForestParams';
+export { histGradientBoostingEntry, randomForestEntry } from './models/trees/treeModels';
+export { treeShap, type TreeShapResult } from './models/trees/treeShap';
 
 // personas (data only)
 export { LOCALES, type Locale } from './core/Locale';

@@ -1,0 +1,449 @@
+/*
+ * The histogram tree grower shared by gradient boosting and the random forest. Every function here is
+ * self-contained (no imports at run time, constants inside the functions) because the forest's worker
+ * threads run their source text (forestWorkerSource): the same code grows a tree in a worker, in the
+ * compiled build or under a test runner.
+ */
+
+/** Binned training data and the per-row statistics one tree is grown on. */
+export interface GrowData {
+  /** Bin code per cell, column-major (feature f's codes at f·n … f·n + n − 1); the code `missingBin` is a missing value. */
+  bins: Uint8Array;
+  n: number;
+  F: number;
+  /** Non-missing bins of each feature (codes 0 … nBins[f] − 1). */
+  nBins: Int32Array;
+  /** 1 for a categorical feature (its codes are levels, split by sets), else 0. */
+  isCat: Uint8Array;
+  /** The code of a missing value; a histogram has missingBin + 1 slots per feature. */
+  missingBin: number;
+  /** Gradient, hessian and cover weight per row (boosting: of the log loss; forest: w·y, w, w). */
+  grad: Float64Array;
+  hess: Float64Array;
+  weight: Float64Array;
+}
+
+export interface GrowParams {
+  /** 0 = boosting (best-first, leaf value −G/(H+λ), histogram subtraction); 1 = forest (depth-first, leaf value G/H). */
+  mode: number;
+  maxDepth: number;
+  /** 0 = no limit. */
+  maxLeafNodes: number;
+  minSamplesLeaf: number;
+  minHessian: number;
+  lambda: number;
+  /** The columns this tree may split on. */
+  features: Int32Array;
+  /** Features drawn per split (forest); 0 = every one of `features`. */
+  mtry: number;
+}
+
+/** A grown tree in bin space: node arrays (a leaf has feature −1) and each node's range of `rows`. */
+export interface GrownTree {
+  feature: Int32Array;
+  bin: Int32Array;
+  missingLeft: Uint8Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+  cover: Float64Array;
+  /** Index into catWords (8 words per set of left-going levels) for a categorical split, else −1. */
+  catSet: Int32Array;
+  catWords: Uint32Array;
+  /** The tree's rows, permuted so that node k owns rows[nodeStart[k] … nodeEnd[k]). */
+  rows: Uint32Array;
+  nodeStart: Int32Array;
+  nodeEnd: Int32Array;
+}
+
+/** sfc32 state from a 32-bit seed through splitmix32 (the algorithm of core/rng, inlined for the workers). */
+export function kernelRng(seed: number): Uint32Array {
+  const st = new Uint32Array(4);
+  let s = seed >>> 0;
+  for (let k = 0; k < 4; k++) {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    st[k] = (z ^ (z >>> 16)) >>> 0;
+  }
+  for (let k = 0; k < 12; k++) kernelRngNext(st);
+  return st;
+}
+
+export function kernelRngNext(st: Uint32Array): number {
+  const a = st[0]!, b = st[1]!, c = st[2]!, d = st[3]!;
+  const t = (((a + b) >>> 0) + d) >>> 0;
+  st[3] = (d + 1) >>> 0;
+  st[0] = b ^ (b >>> 9);
+  st[1] = (c + (c << 3)) >>> 0;
+  const c2 = ((c << 21) | (c >>> 11)) >>> 0;
+  st[2] = (c2 + t) >>> 0;
+  return t;
+}
+
+/** Uniform integer in [0, k). */
+export function kernelRngInt(st: Uint32Array, k: number): number {
+  return Math.floor((kernelRngNext(st) / 4294967296) * k);
+}
+
+/**
+ * Add the rows rows[start … end) into the histogram slots (g, h, count) of the listed features (zeroed
+ * first). Column by column, as scikit-learn: one feature's histogram stays in L1 while its codes stream
+ * by; the node's gradients are gathered once into og / oh (a node of every row reads them directly).
+ */
+export function buildHistogram(d: GrowData, rows: Uint32Array, start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array, og: Float64Array, oh: Float64Array): void {
+  const NB = d.missingBin + 1;
+  const { bins, grad, hess, n } = d;
+  const m = end - start;
+  const whole = m === n;
+  if (!whole) {
+    for (let k = 0; k < m; k++) {
+      const i = rows[start + k]!;
+      og[k] = grad[i]!;
+      oh[k] = hess[i]!;
+    }
+  }
+  for (let q = 0; q < nf; q++) {
+    const f = feats[q]!;
+    const o = f * NB * 3;
+    hist.fill(0, o, o + NB * 3);
+    const col = f * n;
+    if (whole) {
+      for (let i = 0; i < n; i++) {
+        const p = o + bins[col + i]! * 3;
+        hist[p] += grad[i]!;
+        hist[p + 1] += hess[i]!;
+        hist[p + 2] += 1;
+      }
+    } else {
+      for (let k = 0; k < m; k++) {
+        const p = o + bins[col + rows[start + k]!]! * 3;
+        hist[p] += og[k]!;
+        hist[p + 1] += oh[k]!;
+        hist[p + 2] += 1;
+      }
+    }
+  }
+}
+
+/**
+ * The best split of a node over the listed features; fills `best` (gain −1 when no split is allowed).
+ * Equal gains go to the lower feature index, then the lower bin, so the order features were drawn in never matters.
+ */
+export function findBestSplit(d: GrowData, p: GrowParams, hist: Float64Array, feats: Int32Array, nf: number, G: number, H: number, C: number, best: Float64Array, bestCat: Uint32Array): void {
+  // best: [gain, feature, bin, missingLeft, GL, HL, CL]
+  const NB = d.missingBin + 1;
+  const lambda = p.lambda, msl = p.minSamplesLeaf, mh = p.minHessian;
+  const parent = (G * G) / (H + lambda);
+  best[0] = -1;
+  let order: number[] | null = null;
+  for (let q = 0; q < nf; q++) {
+    const f = feats[q]!;
+    const nb = d.nBins[f]!;
+    const o = f * NB * 3;
+    const mp = o + d.missingBin * 3;
+    const gm = hist[mp]!, hm = hist[mp + 1]!, cm = hist[mp + 2]!;
+    if (d.isCat[f] === 0) {
+      let gl = 0, hl = 0, cl = 0;
+      const last = cm > 0 ? nb : nb - 1;
+      for (let b = 0; b < last; b++) {
+        const pb = o + b * 3;
+        gl += hist[pb]!;
+        hl += hist[pb + 1]!;
+        cl += hist[pb + 2]!;
+        // Missing values right.
+        let cr = C - cl;
+        if (cl >= msl && cr >= msl) {
+          const hr = H - hl;
+          if (hl >= mh && hr >= mh) {
+            const gr = G - gl;
+            const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
+            if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+              best[0] = gain; best[1] = f; best[2] = b; best[3] = cm > 0 ? 0 : cl >= cr ? 1 : 0; best[4] = gl; best[5] = hl; best[6] = cl;
+            }
+          }
+        }
+        // Missing values left (only when there are some, and some non-missing rows stay right).
+        if (cm > 0 && b < nb - 1) {
+          const gl2 = gl + gm, hl2 = hl + hm, cl2 = cl + cm;
+          cr = C - cl2;
+          if (cl2 >= msl && cr >= msl) {
+            const hr = H - hl2;
+            if (hl2 >= mh && hr >= mh) {
+              const gr = G - gl2;
+              const gain = (gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parent;
+              if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+                best[0] = gain; best[1] = f; best[2] = b; best[3] = 1; best[4] = gl2; best[5] = hl2; best[6] = cl2;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      // Levels sorted by g / (h + smoothing), then the best prefix goes left (LightGBM, scikit-learn).
+      if (order === null) order = [];
+      order.length = 0;
+      for (let b = 0; b < nb; b++) if (hist[o + b * 3 + 2]! > 0) order.push(b);
+      if (order.length < 2 && cm === 0) continue;
+      const ratio = (b: number): number => hist[o + b * 3]! / (hist[o + b * 3 + 1]! + 10);
+      order.sort((a, b) => ratio(a) - ratio(b) || a - b);
+      let gl = 0, hl = 0, cl = 0;
+      const last = cm > 0 ? order.length : order.length - 1;
+      for (let k = 0; k < last; k++) {
+        const pb = o + order[k]! * 3;
+        gl += hist[pb]!;
+        hl += hist[pb + 1]!;
+        cl += hist[pb + 2]!;
+        for (let side = 0; side < 2; side++) {
+          if (side === 1 && (cm === 0 || k === order.length - 1)) break;
+          const gl2 = side ? gl + gm : gl, hl2 = side ? hl + hm : hl, cl2 = side ? cl + cm : cl;
+          const cr = C - cl2, hr = H - hl2;
+          if (cl2 < msl || cr < msl || hl2 < mh || hr < mh) continue;
+          const gr = G - gl2;
+          const gain = (gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parent;
+          if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+            best[0] = gain; best[1] = f; best[2] = k; best[3] = side === 1 || (cm === 0 && cl2 >= cr) ? 1 : 0; best[4] = gl2; best[5] = hl2; best[6] = cl2;
+            bestCat.fill(0);
+            for (let j = 0; j <= k; j++) bestCat[order[j]! >>> 5] |= 1 << (order[j]! & 31);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Whether a bin code goes left at a split. */
+export function binGoesLeft(code: number, missingBin: number, isCat: number, bin: number, missingLeft: number, words: Uint32Array, wordsAt: number): boolean {
+  if (code === missingBin) return missingLeft === 1;
+  if (isCat === 1) return ((words[wordsAt + (code >>> 5)]! >>> (code & 31)) & 1) === 1;
+  return code <= bin;
+}
+
+/**
+ * Grow one tree on rows[0 … m) (the array is permuted in place; scratch holds at least m values).
+ * Boosting grows best-first (the leaf whose split gains most, up to maxLeafNodes) with the histogram
+ * subtraction trick (the larger child's histogram is its parent's minus the smaller's); the forest grows
+ * depth-first and builds each node's histogram over the features drawn for its split only.
+ */
+export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: number, scratch: Uint32Array, rng: Uint32Array): GrownTree {
+  const NB = d.missingBin + 1;
+  const histSize = d.F * NB * 3;
+  const forest = p.mode === 1;
+  const { grad, hess, weight, bins, n } = d;
+  const og = new Float64Array(m), oh = new Float64Array(m);
+  const feature: number[] = [], bin: number[] = [], missingLeft: number[] = [], left: number[] = [], right: number[] = [];
+  const value: number[] = [], cover: number[] = [], catSet: number[] = [], nodeStart: number[] = [], nodeEnd: number[] = [];
+  const depthOf: number[] = [], sumG: number[] = [], sumH: number[] = [], sumC: number[] = [];
+  const catWordList: number[] = [];
+  const lambda = p.lambda;
+  const addNode = (start: number, end: number, depth: number, G: number, H: number, C: number): number => {
+    let w = 0;
+    for (let k = start; k < end; k++) w += weight[rows[k]!]!;
+    const id = feature.length;
+    feature.push(-1); bin.push(0); missingLeft.push(0); left.push(-1); right.push(-1);
+    value.push(forest ? (H > 0 ? G / H : 0) : -G / (H + lambda));
+    cover.push(w); catSet.push(-1); nodeStart.push(start); nodeEnd.push(end);
+    depthOf.push(depth); sumG.push(G); sumH.push(H); sumC.push(C);
+    return id;
+  };
+  let G0 = 0, H0 = 0;
+  for (let k = 0; k < m; k++) {
+    const i = rows[k]!;
+    G0 += grad[i]!;
+    H0 += hess[i]!;
+  }
+  addNode(0, m, 0, G0, H0, m);
+  const splittable = (id: number): boolean => depthOf[id]! < p.maxDepth && sumC[id]! >= 2 * p.minSamplesLeaf && sumH[id]! >= 2 * p.minHessian;
+  const best = new Float64Array(7);
+  const bestCat = new Uint32Array(8);
+
+  // Split node `id` by the split in `s` / `sCat`; returns the two children.
+  const apply = (id: number, s: Float64Array, sCat: Uint32Array): [number, number] => {
+    const f = s[1]!, b = s[2]!, ml = s[3]!;
+    const cat = d.isCat[f]!;
+    let at = -1;
+    if (cat === 1) {
+      at = catWordList.length;
+      for (let j = 0; j < 8; j++) catWordList.push(sCat[j]!);
+    }
+    const words = cat === 1 ? Uint32Array.from(catWordList.slice(at, at + 8)) : bestCat;
+    const start = nodeStart[id]!, end = nodeEnd[id]!;
+    const col = f * n, mb = d.missingBin;
+    let l = start, r = 0;
+    if (cat === 1) {
+      for (let k = start; k < end; k++) {
+        const i = rows[k]!;
+        if (binGoesLeft(bins[col + i]!, mb, 1, b, ml, words, 0)) rows[l++] = i;
+        else scratch[r++] = i;
+      }
+    } else {
+      for (let k = start; k < end; k++) {
+        const i = rows[k]!;
+        const c = bins[col + i]!;
+        if (c === mb ? ml === 1 : c <= b) rows[l++] = i;
+        else scratch[r++] = i;
+      }
+    }
+    rows.set(scratch.subarray(0, r), l);
+    const G = sumG[id]!, H = sumH[id]!;
+    const gl = s[4]!, hl = s[5]!;
+    const L = addNode(start, l, depthOf[id]! + 1, gl, hl, l - start);
+    const R = addNode(l, end, depthOf[id]! + 1, G - gl, H - hl, end - l);
+    feature[id] = f; bin[id] = b; missingLeft[id] = ml; left[id] = L; right[id] = R; catSet[id] = cat === 1 ? at / 8 : -1;
+    return [L, R];
+  };
+
+  if (forest) {
+    const hist = new Float64Array(histSize);
+    const order = Int32Array.from(p.features);
+    const nf = order.length;
+    const mtry = p.mtry > 0 ? Math.min(p.mtry, nf) : nf;
+    const stack = [0];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (!splittable(id)) continue;
+      // Draw features without replacement; when none of a draw can split, draw on (as scikit-learn).
+      for (let k = 0; k < nf; k++) {
+        const j = k + kernelRngInt(rng, nf - k);
+        const t = order[k]!;
+        order[k] = order[j]!;
+        order[j] = t;
+      }
+      best[0] = -1;
+      for (let from = 0; from < nf && !(best[0]! > 0); from += mtry) {
+        const part = order.subarray(from, Math.min(nf, from + mtry));
+        buildHistogram(d, rows, nodeStart[id]!, nodeEnd[id]!, part, part.length, hist, og, oh);
+        findBestSplit(d, p, hist, part, part.length, sumG[id]!, sumH[id]!, sumC[id]!, best, bestCat);
+      }
+      if (!(best[0]! > 0)) continue;
+      const [L, R] = apply(id, best, bestCat);
+      stack.push(R, L);
+    }
+  } else {
+    const feats = p.features;
+    const nf = feats.length;
+    const pool: Float64Array[] = [];
+    const take = (): Float64Array => pool.pop() ?? new Float64Array(histSize);
+    const hists = new Map<number, Float64Array>();
+    const splits = new Map<number, { s: Float64Array; cat: Uint32Array }>();
+    const evaluate = (id: number): void => {
+      const h = hists.get(id)!;
+      findBestSplit(d, p, h, feats, nf, sumG[id]!, sumH[id]!, sumC[id]!, best, bestCat);
+      if (best[0]! > 0) splits.set(id, { s: Float64Array.from(best), cat: Uint32Array.from(bestCat) });
+      else {
+        hists.delete(id);
+        pool.push(h);
+      }
+    };
+    if (splittable(0)) {
+      const h = take();
+      buildHistogram(d, rows, 0, m, feats, nf, h, og, oh);
+      hists.set(0, h);
+      evaluate(0);
+    }
+    let leaves = 1;
+    while (splits.size > 0 && (p.maxLeafNodes === 0 || leaves < p.maxLeafNodes)) {
+      let id = -1, gain = -1;
+      for (const [k, v] of splits) if (v.s[0]! > gain || (v.s[0] === gain && k < id)) { id = k; gain = v.s[0]!; }
+      const sp = splits.get(id)!;
+      splits.delete(id);
+      const parentHist = hists.get(id)!;
+      hists.delete(id);
+      const [L, R] = apply(id, sp.s, sp.cat);
+      leaves++;
+      const okL = splittable(L), okR = splittable(R);
+      if (!okL && !okR) {
+        pool.push(parentHist);
+        continue;
+      }
+      const small = sumC[L]! <= sumC[R]! ? L : R;
+      const large = small === L ? R : L;
+      const hs = take();
+      buildHistogram(d, rows, nodeStart[small]!, nodeEnd[small]!, feats, nf, hs, og, oh);
+      for (let q = 0; q < nf; q++) {
+        const from = feats[q]! * NB * 3, to = from + NB * 3;
+        for (let t = from; t < to; t++) parentHist[t] -= hs[t]!;
+      }
+      hists.set(small, hs);
+      hists.set(large, parentHist);
+      for (const c of [L, R]) {
+        if (c === L ? okL : okR) evaluate(c);
+        else {
+          const h = hists.get(c)!;
+          hists.delete(c);
+          pool.push(h);
+        }
+      }
+    }
+  }
+  return {
+    feature: Int32Array.from(feature),
+    bin: Int32Array.from(bin),
+    missingLeft: Uint8Array.from(missingLeft),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    value: Float64Array.from(value),
+    cover: Float64Array.from(cover),
+    catSet: Int32Array.from(catSet),
+    catWords: Uint32Array.from(catWordList),
+    rows,
+    nodeStart: Int32Array.from(nodeStart),
+    nodeEnd: Int32Array.from(nodeEnd),
+  };
+}
+
+/**
+ * One tree of a random forest: its own seeded stream (from the forest's seed and the tree's index, so any
+ * number of workers grows the same forest), a bootstrap sample as multiplicities, the Gini-equivalent
+ * gradients (g = w·y, h = w: the squared-error gain of 0/1 labels ranks splits as the Gini decrease does).
+ */
+export function growForestTree(d: GrowData, y: Uint8Array, sampleWeight: Float64Array, p: GrowParams, seed: number, index: number, bootstrap: number): GrownTree {
+  let h = (seed >>> 0) ^ 0x811c9dc5;
+  h = Math.imul(h ^ (index & 0xffff), 0x01000193) >>> 0;
+  h = Math.imul(h ^ (index >>> 16), 0x01000193) >>> 0;
+  const rng = kernelRng(h);
+  const n = d.n;
+  const count = new Uint32Array(n);
+  if (bootstrap === 1) for (let k = 0; k < n; k++) count[kernelRngInt(rng, n)]++;
+  else count.fill(1);
+  const grad = new Float64Array(n), hess = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (count[i]! > 0 && sampleWeight[i]! > 0) m++;
+  const rows = new Uint32Array(m);
+  for (let i = 0, k = 0; i < n; i++) {
+    const c = count[i]!;
+    if (c === 0 || !(sampleWeight[i]! > 0)) continue;
+    const w = c * sampleWeight[i]!;
+    hess[i] = w;
+    grad[i] = y[i] === 1 ? w : 0;
+    rows[k++] = i;
+  }
+  const data: GrowData = { ...d, grad, hess, weight: hess };
+  return growTree(data, p, rows, m, new Uint32Array(m), rng);
+}
+
+/** The worker loop: grow the trees the main thread asks for, post each back (its arrays transferred). */
+export function forestWorkerMain(wd: { d: GrowData; y: Uint8Array; sampleWeight: Float64Array; p: GrowParams; seed: number; bootstrap: number }, port: { on(ev: 'message', fn: (msg: number) => void): void; postMessage(msg: unknown, transfer: ArrayBuffer[]): void; close(): void }): void {
+  port.on('message', (index: number) => {
+    if (index < 0) {
+      port.close();
+      return;
+    }
+    const t = growForestTree(wd.d, wd.y, wd.sampleWeight, wd.p, wd.seed, index, wd.bootstrap);
+    const out = { index, feature: t.feature, bin: t.bin, missingLeft: t.missingLeft, left: t.left, right: t.right, value: t.value, cover: t.cover, catSet: t.catSet, catWords: t.catWords };
+    port.postMessage(out, [t.feature.buffer, t.bin.buffer, t.missingLeft.buffer, t.left.buffer, t.right.buffer, t.value.buffer, t.cover.buffer, t.catSet.buffer, t.catWords.buffer] as ArrayBuffer[]);
+  });
+}
+
+/** Source text of a forest worker: the kernel's functions and a call of forestWorkerMain on workerData. */
+export function forestWorkerSource(): string {
+  const fns = [kernelRng, kernelRngNext, kernelRngInt, buildHistogram, findBestSplit, binGoesLeft, growTree, growForestTree, forestWorkerMain];
+  // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
+  return [
+    'var __name = (f) => f;',
+    ...fns.map((f) => f.toString()),
+    `const { workerData, parentPort } = require('node:worker_threads');`,
+    `${forestWorkerMain.name}(workerData, parentPort);`,
+  ].join('\n');
+}
