@@ -42,18 +42,25 @@ export async function trainMlp(
 
   const made: Tensor[] = [];
   const keep = <T extends Tensor>(t: T): T => (made.push(t), t);
-  const Ws: TfNs.Variable[] = [];
-  const bs: TfNs.Variable[] = [];
+  // Every weight and bias in one variable (connection weights first, then biases): Adam then updates one
+  // tensor per step instead of two per layer, and the L2 gradient is one multiply-add. Per-op overhead, not arithmetic,
+  // dominates a step of 256 rows: this about halved the time of a step.
+  const wOffset: number[] = [];
+  const bOffset: number[] = [];
+  let size = 0;
+  for (let l = 0; l <= last; l++) (wOffset.push(size), (size += widths[l]! * widths[l + 1]!));
+  const nWeights = size;
+  for (let l = 0; l <= last; l++) (bOffset.push(size), (size += widths[l + 1]!));
+  const init = new Float32Array(size);
   for (let l = 0; l <= last; l++) {
     const [fanIn, fanOut] = [widths[l]!, widths[l + 1]!];
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    const init = new Float32Array(fanIn * fanOut);
-    for (let i = 0; i < init.length; i++) init[i] = initRng.uniform(-limit, limit);
-    // A variable shares its initial tensor's data: tidy disposes the initial tensor, the variable keeps the values.
-    Ws.push(keep(tf.tidy(() => tf.variable(tf.tensor2d(init, [fanIn, fanOut])))));
-    bs.push(keep(tf.tidy(() => tf.variable(tf.zeros([fanOut])))));
+    const limit = Math.sqrt(6 / (fanIn + fanOut)); // Glorot uniform; biases start at 0
+    for (let i = 0; i < fanIn * fanOut; i++) init[wOffset[l]! + i] = initRng.uniform(-limit, limit);
   }
-  const vars = [...Ws, ...bs];
+  // A variable shares its initial tensor's data: tidy disposes the initial tensor, the variable keeps the values.
+  const theta = keep(tf.tidy(() => tf.variable(tf.tensor1d(init))));
+  const vars = [theta];
+  const l2Gradient = l2 > 0 ? keep(tf.tensor1d(new Float32Array(size).fill(2 * l2, 0, nWeights))) : undefined;
   const Xt = keep(tf.tensor2d(train.X, [train.rows, cols]));
   const yt = keep(tf.tensor1d(train.y));
   const wt = keep(tf.tensor1d(train.w));
@@ -62,13 +69,15 @@ export async function trainMlp(
   const optimizer = tf.train.adam(learningRate);
   let best: Tensor[] | undefined;
 
+  const W = (l: number): Tensor => tf.reshape(tf.slice(theta, wOffset[l]!, widths[l]! * widths[l + 1]!), [widths[l]!, widths[l + 1]!]);
+  const b = (l: number): Tensor => tf.slice(theta, bOffset[l]!, widths[l + 1]!);
   const forward = (x: Tensor, step: number): Tensor => {
     let h = x;
     for (let l = 0; l < last; l++) {
-      h = tf.relu(tf.add(tf.matMul(h, Ws[l]!), bs[l]!));
+      h = tf.relu(tf.add(tf.matMul(h, W(l)), b(l)));
       if (step >= 0 && dropout > 0) h = tf.dropout(h, dropout, undefined, deriveSeed(dropoutSeed, `${step}/${l}`));
     }
-    return tf.reshape(tf.add(tf.matMul(h, Ws[last]!), bs[last]!), [-1]);
+    return tf.reshape(tf.add(tf.matMul(h, W(last)), b(last)), [-1]);
   };
   // Σ w · log loss from logits, stable for large |z|: max(z, 0) - z·y + log(1 + e^-|z|).
   const weightedLoss = (z: Tensor, y: Tensor, w: Tensor): Tensor => tf.sum(tf.mul(w, tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))))));
@@ -95,16 +104,13 @@ export async function trainMlp(
           const yb = tf.gather(yt, idx);
           const wb = tf.gather(wt, idx);
           let data: Tensor | undefined;
-          optimizer.minimize(
-            () => {
-              data = tf.keep(weightedLoss(forward(xb, s), yb, wb));
-              let penalty: Tensor = tf.scalar(0);
-              if (l2 > 0) for (const W of Ws) penalty = tf.add(penalty, tf.sum(tf.square(W)));
-              return tf.add(tf.div(data, end - start), tf.mul(penalty, l2)) as TfNs.Scalar;
-            },
-            false,
-            vars,
-          );
+          const { grads } = tf.variableGrads(() => {
+            data = tf.keep(weightedLoss(forward(xb, s), yb, wb));
+            return tf.div(data, end - start) as TfNs.Scalar;
+          }, vars);
+          // The gradient of l2 · Σ W² is 2 · l2 · W: added here rather than differentiated, two ops instead of ten.
+          const g = l2Gradient ? tf.add(grads[theta.name]!, tf.mul(l2Gradient, theta)) : grads[theta.name]!;
+          optimizer.applyGradients([{ name: theta.name, tensor: g }]);
           const total = tf.add(epochSum, data!);
           data!.dispose();
           return total;
@@ -142,11 +148,11 @@ export async function trainMlp(
         break;
       }
     }
-    const final = best ?? vars;
-    const values = await Promise.all(final.map((t) => t.data<'float32'>()));
+    const values = await (best ?? vars)[0]!.data<'float32'>();
     const layers: MlpLayer[] = [];
     for (let l = 0; l <= last; l++) {
-      layers.push({ inputs: widths[l]!, outputs: widths[l + 1]!, weights: Float64Array.from(values[l]!), biases: Float64Array.from(values[last + 1 + l]!) });
+      const [inputs, outputs] = [widths[l]!, widths[l + 1]!];
+      layers.push({ inputs, outputs, weights: Float64Array.from(values.subarray(wOffset[l]!, wOffset[l]! + inputs * outputs)), biases: Float64Array.from(values.subarray(bOffset[l]!, bOffset[l]! + outputs)) });
     }
     onProgress?.(1, `trained ${loss.length} epochs${val ? `, kept epoch ${bestEpoch}` : ''}`);
     return {

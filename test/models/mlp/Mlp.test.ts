@@ -141,6 +141,14 @@ describe('MLP training: progress, curve, early stopping, weights', () => {
     expect(JSON.stringify(byClass.layers)).not.toBe(JSON.stringify(JSON.parse(base).layers));
   });
 
+  it('the L2 penalty shrinks the connection weights, not the biases', async () => {
+    const squares = (m: MlpModel) => m.toJSON().layers.reduce((s, l) => s + l.weights.reduce((t, w) => t + w * w, 0), 0);
+    const free = await fit({ l2: 0, maxEpochs: 5 });
+    const penalised = await fit({ l2: 0.05, maxEpochs: 5 });
+    expect(squares(penalised)).toBeLessThan(0.7 * squares(free));
+    expect(penalised.toJSON().layers[0]!.biases.some((b) => b !== 0)).toBe(true);
+  });
+
   it("'balanced' class weights raise the predicted rate of a rare class", async () => {
     const rare = Array.from(y, (c, i) => (c === 1 && i % 4 !== 0 ? 0 : c));
     const mean = (p: Float64Array) => p.reduce((s, v) => s + v, 0) / p.length;
