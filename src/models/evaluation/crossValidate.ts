@@ -101,18 +101,18 @@ function allMetrics(y: Uint8Array, p: Float64Array, w: Float64Array | null): Met
   return out;
 }
 
-/** Splits name rows of X, and no row is tested twice (the out-of-fold probabilities need one test per row). */
-function checkSplits(splits: readonly Split[], rows: number): void {
+/** Splits name rows of X, and no row is tested twice (the out-of-fold probabilities need one test per row). `who` names the caller. */
+export function checkSplits(splits: readonly Split[], rows: number, who = 'crossValidate'): void {
   const testedBy = new Int32Array(rows).fill(-1);
   splits.forEach((s, k) => {
     const ok = s !== null && typeof s === 'object' && s.train instanceof Int32Array && s.test instanceof Int32Array && s.train.length > 0 && s.test.length > 0;
-    if (!ok) throw usageError('crossValidate', `split ${k + 1} is not { fold, train: Int32Array, test: Int32Array } with rows in both`, 'build splits with stratifiedKFold or outOfTimeSplit');
+    if (!ok) throw usageError(who, `split ${k + 1} is not { fold, train: Int32Array, test: Int32Array } with rows in both`, 'build splits with stratifiedKFold or outOfTimeSplit');
     for (const set of [s.train, s.test]) {
-      for (let i = 0; i < set.length; i++) if (!(set[i]! >= 0 && set[i]! < rows)) throw usageError('crossValidate', `split ${k + 1} names row ${set[i]} but X has ${rows} rows (0-based)`);
+      for (let i = 0; i < set.length; i++) if (!(set[i]! >= 0 && set[i]! < rows)) throw usageError(who, `split ${k + 1} names row ${set[i]} but X has ${rows} rows (0-based)`);
     }
     for (let i = 0; i < s.test.length; i++) {
       const r = s.test[i]!;
-      if (testedBy[r] !== -1) throw inputError({ check: 'overlapping-test', what: `crossValidate: row ${r + 1} is in the test rows of splits ${testedBy[r]! + 1} and ${k + 1}`, fix: 'pass splits whose test rows do not overlap (k-fold), or cross-validate each split alone' });
+      if (testedBy[r] !== -1) throw inputError({ check: 'overlapping-test', what: `${who}: row ${r + 1} is in the test rows of splits ${testedBy[r]! + 1} and ${k + 1}`, fix: 'pass splits whose test rows do not overlap (k-fold), or cross-validate each split alone' });
       testedBy[r] = k;
     }
   });

@@ -5,7 +5,7 @@ import { Rng } from '../../core/rng';
 import { checkSeed, DEFAULT_SEED } from '../../core/seedParam';
 import type { BinaryLabels, ModelEntry } from '../ModelEntry';
 import { checkBinaryInput, type SampleWeights } from './binaryInput';
-import { crossValidateSplits, type CrossValidation } from './crossValidate';
+import { checkSplits, crossValidateSplits, type CrossValidation } from './crossValidate';
 import { METRIC_NAMES, metricSpec, type MetricName } from './evaluationMetrics';
 import type { Split } from './Split';
 import { stratifiedKFold } from './stratifiedKFold';
@@ -67,7 +67,11 @@ export async function searchParams(entry: ModelEntry, space: SearchSpace, X: Mat
   if (typeof folds === 'number') {
     checkParam(Number.isInteger(folds) && folds >= 2, 'searchParams folds', folds, 'a whole number >= 2, or splits');
     splits = stratifiedKFold(input.y, { folds, seed });
-  } else splits = folds;
+  } else {
+    checkParam(Array.isArray(folds) && folds.length > 0, 'searchParams folds', folds, 'a whole number >= 2, or a non-empty array of splits');
+    splits = folds;
+  }
+  checkSplits(splits, X.rows, 'searchParams');
   const drawn = drawCandidates(space, budget, seed);
   const spec = metricSpec(metric);
   const scored: SearchCandidate[] = [];

@@ -44,5 +44,7 @@ describe('searchParams', () => {
     await expect(searchParams(centroidEntry, { feature: [0] }, X, y, { budget: 1, metric: 'auc' as never })).rejects.toThrow(/Invalid searchParams metric/);
     await expect(searchParams(centroidEntry, { temperature: { low: 0, high: 1, scale: 'log' } }, X, y, { budget: 1 })).rejects.toThrow(/Invalid searchParams space.temperature/);
     await expect(searchParams(centroidEntry, {}, X, y, { budget: 1 })).rejects.toThrow(/space must be an object with at least one parameter/);
+    const split = { fold: 0, train: Int32Array.from([0, 1, 2]), test: Int32Array.from([3, 400]) };
+    await expect(searchParams(centroidEntry, { feature: [0] }, X, y, { budget: 1, folds: [split] })).rejects.toThrow(/searchParams: split 1 names row 400 but X has 400 rows/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../../../src/core/Matrix';
+import { Rng } from '../../../src/core/rng';
 import { topReasons } from '../../../src/models/evaluation/topReasons';
 
 describe('topReasons', () => {
@@ -41,6 +42,24 @@ describe('topReasons', () => {
     const r = topReasons(contributions, { labels, values, reference: [200, 1, 1, 1], count: 4 });
     expect(r[0]![0]!.phrase).toBe('recency 120 days (low)');
     expect(r[2]!.map((x) => x.phrase)).toContain('tenure missing');
+  });
+
+  it('picks what a full sort picks (random contributions with ties, 1 to 4 reasons)', () => {
+    const rng = new Rng(8);
+    const rows = Array.from({ length: 60 }, () => Array.from({ length: 7 }, () => Math.round(rng.normal(0, 1) * 4) / 4));
+    const M = Matrix.fromRows(rows);
+    for (const count of [1, 2, 3, 4]) {
+      const got = topReasons(M, { count }).map((r) => r.map((x) => x.feature));
+      const want = rows.map((row) =>
+        row
+          .map((c, j) => ({ c, j }))
+          .filter((x) => x.c > 0)
+          .sort((a, b) => b.c - a.c || a.j - b.j)
+          .slice(0, count)
+          .map((x) => `x${x.j}`),
+      );
+      expect(got).toEqual(want);
+    }
   });
 
   it('refuses values of another shape and a bad count', () => {
