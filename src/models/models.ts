@@ -3,6 +3,8 @@ import type { ModelEntry } from './ModelEntry';
 import { LogisticRegression } from './linear/LogisticRegression';
 import { LogisticRegressionModel } from './linear/LogisticRegressionModel';
 import { logisticRegressionParamsSchema } from './linear/logisticRegressionParams';
+import { mlpEntry } from './mlp/mlpEntry';
+import { histGradientBoostingEntry, randomForestEntry } from './trees/treeModels';
 
 /** The logistic regression family: the baseline, with readable coefficients and odds ratios. */
 export const logisticRegressionEntry: ModelEntry<'logistic-regression', typeof logisticRegressionParamsSchema, LogisticRegressionModel> = {
@@ -16,4 +18,4 @@ export const logisticRegressionEntry: ModelEntry<'logistic-regression', typeof l
 };
 
 /** Every churn / propensity model family, registered once (configs, saved models and the contract suite read this). */
-export const MODELS = new Registry('model', [logisticRegressionEntry]);
+export const MODELS = new Registry('model', [logisticRegressionEntry, histGradientBoostingEntry, randomForestEntry, mlpEntry]);

@@ -42,6 +42,9 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
   // Churn / propensity model families (models/models.ts): params for a fit on binaryOutcome() (seed added when taken).
   model: {
     'logistic-regression': { params: {} },
+    'hist-gradient-boosting': { params: { maxIter: 20, minSamplesLeaf: 5 } },
+    'random-forest': { params: { nEstimators: 10, minSamplesLeaf: 2, threads: 1 } },
+    mlp: { params: { hiddenLayers: [8], maxEpochs: 60, batchSize: 32, learningRate: 0.01, backend: 'cpu' } },
   },
   'k-selection criterion': {
     elbow: { params: {} },

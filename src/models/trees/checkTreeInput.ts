@@ -1,4 +1,5 @@
-import { InputError, problem, usageError, type Problem } from '../../core/errors';
+import { InputError, problem, type Problem } from '../../core/errors';
+import { checkSampleWeight as sharedSampleWeight } from '../checkSampleWeight';
 import { checkMatrix } from '../../core/checkMatrix';
 import type { Matrix } from '../../core/Matrix';
 
@@ -33,45 +34,10 @@ export function checkTreeMatrix(X: unknown, who: string, name = 'X'): asserts X 
   throw new InputError(`${who}: ${name} has infinite values.`, problems);
 }
 
-/** Labels as 0/1 bytes, one per row; anything else names the first bad row. Both classes must be present. */
-export function checkBinaryLabels(y: unknown, rows: number, who: string, name = 'y'): Uint8Array {
-  if (!(y instanceof Uint8Array || y instanceof Int32Array || Array.isArray(y))) throw usageError(who, `${name} must be a Uint8Array, an Int32Array or an array of 0/1 labels`);
-  const labels = y as ArrayLike<unknown>;
-  if (labels.length !== rows) throw usageError(who, `${name} has ${labels.length} labels for ${rows} rows`, 'pass one label per row');
-  const out = new Uint8Array(rows);
-  let ones = 0;
-  for (let i = 0; i < rows; i++) {
-    const v = labels[i];
-    if (v !== 0 && v !== 1) {
-      throw new InputError(`${who}: ${name} must hold the labels 0 and 1 (1 = the event).`, [
-        problem({ check: 'label', what: `label ${JSON.stringify(v) ?? String(v)} is not 0 or 1`, where: { row: i + 1 }, fix: 'encode the event as 1 and its absence as 0' }),
-      ]);
-    }
-    out[i] = v;
-    ones += v;
-  }
-  if (ones === 0 || ones === rows) {
-    throw new InputError(`${who}: ${name} contains a single class: ${ones === 0 ? 0 : 1}; a classifier needs rows of both classes (0 and 1).`);
-  }
-  return out;
-}
+/** Labels and weights take the checks every model family shares (models/checkBinaryLabels, checkSampleWeight). */
+export { checkBinaryLabels } from '../checkBinaryLabels';
 
-/** Sample weights as Float64Array (all 1 when absent); each finite and ≥ 0, with a positive total. */
-export function checkSampleWeight(w: unknown, rows: number, who: string): Float64Array {
-  if (w === undefined) return new Float64Array(rows).fill(1);
-  if (!(w instanceof Float64Array || Array.isArray(w))) throw usageError(who, 'sampleWeight must be a Float64Array or an array of numbers');
-  const arr = w as ArrayLike<unknown>;
-  if (arr.length !== rows) throw usageError(who, `sampleWeight has ${arr.length} weights for ${rows} rows`, 'pass one weight per row');
-  const out = new Float64Array(rows);
-  let total = 0;
-  for (let i = 0; i < rows; i++) {
-    const v = arr[i];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new InputError(`${who}: sampleWeight must hold finite weights >= 0.`, [problem({ check: 'sample-weight', what: `weight ${String(v)} is not a finite number >= 0`, where: { row: i + 1 }, fix: 'give every row a finite weight >= 0' })]);
-    }
-    out[i] = v;
-    total += v;
-  }
-  if (!(total > 0)) throw new InputError(`${who}: sampleWeight sums to 0; give some rows a positive weight.`);
-  return out;
+/** Sample weights as the shared check reads them, all 1 when none were given (the tree kernels always weigh rows). */
+export function checkSampleWeight(w: Float64Array | readonly number[] | undefined, rows: number, who: string): Float64Array {
+  return sharedSampleWeight(w, rows, who) ?? new Float64Array(rows).fill(1);
 }

@@ -205,8 +205,8 @@ describe('MLP errors', () => {
     two[6] = 2;
     const err = await rejection(fit({}, {}, X, two));
     expect(err).toBeInstanceOf(InputError);
-    expect(err.message).toMatch(/y row 7 is 2; labels must be 0 or 1/);
-    expect((await rejection(fit({}, {}, X, Array.from(y).map((c) => c + 0.5)))).message).toMatch(/y row 1 is [\d.]+; labels must be 0 or 1/);
+    expect(err.message).toMatch(/y row 7 is 2; a churn \/ propensity label is 0 \(no event\) or 1/);
+    expect((await rejection(fit({}, {}, X, Array.from(y).map((c) => c + 0.5)))).message).toMatch(/y row 1 is [\d.]+; a churn \/ propensity label is 0/);
     expect(await rejection(fit({}, {}, X, y.subarray(1)))).toBeInstanceOf(UsageError);
   });
 

@@ -50,7 +50,7 @@ describe.each(ENTRIES)('$name entry', ({ entry, small }) => {
     await expect(fit(X, new Uint8Array(X.rows))).rejects.toThrow('y contains a single class: 0');
     await expect(fit(X, new Uint8Array(X.rows).fill(1))).rejects.toThrow('y contains a single class: 1');
     const twos = Array.from(y, (v, i) => (i === 9 ? 2 : v));
-    await expect(fit(X, twos)).rejects.toThrow(/row 10: label 2 is not 0 or 1/);
+    await expect(fit(X, twos)).rejects.toThrow(/y row 10 is 2; a churn \/ propensity label is 0/);
     await expect(fit(X, Array.from(y).slice(1))).rejects.toThrow(UsageError);
     const model = await fit(X, y);
     const narrow = new Matrix(new Float64Array(5 * 10), 10, 5);
@@ -62,7 +62,7 @@ describe.each(ENTRIES)('$name entry', ({ entry, small }) => {
   });
 
   it('refuses bad sample weights and categorical columns that are not level codes', async () => {
-    await expect(entry.create(small).fit(X, y, { sampleWeight: new Float64Array(X.rows).fill(-1) })).rejects.toThrow(/row 1: weight -1/);
+    await expect(entry.create(small).fit(X, y, { sampleWeight: new Float64Array(X.rows).fill(-1) })).rejects.toThrow(/sampleWeight row 1 is -1; weights are finite numbers >= 0/);
     await expect(entry.create({ ...small, categoricalFeatures: [9] }).fit(X, y)).rejects.toThrow(/column index 9/);
     await expect(entry.create({ ...small, categoricalFeatures: [0] }).fit(X, y)).rejects.toThrow(/categorical column "f0"/);
   });
