@@ -9,13 +9,17 @@ import { exportConfigSchema } from './ExportConfig';
 import { clusterConfigSchema } from './ClusterConfig';
 import { outcomeConfigSchema } from '../features/OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
+import { modelsConfigSchema } from '../models/ModelsConfig';
 import { RUN_ID_PATTERN } from './RunId';
 
 /** Stages in the order they run. Later capabilities append here. */
-export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'report', 'export'] as const;
+export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'models', 'report', 'export'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
-/** What runs when the config lists no stages: every stage but the optional ones (export writes production rules: asked for, not implied). */
+/**
+ * What runs when the config lists no stages: every stage but the optional ones (export writes production
+ * rules: asked for, not implied; models runs when the config has a models: section).
+ */
 export const DEFAULT_STAGES: readonly StageName[] = ['load', 'profile', 'features', 'cluster', 'report'];
 
 /** The run config (YAML): what to read, as of when, and how each stage is set. */
@@ -36,6 +40,8 @@ export const runConfigSchema = z
     /** The data's outcome (a target column): its rate per segment is reported; default: the only target column, if any. */
     outcome: outcomeConfigSchema.optional(),
     cluster: clusterConfigSchema.default({}),
+    /** Churn / propensity model (the models stage): target, snapshots, family; absent: no model. */
+    models: modelsConfigSchema.optional(),
     report: reportConfigSchema.default({}),
     output: z
       .object({
@@ -71,9 +77,9 @@ export const runConfigSchema = z
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
 
-/** The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES. */
-export function stagesToRun(config: Pick<RunConfig, 'stages'>): StageName[] {
-  const wanted = new Set<StageName>(['load', ...(config.stages ?? DEFAULT_STAGES)]);
+/** The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES (and models with a models: section). */
+export function stagesToRun(config: Pick<RunConfig, 'stages'> & { models?: unknown }): StageName[] {
+  const wanted = new Set<StageName>(['load', ...(config.stages ?? [...DEFAULT_STAGES, ...(config.models ? (['models'] as const) : [])])]);
   return STAGE_NAMES.filter((s) => wanted.has(s));
 }
 

@@ -24,6 +24,8 @@ export interface TreeEnsembleProgram {
   readonly kind: 'trees';
   readonly combine: 'sum' | 'mean';
   readonly base: number;
+  /** 'mean': the probability is clamped to [epsilon, 1 − epsilon] before its logit (default 1e-15). */
+  readonly epsilon?: number;
   readonly trees: readonly TreeNode[];
 }
 
@@ -42,10 +44,14 @@ export interface NumericSplit {
   readonly right: TreeNode;
 }
 
-/** A level code (a whole number) in `leftCodes` goes left; NaN/NULL goes the learned way; any other code right. */
+/**
+ * A level code (a whole number) in `leftCodes` goes left; NaN/NULL goes the learned way, and so does a code
+ * outside `knownCodes` when that list is given (a level the tree never saw); any other code goes right.
+ */
 export interface CategorySplit {
   readonly feature: number;
   readonly leftCodes: readonly number[];
+  readonly knownCodes?: readonly number[];
   readonly missingLeft: boolean;
   readonly left: TreeNode;
   readonly right: TreeNode;

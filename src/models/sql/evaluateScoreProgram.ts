@@ -23,7 +23,7 @@ export function evaluateScoreProgram(program: ScoreProgram, X: Matrix): Float64A
       for (let i = 0; i < X.rows; i++) {
         let s = program.combine === 'sum' ? program.base : 0;
         for (const tree of program.trees) s += leafOf(tree, data, i * cols);
-        out[i] = program.combine === 'sum' ? s : logit(s / n);
+        out[i] = program.combine === 'sum' ? s : logit(s / n, program.epsilon);
       }
       return out;
     }
@@ -48,9 +48,9 @@ export function programProbability(program: ScoreProgram, X: Matrix): Float64Arr
   return raw;
 }
 
-/** log(p / (1 − p)), with p clamped to [1e-15, 1 − 1e-15] so a unanimous forest has a finite raw score. */
-export function logit(p: number): number {
-  const q = Math.min(1 - 1e-15, Math.max(1e-15, p));
+/** log(p / (1 − p)), with p clamped to [epsilon, 1 − epsilon] so a unanimous forest has a finite raw score. */
+export function logit(p: number, epsilon = 1e-15): number {
+  const q = Math.min(1 - epsilon, Math.max(epsilon, p));
   return Math.log(q / (1 - q));
 }
 
@@ -61,6 +61,7 @@ function leafOf(node: TreeNode, data: Float64Array, offset: number): number {
     let left: boolean;
     if (Number.isNaN(x)) left = n.missingLeft;
     else if ('threshold' in n) left = x <= n.threshold;
+    else if (n.knownCodes && !n.knownCodes.includes(x)) left = n.missingLeft;
     else left = n.leftCodes.includes(x);
     n = left ? n.left : n.right;
   }

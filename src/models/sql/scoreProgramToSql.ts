@@ -51,7 +51,8 @@ export function scoreProgramToSql(program: ScoreProgram, options: ScoreSqlOption
       }
       const probability = `CAST((${trees.join('\n  + ')}) AS ${double}) / ${program.trees.length}`;
       // The forest's raw score is the logit of its probability, clamped as in process (evaluateScoreProgram).
-      const p = `LEAST(1 - 1e-15, GREATEST(1e-15, ${probability}))`;
+      const eps = sqlNumber(program.epsilon ?? 1e-15);
+      const p = `LEAST(1 - ${eps}, GREATEST(${eps}, ${probability}))`;
       return { raw: `LN((${p}) / (1 - (${p})))`, probability };
     }
     default:
@@ -78,6 +79,8 @@ function treeSql(node: TreeNode, feature: (j: number) => string): string {
   // Each subtree is written once (a separate NULL branch would copy it: 3^depth text). A NULL makes the
   // test NULL, which CASE treats as false: right; a learned left direction says so with IS NULL OR.
   const goesLeft = 'threshold' in node ? `${x} <= ${sqlNumber(node.threshold)}` : node.leftCodes.length ? `${x} IN (${node.leftCodes.map(sqlNumber).join(', ')})` : '';
-  const test = node.missingLeft ? (goesLeft ? `${x} IS NULL OR ${goesLeft}` : `${x} IS NULL`) : goesLeft || `${x} IS NULL AND ${x} IS NOT NULL`;
+  // A level the tree never saw goes the missing way: with missing left, "not a known code" joins the test.
+  const unknown = !('threshold' in node) && node.knownCodes && node.missingLeft ? (node.knownCodes.length ? ` OR ${x} NOT IN (${node.knownCodes.map(sqlNumber).join(', ')})` : ' OR 1 = 1') : '';
+  const test = node.missingLeft ? (goesLeft ? `${x} IS NULL OR ${goesLeft}${unknown}` : `${x} IS NULL${unknown}`) : goesLeft || `${x} IS NULL AND ${x} IS NOT NULL`;
   return `CASE WHEN ${test} THEN ${treeSql(node.left, feature)} ELSE ${treeSql(node.right, feature)} END`;
 }

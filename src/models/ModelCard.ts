@@ -1,0 +1,45 @@
+import type { ConfidenceInterval } from './evaluation/bootstrapInterval';
+import type { ModelName } from './ModelEntry';
+import type { ModelTarget, ValidationScheme } from './ModelsConfig';
+
+export const MODEL_CARD_SCHEMA_VERSION = 1;
+
+/**
+ * What the models stage (and `seglab train`) found, JSON-safe: the label and data it learned from, each
+ * family's held-out AUC, the chosen model's metrics with intervals, calibration, lift, the contact-budget
+ * threshold and the drivers. Aggregates only: no customer id, no per-customer value.
+ */
+export interface ModelCard {
+  schemaVersion: typeof MODEL_CARD_SCHEMA_VERSION;
+  asOf: string;
+  target: ModelTarget;
+  /** The label in words: what 1 means, who is labelled, which snapshots. */
+  label: { definition: string; population: string; snapshots: string };
+  snapshots: { index: number; asOf: string; windowEnd: string | null; rows: number; positives: number }[];
+  trainingRows: number;
+  positives: number;
+  negatives: number;
+  inputs: { name: string; role: 'numeric' | 'categorical' }[];
+  excluded: { column: string; reason: string }[];
+  validation: { scheme: ValidationScheme; folds: number | null; trainRows: number; testRows: number; testPositives: number };
+  /** Every family tried, with its held-out ROC AUC; the chosen one first when auto. */
+  candidates: { family: ModelName; rocAuc: number; fitSeconds: number }[];
+  family: ModelName;
+  chosenBy: 'config' | 'auto';
+  params: Record<string, unknown>;
+  /** TensorFlow.js backend that trained the MLP (null for the other families). */
+  backend: string | null;
+  metrics: { rocAuc: ConfidenceInterval; averagePrecision: ConfidenceInterval; logLoss: ConfidenceInterval; brier: ConfidenceInterval; expectedCalibrationError: number };
+  calibration: { meanPredicted: number; observed: number; count: number }[];
+  lift: { decile: number; rows: number; positives: number; rate: number; lift: number; cumulativeGain: number }[];
+  baseRate: number;
+  budget: { share: number; threshold: number; contacted: number; precision: number; recall: number; truePositives: number; falsePositives: number };
+  /** Permutation importance on the held-out rows (drop in ROC AUC), largest first, per input column. */
+  drivers: { feature: string; importance: number; sd: number }[];
+  /** Logistic regression only: the coefficients with odds ratios and standard errors. */
+  coefficients: { feature: string; coef: number; oddsRatio: number; standardError: number | null; pValue: number | null }[] | null;
+  /** How per-customer reasons were computed (or why there are none). */
+  explanations: string;
+  scored: { customers: number; meanScore: number };
+  notes: string[];
+}

@@ -1,0 +1,338 @@
+import { assertUnreachable } from '../core/assertUnreachable';
+import type { CalendarDate } from '../core/CalendarDate';
+import { deriveSeed } from '../core/seedParam';
+import { Matrix } from '../core/Matrix';
+import { Rng } from '../core/rng';
+import { silentProgress, type Progress } from '../core/progress';
+import type { DuckSession } from '../data/DuckSession';
+import type { FeatureConfig, FeatureConfigInput } from '../features/FeatureConfig';
+import type { DesignEncoder, DesignEncoding } from './design/DesignEncoder';
+import type { FeatureFrame } from './design/FeatureFrame';
+import { fitDesignEncoder } from './design/fitDesignEncoder';
+import { bootstrapInterval } from './evaluation/bootstrapInterval';
+import { calibrationCurve } from './evaluation/calibrationCurve';
+import { chooseThreshold } from './evaluation/chooseThreshold';
+import { crossValidate } from './evaluation/crossValidate';
+import { liftTable } from './evaluation/liftTable';
+import { outOfTimeSplit } from './evaluation/outOfTimeSplit';
+import { permutationImportance } from './evaluation/permutationImportance';
+import { rocAuc } from './evaluation/rocAuc';
+import { takeRows } from './evaluation/takeRows';
+import { topReasons, type FeatureLabel } from './evaluation/topReasons';
+import { buildTrainingSet } from './labels/buildTrainingSet';
+import type { TrainingSet } from './labels/TrainingSet';
+import { LogisticRegressionModel } from './linear/LogisticRegressionModel';
+import { MlpModel } from './mlp/MlpModel';
+import { MODEL_CARD_SCHEMA_VERSION, type ModelCard } from './ModelCard';
+import type { FittedModel, ModelName } from './ModelEntry';
+import { MODELS } from './models';
+import type { ModelsConfig } from './ModelsConfig';
+import { HistGradientBoostingModel } from './trees/HistGradientBoostingModel';
+import { RandomForestModel } from './trees/RandomForestModel';
+import { treeShap } from './trees/treeShap';
+
+/** What trainAndScore returns: the card (JSON-safe), the fitted model with its encoder, and every scored customer. */
+export interface TrainedModel {
+  card: ModelCard;
+  model: FittedModel;
+  encoder: DesignEncoder;
+  scores: {
+    ids: string[];
+    probability: Float64Array;
+    /** Up to three reasons per customer, in words (empty for the MLP: no exact attribution). */
+    reasons: string[][];
+    /** Per customer × input column (the card's inputs order): the contribution to the score (null for the MLP). */
+    contributions: Matrix | null;
+  };
+}
+
+export interface TrainAndScoreOptions {
+  /** The loader's result (column roles keep targets out of the features). */
+  available?: object;
+  progress?: Progress;
+  /** Readable names of input columns, for the reasons ("Days since last order 120 (high)"). */
+  labels?: Record<string, FeatureLabel>;
+  /** Bootstrap resamples of the metric intervals (default 1000). */
+  resamples?: number;
+  /** Keep the snapshots' feature tables in the session (training_s1 …, training_asof: what the model's SQL scores). */
+  keepTables?: boolean;
+}
+
+/** Families `auto` compares: the MLP is left out (minutes on the cpu backend for what the trees do in seconds); ask for it by name. */
+export const AUTO_FAMILIES: readonly ModelName[] = ['logistic-regression', 'hist-gradient-boosting', 'random-forest'];
+
+/** Rows permutation importance and TreeSHAP summaries read at most (a seeded sample above it). */
+const EXPLAIN_ROWS = 20_000;
+
+/**
+ * The churn / propensity layer end to end: training examples without leakage (labels/buildTrainingSet),
+ * each family fitted and tested out of time (train on earlier snapshots, test on the latest) or by
+ * stratified k-fold, the best by held-out ROC AUC when family is auto, metrics with bootstrap intervals,
+ * calibration, lift, the contact-budget threshold and permutation importance on the held-out rows; then the
+ * chosen family refitted on every training row and every customer scored as of asOf, with per-customer
+ * reasons (TreeSHAP for the trees, coefficient × centred value for the logistic model).
+ */
+export async function trainAndScore(
+  session: DuckSession,
+  featureConfig: FeatureConfig | FeatureConfigInput | undefined,
+  asOf: CalendarDate,
+  config: ModelsConfig,
+  options: TrainAndScoreOptions = {},
+): Promise<TrainedModel> {
+  const progress = options.progress ?? silentProgress;
+  const seed = config.seed;
+  progress.start('models: training examples');
+  const set = await buildTrainingSet(session, featureConfig, asOf, config.target, { snapshots: config.snapshots, exclude: config.exclude, keepTables: options.keepTables ?? false, ...(options.available ? { available: options.available } : {}) });
+  progress.end(`${set.train.labels.length.toLocaleString('en-US')} rows, ${set.positives.toLocaleString('en-US')} positive`);
+  for (const note of set.notes) progress.note(`models: ${note}`);
+
+  const y = set.train.labels;
+  const scheme = config.validation;
+  const split = scheme === 'out-of-time' ? outOfTimeSplit(set.train.snapshot) : null;
+  const families = config.family === 'auto' ? AUTO_FAMILIES : [config.family];
+
+  // Held-out probabilities per family: out of time (encoder fitted on the training part only) or out of fold.
+  const candidates: ModelCard['candidates'] = [];
+  const heldOut = new Map<ModelName, { p: Float64Array; y: Uint8Array; model: FittedModel | null; X: Matrix | null }>();
+  for (const family of families) {
+    const t0 = performance.now();
+    progress.start(`models: ${family} (${scheme === 'out-of-time' ? 'out-of-time test' : `${config.folds}-fold cross-validation`})`);
+    const params = familyParams(config, family, seed);
+    if (split) {
+      const trainFrame = frameRows(set.train.frame, split.train);
+      const testFrame = frameRows(set.train.frame, split.test);
+      const encoder = fitDesignEncoder(trainFrame, set.columns, { encoding: encodingOf(family) });
+      const Xtrain = encoder.transform(trainFrame);
+      const Xtest = encoder.transform(testFrame);
+      const model = await MODELS.lookup(family).create(withCategorical(params, family, encoder) as never).fit(Xtrain, pick(y, split.train));
+      heldOut.set(family, { p: model.predictProba(Xtest), y: pick(y, split.test), model, X: Xtest });
+    } else {
+      const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
+      const cv = await crossValidate(MODELS.lookup(family), withCategorical(params, family, encoder), encoder.transform(set.train.frame), y, config.folds, { seed: deriveSeed(seed, 'models-folds') });
+      heldOut.set(family, { p: cv.oof, y, model: null, X: null });
+    }
+    const h = heldOut.get(family)!;
+    const auc = rocAuc(h.y, h.p);
+    const fitSeconds = (performance.now() - t0) / 1000;
+    candidates.push({ family, rocAuc: auc, fitSeconds });
+    progress.end(`ROC AUC ${auc.toFixed(4)}`);
+  }
+  // auto: the best held-out AUC; a tie goes to the simpler family (registration order).
+  const best = candidates.reduce((a, b) => (b.rocAuc > a.rocAuc ? b : a));
+  const family = best.family;
+  const chosenBy = config.family === 'auto' ? 'auto' : 'config';
+  const h = heldOut.get(family)!;
+
+  progress.start('models: evaluation with bootstrap intervals');
+  const resamples = options.resamples ?? 1000;
+  const ci = (metric: 'roc-auc' | 'average-precision' | 'log-loss' | 'brier') => bootstrapInterval(h.y, h.p, metric, { resamples, seed: deriveSeed(seed, `models-bootstrap-${metric}`) });
+  const curve = calibrationCurve(h.y, h.p, { bins: 10, strategy: 'quantile' });
+  const lift = liftTable(h.y, h.p);
+  const budget = chooseThreshold(h.y, h.p, { by: 'budget', share: config.contactBudget });
+  const metrics: ModelCard['metrics'] = { rocAuc: ci('roc-auc'), averagePrecision: ci('average-precision'), logLoss: ci('log-loss'), brier: ci('brier'), expectedCalibrationError: curve.ece };
+  progress.end(`ROC AUC ${metrics.rocAuc.estimate.toFixed(3)} [${metrics.rocAuc.low.toFixed(3)}, ${metrics.rocAuc.high.toFixed(3)}]`);
+
+  // The final model: the chosen family on every training row, its encoder fitted on them.
+  progress.start(`models: final ${family} on ${y.length.toLocaleString('en-US')} rows`);
+  const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
+  const params = withCategorical(familyParams(config, family, seed), family, encoder);
+  const model = await MODELS.lookup(family).create(params as never).fit(encoder.transform(set.train.frame), y);
+  progress.end();
+
+  // Drivers: permutation importance on held-out rows (the out-of-time test; for k-fold, a refit's training rows say little, so the final model on a sample of all rows), per input column.
+  progress.start('models: drivers (permutation importance)');
+  const inputs = set.columns.map((c) => ({ name: c.name, role: c.role }));
+  const groups = designGroups(encoder, inputs.length);
+  const evalModel = h.model ?? model;
+  const evalX = h.X ?? encoder.transform(set.train.frame);
+  const evalY = h.X ? h.y : y;
+  const rows = sampleRows(evalX.rows, EXPLAIN_ROWS, deriveSeed(seed, 'models-explain'));
+  const pi = permutationImportance((X) => evalModel.predictProba(X), takeRows(evalX, rows), pick(evalY, rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
+  const evalGroups = h.model ? designGroups(encoderOf(h.model, encoder, set, split), inputs.length) : groups;
+  const drivers = aggregateImportance(pi.features.map((f) => f.mean), pi.features.map((f) => f.sd), evalGroups, inputs.map((c) => c.name));
+  progress.end();
+
+  // Scores as of asOf, with reasons.
+  progress.start(`models: scoring ${set.score.ids.length.toLocaleString('en-US')} customers`);
+  const Xscore = encoder.transform(set.score.frame);
+  const probability = model.predictProba(Xscore);
+  const { contributions, explanations } = explain(model, Xscore, groups, inputs.length, set.score.ids.length);
+  const reasons = contributions ? reasonsInWords(contributions, set.score.frame, inputs, options.labels ?? {}) : set.score.ids.map(() => []);
+  let sum = 0;
+  for (const p of probability) sum += p;
+  progress.end();
+
+  const card: ModelCard = {
+    schemaVersion: MODEL_CARD_SCHEMA_VERSION,
+    asOf: set.asOf,
+    target: set.target,
+    label: set.label,
+    snapshots: set.snapshots.map((s) => ({ index: s.index, asOf: s.asOf, windowEnd: s.windowEnd, rows: s.end - s.start, positives: s.positives })),
+    trainingRows: y.length,
+    positives: set.positives,
+    negatives: set.negatives,
+    inputs,
+    excluded: set.excluded,
+    validation: { scheme, folds: split ? null : config.folds, trainRows: split ? split.train.length : y.length, testRows: h.y.length, testPositives: count1(h.y) },
+    candidates: [...candidates].sort((a, b) => b.rocAuc - a.rocAuc),
+    family,
+    chosenBy,
+    params: paramsOf(model),
+    backend: model instanceof MlpModel ? model.backend.backend : null,
+    metrics,
+    calibration: curve.bins.map((b) => ({ meanPredicted: b.meanPredicted, observed: b.observed, count: b.count })),
+    lift: lift.rows.map((r) => ({ decile: r.group, rows: r.rows, positives: r.positives, rate: r.responseRate, lift: r.lift, cumulativeGain: r.cumulativeGain })),
+    baseRate: lift.baseRate,
+    budget: {
+      share: config.contactBudget,
+      threshold: budget.threshold,
+      contacted: budget.confusion.truePositive + budget.confusion.falsePositive,
+      precision: budget.confusion.precision,
+      recall: budget.confusion.recall,
+      truePositives: budget.confusion.truePositive,
+      falsePositives: budget.confusion.falsePositive,
+    },
+    drivers,
+    coefficients: model instanceof LogisticRegressionModel ? model.coefficients().map((t) => ({ feature: t.feature, coef: t.coef, oddsRatio: t.oddsRatio, standardError: t.standardError, pValue: t.pValue })) : null,
+    explanations,
+    scored: { customers: set.score.ids.length, meanScore: set.score.ids.length ? sum / set.score.ids.length : 0 },
+    notes: [...set.notes, ...(config.family === 'auto' ? [`auto compared ${families.join(', ')} by held-out ROC AUC; the MLP is tried only when named (family: mlp)`] : [])],
+  };
+  return { card, model, encoder, scores: { ids: set.score.ids, probability, reasons, contributions } };
+}
+
+function encodingOf(family: ModelName): DesignEncoding {
+  switch (family) {
+    case 'logistic-regression':
+    case 'mlp':
+      return 'one-hot';
+    case 'hist-gradient-boosting':
+    case 'random-forest':
+      return 'codes';
+    default:
+      return assertUnreachable(family, 'model family');
+  }
+}
+
+/** The family's params from the config, with the stage's seed when the config sets none (the logistic regression takes none). */
+function familyParams(config: ModelsConfig, family: ModelName, seed: number): Record<string, unknown> {
+  const given = (config.params[family] ?? {}) as Record<string, unknown>;
+  const entry = MODELS.lookup(family);
+  return 'seed' in entry.params.shape && given.seed === undefined ? { ...given, seed: deriveSeed(seed, `models-${family}`) } : given;
+}
+
+/** The trees split categorical columns by level: the encoder says which matrix columns hold level codes. */
+function withCategorical(params: Record<string, unknown>, family: ModelName, encoder: DesignEncoder): Record<string, unknown> {
+  if (encodingOf(family) !== 'codes' || encoder.categoricalIndices.length === 0 || params.categoricalFeatures !== undefined) return params;
+  return { ...params, categoricalFeatures: [...encoder.categoricalIndices] };
+}
+
+function paramsOf(model: FittedModel): Record<string, unknown> {
+  return { ...((model as unknown as { params?: Record<string, unknown> }).params ?? {}) };
+}
+
+function pick(y: Uint8Array, rows: Int32Array): Uint8Array {
+  const out = new Uint8Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = y[rows[k]!]!;
+  return out;
+}
+
+function count1(y: Uint8Array): number {
+  let n = 0;
+  for (const v of y) n += v;
+  return n;
+}
+
+/** The rows of a frame, in the given order. */
+export function frameRows(frame: FeatureFrame, rows: Int32Array): FeatureFrame {
+  const numeric: Record<string, Float64Array> = {};
+  const categorical: Record<string, (string | null)[]> = {};
+  for (const [name, v] of Object.entries(frame.numeric)) numeric[name] = Float64Array.from(rows, (i) => v[i]!);
+  for (const [name, v] of Object.entries(frame.categorical)) categorical[name] = Array.from(rows, (i) => v[i] ?? null);
+  return { rowCount: rows.length, numeric, categorical };
+}
+
+/** A seeded sample of at most `max` of `n` rows, in row order (all rows when n ≤ max). */
+function sampleRows(n: number, max: number, seed: number): Int32Array {
+  if (n <= max) return Int32Array.from({ length: n }, (_, i) => i);
+  // Selection sampling (Knuth's algorithm S): seeded, in row order.
+  const out = new Int32Array(max);
+  const rng = new Rng(seed);
+  const next = () => rng.uniform(0, 1);
+  let taken = 0;
+  for (let i = 0; i < n && taken < max; i++) if (next() * (n - i) < max - taken) out[taken++] = i;
+  return out;
+}
+
+/** Per design (matrix) column: the input column it comes from, in the encoder's layout (as DesignEncoder.transform builds it). */
+function designGroups(encoder: DesignEncoder, inputs: number): Int32Array {
+  const out = new Int32Array(encoder.featureNames.length);
+  let j = 0;
+  encoder.columns.forEach((c, k) => {
+    const width = c.role === 'numeric' ? (encoder.encoding === 'one-hot' && c.indicator ? 2 : 1) : encoder.encoding === 'codes' ? 1 : c.levels.length + (c.other ? 1 : 0);
+    for (let w = 0; w < width; w++) out[j++] = k;
+  });
+  if (j !== out.length || encoder.columns.length !== inputs) throw new Error(`designGroups: the encoder's layout (${j} columns) does not match its ${out.length} features`);
+  return out;
+}
+
+/** The out-of-time model's encoder (fitted on the training part): its layout may differ from the final one (levels, indicators). */
+function encoderOf(model: FittedModel, finalEncoder: DesignEncoder, set: TrainingSet, split: { train: Int32Array } | null): DesignEncoder {
+  if (!split) return finalEncoder;
+  const enc = fitDesignEncoder(frameRows(set.train.frame, split.train), set.columns, { encoding: finalEncoder.encoding });
+  enc.checkColumns(model.featureNames);
+  return enc;
+}
+
+/** Design-column importances summed per input column (a categorical's one-hot columns together), largest first. */
+function aggregateImportance(mean: readonly number[], sd: readonly number[], groups: Int32Array, names: readonly string[]): ModelCard['drivers'] {
+  const m = new Float64Array(names.length);
+  const v = new Float64Array(names.length);
+  groups.forEach((g, j) => {
+    m[g]! += mean[j]!;
+    v[g]! += sd[j]! * sd[j]!;
+  });
+  return names.map((feature, k) => ({ feature, importance: m[k]!, sd: Math.sqrt(v[k]!) })).sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature));
+}
+
+/** Per-customer contributions per input column: TreeSHAP (trees), coefficient × (x − training mean) (logistic), none (MLP). */
+function explain(model: FittedModel, X: Matrix, groups: Int32Array, inputs: number, customers: number): { contributions: Matrix | null; explanations: string } {
+  let design: Matrix;
+  let explanations: string;
+  if (model instanceof HistGradientBoostingModel || model instanceof RandomForestModel) {
+    design = treeShap(model, X).contributions;
+    explanations = `exact TreeSHAP contributions to the ${model instanceof HistGradientBoostingModel ? 'log-odds' : 'probability'} of every scored customer (${customers.toLocaleString('en-US')})`;
+  } else if (model instanceof LogisticRegressionModel) {
+    const { data, rows, cols } = X;
+    const out = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = model.coef[j]! * (data[i * cols + j]! - model.mean[j]!);
+    design = new Matrix(out, rows, cols, X.columns);
+    explanations = 'coefficient × (value − training mean) per input: the exact contribution of each input to the log-odds against the average customer';
+  } else {
+    return { contributions: null, explanations: 'none per customer: the MLP has no exact attribution; the drivers are permutation importance on held-out rows' };
+  }
+  const out = new Float64Array(design.rows * inputs);
+  for (let i = 0; i < design.rows; i++) for (let j = 0; j < design.cols; j++) out[i * inputs + groups[j]!]! += design.data[i * design.cols + j]!;
+  return { contributions: new Matrix(out, design.rows, inputs), explanations };
+}
+
+/** Up to three reasons per customer in words: a number with its level against the median, a category with its value. */
+function reasonsInWords(contributions: Matrix, frame: FeatureFrame, inputs: readonly { name: string; role: 'numeric' | 'categorical' }[], labels: Record<string, FeatureLabel>): string[][] {
+  const n = frame.rowCount;
+  const values = new Float64Array(n * inputs.length).fill(NaN);
+  inputs.forEach((c, k) => {
+    const v = frame.numeric[c.name];
+    if (c.role === 'numeric' && v) for (let i = 0; i < n; i++) values[i * inputs.length + k] = v[i]!;
+  });
+  const names = inputs.map((c) => c.name);
+  const named = new Matrix(contributions.data, contributions.rows, contributions.cols, names);
+  const reasons = topReasons(named, { labels, values: new Matrix(values, n, inputs.length, names) });
+  return reasons.map((row, i) =>
+    row.map((r) => {
+      const k = names.indexOf(r.feature);
+      if (inputs[k]!.role !== 'categorical') return r.phrase;
+      const level = frame.categorical[r.feature]?.[i];
+      return `${labels[r.feature]?.label ?? r.feature}: ${level ?? 'missing'}`;
+    }),
+  );
+}
