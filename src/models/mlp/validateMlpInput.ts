@@ -1,5 +1,6 @@
 import { checkFiniteMatrix } from '../../core/checkFiniteMatrix';
 import { checkFittedColumns } from '../../core/checkFittedColumns';
+import { checkMatrix } from '../../core/checkMatrix';
 import { InputError, inputError, usageError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 import type { BinaryLabels, FitOptions } from '../ModelEntry';
@@ -32,8 +33,9 @@ export function validateMlpInput(X: Matrix, y: BinaryLabels, options: FitOptions
   let validation: MlpFitInput['validation'];
   if (options.validation !== undefined) {
     const v = options.validation;
-    checkFiniteMatrix(v.X, `${who} (validation)`, { rowsNeed: 'pass at least 1 validation row', fix: IMPUTE });
+    checkMatrix(v.X, who, 'validation.X');
     checkFittedColumns(v.X.columns, X.columns, who, 'validation.X');
+    checkFiniteMatrix(v.X, `${who} (validation)`, { rowsNeed: 'pass at least 1 validation row', fix: IMPUTE });
     validation = { X: v.X, y: binaryLabels(v.y, v.X.rows, who, 'validation.y') };
   }
   return { X, y: labels, sampleWeight, ...(validation && { validation }) };

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError, SeglabError, UsageError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
-import { Mlp, stratifiedSplit } from '../../../src/models/mlp/Mlp';
+import { Mlp } from '../../../src/models/mlp/Mlp';
+import { stratifiedSplit } from '../../../src/models/mlp/stratifiedSplit';
 import { mlpEntry } from '../../../src/models/mlp/mlpEntry';
 import type { MlpModel } from '../../../src/models/mlp/MlpModel';
 import { loadTensorflow } from '../../../src/models/tfBackend';
