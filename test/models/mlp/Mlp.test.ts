@@ -168,6 +168,24 @@ describe('MLP training: progress, curve, early stopping, weights', () => {
     expect((await fit({ maxEpochs: 1 })).backend.backend).toBe(choice.backend);
   });
 
+  it("a forced backend that cannot load is a UsageError naming it (tfjs-node is not installable offline)", async () => {
+    let nodeBinding = true;
+    try {
+      require.resolve('@tensorflow/tfjs-node');
+    } catch {
+      nodeBinding = false;
+    }
+    if (nodeBinding) {
+      expect((await fit({ backend: 'tensorflow', maxEpochs: 1 })).backend.backend).toBe('tensorflow');
+    } else {
+      const err = await rejection(fit({ backend: 'tensorflow', maxEpochs: 1 }));
+      expect(err).toBeInstanceOf(UsageError);
+      expect(err.message).toMatch(/MLP.fit: the TensorFlow.js backend 'tensorflow' cannot be loaded here \(.+\); use backend 'auto'/);
+    }
+    // The engine is left usable for the next fit.
+    expect((await fit({ maxEpochs: 1 })).training.epochs).toBe(1);
+  });
+
   it('a stratified, seeded validation split keeps each class in training', () => {
     const labels = new Uint8Array(100).map((_, i) => (i < 20 ? 1 : 0));
     const { train, validation } = stratifiedSplit(labels, 0.1, 42);
