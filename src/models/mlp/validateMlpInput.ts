@@ -1,6 +1,5 @@
 import { checkFiniteMatrix } from '../../core/checkFiniteMatrix';
 import { checkFittedColumns } from '../../core/checkFittedColumns';
-import { checkMatrix } from '../../core/checkMatrix';
 import { InputError, inputError, usageError } from '../../core/errors';
 import type { Matrix } from '../../core/Matrix';
 import type { BinaryLabels, FitOptions } from '../ModelEntry';
@@ -33,9 +32,8 @@ export function validateMlpInput(X: Matrix, y: BinaryLabels, options: FitOptions
   let validation: MlpFitInput['validation'];
   if (options.validation !== undefined) {
     const v = options.validation;
-    checkMatrix(v.X, who, 'validation.X');
-    checkFittedColumns(v.X.columns, X.columns, who, 'validation.X');
     checkFiniteMatrix(v.X, `${who} (validation)`, { rowsNeed: 'pass at least 1 validation row', fix: IMPUTE });
+    checkFittedColumns(v.X.columns, X.columns, who, 'validation.X');
     validation = { X: v.X, y: binaryLabels(v.y, v.X.rows, who, 'validation.y') };
   }
   return { X, y: labels, sampleWeight, ...(validation && { validation }) };
