@@ -1,9 +1,9 @@
 import type { Matrix } from '../../core/Matrix';
 import { usageError } from '../../core/errors';
-import { Rng } from '../../core/rng';
 import type { BinaryLabels, FitOptions } from '../ModelEntry';
 import { loadTensorflow, type TfBackendChoice } from '../tfBackend';
 import { MlpModel } from './MlpModel';
+import { stratifiedSplit } from './stratifiedSplit';
 import { resolveMlpParams, type MlpParams, type ResolvedMlpParams } from './mlpParams';
 import { trainMlp, type TrainSet } from './trainMlp';
 import { validateMlpInput } from './validateMlpInput';
@@ -100,26 +100,6 @@ function rowWeights(y: Uint8Array, sampleWeight: Float64Array, classWeight: Reso
   const out = new Float64Array(y.length);
   for (let i = 0; i < y.length; i++) out[i] = sampleWeight[i]! * perClass[y[i]!]!;
   return out;
-}
-
-/**
- * Hold out round(fraction · n_c) rows of each class, drawn from the seed, keeping at least one row of each
- * class for training. Both lists are in row order.
- */
-export function stratifiedSplit(y: Uint8Array, fraction: number, seed: number): { train: Int32Array; validation: Int32Array } {
-  const rng = Rng.derive(seed, 'MLP validation split');
-  const held = new Uint8Array(y.length);
-  for (const c of [0, 1]) {
-    const rowsOf: number[] = [];
-    for (let i = 0; i < y.length; i++) if (y[i] === c) rowsOf.push(i);
-    const take = Math.min(Math.round(fraction * rowsOf.length), rowsOf.length - 1);
-    rng.shuffle(rowsOf);
-    for (let k = 0; k < take; k++) held[rowsOf[k]!] = 1;
-  }
-  const train: number[] = [];
-  const validation: number[] = [];
-  for (let i = 0; i < y.length; i++) (held[i] ? validation : train).push(i);
-  return { train: Int32Array.from(train), validation: Int32Array.from(validation) };
 }
 
 function allRows(n: number): Int32Array {

@@ -89,13 +89,17 @@ export class MlpModel implements FittedModel {
 
   /** P(y = 1) per row: the logistic of decisionFunction. */
   predictProba(X: Matrix): Float64Array {
-    const z = this.decisionFunction(X, 'MLP.predictProba');
+    const z = this.score(X, 'MLP.predictProba');
     for (let i = 0; i < z.length; i++) z[i] = 1 / (1 + Math.exp(-z[i]!));
     return z;
   }
 
   /** The log-odds per row (the output unit before the sigmoid). */
-  decisionFunction(X: Matrix, who = 'MLP.decisionFunction'): Float64Array {
+  decisionFunction(X: Matrix): Float64Array {
+    return this.score(X, 'MLP.decisionFunction');
+  }
+
+  private score(X: Matrix, who: string): Float64Array {
     checkFittedColumns(X.columns, this.featureNames, who);
     checkFiniteMatrix(X, who, { minRows: 0, fix: 'impute or drop missing and infinite values before scoring' });
     return this.logits(X);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError, SeglabError, UsageError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
-import { Mlp, stratifiedSplit } from '../../../src/models/mlp/Mlp';
+import { Mlp } from '../../../src/models/mlp/Mlp';
+import { stratifiedSplit } from '../../../src/models/mlp/stratifiedSplit';
 import { mlpEntry } from '../../../src/models/mlp/mlpEntry';
 import type { MlpModel } from '../../../src/models/mlp/MlpModel';
 import { loadTensorflow } from '../../../src/models/tfBackend';
@@ -165,6 +166,24 @@ describe('MLP training: progress, curve, early stopping, weights', () => {
     // Back on the default backend, fits still report and use it (fits take turns on the one engine).
     const { choice } = await loadTensorflow();
     expect((await fit({ maxEpochs: 1 })).backend.backend).toBe(choice.backend);
+  });
+
+  it("a forced backend that cannot load is a UsageError naming it (tfjs-node is not installable offline)", async () => {
+    let nodeBinding = true;
+    try {
+      require.resolve('@tensorflow/tfjs-node');
+    } catch {
+      nodeBinding = false;
+    }
+    if (nodeBinding) {
+      expect((await fit({ backend: 'tensorflow', maxEpochs: 1 })).backend.backend).toBe('tensorflow');
+    } else {
+      const err = await rejection(fit({ backend: 'tensorflow', maxEpochs: 1 }));
+      expect(err).toBeInstanceOf(UsageError);
+      expect(err.message).toMatch(/MLP.fit: the TensorFlow.js backend 'tensorflow' cannot be loaded here \(.+\); use backend 'auto'/);
+    }
+    // The engine is left usable for the next fit.
+    expect((await fit({ maxEpochs: 1 })).training.epochs).toBe(1);
   });
 
   it('a stratified, seeded validation split keeps each class in training', () => {
