@@ -46,6 +46,10 @@ export interface KMeansShared {
   wOff: number;
   cOff: number;
   candOff: number;
+  /** Where the transposed centres start (float64 units): d rows of kp values. */
+  ctOff: number;
+  /** k rounded up to even: the row length of ct (a padding centre is +Infinity). */
+  kp: number;
   pSumsOff: number;
   pWOff: number;
   /** Where labels start, in int32 units. */
@@ -66,6 +70,8 @@ export interface KMeansShared {
   w: Float64Array;
   /** k×d current centres; k-means++ appends the chosen centres here. */
   C: Float64Array;
+  /** d×kp: C transposed for the assignment kernel, written by transposeCentres before each assignment round. */
+  ct: Float64Array;
   /** n labels (nearest centre). */
   labels: Int32Array;
   /** n: Hamerly/Elkan upper bound on the distance to the own centre; during k-means++ the squared distance to the closest chosen centre. */
@@ -105,10 +111,28 @@ export interface KMeansThread {
   accumulate: (row: number, rows: number, so: number, wo: number) => void;
   /** k-means++: add rows row..row+rows−1 to `pot` for the first `trials` candidates, from `out` (rows × m distances). See kppPotJs. */
   kppPot: (row: number, rows: number, m: number, trials: number) => void;
+  /**
+   * The nearest centre of rows row..row+rows−1 from the transposed centres, into labels (mode 1: also
+   * Hamerly's upper and lower bounds), in WebAssembly; returns the labels changed. Null without
+   * WebAssembly: the JavaScript loops compute the same labels and bounds from dists.
+   */
+  assign: ((row: number, rows: number, mode: number) => number) | null;
   /** A steady-state Hamerly assignment of rows row..row+rows−1 in WebAssembly (null: use the JavaScript loop); returns the labels changed. */
   hamerly: ((row: number, rows: number, shiftMax: number, shift2: number, jmax: number) => number) | null;
   out: Float64Array;
   pot: Float64Array;
+}
+
+/**
+ * Write C (k×d) transposed into ct (d×kp, kp = k rounded up to even) for the assignment kernel; a
+ * padding centre is +Infinity in every column, so its distance is +Infinity and it never wins. Main thread only.
+ */
+export function transposeCentres(S: KMeansShared): void {
+  const { C, ct, k, kp, d } = S;
+  for (let t = 0; t < d; t++) {
+    for (let j = 0; j < k; j++) ct[t * kp + j] = C[j * d + t]!;
+    for (let j = k; j < kp; j++) ct[t * kp + j] = Infinity;
+  }
 }
 
 /** Operations a round can run over all blocks. */
@@ -220,17 +244,20 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
   const out = F64.subarray(so, so + S.potOff);
   const po = so + S.potOff;
   const pot = F64.subarray(po, po + S.maxTrials);
-  const { xOff, wOff, labelsOff, pSumsOff, pWOff, upperOff, lowerOff, halfOff, shiftOff, candCCOff, cOff, X, w, labels, pSums, pW } = S;
+  const { xOff, wOff, labelsOff, pSumsOff, pWOff, upperOff, lowerOff, halfOff, shiftOff, candCCOff, cOff, ctOff, kp, X, w, labels, pSums, pW } = S;
   if (S.module && S.memory) {
     const kernels = new WebAssembly.Instance(S.module, { env: { mem: S.memory } }).exports;
     const dists = kernels.dists as (x: number, rows: number, d: number, c: number, m: number, out: number) => void;
     const accumulate = kernels.accumulate as (x: number, rows: number, d: number, lab: number, w: number, sums: number, wsum: number) => void;
     const kppPot = kernels.kppPot as (...args: number[]) => void;
     const hamerly = kernels.hamerly as (...args: number[]) => number;
+    const assign = kernels.assign as (...args: number[]) => number;
     return {
       S,
       out,
       pot,
+      assign: (row, rows, mode) =>
+        assign((xOff + row * d) * 8, rows, d, ctOff * 8, kp, (labelsOff + row) * 4, (upperOff + row) * 8, (lowerOff + row) * 8, mode),
       hamerly: (row, rows, shiftMax, shift2, jmax) =>
         hamerly(
           (xOff + row * d) * 8,
@@ -247,6 +274,8 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
           shift2,
           jmax,
           so * 8,
+          ctOff * 8,
+          kp,
         ),
       kppPot: (row, rows, m, trials) =>
         kppPot(so * 8, rows, m, trials, (upperOff + row) * 8, (labelsOff + row) * 4, (wOff + row) * 8, candCCOff * 8, k, po * 8),
@@ -258,6 +287,7 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
     S,
     out,
     pot,
+    assign: null,
     hamerly: null,
     kppPot: (row, rows, m, trials) => kppPotJs(F64, I32, so, rows, m, trials, upperOff + row, labelsOff + row, wOff + row, candCCOff, k, po),
     dists: (row, rows, cOff, m) => distsJs(F64, xOff + row * d, rows, d, cOff, m, so),
@@ -283,6 +313,11 @@ function lloydBlock(th: KMeansThread, start: number, end: number, update: boolea
   let changed = 0;
   for (let c0 = start; c0 < end; c0 += chunkRows) {
     const rows = Math.min(chunkRows, end - c0);
+    if (th.assign) {
+      changed += th.assign(c0, rows, 0);
+      if (update) th.accumulate(c0, rows, so, wo);
+      continue;
+    }
     th.dists(c0, rows, cOff, k);
     for (let r = 0; r < rows; r++) {
       const i = c0 + r;
@@ -330,6 +365,11 @@ function hamerlyBlock(th: KMeansThread, start: number, end: number, update: bool
       if (update) th.accumulate(c0, cEnd - c0, so, wo);
       continue;
     }
+    if (init === 1 && th.assign) {
+      th.assign(c0, cEnd - c0, 1);
+      if (update) th.accumulate(c0, cEnd - c0, so, wo);
+      continue;
+    }
     for (let i = c0, xi = c0 * d; i < cEnd; i++, xi += d) {
       let a = labels[i]!;
       let u = 0;
@@ -356,6 +396,11 @@ function hamerlyBlock(th: KMeansThread, start: number, end: number, update: bool
           u = Math.sqrt(out[0]!);
           full = u > m;
         }
+      }
+      if (full && th.assign) {
+        // Label, upper and lower bound written by the kernel, as the loop below would.
+        changed += th.assign(i, 1, 1);
+        continue;
       }
       if (full) {
         th.dists(i, 1, cOff, k);

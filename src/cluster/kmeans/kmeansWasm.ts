@@ -414,17 +414,17 @@ const kppPotBody = [
   ]),
 ];
 
-// hamerly: i32 parameters 0-9, f64 parameters 10-11, i32 parameters 12-13; i32 locals 14-20, f64 locals 21-27.
-const H_X = 0, H_ROWS = 1, H_D = 2, H_C = 3, H_K = 4, H_LAB = 5, H_UP = 6, H_LOW = 7, H_HALF = 8, H_SHIFT = 9;
-const H_SMAX = 10, H_S2 = 11, H_JMAX = 12, H_OUT = 13;
-const H_R = 14, H_A = 15, H_XP = 16, H_DB = 17, H_J = 18, H_CHANGED = 19, H_RO = 20;
-const H_U = 21, H_L = 22, H_M = 23, H_BD = 24, H_SD = 25, H_S = 26, H_H = 27;
+// hamerly: i32 parameters 0-9 (4, k, unused), f64 parameters 10-11, i32 parameters 12-15; i32 locals 16-21, f64 locals 22-25.
+const H_X = 0, H_ROWS = 1, H_D = 2, H_C = 3, H_LAB = 5, H_UP = 6, H_LOW = 7, H_HALF = 8, H_SHIFT = 9;
+const H_SMAX = 10, H_S2 = 11, H_JMAX = 12, H_OUT = 13, H_CT = 14, H_KP = 15;
+const H_R = 16, H_A = 17, H_XP = 18, H_DB = 19, H_CHANGED = 20, H_RO = 21;
+const H_U = 22, H_L = 23, H_M = 24, H_H = 25;
 const F64_GT = [0x64];
 const F64_SQRT = [0x9f];
 const I32_EQ = [0x46];
 const I32_NE = [0x47];
 const I32_STORE = [0x36, 2, 0];
-const ELSE = [0x05];
+const DROP = [0x1a];
 const call = (f: number) => [0x10, ...uleb(f)];
 /** Address base + index·2^shift on the stack. */
 const at = (base: number, index: number, shift: number) => [...get(base), ...get(index), ...i32(shift), ...I32_SHL, ...I32_ADD];
@@ -492,50 +492,34 @@ const hamerlyBody = [
     ...get(H_M),
     ...F64_GT,
     ...IF,
-    // full search: nearest and second nearest of all k
+    // full search: assign(row, 1 row, …, mode 1) into the scratch: label at out + 16, √nearest at out, √second at out + 8
     ...get(H_XP),
     ...i32(1),
     ...get(H_D),
-    ...get(H_C),
-    ...get(H_K),
+    ...get(H_CT),
+    ...get(H_KP),
     ...get(H_OUT),
-    ...call(0),
-    ...f64Const(Infinity),
-    ...set(H_BD),
-    ...f64Const(Infinity),
-    ...set(H_SD),
-    ...i32(0),
-    ...set(H_J),
-    ...whileBelow(H_J, H_K, [
-      ...at(H_OUT, H_J, 3),
-      ...f64Load,
-      ...set(H_S),
-      ...get(H_S),
-      ...get(H_BD),
-      ...F64_LT,
-      ...IF,
-      ...get(H_BD),
-      ...set(H_SD),
-      ...get(H_S),
-      ...set(H_BD),
-      ...get(H_J),
-      ...set(H_A),
-      ...ELSE,
-      ...get(H_S),
-      ...get(H_SD),
-      ...F64_LT,
-      ...IF,
-      ...get(H_S),
-      ...set(H_SD),
-      ...END,
-      ...END,
-      ...bump(H_J, i32(1)),
-    ]),
-    ...get(H_BD),
-    ...F64_SQRT,
+    ...i32(16),
+    ...I32_ADD,
+    ...get(H_OUT),
+    ...get(H_OUT),
+    ...i32(8),
+    ...I32_ADD,
+    ...i32(1),
+    ...call(4),
+    ...DROP,
+    ...get(H_OUT),
+    ...i32(16),
+    ...I32_ADD,
+    ...I32_LOAD,
+    ...set(H_A),
+    ...get(H_OUT),
+    ...f64Load,
     ...set(H_U),
-    ...get(H_SD),
-    ...F64_SQRT,
+    ...get(H_OUT),
+    ...i32(8),
+    ...I32_ADD,
+    ...f64Load,
     ...set(H_L),
     ...END,
     ...END,
@@ -564,6 +548,181 @@ const hamerlyBody = [
   ...get(H_CHANGED),
 ];
 
+
+// assign: parameters 0-8, i32 locals 9-22, v128 locals 23-36, f64 locals 37-42.
+const G_X = 0, G_ROWS = 1, G_D = 2, G_CT = 3, G_KP = 4, G_LAB = 5, G_UP = 6, G_LOW = 7, G_MODE = 8;
+const G_R = 9, G_XP = 10, G_Q = 11, G_T = 12, G_CTP = 13, G_KPB = 14, G_PAIRS = 15, G_ODD = 16, G_CHANGED = 17, G_Q4 = 18, G_QEND = 19, G_I0 = 20, G_I1 = 21, G_IDX = 22;
+const G_E = 23, G_O = 27, G_XS = 31, G_DIFF = 32, G_BEST = 33, G_BESTI = 34, G_SEC = 35, G_IDXV = 36;
+const G_B0 = 37, G_B1 = 38, G_C0 = 39, G_C1 = 40, G_BD = 41, G_SD = 42;
+const v128Load = (offset: number) => [0xfd, ...uleb(0), 3, ...uleb(offset)];
+const V128_LOAD64_SPLAT = (offset: number) => [0xfd, ...uleb(10), 3, ...uleb(offset)];
+const F64X2_LT = [0xfd, ...uleb(73)];
+const V128_BITSELECT = [0xfd, ...uleb(82)];
+const F64X2_PMIN = [0xfd, ...uleb(246)];
+const F64X2_PMAX = [0xfd, ...uleb(247)];
+const I64X2_ADD = [0xfd, ...uleb(206)];
+const i64Lane = (l: number) => [0xfd, ...uleb(29), l];
+const I32_WRAP_I64 = [0xa7];
+const F64_EQ = [0x61];
+const I32_LT_S = [0x48];
+const I32_OR = [0x72];
+const I32_SHR_U = [0x76];
+/** v128.const from two float64 or two int64 lanes. */
+const v128F64 = (a: number, b: number) => [0xfd, ...uleb(12), ...new Uint8Array(new Float64Array([a, b]).buffer)];
+const v128I64 = (a: number, b: number) => [0xfd, ...uleb(12), ...new Uint8Array(new BigInt64Array([BigInt(a), BigInt(b)]).buffer)];
+
+/** acc += (xs − ct[addr + 16p])² for the p-th centre pair of the group; `addr` pushes the row's address. */
+const pairTerm = (acc: number, p: number, addr: number[]) => [
+  ...get(G_XS),
+  ...addr,
+  ...v128Load(16 * p),
+  ...F64X2_SUB,
+  ...set(G_DIFF),
+  ...get(G_DIFF),
+  ...get(G_DIFF),
+  ...F64X2_MUL,
+  ...get(acc),
+  ...F64X2_ADD,
+  ...set(acc),
+];
+
+/**
+ * One group of `width` centre pairs (4, or 1 for the rest) at pair offset q (bytes) of the transposed
+ * centres: per pair an even-column and an odd-column accumulator (lane l = centre 2·pair + l), so each
+ * distance is (Σ even columns) + (Σ odd columns) in column order — sqDist's order, bit for bit. Then
+ * the running nearest (value, index) and second-nearest value per lane, without a branch.
+ */
+const pairGroup = (width: number) => {
+  const ps = Array.from({ length: width }, (_, p) => p);
+  return [
+    ...ps.flatMap((p) => [...V128_ZERO, ...set(G_E + p), ...V128_ZERO, ...set(G_O + p)]),
+    ...get(G_CT),
+    ...get(G_Q),
+    ...I32_ADD,
+    ...set(G_CTP),
+    ...i32(0),
+    ...set(G_T),
+    ...whileBelow(G_T, G_PAIRS, [
+      ...get(G_XP),
+      ...get(G_T),
+      ...I32_ADD,
+      ...V128_LOAD64_SPLAT(0),
+      ...set(G_XS),
+      ...ps.flatMap((p) => pairTerm(G_E + p, p, get(G_CTP))),
+      ...get(G_XP),
+      ...get(G_T),
+      ...I32_ADD,
+      ...V128_LOAD64_SPLAT(8),
+      ...set(G_XS),
+      ...ps.flatMap((p) => pairTerm(G_O + p, p, [...get(G_CTP), ...get(G_KPB), ...I32_ADD])),
+      ...bump(G_CTP, [...get(G_KPB), ...get(G_KPB), ...I32_ADD]),
+      ...bump(G_T, i32(16)),
+    ]),
+    ...get(G_ODD),
+    ...IF,
+    ...get(G_XP),
+    ...get(G_T),
+    ...I32_ADD,
+    ...V128_LOAD64_SPLAT(0),
+    ...set(G_XS),
+    ...ps.flatMap((p) => pairTerm(G_E + p, p, get(G_CTP))),
+    ...END,
+    ...ps.flatMap((p) => [
+      // s = even + odd (in G_DIFF); besti = s < best ? idx : besti; sec = pmin(sec, pmax(best, s)); best = pmin(best, s)
+      ...get(G_E + p),
+      ...get(G_O + p),
+      ...F64X2_ADD,
+      ...set(G_DIFF),
+      ...get(G_IDXV),
+      ...get(G_BESTI),
+      ...get(G_DIFF),
+      ...get(G_BEST),
+      ...F64X2_LT,
+      ...V128_BITSELECT,
+      ...set(G_BESTI),
+      ...get(G_SEC),
+      ...get(G_BEST),
+      ...get(G_DIFF),
+      ...F64X2_PMAX,
+      ...F64X2_PMIN,
+      ...set(G_SEC),
+      ...get(G_BEST),
+      ...get(G_DIFF),
+      ...F64X2_PMIN,
+      ...set(G_BEST),
+      ...get(G_IDXV),
+      ...v128I64(2, 2),
+      ...I64X2_ADD,
+      ...set(G_IDXV),
+    ]),
+    ...bump(G_Q, i32(16 * width)),
+  ];
+};
+
+/**
+ * assign(x, rows, d, ct, kp, lab, up, low, mode) → labels changed: the nearest centre of each row
+ * (lowest index on ties, as nearestTwo), from the centres transposed into ct (d rows of kp = k rounded
+ * up to even values; a padding centre is +Infinity). mode 1 also writes upper = √(nearest) and
+ * lower = √(second nearest), Hamerly's starting bounds.
+ */
+const assignBody = [
+  ...get(G_KP), ...i32(3), ...I32_SHL, ...set(G_KPB),
+  ...get(G_D), ...i32(-2), ...I32_AND, ...i32(3), ...I32_SHL, ...set(G_PAIRS),
+  ...get(G_D), ...i32(1), ...I32_AND, ...set(G_ODD),
+  // pair offsets in bytes: groups of four pairs end at q4, all pairs at qend
+  ...get(G_KP), ...i32(1), ...I32_SHR_U, ...i32(-4), ...I32_AND, ...i32(4), ...I32_SHL, ...set(G_Q4),
+  ...get(G_KP), ...i32(1), ...I32_SHR_U, ...i32(4), ...I32_SHL, ...set(G_QEND),
+  ...get(G_X),
+  ...set(G_XP),
+  ...whileBelow(G_R, G_ROWS, [
+    ...v128F64(Infinity, Infinity),
+    ...set(G_BEST),
+    ...v128F64(Infinity, Infinity),
+    ...set(G_SEC),
+    ...v128I64(0, 0x7fffffff),
+    ...set(G_BESTI),
+    ...v128I64(0, 1),
+    ...set(G_IDXV),
+    ...i32(0),
+    ...set(G_Q),
+    ...whileBelow(G_Q, G_Q4, pairGroup(4)),
+    ...whileBelow(G_Q, G_QEND, pairGroup(1)),
+    // merge the lanes: lane 1 wins if nearer, or as near with a lower index
+    ...get(G_BEST), ...lane(0), ...set(G_B0),
+    ...get(G_BEST), ...lane(1), ...set(G_B1),
+    ...get(G_SEC), ...lane(0), ...set(G_C0),
+    ...get(G_SEC), ...lane(1), ...set(G_C1),
+    ...get(G_BESTI), ...i64Lane(0), ...I32_WRAP_I64, ...set(G_I0),
+    ...get(G_BESTI), ...i64Lane(1), ...I32_WRAP_I64, ...set(G_I1),
+    ...get(G_B1), ...get(G_B0), ...F64_LT,
+    ...get(G_B1), ...get(G_B0), ...F64_EQ,
+    ...get(G_I1), ...get(G_I0), ...I32_LT_S,
+    ...I32_AND,
+    ...I32_OR,
+    ...set(G_T), // lane 1 wins, briefly
+    ...get(G_I1), ...get(G_I0), ...get(G_T), ...SELECT, ...set(G_IDX),
+    ...get(G_B1), ...get(G_B0), ...get(G_T), ...SELECT, ...set(G_BD),
+    // second nearest = min(max(b0, b1), c0, c1)
+    ...get(G_B1), ...get(G_B0), ...get(G_B0), ...get(G_B1), ...F64_LT, ...SELECT, ...set(G_SD),
+    ...get(G_C0), ...get(G_C1), ...get(G_C0), ...get(G_C1), ...F64_LT, ...SELECT, ...set(G_C0),
+    ...get(G_C0), ...get(G_SD), ...get(G_C0), ...get(G_SD), ...F64_LT, ...SELECT, ...set(G_SD),
+    // if (lab[r] != idx) { lab[r] = idx; changed++ }
+    ...at(G_LAB, G_R, 2), ...I32_LOAD, ...get(G_IDX), ...I32_NE,
+    ...IF,
+    ...at(G_LAB, G_R, 2), ...get(G_IDX), ...I32_STORE,
+    ...bump(G_CHANGED, i32(1)),
+    ...END,
+    ...get(G_MODE),
+    ...IF,
+    ...at(G_UP, G_R, 3), ...get(G_BD), ...F64_SQRT, ...f64Store(0),
+    ...at(G_LOW, G_R, 3), ...get(G_SD), ...F64_SQRT, ...f64Store(0),
+    ...END,
+    ...bump(G_XP, [...get(G_D), ...i32(3), ...I32_SHL]),
+    ...bump(G_R, i32(1)),
+  ]),
+  ...get(G_CHANGED),
+];
+
 /** The module importing memory "env.mem" (shared or not, as the memory it will get) and exporting its four functions. */
 export function kmeansWasmBytes(shared: boolean): Uint8Array {
   const locals = vec([
@@ -585,17 +744,24 @@ export function kmeansWasmBytes(shared: boolean): Uint8Array {
   ]);
   const potCode = [...potLocals, ...kppPotBody, ...END];
   const hamLocals = vec([
-    [...uleb(7), 0x7f],
-    [...uleb(7), 0x7c],
+    [...uleb(6), 0x7f],
+    [...uleb(4), 0x7c],
   ]);
   const hamCode = [...hamLocals, ...hamerlyBody, ...END];
-  const hamType = [0x60, ...vec([...Array.from({ length: 10 }, () => [0x7f]), [0x7c], [0x7c], [0x7f], [0x7f]]), ...vec([[0x7f]])];
+  const hamType = [0x60, ...vec([...Array.from({ length: 10 }, () => [0x7f]), [0x7c], [0x7c], [0x7f], [0x7f], [0x7f], [0x7f]]), ...vec([[0x7f]])];
+  const assignLocals = vec([
+    [...uleb(14), 0x7f],
+    [...uleb(14), 0x7b],
+    [...uleb(6), 0x7c],
+  ]);
+  const assignCode = [...assignLocals, ...assignBody, ...END];
+  const assignType = [0x60, ...i32s(9), ...vec([[0x7f]])];
   const memoryLimits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...i32s(6), ...vec([])], [0x60, ...i32s(7), ...vec([])], [0x60, ...i32s(10), ...vec([])], hamType])),
+    ...section(1, vec([[0x60, ...i32s(6), ...vec([])], [0x60, ...i32s(7), ...vec([])], [0x60, ...i32s(10), ...vec([])], hamType, assignType])),
     ...section(2, vec([[...utf8('env'), ...utf8('mem'), 0x02, ...memoryLimits]])),
-    ...section(3, vec([uleb(0), uleb(1), uleb(2), uleb(3)])),
+    ...section(3, vec([uleb(0), uleb(1), uleb(2), uleb(3), uleb(4)])),
     ...section(
       7,
       vec([
@@ -603,6 +769,7 @@ export function kmeansWasmBytes(shared: boolean): Uint8Array {
         [...utf8('accumulate'), 0x00, ...uleb(1)],
         [...utf8('kppPot'), 0x00, ...uleb(2)],
         [...utf8('hamerly'), 0x00, ...uleb(3)],
+        [...utf8('assign'), 0x00, ...uleb(4)],
       ]),
     ),
     ...section(
@@ -612,6 +779,7 @@ export function kmeansWasmBytes(shared: boolean): Uint8Array {
         [...uleb(accCode.length), ...accCode],
         [...uleb(potCode.length), ...potCode],
         [...uleb(hamCode.length), ...hamCode],
+        [...uleb(assignCode.length), ...assignCode],
       ]),
     ),
   ]);
