@@ -94,6 +94,8 @@ export interface KMeansShared {
   pScalar: Float64Array;
   pFarD: Float64Array;
   pFarI: Int32Array;
+  /** Per block: 1 when the block's last Hamerly pass found most rows failing the bounds' test, so the next pass searches every row (see hamerlyBlock). */
+  pDense: Int32Array;
   /** Operation and its arguments, written by the main thread before each round (layout in setKMeansOp). */
   params: Float64Array;
   /** Round control for workers (layout in claimKMeansBlocks). */
@@ -112,12 +114,13 @@ export interface KMeansThread {
   /** k-means++: add rows row..row+rows−1 to `pot` for the first `trials` candidates, from `out` (rows × m distances). See kppPotJs. */
   kppPot: (row: number, rows: number, m: number, trials: number) => void;
   /**
-   * The nearest centre of rows row..row+rows−1 from the transposed centres, into labels (mode 1: also
-   * Hamerly's upper and lower bounds), in WebAssembly; returns the labels changed. Null without
-   * WebAssembly: the JavaScript loops compute the same labels and bounds from dists.
+   * The nearest centre of rows row..row+rows−1 (at most 65535) from the transposed centres, into labels
+   * (mode 1: also Hamerly's upper and lower bounds; mode 2: first counts the rows failing Hamerly's test
+   * with the shifts in params), in WebAssembly; returns labels changed + 65536 × rows failing. Null
+   * without WebAssembly: the JavaScript loops compute the same labels and bounds from dists.
    */
   assign: ((row: number, rows: number, mode: number) => number) | null;
-  /** A steady-state Hamerly assignment of rows row..row+rows−1 in WebAssembly (null: use the JavaScript loop); returns the labels changed. */
+  /** A steady-state Hamerly assignment of rows row..row+rows−1 (at most 65535) in WebAssembly (null: use the JavaScript loop); returns labels changed + 65536 × rows failing the bounds' first test. */
   hamerly: ((row: number, rows: number, shiftMax: number, shift2: number, jmax: number) => number) | null;
   out: Float64Array;
   pot: Float64Array;
@@ -257,7 +260,22 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
       out,
       pot,
       assign: (row, rows, mode) =>
-        assign((xOff + row * d) * 8, rows, d, ctOff * 8, kp, (labelsOff + row) * 4, (upperOff + row) * 8, (lowerOff + row) * 8, mode),
+        assign(
+          (xOff + row * d) * 8,
+          rows,
+          d,
+          ctOff * 8,
+          kp,
+          (labelsOff + row) * 4,
+          (upperOff + row) * 8,
+          (lowerOff + row) * 8,
+          mode,
+          halfOff * 8,
+          shiftOff * 8,
+          S.params[3]!,
+          S.params[4]!,
+          S.params[5]!,
+        ),
       hamerly: (row, rows, shiftMax, shift2, jmax) =>
         hamerly(
           (xOff + row * d) * 8,
@@ -314,7 +332,7 @@ function lloydBlock(th: KMeansThread, start: number, end: number, update: boolea
   for (let c0 = start; c0 < end; c0 += chunkRows) {
     const rows = Math.min(chunkRows, end - c0);
     if (th.assign) {
-      changed += th.assign(c0, rows, 0);
+      changed += th.assign(c0, rows, 0) & 0xffff;
       if (update) th.accumulate(c0, rows, so, wo);
       continue;
     }
@@ -349,22 +367,35 @@ function lloydBlock(th: KMeansThread, start: number, end: number, update: boolea
  * (squared distance to the closest chosen centre in `upper`, its index in `labels`) after committing
  * the last chosen centre, params[7], as kppBlock does: the upper bound is then exact, the lower bound 0.
  */
-function hamerlyBlock(th: KMeansThread, start: number, end: number, update: boolean, init: number, so: number, wo: number): number {
+function hamerlyBlock(th: KMeansThread, b: number, start: number, end: number, update: boolean, init: number, so: number, wo: number): number {
   const { S, out } = th;
-  const { X, d, k, C, labels, upper, lower, half, shift, params, cOff, chunkRows } = S;
+  const { X, d, k, C, labels, upper, lower, half, shift, params, cOff, chunkRows, pDense } = S;
   const shiftMax = params[3]!;
   const shift2 = params[4]!;
   const jmax = params[5]!;
   const commit = params[7]!;
   const co = commit * d;
   let changed = 0;
+  if (init === 0 && th.hamerly && th.assign) {
+    // While most rows fail the test (centres still moving far), a search of every row without the
+    // per-row test, tightening and call is cheaper; the labels are the same (each row gets its nearest
+    // centre either way) and the bounds exact. The share failing decides the next pass of this block.
+    const dense = pDense[b] === 1;
+    let failing = 0;
+    for (let c0 = start; c0 < end; c0 += chunkRows) {
+      const rows = Math.min(end, c0 + chunkRows) - c0;
+      const r = dense ? th.assign(c0, rows, 2) : th.hamerly(c0, rows, shiftMax, shift2, jmax);
+      changed += r & 0xffff;
+      failing += r >>> 16;
+      if (update) th.accumulate(c0, rows, so, wo);
+    }
+    pDense[b] = failing > 0.5 * (end - start) ? 1 : 0;
+    return changed;
+  }
+  // Given or random centres usually move far in the first update: start dense; k-means++ centres seldom do.
+  if (init !== 0) pDense[b] = init === 1 ? 1 : 0;
   for (let c0 = start; c0 < end; c0 += chunkRows) {
     const cEnd = Math.min(end, c0 + chunkRows);
-    if (init === 0 && th.hamerly) {
-      changed += th.hamerly(c0, cEnd - c0, shiftMax, shift2, jmax);
-      if (update) th.accumulate(c0, cEnd - c0, so, wo);
-      continue;
-    }
     if (init === 1 && th.assign) {
       th.assign(c0, cEnd - c0, 1);
       if (update) th.accumulate(c0, cEnd - c0, so, wo);
@@ -399,7 +430,7 @@ function hamerlyBlock(th: KMeansThread, start: number, end: number, update: bool
       }
       if (full && th.assign) {
         // Label, upper and lower bound written by the kernel, as the loop below would.
-        changed += th.assign(i, 1, 1);
+        changed += th.assign(i, 1, 1) & 0xffff;
         continue;
       }
       if (full) {
@@ -638,7 +669,7 @@ export function runKMeansBlock(th: KMeansThread, b: number): void {
   }
   const po = b * S.maxTrials;
   if (op === 1) S.pScalar[po] = lloydBlock(th, start, end, update, init, so, wo);
-  else if (op === 2) S.pScalar[po] = hamerlyBlock(th, start, end, update, p[2]!, so, wo);
+  else if (op === 2) S.pScalar[po] = hamerlyBlock(th, b, start, end, update, p[2]!, so, wo);
   else if (op === 3) S.pScalar[po] = elkanBlock(th, start, end, update, init, so, wo);
   else if (op === 4) kppBlock(th, b, start, end);
   else if (op === 5) farBlock(S, b, start, end);

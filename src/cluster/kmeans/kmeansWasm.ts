@@ -414,11 +414,11 @@ const kppPotBody = [
   ]),
 ];
 
-// hamerly: i32 parameters 0-9 (4, k, unused), f64 parameters 10-11, i32 parameters 12-15; i32 locals 16-21, f64 locals 22-25.
+// hamerly: i32 parameters 0-9 (4, k, unused), f64 parameters 10-11, i32 parameters 12-15; i32 locals 16-22, f64 locals 23-26.
 const H_X = 0, H_ROWS = 1, H_D = 2, H_C = 3, H_LAB = 5, H_UP = 6, H_LOW = 7, H_HALF = 8, H_SHIFT = 9;
 const H_SMAX = 10, H_S2 = 11, H_JMAX = 12, H_OUT = 13, H_CT = 14, H_KP = 15;
-const H_R = 16, H_A = 17, H_XP = 18, H_DB = 19, H_CHANGED = 20, H_RO = 21;
-const H_U = 22, H_L = 23, H_M = 24, H_H = 25;
+const H_R = 16, H_A = 17, H_XP = 18, H_DB = 19, H_CHANGED = 20, H_RO = 21, H_FAIL = 22;
+const H_U = 23, H_L = 24, H_M = 25, H_H = 26;
 const F64_GT = [0x64];
 const F64_SQRT = [0x9f];
 const I32_EQ = [0x46];
@@ -472,6 +472,7 @@ const hamerlyBody = [
     ...get(H_M),
     ...F64_GT,
     ...IF,
+    ...bump(H_FAIL, i32(1)),
     // u = sqrt(dists(row, centre a))
     ...get(H_XP),
     ...i32(1),
@@ -506,6 +507,11 @@ const hamerlyBody = [
     ...i32(8),
     ...I32_ADD,
     ...i32(1),
+    ...i32(0),
+    ...i32(0),
+    ...f64Const(0),
+    ...f64Const(0),
+    ...i32(0),
     ...call(4),
     ...DROP,
     ...get(H_OUT),
@@ -546,14 +552,19 @@ const hamerlyBody = [
     ...bump(H_R, i32(1)),
   ]),
   ...get(H_CHANGED),
+  ...get(H_FAIL),
+  ...i32(16),
+  ...I32_SHL,
+  ...I32_ADD,
 ];
 
 
-// assign: parameters 0-8, i32 locals 9-22, v128 locals 23-36, f64 locals 37-42.
-const G_X = 0, G_ROWS = 1, G_D = 2, G_CT = 3, G_KP = 4, G_LAB = 5, G_UP = 6, G_LOW = 7, G_MODE = 8;
-const G_R = 9, G_XP = 10, G_Q = 11, G_T = 12, G_CTP = 13, G_KPB = 14, G_PAIRS = 15, G_ODD = 16, G_CHANGED = 17, G_Q4 = 18, G_QEND = 19, G_I0 = 20, G_I1 = 21, G_IDX = 22;
-const G_E = 23, G_O = 27, G_XS = 31, G_DIFF = 32, G_BEST = 33, G_BESTI = 34, G_SEC = 35, G_IDXV = 36;
-const G_B0 = 37, G_B1 = 38, G_C0 = 39, G_C1 = 40, G_BD = 41, G_SD = 42;
+// assign: i32 parameters 0-10, f64 parameters 11-12, i32 parameter 13; i32 locals 14-29, v128 locals 30-43, f64 locals 44-51.
+const G_X = 0, G_ROWS = 1, G_D = 2, G_CT = 3, G_KP = 4, G_LAB = 5, G_UP = 6, G_LOW = 7, G_MODE = 8, G_HALF = 9, G_SHIFT = 10;
+const G_SMAX = 11, G_S2 = 12, G_JMAX = 13;
+const G_R = 14, G_XP = 15, G_Q = 16, G_T = 17, G_CTP = 18, G_KPB = 19, G_PAIRS = 20, G_ODD = 21, G_CHANGED = 22, G_Q4 = 23, G_QEND = 24, G_I0 = 25, G_I1 = 26, G_IDX = 27, G_FAIL = 28, G_A = 29;
+const G_E = 30, G_O = 34, G_XS = 38, G_DIFF = 39, G_BEST = 40, G_BESTI = 41, G_SEC = 42, G_IDXV = 43;
+const G_B0 = 44, G_B1 = 45, G_C0 = 46, G_C1 = 47, G_BD = 48, G_SD = 49, G_TU = 50, G_TL = 51;
 const v128Load = (offset: number) => [0xfd, ...uleb(0), 3, ...uleb(offset)];
 const V128_LOAD64_SPLAT = (offset: number) => [0xfd, ...uleb(10), 3, ...uleb(offset)];
 const F64X2_LT = [0xfd, ...uleb(73)];
@@ -660,10 +671,12 @@ const pairGroup = (width: number) => {
 };
 
 /**
- * assign(x, rows, d, ct, kp, lab, up, low, mode) → labels changed: the nearest centre of each row
- * (lowest index on ties, as nearestTwo), from the centres transposed into ct (d rows of kp = k rounded
- * up to even values; a padding centre is +Infinity). mode 1 also writes upper = √(nearest) and
- * lower = √(second nearest), Hamerly's starting bounds.
+ * assign(x, rows, d, ct, kp, lab, up, low, mode, half, shift, shiftMax, shift2, jmax) → labels changed
+ * + 65536 × rows failing Hamerly's test: the nearest centre of each row (lowest index on ties, as
+ * nearestTwo), from the centres transposed into ct (d rows of kp = k rounded up to even values; a
+ * padding centre is +Infinity). mode 1 also writes upper = √(nearest) and lower = √(second nearest),
+ * Hamerly's bounds; mode 2 first counts the rows whose old bounds, moved by the shifts, would not have
+ * kept their label (Hamerly's first test, as in hamerlyBody), so a dense pass knows whether to stay dense.
  */
 const assignBody = [
   ...get(G_KP), ...i32(3), ...I32_SHL, ...set(G_KPB),
@@ -675,6 +688,20 @@ const assignBody = [
   ...get(G_X),
   ...set(G_XP),
   ...whileBelow(G_R, G_ROWS, [
+    // mode 2: fail += (upper + shift[a] > max(half[a], lower − (a = jmax ? shift2 : shiftMax)))
+    ...get(G_MODE),
+    ...i32(2),
+    ...I32_EQ,
+    ...IF,
+    ...at(G_LAB, G_R, 2), ...I32_LOAD, ...set(G_A),
+    ...at(G_UP, G_R, 3), ...f64Load, ...at(G_SHIFT, G_A, 3), ...f64Load, ...F64_ADD, ...set(G_TU),
+    ...at(G_LOW, G_R, 3), ...f64Load,
+    ...get(G_S2), ...get(G_SMAX), ...get(G_A), ...get(G_JMAX), ...I32_EQ, ...SELECT,
+    ...F64_SUB, ...set(G_TL),
+    ...at(G_HALF, G_A, 3), ...f64Load, ...set(G_BD),
+    ...get(G_BD), ...get(G_TL), ...get(G_BD), ...get(G_TL), ...F64_GT, ...SELECT, ...set(G_TL),
+    ...get(G_FAIL), ...get(G_TU), ...get(G_TL), ...F64_GT, ...I32_ADD, ...set(G_FAIL),
+    ...END,
     ...v128F64(Infinity, Infinity),
     ...set(G_BEST),
     ...v128F64(Infinity, Infinity),
@@ -721,6 +748,10 @@ const assignBody = [
     ...bump(G_R, i32(1)),
   ]),
   ...get(G_CHANGED),
+  ...get(G_FAIL),
+  ...i32(16),
+  ...I32_SHL,
+  ...I32_ADD,
 ];
 
 /** The module importing memory "env.mem" (shared or not, as the memory it will get) and exporting its four functions. */
@@ -744,18 +775,18 @@ export function kmeansWasmBytes(shared: boolean): Uint8Array {
   ]);
   const potCode = [...potLocals, ...kppPotBody, ...END];
   const hamLocals = vec([
-    [...uleb(6), 0x7f],
+    [...uleb(7), 0x7f],
     [...uleb(4), 0x7c],
   ]);
   const hamCode = [...hamLocals, ...hamerlyBody, ...END];
   const hamType = [0x60, ...vec([...Array.from({ length: 10 }, () => [0x7f]), [0x7c], [0x7c], [0x7f], [0x7f], [0x7f], [0x7f]]), ...vec([[0x7f]])];
   const assignLocals = vec([
-    [...uleb(14), 0x7f],
+    [...uleb(16), 0x7f],
     [...uleb(14), 0x7b],
-    [...uleb(6), 0x7c],
+    [...uleb(8), 0x7c],
   ]);
   const assignCode = [...assignLocals, ...assignBody, ...END];
-  const assignType = [0x60, ...i32s(9), ...vec([[0x7f]])];
+  const assignType = [0x60, ...vec([...Array.from({ length: 11 }, () => [0x7f]), [0x7c], [0x7c], [0x7f]]), ...vec([[0x7f]])];
   const memoryLimits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
