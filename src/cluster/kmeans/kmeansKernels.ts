@@ -115,11 +115,12 @@ export interface KMeansThread {
   kppPot: (row: number, rows: number, m: number, trials: number) => void;
   /**
    * The nearest centre of rows row..row+rows−1 (at most 65535) from the transposed centres, into labels
-   * (mode 1: also Hamerly's upper and lower bounds; mode 2: first counts the rows failing Hamerly's test
-   * with the shifts in params), in WebAssembly; returns labels changed + 65536 × rows failing. Null
-   * without WebAssembly: the JavaScript loops compute the same labels and bounds from dists.
+   * (mode bit 1: also Hamerly's upper and lower bounds; 2: the same after counting the rows failing
+   * Hamerly's test with the shifts in params; 4: adds the rows to the block sums at so / wo as
+   * accumulate does, in the same pass), in WebAssembly; returns labels changed + 65536 × rows failing.
+   * Null without WebAssembly: the JavaScript loops compute the same labels, bounds and sums from dists.
    */
-  assign: ((row: number, rows: number, mode: number) => number) | null;
+  assign: ((row: number, rows: number, mode: number, so?: number, wo?: number) => number) | null;
   /** A steady-state Hamerly assignment of rows row..row+rows−1 (at most 65535) in WebAssembly (null: use the JavaScript loop); returns labels changed + 65536 × rows failing the bounds' first test. */
   hamerly: ((row: number, rows: number, shiftMax: number, shift2: number, jmax: number) => number) | null;
   out: Float64Array;
@@ -259,7 +260,7 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
       S,
       out,
       pot,
-      assign: (row, rows, mode) =>
+      assign: (row, rows, mode, sOff = 0, wo = 0) =>
         assign(
           (xOff + row * d) * 8,
           rows,
@@ -275,6 +276,9 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
           S.params[3]!,
           S.params[4]!,
           S.params[5]!,
+          (wOff + row) * 8,
+          (pSumsOff + sOff) * 8,
+          (pWOff + wo) * 8,
         ),
       hamerly: (row, rows, shiftMax, shift2, jmax) =>
         hamerly(
@@ -332,8 +336,7 @@ function lloydBlock(th: KMeansThread, start: number, end: number, update: boolea
   for (let c0 = start; c0 < end; c0 += chunkRows) {
     const rows = Math.min(chunkRows, end - c0);
     if (th.assign) {
-      changed += th.assign(c0, rows, 0) & 0xffff;
-      if (update) th.accumulate(c0, rows, so, wo);
+      changed += th.assign(c0, rows, update ? 4 : 0, so, wo) & 0xffff;
       continue;
     }
     th.dists(c0, rows, cOff, k);
@@ -384,10 +387,10 @@ function hamerlyBlock(th: KMeansThread, b: number, start: number, end: number, u
     let failing = 0;
     for (let c0 = start; c0 < end; c0 += chunkRows) {
       const rows = Math.min(end, c0 + chunkRows) - c0;
-      const r = dense ? th.assign(c0, rows, 2) : th.hamerly(c0, rows, shiftMax, shift2, jmax);
+      const r = dense ? th.assign(c0, rows, update ? 6 : 2, so, wo) : th.hamerly(c0, rows, shiftMax, shift2, jmax);
       changed += r & 0xffff;
       failing += r >>> 16;
-      if (update) th.accumulate(c0, rows, so, wo);
+      if (update && !dense) th.accumulate(c0, rows, so, wo);
     }
     pDense[b] = failing > 0.5 * (end - start) ? 1 : 0;
     return changed;
@@ -397,8 +400,7 @@ function hamerlyBlock(th: KMeansThread, b: number, start: number, end: number, u
   for (let c0 = start; c0 < end; c0 += chunkRows) {
     const cEnd = Math.min(end, c0 + chunkRows);
     if (init === 1 && th.assign) {
-      th.assign(c0, cEnd - c0, 1);
-      if (update) th.accumulate(c0, cEnd - c0, so, wo);
+      th.assign(c0, cEnd - c0, update ? 5 : 1, so, wo);
       continue;
     }
     for (let i = c0, xi = c0 * d; i < cEnd; i++, xi += d) {

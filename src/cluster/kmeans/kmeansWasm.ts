@@ -512,6 +512,9 @@ const hamerlyBody = [
     ...f64Const(0),
     ...f64Const(0),
     ...i32(0),
+    ...i32(0),
+    ...i32(0),
+    ...i32(0),
     ...call(4),
     ...DROP,
     ...get(H_OUT),
@@ -559,12 +562,12 @@ const hamerlyBody = [
 ];
 
 
-// assign: i32 parameters 0-10, f64 parameters 11-12, i32 parameter 13; i32 locals 14-29, v128 locals 30-43, f64 locals 44-51.
+// assign: i32 parameters 0-10, f64 parameters 11-12, i32 parameters 13-16; i32 locals 17-32, v128 locals 33-46, f64 locals 47-54.
 const G_X = 0, G_ROWS = 1, G_D = 2, G_CT = 3, G_KP = 4, G_LAB = 5, G_UP = 6, G_LOW = 7, G_MODE = 8, G_HALF = 9, G_SHIFT = 10;
-const G_SMAX = 11, G_S2 = 12, G_JMAX = 13;
-const G_R = 14, G_XP = 15, G_Q = 16, G_T = 17, G_CTP = 18, G_KPB = 19, G_PAIRS = 20, G_ODD = 21, G_CHANGED = 22, G_Q4 = 23, G_QEND = 24, G_I0 = 25, G_I1 = 26, G_IDX = 27, G_FAIL = 28, G_A = 29;
-const G_E = 30, G_O = 34, G_XS = 38, G_DIFF = 39, G_BEST = 40, G_BESTI = 41, G_SEC = 42, G_IDXV = 43;
-const G_B0 = 44, G_B1 = 45, G_C0 = 46, G_C1 = 47, G_BD = 48, G_SD = 49, G_TU = 50, G_TL = 51;
+const G_SMAX = 11, G_S2 = 12, G_JMAX = 13, G_W = 14, G_SUMS = 15, G_WSUM = 16;
+const G_R = 17, G_XP = 18, G_Q = 19, G_T = 20, G_CTP = 21, G_KPB = 22, G_PAIRS = 23, G_ODD = 24, G_CHANGED = 25, G_Q4 = 26, G_QEND = 27, G_I0 = 28, G_I1 = 29, G_IDX = 30, G_FAIL = 31, G_A = 32;
+const G_E = 33, G_O = 37, G_XS = 41, G_DIFF = 42, G_BEST = 43, G_BESTI = 44, G_SEC = 45, G_IDXV = 46;
+const G_B0 = 47, G_B1 = 48, G_C0 = 49, G_C1 = 50, G_BD = 51, G_SD = 52, G_TU = 53, G_TL = 54;
 const v128Load = (offset: number) => [0xfd, ...uleb(0), 3, ...uleb(offset)];
 const V128_LOAD64_SPLAT = (offset: number) => [0xfd, ...uleb(10), 3, ...uleb(offset)];
 const F64X2_LT = [0xfd, ...uleb(73)];
@@ -671,12 +674,14 @@ const pairGroup = (width: number) => {
 };
 
 /**
- * assign(x, rows, d, ct, kp, lab, up, low, mode, half, shift, shiftMax, shift2, jmax) → labels changed
- * + 65536 × rows failing Hamerly's test: the nearest centre of each row (lowest index on ties, as
- * nearestTwo), from the centres transposed into ct (d rows of kp = k rounded up to even values; a
- * padding centre is +Infinity). mode 1 also writes upper = √(nearest) and lower = √(second nearest),
- * Hamerly's bounds; mode 2 first counts the rows whose old bounds, moved by the shifts, would not have
- * kept their label (Hamerly's first test, as in hamerlyBody), so a dense pass knows whether to stay dense.
+ * assign(x, rows, d, ct, kp, lab, up, low, mode, half, shift, shiftMax, shift2, jmax, w, sums, wsum)
+ * → labels changed + 65536 × rows failing Hamerly's test: the nearest centre of each row (lowest index
+ * on ties, as nearestTwo), from the centres transposed into ct (d rows of kp = k rounded up to even
+ * values; a padding centre is +Infinity). mode bits: 1 also writes upper = √(nearest) and
+ * lower = √(second nearest), Hamerly's bounds; 2 does too, after counting the rows whose old bounds,
+ * moved by the shifts, would not have kept their label (Hamerly's first test, as in hamerlyBody), so a
+ * dense pass knows whether to stay dense; 4 adds each row to its centre's sums in the same pass, in
+ * row order with accumulate's arithmetic (so the same bits).
  */
 const assignBody = [
   ...get(G_KP), ...i32(3), ...I32_SHL, ...set(G_KPB),
@@ -691,7 +696,7 @@ const assignBody = [
     // mode 2: fail += (upper + shift[a] > max(half[a], lower − (a = jmax ? shift2 : shiftMax)))
     ...get(G_MODE),
     ...i32(2),
-    ...I32_EQ,
+    ...I32_AND,
     ...IF,
     ...at(G_LAB, G_R, 2), ...I32_LOAD, ...set(G_A),
     ...at(G_UP, G_R, 3), ...f64Load, ...at(G_SHIFT, G_A, 3), ...f64Load, ...F64_ADD, ...set(G_TU),
@@ -740,9 +745,43 @@ const assignBody = [
     ...bump(G_CHANGED, i32(1)),
     ...END,
     ...get(G_MODE),
+    ...i32(3),
+    ...I32_AND,
     ...IF,
     ...at(G_UP, G_R, 3), ...get(G_BD), ...F64_SQRT, ...f64Store(0),
     ...at(G_LOW, G_R, 3), ...get(G_SD), ...F64_SQRT, ...f64Store(0),
+    ...END,
+    // mode 4: wsum[idx] += w[r]; sums[idx·d + t] += w[r] · x[t] (G_BD: w[r], G_CTP: the centre's sums, G_T: column bytes, G_XS: w[r] twice)
+    ...get(G_MODE),
+    ...i32(4),
+    ...I32_AND,
+    ...IF,
+    ...at(G_W, G_R, 3), ...f64Load, ...set(G_BD),
+    ...at(G_WSUM, G_IDX, 3), ...at(G_WSUM, G_IDX, 3), ...f64Load, ...get(G_BD), ...F64_ADD, ...f64Store(0),
+    ...get(G_SUMS), ...get(G_IDX), ...get(G_D), ...I32_MUL, ...i32(3), ...I32_SHL, ...I32_ADD, ...set(G_CTP),
+    ...get(G_BD), ...F64X2_SPLAT, ...set(G_XS),
+    ...i32(0),
+    ...set(G_T),
+    ...whileBelow(G_T, G_PAIRS, [
+      ...get(G_CTP), ...get(G_T), ...I32_ADD,
+      ...get(G_CTP), ...get(G_T), ...I32_ADD, ...V128_LOAD,
+      ...get(G_XS),
+      ...get(G_XP), ...get(G_T), ...I32_ADD, ...V128_LOAD,
+      ...F64X2_MUL,
+      ...F64X2_ADD,
+      ...V128_STORE,
+      ...bump(G_T, i32(16)),
+    ]),
+    ...get(G_ODD),
+    ...IF,
+    ...get(G_CTP), ...get(G_PAIRS), ...I32_ADD,
+    ...get(G_CTP), ...get(G_PAIRS), ...I32_ADD, ...f64Load,
+    ...get(G_BD),
+    ...get(G_XP), ...get(G_PAIRS), ...I32_ADD, ...f64Load,
+    ...F64_MUL,
+    ...F64_ADD,
+    ...f64Store(0),
+    ...END,
     ...END,
     ...bump(G_XP, [...get(G_D), ...i32(3), ...I32_SHL]),
     ...bump(G_R, i32(1)),
@@ -786,7 +825,7 @@ export function kmeansWasmBytes(shared: boolean): Uint8Array {
     [...uleb(8), 0x7c],
   ]);
   const assignCode = [...assignLocals, ...assignBody, ...END];
-  const assignType = [0x60, ...vec([...Array.from({ length: 11 }, () => [0x7f]), [0x7c], [0x7c], [0x7f]]), ...vec([[0x7f]])];
+  const assignType = [0x60, ...vec([...Array.from({ length: 11 }, () => [0x7f]), [0x7c], [0x7c], [0x7f], [0x7f], [0x7f], [0x7f]]), ...vec([[0x7f]])];
   const memoryLimits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,

@@ -91,6 +91,24 @@ describe('assignment kernel (WebAssembly, transposed centres)', () => {
       expect(r1).toBe(changed);
       expect(Array.from(F.subarray(up, up + rows))).toEqual(expected.map((e) => Math.sqrt(e.best)));
       expect(Array.from(F.subarray(low, low + rows))).toEqual(expected.map((e) => Math.sqrt(e.second)));
+      // mode 4 (with 1): the same labels and bounds, and each row added to its centre's sums in row order.
+      const w = (lab >> 1) + rows + 2;
+      const sums = w + rows + 2;
+      const wsum = sums + k * d + 2;
+      for (let r = 0; r < rows; r++) F[w + r] = 1 + (r % 3) * 0.7;
+      F.fill(0, sums, wsum + k);
+      for (let r = 0; r < rows; r++) I[lab + r] = r % k;
+      const r5 = assign(x * 8, rows, d, ct * 8, kp, lab * 4, up * 8, low * 8, 5, 0, 0, 0, 0, 0, w * 8, sums * 8, wsum * 8);
+      expect(r5).toBe(changed);
+      expect(Array.from(I.subarray(lab, lab + rows))).toEqual(expected.map((e) => e.label));
+      const refSums = new Float64Array(k * d);
+      const refW = new Float64Array(k);
+      expected.forEach((e, r) => {
+        refW[e.label] += F[w + r]!;
+        for (let t = 0; t < d; t++) refSums[e.label * d + t] += F[w + r]! * X[r]![t]!;
+      });
+      expect(Array.from(F.subarray(sums, sums + k * d))).toEqual(Array.from(refSums));
+      expect(Array.from(F.subarray(wsum, wsum + k))).toEqual(Array.from(refW));
       // The distances are also plain squared distances (column order) to rounding.
       X.forEach((row, r) => {
         const plain = C[expected[r]!.label]!.reduce((s, c, t) => s + (row[t]! - c) ** 2, 0);
