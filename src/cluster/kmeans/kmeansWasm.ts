@@ -11,13 +11,21 @@
  *     (per element the same two roundings as the JavaScript `sums[q] += w * x`)
  *   kppPot(out, rows, m, trials, closest, lab, w, candCC, k, pot)   (k-means++ potentials, see kppPotJs)
  *     for each trial t: pot[t] += Σ_r w[r] · (candCC[t·k + lab[r]] < 4·closest[r] && out[r·m + t] < closest[r] ? out[r·m + t] : closest[r]), rows in order
- *   hamerly(x, rows, d, c, k, lab, upper, lower, half, shift, shiftMax, shift2, jmax, out) → labels changed
+ *   hamerly(x, rows, d, c, k, lab, upper, lower, half, shift, shiftMax, shift2, jmax, out, ct, kp) → labels changed + 65536 × rows failing the first test
  *     one steady-state Hamerly assignment of a run of rows, exactly as the JavaScript loop in
- *     hamerlyBlock (bounds moved by the shifts, tightened with dists, full search with dists)
+ *     hamerlyBlock (bounds moved by the shifts, tightened with dists, full search with assign)
+ *   assign(x, rows, d, ct, kp, lab, up, low, mode, half, shift, shiftMax, shift2, jmax, w, sums, wsum)
+ *     the nearest centre of each row from the centres transposed (ct: d rows of kp values), one splat
+ *     of x[t] against a pair of centres per SIMD op, nearest and second nearest kept per lane without
+ *     a branch; optionally Hamerly's bounds and the centre sums in the same pass (see assignBody)
  *
  * Summation order, the contract with distsJs and sqDist in kmeansKernels.ts (they must agree to the
  * last bit): lane 0 adds the even columns in order, lane 1 the odd ones; an odd last column is added
- * to lane 0; the result is lane0 + lane1. Groups of four centres share one pass over the row.
+ * to lane 0; the result is lane0 + lane1. Groups of four centres share one pass over the row. assign
+ * keeps the same order with two accumulators per centre pair (even columns, odd columns), not the
+ * BLAS form ‖x‖² − 2x·c + ‖c‖²: that would save one of three SIMD operations per term but round
+ * differently (and lose digits far from the origin), so labels near a tie and the bounds would no
+ * longer match the JavaScript twins and Lloyd bit for bit.
  * Measured on the 2-core benchmark machine: dists runs 3–6× as fast as the best JavaScript loop.
  */
 
