@@ -5,6 +5,11 @@
 //   number, so the runs show whether every seed settles near full k-means' inertia).
 //   Gaussian mixture: 100k × 12, k = 8, full covariances (if src/cluster/mixture/GaussianMixture.ts is built).
 //   DBSCAN: 50k × 4 (if src/cluster/dbscan/DBSCAN.ts is built).
+//   kmeans-iter: per-iteration and setup cost on the same trajectory — both libraries start from the
+//   same k rows of the overlapping blobs (drawn with seed 7), tol 0, fitted once with maxIter 1 and once
+//   with maxIter 21: per iteration = (t21 − t1) / 20, setup = t1 − per iteration. Not in the default set.
+//   OMP_NUM_THREADS=1 limits both libraries to one thread (seglab reads it as KMeans' threads);
+//   BENCH_KMEANS_ALGORITHM=lloyd runs seglab's plain Lloyd instead of its default (Hamerly).
 // The data is generated once (seeded) into bench/data/cluster/ as raw little-endian float64 (not timed);
 // each measured fit runs in its own child process (node, or python3 for scikit-learn) so that its peak
 // RSS is that process's own maxRSS. Three runs each, alternating ours and scikit-learn; medians reported.
@@ -42,7 +47,17 @@ const TASKS = {
   minibatch: { n: 1_000_000, d: 12, k: 8, sd: 5, seed: 4, dataOf: 'kmeans-overlap' },
   gmm: { n: 100_000, d: 12, k: 8, sd: 1.5, seed: 2 },
   dbscan: { n: 50_000, d: 4, k: 8, sd: 1, seed: 3, eps: 0.5, minSamples: 10 },
+  'kmeans-iter': { n: 1_000_000, d: 12, k: 8, sd: 5, seed: 4, dataOf: 'kmeans-overlap', initSeed: 7, iters: [1, 21] },
 };
+
+/** kmeans-iter: k distinct rows of the data drawn with spec.initSeed, the initial centres both libraries get. */
+function initCentres(X, spec) {
+  const { Rng } = require(join(dist, 'core/rng.js'));
+  const rng = new Rng(spec.initSeed);
+  const rows = new Set();
+  while (rows.size < spec.k) rows.add(rng.int(spec.n));
+  return [...rows].map((i) => Array.from(X.subarray(i * spec.d, (i + 1) * spec.d)));
+}
 
 if (process.argv[2] === '--child') {
   // Measured part, ours: read the raw data, fit, report.
@@ -53,7 +68,15 @@ if (process.argv[2] === '--child') {
   const spec = TASKS[task];
   const t0 = performance.now();
   let out;
-  if (task === 'minibatch') {
+  if (task === 'kmeans-iter') {
+    const KMeans = load('kmeans/KMeans', 'KMeans');
+    const init = initCentres(X.data, spec);
+    const t1 = performance.now();
+    const c1 = process.cpuUsage();
+    const m = new KMeans({ k: spec.k, nInit: 1, init, tol: 0, maxIter: Number(process.argv[8]), ...(process.env.BENCH_KMEANS_ALGORITHM ? { algorithm: process.env.BENCH_KMEANS_ALGORITHM } : {}), ...(process.env.OMP_NUM_THREADS ? { threads: Number(process.env.OMP_NUM_THREADS) } : {}) }).fit(X);
+    const cpu = process.cpuUsage(c1);
+    out = { seconds: (performance.now() - t1) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxIter: Number(process.argv[8]), nIter: m.nIter, inertia: m.inertia };
+  } else if (task === 'minibatch') {
     const MiniBatchKMeans = load('minibatch/MiniBatchKMeans', 'MiniBatchKMeans');
     const m = new MiniBatchKMeans({ k: spec.k, seed: run }).fit(X);
     out = { seconds: (performance.now() - t0) / 1000, seed: run, nInit: m.params.nInit, nSteps: m.nSteps, inertia: m.inertia };
@@ -88,7 +111,14 @@ spec = json.loads(sys.argv[5])
 run = int(sys.argv[6]) if len(sys.argv) > 6 else 0
 X = np.fromfile(path, dtype='<f8').reshape(n, d)
 t0 = time.perf_counter()
-if task == 'minibatch':
+if task == 'kmeans-iter':
+    from sklearn.cluster import KMeans
+    init = np.array(json.loads(sys.argv[8]))
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    m = KMeans(n_clusters=spec['k'], init=init, n_init=1, max_iter=int(sys.argv[7]), tol=0, algorithm='lloyd').fit(X)
+    out = dict(seconds=time.perf_counter() - t0, cpuSeconds=time.process_time() - c0, maxIter=int(sys.argv[7]), nIter=int(m.n_iter_), inertia=float(m.inertia_))
+elif task == 'minibatch':
     from sklearn.cluster import MiniBatchKMeans
     # n_init=3 is scikit-learn 1.2's default, spelled out to silence its FutureWarning.
     m = MiniBatchKMeans(n_clusters=spec['k'], batch_size=1024, n_init=3, random_state=run).fit(X)
@@ -147,6 +177,59 @@ function runChild(cmd, args) {
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
+/** kmeans-iter: fits with each maxIter in spec.iters, alternating seglab and scikit-learn, medians of `runs`; per-iteration and setup cost from the two. */
+function iterationCost(task, spec, file) {
+  const { Matrix } = require(join(dist, 'core/Matrix.js'));
+  const buf = readFileSync(file);
+  const init = JSON.stringify(initCentres(new Matrix(new Float64Array(buf.buffer, buf.byteOffset, spec.n * spec.d), spec.n, spec.d).data, spec));
+  const side = { seglab: {}, sklearn: {} };
+  for (let r = 0; r < runs; r++) {
+    for (const m of spec.iters) {
+      const ours = runChild(process.execPath, [fileURLToPath(import.meta.url), '--child', task, file, String(spec.n), String(spec.d), String(r), String(m)]);
+      (side.seglab[m] ??= []).push(ours);
+      console.error(`  ${task} run ${r + 1} maxIter ${m} seglab: ${JSON.stringify(ours)}`);
+      if (python) {
+        const theirs = runChild(python.exe, ['-c', PYTHON, task, file, String(spec.n), String(spec.d), JSON.stringify(spec), String(r), String(m), init]);
+        (side.sklearn[m] ??= []).push(theirs);
+        console.error(`  ${task} run ${r + 1} maxIter ${m} sklearn: ${JSON.stringify(theirs)}`);
+      }
+    }
+  }
+  const [lo, hi] = spec.iters;
+  const summary = (fits) => {
+    if (!fits[lo]) return null;
+    const tLo = median(fits[lo].map((x) => x.seconds));
+    const tHi = median(fits[hi].map((x) => x.seconds));
+    const steps = fits[hi][0].nIter - fits[lo][0].nIter;
+    const perIterMs = ((tHi - tLo) / steps) * 1000;
+    // CPU time of all the process's threads: less sensitive to other people's load than wall time.
+    const cLo = median(fits[lo].map((x) => x.cpuSeconds));
+    const cHi = median(fits[hi].map((x) => x.cpuSeconds));
+    const perIterCpuMs = ((cHi - cLo) / steps) * 1000;
+    return {
+      perIterMs: Number(perIterMs.toFixed(2)),
+      setupSeconds: Number((tLo - (perIterMs / 1000) * fits[lo][0].nIter).toFixed(3)),
+      perIterCpuMs: Number(perIterCpuMs.toFixed(2)),
+      setupCpuSeconds: Number((cLo - (perIterCpuMs / 1000) * fits[lo][0].nIter).toFixed(3)),
+      seconds: { [lo]: fits[lo].map((x) => x.seconds), [hi]: fits[hi].map((x) => x.seconds) },
+      nIter: { [lo]: fits[lo][0].nIter, [hi]: fits[hi][0].nIter },
+      inertia: { [lo]: fits[lo][0].inertia, [hi]: fits[hi][0].inertia },
+      peakRssMB: median(fits[hi].map((x) => x.peakRssMB)),
+    };
+  };
+  const out = { data: spec, seglab: summary(side.seglab), sklearn: summary(side.sklearn) };
+  if (out.seglab && out.sklearn) {
+    const r = (a, b) => Number((a / b).toFixed(3));
+    out.ratio = {
+      perIter: r(out.seglab.perIterMs, out.sklearn.perIterMs),
+      setup: r(out.seglab.setupSeconds, out.sklearn.setupSeconds),
+      perIterCpu: r(out.seglab.perIterCpuMs, out.sklearn.perIterCpuMs),
+      setupCpu: r(out.seglab.setupCpuSeconds, out.sklearn.setupCpuSeconds),
+    };
+  }
+  return out;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = Number(argValue('runs', 3));
 const only = argValue('only', 'kmeans,kmeans-overlap,minibatch,gmm,dbscan').split(',');
@@ -162,6 +245,10 @@ for (const task of only) {
     continue;
   }
   const file = dataFile(task);
+  if (task === 'kmeans-iter') {
+    results[task] = iterationCost(task, spec, file);
+    continue;
+  }
   const ours = [];
   const theirs = [];
   for (let r = 0; r < runs; r++) {

@@ -12,6 +12,7 @@ import {
   runKMeansRound,
   setKMeansOp,
   stopKMeansWorkers,
+  transposeCentres,
   type KMeansShared,
   type KMeansThread,
 } from './kmeansKernels';
@@ -109,6 +110,7 @@ export class KMeansPool {
       X: slot(n * d, 8),
       w: slot(n, 8),
       C: slot(k * d, 8),
+      ct: slot(d * (k + (k & 1)), 8),
       labels: slot(n, 4),
       upper: slot(n, 8),
       lower: slot(bounds === 'hamerly' ? n : bounds === 'elkan' ? n * k : 0, 8),
@@ -122,6 +124,7 @@ export class KMeansPool {
       pScalar: slot(nBlocks * maxTrials, 8),
       pFarD: slot(nBlocks * k, 8),
       pFarI: slot(nBlocks * k, 4),
+      pDense: slot(nBlocks, 4),
       params: slot(10, 8),
       ctrl: slot(8, 4),
       errorText: slot(1024, 2),
@@ -150,6 +153,8 @@ export class KMeansPool {
       wOff: at.w / 8,
       cOff: at.C / 8,
       candOff: at.cand / 8,
+      ctOff: at.ct / 8,
+      kp: k + (k & 1),
       pSumsOff: at.pSums / 8,
       pWOff: at.pW / 8,
       labelsOff: at.labels / 4,
@@ -161,6 +166,7 @@ export class KMeansPool {
       X: f64(at.X, n * d),
       w: f64(at.w, n),
       C: f64(at.C, k * d),
+      ct: f64(at.ct, d * (k + (k & 1))),
       labels: new Int32Array(buffer, at.labels, n),
       upper: f64(at.upper, n),
       lower: f64(at.lower, bounds === 'hamerly' ? n : bounds === 'elkan' ? n * k : 0),
@@ -174,6 +180,7 @@ export class KMeansPool {
       pScalar: f64(at.pScalar, nBlocks * maxTrials),
       pFarD: f64(at.pFarD, nBlocks * k),
       pFarI: new Int32Array(buffer, at.pFarI, nBlocks * k),
+      pDense: new Int32Array(buffer, at.pDense, nBlocks),
       params: f64(at.params, 10),
       ctrl: new Int32Array(buffer, at.ctrl, 8),
       errorText: new Uint16Array(buffer, at.errorText, 1024),
@@ -203,6 +210,8 @@ export class KMeansPool {
 
   /** Run one operation over every block (in parallel when workers run). */
   run(op: number, args?: Parameters<typeof setKMeansOp>[2]): void {
+    // The assignment kernel reads the centres transposed (cheap: k × d values, once per round).
+    if (op === KMEANS_OP.lloyd || op === KMEANS_OP.hamerly) transposeCentres(this.S);
     setKMeansOp(this.S, op, args);
     this.roundCount++;
     if (this.workers.length === 0) {

@@ -46,6 +46,10 @@ export interface KMeansShared {
   wOff: number;
   cOff: number;
   candOff: number;
+  /** Where the transposed centres start (float64 units): d rows of kp values. */
+  ctOff: number;
+  /** k rounded up to even: the row length of ct (a padding centre is +Infinity). */
+  kp: number;
   pSumsOff: number;
   pWOff: number;
   /** Where labels start, in int32 units. */
@@ -66,6 +70,8 @@ export interface KMeansShared {
   w: Float64Array;
   /** k×d current centres; k-means++ appends the chosen centres here. */
   C: Float64Array;
+  /** d×kp: C transposed for the assignment kernel, written by transposeCentres before each assignment round. */
+  ct: Float64Array;
   /** n labels (nearest centre). */
   labels: Int32Array;
   /** n: Hamerly/Elkan upper bound on the distance to the own centre; during k-means++ the squared distance to the closest chosen centre. */
@@ -88,6 +94,8 @@ export interface KMeansShared {
   pScalar: Float64Array;
   pFarD: Float64Array;
   pFarI: Int32Array;
+  /** Per block: 1 when the block's last Hamerly pass found most rows failing the bounds' test, so the next pass searches every row (see hamerlyBlock). */
+  pDense: Int32Array;
   /** Operation and its arguments, written by the main thread before each round (layout in setKMeansOp). */
   params: Float64Array;
   /** Round control for workers (layout in claimKMeansBlocks). */
@@ -105,10 +113,30 @@ export interface KMeansThread {
   accumulate: (row: number, rows: number, so: number, wo: number) => void;
   /** k-means++: add rows row..row+rows−1 to `pot` for the first `trials` candidates, from `out` (rows × m distances). See kppPotJs. */
   kppPot: (row: number, rows: number, m: number, trials: number) => void;
-  /** A steady-state Hamerly assignment of rows row..row+rows−1 in WebAssembly (null: use the JavaScript loop); returns the labels changed. */
+  /**
+   * The nearest centre of rows row..row+rows−1 (at most 65535) from the transposed centres, into labels
+   * (mode bit 1: also Hamerly's upper and lower bounds; 2: the same after counting the rows failing
+   * Hamerly's test with the shifts in params; 4: adds the rows to the block sums at so / wo as
+   * accumulate does, in the same pass), in WebAssembly; returns labels changed + 65536 × rows failing.
+   * Null without WebAssembly: the JavaScript loops compute the same labels, bounds and sums from dists.
+   */
+  assign: ((row: number, rows: number, mode: number, so?: number, wo?: number) => number) | null;
+  /** A steady-state Hamerly assignment of rows row..row+rows−1 (at most 65535) in WebAssembly (null: use the JavaScript loop); returns labels changed + 65536 × rows failing the bounds' first test. */
   hamerly: ((row: number, rows: number, shiftMax: number, shift2: number, jmax: number) => number) | null;
   out: Float64Array;
   pot: Float64Array;
+}
+
+/**
+ * Write C (k×d) transposed into ct (d×kp, kp = k rounded up to even) for the assignment kernel; a
+ * padding centre is +Infinity in every column, so its distance is +Infinity and it never wins. Main thread only.
+ */
+export function transposeCentres(S: KMeansShared): void {
+  const { C, ct, k, kp, d } = S;
+  for (let t = 0; t < d; t++) {
+    for (let j = 0; j < k; j++) ct[t * kp + j] = C[j * d + t]!;
+    for (let j = k; j < kp; j++) ct[t * kp + j] = Infinity;
+  }
 }
 
 /** Operations a round can run over all blocks. */
@@ -220,17 +248,38 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
   const out = F64.subarray(so, so + S.potOff);
   const po = so + S.potOff;
   const pot = F64.subarray(po, po + S.maxTrials);
-  const { xOff, wOff, labelsOff, pSumsOff, pWOff, upperOff, lowerOff, halfOff, shiftOff, candCCOff, cOff, X, w, labels, pSums, pW } = S;
+  const { xOff, wOff, labelsOff, pSumsOff, pWOff, upperOff, lowerOff, halfOff, shiftOff, candCCOff, cOff, ctOff, kp, X, w, labels, pSums, pW } = S;
   if (S.module && S.memory) {
     const kernels = new WebAssembly.Instance(S.module, { env: { mem: S.memory } }).exports;
     const dists = kernels.dists as (x: number, rows: number, d: number, c: number, m: number, out: number) => void;
     const accumulate = kernels.accumulate as (x: number, rows: number, d: number, lab: number, w: number, sums: number, wsum: number) => void;
     const kppPot = kernels.kppPot as (...args: number[]) => void;
     const hamerly = kernels.hamerly as (...args: number[]) => number;
+    const assign = kernels.assign as (...args: number[]) => number;
     return {
       S,
       out,
       pot,
+      assign: (row, rows, mode, sOff = 0, wo = 0) =>
+        assign(
+          (xOff + row * d) * 8,
+          rows,
+          d,
+          ctOff * 8,
+          kp,
+          (labelsOff + row) * 4,
+          (upperOff + row) * 8,
+          (lowerOff + row) * 8,
+          mode,
+          halfOff * 8,
+          shiftOff * 8,
+          S.params[3]!,
+          S.params[4]!,
+          S.params[5]!,
+          (wOff + row) * 8,
+          (pSumsOff + sOff) * 8,
+          (pWOff + wo) * 8,
+        ),
       hamerly: (row, rows, shiftMax, shift2, jmax) =>
         hamerly(
           (xOff + row * d) * 8,
@@ -247,6 +296,8 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
           shift2,
           jmax,
           so * 8,
+          ctOff * 8,
+          kp,
         ),
       kppPot: (row, rows, m, trials) =>
         kppPot(so * 8, rows, m, trials, (upperOff + row) * 8, (labelsOff + row) * 4, (wOff + row) * 8, candCCOff * 8, k, po * 8),
@@ -258,6 +309,7 @@ export function kmeansThread(S: KMeansShared, id: number): KMeansThread {
     S,
     out,
     pot,
+    assign: null,
     hamerly: null,
     kppPot: (row, rows, m, trials) => kppPotJs(F64, I32, so, rows, m, trials, upperOff + row, labelsOff + row, wOff + row, candCCOff, k, po),
     dists: (row, rows, cOff, m) => distsJs(F64, xOff + row * d, rows, d, cOff, m, so),
@@ -283,6 +335,10 @@ function lloydBlock(th: KMeansThread, start: number, end: number, update: boolea
   let changed = 0;
   for (let c0 = start; c0 < end; c0 += chunkRows) {
     const rows = Math.min(chunkRows, end - c0);
+    if (th.assign) {
+      changed += th.assign(c0, rows, update ? 4 : 0, so, wo) & 0xffff;
+      continue;
+    }
     th.dists(c0, rows, cOff, k);
     for (let r = 0; r < rows; r++) {
       const i = c0 + r;
@@ -314,20 +370,37 @@ function lloydBlock(th: KMeansThread, start: number, end: number, update: boolea
  * (squared distance to the closest chosen centre in `upper`, its index in `labels`) after committing
  * the last chosen centre, params[7], as kppBlock does: the upper bound is then exact, the lower bound 0.
  */
-function hamerlyBlock(th: KMeansThread, start: number, end: number, update: boolean, init: number, so: number, wo: number): number {
+function hamerlyBlock(th: KMeansThread, b: number, start: number, end: number, update: boolean, init: number, so: number, wo: number): number {
   const { S, out } = th;
-  const { X, d, k, C, labels, upper, lower, half, shift, params, cOff, chunkRows } = S;
+  const { X, d, k, C, labels, upper, lower, half, shift, params, cOff, chunkRows, pDense } = S;
   const shiftMax = params[3]!;
   const shift2 = params[4]!;
   const jmax = params[5]!;
   const commit = params[7]!;
   const co = commit * d;
   let changed = 0;
+  if (init === 0 && th.hamerly && th.assign) {
+    // While most rows fail the test (centres still moving far), a search of every row without the
+    // per-row test, tightening and call is cheaper; the labels are the same (each row gets its nearest
+    // centre either way) and the bounds exact. The share failing decides the next pass of this block.
+    const dense = pDense[b] === 1;
+    let failing = 0;
+    for (let c0 = start; c0 < end; c0 += chunkRows) {
+      const rows = Math.min(end, c0 + chunkRows) - c0;
+      const r = dense ? th.assign(c0, rows, update ? 6 : 2, so, wo) : th.hamerly(c0, rows, shiftMax, shift2, jmax);
+      changed += r & 0xffff;
+      failing += r >>> 16;
+      if (update && !dense) th.accumulate(c0, rows, so, wo);
+    }
+    pDense[b] = failing > 0.5 * (end - start) ? 1 : 0;
+    return changed;
+  }
+  // Given or random centres usually move far in the first update: start dense; k-means++ centres seldom do.
+  if (init !== 0) pDense[b] = init === 1 ? 1 : 0;
   for (let c0 = start; c0 < end; c0 += chunkRows) {
     const cEnd = Math.min(end, c0 + chunkRows);
-    if (init === 0 && th.hamerly) {
-      changed += th.hamerly(c0, cEnd - c0, shiftMax, shift2, jmax);
-      if (update) th.accumulate(c0, cEnd - c0, so, wo);
+    if (init === 1 && th.assign) {
+      th.assign(c0, cEnd - c0, update ? 5 : 1, so, wo);
       continue;
     }
     for (let i = c0, xi = c0 * d; i < cEnd; i++, xi += d) {
@@ -356,6 +429,11 @@ function hamerlyBlock(th: KMeansThread, start: number, end: number, update: bool
           u = Math.sqrt(out[0]!);
           full = u > m;
         }
+      }
+      if (full && th.assign) {
+        // Label, upper and lower bound written by the kernel, as the loop below would.
+        changed += th.assign(i, 1, 1) & 0xffff;
+        continue;
       }
       if (full) {
         th.dists(i, 1, cOff, k);
@@ -593,7 +671,7 @@ export function runKMeansBlock(th: KMeansThread, b: number): void {
   }
   const po = b * S.maxTrials;
   if (op === 1) S.pScalar[po] = lloydBlock(th, start, end, update, init, so, wo);
-  else if (op === 2) S.pScalar[po] = hamerlyBlock(th, start, end, update, p[2]!, so, wo);
+  else if (op === 2) S.pScalar[po] = hamerlyBlock(th, b, start, end, update, p[2]!, so, wo);
   else if (op === 3) S.pScalar[po] = elkanBlock(th, start, end, update, init, so, wo);
   else if (op === 4) kppBlock(th, b, start, end);
   else if (op === 5) farBlock(S, b, start, end);
