@@ -9,6 +9,7 @@ import type { ClusterResult } from '../cluster/summary/ClusterResult';
 import type { RunConfig, StageName } from './RunConfig';
 import type { RunWriter } from './RunWriter';
 import type { ExportResult } from './exportRules';
+import type { RunPrediction } from './predictionSummary';
 
 /** Typed results of the stages that ran so far; each stage reads earlier ones and adds its own. */
 export interface StageResults {
@@ -19,6 +20,8 @@ export interface StageResults {
   /** The feature table and the clustering input the cluster stage built, so later stages do not redo them. */
   featureTable?: FeatureTable;
   clusterInput?: PreparedClusterInput;
+  /** The models stage's card and scores (the report's model section and outcome column read them). */
+  models?: RunPrediction;
   /** The export stage's rule bundle (optional stage); its paths are in the finished run folder. */
   export?: ExportResult;
 }

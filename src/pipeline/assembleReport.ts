@@ -21,6 +21,7 @@ import { prepareClusterInput, type PreparedClusterInput } from '../features/prep
 import type { QualityFacts } from './qualityFacts';
 import { resolveOutcome } from '../features/resolveOutcome';
 import type { RunConfig } from './RunConfig';
+import { predictionSummary, targetLabel, type RunPrediction } from './predictionSummary';
 
 export interface ReportInputs {
   config: RunConfig;
@@ -34,6 +35,8 @@ export interface ReportInputs {
   baseDir: string;
   /** The clustering input the cluster stage prepared from this table (prepared again when absent). */
   prepared?: PreparedClusterInput;
+  /** The models stage's card and scores: the review's model section, and the predicted rate per segment when the data has no outcome column. */
+  prediction?: RunPrediction;
 }
 
 /**
@@ -51,6 +54,9 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
   // Other outcome columns (when several exist and none is configured) are no traits either.
   const outcomeColumns = new Set(inputs.featureColumns.filter((c) => c.role === 'outcome').map((c) => c.name));
   const without = <T>(cols: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(cols).filter(([n]) => !outcomeColumns.has(n) || n === outcome?.column));
+  // Without an outcome in the data, a churn / propensity model's scores are the outcome the personas read:
+  // the KPI table gets the predicted rate per segment and the actions follow it (e.g. at risk → retention offer).
+  const predicted = !outcome && inputs.prediction ? predictedOutcome(inputs.prediction, table.ids, cfg.locale) : null;
   const input: PersonaInput = {
     labels: cluster.labels,
     numeric: without(table.numeric),
@@ -58,7 +64,7 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     columns: inputs.featureColumns
       .filter((c) => c.role !== 'id')
       .map((c) => ({ name: c.name, kind: c.name in table.categorical ? ('categorical' as const) : ('numeric' as const), unit: c.unit ?? null, group: c.group ?? null, description: c.description })),
-    ...(outcome ? { outcome: { column: outcome.column, label: outcome.label[cfg.locale], higherIsBetter: outcome.higherIsBetter, values: outcome.values } } : {}),
+    ...(outcome ? { outcome: { column: outcome.column, label: outcome.label[cfg.locale], higherIsBetter: outcome.higherIsBetter, values: outcome.values } } : predicted ? { outcome: predicted } : {}),
   };
   // Compared with a previous run: its segments matched to this run's first, so names can persist with them.
   let prepared = inputs.prepared;
@@ -100,6 +106,14 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     quality: inputs.quality ? qualitySummary(inputs.quality) : null,
     changes: previous ? sizeChanges(personas, previous, cfg.minGroupSize, config.cluster.matchMaxDistance) : null,
   };
+  if (inputs.prediction) {
+    const segmentOf = new Map(table.ids.map((id, i) => [id, cluster.labels[i]!]));
+    const labelOf = (column: string): string => {
+      const l = cfg.labels[column];
+      return l === undefined ? column : typeof l === 'string' ? l : l[cfg.locale];
+    };
+    data.prediction = predictionSummary(inputs.prediction, segmentOf, labelOf);
+  }
   return { personas, data };
 }
 
@@ -222,4 +236,17 @@ function sizeChanges(personas: PersonaResult, previous: ComparedRun, minGroupSiz
     matchMaxDistance,
     segments: compareSizes(current, prev, previous.pairs),
   };
+}
+
+/** The model's probability per feature-table row (NaN for a customer it did not score), as a persona outcome. */
+function predictedOutcome(p: RunPrediction, ids: readonly string[], locale: Locale): NonNullable<PersonaInput['outcome']> {
+  const at = new Map(p.ids.map((id, i) => [id, i]));
+  const values = Float64Array.from(ids, (id) => {
+    const i = at.get(id);
+    return i === undefined ? NaN : p.probability[i]!;
+  });
+  const t = p.card.target;
+  const isRisk = t.kind === 'churn';
+  const label = t.kind === 'column' ? t.column : locale === 'fr' ? (isRisk ? 'Risque de départ (modèle)' : `Propension (modèle) : ${targetLabel(p.card).fr}`) : isRisk ? 'Churn risk (model)' : `Propensity (model): ${targetLabel(p.card).en}`;
+  return { column: '__model_score', label, higherIsBetter: isRisk ? false : true, values };
 }

@@ -5,6 +5,7 @@ import { clusterStage } from './clusterStage';
 import { exportStage } from './exportStage';
 import { featuresStage } from './featuresStage';
 import { loadStage } from './loadStage';
+import { modelsStage } from './modelsStage';
 import { profileStage } from './profileStage';
 import { reportStage } from './reportStage';
 
@@ -19,6 +20,8 @@ export function stageFor(name: StageName): Stage {
       return featuresStage;
     case 'cluster':
       return clusterStage;
+    case 'models':
+      return modelsStage;
     case 'report':
       return reportStage;
     case 'export':

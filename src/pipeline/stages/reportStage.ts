@@ -22,6 +22,7 @@ export const reportStage: Stage = {
       quality: ctx.results.profile ?? null,
       baseDir: ctx.baseDir,
       prepared: ctx.results.clusterInput,
+      ...(ctx.results.models ? { prediction: ctx.results.models } : {}),
     });
     ctx.progress.end(personas.segments.map((s) => (s.suppressed ? `segment ${s.id}: suppressed` : `${s.id} ${s.name}`)).join(', '));
     await writeReport(ctx.writer, personas, data, ctx.config.report.pdf, ctx.progress);

@@ -1,0 +1,51 @@
+import { InputError } from '../../core/errors';
+import type { FeatureLabel } from '../../models/evaluation/topReasons';
+import { savedModelToJSON } from '../../models/SavedModel';
+import { designSql } from '../../models/sql/designSql';
+import { modelScoreProgram } from '../../models/sql/modelScoreProgram';
+import { scoreProgramToSql } from '../../models/sql/scoreProgramToSql';
+import { trainAndScore } from '../../models/trainAndScore';
+import { modelCardMarkdown } from '../../report/modelCardMarkdown';
+import { SQL_DIALECTS } from '../../rules/sql/SqlDialect';
+import { quoteIdentifier } from '../../rules/sql/quoteIdentifier';
+import type { Stage } from '../RunContext';
+
+export const modelsStage: Stage = {
+  name: 'models',
+  description: 'Churn / propensity model (models: section): training examples without leakage, held-out evaluation, the chosen model, every customer scored with reasons, a model card and SQL.',
+  async run(ctx) {
+    const cfg = ctx.config.models;
+    if (!cfg) throw new InputError('The models stage needs a models: section in the config (target, and optionally family, snapshots, params).');
+    if (!ctx.results.features) throw new InputError('The models stage needs the features stage: add "features" to stages.');
+    const labels: Record<string, FeatureLabel> = Object.fromEntries(Object.entries(ctx.config.report.labels).map(([column, l]) => [column, { label: typeof l === 'string' ? l : l.en }]));
+    const t0 = performance.now();
+    const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false });
+    ctx.timePart('train', performance.now() - t0);
+    const { card, model, encoder, scores } = trained;
+    ctx.results.models = { card, ids: scores.ids, probability: scores.probability, contributions: scores.contributions };
+
+    ctx.writer.writeJson('model.json', savedModelToJSON({ asOf: card.asOf, target: card.target, family: card.family, encoder, model }), 'The fitted churn / propensity model with its input encoder (seglab score --model reads it).');
+    ctx.writer.writeJson('model-card.json', card, 'Model card: label definition, data, every family tried, metrics with 95% intervals, calibration, lift, contact budget, drivers.');
+    ctx.writer.writeText('model-card.md', modelCardMarkdown(card), 'The model card as text, for people.');
+    ctx.writer.writeCsv(
+      'scores.csv',
+      ['customer_id', 'probability', 'reason_1', 'reason_2', 'reason_3'],
+      scores.ids.map((id, i) => [id, scores.probability[i]!, scores.reasons[i]?.[0] ?? '', scores.reasons[i]?.[1] ?? '', scores.reasons[i]?.[2] ?? '']),
+      'Per customer as of asOf: the probability of the target and up to three reasons in words.',
+      { formulaGuard: ctx.config.output.csvFormulaGuard },
+    );
+    if (model.kind !== 'mlp') {
+      const program = modelScoreProgram(model);
+      for (const dialect of SQL_DIALECTS) {
+        const sql = scoreProgramToSql(program, { dialect, featureSql: designSql(encoder, dialect) });
+        const id = quoteIdentifier('customer_id', dialect);
+        ctx.writer.writeText(
+          `model.${dialect}.sql`,
+          `-- seglab ${card.family} model, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\nSELECT ${id},\n  ${sql.raw} AS score_log_odds,\n  ${sql.probability} AS probability\nFROM ${quoteIdentifier('features', dialect)};\n`,
+          `The model's score as ${dialect} SQL over the feature table (equal to scores.csv to 1e-9).`,
+        );
+      }
+    }
+    ctx.progress.note(`models: ${card.family} (${card.chosenBy}), held-out ROC AUC ${card.metrics.rocAuc.estimate.toFixed(3)} [${card.metrics.rocAuc.low.toFixed(3)}, ${card.metrics.rocAuc.high.toFixed(3)}], ${card.scored.customers.toLocaleString('en-US')} customers scored`);
+  },
+};
