@@ -69,7 +69,7 @@ export async function buildTrainingSet(
     return tgt.kind === 'column' ? await builder.fromColumn(at, tgt) : await builder.fromSnapshots(at, tgt, snapshots);
   } finally {
     if (!options.keepTables) for (const t of builder.tables) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
-    for (const t of builder.scratch) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+    for (const t of builder.scratch) await session.run(`DROP VIEW IF EXISTS ${quoteIdent(t)}`);
   }
 }
 
@@ -78,7 +78,7 @@ type SnapshotTarget = Exclude<ModelTarget, { kind: 'column' }>;
 class Builder {
   /** Feature tables made (kept when asked). */
   readonly tables: string[] = [];
-  /** Helper tables (always dropped). */
+  /** Views of the labelled rows, read once (always dropped). */
   readonly scratch: string[] = [];
   private inputs: (FeatureColumn & DesignColumn)[] | undefined;
   private excluded: { column: string; reason: string }[] = [];
@@ -110,7 +110,7 @@ class Builder {
       const rows = `${table}__rows`;
       this.scratch.push(rows);
       await this.session.run(
-        `CREATE OR REPLACE TABLE ${quoteIdent(rows)} AS SELECT f.*, l.label AS ${LABEL} FROM ${quoteIdent(table)} f JOIN (${labelSql(target, table, s, e, ctx)}) l USING (customer_id)`,
+        `CREATE OR REPLACE VIEW ${quoteIdent(rows)} AS SELECT f.*, l.label AS ${LABEL} FROM ${quoteIdent(table)} f JOIN (${labelSql(target, table, s, e, ctx)}) l USING (customer_id)`,
       );
       const part = await this.read(rows, true);
       let positives = 0;
@@ -128,7 +128,7 @@ class Builder {
       scoreRows = `${scoreTable}__rows`;
       this.scratch.push(scoreRows);
       await this.session.run(
-        `CREATE OR REPLACE TABLE ${quoteIdent(scoreRows)} AS SELECT f.* FROM ${quoteIdent(scoreTable)} f
+        `CREATE OR REPLACE VIEW ${quoteIdent(scoreRows)} AS SELECT f.* FROM ${quoteIdent(scoreTable)} f
          WHERE customer_id IN (SELECT customer_id FROM (${purchasesSql(ctx)}) WHERE ts < ${at.sqlTimestamp})`,
       );
     }
@@ -209,9 +209,8 @@ class Builder {
       this.inputs = this.chooseInputs(result.columns, labelColumn);
       if (!this.inputs.length) throw usage(`the feature table has no numeric or categorical column left to learn from (${this.excluded.map((e) => e.column).join(', ') || 'none'} left out)`, kind);
     } else {
-      const names = result.columns.map((c) => `${c.name}:${c.role}`).join(',');
-      const first = this.inputs.map((c) => `${c.name}:${c.role}`);
-      const missing = first.filter((c) => !names.split(',').includes(c));
+      const roles = new Map(result.columns.map((c) => [c.name, c.role]));
+      const missing = this.inputs.filter((c) => roles.get(c.name) !== c.role).map((c) => `${c.name} (${c.role})`);
       if (missing.length) throw new UsageError(`buildTrainingSet: the features as of ${date.iso} lack columns the earlier snapshots have (${missing.join(', ')}); every snapshot must have the same columns.`);
     }
     return result;
