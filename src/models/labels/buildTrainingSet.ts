@@ -115,7 +115,7 @@ class Builder {
       const part = await this.read(rows, true);
       let positives = 0;
       for (let r = 0; r < part.labels.length; r++) positives += part.labels[r]!;
-      snapshots.push({ index: i, asOf: s.iso, windowEnd: e.iso, table, start, end: start + part.ids.length, positives, negatives: part.ids.length - positives });
+      snapshots.push({ order: n - i, horizonsBack: i, asOf: s.iso, windowEnd: e.iso, table, start, end: start + part.ids.length, positives, negatives: part.ids.length - positives });
       start += part.ids.length;
       parts.push(part);
     }
@@ -181,7 +181,7 @@ class Builder {
     const frame = pick(full, this.inputs!, known);
     const y = Uint8Array.from(labels);
     const positives = labels.reduce((a, b) => a + b, 0);
-    const snapshots: TrainingSnapshot[] = [{ index: 0, asOf: at.iso, windowEnd: null, table, start: 0, end: known.length, positives, negatives: known.length - positives }];
+    const snapshots: TrainingSnapshot[] = [{ order: 0, horizonsBack: 0, asOf: at.iso, windowEnd: null, table, start: 0, end: known.length, positives, negatives: known.length - positives }];
     const values = [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([v, c]) => `${v} (${c})`);
     const label: LabelDefinition = {
       definition: `1 when the column "${target.column}" is one of ${positive.map((p) => JSON.stringify(p)).join(', ')} (compared as text, case-insensitive), else 0; values seen: ${values.slice(0, 10).join(', ')}.`,
@@ -392,7 +392,7 @@ function stack(parts: readonly { frame: FeatureFrame; labels: Uint8Array; ids: s
   const snapshot = new Int32Array(n);
   parts.forEach((p, k) => {
     labels.set(p.labels, snapshots[k]!.start);
-    snapshot.fill(snapshots[k]!.index, snapshots[k]!.start, snapshots[k]!.end);
+    snapshot.fill(snapshots[k]!.order, snapshots[k]!.start, snapshots[k]!.end);
   });
   return { frame, labels, snapshot, ids: parts.flatMap((p) => p.ids) };
 }
