@@ -288,9 +288,17 @@ class Builder {
     const earliest = at.addDays(-n * h);
     const fromEvents = target.kind === 'propensity' && 'eventType' in target.event;
     const source = fromEvents ? 'SELECT * FROM events WHERE customer_id IS NOT NULL' : purchasesSql(ctx);
-    const row = await this.session.one(`SELECT strftime(min(ts), '%Y-%m-%d') AS first, count(*) FILTER (WHERE ts < ${earliest.sqlTimestamp}) AS before FROM (${source}) WHERE ts < ${at.sqlTimestamp}`);
-    if (row && Number(row.before) > 0) return;
+    const row = await this.session.one(`SELECT strftime(min(ts), '%Y-%m-%d') AS first, strftime(max(ts), '%Y-%m-%d') AS last, count(*) FILTER (WHERE ts < ${earliest.sqlTimestamp}) AS before FROM (${source}) WHERE ts < ${at.sqlTimestamp}`);
     const what = fromEvents ? 'event' : 'order';
+    if (row && Number(row.before) > 0) {
+      // The latest window ends at asOf: data that stops well before it leaves that window partly unobserved.
+      const last = CalendarDate.parse(String(row.last));
+      const gap = at.epochDays - last.epochDays - 1;
+      if (gap > Math.max(1, 0.1 * h)) {
+        this.notes.push(`The last ${what} before asOf is on ${last.iso}, ${gap} days before asOf ${at.iso}: the latest label window (${at.addDays(-h).iso} to ${at.iso}) is partly unobserved, so its labels ${target.kind === 'churn' ? 'overstate churn' : 'understate the event'} if the data is incomplete. Check that the data reaches asOf.`);
+      }
+      return;
+    }
     if (!row || row.first === null) {
       throw inputError({ summary: `No ${what} before asOf ${at.iso}: there is nothing to learn a ${target.kind} label from.`, check: 'label-history', what: `the ${fromEvents ? 'events' : 'transactions'} table has no ${what} before ${at.iso}`, where: { field: 'asOf' }, fix: 'check asOf and the data' });
     }

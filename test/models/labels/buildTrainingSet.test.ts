@@ -85,8 +85,12 @@ describe('buildTrainingSet: churn labels by hand', () => {
     expect(set.train.frame.categorical.region!.slice(0, 5)).toEqual(['North', 'South', 'North', null, 'South']);
   });
 
-  it('says that customer attributes are as loaded, not as of each snapshot', () => {
-    expect(set.notes).toEqual([expect.stringContaining('The customer attributes (age, region) are as loaded, not as of each snapshot')]);
+  it('says that customer attributes are as loaded, and that the data stops before asOf', () => {
+    expect(set.notes).toEqual([
+      // The last order before asOf is c's on 2024-02-20: 2024-02-21 … 2024-02-29 (9 days) hold no data.
+      'The last order before asOf is on 2024-02-20, 9 days before asOf 2024-03-01: the latest label window (2024-01-31 to 2024-03-01) is partly unobserved, so its labels overstate churn if the data is incomplete. Check that the data reaches asOf.',
+      expect.stringContaining('The customer attributes (age, region) are as loaded, not as of each snapshot'),
+    ]);
   });
 
   it('describes the label in words for the model card', () => {

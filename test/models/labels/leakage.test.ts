@@ -66,6 +66,8 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
 
   it('plants orders for customers who churned in s2\'s window', () => {
     expect(models.validation).toBe('out-of-time');
+    // The sample's orders reach asOf: no window is partly unobserved.
+    expect(before.notes.filter((n) => n.includes('partly unobserved'))).toEqual([]);
     expect(before.snapshots.map((s) => s.asOf)).toEqual(['2025-10-04', '2026-01-02', '2026-04-02']);
     expect(planted.length).toBe(40);
   });
