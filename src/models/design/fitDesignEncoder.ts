@@ -7,7 +7,15 @@ export interface DesignEncoderOptions {
   encoding: DesignEncoding;
   /** Levels below this share of the training rows are grouped into "(other)" (default 0.01). */
   minShare?: number;
+  /**
+   * At most this many levels per categorical keep their own column or code (the most frequent); the rest go
+   * to "(other)". Default 254, so codes 0 … 254 fit the trees' 255 bins; lower it when the trees' maxBins is lower.
+   */
+  maxLevels?: number;
 }
+
+/** Default maxLevels: with "(other)", codes 0 … 254 (the histogram trees' maxBins of 255). */
+export const DEFAULT_MAX_LEVELS = 254;
 
 /**
  * Fit the design-matrix encoder on training rows: per categorical column its levels (most frequent first,
@@ -22,6 +30,8 @@ export function fitDesignEncoder(frame: FeatureFrame, columns: readonly DesignCo
   checkParam(!!options && (DESIGN_ENCODINGS as readonly string[]).includes(options.encoding), 'options.encoding', options?.encoding, DESIGN_ENCODINGS.join(' or '));
   const minShare = options.minShare ?? 0.01;
   checkParam(typeof minShare === 'number' && minShare >= 0 && minShare < 1, 'options.minShare', minShare, 'a share in [0, 1)');
+  const maxLevels = options.maxLevels ?? DEFAULT_MAX_LEVELS;
+  checkParam(Number.isInteger(maxLevels) && maxLevels >= 1, 'options.maxLevels', maxLevels, 'a whole number >= 1');
   checkFrame(frame, columns, 'fitDesignEncoder');
   if (frame.rowCount === 0) throw usageError('fitDesignEncoder', 'the frame has 0 rows', 'fit on at least one training row');
 
@@ -45,9 +55,8 @@ export function fitDesignEncoder(frame: FeatureFrame, columns: readonly DesignCo
     // one-hot: a missing category is a level of its own; codes: it stays NaN.
     if (options.encoding === 'one-hot' && missing > 0) counts.set(MISSING_LEVEL, missing);
     const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const kept = ranked.filter(([, k]) => k >= minShare * n).map(([l]) => l);
-    const other = kept.length < ranked.length || kept.includes(OTHER_LEVEL);
-    return { name: c.name, role: 'categorical', levels: kept.filter((l) => l !== OTHER_LEVEL), other };
+    const kept = ranked.filter(([l, k]) => k >= minShare * n && l !== OTHER_LEVEL).map(([l]) => l).slice(0, maxLevels);
+    return { name: c.name, role: 'categorical', levels: kept, other: kept.length < ranked.length };
   });
   return new DesignEncoder(options.encoding, minShare, specs);
 }

@@ -5,8 +5,10 @@ import type { ModelTarget } from '../ModelsConfig';
 
 /** One snapshot trained on: features as of `asOf`, the label from the window [asOf, windowEnd). */
 export interface TrainingSnapshot {
+  /** Its place in time, 0 = the earliest: the value of `train.snapshot` for its rows (what outOfTimeSplit takes). */
+  order: number;
   /** i of s_i = asOf − i·horizon (1 = the latest); 0 for a column target (the data as loaded). */
-  index: number;
+  horizonsBack: number;
   /** The snapshot date (features count what happened before its 00:00 UTC), YYYY-MM-DD. */
   asOf: string;
   /** The label window ends before this date's 00:00 UTC; null for a column target. */
@@ -32,8 +34,9 @@ export interface LabelDefinition {
 
 /**
  * Training examples without leakage and the customers to score. Train rows are ordered by snapshot
- * (oldest first) then customer_id; `snapshot[i]` is the row's snapshot index, so out-of-time validation
- * tests on the rows of index 1 and trains on the others.
+ * (oldest first) then customer_id; `snapshot[r]` is the row's snapshot in time order (0 = the earliest,
+ * its `order`), so out-of-time validation (outOfTimeSplit) tests on the largest number, the snapshot
+ * asOf − horizon, and trains on the others.
  */
 export interface TrainingSet {
   target: ModelTarget;
@@ -45,6 +48,7 @@ export interface TrainingSet {
     frame: FeatureFrame;
     /** 1 = the event (churned, responded), 0 = not. */
     labels: Uint8Array;
+    /** Per row, its snapshot's `order` (0 = the earliest). */
     snapshot: Int32Array;
     ids: string[];
   };

@@ -69,7 +69,7 @@ export async function buildTrainingSet(
     return tgt.kind === 'column' ? await builder.fromColumn(at, tgt) : await builder.fromSnapshots(at, tgt, snapshots);
   } finally {
     if (!options.keepTables) for (const t of builder.tables) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
-    for (const t of builder.scratch) await session.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+    for (const t of builder.scratch) await session.run(`DROP VIEW IF EXISTS ${quoteIdent(t)}`);
   }
 }
 
@@ -78,7 +78,7 @@ type SnapshotTarget = Exclude<ModelTarget, { kind: 'column' }>;
 class Builder {
   /** Feature tables made (kept when asked). */
   readonly tables: string[] = [];
-  /** Helper tables (always dropped). */
+  /** Views of the labelled rows, read once (always dropped). */
   readonly scratch: string[] = [];
   private inputs: (FeatureColumn & DesignColumn)[] | undefined;
   private excluded: { column: string; reason: string }[] = [];
@@ -110,12 +110,12 @@ class Builder {
       const rows = `${table}__rows`;
       this.scratch.push(rows);
       await this.session.run(
-        `CREATE OR REPLACE TABLE ${quoteIdent(rows)} AS SELECT f.*, l.label AS ${LABEL} FROM ${quoteIdent(table)} f JOIN (${labelSql(target, table, s, e, ctx)}) l USING (customer_id)`,
+        `CREATE OR REPLACE VIEW ${quoteIdent(rows)} AS SELECT f.*, l.label AS ${LABEL} FROM ${quoteIdent(table)} f JOIN (${labelSql(target, table, s, e, ctx)}) l USING (customer_id)`,
       );
       const part = await this.read(rows, true);
       let positives = 0;
       for (let r = 0; r < part.labels.length; r++) positives += part.labels[r]!;
-      snapshots.push({ index: i, asOf: s.iso, windowEnd: e.iso, table, start, end: start + part.ids.length, positives, negatives: part.ids.length - positives });
+      snapshots.push({ order: n - i, horizonsBack: i, asOf: s.iso, windowEnd: e.iso, table, start, end: start + part.ids.length, positives, negatives: part.ids.length - positives });
       start += part.ids.length;
       parts.push(part);
     }
@@ -128,7 +128,7 @@ class Builder {
       scoreRows = `${scoreTable}__rows`;
       this.scratch.push(scoreRows);
       await this.session.run(
-        `CREATE OR REPLACE TABLE ${quoteIdent(scoreRows)} AS SELECT f.* FROM ${quoteIdent(scoreTable)} f
+        `CREATE OR REPLACE VIEW ${quoteIdent(scoreRows)} AS SELECT f.* FROM ${quoteIdent(scoreTable)} f
          WHERE customer_id IN (SELECT customer_id FROM (${purchasesSql(ctx)}) WHERE ts < ${at.sqlTimestamp})`,
       );
     }
@@ -181,7 +181,7 @@ class Builder {
     const frame = pick(full, this.inputs!, known);
     const y = Uint8Array.from(labels);
     const positives = labels.reduce((a, b) => a + b, 0);
-    const snapshots: TrainingSnapshot[] = [{ index: 0, asOf: at.iso, windowEnd: null, table, start: 0, end: known.length, positives, negatives: known.length - positives }];
+    const snapshots: TrainingSnapshot[] = [{ order: 0, horizonsBack: 0, asOf: at.iso, windowEnd: null, table, start: 0, end: known.length, positives, negatives: known.length - positives }];
     const values = [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([v, c]) => `${v} (${c})`);
     const label: LabelDefinition = {
       definition: `1 when the column "${target.column}" is one of ${positive.map((p) => JSON.stringify(p)).join(', ')} (compared as text, case-insensitive), else 0; values seen: ${values.slice(0, 10).join(', ')}.`,
@@ -209,9 +209,8 @@ class Builder {
       this.inputs = this.chooseInputs(result.columns, labelColumn);
       if (!this.inputs.length) throw usage(`the feature table has no numeric or categorical column left to learn from (${this.excluded.map((e) => e.column).join(', ') || 'none'} left out)`, kind);
     } else {
-      const names = result.columns.map((c) => `${c.name}:${c.role}`).join(',');
-      const first = this.inputs.map((c) => `${c.name}:${c.role}`);
-      const missing = first.filter((c) => !names.split(',').includes(c));
+      const roles = new Map(result.columns.map((c) => [c.name, c.role]));
+      const missing = this.inputs.filter((c) => roles.get(c.name) !== c.role).map((c) => `${c.name} (${c.role})`);
       if (missing.length) throw new UsageError(`buildTrainingSet: the features as of ${date.iso} lack columns the earlier snapshots have (${missing.join(', ')}); every snapshot must have the same columns.`);
     }
     return result;
@@ -289,9 +288,17 @@ class Builder {
     const earliest = at.addDays(-n * h);
     const fromEvents = target.kind === 'propensity' && 'eventType' in target.event;
     const source = fromEvents ? 'SELECT * FROM events WHERE customer_id IS NOT NULL' : purchasesSql(ctx);
-    const row = await this.session.one(`SELECT strftime(min(ts), '%Y-%m-%d') AS first, count(*) FILTER (WHERE ts < ${earliest.sqlTimestamp}) AS before FROM (${source}) WHERE ts < ${at.sqlTimestamp}`);
-    if (row && Number(row.before) > 0) return;
+    const row = await this.session.one(`SELECT strftime(min(ts), '%Y-%m-%d') AS first, strftime(max(ts), '%Y-%m-%d') AS last, count(*) FILTER (WHERE ts < ${earliest.sqlTimestamp}) AS before FROM (${source}) WHERE ts < ${at.sqlTimestamp}`);
     const what = fromEvents ? 'event' : 'order';
+    if (row && Number(row.before) > 0) {
+      // The latest window ends at asOf: data that stops well before it leaves that window partly unobserved.
+      const last = CalendarDate.parse(String(row.last));
+      const gap = at.epochDays - last.epochDays - 1;
+      if (gap > Math.max(1, 0.1 * h)) {
+        this.notes.push(`The last ${what} before asOf is on ${last.iso}, ${gap} days before asOf ${at.iso}: the latest label window (${at.addDays(-h).iso} to ${at.iso}) is partly unobserved, so its labels ${target.kind === 'churn' ? 'overstate churn' : 'understate the event'} if the data is incomplete. Check that the data reaches asOf.`);
+      }
+      return;
+    }
     if (!row || row.first === null) {
       throw inputError({ summary: `No ${what} before asOf ${at.iso}: there is nothing to learn a ${target.kind} label from.`, check: 'label-history', what: `the ${fromEvents ? 'events' : 'transactions'} table has no ${what} before ${at.iso}`, where: { field: 'asOf' }, fix: 'check asOf and the data' });
     }
@@ -393,7 +400,7 @@ function stack(parts: readonly { frame: FeatureFrame; labels: Uint8Array; ids: s
   const snapshot = new Int32Array(n);
   parts.forEach((p, k) => {
     labels.set(p.labels, snapshots[k]!.start);
-    snapshot.fill(snapshots[k]!.index, snapshots[k]!.start, snapshots[k]!.end);
+    snapshot.fill(snapshots[k]!.order, snapshots[k]!.start, snapshots[k]!.end);
   });
   return { frame, labels, snapshot, ids: parts.flatMap((p) => p.ids) };
 }

@@ -109,6 +109,23 @@ describe('design matrix, level codes (trees)', () => {
     ]);
   });
 
+  it('keeps at most maxLevels levels (default 254), so codes fit the trees\' 255 bins', () => {
+    // 300 levels, level k seen 300 − k times: none is rare at minShare 0.
+    const values = Array.from({ length: 300 }, (_, k) => Array<string>(300 - k).fill(`v${String(k).padStart(3, '0')}`)).flat();
+    const frame = { rowCount: values.length, numeric: {}, categorical: { c: values } };
+    const enc = fitDesignEncoder(frame, [{ name: 'c', role: 'categorical' }], { encoding: 'codes', minShare: 0 });
+    const spec = enc.toJSON().columns[0]!;
+    expect(spec).toMatchObject({ other: true });
+    expect(spec.role === 'categorical' && spec.levels.length).toBe(254);
+    const codes = enc.transform(frame).column(0);
+    expect(Math.max(...codes)).toBe(254);
+    expect(codes[0]).toBe(0);
+    expect(codes[codes.length - 1]).toBe(254); // v299, the rarest: (other)
+    const few = fitDesignEncoder(frame, [{ name: 'c', role: 'categorical' }], { encoding: 'one-hot', minShare: 0, maxLevels: 3 });
+    expect(few.featureNames).toEqual(['c=v000', 'c=v001', 'c=v002', 'c=(other)']);
+    expect(() => fitDesignEncoder(frame, [{ name: 'c', role: 'categorical' }], { encoding: 'codes', maxLevels: 0 })).toThrow('Invalid options.maxLevels: got 0');
+  });
+
   it('without rare levels an unseen level is NaN (missing), and the JSON round trip holds', () => {
     const all = fitDesignEncoder(trainFrame(), COLUMNS, { encoding: 'codes' });
     expect(all.toJSON().columns[1]).toEqual({ name: 'device', role: 'categorical', levels: ['mobile', 'desktop', 'tablet'], other: false });

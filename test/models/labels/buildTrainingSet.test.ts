@@ -9,22 +9,25 @@ beforeEach(async () => {
 });
 afterEach(() => session.close());
 
-/** customer → label of one snapshot. */
-function labelsOf(set: TrainingSet, index: number): Record<string, number> {
+/** customer → label of one snapshot (by its order in time, 0 = the earliest). */
+function labelsOf(set: TrainingSet, order: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (let i = 0; i < set.train.ids.length; i++) if (set.train.snapshot[i] === index) out[set.train.ids[i]!] = set.train.labels[i]!;
+  for (let i = 0; i < set.train.ids.length; i++) if (set.train.snapshot[i] === order) out[set.train.ids[i]!] = set.train.labels[i]!;
   return out;
 }
 
 /** customer → value of a numeric feature in one snapshot. */
-function featureOf(set: TrainingSet, index: number, column: string): Record<string, number> {
+function featureOf(set: TrainingSet, order: number, column: string): Record<string, number> {
   const out: Record<string, number> = {};
   const v = set.train.frame.numeric[column]!;
-  for (let i = 0; i < set.train.ids.length; i++) if (set.train.snapshot[i] === index) out[set.train.ids[i]!] = v[i]!;
+  for (let i = 0; i < set.train.ids.length; i++) if (set.train.snapshot[i] === order) out[set.train.ids[i]!] = v[i]!;
   return out;
 }
 
 const churn30 = { kind: 'churn', horizonDays: 30 } as const;
+/** With 2 snapshots: s2 = asOf − 60 days is the earliest (order 0), s1 = asOf − 30 days the latest (order 1). */
+const S2 = 0;
+const S1 = 1;
 
 describe('buildTrainingSet: churn labels by hand', () => {
   let set: TrainingSet;
@@ -33,18 +36,26 @@ describe('buildTrainingSet: churn labels by hand', () => {
   });
 
   it('makes snapshots asOf − 2·30 and asOf − 30 days, oldest first, with windows ending by asOf', () => {
-    expect(set.snapshots.map((s) => [s.index, s.asOf, s.windowEnd])).toEqual([
+    expect(set.snapshots.map((s) => [s.horizonsBack, s.asOf, s.windowEnd])).toEqual([
       [2, '2024-01-01', '2024-01-31'],
       [1, '2024-01-31', '2024-03-01'],
     ]);
     expect(set.asOf).toBe('2024-03-01');
   });
 
+  it('numbers the rows\' snapshots in time order (0 = the earliest), as outOfTimeSplit takes them: the latest has the largest', () => {
+    expect(set.snapshots.map((s) => [s.order, s.horizonsBack, s.asOf])).toEqual([
+      [0, 2, '2024-01-01'],
+      [1, 1, '2024-01-31'],
+    ]);
+    expect(Array.from(set.train.snapshot)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+  });
+
   it('labels churn = no order in [s, s + 30 days) among customers with an order before s', () => {
     // s2: e signed up after it; d never ordered; g's only later line is a return; f's order at 2024-01-31 00:00 is after the window.
-    expect(labelsOf(set, 2)).toEqual({ a: 0, b: 1, c: 1, f: 1, g: 1 });
+    expect(labelsOf(set, S2)).toEqual({ a: 0, b: 1, c: 1, f: 1, g: 1 });
     // s1: f's order at 2024-01-31 00:00 is the first instant of the window; b's order at asOf 00:00 is never read.
-    expect(labelsOf(set, 1)).toEqual({ a: 0, b: 1, c: 0, e: 1, f: 0, g: 1 });
+    expect(labelsOf(set, S1)).toEqual({ a: 0, b: 1, c: 0, e: 1, f: 0, g: 1 });
     expect(set.positives).toBe(7);
     expect(set.negatives).toBe(4);
     expect(set.snapshots.map((s) => [s.start, s.end, s.positives, s.negatives])).toEqual([
@@ -56,9 +67,9 @@ describe('buildTrainingSet: churn labels by hand', () => {
   });
 
   it('computes each snapshot\'s features as of its own date (the order at a snapshot\'s 00:00 belongs to the next one)', () => {
-    expect(featureOf(set, 2, 'frequency')).toEqual({ a: 1, b: 1, c: 1, f: 1, g: 1 });
-    expect(featureOf(set, 1, 'frequency')).toEqual({ a: 2, b: 1, c: 1, e: 1, f: 1, g: 1 });
-    expect(featureOf(set, 1, 'recency_days').f).toBe(91); // 2023-11-01 10:00 → 2024-01-31, not 0
+    expect(featureOf(set, S2, 'frequency')).toEqual({ a: 1, b: 1, c: 1, f: 1, g: 1 });
+    expect(featureOf(set, S1, 'frequency')).toEqual({ a: 2, b: 1, c: 1, e: 1, f: 1, g: 1 });
+    expect(featureOf(set, S1, 'recency_days').f).toBe(91); // 2023-11-01 10:00 → 2024-01-31, not 0
   });
 
   it('scores the customers with an order before asOf, on the features as of asOf', () => {
@@ -74,8 +85,12 @@ describe('buildTrainingSet: churn labels by hand', () => {
     expect(set.train.frame.categorical.region!.slice(0, 5)).toEqual(['North', 'South', 'North', null, 'South']);
   });
 
-  it('says that customer attributes are as loaded, not as of each snapshot', () => {
-    expect(set.notes).toEqual([expect.stringContaining('The customer attributes (age, region) are as loaded, not as of each snapshot')]);
+  it('says that customer attributes are as loaded, and that the data stops before asOf', () => {
+    expect(set.notes).toEqual([
+      // The last order before asOf is c's on 2024-02-20: 2024-02-21 … 2024-02-29 (9 days) hold no data.
+      'The last order before asOf is on 2024-02-20, 9 days before asOf 2024-03-01: the latest label window (2024-01-31 to 2024-03-01) is partly unobserved, so its labels overstate churn if the data is incomplete. Check that the data reaches asOf.',
+      expect.stringContaining('The customer attributes (age, region) are as loaded, not as of each snapshot'),
+    ]);
   });
 
   it('describes the label in words for the model card', () => {
@@ -98,21 +113,21 @@ describe('buildTrainingSet: churn labels by hand', () => {
 describe('buildTrainingSet: propensity labels by hand', () => {
   it('an order in a category: the whole feature base is labelled', async () => {
     const set = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { category: 'Books' } }, { snapshots: 2, available: LABEL_ROLES });
-    expect(labelsOf(set, 2)).toEqual({ a: 0, b: 0, c: 0, d: 0, f: 0, g: 0 });
-    expect(labelsOf(set, 1)).toEqual({ a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0 });
+    expect(labelsOf(set, S2)).toEqual({ a: 0, b: 0, c: 0, d: 0, f: 0, g: 0 });
+    expect(labelsOf(set, S1)).toEqual({ a: 1, b: 0, c: 0, d: 0, e: 0, f: 0, g: 0 });
     expect(set.score.ids).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     expect(set.label.definition).toContain('category "Books"');
   });
 
   it('an order on a channel', async () => {
     const set = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { channel: 'app' } }, { snapshots: 2, available: LABEL_ROLES });
-    expect(labelsOf(set, 2)).toMatchObject({ a: 1, b: 0, c: 0 });
-    expect(labelsOf(set, 1)).toMatchObject({ a: 0, c: 1 });
+    expect(labelsOf(set, S2)).toMatchObject({ a: 1, b: 0, c: 0 });
+    expect(labelsOf(set, S1)).toMatchObject({ a: 0, c: 1 });
   });
 
   it('an event type of the events table', async () => {
     const set = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { eventType: 'email_click' } }, { snapshots: 2, available: LABEL_ROLES });
-    expect(labelsOf(set, 1)).toEqual({ a: 0, b: 0, c: 0, d: 1, e: 0, f: 0, g: 0 });
+    expect(labelsOf(set, S1)).toEqual({ a: 0, b: 0, c: 0, d: 1, e: 0, f: 0, g: 0 });
     expect(set.positives).toBe(1);
   });
 });
@@ -133,7 +148,7 @@ describe('buildTrainingSet: errors say what to change', () => {
     await session.run(`INSERT INTO transactions BY NAME SELECT 'x' || i AS order_id, 'a' AS customer_id, TIMESTAMP '2023-07-01 10:00:00' AS ts, 1.0 AS amount, 'cat' || lpad(CAST(i AS VARCHAR), 3, '0') AS category, false AS is_return FROM range(250) t(i)`);
     await session.run(`INSERT INTO transactions BY NAME SELECT 'z1' AS order_id, 'c' AS customer_id, TIMESTAMP '2024-02-10 10:00:00' AS ts, 5.0 AS amount, 'zeta' AS category, false AS is_return`);
     const set = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { category: 'zeta' } }, { snapshots: 2, available: LABEL_ROLES });
-    expect(labelsOf(set, 1).c).toBe(1);
+    expect(labelsOf(set, S1).c).toBe(1);
     const err = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'propensity', horizonDays: 30, event: { category: 'omega' } }, { snapshots: 2 }).catch((e: unknown) => e);
     expect((err as Error).message).toContain('known values (case matters): Books, Garden, Toys, cat000, cat001');
     expect((err as Error).message).toMatch(/cat196, …$/m);
@@ -187,7 +202,7 @@ describe('buildTrainingSet: errors say what to change', () => {
 describe('buildTrainingSet: a column target (data that carries its label)', () => {
   it('one snapshot as loaded, the label from the column, exclude honoured', async () => {
     const set = await buildTrainingSet(session, {}, LABEL_AS_OF, { kind: 'column', column: 'churned' }, { available: LABEL_ROLES, exclude: ['age', 'duration'] });
-    expect(set.snapshots).toEqual([{ index: 0, asOf: '2024-03-01', windowEnd: null, table: 'training_asof', start: 0, end: 7, positives: 3, negatives: 4 }]);
+    expect(set.snapshots).toEqual([{ order: 0, horizonsBack: 0, asOf: '2024-03-01', windowEnd: null, table: 'training_asof', start: 0, end: 7, positives: 3, negatives: 4 }]);
     expect(set.train.ids).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     expect(Array.from(set.train.labels)).toEqual([0, 1, 0, 1, 0, 0, 1]);
     expect(set.columns.map((c) => c.name)).not.toContain('churned');

@@ -15,11 +15,12 @@ models:
 const models = parseModelsConfig((parse(SAMPLE_MODELS) as { models: unknown }).models, 'models', 'sample.yaml');
 const { target } = models;
 
-/** Rows of one snapshot, by customer: every input value as text (NaN and null kept apart), and the label. */
-function snapshotRows(set: TrainingSet, index: number): Map<string, { values: string; label: number }> {
+/** Rows of one snapshot (s_i: i horizons before asOf), by customer: every input value as text (NaN and null kept apart), and the label. */
+function snapshotRows(set: TrainingSet, horizonsBack: number): Map<string, { values: string; label: number }> {
+  const order = set.snapshots.find((s) => s.horizonsBack === horizonsBack)!.order;
   const out = new Map<string, { values: string; label: number }>();
   for (let i = 0; i < set.train.ids.length; i++) {
-    if (set.train.snapshot[i] !== index) continue;
+    if (set.train.snapshot[i] !== order) continue;
     const values = set.columns.map((c) => (c.role === 'numeric' ? String(set.train.frame.numeric[c.name]![i]) : JSON.stringify(set.train.frame.categorical[c.name]![i])));
     out.set(set.train.ids[i]!, { values: values.join('|'), label: set.train.labels[i]! });
   }
@@ -47,7 +48,7 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
       { baseDir: sample },
     );
     before = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: models.snapshots, available: load });
-    s2 = CalendarDate.parse(before.snapshots.find((s) => s.index === 2)!.asOf);
+    s2 = CalendarDate.parse(before.snapshots.find((s) => s.horizonsBack === 2)!.asOf);
     // Up to 40 customers who churned in s2's window.
     planted = [...snapshotRows(before, 2)].filter(([, r]) => r.label === 1).map(([id]) => id).slice(0, 40);
     const list = planted.map((id) => `'${id}'`).join(', ');
@@ -65,6 +66,8 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
 
   it('plants orders for customers who churned in s2\'s window', () => {
     expect(models.validation).toBe('out-of-time');
+    // The sample's orders reach asOf: no window is partly unobserved.
+    expect(before.notes.filter((n) => n.includes('partly unobserved'))).toEqual([]);
     expect(before.snapshots.map((s) => s.asOf)).toEqual(['2025-10-04', '2026-01-02', '2026-04-02']);
     expect(planted.length).toBe(40);
   });
@@ -73,12 +76,12 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
     expect(after.columns).toEqual(before.columns);
     expect(after.levels).toEqual(before.levels);
     expect(after.levels.categories).not.toContain('planted-category');
-    for (const index of [3, 2]) {
-      const a = snapshotRows(before, index);
-      const b = snapshotRows(after, index);
+    for (const i of [3, 2]) {
+      const a = snapshotRows(before, i);
+      const b = snapshotRows(after, i);
       expect([...b.keys()]).toEqual([...a.keys()]);
       const changed = [...a].filter(([id, r]) => b.get(id)!.values !== r.values).map(([id]) => id);
-      expect(changed, `snapshot s${index}`).toEqual([]);
+      expect(changed, `snapshot s${i}`).toEqual([]);
     }
   });
 
