@@ -13,8 +13,8 @@ const C2 = 0.9;
  */
 export function minimizeLbfgs(obj: LogisticObjective, theta0: Float64Array, options: SolverOptions): SolverResult {
   const d = obj.p + 1;
-  let theta = theta0.slice();
-  let g = new Float64Array(d);
+  let theta: Float64Array = theta0.slice();
+  let g: Float64Array = new Float64Array(d);
   let f = obj.valueAndGradient(theta, g);
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];
