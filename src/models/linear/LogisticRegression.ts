@@ -26,7 +26,7 @@ export class LogisticRegression {
     this.params = resolveLogisticRegressionParams(params);
   }
 
-  /** Fit on X (finite numbers) and 0/1 labels; sample weights and progress in options. */
+  /** Fit on X (finite numbers) and 0/1 labels; sample weights and progress in options (`validation` is unused: nothing stops early). */
   async fit(X: Matrix, y: BinaryLabels, options: FitOptions = {}): Promise<LogisticRegressionModel> {
     const who = 'LogisticRegression.fit';
     const checked = checkFitInput(X, y, options, who, 'error');
