@@ -44,17 +44,22 @@ export class LogisticObjective {
   valueAndGradient(theta: Float64Array, grad: Float64Array): number {
     const { X, n, p, y, weight, lambda, center, invScale } = this;
     grad.fill(0);
-    const b = theta[p]!;
-    // β on the centred raw columns: z = b + Σ (βⱼ · invScaleⱼ) (xⱼ − centerⱼ).
+    // On the raw columns: z = b + Σ βⱼ invScaleⱼ (xⱼ − centerⱼ) = b₀ + Σ β̃ⱼ xⱼ, and the gradient's
+    // Σ rᵢ (xᵢⱼ − centerⱼ) = Σ rᵢ xᵢⱼ − centerⱼ Σ rᵢ: two flops per cell for each instead of three. The
+    // cancellation this allows costs ~1e-16 · |centerⱼ| / sdⱼ of absolute accuracy, far below any tol.
     const beta = (this.rawBeta ??= new Float64Array(p));
-    for (let j = 0; j < p; j++) beta[j] = theta[j]! * invScale[j]!;
+    let b = theta[p]!;
+    for (let j = 0; j < p; j++) {
+      beta[j] = theta[j]! * invScale[j]!;
+      b -= beta[j]! * center[j]!;
+    }
     let loss = 0;
     let gb = 0;
     for (let i = 0, off = 0; i < n; i++, off += p) {
       const s = weight ? weight[i]! : 1;
       if (s === 0) continue;
       let z = b;
-      for (let j = 0; j < p; j++) z += beta[j]! * (X[off + j]! - center[j]!);
+      for (let j = 0; j < p; j++) z += beta[j]! * X[off + j]!;
       let sig: number;
       let softplus: number;
       if (z >= 0) {
@@ -70,12 +75,12 @@ export class LogisticObjective {
       loss += s * (softplus - yi * z);
       const r = s * (sig - yi);
       gb += r;
-      for (let j = 0; j < p; j++) grad[j]! += r * (X[off + j]! - center[j]!);
+      for (let j = 0; j < p; j++) grad[j]! += r * X[off + j]!;
     }
     const inv = 1 / this.weightSum;
     let pen = 0;
     for (let j = 0; j < p; j++) {
-      grad[j] = grad[j]! * invScale[j]! * inv + lambda * theta[j]!;
+      grad[j] = (grad[j]! - center[j]! * gb) * invScale[j]! * inv + lambda * theta[j]!;
       pen += theta[j]! * theta[j]!;
     }
     grad[p] = this.fitIntercept ? gb * inv : 0;
