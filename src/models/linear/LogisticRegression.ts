@@ -96,7 +96,7 @@ function fitLogistic(params: ResolvedLogisticRegressionParams, X: Matrix, y: Uin
   if (params.penalty === 'none' && obj.separatesClasses(theta)) {
     warnings.push(`${who}: the columns separate the classes (the fit classifies every training row correctly): without a penalty the coefficients have no finite optimum and grow until tol stops them; use penalty 'l2'.`);
   }
-  const standardErrors = standardErrorsAt(obj, theta, params, mean, scale);
+  const standardErrors = standardErrorsAt(obj, theta, result.hessian, params, mean, scale);
   if (standardErrors === null) warnings.push(`${who}: the Hessian at the fit is singular (collinear columns or separable classes): no standard errors; drop redundant columns or use a penalty.`);
   const nullSe: LogisticRegressionJSON['standardErrors'] = { intercept: null, coef: coef.map(() => null), interceptStandardized: null, coefStandardized: coef.map(() => null) };
 
@@ -160,15 +160,18 @@ function columnScales(X: Matrix): { mean: Float64Array; scale: Float64Array } {
 
 /**
  * Standard errors from the inverse of the penalised Hessian of Σ wᵢ logloss + penalty / C (S times the
- * averaged objective's), over the intercept and the coefficients that are not exactly 0 under l1; mapped to
- * the original scale by the delta method. Null when that Hessian is not positive definite.
+ * averaged objective's; the Newton solvers' own when they computed it at θ, else one more pass), over the
+ * intercept and the coefficients that are not exactly 0 under l1; mapped to the original scale by the delta
+ * method. Null when that Hessian is not positive definite.
  */
-function standardErrorsAt(obj: LogisticObjective, theta: Float64Array, params: ResolvedLogisticRegressionParams, mean: Float64Array, scale: Float64Array): LogisticRegressionJSON['standardErrors'] | null {
+function standardErrorsAt(obj: LogisticObjective, theta: Float64Array, hessian: Float64Array | undefined, params: ResolvedLogisticRegressionParams, mean: Float64Array, scale: Float64Array): LogisticRegressionJSON['standardErrors'] | null {
   const p = obj.p;
   const d = p + 1;
-  const g = new Float64Array(d);
-  const H = new Float64Array(d * d);
-  obj.valueGradientHessian(theta, g, H);
+  let H = hessian;
+  if (!H) {
+    H = new Float64Array(d * d);
+    obj.valueGradientHessian(theta, new Float64Array(d), H);
+  }
   const idx: number[] = [];
   for (let j = 0; j < p; j++) if (params.penalty !== 'l1' || theta[j] !== 0) idx.push(j);
   if (params.fitIntercept) idx.push(p);
