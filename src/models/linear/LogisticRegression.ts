@@ -26,7 +26,7 @@ export class LogisticRegression {
     this.params = resolveLogisticRegressionParams(params);
   }
 
-  /** Fit on X (finite numbers) and 0/1 labels; sample weights and progress in options. */
+  /** Fit on X (finite numbers) and 0/1 labels; sample weights and progress in options (`validation` is unused: nothing stops early). */
   async fit(X: Matrix, y: BinaryLabels, options: FitOptions = {}): Promise<LogisticRegressionModel> {
     const who = 'LogisticRegression.fit';
     const checked = checkFitInput(X, y, options, who, 'error');
@@ -46,12 +46,13 @@ function fitLogistic(params: ResolvedLogisticRegressionParams, X: Matrix, y: Uin
     if (!(total > 0)) throw inputError({ summary: `${who}: every row weighs 0 after the class weights (${classWeights.join(', ')}); nothing is left to fit.`, check: 'zero-weights', what: 'every row weighs 0', where: { field: 'classWeight' }, fix: 'give at least one class a positive weight' });
   }
 
-  const { data, mean, scale } = params.standardize ? standardize(X) : { data: X.data, mean: new Float64Array(p), scale: new Float64Array(p).fill(1) };
+  const { mean, scale } = params.standardize ? columnScales(X) : { mean: new Float64Array(p), scale: new Float64Array(p).fill(1) };
+  const invScale = scale.map((v) => 1 / v);
   const l2 = params.penalty === 'l2';
-  const obj0 = new LogisticObjective(data, n, p, y, weight, 0, params.fitIntercept);
+  const obj0 = new LogisticObjective(X.data, n, p, y, weight, 0, params.fitIntercept, mean, invScale);
   const S = obj0.weightSum;
   const lambda = 1 / (params.C * S);
-  const obj = l2 ? new LogisticObjective(data, n, p, y, weight, lambda, params.fitIntercept) : obj0;
+  const obj = l2 ? new LogisticObjective(X.data, n, p, y, weight, lambda, params.fitIntercept, mean, invScale) : obj0;
 
   // Start at β = 0 and the intercept at the weighted base rate's log-odds (the optimum when no column helps).
   const theta0 = new Float64Array(p + 1);
@@ -92,10 +93,10 @@ function fitLogistic(params: ResolvedLogisticRegressionParams, X: Matrix, y: Uin
     const why = result.stop === 'maxIter' ? `in ${params.maxIter} iterations` : 'before the line search ran out of floating-point precision';
     warnings.push(`${who}: ${solver} did not converge ${why} (optimality ${result.optimality.toExponential(2)} > tol ${params.tol}); raise maxIter${params.standardize ? '' : ', set standardize: true'}${params.penalty === 'none' ? ', or use a penalty (separable classes have no finite unpenalised optimum)' : ''}.`);
   }
-  if (params.penalty === 'none' && separates(data, n, p, y, weight, theta)) {
+  if (params.penalty === 'none' && obj.separatesClasses(theta)) {
     warnings.push(`${who}: the columns separate the classes (the fit classifies every training row correctly): without a penalty the coefficients have no finite optimum and grow until tol stops them; use penalty 'l2'.`);
   }
-  const standardErrors = standardErrorsAt(obj, theta, params, mean, scale);
+  const standardErrors = standardErrorsAt(obj, theta, result.hessian, params, mean, scale);
   if (standardErrors === null) warnings.push(`${who}: the Hessian at the fit is singular (collinear columns or separable classes): no standard errors; drop redundant columns or use a penalty.`);
   const nullSe: LogisticRegressionJSON['standardErrors'] = { intercept: null, coef: coef.map(() => null), interceptStandardized: null, coefStandardized: coef.map(() => null) };
 
@@ -115,20 +116,6 @@ function fitLogistic(params: ResolvedLogisticRegressionParams, X: Matrix, y: Uin
   });
 }
 
-/**
- * Whether θ classifies every weighted training row correctly (log-odds > 0 for the events, < 0 for the rest):
- * then the classes are linearly separable and the unpenalised likelihood has no maximum.
- */
-function separates(data: Float64Array, n: number, p: number, y: Uint8Array, weight: Float64Array | null, theta: Float64Array): boolean {
-  for (let i = 0, off = 0; i < n; i++, off += p) {
-    if (weight && weight[i] === 0) continue;
-    let z = theta[p]!;
-    for (let j = 0; j < p; j++) z += theta[j]! * data[off + j]!;
-    if (y[i] === 1 ? !(z > 0) : !(z < 0)) return false;
-  }
-  return true;
-}
-
 /** [weight of class 0, weight of class 1]: 'balanced' is n / (2 · rows of the class), as scikit-learn (unweighted counts). */
 function resolveClassWeights(classWeight: ResolvedLogisticRegressionParams['classWeight'], n: number, positives: number): [number, number] {
   if (classWeight === null) return [1, 1];
@@ -145,12 +132,15 @@ function rowWeights(y: Uint8Array, sampleWeight: Float64Array | null, [w0, w1]: 
   return out;
 }
 
-/** A standardised copy of X (mean 0, population sd 1 per column, unweighted, as StandardScaler; a constant column keeps scale 1). */
-function standardize(X: Matrix): { data: Float64Array; mean: Float64Array; scale: Float64Array } {
+/**
+ * Column means and population sds (unweighted, as StandardScaler; a constant column keeps scale 1), in two
+ * passes (mean, then squared deviations: exact for columns whose mean dwarfs their spread). The objective
+ * standardises on the fly, so X is never copied.
+ */
+function columnScales(X: Matrix): { mean: Float64Array; scale: Float64Array } {
   const { rows: n, cols: p, data: src } = X;
   const mean = new Float64Array(p);
   const m2 = new Float64Array(p);
-  // Two passes (mean, then squared deviations): exact enough for columns whose mean dwarfs their spread.
   for (let i = 0, off = 0; i < n; i++, off += p) for (let j = 0; j < p; j++) mean[j]! += src[off + j]!;
   for (let j = 0; j < p; j++) mean[j] = mean[j]! / n;
   for (let i = 0, off = 0; i < n; i++, off += p) {
@@ -165,23 +155,23 @@ function standardize(X: Matrix): { data: Float64Array; mean: Float64Array; scale
     // As scikit-learn: a spread within rounding of the mean counts as constant.
     scale[j] = sd > 10 * Number.EPSILON * Math.max(1, Math.abs(mean[j]!)) ? sd : 1;
   }
-  const inv = scale.map((s) => 1 / s);
-  const data = new Float64Array(n * p);
-  for (let i = 0, off = 0; i < n; i++, off += p) for (let j = 0; j < p; j++) data[off + j] = (src[off + j]! - mean[j]!) * inv[j]!;
-  return { data, mean, scale };
+  return { mean, scale };
 }
 
 /**
  * Standard errors from the inverse of the penalised Hessian of Σ wᵢ logloss + penalty / C (S times the
- * averaged objective's), over the intercept and the coefficients that are not exactly 0 under l1; mapped to
- * the original scale by the delta method. Null when that Hessian is not positive definite.
+ * averaged objective's; the Newton solvers' own when they computed it at θ, else one more pass), over the
+ * intercept and the coefficients that are not exactly 0 under l1; mapped to the original scale by the delta
+ * method. Null when that Hessian is not positive definite.
  */
-function standardErrorsAt(obj: LogisticObjective, theta: Float64Array, params: ResolvedLogisticRegressionParams, mean: Float64Array, scale: Float64Array): LogisticRegressionJSON['standardErrors'] | null {
+function standardErrorsAt(obj: LogisticObjective, theta: Float64Array, hessian: Float64Array | undefined, params: ResolvedLogisticRegressionParams, mean: Float64Array, scale: Float64Array): LogisticRegressionJSON['standardErrors'] | null {
   const p = obj.p;
   const d = p + 1;
-  const g = new Float64Array(d);
-  const H = new Float64Array(d * d);
-  obj.valueGradientHessian(theta, g, H);
+  let H = hessian;
+  if (!H) {
+    H = new Float64Array(d * d);
+    obj.valueGradientHessian(theta, new Float64Array(d), H);
+  }
   const idx: number[] = [];
   for (let j = 0; j < p; j++) if (params.penalty !== 'l1' || theta[j] !== 0) idx.push(j);
   if (params.fitIntercept) idx.push(p);

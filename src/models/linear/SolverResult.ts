@@ -10,6 +10,8 @@ export interface SolverResult {
   objective: number;
   /** Why it stopped: 'tol', 'maxIter' or 'line search' (no further decrease within floating-point precision). */
   stop: 'tol' | 'maxIter' | 'line search';
+  /** The objective's Hessian at θ when the solver computed it there (Newton, proximal Newton): the standard errors reuse it. */
+  hessian?: Float64Array;
 }
 
 /** What every solver takes beside the objective. */

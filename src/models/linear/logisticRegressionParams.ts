@@ -39,8 +39,12 @@ export const logisticRegressionParamsSchema = z
     standardize: z.boolean().describe('true or false').default(true),
     /** Most solver iterations (default 100, as scikit-learn); not converging is a warning in the fitted model. */
     maxIter: z.number().int().min(1).describe('a whole number >= 1').default(100),
-    /** Stop when the largest gradient component of the mean weighted loss (+ penalty / (C · Σw)) is at most tol (default 1e-4). */
-    tol: z.number().finite().positive().describe('a finite number > 0').default(1e-4),
+    /**
+     * Stop when the largest gradient component of the mean weighted loss (+ penalty / (C · Σw)) is at most tol
+     * (default 1e-6: coefficients within ~1e-6 of the optimum on 200k rows, where scikit-learn's default stops
+     * within ~1e-5; two more L-BFGS steps than 1e-4, whose coefficients were 4e-4 off).
+     */
+    tol: z.number().finite().positive().describe('a finite number > 0').default(1e-6),
   })
   .strict();
 

@@ -18,8 +18,8 @@ export function minimizeNewton(obj: LogisticObjective, theta0: Float64Array, opt
   for (let iter = 0; ; iter++) {
     const f = obj.valueGradientHessian(theta, g, H);
     const gmax = maxAbs(g);
-    if (gmax <= options.tol) return { theta, iterations: iter, converged: true, optimality: gmax, objective: f, stop: 'tol' };
-    if (iter >= options.maxIter) return { theta, iterations: iter, converged: false, optimality: gmax, objective: f, stop: 'maxIter' };
+    if (gmax <= options.tol) return { theta, iterations: iter, converged: true, optimality: gmax, objective: f, stop: 'tol', hessian: H };
+    if (iter >= options.maxIter) return { theta, iterations: iter, converged: false, optimality: gmax, objective: f, stop: 'maxIter', hessian: H };
     newtonStep(H, g, d, step);
     const slope = dot(g, step);
     let t = 1;
@@ -35,7 +35,7 @@ export function minimizeNewton(obj: LogisticObjective, theta0: Float64Array, opt
     if (!accepted) {
       // The predicted decrease is below what f can resolve: the full Newton step is still exact enough.
       if (-slope < 1e-13 * (1 + Math.abs(f))) for (let i = 0; i < d; i++) trial[i] = theta[i]! + step[i]!;
-      else return { theta, iterations: iter, converged: false, optimality: gmax, objective: f, stop: 'line search' };
+      else return { theta, iterations: iter, converged: false, optimality: gmax, objective: f, stop: 'line search', hessian: H };
     }
     theta.set(trial);
     options.onIteration?.(iter + 1, gmax);

@@ -26,8 +26,8 @@ export function minimizeProximalNewtonL1(obj: LogisticObjective, lambda1: number
   for (let iter = 0; ; iter++) {
     const F = obj.valueGradientHessian(theta, g, H) + lambda1 * l1(theta);
     const opt = subgradientMax(theta, g, lambda1, p);
-    if (opt <= options.tol) return { theta, iterations: iter, converged: true, optimality: opt, objective: F, stop: 'tol' };
-    if (iter >= options.maxIter) return { theta, iterations: iter, converged: false, optimality: opt, objective: F, stop: 'maxIter' };
+    if (opt <= options.tol) return { theta, iterations: iter, converged: true, optimality: opt, objective: F, stop: 'tol', hessian: H };
+    if (iter >= options.maxIter) return { theta, iterations: iter, converged: false, optimality: opt, objective: F, stop: 'maxIter', hessian: H };
 
     // Coordinate descent on q(δ) = g·δ + ½ δᵀHδ + λ₁ ‖β + δ‖₁.
     delta.fill(0);
@@ -69,7 +69,7 @@ export function minimizeProximalNewtonL1(obj: LogisticObjective, lambda1: number
     if (!accepted) {
       // The predicted decrease is below what F can resolve: take the full step (the model is exact there).
       if (-predicted < 1e-13 * (1 + Math.abs(F))) for (let i = 0; i < d; i++) trial[i] = theta[i]! + delta[i]!;
-      else return { theta, iterations: iter, converged: false, optimality: opt, objective: F, stop: 'line search' };
+      else return { theta, iterations: iter, converged: false, optimality: opt, objective: F, stop: 'line search', hessian: H };
     }
     theta.set(trial);
     options.onIteration?.(iter + 1, opt);

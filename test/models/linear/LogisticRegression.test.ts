@@ -142,7 +142,7 @@ describe('LogisticRegression on cases solved by hand', () => {
     const { X, y } = sample();
     const m = await new LogisticRegression({ maxIter: 1 }).fit(X, y);
     expect(m.convergence).toMatchObject({ converged: false, iterations: 1, stop: 'maxIter', solver: 'lbfgs' });
-    expect(m.warnings).toEqual([expect.stringMatching(/^LogisticRegression\.fit: lbfgs did not converge in 1 iterations \(optimality .* > tol 0\.0001\); raise maxIter/)]);
+    expect(m.warnings).toEqual([expect.stringMatching(/^LogisticRegression\.fit: lbfgs did not converge in 1 iterations \(optimality .* > tol 0\.000001\); raise maxIter/)]);
     // Separable classes have no finite unpenalised optimum: the fit says so instead of returning silently.
     // (Its gradient vanishes as the coefficient grows, so the solver may well meet tol: the warning says why that is no optimum.)
     const separable = await new LogisticRegression({ penalty: 'none' }).fit(mirrored.X, mirrored.y);
@@ -152,6 +152,25 @@ describe('LogisticRegression on cases solved by hand', () => {
     const ok = await new LogisticRegression().fit(X, y);
     expect(ok.convergence.converged).toBe(true);
     expect(ok.warnings).toEqual([]);
+  });
+
+  it('a column repeated without a penalty: no standard errors (the Hessian is singular), said in warnings; l2 gives them', async () => {
+    const { X, y } = sample();
+    const twice = Matrix.fromRows(
+      X.toRows().map((r) => [...r, r[0]!]),
+      [...X.columns, 'a again'],
+    );
+    for (const solver of ['lbfgs', 'newton'] as const) {
+      const m = await new LogisticRegression({ penalty: 'none', solver }).fit(twice, y);
+      expect(m.coefficients().every((t) => t.standardError === null && t.pValue === null)).toBe(true);
+      expect(m.warnings).toEqual([expect.stringMatching(/the Hessian at the fit is singular \(collinear columns or separable classes\): no standard errors/)]);
+      // The two copies share the coefficient of the column alone.
+      const alone = await new LogisticRegression({ penalty: 'none', solver: 'newton', tol: 1e-10 }).fit(X, y);
+      expect(m.coef[0]! + m.coef[3]!).toBeCloseTo(alone.coef[0]!, 4);
+    }
+    const ridge = await new LogisticRegression().fit(twice, y);
+    expect(ridge.coefficients().every((t) => t.standardError !== null && t.standardError > 0)).toBe(true);
+    expect(ridge.warnings).toEqual([]);
   });
 
   it('reports progress, ending at 1', async () => {
