@@ -513,10 +513,14 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
  * gradients (g = w·y, h = w: the squared-error gain of 0/1 labels ranks splits as the Gini decrease does).
  */
 export function growForestTree(d: GrowData, y: Uint8Array, sampleWeight: Float64Array, p: GrowParams, seed: number, index: number, bootstrap: number): GrownTree {
-  let h = (seed >>> 0) ^ 0x811c9dc5;
-  h = Math.imul(h ^ (index & 0xffff), 0x01000193) >>> 0;
-  h = Math.imul(h ^ (index >>> 16), 0x01000193) >>> 0;
-  const rng = kernelRng(h);
+  // The tree's seed: the forest's seed scrambled (a bijective 32-bit mix), plus the index, scrambled again;
+  // mixing before combining keeps (seed 0, tree 1) and (seed 1, tree 0) apart, as XOR-ing them would not.
+  const mix = (x: number): number => {
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    return (x ^ (x >>> 16)) >>> 0;
+  };
+  const rng = kernelRng(mix((mix(seed >>> 0) + index) >>> 0));
   const n = d.n;
   const count = new Uint32Array(n);
   if (bootstrap === 1) for (let k = 0; k < n; k++) count[kernelRngInt(rng, n)]++;
