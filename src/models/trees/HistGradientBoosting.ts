@@ -149,6 +149,7 @@ export class HistGradientBoosting {
       }
       if (iter % 10 === 9) await new Promise((r) => setImmediate(r));
     }
+    if (trees.length < p.maxIter) options.onProgress?.(1, `stopped early after ${trees.length} iterations`);
     return new HistGradientBoostingModel(X.columns, p, init, bins, trees, validationLoss);
   }
 }
