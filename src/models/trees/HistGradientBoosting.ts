@@ -76,7 +76,7 @@ export class HistGradientBoosting {
     const raw = new Float64Array(n).fill(init);
     const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
     const grad = new Float64Array(n), hess = new Float64Array(n);
-    const data: GrowData = { bins: codes, n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt };
+    const data: GrowData = { bins: codes, rowBins: new Uint8Array(0), n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt };
     const rng = Rng.derive(p.seed, 'boosting');
     const all = new Uint32Array(n);
     for (let i = 0; i < n; i++) all[i] = i;
@@ -149,6 +149,7 @@ export class HistGradientBoosting {
       }
       if (iter % 10 === 9) await new Promise((r) => setImmediate(r));
     }
+    if (trees.length < p.maxIter) options.onProgress?.(1, `stopped early after ${trees.length} iterations`);
     return new HistGradientBoostingModel(X.columns, p, init, bins, trees, validationLoss);
   }
 }

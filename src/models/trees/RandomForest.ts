@@ -39,6 +39,8 @@ export class RandomForest {
     options.onProgress?.(0, 'binning features');
     const bins = BinMapper.fit(X, p.maxBins, p.categoricalFeatures, p.seed, who);
     const codes = bins.transform(X);
+    const rowCodes = new Uint8Array(n * F);
+    for (let f = 0; f < F; f++) for (let i = 0; i < n; i++) rowCodes[i * F + f] = codes[f * n + i]!;
     const mtry = p.maxFeatures === 'all' ? F : p.maxFeatures === 'sqrt' ? Math.floor(Math.sqrt(F)) : p.maxFeatures === 'log2' ? Math.floor(Math.log2(F)) : Math.floor(p.maxFeatures * F);
     const gp: GrowParams = {
       mode: 1,
@@ -51,7 +53,7 @@ export class RandomForest {
       mtry: Math.max(1, mtry),
     };
     const job: ForestJob = {
-      d: { bins: codes, n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad: new Float64Array(0), hess: new Float64Array(0), weight: new Float64Array(0) },
+      d: { bins: codes, rowBins: rowCodes, n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad: new Float64Array(0), hess: new Float64Array(0), weight: new Float64Array(0) },
       y: labels,
       sampleWeight: weights,
       p: gp,

@@ -41,7 +41,7 @@ export class TreeEnsemble {
       this.roots[ti] = at;
       for (let k = 0; k < t.nodeCount; k++) {
         this.feature[at + k] = t.feature[k]!;
-        this.threshold[at + k] = t.threshold[k]!;
+        this.threshold[at + k] = t.catSet[k]! < 0 ? t.threshold[k]! : NaN;
         this.missingLeft[at + k] = t.missingLeft[k]!;
         this.left[at + k] = at + t.left[k]!;
         this.right[at + k] = at + t.right[k]!;
@@ -54,31 +54,46 @@ export class TreeEnsemble {
     });
   }
 
-  /** Per row: the sum of the leaf values of all trees. */
+  /**
+   * Per row: the sum of the leaf values of all trees. Rows go in blocks, each tree walking a whole block,
+   * so a tree's nodes stay in cache; a categorical node's threshold is NaN, so that it and a NaN value
+   * fail both comparisons and take the slow path (learned missing side, level set).
+   */
   sum(X: Matrix): Float64Array {
     const { rows: n, cols: F, data } = X;
     const out = new Float64Array(n);
-    const { feature, threshold, missingLeft, left, right, value, catSet, catWords, roots, bins } = this;
+    const { feature, threshold, left, right, value, roots } = this;
     const T = roots.length;
-    for (let i = 0; i < n; i++) {
-      const base = i * F;
-      let s = 0;
+    const BLOCK = 256;
+    for (let from = 0; from < n; from += BLOCK) {
+      const to = Math.min(n, from + BLOCK);
       for (let t = 0; t < T; t++) {
-        let k = roots[t]!;
-        let f = feature[k]!;
-        while (f >= 0) {
-          const v = data[base + f]!;
-          if (v <= threshold[k]! && catSet[k]! < 0) k = left[k]!;
-          else if (v === v && catSet[k]! < 0) k = right[k]!;
-          else if (catSet[k]! < 0) k = missingLeft[k] === 1 ? left[k]! : right[k]!;
-          else if (!bins.knownLevel(f, v)) k = missingLeft[k] === 1 ? left[k]! : right[k]!;
-          else k = ((catWords[catSet[k]! + (v >>> 5)]! >>> (v & 31)) & 1) === 1 ? left[k]! : right[k]!;
-          f = feature[k]!;
+        const root = roots[t]!;
+        for (let i = from; i < to; i++) {
+          const base = i * F;
+          let k = root;
+          let f = feature[k]!;
+          while (f >= 0) {
+            const v = data[base + f]!;
+            const thr = threshold[k]!;
+            if (v <= thr) k = left[k]!;
+            else if (v > thr) k = right[k]!;
+            else k = this.slowChild(k, f, v);
+            f = feature[k]!;
+          }
+          out[i]! += value[k]!;
         }
-        s += value[k]!;
       }
-      out[i] = s;
     }
     return out;
+  }
+
+  /** The child of node k for a NaN value or at a categorical node. */
+  private slowChild(k: number, f: number, v: number): number {
+    const set = this.catSet[k]!;
+    let goLeft: boolean;
+    if (set < 0 || !this.bins.knownLevel(f, v)) goLeft = this.missingLeft[k] === 1;
+    else goLeft = ((this.catWords[set + (v >>> 5)]! >>> (v & 31)) & 1) === 1;
+    return goLeft ? this.left[k]! : this.right[k]!;
   }
 }

@@ -11,6 +11,8 @@ export interface GrowData {
   bins: Uint8Array;
   n: number;
   F: number;
+  /** The same codes row-major (row i's at i·F … i·F + F − 1), for the forest's many small nodes; may be empty for boosting. */
+  rowBins: Uint8Array;
   /** Non-missing bins of each feature (codes 0 … nBins[f] − 1). */
   nBins: Int32Array;
   /** 1 for a categorical feature (its codes are levels, split by sets), else 0. */
@@ -213,6 +215,117 @@ export function findBestSplit(d: GrowData, p: GrowParams, hist: Float64Array, fe
   }
 }
 
+/**
+ * The forest's split search at one node over the listed features, with histograms touched sparsely: each
+ * feature's occupied codes are listed as rows add to them, the scan visits those codes only (in code order:
+ * the same candidates, gains and tie-breaks as the dense scan) and only they are cleared after. A deep
+ * tree's many small nodes so cost their rows, not maxBins, per feature. `hist` must be all zero on entry
+ * (and is on exit); `touched` holds missingBin + 1 codes.
+ */
+export function findBestSplitSparse(d: GrowData, p: GrowParams, rows: Uint32Array, start: number, end: number, feats: Int32Array, nf: number, G: number, H: number, C: number, hist: Float64Array, touched: Int32Array, best: Float64Array, bestCat: Uint32Array): void {
+  const NB = d.missingBin + 1;
+  const { rowBins, grad, hess, F } = d;
+  const lambda = p.lambda, msl = p.minSamplesLeaf, mh = p.minHessian;
+  const parent = (G * G) / (H + lambda);
+  best[0] = -1;
+  // One pass over the rows (row-major codes: a row's features share a cache line), each feature's occupied codes listed in touched[q·NB …].
+  const counts = new Int32Array(nf);
+  for (let k = start; k < end; k++) {
+    const i = rows[k]!;
+    const g = grad[i]!, h = hess[i]!;
+    const base = i * F;
+    for (let q = 0; q < nf; q++) {
+      const f = feats[q]!;
+      const c = rowBins[base + f]!;
+      const pb = (f * NB + c) * 3;
+      if (hist[pb + 2] === 0) touched[q * NB + counts[q]!++] = c;
+      hist[pb] += g;
+      hist[pb + 1] += h;
+      hist[pb + 2] += 1;
+    }
+  }
+  for (let q = 0; q < nf; q++) {
+    const f = feats[q]!;
+    const o = f * NB * 3;
+    const nt = counts[q]!;
+    const t0 = q * NB;
+    if (d.isCat[f] === 1) {
+      const scratchBest = new Float64Array(7), bestCat2 = new Uint32Array(8);
+      findBestSplit(d, p, hist, Int32Array.of(f), 1, G, H, C, scratchBest, bestCat2);
+      if (scratchBest[0]! > best[0]! || (scratchBest[0] === best[0] && f < best[1]!)) {
+        best.set(scratchBest);
+        bestCat.set(bestCat2);
+      }
+    } else {
+      // Sort the occupied codes (insertion sort: a small node has few).
+      if (nt > 48) touched.subarray(t0, t0 + nt).sort();
+      else {
+        for (let a = t0 + 1; a < t0 + nt; a++) {
+          const v = touched[a]!;
+          let b = a - 1;
+          while (b >= t0 && touched[b]! > v) {
+            touched[b + 1] = touched[b]!;
+            b--;
+          }
+          touched[b + 1] = v;
+        }
+      }
+      const codes = touched.subarray(t0, t0 + nt);
+      const mb = d.missingBin;
+      const mp = o + mb * 3;
+      const gm = hist[mp]!, hm = hist[mp + 1]!, cm = hist[mp + 2]!;
+      const nc = cm > 0 ? nt - 1 : nt; // the missing code sorts last
+      let gl = 0, hl = 0, cl = 0;
+      // Missing values alone left: the dense scan meets this partition first, at the empty code 0.
+      if (cm > 0 && nc > 0 && codes[0]! > 0 && d.nBins[f]! > 1 && cm >= msl && C - cm >= msl && hm >= mh && H - hm >= mh) {
+        const gain = (gm * gm) / (hm + lambda) + ((G - gm) * (G - gm)) / (H - hm + lambda) - parent;
+        if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+          best[0] = gain; best[1] = f; best[2] = 0; best[3] = 1; best[4] = gm; best[5] = hm; best[6] = cm;
+        }
+      }
+      const last = cm > 0 ? nc : nc - 1;
+      for (let k = 0; k < last; k++) {
+        const b = codes[k]!;
+        const pb = o + b * 3;
+        gl += hist[pb]!;
+        hl += hist[pb + 1]!;
+        cl += hist[pb + 2]!;
+        let cr = C - cl;
+        if (cl >= msl && cr >= msl) {
+          const hr = H - hl;
+          if (hl >= mh && hr >= mh) {
+            const gr = G - gl;
+            const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
+            if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+              best[0] = gain; best[1] = f; best[2] = b; best[3] = cm > 0 ? 0 : cl >= cr ? 1 : 0; best[4] = gl; best[5] = hl; best[6] = cl;
+            }
+          }
+        }
+        if (cm > 0 && k < nc - 1) {
+          const gl2 = gl + gm, hl2 = hl + hm, cl2 = cl + cm;
+          cr = C - cl2;
+          if (cl2 >= msl && cr >= msl) {
+            const hr = H - hl2;
+            if (hl2 >= mh && hr >= mh) {
+              const gr = G - gl2;
+              const gain = (gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parent;
+              if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+                best[0] = gain; best[1] = f; best[2] = b; best[3] = 1; best[4] = gl2; best[5] = hl2; best[6] = cl2;
+              }
+            }
+          }
+        }
+      }
+    }
+    for (let k = t0; k < t0 + nt; k++) {
+      const pb = o + touched[k]! * 3;
+      hist[pb] = 0;
+      hist[pb + 1] = 0;
+      hist[pb + 2] = 0;
+    }
+  }
+}
+
 /** Whether a bin code goes left at a split. */
 export function binGoesLeft(code: number, missingBin: number, isCat: number, bin: number, missingLeft: number, words: Uint32Array, wordsAt: number): boolean {
   if (code === missingBin) return missingLeft === 1;
@@ -296,6 +409,7 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
 
   if (forest) {
     const hist = new Float64Array(histSize);
+    const touched = new Int32Array(NB * Math.max(1, p.features.length));
     const order = Int32Array.from(p.features);
     const nf = order.length;
     const mtry = p.mtry > 0 ? Math.min(p.mtry, nf) : nf;
@@ -303,18 +417,18 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
     while (stack.length) {
       const id = stack.pop()!;
       if (!splittable(id)) continue;
-      // Draw features without replacement; when none of a draw can split, draw on (as scikit-learn).
-      for (let k = 0; k < nf; k++) {
-        const j = k + kernelRngInt(rng, nf - k);
-        const t = order[k]!;
-        order[k] = order[j]!;
-        order[j] = t;
-      }
+      // Draw features without replacement (a partial Fisher–Yates shuffle); when none of a draw can split, draw on (as scikit-learn).
       best[0] = -1;
       for (let from = 0; from < nf && !(best[0]! > 0); from += mtry) {
-        const part = order.subarray(from, Math.min(nf, from + mtry));
-        buildHistogram(d, rows, nodeStart[id]!, nodeEnd[id]!, part, part.length, hist, og, oh);
-        findBestSplit(d, p, hist, part, part.length, sumG[id]!, sumH[id]!, sumC[id]!, best, bestCat);
+        const to = Math.min(nf, from + mtry);
+        for (let k = from; k < to; k++) {
+          const j = k + kernelRngInt(rng, nf - k);
+          const t = order[k]!;
+          order[k] = order[j]!;
+          order[j] = t;
+        }
+        const part = order.subarray(from, to);
+        findBestSplitSparse(d, p, rows, nodeStart[id]!, nodeEnd[id]!, part, part.length, sumG[id]!, sumH[id]!, sumC[id]!, hist, touched, best, bestCat);
       }
       if (!(best[0]! > 0)) continue;
       const [L, R] = apply(id, best, bestCat);
@@ -399,10 +513,14 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
  * gradients (g = w·y, h = w: the squared-error gain of 0/1 labels ranks splits as the Gini decrease does).
  */
 export function growForestTree(d: GrowData, y: Uint8Array, sampleWeight: Float64Array, p: GrowParams, seed: number, index: number, bootstrap: number): GrownTree {
-  let h = (seed >>> 0) ^ 0x811c9dc5;
-  h = Math.imul(h ^ (index & 0xffff), 0x01000193) >>> 0;
-  h = Math.imul(h ^ (index >>> 16), 0x01000193) >>> 0;
-  const rng = kernelRng(h);
+  // The tree's seed: the forest's seed scrambled (a bijective 32-bit mix), plus the index, scrambled again;
+  // mixing before combining keeps (seed 0, tree 1) and (seed 1, tree 0) apart, as XOR-ing them would not.
+  const mix = (x: number): number => {
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    return (x ^ (x >>> 16)) >>> 0;
+  };
+  const rng = kernelRng(mix((mix(seed >>> 0) + index) >>> 0));
   const n = d.n;
   const count = new Uint32Array(n);
   if (bootstrap === 1) for (let k = 0; k < n; k++) count[kernelRngInt(rng, n)]++;
@@ -438,7 +556,7 @@ export function forestWorkerMain(wd: { d: GrowData; y: Uint8Array; sampleWeight:
 
 /** Source text of a forest worker: the kernel's functions and a call of forestWorkerMain on workerData. */
 export function forestWorkerSource(): string {
-  const fns = [kernelRng, kernelRngNext, kernelRngInt, buildHistogram, findBestSplit, binGoesLeft, growTree, growForestTree, forestWorkerMain];
+  const fns = [kernelRng, kernelRngNext, kernelRngInt, buildHistogram, findBestSplit, findBestSplitSparse, binGoesLeft, growTree, growForestTree, forestWorkerMain];
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',

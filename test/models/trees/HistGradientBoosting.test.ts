@@ -31,7 +31,9 @@ describe('HistGradientBoosting', () => {
 
   it('stops early on the validation log loss (auto above 10,000 rows) and records the curve', async () => {
     const big = nonlinearData(12000, 8, 33);
-    const model = await new HistGradientBoosting({ learningRate: 0.5 }).fit(big.X, big.y);
+    const progress: number[] = [];
+    const model = await new HistGradientBoosting({ learningRate: 0.5 }).fit(big.X, big.y, { onProgress: (f) => progress.push(f) });
+    expect(progress.at(-1)).toBe(1);
     const curve = model.validationLoss!;
     expect(curve.length).toBe(model.iterations + 1);
     expect(model.iterations).toBeLessThan(100);

@@ -19,6 +19,13 @@ describe('RandomForest', () => {
     expect(auc(two.predictProba(test.X), test.y)).toBeGreaterThan(0.8);
   });
 
+  it('seeds 0 and 1 share no tree (the seed and the tree index are mixed, not XORed)', async () => {
+    const a = await new RandomForest({ nEstimators: 4, threads: 1, maxDepth: 4, seed: 0 }).fit(X, y);
+    const b = await new RandomForest({ nEstimators: 4, threads: 1, maxDepth: 4, seed: 1 }).fit(X, y);
+    const trees = new Set(a.trees.map((t) => JSON.stringify(t.toJSON())));
+    for (const t of b.trees) expect(trees.has(JSON.stringify(t.toJSON()))).toBe(false);
+  });
+
   it('runs its worker from source text that needs nothing but node:worker_threads', () => {
     const source = forestWorkerSource();
     expect(source).not.toMatch(/require\((?!'node:worker_threads'\))/);

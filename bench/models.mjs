@@ -1,0 +1,137 @@
+// Benchmark (issue 14): the churn/propensity model families against scikit-learn 1.2.1, side by side in one run,
+// on seeded synthetic rows (30 columns, a non-linear truth: sin, a product, a step, a square; 5% of cells NaN):
+// 200,000 rows to fit, 50,000 held out for the AUC, and 1,000,000 rows scored with the boosted model.
+// The peer: bench/peer_models.py (Debian's python3 with scikit-learn 1.2.1) on the very same rows (raw
+// little-endian files in a temporary folder), each family's fit timed in its process. scikit-learn 1.2's
+// RandomForestClassifier takes no NaN, so the peer fills NaN with each column's training median first (timed with it).
+// Appends a dated section to BENCHMARKS.md.
+// Usage: npm run bench:models [-- --rows 200000] [--skip-peer] [--no-record] [--only hist-gradient-boosting,random-forest]
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const seglab = require(join(root, 'dist/cjs/index.js'));
+const { Matrix, Rng } = seglab;
+const flag = (name) => process.argv.includes(`--${name}`);
+const option = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const python = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
+const nTrain = Number(option('rows', 200_000));
+const nTest = 50_000;
+const nScore = 1_000_000;
+const F = 30;
+
+/** The generator of test/models/trees/treeFixtures.ts (nonlinearData). */
+function nonlinear(n, seed) {
+  const rng = new Rng(seed);
+  const X = new Float64Array(n * F);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < F; j++) X[i * F + j] = rng.normal();
+    const x = X.subarray(i * F, i * F + F);
+    const s = Math.sin(2 * x[0]) + x[1] * x[2] + (x[3] > 0.5 ? 1.5 : -0.5) + 0.5 * x[4] * x[4] - 0.8;
+    y[i] = rng.next() < 1 / (1 + Math.exp(-2 * s)) ? 1 : 0;
+    for (let j = 0; j < F; j++) if (rng.next() < 0.05) X[i * F + j] = NaN;
+  }
+  return { X: new Matrix(X, n, F, Array.from({ length: F }, (_, j) => `f${j}`)), y };
+}
+
+function auc(score, y) {
+  const idx = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => score[a] - score[b]);
+  let rankSum = 0, pos = 0;
+  for (let k = 0; k < idx.length; ) {
+    let e = k;
+    while (e + 1 < idx.length && score[idx[e + 1]] === score[idx[k]]) e++;
+    for (let q = k; q <= e; q++) if (y[idx[q]] === 1) { rankSum += (k + e + 2) / 2; pos++; }
+    k = e + 1;
+  }
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * (y.length - pos));
+}
+
+/**
+ * The families measured: our estimator (its fit and held-out scores) and the name the peer knows it by.
+ * 'logistic-regression' joins here (ours: its entry; the peer: LogisticRegression(lbfgs), already in peer_models.py).
+ */
+const FAMILIES = [
+  { name: 'hist-gradient-boosting', create: () => new seglab.HistGradientBoosting({ seed: 0 }), peer: 'HistGradientBoostingClassifier(random_state=0)', goal: 'fit ≤ 1.5× peer, AUC ≥ peer − 0.005' },
+  { name: 'random-forest', create: () => new seglab.RandomForest({ nEstimators: 100, seed: 0 }), peer: 'RandomForestClassifier(100, n_jobs=2) on median-filled NaN', goal: 'fit faster than peer' },
+];
+const only = option('only', null)?.split(',');
+const families = FAMILIES.filter((f) => !only || only.includes(f.name));
+
+console.error(`generating ${nTrain.toLocaleString('en-US')} + ${nTest.toLocaleString('en-US')} rows × ${F} …`);
+const train = nonlinear(nTrain, 1);
+const test = nonlinear(nTest, 2);
+const load = [loadavg()[0]];
+const ours = {};
+for (const fam of families) {
+  console.error(`seglab ${fam.name} …`);
+  const t0 = performance.now();
+  const model = await fam.create().fit(train.X, train.y);
+  const fitSeconds = (performance.now() - t0) / 1000;
+  ours[fam.name] = { fitSeconds, auc: auc(model.predictProba(test.X), test.y), iterations: model.iterations ?? model.trees?.length, threads: model.fitThreads ?? 1, model };
+  console.error(`  fit ${fitSeconds.toFixed(2)} s, AUC ${ours[fam.name].auc.toFixed(4)}`);
+}
+let scoring = null;
+if (ours['hist-gradient-boosting']) {
+  console.error(`scoring ${nScore.toLocaleString('en-US')} rows with the boosted model …`);
+  const big = nonlinear(nScore, 3);
+  const model = ours['hist-gradient-boosting'].model;
+  model.predictProba(test.X); // warm up the scoring loop
+  const t0 = performance.now();
+  model.predictProba(big.X);
+  scoring = { rows: nScore, seconds: (performance.now() - t0) / 1000, trees: model.iterations };
+  console.error(`  ${scoring.seconds.toFixed(2)} s`);
+}
+load.push(loadavg()[0]);
+
+let peer = null;
+if (!flag('skip-peer')) {
+  const dir = mkdtempSync(join(tmpdir(), 'seglab-models-'));
+  try {
+    writeFileSync(join(dir, 'train_X.f64'), train.X.data);
+    writeFileSync(join(dir, 'train_y.u8'), train.y);
+    writeFileSync(join(dir, 'test_X.f64'), test.X.data);
+    writeFileSync(join(dir, 'test_y.u8'), test.y);
+    console.error(`peer (${python} bench/peer_models.py) on the same rows …`);
+    const r = spawnSync(python, [join(root, 'bench/peer_models.py'), dir, String(F), families.map((f) => f.name).join(',')], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`peer_models.py failed (exit ${r.status})`);
+    peer = JSON.parse(r.stdout.trim().split('\n').at(-1));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+load.push(loadavg()[0]);
+
+const rows = families.map((fam) => {
+  const o = ours[fam.name];
+  const p = peer?.[fam.name];
+  return { family: fam.name, seglab: { fitSeconds: round(o.fitSeconds), auc: round(o.auc, 4), iterations: o.iterations, threads: o.threads }, peer: p ? { model: fam.peer, fitSeconds: round(p.fitSeconds), auc: round(p.auc, 4), iterations: p.iterations } : null, goal: fam.goal };
+});
+function round(v, d = 2) {
+  return Math.round(v * 10 ** d) / 10 ** d;
+}
+const result = { date: new Date().toISOString(), machine: `${cpus()[0]?.model} × ${availableParallelism()}, ${Math.round(totalmem() / 2 ** 30)} GB`, node: process.version, loadAverage: load.map((l) => round(l)), rows: { train: nTrain, test: nTest, cols: F }, families: rows, scoring, peerScoring: peer?.scoring ?? null };
+console.log(JSON.stringify(result, null, 2));
+
+if (!flag('no-record')) {
+  const table = rows
+    .map((r) => `| ${r.family} | ${r.seglab.fitSeconds} s (${r.family === 'random-forest' ? `${r.seglab.threads} threads` : `${r.seglab.iterations} iterations`}) | ${r.peer ? `${r.peer.fitSeconds} s` : '–'} | ${r.peer ? `${round(r.seglab.fitSeconds / r.peer.fitSeconds)}×` : '–'} | ${r.seglab.auc} | ${r.peer?.auc ?? '–'} | ${r.goal} |`)
+    .join('\n');
+  appendFileSync(
+    join(root, 'BENCHMARKS.md'),
+    `\n### ${result.date.slice(0, 10)}: ${nTrain.toLocaleString('en-US')} × ${F} synthetic rows, side by side with scikit-learn 1.2.1\n\n` +
+      `Machine: ${result.machine}, Node ${result.node}; load average ${result.loadAverage.join(' → ')} (start → after seglab → after the peer). ` +
+      `AUC on ${nTest.toLocaleString('en-US')} held-out rows.\n\n` +
+      `| family | seglab fit | scikit-learn fit | ratio | seglab AUC | scikit-learn AUC | goal |\n|---|---|---|---|---|---|---|\n${table}\n` +
+      (scoring ? `\nScoring ${nScore.toLocaleString('en-US')} rows with the boosted model (${scoring.trees} trees): ${round(scoring.seconds)} s (goal < 2 s)${peer?.scoring ? `; scikit-learn predict_proba on the same model size: ${round(peer.scoring.seconds)} s` : ''}.\n` : ''),
+  );
+  console.error('recorded in BENCHMARKS.md');
+}

@@ -1,0 +1,52 @@
+"""Peer of bench:models: scikit-learn 1.2.1's classifiers on the very rows bench/models.mjs generated (raw
+little-endian files in a folder). Prints one JSON line: per family its fit seconds, held-out AUC and iterations,
+and the seconds HistGradientBoostingClassifier takes to score 1,000,000 rows (the test rows repeated)."""
+import json
+import os
+import sys
+import time
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+
+folder, F, families = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(',')
+Xtr = np.fromfile(os.path.join(folder, 'train_X.f64'), dtype='<f8').reshape(-1, F)
+ytr = np.fromfile(os.path.join(folder, 'train_y.u8'), dtype='u1')
+Xte = np.fromfile(os.path.join(folder, 'test_X.f64'), dtype='<f8').reshape(-1, F)
+yte = np.fromfile(os.path.join(folder, 'test_y.u8'), dtype='u1')
+
+
+def median_filled(fit_X, *others):
+    # scikit-learn 1.2's forests and the logistic model take no NaN: each column's training median instead.
+    med = np.nanmedian(fit_X, axis=0)
+    return [np.where(np.isnan(a), med, a) for a in (fit_X, *others)]
+
+
+out = {}
+for fam in families:
+    t0 = time.perf_counter()
+    if fam == 'hist-gradient-boosting':
+        model = HistGradientBoostingClassifier(random_state=0).fit(Xtr, ytr)
+        te = Xte
+        iterations = int(model.n_iter_)
+    elif fam == 'random-forest':
+        tr, te = median_filled(Xtr, Xte)
+        model = RandomForestClassifier(n_estimators=100, n_jobs=2, random_state=0).fit(tr, ytr)
+        iterations = 100
+    elif fam == 'logistic-regression':
+        tr, te = median_filled(Xtr, Xte)
+        model = LogisticRegression(solver='lbfgs', max_iter=1000).fit(tr, ytr)
+        iterations = int(model.n_iter_[0])
+    else:
+        raise SystemExit(f'unknown family {fam}')
+    seconds = time.perf_counter() - t0
+    out[fam] = {'fitSeconds': seconds, 'auc': float(roc_auc_score(yte, model.predict_proba(te)[:, 1])), 'iterations': iterations}
+    print(f'  {fam}: fit {seconds:.2f} s, AUC {out[fam]["auc"]:.4f}', file=sys.stderr)
+    if fam == 'hist-gradient-boosting':
+        big = np.tile(Xte, (1_000_000 // len(Xte), 1))
+        t0 = time.perf_counter()
+        model.predict_proba(big)
+        out['scoring'] = {'rows': len(big), 'seconds': time.perf_counter() - t0}
+print(json.dumps(out))
