@@ -24,7 +24,8 @@ export interface ConvertedRead {
  */
 export async function readConvertedCsv(session: DuckSession, req: RawReadRequest): Promise<ConvertedRead | undefined> {
   if (req.detected.format !== 'csv' || req.source.encoding === 'cp1252' || req.source.encoding === 'utf-16') return undefined;
-  const stored = quoteIdent(`__seglab_onepass_${req.table}`);
+  const storedName = `__seglab_onepass_${req.table}`;
+  const stored = quoteIdent(storedName);
   const view = `__seglab_onepass_stage_${req.table}`;
   const rejectsTable = `__seglab_onepass_rejects_${req.table}`;
   const rejectsScan = `__seglab_onepass_rejects_scan_${req.table}`;
@@ -90,7 +91,7 @@ export async function readConvertedCsv(session: DuckSession, req: RawReadRequest
       rejectedLines: [],
       duplicateHeaders: [],
     };
-    return { raw, validated: { stageName: view, dropColumns: [], plans, staged, fatalColumns: [], problems }, problems: [], drop };
+    return { raw, validated: { stageName: view, storedStage: storedName, dropColumns: [], plans, staged, fatalColumns: [], problems }, problems: [], drop };
   } catch {
     // A value the conversion cannot take (or a read error): the staged path says which and where.
     await drop();

@@ -36,6 +36,12 @@ export interface ValidatedTable {
    * of the first such column whose value did not convert); undefined when a mapping failed.
    */
   stageName?: string;
+  /**
+   * The one-pass CSV read only: the table under the stage view, holding c{i} (staged order) and __bad in
+   * file order, so that row id + 1 is the source row. The canonical table takes it over by renaming
+   * when no row is left out, instead of copying every row.
+   */
+  storedStage?: string;
   /** Columns whose invalid values leave their row out (onInvalid: drop), numbered as in __invalid. */
   dropColumns: { code: number; name: string }[];
   /** Plans with every role and type decided. */
