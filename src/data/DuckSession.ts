@@ -53,7 +53,18 @@ export class DuckSession {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     private readonly spillDir: string,
+    /** A second connection to another session's database (fork): closing it closes only the connection. */
+    private readonly forked = false,
   ) {}
+
+  /**
+   * Another connection to the same database, for work that runs beside this session's (reading two
+   * files at once: DuckDB reads a gzip file on one thread). Tables are shared; temporary tables and
+   * progress reporting are not. Close it when done; the database stays open.
+   */
+  async fork(): Promise<DuckSession> {
+    return new DuckSession(this.instance, await this.instance.connect(), this.spillDir, true);
+  }
 
   /**
    * Report how far each long statement has got (DuckDB's query progress, polled every `everyMs`) to
@@ -186,6 +197,10 @@ export class DuckSession {
   }
 
   close(): void {
+    if (this.forked) {
+      this.connection.closeSync();
+      return;
+    }
     try {
       this.connection.closeSync();
       this.instance.closeSync();
