@@ -76,7 +76,11 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
   const canon = `(SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner}))`;
   const excluded: ExcludedRows[] = [];
   const total = Number(await session.scalar(`SELECT count(*) FROM ${stage}`));
-  const byReason = await session.all(`SELECT __reason AS reason, count(*) AS n FROM ${canon} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
+  // The one-pass read's counts say when no row lacks a required value: no scan for the reasons then.
+  const byReason =
+    validated.onePassCounts?.requiredMissing === false && !drops.length
+      ? []
+      : await session.all(`SELECT __reason AS reason, count(*) AS n FROM ${canon} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
   for (const r of byReason) {
     const tag = String(r.reason);
     const n = Number(r.n);
@@ -160,7 +164,7 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
       if (dup.problem) problems.push(dup.problem);
     }
   }
-  if (ctx.table === 'events') {
+  if (ctx.table === 'events' && validated.onePassCounts?.unknownEventTypes !== 0) {
     const unknown = await unknownEventTypes(session, ctx, row);
     if (unknown) problems.push(unknown);
   }

@@ -42,6 +42,12 @@ export interface ValidatedTable {
    * when no row is left out, instead of copying every row.
    */
   storedStage?: string;
+  /**
+   * The one-pass CSV read only: what its count over all rows already tells, so that the canonical
+   * table's checks skip a scan that would find nothing: whether some required column has an empty
+   * value, and (events) how many types are not seglab's.
+   */
+  onePassCounts?: { requiredMissing: boolean; unknownEventTypes?: number };
   /** Columns whose invalid values leave their row out (onInvalid: drop), numbered as in __invalid. */
   dropColumns: { code: number; name: string }[];
   /** Plans with every role and type decided. */

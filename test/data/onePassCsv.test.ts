@@ -139,4 +139,23 @@ describe('the one-pass read on clean files', () => {
     ]);
     expect((await session.describe('events')).map((c) => c.name)).toEqual(['customer_id', 'ts', 'event_type', 'session_id']);
   });
+
+  it('scans the table no more for missing required values or unknown event types when its counts show none', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'ev.csv', ['customer_id,ts,event_type,session_id', 'c1,2025-10-02 11:13:21,email_sent,', 'c1,2025-10-02 15:50:54,session,S1', 'c2,2025-10-03,email_open,'].join('\n') + '\n');
+    const statements: string[] = [];
+    const all = session.all.bind(session);
+    session.all = (sql, params) => {
+      statements.push(sql);
+      return all(sql, params);
+    };
+    try {
+      const r = await loadTables(session, { events: { path: 'ev.csv' } }, { baseDir: dir });
+      expect(r.tables[0]).toMatchObject({ read: 'one-pass', loadedRows: 3, excluded: [] });
+      expect(r.warnings).toEqual([]);
+    } finally {
+      session.all = all;
+    }
+    expect(statements.filter((sql) => /__reason|"event_type" NOT IN/.test(sql))).toEqual([]);
+  });
 });
