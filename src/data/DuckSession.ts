@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkParam } from '../core/errors';
@@ -24,7 +25,7 @@ export interface DuckSessionOptions {
   memoryLimit?: string;
   /**
    * Folder that receives DuckDB's spill files (default: the system's temporary folder). Each session
-   * spills into its own sub-folder, removed when the session closes.
+   * spills into its own sub-folder, made on the first spill and removed when the session closes.
    */
   tempDirectory?: string;
 }
@@ -52,7 +53,18 @@ export class DuckSession {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     private readonly spillDir: string,
+    /** A second connection to another session's database (fork): closing it closes only the connection. */
+    private readonly forked = false,
   ) {}
+
+  /**
+   * Another connection to the same database, for work that runs beside this session's (reading two
+   * files at once: DuckDB reads a gzip file on one thread). Tables are shared; temporary tables and
+   * progress reporting are not. Close it when done; the database stays open.
+   */
+  async fork(): Promise<DuckSession> {
+    return new DuckSession(this.instance, await this.instance.connect(), this.spillDir, true);
+  }
 
   /**
    * Report how far each long statement has got (DuckDB's query progress, polled every `everyMs`) to
@@ -91,7 +103,9 @@ export class DuckSession {
     // DuckDB's default spill folder is ".tmp" in the current folder, shared by every process started there.
     const parent = resolve(options.tempDirectory ?? tmpdir());
     mkdirSync(parent, { recursive: true });
-    const spillDir = mkdtempSync(join(parent, 'seglab-duckdb-'));
+    // A name of its own, not the folder: DuckDB makes it when it first spills and removes it when it
+    // closes, so a session that never spills (or is never closed) leaves no empty folder behind.
+    const spillDir = unusedFolder(parent, 'seglab-duckdb-');
     // Loading creates and drops tables of gigabytes; a background thread hands the freed memory back
     // to the system, so that the process's memory follows what the tables hold (~0.5 GB less at peak).
     const config: Record<string, string> = { allocator_background_threads: 'true', memory_limit: memoryLimit.trim(), temp_directory: spillDir };
@@ -183,12 +197,24 @@ export class DuckSession {
   }
 
   close(): void {
+    if (this.forked) {
+      this.connection.closeSync();
+      return;
+    }
     try {
       this.connection.closeSync();
       this.instance.closeSync();
     } finally {
       rmSync(this.spillDir, { recursive: true, force: true });
     }
+  }
+}
+
+/** A path under `parent` that does not exist yet: `prefix` and 12 random hex digits. */
+function unusedFolder(parent: string, prefix: string): string {
+  for (;;) {
+    const path = join(parent, prefix + randomBytes(6).toString('hex'));
+    if (!existsSync(path)) return path;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Problem } from '../core/errors';
 import { assertUnreachable } from '../core/assertUnreachable';
-import { type DuckSession, quoteIdent, quoteLiteral, type Row } from './DuckSession';
+import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { duckErrorMessage } from './duckErrorMessage';
 import { sampleLocation } from './locateRows';
 import { ROW_COLUMN } from './readRawTable';
@@ -76,7 +76,11 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
   const canon = `(SELECT ${ROW_COLUMN}, ${select.join(', ')}, ${reason} AS __reason FROM (${inner}))`;
   const excluded: ExcludedRows[] = [];
   const total = Number(await session.scalar(`SELECT count(*) FROM ${stage}`));
-  const byReason = await session.all(`SELECT __reason AS reason, count(*) AS n FROM ${canon} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
+  // The one-pass read's counts say when no row lacks a required value: no scan for the reasons then.
+  const byReason =
+    validated.onePassCounts?.requiredMissing === false && !drops.length
+      ? []
+      : await session.all(`SELECT __reason AS reason, count(*) AS n FROM ${canon} WHERE __reason IS NOT NULL GROUP BY 1 ORDER BY 1`);
   for (const r of byReason) {
     const tag = String(r.reason);
     const n = Number(r.n);
@@ -132,32 +136,50 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
     }
   }
 
-  // The table keeps __row until the checks below have used it.
   const table = quoteIdent(ctx.table);
-  await session.run(
-    `CREATE OR REPLACE TABLE ${table} AS SELECT ${[ROW_COLUMN, ...present.map((p) => quoteIdent(p.name))].join(', ')} FROM ${canon} WHERE ${keep}`,
-  );
-  const rows = Number(await session.scalar(`SELECT count(*) FROM ${table}`));
+  const excludedRows = excluded.reduce((sum, e) => sum + e.count, 0);
+  // A one-pass read whose every row is kept already holds the canonical table: take it over by
+  // renaming its columns (no copy of millions of rows); its row ids still give the source rows.
+  const adopt = validated.storedStage !== undefined && excludedRows === 0 && canAdopt(validated, present);
+  let row: string;
+  if (adopt) {
+    await session.run(`DROP VIEW IF EXISTS ${stage}; DROP TABLE IF EXISTS ${table}`);
+    const stored = quoteIdent(validated.storedStage!);
+    const renames = validated.staged.map((s) => `ALTER TABLE ${stored} RENAME COLUMN c${s.index} TO ${quoteIdent(s.plan.name)};`);
+    await session.run(`${renames.join(' ')} ALTER TABLE ${stored} DROP COLUMN __bad; ALTER TABLE ${stored} RENAME TO ${table}`);
+    row = '(rowid + 1)';
+  } else {
+    // The table keeps __row until the checks below have used it.
+    await session.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT ${[ROW_COLUMN, ...present.map((p) => quoteIdent(p.name))].join(', ')} FROM ${canon} WHERE ${keep}`,
+    );
+    row = ROW_COLUMN;
+  }
+  const rows = adopt ? total : Number(await session.scalar(`SELECT count(*) FROM ${table}`));
   let duplicateKeys: DuplicateKeys | undefined;
   if (ctx.table === 'customers') {
-    const dup = await duplicateKeyProblem(session, ctx, validated);
+    const dup = await duplicateKeyProblem(session, ctx, validated, row);
     if (dup) {
       duplicateKeys = dup.keys;
       if (dup.problem) problems.push(dup.problem);
     }
   }
-  if (ctx.table === 'events') {
-    const unknown = await unknownEventTypes(session, ctx);
+  if (ctx.table === 'events' && validated.onePassCounts?.unknownEventTypes !== 0) {
+    const unknown = await unknownEventTypes(session, ctx, row);
     if (unknown) problems.push(unknown);
   }
-  const duplicates = await duplicateRowsCheck(session, ctx, present, rows);
+  const duplicates = await duplicateRowsCheck(session, ctx, present, rows, row);
   if (duplicates.problem) problems.push(duplicates.problem);
-  if (rows < total || hidesRowid(present.map((p) => p.name))) {
-    await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(rowMapName(ctx.table))} AS SELECT ${ROW_COLUMN} FROM ${table}`);
+  if (!adopt) {
+    if (rows < total || hidesRowid(present.map((p) => p.name))) {
+      await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(rowMapName(ctx.table))} AS SELECT ${ROW_COLUMN} FROM ${table}`);
+    } else {
+      await dropRowMap(session, ctx.table);
+    }
+    await session.run(`ALTER TABLE ${table} DROP COLUMN ${ROW_COLUMN}`);
   } else {
     await dropRowMap(session, ctx.table);
   }
-  await session.run(`ALTER TABLE ${table} DROP COLUMN ${ROW_COLUMN}`);
   if (rows === 0) {
     problems.push({
       severity: 'error',
@@ -186,6 +208,18 @@ function columnSql(plan: ColumnPlan): string {
   }
 }
 
+/**
+ * Whether the one-pass stage table can become the canonical table by renaming: every canonical column
+ * comes from the file (in the stage's order), no column is dropped as invalid, and neither the new names
+ * nor a column named rowid clash with the stage's own.
+ */
+function canAdopt(validated: ValidatedTable, present: readonly ColumnPlan[]): boolean {
+  if (validated.dropColumns.length || present.length !== validated.staged.length) return false;
+  if (!present.every((p, i) => p.origin.kind === 'source' && validated.staged[i]!.plan.name === p.name)) return false;
+  const names = present.map((p) => p.name.toLowerCase());
+  return !hidesRowid(names) && !names.some((n) => n === '__bad' || /^c\d+$/.test(n));
+}
+
 function sourceName(plan: ColumnPlan): string {
   return plan.origin.kind === 'source' ? plan.origin.column : plan.name;
 }
@@ -194,6 +228,7 @@ async function duplicateKeyProblem(
   session: DuckSession,
   ctx: TableContext,
   validated: ValidatedTable,
+  row: string,
 ): Promise<{ keys: DuplicateKeys; problem?: Problem } | undefined> {
   const table = quoteIdent(ctx.table);
   const counts = await session.one(
@@ -203,8 +238,8 @@ async function duplicateKeyProblem(
   const n = Number(counts?.extra ?? 0);
   if (!n) return { keys: { keys: 0, extraRows: 0, sampleRows: [] } };
   const rows = await session.all(
-    `SELECT ${ROW_COLUMN} AS r FROM (SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY "customer_id" ORDER BY ${ROW_COLUMN}) AS k FROM ${table})
-     WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
+    `SELECT r FROM (SELECT ${row} AS r, row_number() OVER (PARTITION BY "customer_id" ORDER BY ${row}) AS k FROM ${table})
+     WHERE k > 1 ORDER BY r LIMIT ${SAMPLE}`,
   );
   const plan = validated.plans.find((p) => p.name === 'customer_id')!;
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), sourceName(plan));
@@ -232,35 +267,25 @@ async function duplicateRowsCheck(
   ctx: TableContext,
   present: readonly ColumnPlan[],
   rows: number,
+  row: string,
 ): Promise<{ rows: DuplicateRows; problem?: Problem }> {
   const columns = present.filter((p) => p.origin.kind !== 'generated').map((p) => p.name);
   const none = { rows: { count: 0, columns, sampleRows: [] } };
   if (!columns.length || !rows) return none;
   const table = quoteIdent(ctx.table);
-  // Group on one 64-bit hash of the values instead of the values themselves: several times faster on
-  // millions of text rows; a collision among 10M rows has a probability of about 3e-6.
+  // One 64-bit hash of the values stands for the row (a collision among 10M rows has a probability
+  // of about 3e-6). The one pass: sorted on (hash, row), a row whose hash equals the one before it
+  // repeats an earlier row, so the count and the first such rows come out together. A sort of 16-byte
+  // keys costs about half of grouping on the hash, whose table of one entry per row spills at 100M rows.
   const h = `hash(${columns.map(quoteIdent).join(', ')})`;
-  // The one pass over all rows: the hashes that repeat, with their counts (few in most files). The
-  // example rows are then found among the rows with one of these hashes, never by grouping again.
-  const repeats = quoteIdent(`__seglab_repeats_${ctx.table}`);
-  await session.run(`CREATE OR REPLACE TEMP TABLE ${repeats} AS SELECT h, count(*) AS n FROM (SELECT ${h} AS h FROM ${table}) GROUP BY h HAVING count(*) > 1`);
-  let found: Row[] = [];
-  let n = 0;
-  try {
-    n = Number(await session.scalar(`SELECT coalesce(sum(n - 1), 0) FROM ${repeats}`));
-    if (n) {
-      found = await session.all(
-        `SELECT ${ROW_COLUMN} AS r FROM (
-           SELECT ${ROW_COLUMN}, row_number() OVER (PARTITION BY h ORDER BY ${ROW_COLUMN}) AS k
-           FROM (SELECT ${ROW_COLUMN}, ${h} AS h FROM ${table}) WHERE h IN (SELECT h FROM ${repeats}))
-         WHERE k > 1 ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`,
-      );
-    }
-  } finally {
-    await session.run(`DROP TABLE IF EXISTS ${repeats}`);
-  }
+  const got = await session.one(
+    `SELECT count(*) AS n, min(r, ${SAMPLE}) AS rs FROM (
+       SELECT r, h = lag(h) OVER (ORDER BY h, r) AS again FROM (SELECT ${row} AS r, ${h} AS h FROM ${table}))
+     WHERE again`,
+  );
+  const n = Number(got?.n ?? 0);
   if (!n) return none;
-  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, found.map((x) => Number(x.r)));
+  const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rowList(got?.rs));
   const generated = present.filter((p) => p.origin.kind === 'generated').map((p) => p.name);
   return {
     rows: { count: n, columns, sampleRows },
@@ -279,13 +304,21 @@ async function duplicateRowsCheck(
   };
 }
 
-async function unknownEventTypes(session: DuckSession, ctx: TableContext): Promise<Problem | undefined> {
+/** Rows of a min(row, n) result: a list, or its text when it arrives as text ("[1, 5]"). */
+function rowList(v: unknown): number[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v.map(Number);
+  const text = String(v).replace(/^\[|\]$/g, '').trim();
+  return text ? text.split(',').map((x) => Number(x.trim())) : [];
+}
+
+async function unknownEventTypes(session: DuckSession, ctx: TableContext, row: string): Promise<Problem | undefined> {
   const table = quoteIdent(ctx.table);
   const unknown = `"event_type" NOT IN (${EVENT_TYPES.map(quoteLiteral).join(', ')})`;
   const types = await session.all(`SELECT "event_type" AS t, count(*) AS n FROM ${table} WHERE ${unknown} GROUP BY 1 ORDER BY n DESC, t`);
   if (!types.length) return undefined;
   const total = types.reduce((sum, r) => sum + Number(r.n), 0);
-  const rows = await session.all(`SELECT ${ROW_COLUMN} AS r FROM ${table} WHERE ${unknown} ORDER BY ${ROW_COLUMN} LIMIT ${SAMPLE}`);
+  const rows = await session.all(`SELECT ${row} AS r FROM ${table} WHERE ${unknown} ORDER BY r LIMIT ${SAMPLE}`);
   const { location, sampleRows } = await sampleLocation(session, ctx.raw, ctx.file, rows.map((x) => Number(x.r)), 'event_type');
   const shown = types.slice(0, 10).map((r) => `${JSON.stringify(String(r.t))} (${Number(r.n)})`);
   return {

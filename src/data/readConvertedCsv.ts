@@ -2,6 +2,7 @@ import type { Problem } from '../core/errors';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { csvDuplicateHeaders, csvReadOptions, LINE_COLUMN, ROW_COLUMN, type RawReadRequest, type RawTable } from './readRawTable';
 import { type ColumnPlan, resolveMapping } from './resolveMapping';
+import { EVENT_TYPES } from './schema';
 import { emptyColumnProblem, failedSql, missingCodesSql, stagedConversionSql, type StagedColumn, type ValidatedTable } from './validateTable';
 
 export interface ConvertedRead {
@@ -24,7 +25,8 @@ export interface ConvertedRead {
  */
 export async function readConvertedCsv(session: DuckSession, req: RawReadRequest): Promise<ConvertedRead | undefined> {
   if (req.detected.format !== 'csv' || req.source.encoding === 'cp1252' || req.source.encoding === 'utf-16') return undefined;
-  const stored = quoteIdent(`__seglab_onepass_${req.table}`);
+  const storedName = `__seglab_onepass_${req.table}`;
+  const stored = quoteIdent(storedName);
   const view = `__seglab_onepass_stage_${req.table}`;
   const rejectsTable = `__seglab_onepass_rejects_${req.table}`;
   const rejectsScan = `__seglab_onepass_rejects_scan_${req.table}`;
@@ -71,7 +73,10 @@ export async function readConvertedCsv(session: DuckSession, req: RawReadRequest
   try {
     await session.run(`CREATE OR REPLACE TABLE ${stored} AS SELECT ${[...staged.map((s) => `c${s.index}`), `${bad} AS __bad`].join(', ')} FROM ${converted}`);
     const rejected = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(rejectsTable)}`));
-    const counts = (await session.one(`SELECT count(*) AS total, count_if(__bad) AS bad${staged.map((s) => `, count(c${s.index}) AS ok${s.index}`).join('')} FROM ${stored}`)) ?? {};
+    // The event types seglab does not use, counted in the same pass (the canonical check then needs no scan when there are none).
+    const eventType = req.table === 'events' ? staged.find((s) => s.plan.name === 'event_type') : undefined;
+    const unknownTypes = eventType ? `, count_if(c${eventType.index} NOT IN (${EVENT_TYPES.map(quoteLiteral).join(', ')})) AS unknown_types` : '';
+    const counts = (await session.one(`SELECT count(*) AS total, count_if(__bad) AS bad${staged.map((s) => `, count(c${s.index}) AS ok${s.index}`).join('')}${unknownTypes} FROM ${stored}`)) ?? {};
     const total = Number(counts.total);
     if (rejected > 0 || Number(counts.bad) > 0 || total === 0) {
       await drop();
@@ -90,7 +95,10 @@ export async function readConvertedCsv(session: DuckSession, req: RawReadRequest
       rejectedLines: [],
       duplicateHeaders: [],
     };
-    return { raw, validated: { stageName: view, dropColumns: [], plans, staged, fatalColumns: [], problems }, problems: [], drop };
+    // A required canonical column that comes from the file and has fewer values than rows leaves rows out.
+    const requiredMissing = plans.some((p) => p.canonical && p.required && (p.origin.kind !== 'source' || Number(counts[`ok${staged.find((s) => s.plan === p)!.index}`]) < total));
+    const onePassCounts = { requiredMissing, ...(eventType ? { unknownEventTypes: Number(counts.unknown_types) } : {}) };
+    return { raw, validated: { stageName: view, storedStage: storedName, onePassCounts, dropColumns: [], plans, staged, fatalColumns: [], problems }, problems: [], drop };
   } catch {
     // A value the conversion cannot take (or a read error): the staged path says which and where.
     await drop();

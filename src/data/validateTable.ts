@@ -36,6 +36,18 @@ export interface ValidatedTable {
    * of the first such column whose value did not convert); undefined when a mapping failed.
    */
   stageName?: string;
+  /**
+   * The one-pass CSV read only: the table under the stage view, holding c{i} (staged order) and __bad in
+   * file order, so that row id + 1 is the source row. The canonical table takes it over by renaming
+   * when no row is left out, instead of copying every row.
+   */
+  storedStage?: string;
+  /**
+   * The one-pass CSV read only: what its count over all rows already tells, so that the canonical
+   * table's checks skip a scan that would find nothing: whether some required column has an empty
+   * value, and (events) how many types are not seglab's.
+   */
+  onePassCounts?: { requiredMissing: boolean; unknownEventTypes?: number };
   /** Columns whose invalid values leave their row out (onInvalid: drop), numbered as in __invalid. */
   dropColumns: { code: number; name: string }[];
   /** Plans with every role and type decided. */

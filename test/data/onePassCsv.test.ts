@@ -114,4 +114,48 @@ describe('the one-pass read on clean files', () => {
     ]);
     expect(r.warnings.find((w) => w.check === 'missing-customer-id')?.location).toMatchObject({ line: 4, row: 3 });
   });
+
+  it('takes the stage table of a clean file over as the canonical table instead of copying its rows', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'ev.csv', CLEAN_EVENTS + '\n');
+    const statements: string[] = [];
+    const run = session.run.bind(session);
+    session.run = (sql, params) => {
+      statements.push(sql);
+      return run(sql, params);
+    };
+    try {
+      const r = await loadTables(session, { events: { path: 'ev.csv' } }, { baseDir: dir });
+      expect(r.tables[0]).toMatchObject({ read: 'one-pass', loadedRows: 4, duplicateRows: { count: 1, sampleRows: [4] } });
+    } finally {
+      session.run = run;
+    }
+    expect(statements.filter((sql) => /CREATE (OR REPLACE )?TABLE "events"/.test(sql))).toEqual([]);
+    expect(await session.all('SELECT customer_id, event_type FROM events ORDER BY rowid')).toEqual([
+      { customer_id: 'c1', event_type: 'email_sent' },
+      { customer_id: 'c1', event_type: 'session' },
+      { customer_id: 'c2', event_type: 'mystery' },
+      { customer_id: 'c1', event_type: 'session' },
+    ]);
+    expect((await session.describe('events')).map((c) => c.name)).toEqual(['customer_id', 'ts', 'event_type', 'session_id']);
+  });
+
+  it('scans the table no more for missing required values or unknown event types when its counts show none', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'ev.csv', ['customer_id,ts,event_type,session_id', 'c1,2025-10-02 11:13:21,email_sent,', 'c1,2025-10-02 15:50:54,session,S1', 'c2,2025-10-03,email_open,'].join('\n') + '\n');
+    const statements: string[] = [];
+    const all = session.all.bind(session);
+    session.all = (sql, params) => {
+      statements.push(sql);
+      return all(sql, params);
+    };
+    try {
+      const r = await loadTables(session, { events: { path: 'ev.csv' } }, { baseDir: dir });
+      expect(r.tables[0]).toMatchObject({ read: 'one-pass', loadedRows: 3, excluded: [] });
+      expect(r.warnings).toEqual([]);
+    } finally {
+      session.all = all;
+    }
+    expect(statements.filter((sql) => /__reason|"event_type" NOT IN/.test(sql))).toEqual([]);
+  });
 });

@@ -38,9 +38,22 @@ describe('DuckDB memory limit and spill folder', () => {
     expect(DEFAULT_MEMORY_LIMIT).toBe('2GB');
     expect(settings.memoryLimit).toBe('1.8 GiB');
     expect(settings.tempDirectory.startsWith(join(parent, 'seglab-duckdb-'))).toBe(true);
-    expect(readdirSync(parent)).toHaveLength(1);
+    // DuckDB makes the folder when it first spills: a session that does not spill, closed or not, leaves none.
+    expect(readdirSync(parent)).toEqual([]);
+    await session.run("SET memory_limit = '50MB'; SET threads = 1; CREATE TABLE t AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(1500000)");
+    await session.run('CREATE TABLE g AS SELECT s, count(*) AS n FROM t GROUP BY s ORDER BY s');
+    expect(readdirSync(parent)).toEqual([settings.tempDirectory.slice(parent.length + 1)]);
     session.close();
     expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('a session that is never closed leaves no empty spill folder', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'seglab-spill-'));
+    const sessions = [await DuckSession.open({ tempDirectory: parent }), await DuckSession.open({ tempDirectory: parent })];
+    const folders = await Promise.all(sessions.map(async (s) => (await s.settings()).tempDirectory));
+    expect(new Set(folders).size).toBe(2);
+    expect(readdirSync(parent)).toEqual([]);
+    for (const s of sessions) s.close();
   });
 
   it('bad settings are a UsageError naming the value', async () => {
