@@ -167,7 +167,7 @@ export async function trainAndScore(
     asOf: set.asOf,
     target: set.target,
     label: set.label,
-    snapshots: set.snapshots.map((s) => ({ index: s.index, asOf: s.asOf, windowEnd: s.windowEnd, rows: s.end - s.start, positives: s.positives })),
+    snapshots: set.snapshots.map((s) => ({ index: s.horizonsBack, asOf: s.asOf, windowEnd: s.windowEnd, rows: s.end - s.start, positives: s.positives })),
     trainingRows: y.length,
     positives: set.positives,
     negatives: set.negatives,

@@ -1,4 +1,5 @@
-import { checkFiniteMatrix } from '../../core/checkFiniteMatrix';
+import { InputError } from '../../core/errors';
+import { checkModelMatrix } from '../checkModelMatrix';
 import { checkParam, typeName, usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
 import { Rng } from '../../core/rng';
@@ -45,7 +46,9 @@ export function permutationImportance(predict: (X: Matrix) => Scores, X: Matrix,
   checkParam(METRIC_NAMES.includes(metric), 'permutationImportance metric', metric, `one of ${METRIC_NAMES.join(', ')}`);
   checkParam(Number.isInteger(repeats) && repeats >= 1, 'permutationImportance repeats', repeats, 'a whole number >= 1');
   checkSeed(seed, 'permutationImportance seed');
-  checkFiniteMatrix(X, 'permutationImportance', { minRows: 2, rowsNeed: 'pass at least 2 held-out rows' });
+  // NaN is a missing value the model may take (the trees do); ±Infinity never is.
+  checkModelMatrix(X, 'permutationImportance', 'learned');
+  if (X.rows < 2) throw new InputError(`permutationImportance: the input has ${X.rows} rows; pass at least 2 held-out rows.`);
   if (y?.length !== X.rows) throw usageError('permutationImportance', `y has ${y?.length} labels but X has ${X.rows} rows`, 'pass one label per row');
   const spec = metricSpec(metric);
   const checks = { bothClasses: true, probabilities: spec.probabilities, pName: 'predictions' };

@@ -8,6 +8,13 @@ import type { ScoreProgram, TreeNode } from './ScoreProgram';
 export interface ScoreSql {
   readonly raw: string;
   readonly probability: string;
+  /**
+   * Which of the two is computed from the trees or terms ('raw' for the linear and boosted models, the
+   * probability for a forest); `derived(alias)` gives the other from a column holding it, so a statement can
+   * compute the big expression once (modelScoreSql) instead of repeating it.
+   */
+  readonly primary: 'raw' | 'probability';
+  derived(alias: string): string;
 }
 
 export interface ScoreSqlOptions {
@@ -40,20 +47,23 @@ export function scoreProgramToSql(program: ScoreProgram, options: ScoreSqlOption
       const terms = program.terms.map((t) => `${sqlNumber(t.coef)} * ${feature(t.feature)}`);
       const raw = `CAST(${[sqlNumber(program.intercept), ...terms].join('\n  + ')} AS ${double})`;
       // GREATEST/LEAST skip NULLs in PostgreSQL: `raw * 0` keeps a NULL score NULL.
-      return { raw, probability: logisticSql(raw, double, `(${raw}) * 0 + `) };
+      return { raw, probability: logisticSql(raw, double, `(${raw}) * 0 + `), primary: 'raw', derived: (alias) => logisticSql(alias, double, `${alias} * 0 + `) };
     }
     case 'trees': {
       if (program.trees.length === 0) throw usageError('scoreProgramToSql', 'a tree ensemble without trees', 'fit the model first');
       const trees = program.trees.map((t) => `(${treeSql(t, feature)})`);
       if (program.combine === 'sum') {
         const raw = `CAST(${[sqlNumber(program.base), ...trees].join('\n  + ')} AS ${double})`;
-        return { raw, probability: logisticSql(raw, double, '') };
+        return { raw, probability: logisticSql(raw, double, ''), primary: 'raw', derived: (alias) => logisticSql(alias, double, '') };
       }
       const probability = `CAST((${trees.join('\n  + ')}) AS ${double}) / ${program.trees.length}`;
       // The forest's raw score is the logit of its probability, clamped as in process (evaluateScoreProgram).
       const eps = sqlNumber(program.epsilon ?? 1e-15);
-      const p = `LEAST(1 - ${eps}, GREATEST(${eps}, ${probability}))`;
-      return { raw: `LN((${p}) / (1 - (${p})))`, probability };
+      const logit = (prob: string) => {
+        const p = `LEAST(1 - ${eps}, GREATEST(${eps}, ${prob}))`;
+        return `LN((${p}) / (1 - (${p})))`;
+      };
+      return { raw: logit(probability), probability, primary: 'probability', derived: logit };
     }
     default:
       return assertUnreachable(program);

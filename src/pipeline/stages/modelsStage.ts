@@ -1,13 +1,10 @@
 import { InputError } from '../../core/errors';
 import type { FeatureLabel } from '../../models/evaluation/topReasons';
 import { savedModelToJSON } from '../../models/SavedModel';
-import { designSql } from '../../models/sql/designSql';
-import { modelScoreProgram } from '../../models/sql/modelScoreProgram';
-import { scoreProgramToSql } from '../../models/sql/scoreProgramToSql';
+import { modelScoreSql } from '../../models/sql/modelScoreSql';
 import { trainAndScore } from '../../models/trainAndScore';
 import { modelCardMarkdown } from '../../report/modelCardMarkdown';
 import { SQL_DIALECTS } from '../../rules/sql/SqlDialect';
-import { quoteIdentifier } from '../../rules/sql/quoteIdentifier';
 import type { Stage } from '../RunContext';
 
 export const modelsStage: Stage = {
@@ -35,13 +32,10 @@ export const modelsStage: Stage = {
       { formulaGuard: ctx.config.output.csvFormulaGuard },
     );
     if (model.kind !== 'mlp') {
-      const program = modelScoreProgram(model);
       for (const dialect of SQL_DIALECTS) {
-        const sql = scoreProgramToSql(program, { dialect, featureSql: designSql(encoder, dialect) });
-        const id = quoteIdentifier('customer_id', dialect);
         ctx.writer.writeText(
           `model.${dialect}.sql`,
-          `-- seglab ${card.family} model, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\nSELECT ${id},\n  ${sql.raw} AS score_log_odds,\n  ${sql.probability} AS probability\nFROM ${quoteIdentifier('features', dialect)};\n`,
+          `-- seglab ${card.family} model, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\n${modelScoreSql(model, encoder, dialect)};\n`,
           `The model's score as ${dialect} SQL over the feature table (equal to scores.csv to 1e-9).`,
         );
       }

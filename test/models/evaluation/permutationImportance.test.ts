@@ -41,6 +41,6 @@ describe('permutationImportance', () => {
     expect(() => permutationImportance(() => [2, 3, 4], X, [0, 1, 1], { metric: 'brier' })).toThrow(/predictions 2 is outside \[0, 1\]/);
     expect(() => permutationImportance(() => [0.1, 0.2, 0.3], X, [0, 1, 1], { repeats: 0 })).toThrow(/Invalid permutationImportance repeats: got 0/);
     expect(() => permutationImportance('model' as never, X, [0, 1, 1])).toThrow(/predict must be a function/);
-    expect(() => permutationImportance(() => [0.1, 0.2, 0.3], Matrix.fromRows([[1], [NaN], [3]]), [0, 1, 1])).toThrow(/not a finite number/);
+    expect(() => permutationImportance(() => [0.1, 0.2, 0.3], Matrix.fromRows([[1], [Infinity], [3]]), [0, 1, 1])).toThrow(/not a finite number/);
   });
 });

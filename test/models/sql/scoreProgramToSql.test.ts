@@ -26,8 +26,10 @@ function randomTree(rng: Rng, depth: number): TreeNode {
   if (depth === 0 || rng.bernoulli(0.2)) return { leaf: rng.normal(0, 0.7) };
   const missingLeft = rng.bernoulli(0.5);
   if (rng.bernoulli(0.25)) {
-    const leftCodes = [0, 1, 2, 3, 4].filter(() => rng.bernoulli(0.4));
-    return { feature: 3, leftCodes, missingLeft, left: randomTree(rng, depth - 1), right: randomTree(rng, depth - 1) };
+    // Sometimes code 4 is a level the tree never saw: it goes the missing way.
+    const knownCodes = rng.bernoulli(0.5) ? [0, 1, 2, 3] : undefined;
+    const leftCodes = (knownCodes ?? [0, 1, 2, 3, 4]).filter(() => rng.bernoulli(0.4));
+    return { feature: 3, leftCodes, ...(knownCodes && { knownCodes }), missingLeft, left: randomTree(rng, depth - 1), right: randomTree(rng, depth - 1) };
   }
   return { feature: Math.floor(rng.uniform(0, 3)), threshold: rng.normal(0, 2), missingLeft, left: randomTree(rng, depth - 1), right: randomTree(rng, depth - 1) };
 }
@@ -36,7 +38,7 @@ function programs(rng: Rng): ScoreProgram[] {
   return [
     { kind: 'linear', intercept: rng.normal(0, 1), terms: [0, 1, 2, 3].map((feature) => ({ feature, coef: rng.normal(0, 1.5) })) },
     { kind: 'trees', combine: 'sum', base: rng.normal(-1, 0.5), trees: Array.from({ length: 12 }, () => randomTree(rng, 5)) },
-    { kind: 'trees', combine: 'mean', base: 0, trees: Array.from({ length: 9 }, () => mapLeaves(randomTree(rng, 4), (v) => logistic(v))) },
+    { kind: 'trees', combine: 'mean', base: 0, epsilon: 1e-12, trees: Array.from({ length: 9 }, () => mapLeaves(randomTree(rng, 4), (v) => logistic(v))) },
   ];
 }
 

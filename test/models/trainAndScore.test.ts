@@ -1,0 +1,136 @@
+// The models layer end to end on the synthetic sample (churn, 90 days, 3 snapshots, out of time): every
+// SQL-able family trains, evaluates and scores; its SQL (six dialects written, DuckDB and PostgreSQL run)
+// gives the in-process probabilities to 1e-9 over the scoring features; a saved model round-trips; the card
+// holds intervals that contain their estimate and a lift table that adds up.
+import { join } from 'node:path';
+import type { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CalendarDate } from '../../src/core/CalendarDate';
+import { DuckSession } from '../../src/data/DuckSession';
+import { loadTables, type LoadResult } from '../../src/data/loadTables';
+import { parseModelsConfig } from '../../src/models/ModelsConfig';
+import { savedModelFromJSON, savedModelToJSON } from '../../src/models/SavedModel';
+import { modelScoreSql } from '../../src/models/sql/modelScoreSql';
+import { trainAndScore, type TrainedModel } from '../../src/models/trainAndScore';
+import { SKIP_POSTGRES, startPostgres } from '../rules/sql/postgres';
+
+const sample = join(__dirname, '..', '..', 'data', 'sample');
+const AS_OF = CalendarDate.parse('2026-07-01');
+
+describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
+  let session: DuckSession;
+  let load: LoadResult;
+  const trained = new Map<string, TrainedModel>();
+  let pg: Client | null = null;
+
+  beforeAll(async () => {
+    session = await DuckSession.open({ threads: 2 });
+    load = await loadTables(session, { customers: { path: 'customers.csv.gz', keepUnmapped: true }, transactions: { path: 'transactions.csv.gz' }, events: { path: 'events.csv.gz' } }, { baseDir: sample });
+    for (const family of ['logistic-regression', 'hist-gradient-boosting', 'random-forest'] as const) {
+      const config = parseModelsConfig({ target: { kind: 'churn', horizonDays: 90 }, snapshots: 3, family, params: { 'hist-gradient-boosting': { maxIter: 25, maxLeafNodes: 8 }, 'random-forest': { nEstimators: 20, maxDepth: 6, threads: 1 } } });
+      // keepTables: the SQL is checked over the scoring features (training_asof).
+      trained.set(family, await trainAndScore(session, {}, AS_OF, config, { available: load, resamples: 200, keepTables: true }));
+    }
+    if (!SKIP_POSTGRES) pg = await startPostgres();
+  }, 300_000);
+  afterAll(async () => {
+    session?.close();
+    await pg?.end();
+  });
+
+  it('tests out of time on the latest snapshot, with intervals around their estimates and a lift table that adds up', () => {
+    for (const [family, t] of trained) {
+      const c = t.card;
+      expect(c.family, family).toBe(family);
+      expect(c.validation.scheme).toBe('out-of-time');
+      expect(c.snapshots.map((s) => s.asOf)).toEqual(['2025-10-04', '2026-01-02', '2026-04-02']);
+      // The test rows are the latest snapshot's.
+      expect(c.validation.testRows).toBe(c.snapshots[2]!.rows);
+      for (const m of [c.metrics.rocAuc, c.metrics.averagePrecision, c.metrics.brier]) {
+        expect(m.low).toBeLessThanOrEqual(m.estimate);
+        expect(m.high).toBeGreaterThanOrEqual(m.estimate);
+      }
+      expect(c.metrics.rocAuc.estimate, family).toBeGreaterThan(0.6);
+      expect(c.lift).toHaveLength(10);
+      expect(c.lift.at(-1)!.cumulativeGain).toBeCloseTo(1, 12);
+      expect(c.lift.reduce((n, r) => n + r.rows, 0)).toBeCloseTo(c.validation.testRows, 9);
+      expect(c.drivers.length).toBe(c.inputs.length);
+      expect(t.scores.ids.length).toBe(c.scored.customers);
+      expect(t.scores.probability.every((p) => p >= 0 && p <= 1)).toBe(true);
+      expect(t.scores.reasons.some((r) => r.length > 0)).toBe(true);
+    }
+  });
+
+  it('per customer, the contributions add up to the score: log-odds (boosting, logistic) against its base', () => {
+    const t = trained.get('hist-gradient-boosting')!;
+    const raw = t.model.decisionFunction(t.encoder.transform(frameOf(t)));
+    const C = t.scores.contributions!;
+    const sums = Array.from({ length: C.rows }, (_, i) => C.data.slice(i * C.cols, (i + 1) * C.cols).reduce((a, b) => a + b, 0));
+    // base value = raw − Σ contributions, the same for every customer
+    const base = raw[0]! - sums[0]!;
+    for (let i = 0; i < C.rows; i++) expect(Math.abs(raw[i]! - sums[i]! - base)).toBeLessThan(1e-9);
+  });
+
+  it('the model as SQL scores like the model, on DuckDB and PostgreSQL (1e-9)', async () => {
+    for (const [family, t] of trained) {
+      const sql = modelScoreSql(t.model, t.encoder, 'duckdb', { table: 'training_asof' });
+      const rows = await session.all(`SELECT customer_id, probability AS p FROM (${sql}) ORDER BY customer_id`).catch((e: Error) => {
+        throw new Error(`${family}: ${e.message.split('\n')[0]} (${sql.length} characters of SQL)`);
+      });
+      const byId = new Map(t.scores.ids.map((id, i) => [id, t.scores.probability[i]!]));
+      let checked = 0;
+      for (const r of rows) {
+        const expected = byId.get(String(r.customer_id));
+        if (expected === undefined) continue;
+        expect(Math.abs(Number(r.p) - expected), `${family} ${String(r.customer_id)}`).toBeLessThan(1e-9);
+        checked++;
+      }
+      expect(checked, family).toBe(t.scores.ids.length);
+      if (!pg) continue;
+      // The same features in PostgreSQL (values as parameters), the postgres SQL over them.
+      const names = t.encoder.inputColumns.map((c) => c.name);
+      const frame = frameOf(t);
+      await pg.query(`DROP TABLE IF EXISTS pg_temp.features; CREATE TEMP TABLE features (customer_id text, ${t.encoder.inputColumns.map((c) => `"${c.name}" ${c.role === 'numeric' ? 'double precision' : 'text'}`).join(', ')})`);
+      const batch = 200;
+      for (let s = 0; s < t.scores.ids.length; s += batch) {
+        const ids = t.scores.ids.slice(s, s + batch);
+        const params: unknown[] = [];
+        const values = ids.map((id, k) => {
+          const i = s + k;
+          const row = [id, ...names.map((n) => (n in frame.numeric ? (Number.isNaN(frame.numeric[n]![i]!) ? null : frame.numeric[n]![i]) : frame.categorical[n]![i] ?? null))];
+          const base = params.length;
+          params.push(...row);
+          return `(${row.map((_, j) => `$${base + j + 1}`).join(', ')})`;
+        });
+        await pg.query(`INSERT INTO features VALUES ${values.join(', ')}`, params);
+      }
+      const prow = (await pg.query(`SELECT customer_id, probability AS p FROM (${modelScoreSql(t.model, t.encoder, 'postgres')}) s`)).rows as { customer_id: string; p: number }[];
+      expect(prow.length).toBe(t.scores.ids.length);
+      for (const r of prow) expect(Math.abs(Number(r.p) - byId.get(r.customer_id)!), `${family} on PostgreSQL, ${r.customer_id}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it('model.json round-trips: the restored model and encoder give identical probabilities', () => {
+    for (const t of trained.values()) {
+      const saved = savedModelFromJSON(JSON.parse(JSON.stringify(savedModelToJSON({ asOf: t.card.asOf, target: t.card.target, family: t.card.family, encoder: t.encoder, model: t.model }))));
+      expect(Array.from(saved.model.predictProba(saved.encoder.transform(frameOf(t))))).toEqual(Array.from(t.scores.probability));
+    }
+    expect(() => savedModelFromJSON({ kind: 'something else' })).toThrow(/seglab model/);
+  });
+
+  /** The scoring features as the model read them (training_asof, in scoring order). */
+  function frameOf(t: TrainedModel) {
+    return scoringFrames.get(t)!;
+  }
+  const scoringFrames = new Map<TrainedModel, import('../../src/models/design/FeatureFrame').FeatureFrame>();
+  beforeAll(async () => {
+    const { readFeatureTable } = await import('../../src/features/readFeatureTable');
+    for (const t of trained.values()) {
+      const table = await readFeatureTable(session, undefined, { table: 'training_asof' });
+      const at = new Map(table.ids.map((id, i) => [id, i]));
+      const rows = Int32Array.from(t.scores.ids, (id) => at.get(id)!);
+      const { frameRows } = await import('../../src/models/trainAndScore');
+      scoringFrames.set(t, frameRows(table, rows));
+    }
+  }, 120_000);
+});
