@@ -8,6 +8,7 @@ import { profileCommand } from './commands/profile';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { scoreCommand } from './commands/score';
+import { trainCommand } from './commands/train';
 import { synthCommand } from './commands/synth';
 import { EXIT } from './exitCodes';
 import { StderrProgress } from './StderrProgress';
@@ -55,6 +56,6 @@ function buildProgram(outcome: { code: number }): Command {
     progress: () => new StderrProgress(process.stderr, cli.quiet()),
     setExitCode: (code) => (outcome.code = code),
   };
-  for (const command of [synthCommand, profileCommand, featuresCommand, runCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand]) command(program, cli);
+  for (const command of [synthCommand, profileCommand, featuresCommand, runCommand, trainCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand]) command(program, cli);
   return program;
 }

@@ -57,7 +57,7 @@ const familyParams = z.record(z.unknown()).describe("the family's own params (ea
 
 /**
  * `models:` in the run config: the target, how many earlier snapshots to train on, which model family,
- * how it is validated and searched, and the contact budget of the confusion matrix. Every field but
+ * how it is validated, and the contact budget of the confusion matrix. Every field but
  * `target` has a default; `validation` defaults to out-of-time when there are two snapshots or more.
  */
 export const modelsConfigSchema = z
@@ -83,10 +83,8 @@ export const modelsConfigSchema = z
     exclude: z.array(z.string().min(1)).default([]).describe('feature columns left out of the model'),
     /** out-of-time (train on earlier snapshots, test on the latest) or k-fold (stratified). */
     validation: z.enum(VALIDATION_SCHEMES).optional().describe('out-of-time (default with 2 snapshots or more) or k-fold'),
-    /** Folds of the stratified k-fold (and of the search's inner validation). */
+    /** Folds of the stratified k-fold. */
     folds: z.number().int().min(2).max(20).default(5).describe('a whole number of folds from 2 to 20'),
-    /** Candidate settings the hyperparameter search tries per family. */
-    budget: z.number().int().min(1).max(500).default(20).describe('how many settings the search tries per family, 1 to 500'),
     /** Share of customers contacted ("contact the top 10%"): sets the threshold of the confusion matrix. */
     contactBudget: z.number().gt(0).max(1).default(0.1).describe('a share of customers in (0, 1], e.g. 0.1 for the top 10%'),
     /** Seed of every random stream of the models stage (folds, search, bootstrap, the families' own). */

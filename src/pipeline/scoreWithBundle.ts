@@ -35,7 +35,7 @@ export function readBundle(path: string): RuleBundle {
   return bundle;
 }
 
-function readerFor(path: string): string {
+export function readerFor(path: string): string {
   const p = path.toLowerCase().replace(/\.gz$/, '');
   const ext = extname(p);
   if (ext === '.parquet') return `read_parquet(${quoteLiteral(path)})`;

@@ -12,7 +12,6 @@ describe('the models: config section', () => {
       exclude: [],
       validation: 'out-of-time',
       folds: 5,
-      budget: 20,
       contactBudget: 0.1,
       seed: 42,
     });
@@ -46,7 +45,7 @@ describe('the models: config section', () => {
     expect(message({ target: { kind: 'propensity', horizonDays: 30, event: { category: 'a', channel: 'b' } } })).toContain('field models.target.event');
     expect(message({ target: { kind: 'churn', horizonDays: 30 }, family: 'svm' })).toContain('field models.family');
     expect(message({ target: { kind: 'churn', horizonDays: 30 }, params: { svm: {} } })).toContain('field models.params');
-    expect(message({ target: { kind: 'churn', horizonDays: 30 }, horizon: 30 })).toContain('allowed keys: target, snapshots, family, params, exclude, validation, folds, budget, contactBudget, seed');
+    expect(message({ target: { kind: 'churn', horizonDays: 30 }, horizon: 30 })).toContain('allowed keys: target, snapshots, family, params, exclude, validation, folds, contactBudget, seed');
     expect(message({ target: { kind: 'churn', horizonDays: 30 }, snapshots: 1, validation: 'out-of-time' })).toContain('out-of-time validation needs at least 2 snapshots (snapshots is 1)');
     expect(message({ target: { kind: 'column', column: 'y' }, validation: 'out-of-time' })).toContain('a column target has one: use k-fold');
     expect(message({ target: { kind: 'churn', horizonDays: 30 }, contactBudget: 0 })).toContain('field models.contactBudget');
