@@ -165,6 +165,22 @@ export { topReasons, type TopReasonsOptions, type FeatureLabel, type Reason } fr
 // models: the models: config section, point-in-time labels and training sets, the design matrix
 export { modelsConfigSchema, modelTargetSchema, propensityEventSchema, parseModelsConfig, MODEL_NAMES, VALIDATION_SCHEMES, type ModelsConfig, type ModelsConfigInput, type ModelTarget, type ModelTargetKind, type PropensityEvent, type ValidationScheme } from './models/ModelsConfig';
 export { buildTrainingSet, type BuildTrainingSetOptions } from './models/labels/buildTrainingSet';
+export { trainAndScore, AUTO_FAMILIES, type TrainedModel, type TrainAndScoreOptions } from './models/trainAndScore';
+export { MODEL_CARD_SCHEMA_VERSION, type ModelCard } from './models/ModelCard';
+export { savedModelFromJSON, savedModelToJSON, SAVED_MODEL_SCHEMA_VERSION, type SavedModel } from './models/SavedModel';
+export { scoreProgramToSql, type ScoreSql, type ScoreSqlOptions } from './models/sql/scoreProgramToSql';
+export type { ScoreProgram, TreeNode as ScoreTreeNode } from './models/sql/ScoreProgram';
+export { evaluateScoreProgram, programProbability } from './models/sql/evaluateScoreProgram';
+export { modelScoreProgram } from './models/sql/modelScoreProgram';
+export { modelScoreSql } from './models/sql/modelScoreSql';
+export { designSql } from './models/sql/designSql';
+export { Mlp } from './models/mlp/Mlp';
+export { MlpModel } from './models/mlp/MlpModel';
+export { mlpEntry } from './models/mlp/mlpEntry';
+export { predictionSummary, type RunPrediction } from './pipeline/predictionSummary';
+export { scoreWithModel, type ModelScoring } from './pipeline/scoreWithModel';
+export type { PredictionSummary } from './report/PredictionSummary';
+export { modelCardMarkdown } from './report/modelCardMarkdown';
 export type { TrainingSet, TrainingSnapshot, LabelDefinition } from './models/labels/TrainingSet';
 export type { FeatureFrame, DesignColumn } from './models/design/FeatureFrame';
 export { DesignEncoder, DESIGN_ENCODINGS, missingValuesPolicy, type DesignEncoding, type DesignColumnSpec, type DesignEncoderJSON } from './models/design/DesignEncoder';

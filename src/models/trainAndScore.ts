@@ -39,9 +39,11 @@ export interface TrainedModel {
   scores: {
     ids: string[];
     probability: Float64Array;
-    /** Up to three reasons per customer, in words (empty for the MLP: no exact attribution). */
+    /** Up to three reasons per customer, in words: for the explained customers (empty for the others and for the MLP). */
     reasons: string[][];
-    /** Per customer × input column (the card's inputs order): the contribution to the score (null for the MLP). */
+    /** The explained customers (indices into ids): the highest scores, the contact budget's share (at most 20,000). */
+    explained: Int32Array;
+    /** Per explained customer × input column (the card's inputs order): the contribution to the score (null for the MLP). */
     contributions: Matrix | null;
   };
 }
@@ -156,8 +158,15 @@ export async function trainAndScore(
   progress.start(`models: scoring ${set.score.ids.length.toLocaleString('en-US')} customers`);
   const Xscore = encoder.transform(set.score.frame);
   const probability = model.predictProba(Xscore);
-  const { contributions, explanations } = explain(model, Xscore, groups, inputs.length, set.score.ids.length);
-  const reasons = contributions ? reasonsInWords(contributions, set.score.frame, inputs, options.labels ?? {}) : set.score.ids.map(() => []);
+  // Reasons for the customers a campaign would contact (the highest scores, the contact budget's share): exact
+  // TreeSHAP costs trees × leaves × depth² per customer, minutes for a deep forest over everyone.
+  const explained = highestScores(probability, Math.min(EXPLAIN_ROWS, Math.max(1, Math.ceil(config.contactBudget * probability.length))));
+  const { contributions, explanations } = explain(model, takeRows(Xscore, explained), groups, inputs.length, explained.length);
+  const reasons: string[][] = set.score.ids.map(() => []);
+  if (contributions) {
+    const words = reasonsInWords(contributions, frameRows(set.score.frame, explained), inputs, options.labels ?? {});
+    explained.forEach((row, k) => (reasons[row] = words[k]!));
+  }
   let sum = 0;
   for (const p of probability) sum += p;
   progress.end();
@@ -198,7 +207,7 @@ export async function trainAndScore(
     scored: { customers: set.score.ids.length, meanScore: set.score.ids.length ? sum / set.score.ids.length : 0 },
     notes: [...set.notes, ...(config.family === 'auto' ? [`auto compared ${families.join(', ')} by held-out ROC AUC; the MLP is tried only when named (family: mlp)`] : [])],
   };
-  return { card, model, encoder, scores: { ids: set.score.ids, probability, reasons, contributions } };
+  return { card, model, encoder, scores: { ids: set.score.ids, probability, reasons, explained, contributions } };
 }
 
 function encodingOf(family: ModelName): DesignEncoding {
@@ -295,19 +304,25 @@ function aggregateImportance(mean: readonly number[], sd: readonly number[], gro
   return names.map((feature, k) => ({ feature, importance: m[k]!, sd: Math.sqrt(v[k]!) })).sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature));
 }
 
+/** The rows of the `count` highest scores, in row order (ties at the edge by row order). */
+function highestScores(p: Float64Array, count: number): Int32Array {
+  const order = Int32Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
+  return order.subarray(0, count).sort();
+}
+
 /** Per-customer contributions per input column: TreeSHAP (trees), coefficient × (x − training mean) (logistic), none (MLP). */
 function explain(model: FittedModel, X: Matrix, groups: Int32Array, inputs: number, customers: number): { contributions: Matrix | null; explanations: string } {
   let design: Matrix;
   let explanations: string;
   if (model instanceof HistGradientBoostingModel || model instanceof RandomForestModel) {
     design = treeShap(model, X).contributions;
-    explanations = `exact TreeSHAP contributions to the ${model instanceof HistGradientBoostingModel ? 'log-odds' : 'probability'} of every scored customer (${customers.toLocaleString('en-US')})`;
+    explanations = `exact TreeSHAP contributions to the ${model instanceof HistGradientBoostingModel ? 'log-odds' : 'probability'} of the ${customers.toLocaleString('en-US')} highest-scored customers (the contact budget)`;
   } else if (model instanceof LogisticRegressionModel) {
     const { data, rows, cols } = X;
     const out = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = model.coef[j]! * (data[i * cols + j]! - model.mean[j]!);
     design = new Matrix(out, rows, cols, X.columns);
-    explanations = 'coefficient × (value − training mean) per input: the exact contribution of each input to the log-odds against the average customer';
+    explanations = `coefficient × (value − training mean) per input, for the ${customers.toLocaleString('en-US')} highest-scored customers (the contact budget): the exact contribution of each input to the log-odds against the average customer`;
   } else {
     return { contributions: null, explanations: 'none per customer: the MLP has no exact attribution; the drivers are permutation importance on held-out rows' };
   }

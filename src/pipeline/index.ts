@@ -15,3 +15,4 @@ export { parseStageList, runConfigSchema, STAGE_NAMES } from './RunConfig';
 export { runPipeline } from './runPipeline';
 export { scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from './scoreWithBundle';
 export { synthesise } from './synthesise';
+export { scoreWithModel, type ModelScoring } from './scoreWithModel';

@@ -8,7 +8,8 @@ export interface RunPrediction {
   card: ModelCard;
   ids: readonly string[];
   probability: Float64Array;
-  /** Per scored customer × the card's inputs (null for the MLP). */
+  /** The explained customers (indices into ids: the highest scores), and their contributions × the card's inputs (null for the MLP). */
+  explained: Int32Array;
   contributions: Matrix | null;
 }
 
@@ -19,17 +20,30 @@ export interface RunPrediction {
  */
 export function predictionSummary(p: RunPrediction, segmentOf: ReadonlyMap<string, number>, labelOf: (column: string) => string): PredictionSummary {
   const { card } = p;
-  const bySegment = new Map<number, { n: number; sum: number; contrib: Float64Array }>();
+  const bySegment = new Map<number, { n: number; sum: number; contrib: Float64Array; explained: number }>();
   const inputs = card.inputs.length;
-  p.ids.forEach((id, i) => {
+  const at = (id: string) => {
     const seg = segmentOf.get(id);
-    if (seg === undefined || seg < 0) return;
+    if (seg === undefined || seg < 0) return null;
     let s = bySegment.get(seg);
-    if (!s) bySegment.set(seg, (s = { n: 0, sum: 0, contrib: new Float64Array(inputs) }));
+    if (!s) bySegment.set(seg, (s = { n: 0, sum: 0, contrib: new Float64Array(inputs), explained: 0 }));
+    return s;
+  };
+  p.ids.forEach((id, i) => {
+    const s = at(id);
+    if (!s) return;
     s.n++;
     s.sum += p.probability[i]!;
-    if (p.contributions) for (let j = 0; j < inputs; j++) s.contrib[j]! += p.contributions.data[i * inputs + j]!;
   });
+  // Drivers: what pushes the score of the segment's explained (highest-scored) customers up, on average.
+  if (p.contributions) {
+    p.explained.forEach((row, k) => {
+      const s = at(p.ids[row]!);
+      if (!s) return;
+      s.explained++;
+      for (let j = 0; j < inputs; j++) s.contrib[j]! += p.contributions!.data[k * inputs + j]!;
+    });
+  }
   const segments = [...bySegment.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([id, s]) => ({
@@ -37,8 +51,8 @@ export function predictionSummary(p: RunPrediction, segmentOf: ReadonlyMap<strin
       customers: s.n,
       meanScore: s.sum / s.n,
       expected: s.sum,
-      drivers: p.contributions
-        ? Array.from(s.contrib, (v, j) => ({ v: v / s.n, j }))
+      drivers: p.contributions && s.explained > 0
+        ? Array.from(s.contrib, (v, j) => ({ v: v / s.explained, j }))
             .filter((d) => d.v > 0)
             .sort((a, b) => b.v - a.v || a.j - b.j)
             .slice(0, 3)

@@ -39,6 +39,7 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
   });
 
   it('tests out of time on the latest snapshot, with intervals around their estimates and a lift table that adds up', () => {
+    expect(trained.size).toBe(3);
     for (const [family, t] of trained) {
       const c = t.card;
       expect(c.family, family).toBe(family);
@@ -63,8 +64,13 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
 
   it('per customer, the contributions add up to the score: log-odds (boosting, logistic) against its base', () => {
     const t = trained.get('hist-gradient-boosting')!;
-    const raw = t.model.decisionFunction(t.encoder.transform(frameOf(t)));
+    const all = t.model.decisionFunction(t.encoder.transform(frameOf(t)));
+    const raw = Array.from(t.scores.explained, (row) => all[row]!);
     const C = t.scores.contributions!;
+    // The explained customers are the contact budget's share, the highest scores.
+    expect(C.rows).toBe(Math.ceil(0.1 * t.scores.ids.length));
+    const lowestExplained = Math.min(...Array.from(t.scores.explained, (r) => t.scores.probability[r]!));
+    expect(t.scores.probability.filter((p) => p > lowestExplained).length).toBeLessThan(C.rows);
     const sums = Array.from({ length: C.rows }, (_, i) => C.data.slice(i * C.cols, (i + 1) * C.cols).reduce((a, b) => a + b, 0));
     // base value = raw − Σ contributions, the same for every customer
     const base = raw[0]! - sums[0]!;
@@ -72,6 +78,7 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
   });
 
   it('the model as SQL scores like the model, on DuckDB and PostgreSQL (1e-9)', async () => {
+    expect(trained.size).toBe(3);
     for (const [family, t] of trained) {
       const sql = modelScoreSql(t.model, t.encoder, 'duckdb', { table: 'training_asof' });
       const rows = await session.all(`SELECT customer_id, probability AS p FROM (${sql}) ORDER BY customer_id`).catch((e: Error) => {

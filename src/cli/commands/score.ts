@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from '../../pipeline';
 import { UsageError } from '../../core/errors';
-import { scoreWithModel } from '../../pipeline/scoreWithModel';
+import { scoreWithBundle, scoreWithModel, SCORING_ENGINES, type ScoringEngine } from '../../pipeline';
 import type { CliContext } from '../CliContext';
 import { CSV_RAW_HELP } from '../options';
 

@@ -19,7 +19,7 @@ export const modelsStage: Stage = {
     const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false });
     ctx.timePart('train', performance.now() - t0);
     const { card, model, encoder, scores } = trained;
-    ctx.results.models = { card, ids: scores.ids, probability: scores.probability, contributions: scores.contributions };
+    ctx.results.models = { card, ids: scores.ids, probability: scores.probability, explained: scores.explained, contributions: scores.contributions };
 
     ctx.writer.writeJson('model.json', savedModelToJSON({ asOf: card.asOf, target: card.target, family: card.family, encoder, model }), 'The fitted churn / propensity model with its input encoder (seglab score --model reads it).');
     ctx.writer.writeJson('model-card.json', card, 'Model card: label definition, data, every family tried, metrics with 95% intervals, calibration, lift, contact budget, drivers.');
@@ -28,7 +28,7 @@ export const modelsStage: Stage = {
       'scores.csv',
       ['customer_id', 'probability', 'reason_1', 'reason_2', 'reason_3'],
       scores.ids.map((id, i) => [id, scores.probability[i]!, scores.reasons[i]?.[0] ?? '', scores.reasons[i]?.[1] ?? '', scores.reasons[i]?.[2] ?? '']),
-      'Per customer as of asOf: the probability of the target and up to three reasons in words.',
+      'Per customer as of asOf: the probability of the target, and for the highest-scored customers (the contact budget) up to three reasons in words.',
       { formulaGuard: ctx.config.output.csvFormulaGuard },
     );
     if (model.kind !== 'mlp') {

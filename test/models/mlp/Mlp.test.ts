@@ -29,6 +29,8 @@ describe('MLP fit and scoring', () => {
   it('probabilities are in [0, 1] and the logistic of decisionFunction', () => {
     const p = model.predictProba(X);
     const z = model.decisionFunction(X);
+    expect(X.rows).toBeGreaterThan(0);
+    expect(p).toHaveLength(X.rows);
     for (let i = 0; i < X.rows; i++) {
       expect(p[i]).toBeGreaterThanOrEqual(0);
       expect(p[i]).toBeLessThanOrEqual(1);

@@ -21,11 +21,13 @@ describe('HistGradientBoosting', () => {
 
   it('respects maxLeafNodes, maxDepth and minSamplesLeaf', async () => {
     const model = await new HistGradientBoosting({ maxIter: 5, maxLeafNodes: 4, minSamplesLeaf: 100 }).fit(X, y);
+    expect(model.trees).toHaveLength(5);
     for (const t of model.trees) {
       expect(t.feature.filter((f) => f < 0).length).toBeLessThanOrEqual(4);
       for (let k = 0; k < t.nodeCount; k++) if (t.feature[k]! < 0) expect(t.cover[k]!).toBeGreaterThanOrEqual(100);
     }
     const deep = await new HistGradientBoosting({ maxIter: 5, maxLeafNodes: null, maxDepth: 2 }).fit(X, y);
+    expect(deep.trees).toHaveLength(5);
     for (const t of deep.trees) expect(t.maxDepth()).toBeLessThanOrEqual(2);
   });
 

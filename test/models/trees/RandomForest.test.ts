@@ -23,6 +23,8 @@ describe('RandomForest', () => {
     const a = await new RandomForest({ nEstimators: 4, threads: 1, maxDepth: 4, seed: 0 }).fit(X, y);
     const b = await new RandomForest({ nEstimators: 4, threads: 1, maxDepth: 4, seed: 1 }).fit(X, y);
     const trees = new Set(a.trees.map((t) => JSON.stringify(t.toJSON())));
+    expect(trees.size).toBe(4);
+    expect(b.trees).toHaveLength(4);
     for (const t of b.trees) expect(trees.has(JSON.stringify(t.toJSON()))).toBe(false);
   });
 
