@@ -32,6 +32,8 @@ export interface Manifest {
   versions: Record<string, string>;
   /** DuckDB's memory limit, threads and spill folder in this run. */
   duckdb?: DuckSettings;
+  /** The models stage's family and, for the MLP, the TensorFlow.js backend that trained it (results may differ in the last bits between backends). */
+  model?: { family: string; backend: string | null };
   stages: StageTiming[];
   totalMs: number;
   outputs: OutputRecord[];
@@ -57,6 +59,7 @@ export const manifestSchema: z.ZodType<Manifest, z.ZodTypeDef, unknown> = z.obje
   pseudonymisation: jsonObject<PseudonymisationInfo>('how ids were pseudonymised (an object)').optional(),
   versions: z.record(z.string()),
   duckdb: z.object({ memoryLimit: z.string(), threads: z.number(), tempDirectory: z.string() }).optional(),
+  model: z.object({ family: z.string(), backend: z.string().nullable() }).optional(),
   stages: z.array(z.object({ stage: z.enum(STAGE_NAMES), ms: z.number(), parts: z.record(z.number()).optional() })),
   totalMs: z.number(),
   outputs: z.array(z.object({ file: z.string(), bytes: z.number(), sha256: z.string(), description: z.string() })),

@@ -45,6 +45,8 @@ describe('the models stage through the CLI (sample, churn within 90 days)', () =
     expect(scores[0]).toEqual(['customer_id', 'probability', 'reason_1', 'reason_2', 'reason_3']);
     expect(scores.length - 1).toBe(card.scored.customers);
     expect(readFileSync(join(run, 'model-card.md'), 'utf8')).toMatch(/ROC AUC 0\.\d{3} \(95% interval/);
+    // The manifest says which model ran (and, for the MLP, on which TensorFlow.js backend).
+    expect(JSON.parse(readFileSync(join(run, 'manifest.json'), 'utf8')).model).toEqual({ family: 'hist-gradient-boosting', backend: null });
   });
 
   it('the review has the model section and the predicted churn per segment in its KPIs', () => {
