@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import { runConfigSchema, type RunConfigOverrides } from '../pipeline';
@@ -44,4 +45,16 @@ export function overrides(opts: { data?: string; set?: Record<string, string>; a
     set: opts.set ?? {},
     values: [...(opts.asOf !== undefined ? [{ path: 'asOf', value: opts.asOf, origin: `--as-of ${opts.asOf}` }] : []), ...values],
   };
+}
+
+/** The options `seglab run` and `seglab train` share: what to read, as of when, where the run folder goes. */
+export function runFolderOptions(command: Command): Command {
+  return command
+    .option('--data <path>', 'value of ${data} in the config')
+    .option('--set <name=value>', SET_HELP, keyValue, {})
+    .option('--as-of <date>', "override the config's asOf (YYYY-MM-DD)", asOfDate)
+    .option('--out <dir>', "folder that receives the run folder (default: the config's output.dir, reports)")
+    .option('--run-id <id>', 'name of the run folder')
+    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 3GB')
+    .option('--csv-raw', CSV_RAW_HELP);
 }

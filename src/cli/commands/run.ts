@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { checkPreviousRun, loadRunConfig, parseStageList, runPipeline, STAGE_NAMES } from '../../pipeline';
 import type { CliContext } from '../CliContext';
-import { asOfDate, CSV_RAW_HELP, keyValue, overrides, SET_HELP } from '../options';
+import { overrides, runFolderOptions } from '../options';
 
 interface RunOpts {
   config: string;
@@ -19,18 +19,13 @@ interface RunOpts {
 
 /** `seglab run`: every configured stage of a config, into one run folder. */
 export function runCommand(program: Command, cli: CliContext): void {
-  program
-    .command('run')
-    .description('Run every stage of a config and write a run folder (manifest.json, quality, features) under reports/.')
-    .requiredOption('-c, --config <file>', 'run config (YAML)')
-    .option('--data <path>', 'value of ${data} in the config')
-    .option('--set <name=value>', SET_HELP, keyValue, {})
-    .option('--as-of <date>', 'override the config\'s asOf (YYYY-MM-DD)', asOfDate)
-    .option('--out <dir>', 'folder that receives the run folder (default: the config\'s output.dir, reports)')
-    .option('--run-id <id>', 'name of the run folder')
+  runFolderOptions(
+    program
+      .command('run')
+      .description('Run every stage of a config and write a run folder (manifest.json, quality, features) under reports/.')
+      .requiredOption('-c, --config <file>', 'run config (YAML)'),
+  )
     .addOption(new Option('--stages <list>', `comma-separated subset of: ${STAGE_NAMES.join(', ')}`))
-    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 3GB')
-    .option('--csv-raw', CSV_RAW_HELP)
     .option('--previous <run>', "an earlier run folder: this run's segments keep its segment ids (sets cluster.previous)")
     .action(async (opts: RunOpts) => {
       const loaded = loadRunConfig(

@@ -2,22 +2,16 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors';
 import { loadRunConfig, runPipeline } from '../../pipeline';
 import type { CliContext } from '../CliContext';
-import { asOfDate, CSV_RAW_HELP, keyValue, overrides, SET_HELP } from '../options';
+import { overrides, runFolderOptions } from '../options';
 
 /** `seglab train`: the churn / propensity model of a config (load, features, models), into a run folder. */
 export function trainCommand(program: Command, cli: CliContext): void {
-  program
-    .command('train')
-    .description('Train and evaluate the churn / propensity model of a config (its models: section) and score every customer: model.json, model-card.md, scores.csv, model.<dialect>.sql in a run folder.')
-    .requiredOption('-c, --config <file>', 'run config (YAML) with a models: section')
-    .option('--data <path>', 'value of ${data} in the config')
-    .option('--set <name=value>', SET_HELP, keyValue, {})
-    .option('--as-of <date>', "override the config's asOf (YYYY-MM-DD)", asOfDate)
-    .option('--out <dir>', "folder that receives the run folder (default: the config's output.dir, reports)")
-    .option('--run-id <id>', 'name of the run folder')
-    .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 3GB')
-    .option('--csv-raw', CSV_RAW_HELP)
-    .action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; memoryLimit?: string; csvRaw?: boolean }) => {
+  runFolderOptions(
+    program
+      .command('train')
+      .description('Train and evaluate the churn / propensity model of a config (its models: section) and score every customer: model.json, model-card.md, scores.csv, model.<dialect>.sql in a run folder.')
+      .requiredOption('-c, --config <file>', 'run config (YAML) with a models: section'),
+  ).action(async (opts: { config: string; data?: string; set?: Record<string, string>; asOf?: string; out?: string; runId?: string; memoryLimit?: string; csvRaw?: boolean }) => {
       const loaded = loadRunConfig(
         opts.config,
         overrides(opts, [

@@ -7,11 +7,11 @@ import type { BinaryLabels, FitOptions } from '../ModelEntry';
 import { BinMapper } from './BinMapper';
 import { HistTree } from './HistTree';
 import { HistGradientBoostingModel } from './HistGradientBoostingModel';
-import { checkBinaryLabels, checkSampleWeight, checkTreeMatrix } from './checkTreeInput';
+import { checkBinaryLabels, checkTreeFit, checkTreeMatrix } from './checkTreeInput';
 import { binGoesLeft, growTree, type GrowData, type GrowParams, type GrownTree } from './histTreeKernel';
 import { histGradientBoostingParamsSchema, type HistGradientBoostingParams, type ResolvedHistGradientBoostingParams } from './histGradientBoostingParams';
 import { stratifiedHoldout, takeRows } from './stratifiedHoldout';
-import { applyClassWeight, checkCategoricalFeatures, logLoss } from './treeParamFields';
+import { logLoss } from './treeParamFields';
 
 const WHO = 'HistGradientBoosting';
 /** Above this many rows earlyStopping 'auto' turns on (as scikit-learn). */
@@ -34,10 +34,7 @@ export class HistGradientBoosting {
   async fit(X: Matrix, y: BinaryLabels, options: FitOptions = {}): Promise<HistGradientBoostingModel> {
     const who = `${WHO}.fit`;
     const p = this.params;
-    checkTreeMatrix(X, who);
-    const labels = checkBinaryLabels(y, X.rows, who);
-    const weights = applyClassWeight(labels, checkSampleWeight(options.sampleWeight, X.rows, who), p.classWeight);
-    checkCategoricalFeatures(p.categoricalFeatures, X, who);
+    const { labels, weights } = checkTreeFit(X, y, options.sampleWeight, p, who);
     const stopEarly = p.earlyStopping === 'auto' ? X.rows > AUTO_EARLY_STOPPING_ROWS || options.validation !== undefined : p.earlyStopping;
 
     // Training and validation rows: the caller's validation set, else a seeded stratified holdout.

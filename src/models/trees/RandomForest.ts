@@ -5,11 +5,11 @@ import type { BinaryLabels, FitOptions } from '../ModelEntry';
 import { BinMapper } from './BinMapper';
 import { HistTree } from './HistTree';
 import { RandomForestModel } from './RandomForestModel';
-import { checkBinaryLabels, checkSampleWeight, checkTreeMatrix } from './checkTreeInput';
+import { checkTreeFit } from './checkTreeInput';
 import { growForestInWorkers, type ForestJob, type GrownForestTree } from './forestWorkers';
 import { growForestTree, type GrowParams } from './histTreeKernel';
 import { randomForestParamsSchema, type RandomForestParams, type ResolvedRandomForestParams } from './randomForestParams';
-import { applyClassWeight, checkCategoricalFeatures } from './treeParamFields';
+
 
 const WHO = 'RandomForest';
 /** Below this much work (rows × trees) worker threads cost more than they save (~40 ms to start one). */
@@ -31,10 +31,7 @@ export class RandomForest {
   async fit(X: Matrix, y: BinaryLabels, options: FitOptions = {}): Promise<RandomForestModel> {
     const who = `${WHO}.fit`;
     const p = this.params;
-    checkTreeMatrix(X, who);
-    const labels = checkBinaryLabels(y, X.rows, who);
-    const weights = applyClassWeight(labels, checkSampleWeight(options.sampleWeight, X.rows, who), p.classWeight);
-    checkCategoricalFeatures(p.categoricalFeatures, X, who);
+    const { labels, weights } = checkTreeFit(X, y, options.sampleWeight, p, who);
     const n = X.rows, F = X.cols;
     options.onProgress?.(0, 'binning features');
     const bins = BinMapper.fit(X, p.maxBins, p.categoricalFeatures, p.seed, who);

@@ -1,7 +1,12 @@
 import { InputError, problem, type Problem } from '../../core/errors';
+import { checkBinaryLabels } from '../checkBinaryLabels';
 import { checkSampleWeight as sharedSampleWeight } from '../checkSampleWeight';
 import { checkMatrix } from '../../core/checkMatrix';
 import type { Matrix } from '../../core/Matrix';
+import type { BinaryLabels, FitOptions } from '../ModelEntry';
+import { applyClassWeight, checkCategoricalFeatures } from './treeParamFields';
+
+type ClassWeight = Parameters<typeof applyClassWeight>[2];
 
 /**
  * The entry check of a tree model's X: a Matrix with rows and columns whose values are finite or NaN
@@ -40,4 +45,16 @@ export { checkBinaryLabels } from '../checkBinaryLabels';
 /** Sample weights as the shared check reads them, all 1 when none were given (the tree kernels always weigh rows). */
 export function checkSampleWeight(w: Float64Array | readonly number[] | undefined, rows: number, who: string): Float64Array {
   return sharedSampleWeight(w, rows, who) ?? new Float64Array(rows).fill(1);
+}
+
+/**
+ * The entry check both tree fits make: X (finite or NaN), 0/1 labels with both classes, sample weights times
+ * the class weights, categorical columns that hold level codes. Returns the labels and the row weights.
+ */
+export function checkTreeFit(X: Matrix, y: BinaryLabels, sampleWeight: FitOptions['sampleWeight'], params: { classWeight: ClassWeight; categoricalFeatures: readonly number[] }, who: string): { labels: Uint8Array; weights: Float64Array } {
+  checkTreeMatrix(X, who);
+  const labels = checkBinaryLabels(y, X.rows, who);
+  const weights = applyClassWeight(labels, checkSampleWeight(sampleWeight, X.rows, who), params.classWeight);
+  checkCategoricalFeatures(params.categoricalFeatures, X, who);
+  return { labels, weights };
 }

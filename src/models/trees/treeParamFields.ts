@@ -47,3 +47,4 @@ export function logLoss(raw: Float64Array, y: Uint8Array, w: Float64Array | null
   }
   return s / ws;
 }
+
