@@ -2,8 +2,8 @@ import { assertUnreachable } from '../core/assertUnreachable';
 import type { CalendarDate } from '../core/CalendarDate';
 import { deriveSeed } from '../core/seedParam';
 import { Matrix } from '../core/Matrix';
-import { Rng } from '../core/rng';
 import { silentProgress, type Progress } from '../core/progress';
+import { seededRowSample } from '../core/seededRowSample';
 import type { DuckSession } from '../data/DuckSession';
 import type { FeatureConfig, FeatureConfigInput } from '../features/FeatureConfig';
 import type { DesignEncoder, DesignEncoding } from './design/DesignEncoder';
@@ -20,7 +20,6 @@ import { rocAuc } from './evaluation/rocAuc';
 import { takeRows } from './evaluation/takeRows';
 import { topReasons, type FeatureLabel } from './evaluation/topReasons';
 import { buildTrainingSet } from './labels/buildTrainingSet';
-import type { TrainingSet } from './labels/TrainingSet';
 import { LogisticRegressionModel } from './linear/LogisticRegressionModel';
 import { MlpModel } from './mlp/MlpModel';
 import { MODEL_CARD_SCHEMA_VERSION, type ModelCard } from './ModelCard';
@@ -95,7 +94,7 @@ export async function trainAndScore(
 
   // Held-out probabilities per family: out of time (encoder fitted on the training part only) or out of fold.
   const candidates: ModelCard['candidates'] = [];
-  const heldOut = new Map<ModelName, { p: Float64Array; y: Uint8Array; model: FittedModel | null; X: Matrix | null }>();
+  const heldOut = new Map<ModelName, { p: Float64Array; y: Uint8Array; model: FittedModel | null; X: Matrix | null; encoder: DesignEncoder | null }>();
   for (const family of families) {
     const t0 = performance.now();
     progress.start(`models: ${family} (${scheme === 'out-of-time' ? 'out-of-time test' : `${config.folds}-fold cross-validation`})`);
@@ -107,11 +106,11 @@ export async function trainAndScore(
       const Xtrain = encoder.transform(trainFrame);
       const Xtest = encoder.transform(testFrame);
       const model = await MODELS.lookup(family).create(withCategorical(params, family, encoder) as never).fit(Xtrain, pick(y, split.train));
-      heldOut.set(family, { p: model.predictProba(Xtest), y: pick(y, split.test), model, X: Xtest });
+      heldOut.set(family, { p: model.predictProba(Xtest), y: pick(y, split.test), model, X: Xtest, encoder });
     } else {
       const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
       const cv = await crossValidate(MODELS.lookup(family), withCategorical(params, family, encoder), encoder.transform(set.train.frame), y, config.folds, { seed: deriveSeed(seed, 'models-folds') });
-      heldOut.set(family, { p: cv.oof, y, model: null, X: null });
+      heldOut.set(family, { p: cv.oof, y, model: null, X: null, encoder: null });
     }
     const h = heldOut.get(family)!;
     const auc = rocAuc(h.y, h.p);
@@ -148,9 +147,9 @@ export async function trainAndScore(
   const evalModel = h.model ?? model;
   const evalX = h.X ?? encoder.transform(set.train.frame);
   const evalY = h.X ? h.y : y;
-  const rows = sampleRows(evalX.rows, EXPLAIN_ROWS, deriveSeed(seed, 'models-explain'));
-  const pi = permutationImportance((X) => evalModel.predictProba(X), takeRows(evalX, rows), pick(evalY, rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
-  const evalGroups = h.model ? designGroups(encoderOf(h.model, encoder, set, split), inputs.length) : groups;
+  const sample = evalX.rows > EXPLAIN_ROWS ? seededRowSample(evalX, EXPLAIN_ROWS, deriveSeed(seed, 'models-explain')) : { X: evalX, rows: Int32Array.from({ length: evalX.rows }, (_, i) => i) };
+  const pi = permutationImportance((X) => evalModel.predictProba(X), sample.X, pick(evalY, sample.rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
+  const evalGroups = h.encoder ? designGroups(h.encoder, inputs.length) : groups;
   const drivers = aggregateImportance(pi.features.map((f) => f.mean), pi.features.map((f) => f.sd), evalGroups, inputs.map((c) => c.name));
   progress.end();
 
@@ -261,18 +260,6 @@ export function frameRows(frame: FeatureFrame, rows: Int32Array): FeatureFrame {
   return { rowCount: rows.length, numeric, categorical };
 }
 
-/** A seeded sample of at most `max` of `n` rows, in row order (all rows when n ≤ max). */
-function sampleRows(n: number, max: number, seed: number): Int32Array {
-  if (n <= max) return Int32Array.from({ length: n }, (_, i) => i);
-  // Selection sampling (Knuth's algorithm S): seeded, in row order.
-  const out = new Int32Array(max);
-  const rng = new Rng(seed);
-  const next = () => rng.uniform(0, 1);
-  let taken = 0;
-  for (let i = 0; i < n && taken < max; i++) if (next() * (n - i) < max - taken) out[taken++] = i;
-  return out;
-}
-
 /** Per design (matrix) column: the input column it comes from, in the encoder's layout (as DesignEncoder.transform builds it). */
 function designGroups(encoder: DesignEncoder, inputs: number): Int32Array {
   const out = new Int32Array(encoder.featureNames.length);
@@ -283,14 +270,6 @@ function designGroups(encoder: DesignEncoder, inputs: number): Int32Array {
   });
   if (j !== out.length || encoder.columns.length !== inputs) throw new Error(`designGroups: the encoder's layout (${j} columns) does not match its ${out.length} features`);
   return out;
-}
-
-/** The out-of-time model's encoder (fitted on the training part): its layout may differ from the final one (levels, indicators). */
-function encoderOf(model: FittedModel, finalEncoder: DesignEncoder, set: TrainingSet, split: { train: Int32Array } | null): DesignEncoder {
-  if (!split) return finalEncoder;
-  const enc = fitDesignEncoder(frameRows(set.train.frame, split.train), set.columns, { encoding: finalEncoder.encoding });
-  enc.checkColumns(model.featureNames);
-  return enc;
 }
 
 /** Design-column importances summed per input column (a categorical's one-hot columns together), largest first. */

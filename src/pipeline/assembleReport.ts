@@ -21,7 +21,7 @@ import { prepareClusterInput, type PreparedClusterInput } from '../features/prep
 import type { QualityFacts } from './qualityFacts';
 import { resolveOutcome } from '../features/resolveOutcome';
 import type { RunConfig } from './RunConfig';
-import { predictionSummary, targetLabel, type RunPrediction } from './predictionSummary';
+import { isRiskTarget, predictionSummary, targetLabel, type RunPrediction } from './predictionSummary';
 
 export interface ReportInputs {
   config: RunConfig;
@@ -112,7 +112,11 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
       const l = cfg.labels[column];
       return l === undefined ? column : typeof l === 'string' ? l : l[cfg.locale];
     };
-    data.prediction = predictionSummary(inputs.prediction, segmentOf, labelOf);
+    const target = inputs.prediction.card.target;
+    const sameOutcome = target.kind === 'column' && config.outcome?.column === target.column ? config.outcome.higherIsBetter : null;
+    // A label column that is the data's outcome is named as the outcome is ("Term-deposit subscription", not "y").
+    const named = outcome && target.kind === 'column' && outcome.column === target.column ? outcome.label : undefined;
+    data.prediction = predictionSummary(inputs.prediction, segmentOf, labelOf, isRiskTarget(inputs.prediction.card, sameOutcome), named);
   }
   return { personas, data };
 }

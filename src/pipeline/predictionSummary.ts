@@ -18,7 +18,13 @@ export interface RunPrediction {
  * customers) the customers scored, mean score, expected number (sum of probabilities) and the inputs that
  * push its score up most on average; the words of the label in both languages. Only aggregates.
  */
-export function predictionSummary(p: RunPrediction, segmentOf: ReadonlyMap<string, number>, labelOf: (column: string) => string): PredictionSummary {
+export function predictionSummary(
+  p: RunPrediction,
+  segmentOf: ReadonlyMap<string, number>,
+  labelOf: (column: string) => string,
+  isRisk = isRiskTarget(p.card),
+  label: Record<Locale, string> = targetLabel(p.card),
+): PredictionSummary {
   const { card } = p;
   const bySegment = new Map<number, { n: number; sum: number; contrib: Float64Array; explained: number }>();
   const inputs = card.inputs.length;
@@ -60,8 +66,8 @@ export function predictionSummary(p: RunPrediction, segmentOf: ReadonlyMap<strin
         : [],
     }));
   return {
-    label: targetLabel(card),
-    isRisk: card.target.kind === 'churn' || (card.target.kind === 'column' && /churn/i.test(card.target.column)),
+    label,
+    isRisk,
     family: card.family,
     chosenBy: card.chosenBy,
     validation: card.validation.scheme,
@@ -79,6 +85,15 @@ export function predictionSummary(p: RunPrediction, segmentOf: ReadonlyMap<strin
 
 function interval(ci: { estimate: number; low: number; high: number; level: number }) {
   return { estimate: ci.estimate, low: ci.low, high: ci.high, level: ci.level };
+}
+
+/**
+ * Whether a high score is a risk: churn is; a propensity is not; a label column is a risk when the data's
+ * outcome says lower is better (`outcome.higherIsBetter: false`, passed by the caller), else not.
+ */
+export function isRiskTarget(card: ModelCard, outcomeHigherIsBetter: boolean | null = null): boolean {
+  const t = card.target;
+  return t.kind === 'churn' || (t.kind === 'column' && outcomeHigherIsBetter === false);
 }
 
 /** What is predicted, in words per language. */

@@ -1,10 +1,9 @@
 import type { Matrix } from '../../core/Matrix';
 import type { ScoreProgram, TreeNode } from './ScoreProgram';
 
-/** Logistic function, written once so SQL and process agree on its form: 1 / (1 + exp(−z)). */
-export function logistic(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
+import { logistic } from '../linear/LogisticRegressionModel';
+
+export { logistic };
 
 /** The raw score of every row of X as the program states it (the reference its SQL is checked against). */
 export function evaluateScoreProgram(program: ScoreProgram, X: Matrix): Float64Array {

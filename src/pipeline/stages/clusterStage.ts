@@ -5,7 +5,7 @@ import { NOISE } from '../../cluster/ClusterModel';
 import { KPrototypes } from '../../cluster/kprototypes/KPrototypes';
 import { KPrototypesModel } from '../../cluster/kprototypes/KPrototypesModel';
 import { selectK } from '../../cluster/selection/selectK';
-import { seededRowSample } from '../../cluster/selection/seededRowSample';
+import { seededRowSample } from '../../core/seededRowSample';
 import { bootstrapStability } from '../../cluster/selection/stability';
 import { suggestEps } from '../../cluster/dbscan/suggestEps';
 import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type ClusterSample } from '../../cluster/summary/ClusterResult';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KMeans } from '../../../src/cluster/kmeans/KMeans';
-import { seededRowSample } from '../../../src/cluster/selection/seededRowSample';
+import { seededRowSample } from '../../../src/core/seededRowSample';
 import { selectK } from '../../../src/cluster/selection/selectK';
 import { Matrix } from '../../../src/core/Matrix';
 import { blobs } from '../metrics/fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRowSample } from '../../../src/cluster/selection/seededRowSample';
-import { Matrix } from '../../../src/core/Matrix';
+import { seededRowSample } from '../../src/core/seededRowSample';
+import { Matrix } from '../../src/core/Matrix';
 
 describe('seededRowSample', () => {
   const X = Matrix.fromColumns({ a: Float64Array.from({ length: 1000 }, (_, i) => i), b: Float64Array.from({ length: 1000 }, (_, i) => -i) });

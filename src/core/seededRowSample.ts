@@ -1,6 +1,6 @@
-import { checkParam } from '../../core/errors';
-import { Matrix } from '../../core/Matrix';
-import { Rng } from '../../core/rng';
+import { checkParam } from './errors';
+import { Matrix } from './Matrix';
+import { Rng } from './rng';
 
 export interface RowSample {
   /** The drawn rows, in their original order. */
