@@ -29,8 +29,12 @@ export interface PredictionSummary {
   lift: { decile: number; rate: number; lift: number; cumulativeGain: number }[];
   /** Mean predicted probability against the observed rate, per bin with its row count. */
   calibration: { meanPredicted: number; observed: number; count: number }[];
-  /** The contact budget ("top 10%") and what it catches on the evaluation rows. */
-  budget: { fraction: number; threshold: number; precision: number; recall: number };
+  /**
+   * The contact budget and what it catches on the evaluation rows: `fraction` is the share really contacted
+   * (at most the budget: a group of tied top scores larger than the budget is not contacted, so it can be 0),
+   * `threshold` null when nobody is.
+   */
+  budget: { fraction: number; threshold: number | null; precision: number; recall: number };
   /** Most important inputs overall (permutation importance on held-out rows: drop in ROC AUC). */
   drivers: { feature: string; label: string; importance: number; sd: number }[];
   /** Per segment id: mean score now, the expected number of positives (sum of scores), its top drivers. */

@@ -35,7 +35,9 @@ export function modelCardMarkdown(card: ModelCard): string {
     `- Average precision ${ci(card.metrics.averagePrecision)} (base rate ${pct(card.baseRate)})`,
     `- Log loss ${ci(card.metrics.logLoss)}; Brier ${ci(card.metrics.brier)}`,
     `- Expected calibration error ${f3(card.metrics.expectedCalibrationError)}`,
-    `- Contact the top ${pct(card.budget.share)} (threshold ${f3(card.budget.threshold)}): precision ${pct(card.budget.precision)}, recall ${pct(card.budget.recall)}`,
+    card.budget.contacted > 0
+      ? `- Contact the top ${pct(card.budget.share)} (threshold ${f3(card.budget.threshold)}, ${card.budget.contacted} test rows): precision ${pct(card.budget.precision)}, recall ${pct(card.budget.recall)}`
+      : `- Contact the top ${pct(card.budget.share)}: no threshold fits, more rows share the top score than the budget allows`,
     '',
     markdownTable(['Decile', 'Rows', 'Positives', 'Rate', 'Lift', 'Cumulative gain'], card.lift.map((r) => [String(r.decile), r.rows.toFixed(0), r.positives.toFixed(1), pct(r.rate), r.lift.toFixed(2), pct(r.cumulativeGain)]), [true, true, true, true, true, true]),
     '',

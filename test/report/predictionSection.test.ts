@@ -31,6 +31,13 @@ describe('prediction section', () => {
     expect(html).not.toContain('<img');
   });
 
+  it('says so, instead of "the top 0%", when tied top scores leave nobody within the contact budget', () => {
+    const data = reportFixture('en');
+    const html = outsidePlotly(renderReportHtml({ ...data, prediction: { ...data.prediction!, budget: { fraction: 0, threshold: null, precision: 0, recall: 0 } } }));
+    expect(html).toContain('More customers share the top score than the contact budget allows');
+    expect(html).not.toContain('Contacting the top 0%');
+  });
+
   it('French: its words and number format; Markdown: the same tables', () => {
     const fr = outsidePlotly(renderReportHtml(withPrediction('fr')));
     expect(fr).toContain('Qui va probablement agir');

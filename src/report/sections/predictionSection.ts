@@ -18,6 +18,7 @@ const TEXTS = localTexts(
     chosenAuto: 'chosen automatically as the best on the test period',
     quality: (auc: string, low: string, high: string) => `Ranking quality (ROC AUC): ${auc} (95% interval ${low}–${high}; 0.5 is a coin toss, 1 is perfect).`,
     budget: (share: string, precision: string, recall: string) => `Contacting the top ${share} of customers by score reaches ${recall} of those with the outcome; ${precision} of the contacted have it.`,
+    noBudget: 'More customers share the top score than the contact budget allows, so no threshold picks a top group within it.',
     segmentsTitle: 'By segment',
     segmentHeader: 'Segment',
     customersHeader: 'Customers',
@@ -47,6 +48,7 @@ const TEXTS = localTexts(
     chosenAuto: 'choisi automatiquement comme le meilleur sur la période de test',
     quality: (auc, low, high) => `Qualité du classement (AUC ROC) : ${auc} (intervalle à 95 % ${low}–${high} ; 0,5 = pile ou face, 1 = parfait).`,
     budget: (share, precision, recall) => `Contacter les ${share} de clients au score le plus élevé touche ${recall} de ceux qui ont l’évènement ; ${precision} des contactés l’ont.`,
+    noBudget: 'Plus de clients partagent le score le plus élevé que le budget de contact n’en permet : aucun seuil ne choisit un groupe de tête qui y tienne.',
     segmentsTitle: 'Par segment',
     segmentHeader: 'Segment',
     customersHeader: 'Clients',
@@ -146,6 +148,7 @@ function qualityText(ctx: { t: (typeof TEXTS)['en']; fmt: Ctx['fmt']; data: Ctx[
 
 function budgetText(ctx: { t: (typeof TEXTS)['en']; fmt: Ctx['fmt']; data: Ctx['data'] }): string {
   const b = ctx.data.prediction!.budget;
+  if (b.fraction === 0) return ctx.t.noBudget;
   return ctx.t.budget(ctx.fmt.percent(b.fraction), ctx.fmt.percent(b.precision), ctx.fmt.percent(b.recall));
 }
 
