@@ -7,7 +7,7 @@ import { spdInverse } from './cholesky';
 import { LogisticObjective } from './LogisticObjective';
 import { LogisticRegressionModel, type LogisticConvergence, type LogisticRegressionJSON } from './LogisticRegressionModel';
 import { resolveLogisticRegressionParams, type LogisticRegressionParams, type ResolvedLogisticRegressionParams } from './logisticRegressionParams';
-import { minimizeLbfgs } from './minimizeLbfgs';
+import { minimizeLbfgs } from '../../core/minimizeLbfgs';
 import { minimizeNewton } from './minimizeNewton';
 import { minimizeProximalNewtonL1 } from './minimizeProximalNewtonL1';
 import type { SolverOptions, SolverResult } from './SolverResult';

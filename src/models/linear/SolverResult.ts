@@ -22,19 +22,4 @@ export interface SolverOptions {
   onIteration?: (iteration: number, optimality: number) => void;
 }
 
-/** max |v_i|. */
-export function maxAbs(v: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < v.length; i++) {
-    const a = Math.abs(v[i]!);
-    if (a > m) m = a;
-  }
-  return m;
-}
-
-/** a · b. */
-export function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
+export { dot, maxAbs } from '../../core/vectorOps';

@@ -1,5 +1,27 @@
-import type { LogisticObjective } from './LogisticObjective';
-import { dot, maxAbs, type SolverOptions, type SolverResult } from './SolverResult';
+import { dot, maxAbs } from './vectorOps';
+
+/** A smooth function to minimise: its value at θ, with its gradient written into `grad`. */
+export interface DifferentiableObjective {
+  valueAndGradient(theta: Float64Array, grad: Float64Array): number;
+}
+
+/** When L-BFGS stops: the largest gradient component reaches tol, or maxIter iterations. */
+export interface LbfgsOptions {
+  maxIter: number;
+  tol: number;
+  /** Called after each iteration with its number and the largest gradient component. */
+  onIteration?: (iteration: number, optimality: number) => void;
+}
+
+/** Where L-BFGS stopped and why ('line search': no further decrease within floating-point precision). */
+export interface LbfgsResult {
+  theta: Float64Array;
+  iterations: number;
+  converged: boolean;
+  optimality: number;
+  objective: number;
+  stop: 'tol' | 'maxIter' | 'line search';
+}
 
 /** Pairs of (step, gradient change) L-BFGS keeps (10, as scipy's default). */
 const MEMORY = 10;
@@ -9,10 +31,11 @@ const C2 = 0.9;
 
 /**
  * L-BFGS (two-loop recursion, memory 10) with a strong-Wolfe line search (Nocedal & Wright, Algorithms
- * 3.5 and 3.6, cubic interpolation). One pass over X per function evaluation; usually one per iteration.
+ * 3.5 and 3.6, cubic interpolation). One objective evaluation per line-search step; usually one per
+ * iteration. Shared by the logistic regression (models/linear) and the CLV fits (clv/).
  */
-export function minimizeLbfgs(obj: LogisticObjective, theta0: Float64Array, options: SolverOptions): SolverResult {
-  const d = obj.p + 1;
+export function minimizeLbfgs(obj: DifferentiableObjective, theta0: Float64Array, options: LbfgsOptions): LbfgsResult {
+  const d = theta0.length;
   let theta: Float64Array = theta0.slice();
   let g: Float64Array = new Float64Array(d);
   let f = obj.valueAndGradient(theta, g);
@@ -94,7 +117,7 @@ interface Point {
 }
 
 /** A step along dir meeting the strong Wolfe conditions, or null when none is found (precision exhausted). */
-function strongWolfe(obj: LogisticObjective, theta: Float64Array, f0: number, dir: Float64Array, slope0: number): Point | null {
+function strongWolfe(obj: DifferentiableObjective, theta: Float64Array, f0: number, dir: Float64Array, slope0: number): Point | null {
   const d = theta.length;
   const at = (step: number): Point => {
     const t = new Float64Array(d);
