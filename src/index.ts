@@ -351,3 +351,9 @@ export { clusterEstimator } from './pipeline/clusterEstimator';
 export { reportConfigSchema, type ReportConfig } from './pipeline/ReportConfig';
 export { assembleReport, type ReportInputs } from './pipeline/assembleReport';
 export { reportRun, assembleRunReport, type ReportRunOptions } from './pipeline/reportRun';
+
+// Customer lifetime value (clv/): the transaction summary, the purchase and spend models, CLV.
+export { clvSummary, type ClvSummaryOptions } from './clv/clvSummary';
+export { clvSummarySql, type ClvSummarySqlOptions } from './clv/clvSummarySql';
+export { CLV_TIME_UNITS, daysPerUnit, type ClvTimeUnit } from './clv/ClvTimeUnit';
+export type { ClvSummary, ClvData } from './clv/ClvData';
