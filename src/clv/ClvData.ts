@@ -12,9 +12,11 @@ export interface ClvData {
   /** Names the customers in error messages (else the 1-based row). */
   readonly customerIds?: readonly string[];
   readonly frequency: ArrayLike<number>;
-  readonly recency: ArrayLike<number>;
-  readonly T: ArrayLike<number>;
+  readonly recency?: ArrayLike<number>;
+  readonly T?: ArrayLike<number>;
   readonly monetaryValue?: ArrayLike<number>;
+  /** The unit of recency and T, when known (a ClvSummary knows it): the fitted model keeps it for CLV horizons. */
+  readonly unit?: ClvTimeUnit;
 }
 
 /**
