@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseSavedJson } from '../core/parseSavedJson';
 import { checkClvData } from './checkClvData';
 import type { ClvData } from './ClvData';
+import { logGamma } from './special/logGamma';
 
 export const GAMMA_GAMMA_SCHEMA_VERSION = 1;
 
@@ -68,6 +69,15 @@ export class GammaGammaModel {
     return out;
   }
 
+  /** Each repeat buyer's log-likelihood at the fitted parameters (NaN for customers without a repeat purchase, who do not enter the fit). */
+  logLikelihoods(data: ClvData): Float64Array {
+    const d = checkClvData(data, 'GammaGamma logLikelihoods', 'spend');
+    const { p, q, v } = this.params;
+    const out = new Float64Array(d.n);
+    for (let i = 0; i < d.n; i++) out[i] = d.x[i]! > 0 ? gammaGammaLogLikelihood(p, q, v, d.x[i]!, d.m![i]!) : NaN;
+    return out;
+  }
+
   toJSON(): GammaGammaJSON {
     return {
       schemaVersion: GAMMA_GAMMA_SCHEMA_VERSION,
@@ -101,4 +111,10 @@ export class GammaGammaModel {
     const { schemaVersion: _v, kind: _k, ...state } = parseSavedJson(schema, json, 'Gamma-Gamma model');
     return new GammaGammaModel(state);
   }
+}
+
+/** ln L of one repeat buyer with x repeat purchases of mean value m (Fader, Hardie & Lee 2005, "RFM and CLV", eq. 4). */
+export function gammaGammaLogLikelihood(p: number, q: number, v: number, x: number, m: number): number {
+  const px = p * x;
+  return logGamma(px + q) - logGamma(px) - logGamma(q) + q * Math.log(v) + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(x * m + v);
 }
