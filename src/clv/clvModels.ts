@@ -39,4 +39,4 @@ export const gammaGammaEntry: SpendModelEntry = {
 };
 
 /** Every CLV model, registered once (configs, saved models and the contract suite read this). */
-export const CLV_MODELS = new Registry<ClvModelEntry>('CLV model', [bgNbdEntry, mbgNbdEntry, paretoNbdEntry, gammaGammaEntry]);
+export const CLV_MODELS = new Registry('CLV model', [bgNbdEntry, mbgNbdEntry, paretoNbdEntry, gammaGammaEntry] as readonly ClvModelEntry[]);

@@ -1,10 +1,10 @@
 // What the contract suite runs every registry entry on: one fixture per registered entry, in one place,
 // so that an entry registered without one fails test/contract/coverage.test.ts.
 import { expect } from 'vitest';
-import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, DECOMPOSITIONS, InputError, K_SELECTION_CRITERIA, Matrix, MODELS, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
+import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, CLV_MODELS, DECOMPOSITIONS, InputError, K_SELECTION_CRITERIA, Matrix, MODELS, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
 
 /** Every registry under contract, by the name its entries are registered as ("clustering algorithm", …). */
-export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA, MODELS] as unknown as Registry<RegistryEntry>[];
+export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA, MODELS, CLV_MODELS] as unknown as Registry<RegistryEntry>[];
 
 /** Per registry, per entry: the params the contract passes (beside k and seed, which it sets itself) and extras. */
 export interface Fixture {
@@ -45,6 +45,13 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     'hist-gradient-boosting': { params: { maxIter: 20, minSamplesLeaf: 5 } },
     'random-forest': { params: { nEstimators: 10, minSamplesLeaf: 2, threads: 1 } },
     mlp: { params: { hiddenLayers: [8], maxEpochs: 60, batchSize: 32, learningRate: 0.01, backend: 'cpu' } },
+  },
+  // CLV models (clv/clvModels.ts): params for a fit on clvCustomers() (seed added when taken).
+  'CLV model': {
+    'bg-nbd': { params: {} },
+    'mbg-nbd': { params: {} },
+    'pareto-nbd': { params: { nStarts: 2 } },
+    'gamma-gamma': { params: {} },
   },
   'k-selection criterion': {
     elbow: { params: {} },
@@ -146,4 +153,38 @@ export function expectNoRows(fn: () => unknown): void {
   const err = thrown(fn);
   expect(err).toBeInstanceOf(SeglabError);
   expect((err as Error).message).toMatch(/0 rows|at least 1 row/);
+}
+
+/**
+ * 400 customers simulated from a buy-till-you-die process (seeded): purchase rates spread over 0.05–0.65
+ * per week, exponential lifetimes with rates 0.01–0.11 per week, ages 20–39 weeks, spend 10–40 per day.
+ * Heterogeneous enough that every CLV model has a finite optimum.
+ */
+export function clvCustomers(seed = 11): { customerIds: string[]; frequency: Float64Array; recency: Float64Array; T: Float64Array; monetaryValue: Float64Array; unit: 'weeks' } {
+  const rng = new Rng(seed);
+  const n = 400;
+  const out = { customerIds: [] as string[], frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n), monetaryValue: new Float64Array(n), unit: 'weeks' as const };
+  for (let i = 0; i < n; i++) {
+    const T = 20 + (i % 20);
+    const rate = 0.05 + 0.6 * rng.next();
+    const spend = 10 + 30 * rng.next();
+    const death = -Math.log(1 - rng.next()) / (0.01 + 0.1 * rng.next());
+    let t = 0;
+    let x = 0;
+    let last = 0;
+    let total = 0;
+    for (;;) {
+      t += -Math.log(1 - rng.next()) / rate;
+      if (t > Math.min(T, death)) break;
+      x++;
+      last = t;
+      total += spend * (0.5 + rng.next());
+    }
+    out.customerIds.push(`c${i + 1}`);
+    out.frequency[i] = x;
+    out.recency[i] = last;
+    out.T[i] = T;
+    out.monetaryValue[i] = x > 0 ? total / x : 0;
+  }
+  return out;
 }

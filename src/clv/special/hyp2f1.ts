@@ -1,5 +1,9 @@
-/** Terms past which the series gives up (z within about 1e-5 of 1 with a slowly converging tail). */
-const MAX_TERMS = 1_000_000;
+/**
+ * Terms past which the series gives up and returns NaN: enough for z up to about 0.99 (the terms shrink
+ * like zⁿ). Beyond that a likelihood is treated as outside its domain, so a fit backs away instead of
+ * summing millions of terms per customer.
+ */
+const MAX_TERMS = 5_000;
 
 /**
  * ln ₂F₁(a, b; c; z), the Gaussian hypergeometric function, for a, b, c > 0 and 0 ≤ z < 1: what the
