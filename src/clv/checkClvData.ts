@@ -1,4 +1,4 @@
-import { InputError, problem } from '../core/errors';
+import { InputError, problem, typeName } from '../core/errors';
 import type { ClvData } from './ClvData';
 
 /** The columns of a ClvData as typed arrays, checked. */
@@ -21,7 +21,7 @@ const SAMPLE = 5;
  * `needs` says which columns the caller reads ('monetary' adds monetaryValue, finite).
  */
 export function checkClvData(data: ClvData, who: string, needs: 'purchases' | 'spend'): CheckedClvData {
-  if (data === null || typeof data !== 'object') throw new InputError(`${who}: expected a CLV summary (frequency, recency, T), got ${data === null ? 'null' : typeof data}.`);
+  if (data === null || typeof data !== 'object') throw new InputError(`${who}: expected a CLV summary (frequency, recency, T), got ${typeName(data)}.`);
   const cols: Array<[string, ArrayLike<number> | undefined]> = needs === 'purchases' ? [['frequency', data.frequency], ['recency', data.recency], ['T', data.T]] : [['frequency', data.frequency], ['monetaryValue', data.monetaryValue]];
   for (const [name, col] of cols) {
     if (!col || typeof col.length !== 'number') throw new InputError(`${who}: the summary has no ${name} column; compute the summary with clvSummary, or pass ${cols.map((c) => c[0]).join(', ')} as arrays.`);

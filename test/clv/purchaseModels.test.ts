@@ -27,6 +27,7 @@ describe('BG/NBD', () => {
   it('log-likelihood, P(alive), conditional and unconditional expectations and P(X(t) = n) equal the scipy reference at the published parameters', () => {
     const m = purchaseModelAt('bg-nbd', REFERENCE.params.bgnbd);
     const data = referenceSummary();
+    expect(data.frequency).toHaveLength(6);
     const ll = m.logLikelihoods(data);
     const alive = m.probabilityAlive(data);
     const e10 = m.expectedPurchases(10, data);
@@ -68,6 +69,7 @@ describe('MBG/NBD', () => {
   it('matches the scipy reference at the published parameters; P(alive) < 1 even without a repeat purchase', () => {
     const m = purchaseModelAt('mbg-nbd', REFERENCE.params.mbgnbd);
     const data = referenceSummary();
+    expect(data.frequency).toHaveLength(6);
     const ll = m.logLikelihoods(data);
     const alive = m.probabilityAlive(data);
     const e39 = m.expectedPurchases(39, data);
@@ -91,6 +93,7 @@ describe('Pareto/NBD', () => {
   it('matches the scipy reference at the published parameters (α < β branch) and is continuous across α = β', () => {
     const m = purchaseModelAt('pareto-nbd', REFERENCE.params.paretonbd);
     const data = referenceSummary();
+    expect(data.frequency).toHaveLength(6);
     const ll = m.logLikelihoods(data);
     const alive = m.probabilityAlive(data);
     const e39 = m.expectedPurchases(39, data);
