@@ -6,6 +6,7 @@ import type { ClvTimeUnit } from './ClvTimeUnit';
  * `frequency` the repeat purchase periods (purchase days after the first), `recency` the age at the
  * last purchase and `T` the age at the calibration end (both in the summary's unit, counted from the
  * first purchase day), `monetaryValue` the mean value of the repeat purchase days (0 without one).
+ * The purchase models read frequency, recency and T; the spend model frequency and monetaryValue.
  * A ClvSummary is one; plain arrays (a lifetimes-style summary file) are another.
  */
 export interface ClvData {

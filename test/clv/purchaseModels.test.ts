@@ -51,6 +51,17 @@ describe('BG/NBD', () => {
     expect(alive[4]).toBeLessThan(alive[3]!);
   });
 
+  it.skipIf(!HAVE_CDNOW)("penalizer (lifetimes' convention, penalizer · Σθ²) shrinks the parameters; another seed finds the same optimum", () => {
+    const plain = fitOn('bg-nbd');
+    const penalised = fitOn('bg-nbd', { penalizer: 0.01 });
+    const sq = (m: PurchaseModel) => m.theta.reduce((a, v) => a + v * v, 0);
+    expect(sq(penalised)).toBeLessThan(sq(plain) * 0.9);
+    expect(penalised.penalizer).toBe(0.01);
+    expect(penalised.logLikelihood).toBeLessThan(plain.logLikelihood);
+    const other = fitOn('bg-nbd', { seed: 12345 });
+    other.theta.forEach((v, k) => expect(relError(v, plain.theta[k]!)).toBeLessThan(1e-5));
+  });
+
   it('a fit that cannot converge is a ConvergenceError saying what to try', () => {
     const entry = CLV_MODELS.get('bg-nbd');
     // One customer, no repeat purchase: the likelihood keeps rising as α → ∞ (no optimum).
