@@ -4,8 +4,12 @@
 // The peer: bench/peer_models.py (Debian's python3 with scikit-learn 1.2.1) on the very same rows (raw
 // little-endian files in a temporary folder), each family's fit timed in its process. scikit-learn 1.2's
 // RandomForestClassifier takes no NaN, so the peer fills NaN with each column's training median first (timed with it).
+// The logistic regression and the MLP take no NaN on either side: both fill each column's training median first,
+// timed with the fit; the peers are Pipeline(StandardScaler, LogisticRegression()) at its defaults (lbfgs, C = 1,
+// as bench/logistic.mjs) and Pipeline(StandardScaler, MLPClassifier) with seglab's MLP defaults ((32, 16), adam
+// at 1e-3, batches of 256, alpha 1e-4, early stopping on 10% with patience 10); seglab standardises inside both.
 // Appends a dated section to BENCHMARKS.md.
-// Usage: npm run bench:models [-- --rows 200000] [--skip-peer] [--no-record] [--only hist-gradient-boosting,random-forest]
+// Usage: npm run bench:models [-- --rows 200000] [--skip-peer] [--no-record] [--only hist-gradient-boosting,random-forest,logistic-regression,mlp]
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,13 +59,37 @@ function auc(score, y) {
   return (rankSum - (pos * (pos + 1)) / 2) / (pos * (y.length - pos));
 }
 
-/**
- * The families measured: our estimator (its fit and held-out scores) and the name the peer knows it by.
- * 'logistic-regression' joins here (ours: its entry; the peer: LogisticRegression(lbfgs), already in peer_models.py).
- */
+/** Each column's training median in place of NaN (the logistic regression and the MLP take no NaN; the peer does the same). */
+function medianFilled(X) {
+  const { rows, cols } = X;
+  const data = Float64Array.from(X.data);
+  const col = new Float64Array(rows);
+  for (let j = 0; j < cols; j++) {
+    let m = 0;
+    for (let i = 0; i < rows; i++) if (!Number.isNaN(data[i * cols + j])) col[m++] = data[i * cols + j];
+    const known = col.subarray(0, m).sort();
+    const med = m === 0 ? 0 : m % 2 ? known[m >> 1] : (known[(m >> 1) - 1] + known[m >> 1]) / 2;
+    for (let i = 0; i < rows; i++) if (Number.isNaN(data[i * cols + j])) data[i * cols + j] = med;
+  }
+  return new Matrix(data, rows, cols, X.columns);
+}
+
+/** An estimator fitted on median-filled rows (the fill timed with the fit); the fitted model scores the same way. */
+function onMedianFilled(create) {
+  return {
+    async fit(X, y) {
+      const model = await create().fit(medianFilled(X), y);
+      return { model, iterations: model.convergence?.iterations ?? model.training?.epochs, backend: model.backend?.backend ?? null, predictProba: (Z) => model.predictProba(medianFilled(Z)) };
+    },
+  };
+}
+
+/** The families measured: our estimator (its fit and held-out scores) and the name the peer knows it by. */
 const FAMILIES = [
   { name: 'hist-gradient-boosting', create: () => new seglab.HistGradientBoosting({ seed: 0 }), peer: 'HistGradientBoostingClassifier(random_state=0)', goal: 'fit ≤ 1.5× peer, AUC ≥ peer − 0.005' },
   { name: 'random-forest', create: () => new seglab.RandomForest({ nEstimators: 100, seed: 0 }), peer: 'RandomForestClassifier(100, n_jobs=2) on median-filled NaN', goal: 'fit faster than peer' },
+  { name: 'logistic-regression', create: () => onMedianFilled(() => new seglab.LogisticRegression()), peer: 'Pipeline(StandardScaler, LogisticRegression()) on median-filled NaN', goal: 'fit ≤ 2× peer' },
+  { name: 'mlp', create: () => onMedianFilled(() => new seglab.Mlp({ seed: 0 })), peer: 'Pipeline(StandardScaler, MLPClassifier((32, 16), early stopping)) on median-filled NaN', goal: 'fit ≤ 2× peer (none in the issue)' },
 ];
 const only = option('only', null)?.split(',');
 const families = FAMILIES.filter((f) => !only || only.includes(f.name));
@@ -74,9 +102,10 @@ const ours = {};
 for (const fam of families) {
   console.error(`seglab ${fam.name} …`);
   const t0 = performance.now();
-  const model = await fam.create().fit(train.X, train.y);
+  const fitted = await fam.create().fit(train.X, train.y);
   const fitSeconds = (performance.now() - t0) / 1000;
-  ours[fam.name] = { fitSeconds, auc: auc(model.predictProba(test.X), test.y), iterations: model.iterations ?? model.trees?.length, threads: model.fitThreads ?? 1, model };
+  const model = fitted.model ?? fitted;
+  ours[fam.name] = { fitSeconds, auc: auc(fitted.predictProba(test.X), test.y), iterations: fitted.iterations ?? model.iterations ?? model.trees?.length, threads: model.fitThreads ?? 1, backend: fitted.backend ?? null, model };
   console.error(`  fit ${fitSeconds.toFixed(2)} s, AUC ${ours[fam.name].auc.toFixed(4)}`);
 }
 let scoring = null;
@@ -113,7 +142,7 @@ load.push(loadavg()[0]);
 const rows = families.map((fam) => {
   const o = ours[fam.name];
   const p = peer?.[fam.name];
-  return { family: fam.name, seglab: { fitSeconds: round(o.fitSeconds), auc: round(o.auc, 4), iterations: o.iterations, threads: o.threads }, peer: p ? { model: fam.peer, fitSeconds: round(p.fitSeconds), auc: round(p.auc, 4), iterations: p.iterations } : null, goal: fam.goal };
+  return { family: fam.name, seglab: { fitSeconds: round(o.fitSeconds), auc: round(o.auc, 4), iterations: o.iterations, threads: o.threads, backend: o.backend }, peer: p ? { model: fam.peer, fitSeconds: round(p.fitSeconds), auc: round(p.auc, 4), iterations: p.iterations } : null, goal: fam.goal };
 });
 function round(v, d = 2) {
   return Math.round(v * 10 ** d) / 10 ** d;
@@ -123,7 +152,7 @@ console.log(JSON.stringify(result, null, 2));
 
 if (!flag('no-record')) {
   const table = rows
-    .map((r) => `| ${r.family} | ${r.seglab.fitSeconds} s (${r.family === 'random-forest' ? `${r.seglab.threads} threads` : `${r.seglab.iterations} iterations`}) | ${r.peer ? `${r.peer.fitSeconds} s` : '–'} | ${r.peer ? `${round(r.seglab.fitSeconds / r.peer.fitSeconds)}×` : '–'} | ${r.seglab.auc} | ${r.peer?.auc ?? '–'} | ${r.goal} |`)
+    .map((r) => `| ${r.family}${r.seglab.backend ? ` (${r.seglab.backend} backend)` : ''} | ${r.seglab.fitSeconds} s (${r.family === 'random-forest' ? `${r.seglab.threads} threads` : `${r.seglab.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}`}) | ${r.peer ? `${r.peer.fitSeconds} s${r.family === 'mlp' || r.family === 'logistic-regression' ? ` (${r.peer.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'})` : ''}` : '–'} | ${r.peer ? `${round(r.seglab.fitSeconds / r.peer.fitSeconds)}×` : '–'} | ${r.seglab.auc} | ${r.peer?.auc ?? '–'} | ${r.goal} |`)
     .join('\n');
   appendFileSync(
     join(root, 'BENCHMARKS.md'),
