@@ -165,7 +165,7 @@ export { topReasons, type TopReasonsOptions, type FeatureLabel, type Reason } fr
 // models: the models: config section, point-in-time labels and training sets, the design matrix
 export { modelsConfigSchema, modelTargetSchema, propensityEventSchema, parseModelsConfig, MODEL_NAMES, VALIDATION_SCHEMES, type ModelsConfig, type ModelsConfigInput, type ModelTarget, type ModelTargetKind, type PropensityEvent, type ValidationScheme } from './models/ModelsConfig';
 export { buildTrainingSet, type BuildTrainingSetOptions } from './models/labels/buildTrainingSet';
-export { trainAndScore, AUTO_FAMILIES, type TrainedModel, type TrainAndScoreOptions } from './models/trainAndScore';
+export { trainAndScore, AUTO_FAMILIES, designEncodingOf, familyFitParams, kFoldSplits, type TrainedModel, type TrainAndScoreOptions } from './models/trainAndScore';
 export { MODEL_CARD_SCHEMA_VERSION, type ModelCard } from './models/ModelCard';
 export { savedModelFromJSON, savedModelToJSON, SAVED_MODEL_SCHEMA_VERSION, type SavedModel } from './models/SavedModel';
 export { scoreProgramToSql, type ScoreSql, type ScoreSqlOptions } from './models/sql/scoreProgramToSql';

@@ -17,6 +17,8 @@ import { liftTable } from './evaluation/liftTable';
 import { outOfTimeSplit } from './evaluation/outOfTimeSplit';
 import { permutationImportance } from './evaluation/permutationImportance';
 import { rocAuc } from './evaluation/rocAuc';
+import type { Split } from './evaluation/Split';
+import { stratifiedKFold } from './evaluation/stratifiedKFold';
 import { takeRows } from './evaluation/takeRows';
 import { topReasons, type FeatureLabel } from './evaluation/topReasons';
 import { buildTrainingSet } from './labels/buildTrainingSet';
@@ -102,14 +104,14 @@ export async function trainAndScore(
     if (split) {
       const trainFrame = frameRows(set.train.frame, split.train);
       const testFrame = frameRows(set.train.frame, split.test);
-      const encoder = fitDesignEncoder(trainFrame, set.columns, { encoding: encodingOf(family) });
+      const encoder = fitDesignEncoder(trainFrame, set.columns, { encoding: designEncodingOf(family) });
       const Xtrain = encoder.transform(trainFrame);
       const Xtest = encoder.transform(testFrame);
       const model = await MODELS.lookup(family).create(withCategorical(params, family, encoder) as never).fit(Xtrain, pick(y, split.train));
       heldOut.set(family, { p: model.predictProba(Xtest), y: pick(y, split.test), model, X: Xtest, encoder });
     } else {
-      const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
-      const cv = await crossValidate(MODELS.lookup(family), withCategorical(params, family, encoder), encoder.transform(set.train.frame), y, config.folds, { seed: deriveSeed(seed, 'models-folds') });
+      const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: designEncodingOf(family) });
+      const cv = await crossValidate(MODELS.lookup(family), withCategorical(params, family, encoder), encoder.transform(set.train.frame), y, kFoldSplits(config, y));
       heldOut.set(family, { p: cv.oof, y, model: null, X: null, encoder: null });
     }
     const h = heldOut.get(family)!;
@@ -135,8 +137,8 @@ export async function trainAndScore(
 
   // The final model: the chosen family on every training row, its encoder fitted on them.
   progress.start(`models: final ${family} on ${y.length.toLocaleString('en-US')} rows`);
-  const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
-  const params = withCategorical(familyParams(config, family, seed), family, encoder);
+  const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: designEncodingOf(family) });
+  const params = familyFitParams(config, family, encoder);
   const model = await MODELS.lookup(family).create(params as never).fit(encoder.transform(set.train.frame), y);
   progress.end();
 
@@ -209,7 +211,8 @@ export async function trainAndScore(
   return { card, model, encoder, scores: { ids: set.score.ids, probability, reasons, explained, contributions } };
 }
 
-function encodingOf(family: ModelName): DesignEncoding {
+/** The design matrix a family is fitted on: one-hot for the logistic regression and the MLP, level codes for the trees. */
+export function designEncodingOf(family: ModelName): DesignEncoding {
   switch (family) {
     case 'logistic-regression':
     case 'mlp':
@@ -229,9 +232,22 @@ function familyParams(config: ModelsConfig, family: ModelName, seed: number): Re
   return 'seed' in entry.params.shape && given.seed === undefined ? { ...given, seed: deriveSeed(seed, `models-${family}`) } : given;
 }
 
+/**
+ * The params a family is fitted with, as trainAndScore fits it on `encoder`'s matrix: the config's, the stage's
+ * derived seed, the trees' categorical columns (bench/models-real.mjs fits scikit-learn's peers against these).
+ */
+export function familyFitParams(config: ModelsConfig, family: ModelName, encoder: DesignEncoder): Record<string, unknown> {
+  return withCategorical(familyParams(config, family, config.seed), family, encoder);
+}
+
+/** The stratified folds of k-fold validation: config.folds, seeded from the stage's seed (the same rows in every family's folds). */
+export function kFoldSplits(config: ModelsConfig, y: Uint8Array): Split[] {
+  return stratifiedKFold(y, { folds: config.folds, seed: deriveSeed(config.seed, 'models-folds') });
+}
+
 /** The trees split categorical columns by level: the encoder says which matrix columns hold level codes. */
 function withCategorical(params: Record<string, unknown>, family: ModelName, encoder: DesignEncoder): Record<string, unknown> {
-  if (encodingOf(family) !== 'codes' || encoder.categoricalIndices.length === 0 || params.categoricalFeatures !== undefined) return params;
+  if (designEncodingOf(family) !== 'codes' || encoder.categoricalIndices.length === 0 || params.categoricalFeatures !== undefined) return params;
   return { ...params, categoricalFeatures: [...encoder.categoricalIndices] };
 }
 
