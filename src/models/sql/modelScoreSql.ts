@@ -24,19 +24,30 @@ export function modelScoreSql(model: FittedModel, encoder: DesignEncoder, dialec
   const probability = q('probability');
   // The big expression (trees or terms) once, the other score from its column.
   const [first, second] = sql.primary === 'raw' ? [raw, probability] : [probability, raw];
-  // With a calibrator, the outer select maps the raw score column (computed once) to the probability.
-  const outer = sql.calibrated ? `${raw}, ${sql.calibrated(raw)} AS ${probability}` : `${raw}, ${probability}`;
+  // Each layer is a CTE, materialized where the dialect can say so (DuckDB, PostgreSQL): a planner that
+  // inlines a layer into the next copies the trees into every reference of its column (the forest's logit
+  // names its mean twice, Platt the raw score twice, an isotonic CASE twice per point), which in DuckDB and
+  // PostgreSQL cost minutes and gigabytes with a calibrator.
+  const m = dialect === 'duckdb' || dialect === 'postgres' ? ' MATERIALIZED' : '';
+  const designCte = [`WITH ${q('design')} AS${m} (`, `  SELECT ${id},`, design.map((e, j) => `    ${e} AS ${alias[j]}`).join(',\n'), `  FROM ${q(options.table ?? 'features')}`];
+  if (sql.calibrated) {
+    // Calibrated: the raw score in one layer, the calibration of that column in the last. (With the model's
+    // own probability in a middle layer, DuckDB 1.5 returned slope · raw + intercept as the raw score of a
+    // calibrated forest and ran out of memory on a deeper one.)
+    return [...designCte, `), ${q('scored')} AS${m} (`, `  SELECT ${id},`, `  ${sql.raw} AS ${raw}`, `  FROM ${q('design')}`, ')', `SELECT ${id}, ${raw}, ${sql.calibrated(raw)} AS ${probability} FROM ${q('scored')}`].join('\n');
+  }
   return [
-    `SELECT ${id}, ${outer} FROM (`,
-    `SELECT ${id}, ${first}, ${sql.derived(first)} AS ${second} FROM (`,
-    `SELECT ${id},`,
-    `  ${sql.primary === 'raw' ? sql.raw : sql.probability} AS ${first}`,
-    'FROM (',
+    `WITH ${q('design')} AS${m} (`,
     `  SELECT ${id},`,
     design.map((e, j) => `    ${e} AS ${alias[j]}`).join(',\n'),
     `  FROM ${q(options.table ?? 'features')}`,
-    `) ${q('design')}`,
-    `) ${q('scored')}`,
-    `) ${q('both')}`,
+    `), ${q('scored')} AS${m} (`,
+    `  SELECT ${id},`,
+    `  ${sql.primary === 'raw' ? sql.raw : sql.probability} AS ${first}`,
+    `  FROM ${q('design')}`,
+    `), ${q('both')} AS${m} (`,
+    `  SELECT ${id}, ${first}, ${sql.derived(first)} AS ${second} FROM ${q('scored')}`,
+    ')',
+    `SELECT ${id}, ${raw}, ${probability} FROM ${q('both')}`,
   ].join('\n');
 }

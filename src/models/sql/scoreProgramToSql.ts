@@ -17,8 +17,9 @@ export interface ScoreSql {
   derived(alias: string): string;
   /**
    * The calibrated probability from a column holding the raw score (null when the program has no
-   * calibration): with a calibration, `probability` is this over the raw expression, and a statement that
-   * computes the raw score once applies it to that column (modelScoreSql).
+   * calibration): with a calibration, `probability` is this over the raw expression (repeated in the text:
+   * an isotonic CASE names it twice per point), so a statement should compute the raw score once and apply
+   * this to that column, as modelScoreSql does.
    */
   readonly calibrated: ((rawAlias: string) => string) | null;
 }
@@ -46,7 +47,8 @@ export function scoreProgramToSql(program: ScoreProgram, options: ScoreSqlOption
   if (!program.calibration) return { ...sql, calibrated: null };
   const calibration = program.calibration;
   const double = DOUBLE_TYPE[options.dialect];
-  const calibrated = (raw: string) => calibrationSql(calibration, raw, double);
+  // Only a linear score can be NULL (a missing input); a tree score never is, and each reference to it may cost a copy of the trees.
+  const calibrated = (raw: string) => calibrationSql(calibration, raw, double, program.kind === 'linear');
   return { ...sql, probability: calibrated(`(${sql.raw})`), calibrated };
 }
 
@@ -100,17 +102,17 @@ const DOUBLE_TYPE: Record<SqlDialect, string> = {
  * intercept (NULL stays NULL); isotonic is a CASE over the intervals (x[h − 1], x[h]] with the line through
  * their points, the first value at or below x[0] and the last line's value at x[m − 1] above it.
  */
-function calibrationSql(calibration: ScoreCalibration, raw: string, double: string): string {
+function calibrationSql(calibration: ScoreCalibration, raw: string, double: string, nullable: boolean): string {
   switch (calibration.kind) {
     case 'platt':
-      return logisticSql(`${sqlNumber(calibration.slope)} * ${raw} + ${sqlNumber(calibration.intercept)}`, double, `${raw} * 0 + `);
+      return logisticSql(`${sqlNumber(calibration.slope)} * ${raw} + ${sqlNumber(calibration.intercept)}`, double, nullable ? `${raw} * 0 + ` : '');
     case 'isotonic': {
       const { x, y } = calibration;
       const lit = (v: number) => `CAST(${sqlNumber(v)} AS ${double})`;
       const m = x.length;
-      if (m === 1) return `CASE WHEN ${raw} IS NULL THEN NULL ELSE ${lit(y[0]!)} END`;
+      if (m === 1) return nullable ? `CASE WHEN ${raw} IS NULL THEN NULL ELSE ${lit(y[0]!)} END` : lit(y[0]!);
       const slope = (h: number) => (y[h]! - y[h - 1]!) / (x[h]! - x[h - 1]!);
-      const whens = [`WHEN ${raw} IS NULL THEN NULL`, `WHEN ${raw} <= ${lit(x[0]!)} THEN ${lit(y[0]!)}`];
+      const whens = [...(nullable ? [`WHEN ${raw} IS NULL THEN NULL`] : []), `WHEN ${raw} <= ${lit(x[0]!)} THEN ${lit(y[0]!)}`];
       for (let h = 1; h < m; h++) whens.push(`WHEN ${raw} <= ${lit(x[h]!)} THEN ${lit(slope(h))} * (${raw} - ${lit(x[h - 1]!)}) + ${lit(y[h - 1]!)}`);
       // Beyond the last point the score is clipped to it: the last line's value there, computed as in process.
       const last = slope(m - 1) * (x[m - 1]! - x[m - 2]!) + y[m - 2]!;
