@@ -15,10 +15,10 @@ models:
 `;
 
 /** The sample config with absolute data paths and a churn model, in a temporary folder. */
-function churnConfig(): string {
+function churnConfig(models = MODELS): string {
   const text = readFileSync(join(root, 'data', 'configs', 'sample.yaml'), 'utf8').replaceAll('../sample/', `${join(root, 'data', 'sample')}/`);
   const path = join(tempDir(), 'sample-churn.yaml');
-  writeFileSync(path, text + MODELS);
+  writeFileSync(path, text + models);
   return path;
 }
 
@@ -75,5 +75,54 @@ describe('the models stage through the CLI (sample, churn within 90 days)', () =
     const noModels = await seglab(['train', '--config', join(root, 'data', 'configs', 'sample.yaml'), '--out', tempDir()]);
     expect(noModels.code).toBe(2);
     expect(noModels.stderr).toMatch(/has no models: section/);
+  });
+});
+
+describe('seglab train with calibration and a search (sample, logistic regression)', () => {
+  const CALIBRATED = `
+models:
+  target: { kind: churn, horizonDays: 90 }
+  snapshots: 3
+  family: logistic-regression
+  calibration: platt
+  search: { budget: 2 }
+`;
+  let run: string;
+  let stderr: string;
+  beforeAll(async () => {
+    const r = await seglab(['train', '--config', churnConfig(CALIBRATED), '--out', tempDir()]);
+    expect(r.code, r.stderr).toBe(0);
+    run = r.stdout.trim().split('\n').at(-1)!;
+    stderr = r.stderr;
+  }, 400_000);
+
+  it('the card, the saved model and its SQL carry the calibrator; the search is listed and said on stderr per candidate', () => {
+    const card = JSON.parse(readFileSync(join(run, 'model-card.json'), 'utf8'));
+    expect(card.schemaVersion).toBe(2);
+    expect(card.calibrator.method).toBe('platt');
+    expect(card.calibrator.uncalibrated.brier).toBeGreaterThan(0);
+    expect(card.search.families[0].candidates).toHaveLength(2);
+    expect(card.params.C).toBe(card.search.families[0].chosen.C);
+    expect(stderr).toMatch(/logistic-regression candidate 1 of 2: inner ROC AUC 0\.\d{4}/);
+    const model = JSON.parse(readFileSync(join(run, 'model.json'), 'utf8'));
+    expect(model.schemaVersion).toBe(2);
+    expect(model.calibrator.kind).toBe('platt');
+    expect(readFileSync(join(run, 'model.duckdb.sql'), 'utf8')).toMatch(/logistic-regression model \(platt calibration\)/);
+  });
+
+  it('seglab score --model applies the calibrator: the same probabilities as the run', async () => {
+    const out = join(tempDir(), 'scored.csv');
+    const r = await seglab(['-q', 'score', '--model', join(run, 'model.json'), '--input', join(run, 'features.parquet'), '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const got = new Map(csv(out).slice(1).map(([id, p]) => [id!, Number(p)]));
+    const want = csv(join(run, 'scores.csv')).slice(1);
+    for (const [id, p] of want) expect(Math.abs(got.get(id!)! - Number(p)), id).toBeLessThan(1e-12);
+  });
+
+  it('a calibration it does not know exits 2 naming the field and the allowed values', async () => {
+    const r = await seglab(['train', '--config', churnConfig(CALIBRATED.replace('calibration: platt', 'calibration: sigmoid')), '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/models\.calibration/);
+    expect(r.stderr).toMatch(/'none' \| 'platt' \| 'isotonic'/);
   });
 });

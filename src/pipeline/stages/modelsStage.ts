@@ -18,10 +18,10 @@ export const modelsStage: Stage = {
     const t0 = performance.now();
     const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false });
     ctx.timePart('train', performance.now() - t0);
-    const { card, model, encoder, scores } = trained;
+    const { card, model, encoder, calibrator, scores } = trained;
     ctx.results.models = { card, ids: scores.ids, probability: scores.probability, explained: scores.explained, contributions: scores.contributions };
 
-    ctx.writer.writeJson('model.json', savedModelToJSON({ asOf: card.asOf, target: card.target, family: card.family, encoder, model }), 'The fitted churn / propensity model with its input encoder (seglab score --model reads it).');
+    ctx.writer.writeJson('model.json', savedModelToJSON({ asOf: card.asOf, target: card.target, family: card.family, encoder, model, calibrator }), 'The fitted churn / propensity model with its input encoder (seglab score --model reads it).');
     ctx.writer.writeJson('model-card.json', card, 'Model card: label definition, data, every family tried, metrics with 95% intervals, calibration, lift, contact budget, drivers.');
     ctx.writer.writeText('model-card.md', modelCardMarkdown(card), 'The model card as text, for people.');
     ctx.writer.writeCsv(
@@ -35,7 +35,7 @@ export const modelsStage: Stage = {
       for (const dialect of SQL_DIALECTS) {
         ctx.writer.writeText(
           `model.${dialect}.sql`,
-          `-- seglab ${card.family} model, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\n${modelScoreSql(model, encoder, dialect)};\n`,
+          `-- seglab ${card.family} model${calibrator ? ` (${card.calibrator.method} calibration)` : ''}, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\n${modelScoreSql(model, encoder, dialect, { calibrator })};\n`,
           `The model's score as ${dialect} SQL over the feature table (equal to scores.csv to 1e-9).`,
         );
       }
