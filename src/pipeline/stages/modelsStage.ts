@@ -6,6 +6,7 @@ import { trainAndScore } from '../../models/trainAndScore';
 import { modelCardMarkdown } from '../../report/modelCardMarkdown';
 import { SQL_DIALECTS } from '../../rules/sql/SqlDialect';
 import type { Stage } from '../RunContext';
+import { segmentDrivers } from '../segmentDrivers';
 
 export const modelsStage: Stage = {
   name: 'models',
@@ -19,7 +20,11 @@ export const modelsStage: Stage = {
     const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false });
     ctx.timePart('train', performance.now() - t0);
     const { card, model, encoder, scores } = trained;
-    ctx.results.models = { card, ids: scores.ids, probability: scores.probability, explained: scores.explained, contributions: scores.contributions };
+    // The review's drivers per segment, as aggregates `seglab report` reads back (the rows' contributions stay in memory).
+    const cluster = ctx.results.cluster;
+    const table = ctx.results.featureTable;
+    const drivers = cluster && table ? segmentDrivers(card.inputs.map((c) => c.name), scores.ids, scores.explained, scores.contributions, new Map(table.ids.map((id, i) => [id, cluster.labels[i]!]))) : undefined;
+    ctx.results.models = { card, ids: scores.ids, probability: scores.probability, explained: scores.explained, contributions: scores.contributions, ...(drivers ? { segmentDrivers: drivers } : {}) };
 
     ctx.writer.writeJson('model.json', savedModelToJSON({ asOf: card.asOf, target: card.target, family: card.family, encoder, model }), 'The fitted churn / propensity model with its input encoder (seglab score --model reads it).');
     ctx.writer.writeJson('model-card.json', card, 'Model card: label definition, data, every family tried, metrics with 95% intervals, calibration, lift, contact budget, drivers.');
@@ -31,6 +36,7 @@ export const modelsStage: Stage = {
       'Per customer as of asOf: the probability of the target, and for the highest-scored customers (the contact budget) up to three reasons in words.',
       { formulaGuard: ctx.config.output.csvFormulaGuard },
     );
+    if (drivers) ctx.writer.writeJson('model-segments.json', drivers, "Per segment: the explained (highest-scored) customers and their mean contribution per model input, the review's drivers per segment (aggregates only).");
     if (model.kind !== 'mlp') {
       for (const dialect of SQL_DIALECTS) {
         ctx.writer.writeText(
