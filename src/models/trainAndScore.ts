@@ -137,7 +137,8 @@ export async function trainAndScore(
   progress.start(`models: final ${family} on ${y.length.toLocaleString('en-US')} rows`);
   const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
   const params = withCategorical(familyParams(config, family, seed), family, encoder);
-  const model = await MODELS.lookup(family).create(params as never).fit(encoder.transform(set.train.frame), y);
+  const Xtrain = encoder.transform(set.train.frame);
+  const model = await MODELS.lookup(family).create(params as never).fit(Xtrain, y);
   progress.end();
 
   // Drivers: permutation importance on held-out rows (the out-of-time test; for k-fold, a refit's training rows say little, so the final model on a sample of all rows), per input column.
@@ -145,7 +146,7 @@ export async function trainAndScore(
   const inputs = set.columns.map((c) => ({ name: c.name, role: c.role }));
   const groups = designGroups(encoder, inputs.length);
   const evalModel = h.model ?? model;
-  const evalX = h.X ?? encoder.transform(set.train.frame);
+  const evalX = h.X ?? Xtrain;
   const evalY = h.X ? h.y : y;
   const sample = evalX.rows > EXPLAIN_ROWS ? seededRowSample(evalX, EXPLAIN_ROWS, deriveSeed(seed, 'models-explain')) : { X: evalX, rows: Int32Array.from({ length: evalX.rows }, (_, i) => i) };
   const pi = permutationImportance((X) => evalModel.predictProba(X), sample.X, pick(evalY, sample.rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
@@ -163,7 +164,7 @@ export async function trainAndScore(
   const { contributions, explanations } = explain(model, takeRows(Xscore, explained), groups, inputs.length, explained.length);
   const reasons: string[][] = set.score.ids.map(() => []);
   if (contributions) {
-    const words = reasonsInWords(contributions, frameRows(set.score.frame, explained), inputs, options.labels ?? {});
+    const words = reasonsInWords(contributions, frameRows(set.score.frame, explained), inputs, options.labels ?? {}, trainingAverages(model, Xtrain, groups, inputs.length));
     explained.forEach((row, k) => (reasons[row] = words[k]!));
   }
   let sum = 0;
@@ -310,8 +311,37 @@ function explain(model: FittedModel, X: Matrix, groups: Int32Array, inputs: numb
   return { contributions: new Matrix(out, design.rows, inputs), explanations };
 }
 
-/** Up to three reasons per customer in words: a number with its level against the median, a category with its value. */
-function reasonsInWords(contributions: Matrix, frame: FeatureFrame, inputs: readonly { name: string; role: 'numeric' | 'categorical' }[], labels: Record<string, FeatureLabel>): string[][] {
+/**
+ * Per input, the training average its value is judged "high" or "low" against: the baseline of the
+ * contributions (the logistic model's own centring mean; for TreeSHAP, whose base is the training average
+ * score, the mean of the training column). The first design column of an input is its value; NaN for categoricals.
+ */
+function trainingAverages(model: FittedModel, Xtrain: Matrix, groups: Int32Array, inputs: number): Float64Array {
+  const out = new Float64Array(inputs).fill(NaN);
+  const { data, rows, cols } = Xtrain;
+  for (let j = 0; j < cols; j++) {
+    const k = groups[j]!;
+    if (!Number.isNaN(out[k]!) || (j > 0 && groups[j - 1] === k)) continue;
+    if (model instanceof LogisticRegressionModel) {
+      out[k] = model.mean[j]!;
+      continue;
+    }
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = data[i * cols + j]!;
+      if (!Number.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    out[k] = n ? sum / n : NaN;
+  }
+  return out;
+}
+
+/** Up to three reasons per customer in words: a number with its level against the training average, a category with its value. */
+function reasonsInWords(contributions: Matrix, frame: FeatureFrame, inputs: readonly { name: string; role: 'numeric' | 'categorical' }[], labels: Record<string, FeatureLabel>, reference: Float64Array): string[][] {
   const n = frame.rowCount;
   const values = new Float64Array(n * inputs.length).fill(NaN);
   inputs.forEach((c, k) => {
@@ -320,7 +350,7 @@ function reasonsInWords(contributions: Matrix, frame: FeatureFrame, inputs: read
   });
   const names = inputs.map((c) => c.name);
   const named = new Matrix(contributions.data, contributions.rows, contributions.cols, names);
-  const reasons = topReasons(named, { labels, values: new Matrix(values, n, inputs.length, names) });
+  const reasons = topReasons(named, { labels, values: new Matrix(values, n, inputs.length, names), reference });
   return reasons.map((row, i) =>
     row.map((r) => {
       const k = names.indexOf(r.feature);
