@@ -45,6 +45,12 @@ export interface TrainedModel {
     /** Per explained customer × input column (the card's inputs order): the contribution to the score (null for the MLP). */
     contributions: Matrix | null;
   };
+  /**
+   * With `segmentOf`: a seeded sample of up to SEGMENT_EXPLAIN_ROWS customers of every segment (indices into
+   * scores.ids, ascending) and their contributions, so that every segment has its drivers, not only those
+   * with customers among the highest scores (null for the MLP and without segmentOf).
+   */
+  segmentSample: { rows: Int32Array; contributions: Matrix } | null;
 }
 
 export interface TrainAndScoreOptions {
@@ -57,7 +63,12 @@ export interface TrainAndScoreOptions {
   resamples?: number;
   /** Keep the snapshots' feature tables in the session (training_s1 …, training_asof: what the model's SQL scores). */
   keepTables?: boolean;
+  /** Segment per customer id (the cluster labels; negative = noise): a sample of every segment is explained too (segmentSample). */
+  segmentOf?: ReadonlyMap<string, number>;
 }
+
+/** Customers explained per segment for its drivers (a seeded sample above it): a stable mean at little TreeSHAP cost. */
+export const SEGMENT_EXPLAIN_ROWS = 500;
 
 /** Families `auto` compares: the MLP is left out (minutes on the cpu backend for what the trees do in seconds); ask for it by name. */
 export const AUTO_FAMILIES: readonly ModelName[] = ['logistic-regression', 'hist-gradient-boosting', 'random-forest'];
@@ -207,7 +218,8 @@ export async function trainAndScore(
     scored: { customers: set.score.ids.length, meanScore: set.score.ids.length ? sum / set.score.ids.length : 0 },
     notes: [...set.notes, ...(config.family === 'auto' ? [`auto compared ${families.join(', ')} by held-out ROC AUC; the MLP is tried only when named (family: mlp)`] : [])],
   };
-  return { card, model, encoder, scores: { ids: set.score.ids, probability, reasons, explained, contributions } };
+  const segmentSample = contributions && options.segmentOf ? explainSegments(model, Xscore, set.score.ids, options.segmentOf, groups, inputs.length, seed) : null;
+  return { card, model, encoder, scores: { ids: set.score.ids, probability, reasons, explained, contributions }, segmentSample };
 }
 
 function encodingOf(family: ModelName): DesignEncoding {
@@ -288,6 +300,28 @@ function aggregateImportance(mean: readonly number[], sd: readonly number[], gro
 function highestScores(p: Float64Array, count: number): Int32Array {
   const order = Int32Array.from({ length: p.length }, (_, i) => i).sort((a, b) => p[b]! - p[a]! || a - b);
   return order.subarray(0, count).sort();
+}
+
+/** Up to SEGMENT_EXPLAIN_ROWS customers of each segment (seeded), explained like the highest scores. */
+function explainSegments(model: FittedModel, Xscore: Matrix, ids: readonly string[], segmentOf: ReadonlyMap<string, number>, groups: Int32Array, inputs: number, seed: number): { rows: Int32Array; contributions: Matrix } | null {
+  const bySegment = new Map<number, number[]>();
+  ids.forEach((id, i) => {
+    const s = segmentOf.get(id);
+    if (s === undefined || s < 0) return;
+    const rows = bySegment.get(s);
+    if (rows) rows.push(i);
+    else bySegment.set(s, [i]);
+  });
+  const picked: number[] = [];
+  for (const [s, list] of [...bySegment.entries()].sort((a, b) => a[0] - b[0])) {
+    const rows = Int32Array.from(list);
+    if (rows.length <= SEGMENT_EXPLAIN_ROWS) picked.push(...rows);
+    else seededRowSample(takeRows(Xscore, rows), SEGMENT_EXPLAIN_ROWS, deriveSeed(seed, `models-segment-${s}`)).rows.forEach((k) => picked.push(rows[k]!));
+  }
+  if (!picked.length) return null;
+  const rows = Int32Array.from(picked).sort();
+  const { contributions } = explain(model, takeRows(Xscore, rows), groups, inputs, rows.length);
+  return contributions ? { rows, contributions } : null;
 }
 
 /** Per-customer contributions per input column: TreeSHAP (trees), coefficient × (x − training mean) (logistic), none (MLP). */

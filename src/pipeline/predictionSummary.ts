@@ -41,7 +41,8 @@ export function predictionSummary(
     s.n++;
     s.sum += p.probability[i]!;
   });
-  // Drivers: what pushes the score of the segment's explained (highest-scored) customers up, on average.
+  // Drivers: what pushes the score of the segment's explained customers up, on average (the models stage explains
+  // a sample of every segment; without those aggregates, the highest-scored customers in memory).
   const drivers = p.segmentDrivers ?? segmentDrivers(card.inputs.map((c) => c.name), p.ids, p.explained, p.contributions, segmentOf);
   const driversOf = new Map((drivers.segments ?? []).map((s) => [s.id, s.meanContribution]));
   const segments = [...bySegment.entries()]

@@ -47,7 +47,7 @@ describe('the model in the Telco review', () => {
     const pred = back.data.prediction!;
     expect(pred.lift).toHaveLength(10);
     expect(pred.calibration.length).toBeGreaterThan(3);
-    expect(pred.segments.some((s) => s.drivers.length > 0)).toBe(true);
+    expect(pred.segments.every((s) => s.drivers.length > 0)).toBe(true);
     const html = readFileSync(join(run.dir, 'report.html'), 'utf8');
     expect(html).toContain('id="prediction"');
     for (const fig of ['fig-lift', 'fig-calibration']) expect(html).toContain(fig);
