@@ -7,7 +7,7 @@ export const SEGMENT_DRIVERS_SCHEMA_VERSION = 1;
 /**
  * What the review's "drivers per segment" need of the per-customer explanations, kept in the run folder
  * (model-segments.json) so `seglab report` shows them again: per segment, how many of its customers were
- * explained (the models stage: a seeded sample of up to 500 of them) and their mean contribution per model
+ * explained (the models stage: a seeded sample of up to 50 of them) and their mean contribution per model
  * input. Aggregates only.
  */
 export interface SegmentDrivers {

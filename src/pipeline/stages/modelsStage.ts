@@ -38,7 +38,7 @@ export const modelsStage: Stage = {
       'Per customer as of asOf: the probability of the target, and for the highest-scored customers (the contact budget) up to three reasons in words.',
       { formulaGuard: ctx.config.output.csvFormulaGuard },
     );
-    if (drivers) ctx.writer.writeJson('model-segments.json', drivers, "Per segment: the customers explained (a seeded sample of up to 500) and their mean contribution per model input, the review's drivers per segment (aggregates only).");
+    if (drivers) ctx.writer.writeJson('model-segments.json', drivers, "Per segment: the customers explained (a seeded sample of up to 50) and their mean contribution per model input, the review's drivers per segment (aggregates only).");
     if (model.kind !== 'mlp') {
       for (const dialect of SQL_DIALECTS) {
         ctx.writer.writeText(
