@@ -180,6 +180,8 @@ export { Mlp } from './models/mlp/Mlp';
 export { MlpModel } from './models/mlp/MlpModel';
 export { mlpEntry } from './models/mlp/mlpEntry';
 export { predictionSummary, type RunPrediction } from './pipeline/predictionSummary';
+export { segmentDrivers, segmentDriversSchema, type SegmentDrivers } from './pipeline/segmentDrivers';
+export { modelCardSchema } from './pipeline/modelCardSchema';
 export { scoreWithModel, type ModelScoring } from './pipeline/scoreWithModel';
 export type { PredictionSummary } from './report/PredictionSummary';
 export { modelCardMarkdown } from './report/modelCardMarkdown';

@@ -65,7 +65,9 @@ const paramRangeSchema = z.union([
     .refine((r) => r.low <= r.high, { message: 'low must be <= high' })
     .refine((r) => r.scale !== 'log' || r.low > 0, { message: 'a log scale needs low > 0' }),
 ]);
-const familySpace = z.record(paramRangeSchema).describe('{ param: [values] or { low, high, scale?: linear | log, integer? } }');
+/** A family's search space (also how model-card.json's search is read back). */
+export const familySpaceSchema = z.record(paramRangeSchema);
+const familySpace = familySpaceSchema.describe('{ param: [values] or { low, high, scale?: linear | log, integer? } }');
 
 /** `models.search`: a seeded random search of each family's params, `budget` candidates per family (0 = off). */
 export const modelsSearchSchema = z

@@ -1,7 +1,7 @@
 // seglab run with a models: section, seglab train and seglab score --model on the synthetic sample: the run
 // folder gets the model, its card, the scores with reasons and the SQL; the review gets its model section
 // and the predicted churn per segment; a saved model scores a feature file like the run did.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { root, seglab, tempDir } from './helpers';
@@ -54,6 +54,18 @@ describe('the models stage through the CLI (sample, churn within 90 days)', () =
     expect(html).toContain('id="prediction"');
     expect(html).toContain('Ranking quality (ROC AUC)');
     expect(html).toContain('Churn risk (model)');
+  });
+
+  it('seglab report <run> renders the same review again, model section included; a damaged model card is exit 2', async () => {
+    const copy = join(tempDir(), 'copy');
+    cpSync(run, copy, { recursive: true });
+    const r = await seglab(['-q', 'report', copy, '--no-pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(copy, 'report.html'), 'utf8')).toBe(readFileSync(join(run, 'report.html'), 'utf8'));
+    writeFileSync(join(copy, 'model-card.json'), readFileSync(join(run, 'model-card.json'), 'utf8').replaceAll('"family": "hist-gradient-boosting"', '"family": "xgboost"'));
+    const bad = await seglab(['report', copy, '--no-pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/model-card\.json, field family/);
   });
 
   it('seglab score --model scores a feature file as the run scored its customers', async () => {

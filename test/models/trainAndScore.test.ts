@@ -119,6 +119,25 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
     }
   });
 
+  it('a reason for a high risk says a level true of the value against the training average, in the direction that pushes the risk up', () => {
+    // The logistic contribution is coef × (x − training mean): positive means above the average for a positive
+    // coefficient and below it for a negative one, so the level must follow the coefficient's sign.
+    const t = trained.get('logistic-regression')!;
+    const coef = new Map(t.card.coefficients!.map((c) => [c.feature, c.coef]));
+    let checked = 0;
+    for (const row of t.scores.reasons) {
+      for (const phrase of row) {
+        const m = /^(\S+) (-?[\d.e+-]+) \((high|low|typical)\)$/.exec(phrase);
+        if (!m || !coef.has(m[1]!)) continue;
+        expect(m[3], phrase).toBe(coef.get(m[1]!)! > 0 ? 'high' : 'low');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // No family calls a value that pushes the risk up "typical": a typical value is no reason.
+    for (const [family, tr] of trained) for (const row of tr.scores.reasons) for (const phrase of row) expect(phrase, family).not.toMatch(/\(typical\)$/);
+  });
+
   it('the model as SQL scores like the model, on DuckDB and PostgreSQL (1e-9), calibrated or not', async () => {
     expect(trained.size).toBe(3);
     expect(calibrated.size).toBe(3);
