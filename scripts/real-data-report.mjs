@@ -114,7 +114,10 @@ const page = [
 ].join('\n');
 mkdirSync(join(root, 'docs'), { recursive: true });
 const target = join(root, 'docs', 'real-data.md');
-writeFileSync(`${target}.tmp`, page + '\n');
+// The models section is written by `npm run bench:models-real` (its own markers): kept as it is.
+const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+const models = previous.indexOf('<!-- models: written by npm run bench:models-real -->');
+writeFileSync(`${target}.tmp`, page + '\n' + (models >= 0 ? `\n${previous.slice(models)}` : ''));
 renameSync(`${target}.tmp`, target);
 rmSync(work, { recursive: true, force: true });
 console.error(`wrote ${target}`);

@@ -1,8 +1,11 @@
 import type { ConfidenceInterval } from './evaluation/bootstrapInterval';
+import type { CalibrationMethod } from './evaluation/Calibrator';
+import type { SearchSpace } from './evaluation/searchParams';
 import type { ModelName } from './ModelEntry';
 import type { ModelTarget, ValidationScheme } from './ModelsConfig';
 
-export const MODEL_CARD_SCHEMA_VERSION = 1;
+/** 2: calibrator and search added. */
+export const MODEL_CARD_SCHEMA_VERSION = 2;
 
 /**
  * What the models stage (and `seglab train`) found, JSON-safe: the label and data it learned from, each
@@ -29,6 +32,22 @@ export interface ModelCard {
   params: Record<string, unknown>;
   /** TensorFlow.js backend that trained the MLP (null for the other families). */
   backend: string | null;
+  /**
+   * How the probabilities were calibrated: the method, what the calibrator was fitted on, and the held-out
+   * log loss, Brier score and ECE of the uncalibrated probabilities (null without calibration), so the gain
+   * shows against `metrics`, which are those of the calibrated probabilities.
+   */
+  calibrator: { method: CalibrationMethod; fittedOn: string; uncalibrated: { logLoss: number; brier: number; expectedCalibrationError: number } | null };
+  /**
+   * The hyperparameter search (null with budget 0): the rows it saw, its folds and per family every candidate
+   * tried with its inner (cross-validated) ROC AUC, in the order drawn, and the params chosen.
+   */
+  search: {
+    budget: number;
+    folds: number;
+    rows: string;
+    families: { family: ModelName; space: SearchSpace; candidates: { params: Record<string, unknown>; rocAuc: number; sd: number }[]; chosen: Record<string, unknown> }[];
+  } | null;
   metrics: { rocAuc: ConfidenceInterval; averagePrecision: ConfidenceInterval; logLoss: ConfidenceInterval; brier: ConfidenceInterval; expectedCalibrationError: number };
   calibration: { meanPredicted: number; observed: number; count: number }[];
   lift: { decile: number; rows: number; positives: number; rate: number; lift: number; cumulativeGain: number }[];

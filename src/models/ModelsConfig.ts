@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InputError, type Problem } from '../core/errors';
 import { seedParam } from '../core/seedParam';
+import { CALIBRATION_METHODS } from './evaluation/Calibrator';
 import type { ModelName } from './ModelEntry';
 
 /** The four model families, in the order `auto` tries them. */
@@ -55,6 +56,38 @@ export type ModelTargetKind = ModelTarget['kind'];
 
 const familyParams = z.record(z.unknown()).describe("the family's own params (each family validates its own)");
 
+/** One parameter's values in a search space: a list to pick from, or a range (log-uniform with scale log). */
+const paramRangeSchema = z.union([
+  z.array(z.union([z.number(), z.string(), z.boolean()])).min(1),
+  z
+    .object({ low: z.number().finite(), high: z.number().finite(), scale: z.enum(['linear', 'log']).optional(), integer: z.boolean().optional() })
+    .strict()
+    .refine((r) => r.low <= r.high, { message: 'low must be <= high' })
+    .refine((r) => r.scale !== 'log' || r.low > 0, { message: 'a log scale needs low > 0' }),
+]);
+/** A family's search space (also how model-card.json's search is read back). */
+export const familySpaceSchema = z.record(paramRangeSchema);
+const familySpace = familySpaceSchema.describe('{ param: [values] or { low, high, scale?: linear | log, integer? } }');
+
+/** `models.search`: a seeded random search of each family's params, `budget` candidates per family (0 = off). */
+export const modelsSearchSchema = z
+  .object({
+    budget: z.number().int().min(0).max(200).default(0).describe('candidates tried per family, a whole number from 0 (no search) to 200'),
+    /** Per family, the space to draw from (default: the family's own default space, without the params the config fixes). */
+    space: z
+      .object({
+        'logistic-regression': familySpace.optional(),
+        'hist-gradient-boosting': familySpace.optional(),
+        'random-forest': familySpace.optional(),
+        mlp: familySpace.optional(),
+      })
+      .strict()
+      .default({})
+      .describe('per family: { param: [values] or { low, high, scale?, integer? } }'),
+  })
+  .strict();
+export type ModelsSearch = z.output<typeof modelsSearchSchema>;
+
 /**
  * `models:` in the run config: the target, how many earlier snapshots to train on, which model family,
  * how it is validated, and the contact budget of the confusion matrix. Every field but
@@ -87,6 +120,10 @@ export const modelsConfigSchema = z
     folds: z.number().int().min(2).max(20).default(5).describe('a whole number of folds from 2 to 20'),
     /** Share of customers contacted ("contact the top 10%"): sets the threshold of the confusion matrix. */
     contactBudget: z.number().gt(0).max(1).default(0.1).describe('a share of customers in (0, 1], e.g. 0.1 for the top 10%'),
+    /** Calibrate the chosen model on out-of-fold raw scores of its training rows (none, platt or isotonic). */
+    calibration: z.enum(CALIBRATION_METHODS).default('none').describe(`one of ${CALIBRATION_METHODS.join(', ')}`),
+    /** A small hyperparameter search per family on the training rows (budget 0: none). */
+    search: modelsSearchSchema.default({}).describe('{ budget: candidates per family (0 = off), space?: { <family>: { param: range } } }'),
     /** Seed of every random stream of the models stage (folds, search, bootstrap, the families' own). */
     seed: seedParam,
   })

@@ -12,7 +12,13 @@ import { fitDesignEncoder } from './design/fitDesignEncoder';
 import { bootstrapInterval } from './evaluation/bootstrapInterval';
 import { calibrationCurve } from './evaluation/calibrationCurve';
 import { chooseThreshold } from './evaluation/chooseThreshold';
-import { crossValidate } from './evaluation/crossValidate';
+import { brierScore } from './evaluation/brierScore';
+import { calibratedProbability, fitCalibrator, type Calibrator } from './evaluation/Calibrator';
+import { crossValidate, crossValidateSplits, type CrossValidation } from './evaluation/crossValidate';
+import { logLoss } from './evaluation/logLoss';
+import { searchParams, type SearchSpace } from './evaluation/searchParams';
+import type { Split } from './evaluation/Split';
+import { stratifiedKFold } from './evaluation/stratifiedKFold';
 import { liftTable } from './evaluation/liftTable';
 import { outOfTimeSplit } from './evaluation/outOfTimeSplit';
 import { permutationImportance } from './evaluation/permutationImportance';
@@ -23,7 +29,8 @@ import { buildTrainingSet } from './labels/buildTrainingSet';
 import { LogisticRegressionModel } from './linear/LogisticRegressionModel';
 import { MlpModel } from './mlp/MlpModel';
 import { MODEL_CARD_SCHEMA_VERSION, type ModelCard } from './ModelCard';
-import type { FittedModel, ModelName } from './ModelEntry';
+import { defaultSearchSpace } from './defaultSearchSpace';
+import type { FittedModel, ModelEntry, ModelName } from './ModelEntry';
 import { MODELS } from './models';
 import type { ModelsConfig } from './ModelsConfig';
 import { HistGradientBoostingModel } from './trees/HistGradientBoostingModel';
@@ -35,6 +42,8 @@ export interface TrainedModel {
   card: ModelCard;
   model: FittedModel;
   encoder: DesignEncoder;
+  /** Maps the model's raw score to the probability (null: models.calibration none, the model's own probability). */
+  calibrator: Calibrator | null;
   scores: {
     ids: string[];
     probability: Float64Array;
@@ -45,6 +54,12 @@ export interface TrainedModel {
     /** Per explained customer × input column (the card's inputs order): the contribution to the score (null for the MLP). */
     contributions: Matrix | null;
   };
+  /**
+   * With `segmentOf`: a seeded sample of up to SEGMENT_EXPLAIN_ROWS customers of every segment (indices into
+   * scores.ids, ascending) and their contributions, so that every segment has its drivers, not only those
+   * with customers among the highest scores (null for the MLP and without segmentOf).
+   */
+  segmentSample: { rows: Int32Array; contributions: Matrix } | null;
 }
 
 export interface TrainAndScoreOptions {
@@ -57,7 +72,16 @@ export interface TrainAndScoreOptions {
   resamples?: number;
   /** Keep the snapshots' feature tables in the session (training_s1 …, training_asof: what the model's SQL scores). */
   keepTables?: boolean;
+  /** Segment per customer id (the cluster labels; negative = noise): a sample of every segment is explained too (segmentSample). */
+  segmentOf?: ReadonlyMap<string, number>;
 }
+
+/**
+ * Customers explained per segment for its drivers (a seeded sample above it). Small on purpose: exact TreeSHAP
+ * of the default 100-tree forest costs about 0.15 s per customer on the sample (500 per segment made its models
+ * stage 8 minutes instead of 1.5); 50 rank the top three drivers of a segment, which is all the review shows.
+ */
+export const SEGMENT_EXPLAIN_ROWS = 50;
 
 /** Families `auto` compares: the MLP is left out (minutes on the cpu backend for what the trees do in seconds); ask for it by name. */
 export const AUTO_FAMILIES: readonly ModelName[] = ['logistic-regression', 'hist-gradient-boosting', 'random-forest'];
@@ -91,26 +115,38 @@ export async function trainAndScore(
   const scheme = config.validation;
   const split = scheme === 'out-of-time' ? outOfTimeSplit(set.train.snapshot) : null;
   const families = config.family === 'auto' ? AUTO_FAMILIES : [config.family];
+  // k-fold: the outer folds, the same for every family, the search and the calibration.
+  const outerSplits = split ? null : kFoldSplits(config, y);
+  const budget = config.search.budget;
+  const searched: NonNullable<ModelCard['search']>['families'] = [];
+  const searchNotes: string[] = [];
 
   // Held-out probabilities per family: out of time (encoder fitted on the training part only) or out of fold.
+  // With a search budget, each family's params are first chosen on the training part (see tuneParams).
   const candidates: ModelCard['candidates'] = [];
-  const heldOut = new Map<ModelName, { p: Float64Array; y: Uint8Array; model: FittedModel | null; X: Matrix | null; encoder: DesignEncoder | null }>();
+  const heldOut = new Map<ModelName, HeldOut>();
   for (const family of families) {
     const t0 = performance.now();
-    progress.start(`models: ${family} (${scheme === 'out-of-time' ? 'out-of-time test' : `${config.folds}-fold cross-validation`})`);
-    const params = familyParams(config, family, seed);
+    const entry = MODELS.lookup(family);
     if (split) {
       const trainFrame = frameRows(set.train.frame, split.train);
       const testFrame = frameRows(set.train.frame, split.test);
-      const encoder = fitDesignEncoder(trainFrame, set.columns, { encoding: encodingOf(family) });
+      const encoder = fitDesignEncoder(trainFrame, set.columns, { encoding: designEncodingOf(family) });
       const Xtrain = encoder.transform(trainFrame);
+      const yTrain = pick(y, split.train);
+      const tuned = await tuneParams(family, withCategorical(familyParams(config, family, seed), family, encoder), Xtrain, yTrain, null);
+      progress.start(`models: ${family} (out-of-time test)`);
       const Xtest = encoder.transform(testFrame);
-      const model = await MODELS.lookup(family).create(withCategorical(params, family, encoder) as never).fit(Xtrain, pick(y, split.train));
-      heldOut.set(family, { p: model.predictProba(Xtest), y: pick(y, split.test), model, X: Xtest, encoder });
+      const model = await entry.create(tuned.params as never).fit(Xtrain, yTrain);
+      heldOut.set(family, { p: model.predictProba(Xtest), raw: model.decisionFunction(Xtest), y: pick(y, split.test), model, X: Xtest, encoder, params: tuned.params, Xtrain, yTrain });
     } else {
-      const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
-      const cv = await crossValidate(MODELS.lookup(family), withCategorical(params, family, encoder), encoder.transform(set.train.frame), y, config.folds, { seed: deriveSeed(seed, 'models-folds') });
-      heldOut.set(family, { p: cv.oof, y, model: null, X: null, encoder: null });
+      const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: designEncodingOf(family) });
+      const X = encoder.transform(set.train.frame);
+      const tuned = await tuneParams(family, withCategorical(familyParams(config, family, seed), family, encoder), X, y, outerSplits);
+      progress.start(`models: ${family} (${config.folds}-fold cross-validation)`);
+      // The search scored its chosen candidate on these very folds: its out-of-fold scores are the held-out ones.
+      const cv = tuned.cv ?? (await crossValidate(entry, tuned.params, X, y, outerSplits!, { seed: deriveSeed(seed, 'models-folds') }));
+      heldOut.set(family, { p: cv.oof, raw: cv.oofRaw, y, model: null, X: null, encoder: null, params: tuned.params, Xtrain: X, yTrain: y });
     }
     const h = heldOut.get(family)!;
     const auc = rocAuc(h.y, h.p);
@@ -118,26 +154,57 @@ export async function trainAndScore(
     candidates.push({ family, rocAuc: auc, fitSeconds });
     progress.end(`ROC AUC ${auc.toFixed(4)}`);
   }
-  // auto: the best held-out AUC; a tie goes to the simpler family (registration order).
+  // auto: the best held-out AUC (of the uncalibrated probabilities); a tie goes to the simpler family (registration order).
   const best = candidates.reduce((a, b) => (b.rocAuc > a.rocAuc ? b : a));
   const family = best.family;
   const chosenBy = config.family === 'auto' ? 'auto' : 'config';
   const h = heldOut.get(family)!;
+  const entry = MODELS.lookup(family);
+  // The other families' matrices are not needed any more.
+  for (const f of families) if (f !== family) heldOut.delete(f);
+
+  // Calibration without leakage (scikit-learn's CalibratedClassifierCV(ensemble=False)): the calibrator of a
+  // model is fitted on out-of-fold raw scores of that model's own training rows, never on rows it is tested on.
+  const method = config.calibration;
+  const uncalibratedP = h.p;
+  let heldOutCalibrator: Calibrator | null = null;
+  if (method !== 'none') {
+    progress.start(`models: ${method} calibration of the held-out scores`);
+    if (split) {
+      heldOutCalibrator = await oofCalibrator(entry, h.params, h.Xtrain, h.yTrain);
+      h.p = heldOutCalibrator!.predict(h.raw);
+    } else {
+      // Nested: each outer fold's scores calibrated by a calibrator fitted inside that fold's training rows.
+      const p = new Float64Array(y.length);
+      for (const s of outerSplits!) {
+        const cal = (await oofCalibrator(entry, h.params, takeRows(h.Xtrain, s.train), pick(y, s.train)))!;
+        const q = cal.predict(pickF(h.raw, s.test));
+        s.test.forEach((row, k) => (p[row] = q[k]!));
+      }
+      h.p = p;
+    }
+    progress.end();
+  }
 
   progress.start('models: evaluation with bootstrap intervals');
   const resamples = options.resamples ?? 1000;
   const ci = (metric: 'roc-auc' | 'average-precision' | 'log-loss' | 'brier') => bootstrapInterval(h.y, h.p, metric, { resamples, seed: deriveSeed(seed, `models-bootstrap-${metric}`) });
   const curve = calibrationCurve(h.y, h.p, { bins: 10, strategy: 'quantile' });
   const lift = liftTable(h.y, h.p);
-  const budget = chooseThreshold(h.y, h.p, { by: 'budget', share: config.contactBudget });
+  const contact = chooseThreshold(h.y, h.p, { by: 'budget', share: config.contactBudget });
   const metrics: ModelCard['metrics'] = { rocAuc: ci('roc-auc'), averagePrecision: ci('average-precision'), logLoss: ci('log-loss'), brier: ci('brier'), expectedCalibrationError: curve.ece };
-  progress.end(`ROC AUC ${metrics.rocAuc.estimate.toFixed(3)} [${metrics.rocAuc.low.toFixed(3)}, ${metrics.rocAuc.high.toFixed(3)}]`);
+  const uncalibrated =
+    method === 'none' ? null : { logLoss: logLoss(h.y, uncalibratedP), brier: brierScore(h.y, uncalibratedP), expectedCalibrationError: calibrationCurve(h.y, uncalibratedP, { bins: 10, strategy: 'quantile' }).ece };
+  progress.end(`ROC AUC ${metrics.rocAuc.estimate.toFixed(3)} [${metrics.rocAuc.low.toFixed(3)}, ${metrics.rocAuc.high.toFixed(3)}]${uncalibrated ? `, ECE ${uncalibrated.expectedCalibrationError.toFixed(4)} → ${curve.ece.toFixed(4)} calibrated` : ''}`);
 
-  // The final model: the chosen family on every training row, its encoder fitted on them.
+  // The final model: the chosen family (with its chosen params) on every training row, its encoder fitted on them.
   progress.start(`models: final ${family} on ${y.length.toLocaleString('en-US')} rows`);
-  const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: encodingOf(family) });
-  const params = withCategorical(familyParams(config, family, seed), family, encoder);
-  const model = await MODELS.lookup(family).create(params as never).fit(encoder.transform(set.train.frame), y);
+  const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: designEncodingOf(family) });
+  const params = withCategorical(h.params, family, encoder);
+  const Xall = split ? encoder.transform(set.train.frame) : h.Xtrain;
+  const model = await entry.create(params as never).fit(Xall, y);
+  // Its calibrator: on out-of-fold raw scores of every training row (k-fold: the outer folds' own).
+  const calibrator = method === 'none' ? null : split ? await oofCalibrator(entry, params, Xall, y) : fitCalibrator(method, h.raw, y);
   progress.end();
 
   // Drivers: permutation importance on held-out rows (the out-of-time test; for k-fold, a refit's training rows say little, so the final model on a sample of all rows), per input column.
@@ -145,10 +212,11 @@ export async function trainAndScore(
   const inputs = set.columns.map((c) => ({ name: c.name, role: c.role }));
   const groups = designGroups(encoder, inputs.length);
   const evalModel = h.model ?? model;
-  const evalX = h.X ?? encoder.transform(set.train.frame);
+  const evalX = h.X ?? Xall;
   const evalY = h.X ? h.y : y;
   const sample = evalX.rows > EXPLAIN_ROWS ? seededRowSample(evalX, EXPLAIN_ROWS, deriveSeed(seed, 'models-explain')) : { X: evalX, rows: Int32Array.from({ length: evalX.rows }, (_, i) => i) };
-  const pi = permutationImportance((X) => evalModel.predictProba(X), sample.X, pick(evalY, sample.rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
+  const evalCalibrator = h.model ? heldOutCalibrator : calibrator;
+  const pi = permutationImportance((X) => calibratedProbability(evalModel, evalCalibrator, X), sample.X, pick(evalY, sample.rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
   const evalGroups = h.encoder ? designGroups(h.encoder, inputs.length) : groups;
   const drivers = aggregateImportance(pi.features.map((f) => f.mean), pi.features.map((f) => f.sd), evalGroups, inputs.map((c) => c.name));
   progress.end();
@@ -156,14 +224,14 @@ export async function trainAndScore(
   // Scores as of asOf, with reasons.
   progress.start(`models: scoring ${set.score.ids.length.toLocaleString('en-US')} customers`);
   const Xscore = encoder.transform(set.score.frame);
-  const probability = model.predictProba(Xscore);
+  const probability = calibratedProbability(model, calibrator, Xscore);
   // Reasons for the customers a campaign would contact (the highest scores, the contact budget's share): exact
   // TreeSHAP costs trees × leaves × depth² per customer, minutes for a deep forest over everyone.
   const explained = highestScores(probability, Math.min(EXPLAIN_ROWS, Math.max(1, Math.ceil(config.contactBudget * probability.length))));
   const { contributions, explanations } = explain(model, takeRows(Xscore, explained), groups, inputs.length, explained.length);
   const reasons: string[][] = set.score.ids.map(() => []);
   if (contributions) {
-    const words = reasonsInWords(contributions, frameRows(set.score.frame, explained), inputs, options.labels ?? {});
+    const words = reasonsInWords(contributions, frameRows(set.score.frame, explained), inputs, options.labels ?? {}, trainingAverages(model, Xall, groups, inputs.length));
     explained.forEach((row, k) => (reasons[row] = words[k]!));
   }
   let sum = 0;
@@ -187,29 +255,107 @@ export async function trainAndScore(
     chosenBy,
     params: paramsOf(model),
     backend: model instanceof MlpModel ? model.backend.backend : null,
+    calibrator: {
+      method,
+      fittedOn:
+        method === 'none'
+          ? 'no calibration: the probabilities are the model\'s own'
+          : split
+            ? `out-of-fold raw scores (${config.folds}-fold, stratified) of the training rows: for the held-out metrics, of the earlier snapshots; for the saved model, of every training row`
+            : `out-of-fold raw scores of the training rows: for the held-out metrics, ${config.folds}-fold inside each outer fold's training rows (nested); for the saved model, the outer folds' own`,
+      uncalibrated,
+    },
+    search: budget === 0 ? null : { budget, folds: config.folds, rows: split ? 'the training part only (the earlier snapshots), in stratified inner folds: the out-of-time test never seen' : `every training row, on the same ${config.folds} folds as the held-out evaluation: the held-out ROC AUC of a searched family is optimistic (not nested)`, families: searched },
     metrics,
     calibration: curve.bins.map((b) => ({ meanPredicted: b.meanPredicted, observed: b.observed, count: b.count })),
     lift: lift.rows.map((r) => ({ decile: r.group, rows: r.rows, positives: r.positives, rate: r.responseRate, lift: r.lift, cumulativeGain: r.cumulativeGain })),
     baseRate: lift.baseRate,
     budget: {
       share: config.contactBudget,
-      threshold: budget.threshold,
-      contacted: budget.confusion.truePositive + budget.confusion.falsePositive,
-      precision: budget.confusion.precision,
-      recall: budget.confusion.recall,
-      truePositives: budget.confusion.truePositive,
-      falsePositives: budget.confusion.falsePositive,
+      threshold: contact.threshold,
+      contacted: contact.confusion.truePositive + contact.confusion.falsePositive,
+      precision: contact.confusion.precision,
+      recall: contact.confusion.recall,
+      truePositives: contact.confusion.truePositive,
+      falsePositives: contact.confusion.falsePositive,
     },
     drivers,
     coefficients: model instanceof LogisticRegressionModel ? model.coefficients().map((t) => ({ feature: t.feature, coef: t.coef, oddsRatio: t.oddsRatio, standardError: t.standardError, pValue: t.pValue })) : null,
     explanations,
     scored: { customers: set.score.ids.length, meanScore: set.score.ids.length ? sum / set.score.ids.length : 0 },
-    notes: [...set.notes, ...(config.family === 'auto' ? [`auto compared ${families.join(', ')} by held-out ROC AUC; the MLP is tried only when named (family: mlp)`] : [])],
+    notes: [
+      ...set.notes,
+      ...(config.family === 'auto' ? [`auto compared ${families.join(', ')} by held-out ROC AUC${method === 'none' ? '' : ' (before calibration)'}; the MLP is tried only when named (family: mlp)`] : []),
+      ...searchNotes,
+    ],
   };
-  return { card, model, encoder, scores: { ids: set.score.ids, probability, reasons, explained, contributions } };
+  const segmentSample = contributions && options.segmentOf ? explainSegments(model, Xscore, set.score.ids, options.segmentOf, groups, inputs.length, seed) : null;
+  return { card, model, encoder, calibrator, scores: { ids: set.score.ids, probability, reasons, explained, contributions }, segmentSample };
+
+  /**
+   * A family's params: the config's (base) alone with budget 0; else the best of `budget` candidates drawn
+   * seeded from the family's space, cross-validated on the rows given (the training part only) — on the outer
+   * folds when given (k-fold), else on seeded stratified inner folds. Each candidate is a progress line.
+   */
+  async function tuneParams(family: ModelName, base: Record<string, unknown>, X: Matrix, yy: Uint8Array, folds: readonly Split[] | null): Promise<{ params: Record<string, unknown>; cv: CrossValidation | null }> {
+    if (budget === 0) return { params: base, cv: null };
+    const given = (config.params[family] ?? {}) as Record<string, unknown>;
+    const userSpace = config.search.space[family] as SearchSpace | undefined;
+    // The default space leaves out what the config fixes in models.params.
+    const space = userSpace ?? Object.fromEntries(Object.entries(defaultSearchSpace(family)).filter(([k]) => !(k in given)));
+    if (Object.keys(space).length === 0) {
+      searchNotes.push(`the search left ${family} as configured: models.params.${family} fixes every parameter of its default space`);
+      return { params: base, cv: null };
+    }
+    progress.start(`models: ${family} search, ${budget} candidate(s), ${folds ? `the ${config.folds} outer folds` : `${config.folds}-fold inside the training part`}`, budget);
+    const result = await searchParams(MODELS.lookup(family), space, X, yy, {
+      budget,
+      folds: folds ?? config.folds,
+      seed: deriveSeed(seed, `models-search-${family}`),
+      baseParams: base,
+      onProgress: (_fraction, what, c) => {
+        progress.update(c.index + 1);
+        progress.note(`models: ${family} ${what}: inner ROC AUC ${c.mean.toFixed(4)} ± ${c.sd.toFixed(4)} with ${JSON.stringify(Object.fromEntries(Object.keys(space).map((k) => [k, c.params[k]])))}`);
+      },
+    });
+    const chosen = Object.fromEntries(Object.keys(space).map((k) => [k, result.best.params[k]]));
+    searched.push({
+      family,
+      space,
+      candidates: [...result.ranking].sort((a, b) => a.index - b.index).map((c) => ({ params: Object.fromEntries(Object.keys(space).map((k) => [k, c.params[k]])), rocAuc: c.mean, sd: c.sd })),
+      chosen,
+    });
+    progress.end(`chose ${JSON.stringify(chosen)} (inner ROC AUC ${result.best.mean.toFixed(4)})`);
+    return { params: result.best.params, cv: folds ? result.best.cv : null };
+  }
+
+  /** A calibrator of the config's method fitted on out-of-fold raw scores of (X, y): stratified folds, seeded. */
+  async function oofCalibrator(e: ModelEntry, params: Record<string, unknown>, X: Matrix, yy: Uint8Array): Promise<Calibrator | null> {
+    const inner = stratifiedKFold(yy, { folds: config.folds, seed: deriveSeed(seed, 'models-calibration-folds') });
+    const cv = await crossValidateSplits(e, params, X, yy, null, inner);
+    return fitCalibrator(config.calibration, cv.oofRaw, yy);
+  }
 }
 
-function encodingOf(family: ModelName): DesignEncoding {
+/** A family's held-out scores, the model and rows that produced them, and the params it used. */
+interface HeldOut {
+  /** Held-out probabilities (calibrated once the family is chosen and calibration is on). */
+  p: Float64Array;
+  /** Held-out raw scores (decisionFunction). */
+  raw: Float64Array;
+  y: Uint8Array;
+  /** Out of time: the model fitted on the earlier snapshots, the test matrix and its encoder (null for k-fold). */
+  model: FittedModel | null;
+  X: Matrix | null;
+  encoder: DesignEncoder | null;
+  params: Record<string, unknown>;
+  /** The rows the held-out model(s) learned from: the earlier snapshots (out of time) or every row (k-fold). */
+  Xtrain: Matrix;
+  yTrain: Uint8Array;
+}
+
+/** The design matrix a family is fitted on: one-hot for the logistic regression and the MLP, level codes for the trees. */
+export function designEncodingOf(family: ModelName): DesignEncoding {
   switch (family) {
     case 'logistic-regression':
     case 'mlp':
@@ -229,9 +375,22 @@ function familyParams(config: ModelsConfig, family: ModelName, seed: number): Re
   return 'seed' in entry.params.shape && given.seed === undefined ? { ...given, seed: deriveSeed(seed, `models-${family}`) } : given;
 }
 
+/**
+ * The params a family is fitted with, as trainAndScore fits it on `encoder`'s matrix: the config's, the stage's
+ * derived seed, the trees' categorical columns (bench/models-real.mjs fits scikit-learn's peers against these).
+ */
+export function familyFitParams(config: ModelsConfig, family: ModelName, encoder: DesignEncoder): Record<string, unknown> {
+  return withCategorical(familyParams(config, family, config.seed), family, encoder);
+}
+
+/** The stratified folds of k-fold validation: config.folds, seeded from the stage's seed (the same rows in every family's folds). */
+export function kFoldSplits(config: ModelsConfig, y: Uint8Array): Split[] {
+  return stratifiedKFold(y, { folds: config.folds, seed: deriveSeed(config.seed, 'models-folds') });
+}
+
 /** The trees split categorical columns by level: the encoder says which matrix columns hold level codes. */
 function withCategorical(params: Record<string, unknown>, family: ModelName, encoder: DesignEncoder): Record<string, unknown> {
-  if (encodingOf(family) !== 'codes' || encoder.categoricalIndices.length === 0 || params.categoricalFeatures !== undefined) return params;
+  if (designEncodingOf(family) !== 'codes' || encoder.categoricalIndices.length === 0 || params.categoricalFeatures !== undefined) return params;
   return { ...params, categoricalFeatures: [...encoder.categoricalIndices] };
 }
 
@@ -242,6 +401,12 @@ function paramsOf(model: FittedModel): Record<string, unknown> {
 function pick(y: Uint8Array, rows: Int32Array): Uint8Array {
   const out = new Uint8Array(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = y[rows[k]!]!;
+  return out;
+}
+
+function pickF(v: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = v[rows[k]!]!;
   return out;
 }
 
@@ -289,6 +454,28 @@ function highestScores(p: Float64Array, count: number): Int32Array {
   return order.subarray(0, count).sort();
 }
 
+/** Up to SEGMENT_EXPLAIN_ROWS customers of each segment (seeded), explained like the highest scores. */
+function explainSegments(model: FittedModel, Xscore: Matrix, ids: readonly string[], segmentOf: ReadonlyMap<string, number>, groups: Int32Array, inputs: number, seed: number): { rows: Int32Array; contributions: Matrix } | null {
+  const bySegment = new Map<number, number[]>();
+  ids.forEach((id, i) => {
+    const s = segmentOf.get(id);
+    if (s === undefined || s < 0) return;
+    const rows = bySegment.get(s);
+    if (rows) rows.push(i);
+    else bySegment.set(s, [i]);
+  });
+  const picked: number[] = [];
+  for (const [s, list] of [...bySegment.entries()].sort((a, b) => a[0] - b[0])) {
+    const rows = Int32Array.from(list);
+    if (rows.length <= SEGMENT_EXPLAIN_ROWS) picked.push(...rows);
+    else seededRowSample(takeRows(Xscore, rows), SEGMENT_EXPLAIN_ROWS, deriveSeed(seed, `models-segment-${s}`)).rows.forEach((k) => picked.push(rows[k]!));
+  }
+  if (!picked.length) return null;
+  const rows = Int32Array.from(picked).sort();
+  const { contributions } = explain(model, takeRows(Xscore, rows), groups, inputs, rows.length);
+  return contributions ? { rows, contributions } : null;
+}
+
 /** Per-customer contributions per input column: TreeSHAP (trees), coefficient × (x − training mean) (logistic), none (MLP). */
 function explain(model: FittedModel, X: Matrix, groups: Int32Array, inputs: number, customers: number): { contributions: Matrix | null; explanations: string } {
   let design: Matrix;
@@ -310,8 +497,37 @@ function explain(model: FittedModel, X: Matrix, groups: Int32Array, inputs: numb
   return { contributions: new Matrix(out, design.rows, inputs), explanations };
 }
 
-/** Up to three reasons per customer in words: a number with its level against the median, a category with its value. */
-function reasonsInWords(contributions: Matrix, frame: FeatureFrame, inputs: readonly { name: string; role: 'numeric' | 'categorical' }[], labels: Record<string, FeatureLabel>): string[][] {
+/**
+ * Per input, the training average its value is judged "high" or "low" against: the baseline of the
+ * contributions (the logistic model's own centring mean; for TreeSHAP, whose base is the training average
+ * score, the mean of the training column). The first design column of an input is its value; NaN for categoricals.
+ */
+function trainingAverages(model: FittedModel, Xtrain: Matrix, groups: Int32Array, inputs: number): Float64Array {
+  const out = new Float64Array(inputs).fill(NaN);
+  const { data, rows, cols } = Xtrain;
+  for (let j = 0; j < cols; j++) {
+    const k = groups[j]!;
+    if (!Number.isNaN(out[k]!) || (j > 0 && groups[j - 1] === k)) continue;
+    if (model instanceof LogisticRegressionModel) {
+      out[k] = model.mean[j]!;
+      continue;
+    }
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < rows; i++) {
+      const v = data[i * cols + j]!;
+      if (!Number.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    out[k] = n ? sum / n : NaN;
+  }
+  return out;
+}
+
+/** Up to three reasons per customer in words: a number with its level against the training average, a category with its value. */
+function reasonsInWords(contributions: Matrix, frame: FeatureFrame, inputs: readonly { name: string; role: 'numeric' | 'categorical' }[], labels: Record<string, FeatureLabel>, reference: Float64Array): string[][] {
   const n = frame.rowCount;
   const values = new Float64Array(n * inputs.length).fill(NaN);
   inputs.forEach((c, k) => {
@@ -320,7 +536,7 @@ function reasonsInWords(contributions: Matrix, frame: FeatureFrame, inputs: read
   });
   const names = inputs.map((c) => c.name);
   const named = new Matrix(contributions.data, contributions.rows, contributions.cols, names);
-  const reasons = topReasons(named, { labels, values: new Matrix(values, n, inputs.length, names) });
+  const reasons = topReasons(named, { labels, values: new Matrix(values, n, inputs.length, names), reference });
   return reasons.map((row, i) =>
     row.map((r) => {
       const k = names.indexOf(r.feature);

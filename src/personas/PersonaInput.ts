@@ -26,6 +26,12 @@ export interface PersonaInput {
    * NaN = unknown, per customer. Its rate per segment is a KPI and drives outcome actions; it is never a trait.
    */
   outcome?: PersonaOutcome;
+  /**
+   * A model's predicted probability per customer (a churn risk, a propensity; NaN = not scored): a KPI of its
+   * own (`modelScore`, named by its label). The outcome actions follow it when it is a risk
+   * (higherIsBetter false: it looks ahead, the outcome looks back) or when there is no outcome.
+   */
+  score?: PersonaOutcome;
 }
 
 export interface PersonaOutcome {

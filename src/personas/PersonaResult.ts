@@ -25,6 +25,7 @@ export const KPI_KEYS = [
   'churnRisk',
   'clv',
   'outcomeRate',
+  'modelScore',
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
@@ -263,4 +264,9 @@ export interface PersonaResult {
   rfm: RfmGrid | null;
   /** Sentences about what was left out or assumed (missing columns, suppressed cells). */
   notes: string[];
+  /**
+   * Which rate the outcome actions (retention offer, protect and grow, outreach) follow when a model score
+   * was given: the score or the data's outcome. Absent without a score.
+   */
+  actionsFollow?: 'score' | 'outcome';
 }

@@ -36,6 +36,9 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const fmt = localeFormatter(p.locale, p.currency);
   const meta = new Map<string, PersonaColumn>((input.columns ?? []).map((c) => [c.name, c]));
   const outcome = input.outcome ?? null;
+  const score = input.score ?? null;
+  // The rate the outcome actions follow: a risk score looks ahead, the outcome back; else the outcome, else the score.
+  const acted = score && (score.higherIsBetter === false || !outcome) ? score : outcome;
   // The outcome is a KPI, never a trait: it leaves the columns traits are computed from.
   const numeric: Record<string, Float64Array> = { ...input.numeric };
   const categoricalInput: Record<string, readonly (string | null)[]> = { ...input.categorical };
@@ -57,11 +60,16 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
     checkParam(s.id === null || segmentIds.includes(s.id), `previous[${i}].id`, s.id, `null or a segment id of this run (${segmentIds.join(', ')})`);
   });
   const OUTCOME_KEY = '\u0000outcome';
-  const kpiInput: PersonaInput = { ...input, numeric: outcome ? { ...numeric, [OUTCOME_KEY]: outcome.values } : numeric, categorical: categoricalInput };
-  const overrides: Partial<Record<KpiKey, string>> = { ...(p.kpiColumns as Partial<Record<KpiKey, string>>), ...(outcome ? { outcomeRate: OUTCOME_KEY } : {}) };
+  const SCORE_KEY = '\u0000score';
+  const kpiInput: PersonaInput = { ...input, numeric: { ...numeric, ...(outcome ? { [OUTCOME_KEY]: outcome.values } : {}), ...(score ? { [SCORE_KEY]: score.values } : {}) }, categorical: categoricalInput };
+  const overrides: Partial<Record<KpiKey, string>> = { ...(p.kpiColumns as Partial<Record<KpiKey, string>>), ...(outcome ? { outcomeRate: OUTCOME_KEY } : {}), ...(score ? { modelScore: SCORE_KEY } : {}) };
   const { definitions: rawDefinitions, missing } = kpiDefinitions(new Set(Object.keys(kpiInput.numeric)), overrides, texts);
   const definitions = rawDefinitions.map((d) =>
-    d.key === 'outcomeRate' && outcome ? { ...d, label: texts.outcomeRate.label(outcome.label), description: texts.outcomeRate.description(outcome.column), source: [outcome.column], higherIsBetter: outcome.higherIsBetter } : d,
+    d.key === 'outcomeRate' && outcome
+      ? { ...d, label: texts.outcomeRate.label(outcome.label), description: texts.outcomeRate.description(outcome.column), source: [outcome.column], higherIsBetter: outcome.higherIsBetter }
+      : d.key === 'modelScore' && score
+        ? { ...d, label: score.label, description: texts.kpis.modelScore.description([score.column]), source: [score.column], higherIsBetter: score.higherIsBetter }
+        : d,
   );
   const kpis = computeKpis(rawDefinitions, kpiInput, groups);
   const comparisons = compareNumeric(numeric, numericNames, groups);
@@ -87,9 +95,9 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
     active90: numeric.orders_90d ? countPositive(numeric.orders_90d, groups) : null,
     active365: numeric.orders_365d ? countPositive(numeric.orders_365d, groups) : null,
     tenure: numeric.tenure_days ? groups.medians(numeric.tenure_days).median : null,
-    outcome: outcome ? outcomeRates(outcome.values, groups) : null,
+    outcome: acted ? outcomeRates(acted.values, groups) : null,
   };
-  const facts = shownGroups.map((g) => segmentFacts(g, groups, kpis, perGroup, byFeature, comparisons, categories, p.minGroupSize, outcome));
+  const facts = shownGroups.map((g) => segmentFacts(g, groups, kpis, perGroup, byFeature, comparisons, categories, p.minGroupSize, acted));
   const archetypes = assignArchetypes(facts);
 
   const personas: SegmentPersona[] = shownGroups.map((g, s) => {
@@ -128,7 +136,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const noise = noiseGroup < 0 ? 0 : groups.sizes[noiseGroup]!;
 
   const notes: string[] = [texts.notes.traitsMethod(fmt.percent(1 - p.alpha), fmt.integer(p.minGroupSize))];
-  const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv' && k !== 'outcomeRate').map((k) => texts.kpis[k].label);
+  const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv' && k !== 'outcomeRate' && k !== 'modelScore').map((k) => texts.kpis[k].label);
   if (missingLabels.length) notes.push(texts.notes.missingKpis(missingLabels.join(', ')));
   const suppressedCount = groups.count - personas.length;
   if (suppressedCount) notes.push(texts.notes.suppressedSegments(fmt.integer(suppressedCount), fmt.integer(p.minGroupSize)));
@@ -138,6 +146,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const r = numeric.r_score;
   const fScore = numeric.f_score;
   if (!r || !fScore) notes.push(texts.notes.noRfm);
+  if (score && acted) notes.push(texts.notes.actionsFollow(acted === score ? score.label : texts.outcomeRate.label(acted.label), outcome ? (acted === score ? texts.outcomeRate.label(outcome.label) : score.label) : null));
 
   return {
     schemaVersion: PERSONA_RESULT_SCHEMA_VERSION,
@@ -157,6 +166,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
     segments,
     rfm: r && fScore ? rfmGrid(r, fScore, groups, shownIds, p.minGroupSize) : null,
     notes,
+    ...(score && acted ? { actionsFollow: acted === score ? ('score' as const) : ('outcome' as const) } : {}),
   };
 }
 
@@ -254,7 +264,8 @@ function validateInput(input: PersonaInput): void {
       break;
     }
   }
-  for (const [name, col] of [...Object.entries(input.numeric), ...Object.entries(input.categorical)]) {
+  const extra = [...(input.outcome ? [[`outcome ${input.outcome.column}`, input.outcome.values] as const] : []), ...(input.score ? [[`score ${input.score.column}`, input.score.values] as const] : [])];
+  for (const [name, col] of [...Object.entries(input.numeric), ...Object.entries(input.categorical), ...extra]) {
     if (col.length !== n) problems.push({ severity: 'error' as const, check: 'length', message: `column "${name}" has ${col.length} rows, labels have ${n}`, location: { column: name }, hint: 'pass columns and labels of the same customers in the same order' });
   }
   if (problems.length) throw new InputError('Personas need one label and one value per customer in every column.', problems);

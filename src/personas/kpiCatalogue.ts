@@ -34,6 +34,8 @@ const SPECS: readonly KpiSpec[] = [
   { key: 'clv', unit: 'currency', aggregate: 'mean', higherIsBetter: true, sources: [['clv'], ['clv_12m']] },
   // Only from the data's declared outcome (PersonaInput.outcome): never guessed from a column name.
   { key: 'outcomeRate', unit: 'share', aggregate: 'mean', higherIsBetter: null, sources: [] },
+  // Only from a model's score (PersonaInput.score).
+  { key: 'modelScore', unit: 'share', aggregate: 'mean', higherIsBetter: null, sources: [] },
 ];
 
 /**

@@ -54,9 +54,13 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
   // Other outcome columns (when several exist and none is configured) are no traits either.
   const outcomeColumns = new Set(inputs.featureColumns.filter((c) => c.role === 'outcome').map((c) => c.name));
   const without = <T>(cols: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(cols).filter(([n]) => !outcomeColumns.has(n) || n === outcome?.column));
-  // Without an outcome in the data, a churn / propensity model's scores are the outcome the personas read:
-  // the KPI table gets the predicted rate per segment and the actions follow it (e.g. at risk → retention offer).
-  const predicted = !outcome && inputs.prediction ? predictedOutcome(inputs.prediction, table.ids, cfg.locale) : null;
+  // A churn / propensity model's score is a KPI per segment beside the data's outcome; the outcome actions follow
+  // it when it is a risk (it looks ahead) or when the data has no outcome (buildPersonas says which in a note).
+  const target = inputs.prediction?.card.target;
+  const sameOutcome = target?.kind === 'column' && config.outcome?.column === target.column ? config.outcome.higherIsBetter : null;
+  // A label column that is the data's outcome is named as the outcome is ("Term-deposit subscription", not "y").
+  const named = outcome && target?.kind === 'column' && outcome.column === target.column ? outcome.label : undefined;
+  const predicted = inputs.prediction ? predictedOutcome(inputs.prediction, table.ids, cfg.locale, isRiskTarget(inputs.prediction.card, sameOutcome), named) : null;
   const input: PersonaInput = {
     labels: cluster.labels,
     numeric: without(table.numeric),
@@ -64,7 +68,8 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     columns: inputs.featureColumns
       .filter((c) => c.role !== 'id')
       .map((c) => ({ name: c.name, kind: c.name in table.categorical ? ('categorical' as const) : ('numeric' as const), unit: c.unit ?? null, group: c.group ?? null, description: c.description })),
-    ...(outcome ? { outcome: { column: outcome.column, label: outcome.label[cfg.locale], higherIsBetter: outcome.higherIsBetter, values: outcome.values } } : predicted ? { outcome: predicted } : {}),
+    ...(outcome ? { outcome: { column: outcome.column, label: outcome.label[cfg.locale], higherIsBetter: outcome.higherIsBetter, values: outcome.values } } : {}),
+    ...(predicted ? { score: predicted } : {}),
   };
   // Compared with a previous run: its segments matched to this run's first, so names can persist with them.
   let prepared = inputs.prepared;
@@ -112,10 +117,6 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
       const l = cfg.labels[column];
       return l === undefined ? column : typeof l === 'string' ? l : l[cfg.locale];
     };
-    const target = inputs.prediction.card.target;
-    const sameOutcome = target.kind === 'column' && config.outcome?.column === target.column ? config.outcome.higherIsBetter : null;
-    // A label column that is the data's outcome is named as the outcome is ("Term-deposit subscription", not "y").
-    const named = outcome && target.kind === 'column' && outcome.column === target.column ? outcome.label : undefined;
     data.prediction = predictionSummary(inputs.prediction, segmentOf, labelOf, isRiskTarget(inputs.prediction.card, sameOutcome), named);
   }
   return { personas, data };
@@ -242,15 +243,18 @@ function sizeChanges(personas: PersonaResult, previous: ComparedRun, minGroupSiz
   };
 }
 
-/** The model's probability per feature-table row (NaN for a customer it did not score), as a persona outcome. */
-function predictedOutcome(p: RunPrediction, ids: readonly string[], locale: Locale): NonNullable<PersonaInput['outcome']> {
+/** The model's probability per feature-table row (NaN for a customer it did not score), as the personas' score. */
+function predictedOutcome(p: RunPrediction, ids: readonly string[], locale: Locale, isRisk: boolean, named: Record<Locale, string> | undefined): NonNullable<PersonaInput['score']> {
   const at = new Map(p.ids.map((id, i) => [id, i]));
   const values = Float64Array.from(ids, (id) => {
     const i = at.get(id);
     return i === undefined ? NaN : p.probability[i]!;
   });
   const t = p.card.target;
-  const isRisk = t.kind === 'churn';
-  const label = t.kind === 'column' ? t.column : locale === 'fr' ? (isRisk ? 'Risque de départ (modèle)' : `Propension (modèle) : ${targetLabel(p.card).fr}`) : isRisk ? 'Churn risk (model)' : `Propensity (model): ${targetLabel(p.card).en}`;
-  return { column: '__model_score', label, higherIsBetter: isRisk ? false : true, values };
+  const what = (named ?? targetLabel(p.card))[locale];
+  const label =
+    t.kind === 'churn' ? (locale === 'fr' ? 'Risque de départ (modèle)' : 'Churn risk (model)')
+    : isRisk ? (locale === 'fr' ? `Risque prédit (modèle) : ${what}` : `Predicted risk (model): ${what}`)
+    : locale === 'fr' ? `Propension (modèle) : ${what}` : `Propensity (model): ${what}`;
+  return { column: 'probability', label, higherIsBetter: !isRisk, values };
 }

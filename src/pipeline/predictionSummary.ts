@@ -2,6 +2,7 @@ import type { Locale } from '../core/Locale';
 import type { Matrix } from '../core/Matrix';
 import type { ModelCard } from '../models/ModelCard';
 import type { PredictionSummary } from '../report/PredictionSummary';
+import { segmentDrivers, type SegmentDrivers } from './segmentDrivers';
 
 /** The scores of a run's models stage, as the report reads them. */
 export interface RunPrediction {
@@ -11,6 +12,11 @@ export interface RunPrediction {
   /** The explained customers (indices into ids: the highest scores), and their contributions × the card's inputs (null for the MLP). */
   explained: Int32Array;
   contributions: Matrix | null;
+  /**
+   * The per-segment aggregates of those contributions (model-segments.json): what `seglab report` reads back
+   * instead of the rows; computed from explained and contributions when absent.
+   */
+  segmentDrivers?: SegmentDrivers;
 }
 
 /**
@@ -26,30 +32,19 @@ export function predictionSummary(
   label: Record<Locale, string> = targetLabel(p.card),
 ): PredictionSummary {
   const { card } = p;
-  const bySegment = new Map<number, { n: number; sum: number; contrib: Float64Array; explained: number }>();
-  const inputs = card.inputs.length;
-  const at = (id: string) => {
-    const seg = segmentOf.get(id);
-    if (seg === undefined || seg < 0) return null;
-    let s = bySegment.get(seg);
-    if (!s) bySegment.set(seg, (s = { n: 0, sum: 0, contrib: new Float64Array(inputs), explained: 0 }));
-    return s;
-  };
+  const bySegment = new Map<number, { n: number; sum: number }>();
   p.ids.forEach((id, i) => {
-    const s = at(id);
-    if (!s) return;
+    const seg = segmentOf.get(id);
+    if (seg === undefined || seg < 0) return;
+    let s = bySegment.get(seg);
+    if (!s) bySegment.set(seg, (s = { n: 0, sum: 0 }));
     s.n++;
     s.sum += p.probability[i]!;
   });
-  // Drivers: what pushes the score of the segment's explained (highest-scored) customers up, on average.
-  if (p.contributions) {
-    p.explained.forEach((row, k) => {
-      const s = at(p.ids[row]!);
-      if (!s) return;
-      s.explained++;
-      for (let j = 0; j < inputs; j++) s.contrib[j]! += p.contributions!.data[k * inputs + j]!;
-    });
-  }
+  // Drivers: what pushes the score of the segment's explained customers up, on average (the models stage explains
+  // a sample of every segment; without those aggregates, the highest-scored customers in memory).
+  const drivers = p.segmentDrivers ?? segmentDrivers(card.inputs.map((c) => c.name), p.ids, p.explained, p.contributions, segmentOf);
+  const driversOf = new Map((drivers.segments ?? []).map((s) => [s.id, s.meanContribution]));
   const segments = [...bySegment.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([id, s]) => ({
@@ -57,13 +52,12 @@ export function predictionSummary(
       customers: s.n,
       meanScore: s.sum / s.n,
       expected: s.sum,
-      drivers: p.contributions && s.explained > 0
-        ? Array.from(s.contrib, (v, j) => ({ v: v / s.explained, j }))
-            .filter((d) => d.v > 0)
-            .sort((a, b) => b.v - a.v || a.j - b.j)
-            .slice(0, 3)
-            .map((d) => labelOf(card.inputs[d.j]!.name))
-        : [],
+      drivers: (driversOf.get(id) ?? [])
+        .map((v, j) => ({ v, j }))
+        .filter((d) => d.v > 0)
+        .sort((a, b) => b.v - a.v || a.j - b.j)
+        .slice(0, 3)
+        .map((d) => labelOf(drivers.inputs[d.j]!)),
     }));
   return {
     label,

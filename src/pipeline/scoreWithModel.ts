@@ -3,7 +3,7 @@ import { writeCsv } from '../core/CsvWriter';
 import { InputError, usageError } from '../core/errors';
 import { DuckSession, quoteIdent } from '../data/DuckSession';
 import { readFeatureTable } from '../features/readFeatureTable';
-import { savedModelFromJSON } from '../models/SavedModel';
+import { savedModelFromJSON, savedModelProbability } from '../models/SavedModel';
 import { readerFor } from './scoreWithBundle';
 
 export interface ModelScoring {
@@ -37,7 +37,7 @@ export async function scoreWithModel(modelPath: string, inputPath: string, optio
     const missing = saved.encoder.inputColumns.filter((c) => !columns.has(c.name)).map((c) => c.name);
     if (missing.length) throw new InputError(`${inputPath} lacks ${missing.length} input column(s) of the model: ${missing.join(', ')}; compute the features with the config (and share levels) the model was trained with.`);
     const table = await readFeatureTable(session, ['customer_id', ...saved.encoder.inputColumns.map((c) => c.name)]);
-    const p = saved.model.predictProba(saved.encoder.transform(table));
+    const p = savedModelProbability(saved, saved.encoder.transform(table));
     let sum = 0;
     for (const v of p) sum += v;
     writeCsv(options.out, ['customer_id', 'probability'], table.ids.map((id, i) => [id, p[i]!]), { formulaGuard: options.csvFormulaGuard ?? true });

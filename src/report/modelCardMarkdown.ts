@@ -29,12 +29,14 @@ export function modelCardMarkdown(card: ModelCard): string {
     '',
     markdownTable(['Family', 'Held-out ROC AUC', 'Seconds'], card.candidates.map((c) => [m(c.family), f3(c.rocAuc), c.fitSeconds.toFixed(1)]), [false, true, true]),
     '',
+    ...searchLines(card),
     '## Metrics (held-out rows)',
     '',
     `- ROC AUC ${ci(card.metrics.rocAuc)}`,
     `- Average precision ${ci(card.metrics.averagePrecision)} (base rate ${pct(card.baseRate)})`,
     `- Log loss ${ci(card.metrics.logLoss)}; Brier ${ci(card.metrics.brier)}`,
     `- Expected calibration error ${f3(card.metrics.expectedCalibrationError)}`,
+    ...calibrationLines(card),
     card.budget.contacted > 0
       ? `- Contact the top ${pct(card.budget.share)} (threshold ${f3(card.budget.threshold)}, ${card.budget.contacted} test rows): precision ${pct(card.budget.precision)}, recall ${pct(card.budget.recall)}`
       : `- Contact the top ${pct(card.budget.share)}: no threshold fits, more rows share the top score than the budget allows`,
@@ -55,4 +57,31 @@ export function modelCardMarkdown(card: ModelCard): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The calibrator and what it changed on the held-out rows (the metrics above are of the calibrated probabilities). */
+function calibrationLines(card: ModelCard): string[] {
+  const c = card.calibrator;
+  if (c.method === 'none' || !c.uncalibrated) return ['- Probabilities not calibrated (models.calibration: none)'];
+  const u = c.uncalibrated;
+  return [
+    `- Calibrated with ${c.method === 'platt' ? 'Platt scaling' : 'isotonic regression'}, fitted on ${m(c.fittedOn)}; before calibration: log loss ${f3(u.logLoss)}, Brier ${f3(u.brier)}, expected calibration error ${f3(u.expectedCalibrationError)}`,
+  ];
+}
+
+/** The hyperparameter search: per family every candidate with its inner ROC AUC, and the params chosen. */
+function searchLines(card: ModelCard): string[] {
+  const s = card.search;
+  if (!s) return [];
+  const params = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${m(k)} ${m(typeof v === 'number' ? Number(v.toPrecision(4)).toString() : String(v))}`).join(', ');
+  return [
+    `### Hyperparameter search (${s.budget} candidate(s) per family, ${s.folds} folds, ${m(s.rows)})`,
+    '',
+    ...s.families.flatMap((fam) => [
+      `${m(fam.family)}: chose ${params(fam.chosen)}.`,
+      '',
+      markdownTable(['Candidate', 'Params', 'Inner ROC AUC', 'sd'], fam.candidates.map((c, i) => [String(i + 1), params(c.params), f3(c.rocAuc), f3(c.sd)]), [true, false, true, true]),
+      '',
+    ]),
+  ];
 }

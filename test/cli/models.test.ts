@@ -1,7 +1,7 @@
 // seglab run with a models: section, seglab train and seglab score --model on the synthetic sample: the run
 // folder gets the model, its card, the scores with reasons and the SQL; the review gets its model section
 // and the predicted churn per segment; a saved model scores a feature file like the run did.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { root, seglab, tempDir } from './helpers';
@@ -15,10 +15,10 @@ models:
 `;
 
 /** The sample config with absolute data paths and a churn model, in a temporary folder. */
-function churnConfig(): string {
+function churnConfig(models = MODELS): string {
   const text = readFileSync(join(root, 'data', 'configs', 'sample.yaml'), 'utf8').replaceAll('../sample/', `${join(root, 'data', 'sample')}/`);
   const path = join(tempDir(), 'sample-churn.yaml');
-  writeFileSync(path, text + MODELS);
+  writeFileSync(path, text + models);
   return path;
 }
 
@@ -56,6 +56,18 @@ describe('the models stage through the CLI (sample, churn within 90 days)', () =
     expect(html).toContain('Churn risk (model)');
   });
 
+  it('seglab report <run> renders the same review again, model section included; a damaged model card is exit 2', async () => {
+    const copy = join(tempDir(), 'copy');
+    cpSync(run, copy, { recursive: true });
+    const r = await seglab(['-q', 'report', copy, '--no-pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(copy, 'report.html'), 'utf8')).toBe(readFileSync(join(run, 'report.html'), 'utf8'));
+    writeFileSync(join(copy, 'model-card.json'), readFileSync(join(run, 'model-card.json'), 'utf8').replaceAll('"family": "hist-gradient-boosting"', '"family": "xgboost"'));
+    const bad = await seglab(['report', copy, '--no-pdf']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/model-card\.json, field family/);
+  });
+
   it('seglab score --model scores a feature file as the run scored its customers', async () => {
     const out = join(tempDir(), 'scored.csv');
     const r = await seglab(['-q', 'score', '--model', join(run, 'model.json'), '--input', join(run, 'features.parquet'), '--out', out]);
@@ -75,5 +87,54 @@ describe('the models stage through the CLI (sample, churn within 90 days)', () =
     const noModels = await seglab(['train', '--config', join(root, 'data', 'configs', 'sample.yaml'), '--out', tempDir()]);
     expect(noModels.code).toBe(2);
     expect(noModels.stderr).toMatch(/has no models: section/);
+  });
+});
+
+describe('seglab train with calibration and a search (sample, logistic regression)', () => {
+  const CALIBRATED = `
+models:
+  target: { kind: churn, horizonDays: 90 }
+  snapshots: 3
+  family: logistic-regression
+  calibration: platt
+  search: { budget: 2 }
+`;
+  let run: string;
+  let stderr: string;
+  beforeAll(async () => {
+    const r = await seglab(['train', '--config', churnConfig(CALIBRATED), '--out', tempDir()]);
+    expect(r.code, r.stderr).toBe(0);
+    run = r.stdout.trim().split('\n').at(-1)!;
+    stderr = r.stderr;
+  }, 400_000);
+
+  it('the card, the saved model and its SQL carry the calibrator; the search is listed and said on stderr per candidate', () => {
+    const card = JSON.parse(readFileSync(join(run, 'model-card.json'), 'utf8'));
+    expect(card.schemaVersion).toBe(2);
+    expect(card.calibrator.method).toBe('platt');
+    expect(card.calibrator.uncalibrated.brier).toBeGreaterThan(0);
+    expect(card.search.families[0].candidates).toHaveLength(2);
+    expect(card.params.C).toBe(card.search.families[0].chosen.C);
+    expect(stderr).toMatch(/logistic-regression candidate 1 of 2: inner ROC AUC 0\.\d{4}/);
+    const model = JSON.parse(readFileSync(join(run, 'model.json'), 'utf8'));
+    expect(model.schemaVersion).toBe(2);
+    expect(model.calibrator.kind).toBe('platt');
+    expect(readFileSync(join(run, 'model.duckdb.sql'), 'utf8')).toMatch(/logistic-regression model \(platt calibration\)/);
+  });
+
+  it('seglab score --model applies the calibrator: the same probabilities as the run', async () => {
+    const out = join(tempDir(), 'scored.csv');
+    const r = await seglab(['-q', 'score', '--model', join(run, 'model.json'), '--input', join(run, 'features.parquet'), '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const got = new Map(csv(out).slice(1).map(([id, p]) => [id!, Number(p)]));
+    const want = csv(join(run, 'scores.csv')).slice(1);
+    for (const [id, p] of want) expect(Math.abs(got.get(id!)! - Number(p)), id).toBeLessThan(1e-12);
+  });
+
+  it('a calibration it does not know exits 2 naming the field and the allowed values', async () => {
+    const r = await seglab(['train', '--config', churnConfig(CALIBRATED.replace('calibration: platt', 'calibration: sigmoid')), '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/models\.calibration/);
+    expect(r.stderr).toMatch(/'none' \| 'platt' \| 'isotonic'/);
   });
 });

@@ -11,10 +11,11 @@ import { CalendarDate } from '../../src/core/CalendarDate';
 import { DuckSession } from '../../src/data/DuckSession';
 import { loadTables, type LoadResult } from '../../src/data/loadTables';
 import { parseModelsConfig } from '../../src/models/ModelsConfig';
-import { savedModelFromJSON, savedModelToJSON } from '../../src/models/SavedModel';
+import { savedModelFromJSON, savedModelProbability, savedModelToJSON } from '../../src/models/SavedModel';
 import { modelScoreSql } from '../../src/models/sql/modelScoreSql';
 import { trainAndScore, type TrainedModel } from '../../src/models/trainAndScore';
 import { rocAuc } from '../../src/models/evaluation/rocAuc';
+import type { Progress } from '../../src/core/progress';
 import { SKIP_POSTGRES, startPostgres } from '../rules/sql/postgres';
 
 const sample = join(__dirname, '..', '..', 'data', 'sample');
@@ -24,6 +25,8 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
   let session: DuckSession;
   let load: LoadResult;
   const trained = new Map<string, TrainedModel>();
+  // The same families calibrated (models.calibration): what the SQL and the saved model must reproduce too.
+  const calibrated = new Map<string, TrainedModel>();
   let pg: Client | null = null;
 
   beforeAll(async () => {
@@ -33,6 +36,12 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
       const config = parseModelsConfig({ target: { kind: 'churn', horizonDays: 90 }, snapshots: 3, family, params: { 'hist-gradient-boosting': { maxIter: 25, maxLeafNodes: 8 }, 'random-forest': { nEstimators: 20, maxDepth: 6, threads: 1 } } });
       // keepTables: the SQL is checked over the scoring features (training_asof).
       trained.set(family, await trainAndScore(session, {}, AS_OF, config, { available: load, resamples: 200, keepTables: true }));
+    }
+    for (const [family, calibration] of [['logistic-regression', 'platt'], ['hist-gradient-boosting', 'isotonic'], ['random-forest', 'platt']] as const) {
+      // The calibrated forest is shallower: DuckDB inlines the SQL's layers, so a calibrated forest's SQL costs about twice the
+      // plain one's memory, and 20 trees of depth 6 passed the session's 1.8 GiB (README, known limits).
+      const config = parseModelsConfig({ target: { kind: 'churn', horizonDays: 90 }, snapshots: 3, family, calibration, params: { 'hist-gradient-boosting': { maxIter: 25, maxLeafNodes: 8 }, 'random-forest': { nEstimators: 20, maxDepth: 4, threads: 1 } } });
+      calibrated.set(`${family} ${calibration}`, await trainAndScore(session, {}, AS_OF, config, { available: load, resamples: 200, keepTables: true }));
     }
     if (!SKIP_POSTGRES) pg = await startPostgres();
   }, 300_000);
@@ -80,10 +89,60 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
     for (let i = 0; i < C.rows; i++) expect(Math.abs(raw[i]! - sums[i]! - base)).toBeLessThan(1e-9);
   });
 
-  it('the model as SQL scores like the model, on DuckDB and PostgreSQL (1e-9)', async () => {
+  it('calibrated: the held-out metrics are of the calibrated probabilities, the uncalibrated ones are kept, and every customer is scored through the calibrator', () => {
+    expect(calibrated.size).toBe(3);
+    for (const [name, t] of calibrated) {
+      const c = t.card;
+      const plain = c.family === 'random-forest' ? null : trained.get(c.family)!.card;
+      const method = name.split(' ')[1];
+      expect(c.calibrator.method, name).toBe(method);
+      expect(c.calibrator.fittedOn).toMatch(/out-of-fold raw scores/);
+      expect(c.metrics.brier.estimate, name).not.toBe(c.calibrator.uncalibrated!.brier);
+      // Platt is increasing (slope > 0 on a model that ranks): the ranking, so the ROC AUC, is the uncalibrated one.
+      if (method === 'platt') expect(c.metrics.rocAuc.estimate, name).toBeCloseTo(c.candidates[0]!.rocAuc, 12);
+      if (plain) {
+        // Calibration fits on the training rows' out-of-fold scores: the model and its uncalibrated held-out scores are those of the plain run.
+        expect(c.candidates[0]!.rocAuc, name).toBe(plain.metrics.rocAuc.estimate);
+        expect(c.calibrator.uncalibrated!.brier, name).toBeCloseTo(plain.metrics.brier.estimate, 12);
+        expect(c.calibrator.uncalibrated!.expectedCalibrationError, name).toBeCloseTo(plain.metrics.expectedCalibrationError, 12);
+      }
+      expect(t.calibrator, name).not.toBeNull();
+      const X = t.encoder.transform(frameOf(t));
+      expect(Array.from(t.scores.probability), name).toEqual(Array.from(t.calibrator!.predict(t.model.decisionFunction(X))));
+      if (plain) expect(Array.from(t.model.predictProba(X)), name).toEqual(Array.from(trained.get(c.family)!.scores.probability));
+      process.stderr.write(`${name}: held-out ECE ${c.calibrator.uncalibrated!.expectedCalibrationError.toFixed(4)} → ${c.metrics.expectedCalibrationError.toFixed(4)}, Brier ${c.calibrator.uncalibrated!.brier.toFixed(4)} → ${c.metrics.brier.estimate.toFixed(4)}, log loss ${c.calibrator.uncalibrated!.logLoss.toFixed(4)} → ${c.metrics.logLoss.estimate.toFixed(4)}\n`);
+    }
+    for (const t of trained.values()) {
+      expect(t.calibrator).toBeNull();
+      expect(t.card.calibrator).toEqual({ method: 'none', fittedOn: expect.stringMatching(/no calibration/), uncalibrated: null });
+      expect(t.card.search).toBeNull();
+    }
+  });
+
+  it('a reason for a high risk says a level true of the value against the training average, in the direction that pushes the risk up', () => {
+    // The logistic contribution is coef × (x − training mean): positive means above the average for a positive
+    // coefficient and below it for a negative one, so the level must follow the coefficient's sign.
+    const t = trained.get('logistic-regression')!;
+    const coef = new Map(t.card.coefficients!.map((c) => [c.feature, c.coef]));
+    let checked = 0;
+    for (const row of t.scores.reasons) {
+      for (const phrase of row) {
+        const m = /^(\S+) (-?[\d.e+-]+) \((high|low|typical)\)$/.exec(phrase);
+        if (!m || !coef.has(m[1]!)) continue;
+        expect(m[3], phrase).toBe(coef.get(m[1]!)! > 0 ? 'high' : 'low');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    // No family calls a value that pushes the risk up "typical": a typical value is no reason.
+    for (const [family, tr] of trained) for (const row of tr.scores.reasons) for (const phrase of row) expect(phrase, family).not.toMatch(/\(typical\)$/);
+  });
+
+  it('the model as SQL scores like the model, on DuckDB and PostgreSQL (1e-9), calibrated or not', async () => {
     expect(trained.size).toBe(3);
-    for (const [family, t] of trained) {
-      const sql = modelScoreSql(t.model, t.encoder, 'duckdb', { table: 'training_asof' });
+    expect(calibrated.size).toBe(3);
+    for (const [family, t] of [...trained, ...calibrated]) {
+      const sql = modelScoreSql(t.model, t.encoder, 'duckdb', { table: 'training_asof', calibrator: t.calibrator });
       const rows = await session.all(`SELECT customer_id, probability AS p FROM (${sql}) ORDER BY customer_id`).catch((e: Error) => {
         throw new Error(`${family}: ${e.message.split('\n')[0]} (${sql.length} characters of SQL)`);
       });
@@ -114,18 +173,30 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
         });
         await pg.query(`INSERT INTO features VALUES ${values.join(', ')}`, params);
       }
-      const prow = (await pg.query(`SELECT customer_id, probability AS p FROM (${modelScoreSql(t.model, t.encoder, 'postgres')}) s`)).rows as { customer_id: string; p: number }[];
+      const prow = (await pg.query(`SELECT customer_id, probability AS p FROM (${modelScoreSql(t.model, t.encoder, 'postgres', { calibrator: t.calibrator })}) s`)).rows as { customer_id: string; p: number }[];
       expect(prow.length).toBe(t.scores.ids.length);
       for (const r of prow) expect(Math.abs(Number(r.p) - byId.get(r.customer_id)!), `${family} on PostgreSQL, ${r.customer_id}`).toBeLessThan(1e-9);
     }
-  });
+  }, 600_000);
 
-  it('model.json round-trips: the restored model and encoder give identical probabilities', () => {
-    for (const t of trained.values()) {
-      const saved = savedModelFromJSON(JSON.parse(JSON.stringify(savedModelToJSON({ asOf: t.card.asOf, target: t.card.target, family: t.card.family, encoder: t.encoder, model: t.model }))));
-      expect(Array.from(saved.model.predictProba(saved.encoder.transform(frameOf(t))))).toEqual(Array.from(t.scores.probability));
+  it('model.json round-trips: the restored model, encoder and calibrator give identical probabilities; a version 1 file still reads', () => {
+    for (const t of [...trained.values(), ...calibrated.values()]) {
+      const json = JSON.parse(JSON.stringify(savedModelToJSON({ asOf: t.card.asOf, target: t.card.target, family: t.card.family, encoder: t.encoder, model: t.model, calibrator: t.calibrator })));
+      expect(json.schemaVersion).toBe(2);
+      const saved = savedModelFromJSON(json);
+      expect(Array.from(savedModelProbability(saved, saved.encoder.transform(frameOf(t))))).toEqual(Array.from(t.scores.probability));
     }
     expect(() => savedModelFromJSON({ kind: 'something else' })).toThrow(/seglab model/);
+    // A file written before calibration (schemaVersion 1, no calibrator) scores with the model's own probability.
+    const t = trained.get('logistic-regression')!;
+    const v1 = { schemaVersion: 1, kind: 'seglab-model', asOf: t.card.asOf, target: t.card.target, family: t.card.family, encoder: t.encoder.toJSON(), model: t.model.toJSON() };
+    const old = savedModelFromJSON(JSON.parse(JSON.stringify(v1)));
+    expect(old.calibrator).toBeNull();
+    expect(Array.from(savedModelProbability(old, old.encoder.transform(frameOf(t))))).toEqual(Array.from(t.scores.probability));
+    expect(() => savedModelFromJSON({ ...v1, calibrator: { kind: 'platt', schemaVersion: 1, slope: 1, intercept: 0 } })).toThrow(/calibrator: a version 1 model has no calibrator/);
+    const c = calibrated.get('hist-gradient-boosting isotonic')!;
+    const broken = { ...(savedModelToJSON({ asOf: c.card.asOf, target: c.card.target, family: c.card.family, encoder: c.encoder, model: c.model, calibrator: c.calibrator }) as object), calibrator: { kind: 'sigmoid' } };
+    expect(() => savedModelFromJSON(broken)).toThrow(/calibrator JSON: kind is "sigmoid"/);
   });
 
   /** The scoring features as the model read them (training_asof, in scoring order). */
@@ -135,7 +206,7 @@ describe('trainAndScore on the synthetic sample (churn within 90 days)', () => {
   const scoringFrames = new Map<TrainedModel, import('../../src/models/design/FeatureFrame').FeatureFrame>();
   beforeAll(async () => {
     const { readFeatureTable } = await import('../../src/features/readFeatureTable');
-    for (const t of trained.values()) {
+    for (const t of [...trained.values(), ...calibrated.values()]) {
       const table = await readFeatureTable(session, undefined, { table: 'training_asof' });
       const at = new Map(table.ids.map((id, i) => [id, i]));
       const rows = Int32Array.from(t.scores.ids, (id) => at.get(id)!);
@@ -174,4 +245,69 @@ describe('the churn model against the synthetic ground truth (2026-Q2)', () => {
       session.close();
     }
   }, 300_000);
+});
+
+// models.search: a seeded random search of each family's params on the training part only, per candidate a
+// progress line; budget 0 is no search at all.
+describe('trainAndScore with a hyperparameter search (synthetic sample, logistic regression)', () => {
+  let session: DuckSession;
+  let load: LoadResult;
+  const base = { target: { kind: 'churn', horizonDays: 90 }, snapshots: 3, family: 'logistic-regression' } as const;
+  const run = async (models: object, progress?: Progress) => trainAndScore(session, {}, AS_OF, parseModelsConfig({ ...base, ...models }), { available: load, resamples: 100, ...(progress ? { progress } : {}) });
+  beforeAll(async () => {
+    session = await DuckSession.open({ threads: 2 });
+    load = await loadTables(session, { customers: { path: 'customers.csv.gz', keepUnmapped: true }, transactions: { path: 'transactions.csv.gz' }, events: { path: 'events.csv.gz' } }, { baseDir: sample });
+  }, 120_000);
+  afterAll(() => session?.close());
+
+  it('budget 0 is the same run as no search: the same card and probabilities', async () => {
+    const none = await run({});
+    const zero = await run({ search: { budget: 0, space: { 'logistic-regression': { C: [0.01] } } } });
+    // Everything but the wall-clock fit time of each family.
+    const timeless = (card: TrainedModel['card']) => ({ ...card, candidates: card.candidates.map((c) => ({ ...c, fitSeconds: 0 })) });
+    expect(timeless(zero.card)).toEqual(timeless(none.card));
+    expect(Array.from(zero.scores.probability)).toEqual(Array.from(none.scores.probability));
+  }, 300_000);
+
+  it('tries the budget on the earlier snapshots, one progress line per candidate, keeps the best inner AUC; the same seed chooses the same', async () => {
+    const notes: string[] = [];
+    const progress: Progress = { start() {}, update() {}, end() {}, note: (m) => notes.push(m) };
+    const a = await run({ search: { budget: 3 } }, progress);
+    const s = a.card.search!;
+    expect(s.budget).toBe(3);
+    expect(s.rows).toMatch(/training part only \(the earlier snapshots\)/);
+    expect(s.families).toHaveLength(1);
+    const f = s.families[0]!;
+    expect(f.family).toBe('logistic-regression');
+    expect(Object.keys(f.space)).toEqual(['C']);
+    expect(f.candidates).toHaveLength(3);
+    for (const c of f.candidates) {
+      expect(c.params.C).toBeGreaterThanOrEqual(0.001);
+      expect(c.params.C).toBeLessThanOrEqual(100);
+      expect(c.rocAuc).toBeGreaterThan(0.5);
+    }
+    const best = f.candidates.reduce((x, y) => (y.rocAuc > x.rocAuc ? y : x));
+    expect(f.chosen).toEqual(best.params);
+    // The final model was fitted with the chosen C.
+    expect(a.card.params.C).toBe(best.params.C);
+    expect(notes.filter((n) => /logistic-regression candidate \d of 3: inner ROC AUC 0\.\d{4}/.test(n))).toHaveLength(3);
+    // The test snapshot was not searched on: the held-out rows are the latest snapshot's, as without a search.
+    expect(a.card.validation.testRows).toBe(a.card.snapshots.at(-1)!.rows);
+    const again = await run({ search: { budget: 3 } });
+    expect(again.card.search).toEqual(a.card.search);
+    expect(again.card.params).toEqual(a.card.params);
+    expect(Array.from(again.scores.probability)).toEqual(Array.from(a.scores.probability));
+    const other = await run({ search: { budget: 3 }, seed: 7 });
+    expect(other.card.search!.families[0]!.candidates.map((c) => c.params.C)).not.toEqual(f.candidates.map((c) => c.params.C));
+  }, 600_000);
+
+  it('k-fold says the search saw every row; params the config fixes are left out of the default space', async () => {
+    const k = await run({ snapshots: 1, search: { budget: 2 } });
+    expect(k.card.validation.scheme).toBe('k-fold');
+    expect(k.card.search!.rows).toMatch(/every training row.*optimistic/);
+    const fixed = await run({ params: { 'logistic-regression': { C: 0.5 } }, search: { budget: 2 } });
+    expect(fixed.card.search!.families).toEqual([]);
+    expect(fixed.card.notes.join('\n')).toMatch(/models\.params\.logistic-regression fixes every parameter of its default space/);
+    expect(fixed.card.params.C).toBe(0.5);
+  }, 600_000);
 });

@@ -214,3 +214,39 @@ describe('personas: a few orders in a newcomer’s first weeks are not a yearly 
     for (const a of newcomers.card.actions) expect(a.reason).not.toMatch(/last 12 months/);
   });
 });
+
+describe('personas: a model score beside the outcome (a churn model on Telco-like data)', () => {
+  // The observed churn says segment 0 is at risk; the model's score for the coming period says segment 2 is
+  // (and segment 0 near the base): the retention action must follow the score, and the result says so.
+  const input = subscriptionBase();
+  const risk = Float64Array.from(input.labels as number[], (l) => (l === 0 ? 0.25 : l === 1 ? 0.05 : 0.6));
+  const score = { column: 'probability', label: 'Predicted risk (model): Churn', higherIsBetter: false, values: risk };
+
+  it('shows the score as its own KPI, keeps the observed rate, and the at-risk action follows the score', () => {
+    const r = buildPersonas({ ...input, score });
+    const seg = (id: number): SegmentPersona => r.segments.find((s) => s.id === id) as SegmentPersona;
+    expect(r.kpiDefinitions.find((d) => d.key === 'modelScore')).toMatchObject({ label: 'Predicted risk (model): Churn', unit: 'share', source: ['probability'], higherIsBetter: false });
+    expect(seg(2).kpis.modelScore).toBeCloseTo(0.6, 12);
+    expect(seg(0).kpis.outcomeRate).toBeCloseTo(0.5, 12);
+    expect(r.base.kpis.modelScore).toBeCloseTo((400 * 0.25 + 300 * 0.05 + 200 * 0.6) / 900, 12);
+    expect(seg(2).card.actions[0]).toMatchObject({ id: 'retentionOffer', reason: 'Predicted risk (model): Churn: 60% (base: 26.1%).' });
+    expect(seg(0).card.actions.map((a) => a.id)).not.toContain('retentionOffer');
+    expect(r.actionsFollow).toBe('score');
+    expect(r.notes).toContain('The outcome actions (retention offer, protect and grow, outreach) follow “Predicted risk (model): Churn”, not “Churn rate”.');
+    // Never a trait.
+    for (const s of r.segments as SegmentPersona[]) expect([...s.traits.numeric, ...s.traits.categorical].map((t) => t.feature)).not.toContain('probability');
+  });
+
+  it('a propensity score leaves the actions to the observed outcome, and says so (in French too)', () => {
+    const r = buildPersonas({ ...input, score: { ...score, label: 'Propensity (model): upgrade', higherIsBetter: true } });
+    expect(r.actionsFollow).toBe('outcome');
+    expect((r.segments.find((s) => s.id === 0) as SegmentPersona).card.actions[0]!.id).toBe('retentionOffer');
+    expect(r.notes).toContain('The outcome actions (retention offer, protect and grow, outreach) follow “Churn rate”, not “Propensity (model): upgrade”.');
+    const fr = buildPersonas({ ...input, outcome: { ...input.outcome!, label: 'Résiliation' }, score: { ...score, label: 'Risque prédit (modèle) : Résiliation' } }, { locale: 'fr' });
+    expect(fr.notes).toContain('Les actions sur le résultat (offre de rétention, protéger et développer, prospection) suivent « Risque prédit (modèle) : Résiliation », et non « Résiliation (taux) ».');
+  });
+
+  it('refuses a score of another length', () => {
+    expect(() => buildPersonas({ ...input, score: { ...score, values: risk.subarray(1) } })).toThrow(/score probability/);
+  });
+});

@@ -27,6 +27,8 @@ export interface CrossValidation {
   sd: MetricValues;
   /** Out-of-fold probability of every row (NaN for a row no split tests, e.g. the training rows of an out-of-time split). */
   oof: Float64Array;
+  /** Out-of-fold raw score (decisionFunction, log-odds) of every row, NaN where oof is: what a calibrator is fitted on. */
+  oofRaw: Float64Array;
   /** Every metric on the out-of-fold probabilities of the tested rows, pooled. */
   pooled: MetricValues;
 }
@@ -66,16 +68,22 @@ export async function crossValidate(entry: ModelEntry, params: object, X: Matrix
 /** The loop (inputs checked): shared with searchParams, which scores every candidate on the same splits. */
 export async function crossValidateSplits(entry: ModelEntry, params: object, X: Matrix, y: Uint8Array, w: Float64Array | null, splits: readonly Split[], onProgress?: (fraction: number, what: string) => void): Promise<CrossValidation> {
   const oof = new Float64Array(X.rows).fill(NaN);
+  const oofRaw = new Float64Array(X.rows).fill(NaN);
   const results: FoldResult[] = [];
   for (let s = 0; s < splits.length; s++) {
     const { fold, train, test } = splits[s]!;
     const yTrain = pick(y, train);
     const model: FittedModel = await entry.create(params as never).fit(takeRows(X, train), yTrain, w === null ? {} : { sampleWeight: pickF(w, train) });
-    const p = model.predictProba(takeRows(X, test));
+    const Xtest = takeRows(X, test);
+    const p = model.predictProba(Xtest);
+    const raw = model.decisionFunction(Xtest);
     const yTest = pick(y, test);
     const wTest = w === null ? null : pickF(w, test);
     const scored = checkBinaryInput(`crossValidate fold ${fold + 1}`, yTest, p, wTest ?? undefined, { bothClasses: true, probabilities: true });
-    for (let k = 0; k < test.length; k++) oof[test[k]!] = p[k]!;
+    for (let k = 0; k < test.length; k++) {
+      oof[test[k]!] = p[k]!;
+      oofRaw[test[k]!] = raw[k]!;
+    }
     results.push({ fold, trainRows: train.length, testRows: test.length, metrics: allMetrics(scored.y, scored.p, scored.w) });
     onProgress?.((s + 1) / splits.length, `fold ${s + 1} of ${splits.length}`);
   }
@@ -91,7 +99,7 @@ export async function crossValidateSplits(entry: ModelEntry, params: object, X: 
     mean[name] = m;
     sd[name] = Math.sqrt(v.reduce((a, b) => a + (b - m) * (b - m), 0) / v.length);
   }
-  return { folds: results, mean, sd, oof, pooled };
+  return { folds: results, mean, sd, oof, oofRaw, pooled };
 }
 
 function allMetrics(y: Uint8Array, p: Float64Array, w: Float64Array | null): MetricValues {

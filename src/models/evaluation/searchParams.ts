@@ -25,7 +25,8 @@ export interface SearchOptions {
   /** Params every candidate shares (the space's values override them). */
   baseParams?: Record<string, unknown>;
   sampleWeight?: SampleWeights;
-  onProgress?: (fraction: number, what: string) => void;
+  /** Called after each candidate with the fraction done, a short phrase and the candidate just scored (its rank not yet set). */
+  onProgress?: (fraction: number, what: string, candidate: SearchCandidate) => void;
 }
 
 export interface SearchCandidate {
@@ -79,8 +80,9 @@ export async function searchParams(entry: ModelEntry, space: SearchSpace, X: Mat
     const params = { ...baseParams, ...drawn[c]! };
     const cv = await crossValidateSplits(entry, params, X, input.y, input.w, splits);
     const foldScores = cv.folds.map((f) => f.metrics[metric]);
-    scored.push({ rank: 0, index: c, params, mean: cv.mean[metric], sd: cv.sd[metric], foldScores, cv });
-    options.onProgress?.((c + 1) / drawn.length, `candidate ${c + 1} of ${drawn.length}`);
+    const candidate: SearchCandidate = { rank: 0, index: c, params, mean: cv.mean[metric], sd: cv.sd[metric], foldScores, cv };
+    scored.push(candidate);
+    options.onProgress?.((c + 1) / drawn.length, `candidate ${c + 1} of ${drawn.length}`, candidate);
   }
   const ranking = [...scored].sort((a, b) => (spec.higherIsBetter ? b.mean - a.mean : a.mean - b.mean) || a.index - b.index);
   ranking.forEach((c, k) => (c.rank = k + 1));

@@ -13,7 +13,11 @@ export interface TopReasonsOptions {
   labels?: Record<string, FeatureLabel>;
   /** The customers' feature values in original units (same rows and columns as the contributions), to say the value and whether it is high or low. */
   values?: Matrix;
-  /** The typical value of each column (e.g. the training medians); default: the median of `values`. */
+  /**
+   * The value each column is compared with, required with `values`: the baseline the contributions are
+   * measured against (the training average for coefficient × (x − mean) and for TreeSHAP). Never the
+   * explained rows' own median: among the riskiest customers, 550 days since the last order is "low".
+   */
   reference?: Float64Array | readonly number[];
   /** Reasons per row (default 3). */
   count?: number;
@@ -24,8 +28,8 @@ export interface Reason {
   contribution: number;
   /** The feature's value, when values were given. */
   value: number | null;
-  /** 'high' / 'low' against the reference, 'typical' when equal; null without values or when the value is missing (NaN). */
-  level: 'high' | 'low' | 'typical' | null;
+  /** 'high' / 'low' against the reference; null without values or when the value is missing (NaN). */
+  level: 'high' | 'low' | null;
   /** "recency 120 days (high)". */
   phrase: string;
 }
@@ -33,7 +37,8 @@ export interface Reason {
 /**
  * The top reasons per customer, in words: the largest positive contributions of a row (rows × features,
  * from TreeSHAP or coefficient × standardised value; positive = pushes the risk up), largest first, ties by
- * column order, as "recency 120 days (high)". A row with fewer positive contributions gets fewer reasons.
+ * column order, as "recency 120 days (high)". A value equal to its reference is no reason (nothing
+ * "typical" explains a high risk) and is left out; a row with fewer positive contributions gets fewer reasons.
  */
 export function topReasons(contributions: Matrix, options: TopReasonsOptions = {}): Reason[][] {
   const { labels = {}, values, count = 3 } = options;
@@ -44,7 +49,8 @@ export function topReasons(contributions: Matrix, options: TopReasonsOptions = {
     checkMatrix(values, 'topReasons', 'values');
     if (values.rows !== rows || values.cols !== cols) throw usageError('topReasons', `values is ${values.rows} × ${values.cols} but contributions is ${rows} × ${cols}`, 'pass the feature values of the same rows and columns');
   }
-  const reference = values === undefined ? null : options.reference !== undefined ? Float64Array.from(options.reference) : columnMedians(values);
+  if (values !== undefined && options.reference === undefined) throw usageError('topReasons', 'values were given without a reference', 'pass reference: one value per column to compare with, the baseline of the contributions (e.g. the training averages)');
+  const reference = values === undefined || options.reference === undefined ? null : Float64Array.from(options.reference);
   if (reference !== null && reference.length !== cols) throw usageError('topReasons', `reference has ${reference.length} values but there are ${cols} features`, 'pass one typical value per column');
   const words = columns.map((c) => labels[c] ?? { label: c });
   const out: Reason[][] = [];
@@ -55,6 +61,7 @@ export function topReasons(contributions: Matrix, options: TopReasonsOptions = {
     for (let j = 0; j < cols; j++) {
       const c = contributions.data[i * cols + j]!;
       if (!(c > 0)) continue;
+      if (reference !== null && values!.data[i * cols + j] === reference[j]) continue;
       let k = Math.min(m, count - 1);
       if (m === count && !(c > contributions.data[i * cols + picked[count - 1]!]!)) continue;
       while (k > 0 && c > contributions.data[i * cols + picked[k - 1]!]!) {
@@ -69,7 +76,7 @@ export function topReasons(contributions: Matrix, options: TopReasonsOptions = {
       const j = picked[k]!;
       const { label, unit } = words[j]!;
       const value = values === undefined ? null : values.data[i * cols + j]!;
-      const level = value === null || reference === null || Number.isNaN(value) || Number.isNaN(reference[j]!) ? null : value > reference[j]! ? 'high' : value < reference[j]! ? 'low' : 'typical';
+      const level = value === null || reference === null || Number.isNaN(value) || Number.isNaN(reference[j]!) ? null : value > reference[j]! ? 'high' : 'low';
       const phrase = value === null ? label : Number.isNaN(value) ? `${label} missing` : `${label} ${formatValue(value)}${unit ? ` ${unit}` : ''}${level ? ` (${level})` : ''}`;
       reasons.push({ feature: columns[j]!, contribution: contributions.data[i * cols + j]!, value, level, phrase });
     }
@@ -82,20 +89,4 @@ export function topReasons(contributions: Matrix, options: TopReasonsOptions = {
 function formatValue(v: number): string {
   if (Number.isInteger(v) || Math.abs(v) >= 100) return String(Math.round(v));
   return String(Number(v.toPrecision(3)));
-}
-
-function columnMedians(values: Matrix): Float64Array {
-  const { rows, cols, data } = values;
-  const out = new Float64Array(cols);
-  const col = new Float64Array(rows);
-  for (let j = 0; j < cols; j++) {
-    let n = 0;
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j]!;
-      if (!Number.isNaN(v)) col[n++] = v;
-    }
-    const s = col.subarray(0, n).sort();
-    out[j] = n === 0 ? NaN : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-  }
-  return out;
 }

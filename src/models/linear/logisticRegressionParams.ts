@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseParams } from '../../core/parseParams';
+import type { SearchSpace } from '../evaluation/searchParams';
 
 export const LOGISTIC_PENALTIES = ['l2', 'l1', 'none'] as const;
 /** 'l2' (ridge, default), 'l1' (lasso: some coefficients exactly 0) or 'none' (plain maximum likelihood). */
@@ -55,3 +56,6 @@ export type ResolvedLogisticRegressionParams = z.output<typeof logisticRegressio
 export function resolveLogisticRegressionParams(params: LogisticRegressionParams = {}): ResolvedLogisticRegressionParams {
   return parseParams(logisticRegressionParamsSchema, params, 'LogisticRegression');
 }
+
+/** What `models.search` draws from by default: the penalty strength C, log-uniform over five decades. */
+export const LOGISTIC_REGRESSION_SEARCH_SPACE: SearchSpace = { C: { low: 0.001, high: 100, scale: 'log' } };

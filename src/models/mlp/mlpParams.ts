@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SearchSpace } from '../evaluation/searchParams';
 import { parseParams } from '../../core/parseParams';
 import { seedParam } from '../../core/seedParam';
 
@@ -53,3 +54,6 @@ export type ResolvedMlpParams = z.output<typeof mlpParamsSchema>;
 export function resolveMlpParams(params: unknown, who = 'MLP'): ResolvedMlpParams {
   return parseParams(mlpParamsSchema, params ?? {}, who);
 }
+
+/** What `models.search` draws from by default: Adam's step size, the L2 penalty and dropout. */
+export const MLP_SEARCH_SPACE: SearchSpace = { learningRate: { low: 3e-4, high: 3e-3, scale: 'log' }, l2: { low: 1e-6, high: 1e-2, scale: 'log' }, dropout: [0, 0.1, 0.2] };

@@ -6,12 +6,21 @@
  */
 export type ScoreProgram = LinearProgram | TreeEnsembleProgram;
 
+/**
+ * The calibrator a program's probability goes through (models.calibration), applied to the raw score:
+ * Platt: logistic(slope · raw + intercept); isotonic: linear interpolation between the points (x increasing),
+ * the end values beyond them — as PlattCalibrator and IsotonicCalibrator predict.
+ */
+export type ScoreCalibration = { readonly kind: 'platt'; readonly slope: number; readonly intercept: number } | { readonly kind: 'isotonic'; readonly x: readonly number[]; readonly y: readonly number[] };
+
 /** intercept + Σ coef_j · x_j, then the logistic link (the logistic regression). */
 export interface LinearProgram {
   readonly kind: 'linear';
   readonly intercept: number;
   /** One term per design column used (a zero coefficient may be left out). */
   readonly terms: readonly { readonly feature: number; readonly coef: number }[];
+  /** When present, the probability is the calibration of the raw score instead of its logistic. */
+  readonly calibration?: ScoreCalibration;
 }
 
 /**
@@ -27,6 +36,8 @@ export interface TreeEnsembleProgram {
   /** 'mean': the probability is clamped to [epsilon, 1 − epsilon] before its logit (default 1e-15). */
   readonly epsilon?: number;
   readonly trees: readonly TreeNode[];
+  /** When present, the probability is the calibration of the raw score instead of its logistic (or the forest's mean). */
+  readonly calibration?: ScoreCalibration;
 }
 
 export type TreeNode = TreeLeaf | NumericSplit | CategorySplit;

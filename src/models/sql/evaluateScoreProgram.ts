@@ -1,5 +1,8 @@
 import type { Matrix } from '../../core/Matrix';
-import type { ScoreProgram, TreeNode } from './ScoreProgram';
+import { assertUnreachable } from '../../core/assertUnreachable';
+import { IsotonicCalibrator } from '../evaluation/IsotonicCalibration';
+import { PlattCalibrator } from '../evaluation/PlattScaling';
+import type { ScoreCalibration, ScoreProgram, TreeNode } from './ScoreProgram';
 
 import { logistic } from '../linear/LogisticRegressionModel';
 
@@ -29,8 +32,9 @@ export function evaluateScoreProgram(program: ScoreProgram, X: Matrix): Float64A
   }
 }
 
-/** The class-1 probability of every row (the logistic of the raw score; a forest's mean directly). */
+/** The class-1 probability of every row (the logistic of the raw score; a forest's mean directly; the calibration of the raw score when the program has one). */
 export function programProbability(program: ScoreProgram, X: Matrix): Float64Array {
+  if (program.calibration) return calibrate(program.calibration, evaluateScoreProgram(program, X));
   if (program.kind === 'trees' && program.combine === 'mean') {
     // A forest's probability is the mean of its leaves itself, not the logistic of its (clamped) logit.
     const { data, cols } = X;
@@ -45,6 +49,18 @@ export function programProbability(program: ScoreProgram, X: Matrix): Float64Arr
   const raw = evaluateScoreProgram(program, X);
   for (let i = 0; i < raw.length; i++) raw[i] = logistic(raw[i]!);
   return raw;
+}
+
+/** The calibration of raw scores, by the calibrators themselves (the reference the SQL is checked against). */
+export function calibrate(calibration: ScoreCalibration, raw: Float64Array): Float64Array {
+  switch (calibration.kind) {
+    case 'platt':
+      return new PlattCalibrator(calibration.slope, calibration.intercept).predict(raw);
+    case 'isotonic':
+      return new IsotonicCalibrator(Float64Array.from(calibration.x), Float64Array.from(calibration.y)).predict(raw);
+    default:
+      return assertUnreachable(calibration, 'score calibration');
+  }
 }
 
 /** log(p / (1 − p)), with p clamped to [epsilon, 1 − epsilon] so a unanimous forest has a finite raw score. */

@@ -4,14 +4,27 @@ import { HistGradientBoostingModel } from '../trees/HistGradientBoostingModel';
 import type { HistTree } from '../trees/HistTree';
 import { FOREST_PROBA_EPSILON, RandomForestModel } from '../trees/RandomForestModel';
 import type { FittedModel } from '../ModelEntry';
-import type { ScoreProgram, TreeNode } from './ScoreProgram';
+import type { Calibrator } from '../evaluation/Calibrator';
+import { PlattCalibrator } from '../evaluation/PlattScaling';
+import type { ScoreCalibration, ScoreProgram, TreeNode } from './ScoreProgram';
 
 /**
  * The score of a fitted model as a ScoreProgram (what compiles to SQL): the logistic regression's
  * coefficients on the input scale, the boosted trees' init and trees, the forest's trees and its clamp.
+ * With a calibrator (models.calibration), the program's probability is the calibration of its raw score.
  * The MLP has none (its SQL would be a matrix product per layer: not offered), which is a UsageError saying so.
  */
-export function modelScoreProgram(model: FittedModel): ScoreProgram {
+export function modelScoreProgram(model: FittedModel, calibrator: Calibrator | null = null): ScoreProgram {
+  const program = uncalibratedProgram(model);
+  return calibrator === null ? program : { ...program, calibration: scoreCalibration(calibrator) };
+}
+
+/** A calibrator as the program states it. */
+export function scoreCalibration(calibrator: Calibrator): ScoreCalibration {
+  return calibrator instanceof PlattCalibrator ? { kind: 'platt', slope: calibrator.slope, intercept: calibrator.intercept } : { kind: 'isotonic', x: Array.from(calibrator.x), y: Array.from(calibrator.y) };
+}
+
+function uncalibratedProgram(model: FittedModel): ScoreProgram {
   if (model instanceof LogisticRegressionModel) {
     return { kind: 'linear', intercept: model.intercept, terms: Array.from(model.coef, (coef, feature) => ({ feature, coef })).filter((t) => t.coef !== 0) };
   }

@@ -2,7 +2,7 @@ import { usageError } from '../../core/errors';
 import { assertUnreachable } from '../../core/assertUnreachable';
 import { assertSqlDialect, type SqlDialect } from '../../rules/sql/SqlDialect';
 import { sqlNumber } from '../../rules/sql/sqlNumber';
-import type { ScoreProgram, TreeNode } from './ScoreProgram';
+import type { ScoreCalibration, ScoreProgram, TreeNode } from './ScoreProgram';
 
 /** SQL of a model's score: the raw score (log-odds) and the class-1 probability, as two expressions. */
 export interface ScoreSql {
@@ -15,6 +15,13 @@ export interface ScoreSql {
    */
   readonly primary: 'raw' | 'probability';
   derived(alias: string): string;
+  /**
+   * The calibrated probability from a column holding the raw score (null when the program has no
+   * calibration): with a calibration, `probability` is this over the raw expression (repeated in the text:
+   * an isotonic CASE names it twice per point), so a statement should compute the raw score once and apply
+   * this to that column, as modelScoreSql does.
+   */
+  readonly calibrated: ((rawAlias: string) => string) | null;
 }
 
 export interface ScoreSqlOptions {
@@ -31,10 +38,21 @@ const CLAMP = 700;
  * number is a literal that reads back as the same double (rules/sql/sqlNumber); the raw score is cast to the
  * dialect's double type, the probability is 1 / (1 + exp(−raw)) with raw clamped to ±700 (a forest's
  * probability is the mean of its leaves). A NULL input takes a tree's learned missing direction; a linear
- * model's score is NULL when an input is (the in-process model refuses NaN).
+ * model's score is NULL when an input is (the in-process model refuses NaN). A program with a calibration
+ * has the calibration of its raw score as its probability (see `calibrated`).
  */
 export function scoreProgramToSql(program: ScoreProgram, options: ScoreSqlOptions): ScoreSql {
   assertSqlDialect(options.dialect);
+  const sql = uncalibratedSql(program, options);
+  if (!program.calibration) return { ...sql, calibrated: null };
+  const calibration = program.calibration;
+  const double = DOUBLE_TYPE[options.dialect];
+  // Only a linear score can be NULL (a missing input); a tree score never is, and each reference to it may cost a copy of the trees.
+  const calibrated = (raw: string) => calibrationSql(calibration, raw, double, program.kind === 'linear');
+  return { ...sql, probability: calibrated(`(${sql.raw})`), calibrated };
+}
+
+function uncalibratedSql(program: ScoreProgram, options: ScoreSqlOptions): Omit<ScoreSql, 'calibrated'> {
   const { dialect, featureSql } = options;
   const double = DOUBLE_TYPE[dialect];
   const feature = (j: number): string => {
@@ -78,6 +96,32 @@ const DOUBLE_TYPE: Record<SqlDialect, string> = {
   snowflake: 'DOUBLE',
   spark: 'DOUBLE',
 };
+
+/**
+ * A calibration over a raw score, as the calibrators compute it: Platt is the logistic of slope · raw +
+ * intercept (NULL stays NULL); isotonic is a CASE over the intervals (x[h − 1], x[h]] with the line through
+ * their points, the first value at or below x[0] and the last line's value at x[m − 1] above it.
+ */
+function calibrationSql(calibration: ScoreCalibration, raw: string, double: string, nullable: boolean): string {
+  switch (calibration.kind) {
+    case 'platt':
+      return logisticSql(`${sqlNumber(calibration.slope)} * ${raw} + ${sqlNumber(calibration.intercept)}`, double, nullable ? `${raw} * 0 + ` : '');
+    case 'isotonic': {
+      const { x, y } = calibration;
+      const lit = (v: number) => `CAST(${sqlNumber(v)} AS ${double})`;
+      const m = x.length;
+      if (m === 1) return nullable ? `CASE WHEN ${raw} IS NULL THEN NULL ELSE ${lit(y[0]!)} END` : lit(y[0]!);
+      const slope = (h: number) => (y[h]! - y[h - 1]!) / (x[h]! - x[h - 1]!);
+      const whens = [...(nullable ? [`WHEN ${raw} IS NULL THEN NULL`] : []), `WHEN ${raw} <= ${lit(x[0]!)} THEN ${lit(y[0]!)}`];
+      for (let h = 1; h < m; h++) whens.push(`WHEN ${raw} <= ${lit(x[h]!)} THEN ${lit(slope(h))} * (${raw} - ${lit(x[h - 1]!)}) + ${lit(y[h - 1]!)}`);
+      // Beyond the last point the score is clipped to it: the last line's value there, computed as in process.
+      const last = slope(m - 1) * (x[m - 1]! - x[m - 2]!) + y[m - 2]!;
+      return `CASE ${whens.join(' ')} ELSE ${lit(last)} END`;
+    }
+    default:
+      return assertUnreachable(calibration, 'score calibration');
+  }
+}
 
 function logisticSql(raw: string, double: string, keepNull: string): string {
   return `1 / (1 + EXP(-(${keepNull}GREATEST(CAST(${-CLAMP} AS ${double}), LEAST(CAST(${CLAMP} AS ${double}), ${raw})))))`;

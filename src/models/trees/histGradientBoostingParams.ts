@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SearchSpace } from '../evaluation/searchParams';
 import { seedParam } from '../../core/seedParam';
 import { categoricalFeaturesParam, classWeightParam, maxBinsParam } from './treeParamFields';
 
@@ -28,3 +29,11 @@ export const histGradientBoostingParamsSchema = z
 
 export type HistGradientBoostingParams = z.input<typeof histGradientBoostingParamsSchema>;
 export type ResolvedHistGradientBoostingParams = z.output<typeof histGradientBoostingParamsSchema>;
+
+/** What `models.search` draws from by default: step size, tree size, leaf size and the leaves' L2 penalty. */
+export const HIST_GRADIENT_BOOSTING_SEARCH_SPACE: SearchSpace = {
+  learningRate: { low: 0.02, high: 0.3, scale: 'log' },
+  maxLeafNodes: { low: 8, high: 63, scale: 'log', integer: true },
+  minSamplesLeaf: { low: 5, high: 100, scale: 'log', integer: true },
+  l2Regularization: { low: 0, high: 1 },
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SearchSpace } from '../evaluation/searchParams';
 import { seedParam } from '../../core/seedParam';
 import { categoricalFeaturesParam, classWeightParam, maxBinsParam } from './treeParamFields';
 
@@ -22,3 +23,6 @@ export const randomForestParamsSchema = z
 
 export type RandomForestParams = z.input<typeof randomForestParamsSchema>;
 export type ResolvedRandomForestParams = z.output<typeof randomForestParamsSchema>;
+
+/** What `models.search` draws from by default: the features tried per split and the leaf size (12 combinations). */
+export const RANDOM_FOREST_SEARCH_SPACE: SearchSpace = { maxFeatures: ['sqrt', 'log2', 0.5], minSamplesLeaf: [1, 3, 10, 30] };

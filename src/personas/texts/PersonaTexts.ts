@@ -70,5 +70,7 @@ export interface PersonaTexts {
     traitsMethod: (alpha: string, minCustomers: string) => string;
     activityMethod: (cycle: string, overdueAfter: string) => string;
     noRfm: string;
+    /** Which rate the outcome actions follow, when a model score is shown beside (or instead of) the data's outcome. */
+    actionsFollow: (followed: string, other: string | null) => string;
   };
 }

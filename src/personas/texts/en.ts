@@ -141,6 +141,7 @@ export const en: PersonaTexts = {
     churnRisk: { label: 'Churn risk', description: (s) => `Mean predicted churn probability (${s[0]}).` },
     clv: { label: 'Customer lifetime value', description: (s) => `Mean of ${s[0]}.` },
     outcomeRate: { label: 'Outcome rate', description: (s) => `Share of customers with ${s[0]} (known values only).` },
+    modelScore: { label: 'Model score', description: () => `Mean probability the run's model predicts for the segment's customers as of asOf (customers it did not score left out): the expected share for the coming period.` },
   },
   outcomeRate: {
     label: (o) => `${o} rate`,
@@ -197,6 +198,7 @@ export const en: PersonaTexts = {
   suppressedSegment: (m) => `Fewer than ${m} customers: not shown (privacy).`,
   suppressedComplementary: (m) => `Not shown, so that the figures of a segment with fewer than ${m} customers cannot be derived from the totals (privacy).`,
   notes: {
+    actionsFollow: (followed, other) => `The outcome actions (retention offer, protect and grow, outreach) follow “${followed}”${other ? `, not “${other}”` : ''}.`,
     missingKpis: (labels) => `Not in this data, so not shown: ${labels}.`,
     suppressedSegments: (count, m) => `${count} segment(s) with fewer than ${m} customers are suppressed in every output.`,
     suppressedCells: (m) => `Categorical values and RFM cells with fewer than ${m} customers are never shown.`,

@@ -141,6 +141,7 @@ export const fr: PersonaTexts = {
     churnRisk: { label: 'Risque de départ', description: (s) => `Probabilité de départ prédite moyenne (${s[0]}).` },
     clv: { label: 'Valeur vie client', description: (s) => `Moyenne de ${s[0]}.` },
     outcomeRate: { label: 'Taux de résultat', description: (s) => `Part des clients avec ${s[0]} (valeurs connues seulement).` },
+    modelScore: { label: 'Score du modèle', description: () => `Probabilité moyenne que le modèle du run prédit pour les clients du segment à la date asOf (clients non notés exclus) : la part attendue pour la période à venir.` },
   },
   outcomeRate: {
     label: (o) => `${o} (taux)`,
@@ -197,6 +198,7 @@ export const fr: PersonaTexts = {
   suppressedSegment: (m) => `Moins de ${m} clients : non affiché (confidentialité).`,
   suppressedComplementary: (m) => `Non affiché, pour que les chiffres d’un segment de moins de ${m} clients ne puissent pas être déduits des totaux (confidentialité).`,
   notes: {
+    actionsFollow: (followed, other) => `Les actions sur le résultat (offre de rétention, protéger et développer, prospection) suivent « ${followed} »${other ? `, et non « ${other} »` : ''}.`,
     missingKpis: (labels) => `Absents de ces données, donc non affichés : ${labels}.`,
     suppressedSegments: (count, m) => `${count} segment(s) de moins de ${m} clients sont masqués dans toutes les sorties.`,
     suppressedCells: (m) => 'Les valeurs de catégories et les cases RFM de moins de ' + m + ' clients ne sont jamais affichées.',

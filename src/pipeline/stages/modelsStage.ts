@@ -6,6 +6,7 @@ import { trainAndScore } from '../../models/trainAndScore';
 import { modelCardMarkdown } from '../../report/modelCardMarkdown';
 import { SQL_DIALECTS } from '../../rules/sql/SqlDialect';
 import type { Stage } from '../RunContext';
+import { segmentDrivers } from '../segmentDrivers';
 
 export const modelsStage: Stage = {
   name: 'models',
@@ -15,13 +16,19 @@ export const modelsStage: Stage = {
     if (!cfg) throw new InputError('The models stage needs a models: section in the config (target, and optionally family, snapshots, params).');
     if (!ctx.results.features) throw new InputError('The models stage needs the features stage: add "features" to stages.');
     const labels: Record<string, FeatureLabel> = Object.fromEntries(Object.entries(ctx.config.report.labels).map(([column, l]) => [column, { label: typeof l === 'string' ? l : l.en }]));
+    // With segments (the cluster stage ran), a sample of every segment is explained for the review's drivers per segment.
+    const cluster = ctx.results.cluster;
+    const table = ctx.results.featureTable;
+    const segmentOf = cluster && table ? new Map(table.ids.map((id, i) => [id, cluster.labels[i]!])) : undefined;
     const t0 = performance.now();
-    const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false });
+    const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false, ...(segmentOf ? { segmentOf } : {}) });
     ctx.timePart('train', performance.now() - t0);
-    const { card, model, encoder, scores } = trained;
-    ctx.results.models = { card, ids: scores.ids, probability: scores.probability, explained: scores.explained, contributions: scores.contributions };
+    const { card, model, encoder, calibrator, scores, segmentSample } = trained;
+    // The review's drivers per segment, as aggregates `seglab report` reads back (the rows' contributions stay in memory).
+    const drivers = segmentOf ? segmentDrivers(card.inputs.map((c) => c.name), scores.ids, segmentSample?.rows ?? new Int32Array(0), segmentSample?.contributions ?? null, segmentOf) : undefined;
+    ctx.results.models = { card, ids: scores.ids, probability: scores.probability, explained: scores.explained, contributions: scores.contributions, ...(drivers ? { segmentDrivers: drivers } : {}) };
 
-    ctx.writer.writeJson('model.json', savedModelToJSON({ asOf: card.asOf, target: card.target, family: card.family, encoder, model }), 'The fitted churn / propensity model with its input encoder (seglab score --model reads it).');
+    ctx.writer.writeJson('model.json', savedModelToJSON({ asOf: card.asOf, target: card.target, family: card.family, encoder, model, calibrator }), 'The fitted churn / propensity model with its input encoder (seglab score --model reads it).');
     ctx.writer.writeJson('model-card.json', card, 'Model card: label definition, data, every family tried, metrics with 95% intervals, calibration, lift, contact budget, drivers.');
     ctx.writer.writeText('model-card.md', modelCardMarkdown(card), 'The model card as text, for people.');
     ctx.writer.writeCsv(
@@ -31,11 +38,12 @@ export const modelsStage: Stage = {
       'Per customer as of asOf: the probability of the target, and for the highest-scored customers (the contact budget) up to three reasons in words.',
       { formulaGuard: ctx.config.output.csvFormulaGuard },
     );
+    if (drivers) ctx.writer.writeJson('model-segments.json', drivers, "Per segment: the customers explained (a seeded sample of up to 50) and their mean contribution per model input, the review's drivers per segment (aggregates only).");
     if (model.kind !== 'mlp') {
       for (const dialect of SQL_DIALECTS) {
         ctx.writer.writeText(
           `model.${dialect}.sql`,
-          `-- seglab ${card.family} model, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\n${modelScoreSql(model, encoder, dialect)};\n`,
+          `-- seglab ${card.family} model${calibrator ? ` (${card.calibrator.method} calibration)` : ''}, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\n${modelScoreSql(model, encoder, dialect, { calibrator })};\n`,
           `The model's score as ${dialect} SQL over the feature table (equal to scores.csv to 1e-9).`,
         );
       }

@@ -25,6 +25,8 @@ describe('crossValidate', () => {
     expect(cv.mean['roc-auc']).toBeGreaterThan(0.7);
     expect(cv.sd['roc-auc']).toBeGreaterThan(0);
     expect(cv.pooled['roc-auc']).toBeCloseTo(rocAuc(y, cv.oof), 14);
+    // the raw out-of-fold scores are the log-odds of the out-of-fold probabilities (what a calibrator is fitted on)
+    for (let i = 0; i < y.length; i++) expect(1 / (1 + Math.exp(-cv.oofRaw[i]!))).toBeCloseTo(cv.oof[i]!, 12);
     // the same seed gives the same folds and results
     expect((await crossValidate(centroidEntry, {}, X, y, 5, { seed: 4 })).mean).toEqual(cv.mean);
   });
@@ -36,6 +38,8 @@ describe('crossValidate', () => {
     expect(cv.folds[0]!.trainRows).toBe(300);
     expect(Number.isNaN(cv.oof[0]!)).toBe(true);
     expect(Number.isNaN(cv.oof[300]!)).toBe(false);
+    expect(Number.isNaN(cv.oofRaw[0]!)).toBe(true);
+    expect(Number.isNaN(cv.oofRaw[300]!)).toBe(false);
     expect(cv.sd['roc-auc']).toBe(0);
   });
 

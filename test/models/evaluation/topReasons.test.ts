@@ -23,18 +23,23 @@ describe('topReasons', () => {
   );
   const labels = { recency: { label: 'recency', unit: 'days' }, frequency: { label: 'orders' }, monetary: { label: 'spend', unit: 'EUR' }, tenure: { label: 'tenure', unit: 'days' } };
 
-  it('says the three largest positive contributions, largest first, with value and high/low against the median', () => {
-    const r = topReasons(contributions, { labels, values });
+  // The training averages the contributions are measured against.
+  const reference = [30, 4, 500, 215];
+
+  it('says the three largest positive contributions, largest first, with value and high/low against the reference', () => {
+    const r = topReasons(contributions, { labels, values, reference });
     expect(r).toHaveLength(3);
-    // medians: recency 30, orders 4, spend 500, tenure (400 + 30) / 2 = 215
     expect(r[0]!.map((x) => x.phrase)).toEqual(['recency 120 days (high)', 'tenure 400 days (high)', 'spend 35.5 EUR (low)']);
     expect(r[0]!.map((x) => x.contribution)).toEqual([0.8, 0.3, 0.1]);
   });
 
-  it('gives no reason where nothing pushes the risk up, and breaks equal contributions by column order', () => {
-    const r = topReasons(contributions, { labels, values });
+  it('gives no reason where nothing pushes the risk up, nor for a value equal to its reference, and breaks equal contributions by column order', () => {
+    const r = topReasons(contributions, { labels, values, reference });
     expect(r[1]).toEqual([]);
-    expect(r[2]!.map((x) => x.phrase)).toEqual(['spend 1235 EUR (high)', 'recency 30 days (typical)', 'orders 4 (typical)']);
+    // recency 30 and orders 4 are the reference: "typical" is no reason for a high risk.
+    expect(r[2]!.map((x) => x.phrase)).toEqual(['spend 1235 EUR (high)', 'tenure missing']);
+    const ties = topReasons(contributions, { labels, values, reference: [0, 0, 0, 0] });
+    expect(ties[2]!.map((x) => x.phrase)).toEqual(['spend 1235 EUR (high)', 'recency 30 days (high)', 'orders 4 (high)']);
   });
 
   it('without values, says the labels; with a reference, compares to it; a missing value says so', () => {
@@ -65,5 +70,7 @@ describe('topReasons', () => {
   it('refuses values of another shape and a bad count', () => {
     expect(() => topReasons(contributions, { values: Matrix.fromRows([[1, 2, 3, 4]]) })).toThrow(/values is 1 × 4 but contributions is 3 × 4/);
     expect(() => topReasons(contributions, { count: 0 })).toThrow(/Invalid topReasons count: got 0/);
+    // Values need the baseline they are judged against: the explained rows' own median would call 550 days since the last order "low" among the riskiest.
+    expect(() => topReasons(contributions, { values })).toThrow(/values were given without a reference/);
   });
 });

@@ -35,11 +35,25 @@ function randomTree(rng: Rng, depth: number): TreeNode {
 }
 
 function programs(rng: Rng): ScoreProgram[] {
-  return [
+  const plain: ScoreProgram[] = [
     { kind: 'linear', intercept: rng.normal(0, 1), terms: [0, 1, 2, 3].map((feature) => ({ feature, coef: rng.normal(0, 1.5) })) },
     { kind: 'trees', combine: 'sum', base: rng.normal(-1, 0.5), trees: Array.from({ length: 12 }, () => randomTree(rng, 5)) },
     { kind: 'trees', combine: 'mean', base: 0, epsilon: 1e-12, trees: Array.from({ length: 9 }, () => mapLeaves(randomTree(rng, 4), (v) => logistic(v))) },
   ];
+  // Each also calibrated (models.calibration): Platt, and isotonic with points inside the raw scores' range (so both clips are hit).
+  const calibrated = plain.flatMap((program): ScoreProgram[] => [
+    { ...program, calibration: { kind: 'platt', slope: rng.uniform(0.3, 1.5), intercept: rng.normal(0, 1) } },
+    { ...program, calibration: randomIsotonic(rng) },
+  ]);
+  return [...plain, ...calibrated];
+}
+
+/** Increasing points in [-3, 3] with non-decreasing probabilities (some flat steps). */
+function randomIsotonic(rng: Rng): { kind: 'isotonic'; x: number[]; y: number[] } {
+  const m = 2 + Math.floor(rng.uniform(0, 12));
+  const x = Array.from({ length: m }, () => rng.uniform(-3, 3)).sort((a, b) => a - b);
+  const y = Array.from({ length: m }, () => (rng.bernoulli(0.2) ? 0.5 : rng.uniform(0, 1))).sort((a, b) => a - b);
+  return { kind: 'isotonic', x, y };
 }
 
 function mapLeaves(node: TreeNode, f: (v: number) => number): TreeNode {
@@ -106,6 +120,18 @@ describe('scoreProgramToSql on DuckDB', () => {
 
   it('random programs agree with the in-process score to 1e-9, with and without missing values', async () => {
     for (const seed of [1, 2, 3]) await agree(db, seed, seed !== 1);
+  });
+
+  it('a hand-computed calibration: isotonic interpolates between its points and clips beyond them; Platt is a logistic of an affine map', async () => {
+    const X = Matrix.fromRows([[-5, 0, 0, 0], [-1, 0, 0, 0], [0, 0, 0, 0], [1.5, 0, 0, 0], [9, 0, 0, 0], [NaN, 0, 0, 0]], FEATURES);
+    const linear: ScoreProgram = { kind: 'linear', intercept: 0, terms: [{ feature: 0, coef: 1 }] };
+    const iso = await db.score(X, { ...linear, calibration: { kind: 'isotonic', x: [-1, 1, 2], y: [0.1, 0.5, 0.9] } });
+    const expected = [0.1, 0.1, 0.3, 0.7, 0.9, null];
+    iso.p.forEach((p, i) => (expected[i] === null ? expect(p).toBeNull() : expect(p).toBeCloseTo(expected[i]!, 15)));
+    const platt = await db.score(X, { ...linear, calibration: { kind: 'platt', slope: 2, intercept: -1 } });
+    expect(platt.p[2]).toBeCloseTo(1 / (1 + Math.exp(1)), 15);
+    expect(platt.p[3]).toBeCloseTo(1 / (1 + Math.exp(-2)), 15);
+    expect(platt.p[5]).toBeNull();
   });
 
   it('an extreme linear score is clamped for exp() and gives probability 0 or 1, not an error', async () => {
