@@ -1,6 +1,7 @@
 import { CalendarDate } from '../core/CalendarDate';
-import { checkParam, inputError } from '../core/errors';
+import { checkParam } from '../core/errors';
 import type { DuckSession } from '../data/DuckSession';
+import { checkTransactionsTable } from './checkTransactionsTable';
 import type { ClvSummary } from './ClvData';
 import { CLV_TIME_UNITS, daysPerUnit, type ClvTimeUnit } from './ClvTimeUnit';
 import { clvSummarySql } from './clvSummarySql';
@@ -26,15 +27,8 @@ export async function clvSummary(session: DuckSession, options: ClvSummaryOption
   const unit = options.unit ?? 'weeks';
   checkParam(CLV_TIME_UNITS.includes(unit), 'clvSummary unit', unit, `one of ${CLV_TIME_UNITS.join(', ')}`);
   if (observationEnd) checkParam(observationEnd.epochDays > calibrationEnd.epochDays, 'clvSummary observationEnd', observationEnd.iso, `a day after calibrationEnd (${calibrationEnd.iso})`);
-  if (!(await session.tableExists('transactions'))) {
-    throw inputError({ check: 'missing-table', what: 'CLV needs the transactions table, and there is none', fix: 'load transaction lines (customer_id, ts, amount) as the transactions table' });
-  }
-  const columns = new Set((await session.describe('transactions')).map((c) => c.name));
-  const missing = ['customer_id', 'ts', 'amount'].filter((c) => !columns.has(c));
-  if (missing.length) {
-    throw inputError({ check: 'missing-column', what: `the transactions table has no ${missing.join(', ')} column`, where: { field: 'transactions' }, fix: 'map the order id, timestamp and amount columns of the transactions to customer_id, ts and amount' });
-  }
-  const sql = clvSummarySql({ calibrationEnd, observationEnd, unit, isReturn: columns.has('is_return') });
+  const { isReturn } = await checkTransactionsTable(session);
+  const sql = clvSummarySql({ calibrationEnd, observationEnd, unit, isReturn });
   const result = await session.columns(sql);
   const n = result.rowCount;
   const numeric = (name: string): Float64Array => {

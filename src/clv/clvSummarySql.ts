@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../core/CalendarDate';
 import { daysPerUnit, type ClvTimeUnit } from './ClvTimeUnit';
+import { purchaseDaysSql } from './purchaseDaysSql';
 
 /** What the summary SQL needs to know about the data and the periods. */
 export interface ClvSummarySqlOptions {
@@ -20,16 +21,10 @@ export interface ClvSummarySqlOptions {
 export function clvSummarySql(options: ClvSummarySqlOptions): string {
   const { calibrationEnd, observationEnd, unit, isReturn } = options;
   const cal = calibrationEnd.sqlDate;
-  const end = (observationEnd ?? calibrationEnd).sqlDate;
   const per = daysPerUnit(unit);
-  const returnLine = isReturn ? 'COALESCE(is_return, amount < 0)' : 'amount < 0';
   const lines = [
     'WITH days AS (',
-    '  SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS value',
-    '  FROM transactions',
-    `  WHERE customer_id IS NOT NULL AND CAST(ts AS DATE) <= ${end}`,
-    '  GROUP BY customer_id, CAST(ts AS DATE)',
-    `  HAVING count(*) FILTER (WHERE NOT ${returnLine}) > 0`,
+    ...purchaseDaysSql(observationEnd ?? calibrationEnd, isReturn),
     '), calibration AS (',
     '  SELECT customer_id, count(*) - 1 AS frequency, min(day) AS first_day, max(day) AS last_day,',
     '         sum(value) - arg_min(value, day) AS repeat_value',

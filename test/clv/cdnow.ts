@@ -30,3 +30,14 @@ export async function loadCdnowSample(session: DuckSession): Promise<void> {
     WITH raw AS (SELECT string_split_regex(trim(line), '\\s+') AS f FROM read_csv('${CDNOW_SAMPLE.replace(/'/g, "''")}', header = false, delim = '|', columns = {'line': 'VARCHAR'}))
     SELECT ltrim(f[2], '0') AS customer_id, strptime(f[3], '%Y%m%d') AS ts, CAST(f[5] AS DOUBLE) AS amount FROM raw`);
 }
+
+export const CDNOW_MASTER = join(DATASETS, 'CDNOW_master.txt.gz');
+/** Whether the whole CDNOW master file is here (its test skips cleanly when not). */
+export const HAVE_CDNOW_MASTER = existsSync(CDNOW_MASTER);
+
+/** CDNOW_master.txt.gz (fixed-width, CRLF, one header line; 69,659 lines of 23,570 customers) as the canonical transactions table. */
+export async function loadCdnowMaster(session: DuckSession): Promise<void> {
+  await session.run(`CREATE OR REPLACE TABLE transactions AS
+    WITH raw AS (SELECT string_split_regex(trim(line), '\\s+') AS f FROM read_csv('${CDNOW_MASTER.replace(/'/g, "''")}', header = false, skip = 1, delim = '|', columns = {'line': 'VARCHAR'}))
+    SELECT f[1] AS customer_id, strptime(f[2], '%Y%m%d') AS ts, CAST(f[4] AS DOUBLE) AS amount FROM raw`);
+}
