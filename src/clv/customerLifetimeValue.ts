@@ -34,7 +34,10 @@ export function customerLifetimeValue(purchases: PurchaseModel, spend: GammaGamm
   }
   const perMonth = PERIODS_PER_MONTH[unit];
   const d = checkClvData(data, 'customerLifetimeValue', 'purchases');
-  const value = spend.expectedSpend({ frequency: d.x, monetaryValue: data.monetaryValue ?? new Float64Array(d.n) });
+  // Checked here too, so a repeat buyer without a positive spend is named by its id under this function's name.
+  const spendData = { customerIds: data.customerIds, frequency: d.x, monetaryValue: data.monetaryValue ?? new Float64Array(d.n) };
+  checkClvData(spendData, 'customerLifetimeValue', 'spend');
+  const value = spend.expectedSpend(spendData);
   const out = new Float64Array(d.n);
   const previous = new Float64Array(d.n);
   for (let month = 1; month <= months; month++) {

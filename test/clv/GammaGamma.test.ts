@@ -38,6 +38,9 @@ describe('Gamma-Gamma', () => {
     expect(customerLifetimeValue(bg, gg, data, { discountRate: 0.05 })[0]).toBeLessThan(clv[0]!);
     expect(() => customerLifetimeValue(bg, gg, data, { months: 0 })).toThrow(/Invalid customerLifetimeValue months: got 0/);
     expect(() => customerLifetimeValue(bg, gg, data, { unit: 'days' })).toThrow(UsageError);
+    // A repeat buyer with no positive spend (CDNOW's master file has $0.00 purchases) is named by its id.
+    const zero = { ...data, monetaryValue: data.monetaryValue.map((m, i) => (i === 0 ? 0 : m)) };
+    expect(() => customerLifetimeValue(bg, gg, zero)).toThrow(/customerLifetimeValue.*customer "1" \(row 1\) has monetary value 0/);
   });
 
   it('per-customer log-likelihood equals the scipy reference; the fit on the reference buyers beats the published parameters there', () => {
