@@ -37,8 +37,20 @@ export class GammaGamma {
     if (rows.length === 0) throw new InputError('GammaGamma fit: no customer has a repeat purchase (frequency > 0), so there is no spend to fit; use a longer calibration period.');
     const x = Float64Array.from(rows, (i) => d.x[i]!);
     const m = Float64Array.from(rows, (i) => d.m![i]!);
-    const logX = x.map(Math.log);
-    const logM = m.map(Math.log);
+    // Every term but ln(x·m + v) depends on the customer through x only (a whole number): those are summed per
+    // distinct x, the rest through sums computed once, so one evaluation costs one log per repeat buyer.
+    let maxX = 0;
+    for (let i = 0; i < x.length; i++) if (x[i]! > maxX) maxX = x[i]!;
+    const perX = new Float64Array(maxX + 1);
+    let sumXLogMX = 0; // Σ x (ln m + ln x)
+    let sumLogM = 0; // Σ ln m
+    for (let i = 0; i < x.length; i++) {
+      perX[x[i]!]++;
+      sumXLogMX += x[i]! * (Math.log(m[i]!) + Math.log(x[i]!));
+      sumLogM += Math.log(m[i]!);
+    }
+    const xs = Float64Array.from(perX.keys()).filter((k) => perX[k]! > 0);
+    const nX = Float64Array.from(xs, (k) => perX[k]!);
     const ll: LogLikelihood = {
       dim: 3,
       weight: x.length,
@@ -47,21 +59,38 @@ export class GammaGamma {
         const p = theta[0]!;
         const q = theta[1]!;
         const v = theta[2]!;
+        const n = x.length;
         const lgq = logGamma(q);
-        const psiq = digamma(q);
         const logv = Math.log(v);
-        let s = 0;
-        for (let i = 0; i < x.length; i++) {
-          const px = p * x[i]!;
-          const den = x[i]! * m[i]! + v;
-          const logDen = Math.log(den);
-          s += logGamma(px + q) - logGamma(px) - lgq + q * logv + (px - 1) * logM[i]! + px * logX[i]! - (px + q) * logDen;
+        let s = n * (q * logv - lgq) + p * sumXLogMX - sumLogM;
+        let d0 = sumXLogMX;
+        let d1 = n * (logv - (grad ? digamma(q) : 0));
+        let d2 = (n * q) / v;
+        for (let k = 0; k < xs.length; k++) {
+          const px = p * xs[k]!;
+          s += nX[k]! * (logGamma(px + q) - logGamma(px));
           if (grad) {
             const psiPQ = digamma(px + q);
-            grad[0] += x[i]! * (psiPQ - digamma(px) + logM[i]! + logX[i]! - logDen);
-            grad[1] += psiPQ - psiq + logv - logDen;
-            grad[2] += q / v - (px + q) / den;
+            d0 += nX[k]! * xs[k]! * (psiPQ - digamma(px));
+            d1 += nX[k]! * psiPQ;
           }
+        }
+        for (let i = 0; i < n; i++) {
+          const xi = x[i]!;
+          const den = xi * m[i]! + v;
+          const logDen = Math.log(den);
+          const pxq = p * xi + q;
+          s -= pxq * logDen;
+          if (grad) {
+            d0 -= xi * logDen;
+            d1 -= logDen;
+            d2 -= pxq / den;
+          }
+        }
+        if (grad) {
+          grad[0] += d0;
+          grad[1] += d1;
+          grad[2] += d2;
         }
         return s;
       },

@@ -5,6 +5,7 @@ import { purchaseModelParamsSchema, type PurchaseModelParams, type ResolvedPurch
 import { maximumLikelihood, type LogLikelihood } from './maximumLikelihood';
 import { PurchaseModel } from './PurchaseModel';
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
+import { uniqueCustomers } from './uniqueCustomers';
 
 /**
  * An unfitted BG/NBD, MBG/NBD or Pareto/NBD: validated params; `fit(summary)` gives a PurchaseModel.
@@ -22,32 +23,14 @@ export class PurchaseEstimator {
 
   fit(data: ClvData): PurchaseModel {
     const d = checkClvData(data, `${this.spec.label} fit`, 'purchases');
-    const index = new Map<string, number>();
-    const ux: number[] = [];
-    const utx: number[] = [];
-    const uT: number[] = [];
-    const uw: number[] = [];
-    for (let i = 0; i < d.n; i++) {
-      const key = `${d.x[i]} ${d.tx[i]} ${d.T[i]}`;
-      const k = index.get(key);
-      if (k === undefined) {
-        index.set(key, ux.length);
-        ux.push(d.x[i]!);
-        utx.push(d.tx[i]!);
-        uT.push(d.T[i]!);
-        uw.push(1);
-      } else uw[k]!++;
-    }
-    const x = Float64Array.from(ux);
-    const tx = Float64Array.from(utx);
-    const T = Float64Array.from(uT);
-    const w = Float64Array.from(uw);
+    const { x, tx, T, count: w } = uniqueCustomers(d.x, d.tx, d.T);
     const spec = this.spec;
     const ll: LogLikelihood = {
       dim: spec.paramNames.length,
       weight: d.n,
       analyticGradient: spec.analyticGradient,
       total(theta, grad) {
+        if (spec.totalLogLikelihood) return spec.totalLogLikelihood(theta, x, tx, T, w, grad);
         let s = 0;
         for (let i = 0; i < x.length; i++) s += w[i]! * spec.logLikelihood(theta, x[i]!, tx[i]!, T[i]!, w[i]!, grad);
         return s;

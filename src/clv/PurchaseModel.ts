@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { checkParam } from '../core/errors';
 import { parseSavedJson } from '../core/parseSavedJson';
-import { checkClvData } from './checkClvData';
+import { checkClvData, type CheckedClvData } from './checkClvData';
 import type { ClvData } from './ClvData';
 import type { PurchaseModelName } from './ClvModelName';
 import { CLV_TIME_UNITS, type ClvTimeUnit } from './ClvTimeUnit';
 import type { FitStart } from './maximumLikelihood';
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
+import { uniqueCustomers } from './uniqueCustomers';
 
 export const PURCHASE_MODEL_SCHEMA_VERSION = 1;
 
@@ -66,17 +67,13 @@ export class PurchaseModel {
   expectedPurchases(t: number, data: ClvData): Float64Array {
     this.checkHorizon(t, 'expectedPurchases t');
     const d = checkClvData(data, `${this.spec.label} expectedPurchases`, 'purchases');
-    const out = new Float64Array(d.n);
-    for (let i = 0; i < d.n; i++) out[i] = this.spec.expectedPurchases(this.theta, t, d.x[i]!, d.tx[i]!, d.T[i]!);
-    return out;
+    return perDistinctCustomer(d, (x, tx, T) => this.spec.expectedPurchases(this.theta, t, x, tx, T));
   }
 
   /** P(the customer is still alive at T) given its history (1 without a repeat purchase in BG/NBD). */
   probabilityAlive(data: ClvData): Float64Array {
     const d = checkClvData(data, `${this.spec.label} probabilityAlive`, 'purchases');
-    const out = new Float64Array(d.n);
-    for (let i = 0; i < d.n; i++) out[i] = this.spec.probabilityAlive(this.theta, d.x[i]!, d.tx[i]!, d.T[i]!);
-    return out;
+    return perDistinctCustomer(d, (x, tx, T) => this.spec.probabilityAlive(this.theta, x, tx, T));
   }
 
   /** Each customer's log-likelihood at the fitted parameters. */
@@ -140,4 +137,14 @@ export class PurchaseModel {
   private checkHorizon(t: number, what: string): void {
     checkParam(Number.isFinite(t) && t > 0, `${this.spec.label} ${what}`, t, `a finite number of periods > 0 (in ${this.unit ?? 'the unit of the data'})`);
   }
+}
+
+/** f once per distinct (x, tx, T), spread back to every customer (a prediction depends on nothing else). */
+function perDistinctCustomer(d: CheckedClvData, f: (x: number, tx: number, T: number) => number): Float64Array {
+  const u = uniqueCustomers(d.x, d.tx, d.T);
+  const values = new Float64Array(u.x.length);
+  for (let g = 0; g < values.length; g++) values[g] = f(u.x[g]!, u.tx[g]!, u.T[g]!);
+  const out = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) out[i] = values[u.group[i]!]!;
+  return out;
 }

@@ -13,6 +13,11 @@ export interface PurchaseModelSpec {
   readonly analyticGradient: boolean;
   /** ln L of one customer; when grad is given (and analyticGradient), adds w · ∂lnL/∂θ into it. */
   logLikelihood(theta: Float64Array, x: number, tx: number, T: number, w: number, grad: Float64Array | null): number;
+  /**
+   * Optional, for speed: Σᵢ wᵢ · ln Lᵢ over many customers (adding Σ wᵢ · ∂lnLᵢ/∂θ into grad), equal to summing
+   * logLikelihood, with the terms that depend on x only computed once per distinct x.
+   */
+  totalLogLikelihood?(theta: Float64Array, x: Float64Array, tx: Float64Array, T: Float64Array, w: Float64Array, grad: Float64Array | null): number;
   /** P(alive at T | x, tx, T). */
   probabilityAlive(theta: Float64Array, x: number, tx: number, T: number): number;
   /** E[purchases in (T, T + t] | x, tx, T]. */

@@ -4,6 +4,7 @@ import type { ClvData } from './ClvData';
 import type { ClvTimeUnit } from './ClvTimeUnit';
 import type { GammaGammaModel } from './GammaGammaModel';
 import type { PurchaseModel } from './PurchaseModel';
+import { uniqueCustomers } from './uniqueCustomers';
 
 /** Periods of each unit in one month, as lifetimes' customer_lifetime_value (4.345 weeks, 30 days). */
 export const PERIODS_PER_MONTH: Readonly<Record<ClvTimeUnit, number>> = { weeks: 4.345, days: 30 };
@@ -38,15 +39,18 @@ export function customerLifetimeValue(purchases: PurchaseModel, spend: GammaGamm
   const spendData = { customerIds: data.customerIds, frequency: d.x, monetaryValue: data.monetaryValue ?? new Float64Array(d.n) };
   checkClvData(spendData, 'customerLifetimeValue', 'spend');
   const value = spend.expectedSpend(spendData);
-  const out = new Float64Array(d.n);
-  const previous = new Float64Array(d.n);
+  // The discounted purchases depend on (x, tx, T) only: summed over the months once per distinct row, then times each customer's spend.
+  const u = uniqueCustomers(d.x, d.tx, d.T);
+  const rows = { frequency: u.x, recency: u.tx, T: u.T };
+  const discounted = new Float64Array(u.x.length);
+  let previous: Float64Array = new Float64Array(u.x.length);
   for (let month = 1; month <= months; month++) {
-    const expected = purchases.expectedPurchases(month * perMonth, { frequency: d.x, recency: d.tx, T: d.T });
+    const expected = purchases.expectedPurchases(month * perMonth, rows);
     const discount = Math.pow(1 + discountRate, month);
-    for (let i = 0; i < d.n; i++) {
-      out[i] += ((expected[i]! - previous[i]!) * value[i]!) / discount;
-      previous[i] = expected[i]!;
-    }
+    for (let g = 0; g < discounted.length; g++) discounted[g] += (expected[g]! - previous[g]!) / discount;
+    previous = expected;
   }
+  const out = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) out[i] = discounted[u.group[i]!]! * value[i]!;
   return out;
 }

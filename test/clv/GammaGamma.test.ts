@@ -20,6 +20,14 @@ describe('Gamma-Gamma', () => {
     expect(m.warnings).toEqual([]);
   });
 
+  it.skipIf(!HAVE_CDNOW)("the fit's log-likelihood (summed per distinct frequency) equals the sum of the per-customer ones", () => {
+    const s = readCdnowSummary();
+    const data = { frequency: s.frequency, monetaryValue: s.monetaryValue };
+    const m = new GammaGamma().fit(data);
+    const each = m.logLikelihoods(data).reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0);
+    expect(Math.abs(m.logLikelihood - each) / Math.abs(each)).toBeLessThan(1e-12);
+  });
+
   it('expected average spend and CLV (12 months, 1% a month) equal the scipy reference', () => {
     const gg = ggAt(REFERENCE.params.gammagamma as { p: number; q: number; v: number });
     const bg = purchaseModelAt('bg-nbd', REFERENCE.params.bgnbd);
