@@ -70,6 +70,24 @@ export class PurchaseModel {
     return perDistinctCustomer(d, (x, tx, T) => this.spec.expectedPurchases(this.theta, t, x, tx, T));
   }
 
+  /**
+   * expectedPurchases for several horizons at once: one array per horizon, in the order of ts (1 to 1200 of them),
+   * with the input checked and the customers grouped once (CLV asks for 12 horizons).
+   */
+  expectedPurchasesByHorizon(ts: readonly number[], data: ClvData): Float64Array[] {
+    checkParam(Array.isArray(ts) && ts.length >= 1 && ts.length <= 1200, `${this.spec.label} expectedPurchasesByHorizon ts`, ts, 'an array of 1 to 1200 horizons');
+    ts.forEach((t, k) => this.checkHorizon(t, `expectedPurchasesByHorizon ts[${k}]`));
+    const d = checkClvData(data, `${this.spec.label} expectedPurchasesByHorizon`, 'purchases');
+    const u = uniqueCustomers(d.x, d.tx, d.T);
+    const values = new Float64Array(u.x.length);
+    return ts.map((t) => {
+      for (let g = 0; g < values.length; g++) values[g] = this.spec.expectedPurchases(this.theta, t, u.x[g]!, u.tx[g]!, u.T[g]!);
+      const out = new Float64Array(d.n);
+      for (let i = 0; i < d.n; i++) out[i] = values[u.group[i]!]!;
+      return out;
+    });
+  }
+
   /** P(the customer is still alive at T) given its history (1 without a repeat purchase in BG/NBD). */
   probabilityAlive(data: ClvData): Float64Array {
     const d = checkClvData(data, `${this.spec.label} probabilityAlive`, 'purchases');

@@ -41,14 +41,16 @@ export function customerLifetimeValue(purchases: PurchaseModel, spend: GammaGamm
   const value = spend.expectedSpend(spendData);
   // The discounted purchases depend on (x, tx, T) only: summed over the months once per distinct row, then times each customer's spend.
   const u = uniqueCustomers(d.x, d.tx, d.T);
-  const rows = { frequency: u.x, recency: u.tx, T: u.T };
+  const byMonth = purchases.expectedPurchasesByHorizon(
+    Array.from({ length: months }, (_, m) => (m + 1) * perMonth),
+    { frequency: u.x, recency: u.tx, T: u.T },
+  );
   const discounted = new Float64Array(u.x.length);
-  let previous: Float64Array = new Float64Array(u.x.length);
   for (let month = 1; month <= months; month++) {
-    const expected = purchases.expectedPurchases(month * perMonth, rows);
+    const expected = byMonth[month - 1]!;
+    const previous = month > 1 ? byMonth[month - 2]! : null;
     const discount = Math.pow(1 + discountRate, month);
-    for (let g = 0; g < discounted.length; g++) discounted[g] += (expected[g]! - previous[g]!) / discount;
-    previous = expected;
+    for (let g = 0; g < discounted.length; g++) discounted[g] += (expected[g]! - (previous ? previous[g]! : 0)) / discount;
   }
   const out = new Float64Array(d.n);
   for (let i = 0; i < d.n; i++) out[i] = discounted[u.group[i]!]! * value[i]!;

@@ -138,3 +138,20 @@ describe('Pareto/NBD', () => {
     }
   });
 });
+
+describe('expectedPurchasesByHorizon', () => {
+  it('equals expectedPurchases at every horizon, for every purchase model; bad horizons are UsageErrors naming the index', () => {
+    const data = { ...referenceSummary(), frequency: [...referenceSummary().frequency, 2], recency: [...referenceSummary().recency, 30.43], T: [...referenceSummary().T, 38.86], customerIds: [...referenceSummary().customerIds, 'twin of 1'], monetaryValue: [...referenceSummary().monetaryValue, 1] };
+    const ts = [1, 4.345, 10, 39, 52.14];
+    for (const kind of ['bg-nbd', 'mbg-nbd', 'pareto-nbd'] as const) {
+      const key = ({ 'bg-nbd': 'bgnbd', 'mbg-nbd': 'mbgnbd', 'pareto-nbd': 'paretonbd' } as const)[kind];
+      const m = purchaseModelAt(kind, REFERENCE.params[key]);
+      const many = m.expectedPurchasesByHorizon(ts, data);
+      expect(many).toHaveLength(ts.length);
+      ts.forEach((t, k) => expect(Array.from(many[k]!), `${kind} t ${t}`).toEqual(Array.from(m.expectedPurchases(t, data))));
+    }
+    const m = purchaseModelAt('bg-nbd', REFERENCE.params.bgnbd);
+    expect(() => m.expectedPurchasesByHorizon([], data)).toThrow(/expectedPurchasesByHorizon ts/);
+    expect(() => m.expectedPurchasesByHorizon([1, -2], data)).toThrow(/expectedPurchasesByHorizon ts\[1\]: got -2/);
+  });
+});
