@@ -5,7 +5,8 @@
 //   parameters, with first purchases spread over 13 weeks before a 39-week calibration end and times on whole days
 //   (as a summary from real transactions: many customers share (x, t_x, T), which the fit merges).
 //   The machine is shared: the load average is recorded before and after.
-// Usage: npm run bench:clv [-- --customers 1000000] [-- --no-record]
+//   `--continuous` keeps purchase times continuous instead (every customer distinct: the worst case of that merging).
+// Usage: npm run bench:clv [-- --customers 1000000] [-- --continuous] [-- --no-record]
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,6 +23,7 @@ const arg = (name, fallback) => {
 };
 const n = arg('--customers', 1_000_000);
 const record = !process.argv.includes('--no-record');
+const continuous = process.argv.includes('--continuous');
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
 const loadStart = load();
 const machine = `${cpus()[0]?.model} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
@@ -36,7 +38,7 @@ function synth(count, seed) {
   const T = new Float64Array(count);
   const monetaryValue = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const ageDays = 182 + rng.int(91);
+    const ageDays = 182 + (continuous ? 91 * rng.next() : rng.int(91));
     const lambda = rng.gamma(truth.r, 1 / truth.alpha) / 7; // purchases per day
     const ga = rng.gamma(truth.a);
     const pDrop = ga / (ga + rng.gamma(truth.b));
@@ -48,7 +50,7 @@ function synth(count, seed) {
     let lastDay = -1;
     for (;;) {
       t += -Math.log(1 - rng.next()) / lambda;
-      const day = Math.floor(t);
+      const day = continuous ? t : Math.floor(t);
       if (day > ageDays) break;
       if (day !== lastDay && day > 0) {
         x++;
@@ -116,7 +118,7 @@ if (record) {
   const goal = (s, g) => `${s.toFixed(2)} s (goal < ${g} s: ${s < g ? 'met' : 'MISSED'})`;
   const lines = [
     '',
-    `### ${new Date().toISOString().slice(0, 10)}: ${n.toLocaleString('en-US')} synthetic customers and CDNOW`,
+    `### ${new Date().toISOString().slice(0, 10)}: ${n.toLocaleString('en-US')} synthetic customers${continuous ? ' (continuous times: every customer distinct)' : ''} and CDNOW`,
     '',
     `Machine: ${machine}; load average (1/5/15 min) ${loadStart} at the start, ${loadEnd} at the end.`,
     `Synthetic: ${distinct.size.toLocaleString('en-US')} distinct (x, t_x, T) among ${n.toLocaleString('en-US')} customers, ${repeat.toLocaleString('en-US')} repeat buyers.`,
