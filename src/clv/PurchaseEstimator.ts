@@ -9,7 +9,7 @@ import { uniqueCustomers } from './uniqueCustomers';
 
 /**
  * An unfitted BG/NBD, MBG/NBD or Pareto/NBD: validated params; `fit(summary)` gives a PurchaseModel.
- * Customers with the same (x, tx, T) are fitted once with a weight (CDNOW's 2,357 are 1,4xx distinct).
+ * Customers with the same (x, tx, T) are fitted once with a weight (CDNOW's 2,357 are 1,016 distinct; uniqueCustomers).
  */
 export class PurchaseEstimator {
   readonly params: ResolvedPurchaseModelParams;
