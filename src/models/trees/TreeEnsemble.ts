@@ -81,7 +81,7 @@ export class TreeEnsemble {
    * Per row: the sum of the leaf values of all trees, the same numbers on any number of threads. Large
    * inputs are split into row ranges scored by `threads` threads (default: the machine's, at most 8); the
    * calling thread scores the first range and waits for the others synchronously, so scoring stays a plain
-   * function. A worker that fails or cannot start leaves its range to the calling thread.
+   * function. A worker that fails or cannot start leaves its range to the calling thread; workers are pooled.
    */
   sum(X: Matrix, threads = Math.min(8, availableParallelism())): Float64Array {
     const { rows: n, cols: F, data } = X;
@@ -93,7 +93,7 @@ export class TreeEnsemble {
       return out;
     }
     const bounds = Array.from({ length: parts + 1 }, (_, p) => Math.round((p * n) / parts));
-    const jobs = bounds.slice(1, -1).map((from, p) => this.startWorker(data, F, from, bounds[p + 2]!));
+    const jobs = bounds.slice(1, -1).map((from, p) => this.startWorker(data, F, from, bounds[p + 2]!, p));
     walkRows(this.walk, data, F, 0, bounds[1]!, out);
     const started = performance.now();
     let threadsUsed = 1;
@@ -103,27 +103,45 @@ export class TreeEnsemble {
         out.set(job.out, from);
         threadsUsed++;
       } else walkRows(this.walk, data, F, from, to, out.subarray(from, to));
-      void job?.worker.terminate();
     });
     this.lastThreads = threadsUsed;
     return out;
   }
 
-  /** A worker scoring rows from … to − 1 (copied into shared memory), or null when none can start. */
-  private startWorker(data: Float64Array, F: number, from: number, to: number): { worker: Worker; flag: Int32Array; out: Float64Array } | null {
+  /** A pooled worker scoring rows from … to − 1 (copied into shared memory), or null when none can start. */
+  private startWorker(data: Float64Array, F: number, from: number, to: number, slot: number): { flag: Int32Array; out: Float64Array } | null {
+    const worker = pooledWorker(slot);
+    if (!worker) return null;
     const rows = to - from;
     const input = new SharedArrayBuffer(rows * F * 8);
     new Float64Array(input).set(data.subarray(from * F, to * F));
     const output = new SharedArrayBuffer(rows * 8);
     const flag = new SharedArrayBuffer(4);
-    try {
-      const worker = new Worker(ensembleWorkerSource(), { eval: true, workerData: { arrays: this.walk, data: input, F, rows, out: output, flag } });
-      worker.unref();
-      worker.on('error', () => undefined);
-      return { worker, flag: new Int32Array(flag), out: new Float64Array(output) };
-    } catch {
-      return null;
-    }
+    worker.postMessage({ arrays: this.walk, data: input, F, rows, out: output, flag });
+    return { flag: new Int32Array(flag), out: new Float64Array(output) };
+  }
+}
+
+/**
+ * Scoring workers, started on first use and kept (unreferenced: they never keep the process alive), so a
+ * second scoring call finds their walk compiled. A worker that exits or fails is dropped and replaced.
+ */
+const pool: (Worker | null)[] = [];
+function pooledWorker(slot: number): Worker | null {
+  const existing = pool[slot];
+  if (existing) return existing;
+  try {
+    const worker = new Worker(ensembleWorkerSource(), { eval: true });
+    worker.unref();
+    const drop = (): void => {
+      if (pool[slot] === worker) pool[slot] = null;
+    };
+    worker.on('error', drop);
+    worker.on('exit', drop);
+    pool[slot] = worker;
+    return worker;
+  } catch {
+    return null;
   }
 }
 

@@ -106,18 +106,21 @@ export function walkRowsCategorical(w: WalkArrays, data: Float64Array, F: number
 }
 
 /**
- * The source text a worker runs: it walks its rows into a shared output and raises a shared flag
- * (1 done, 2 failed) with Atomics.notify, so the calling thread can wait for it synchronously.
+ * The source text of a scoring worker: for each job posted to it, it walks the job's rows into a shared output
+ * and raises the job's shared flag (1 done, 2 failed) with Atomics.notify, so the calling thread can wait for
+ * it synchronously. Workers stay alive between jobs (their walk stays compiled).
  */
 export function ensembleWorkerSource(): string {
   return [
     'var __name = (f) => f;',
     walkRows.toString(),
     walkRowsCategorical.toString(),
-    `const { workerData: j } = require('node:worker_threads');`,
-    `const flag = new Int32Array(j.flag);`,
-    `try { ${walkRows.name}(j.arrays, new Float64Array(j.data), j.F, 0, j.rows, new Float64Array(j.out)); Atomics.store(flag, 0, 1); }`,
-    `catch (e) { Atomics.store(flag, 0, 2); }`,
-    `Atomics.notify(flag, 0);`,
+    `const { parentPort } = require('node:worker_threads');`,
+    `parentPort.on('message', (j) => {`,
+    `  const flag = new Int32Array(j.flag);`,
+    `  try { ${walkRows.name}(j.arrays, new Float64Array(j.data), j.F, 0, j.rows, new Float64Array(j.out)); Atomics.store(flag, 0, 1); }`,
+    `  catch (e) { Atomics.store(flag, 0, 2); }`,
+    `  Atomics.notify(flag, 0);`,
+    `});`,
   ].join('\n');
 }
