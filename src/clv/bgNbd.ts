@@ -1,9 +1,9 @@
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
 import { digamma } from './special/digamma';
 import { hyp2f1 } from './special/hyp2f1';
+import { logBeta } from './special/logBeta';
 import { logGamma } from './special/logGamma';
 
-const logBeta = (a: number, b: number): number => logGamma(a) + logGamma(b) - logGamma(a + b);
 
 /**
  * BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): purchases Poisson(λ),

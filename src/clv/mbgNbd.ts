@@ -1,9 +1,9 @@
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
 import { digamma } from './special/digamma';
 import { hyp2f1 } from './special/hyp2f1';
+import { logBeta } from './special/logBeta';
 import { logGamma } from './special/logGamma';
 
-const logBeta = (a: number, b: number): number => logGamma(a) + logGamma(b) - logGamma(a + b);
 
 /**
  * MBG/NBD (Batislam, Denizel & Filiztekin 2007; lifetimes' ModifiedBetaGeoFitter): the BG/NBD in which

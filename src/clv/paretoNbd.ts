@@ -1,8 +1,8 @@
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
 import { logHyp2f1 } from './special/hyp2f1';
+import { logBeta } from './special/logBeta';
 import { logGamma } from './special/logGamma';
 
-const logBeta = (a: number, b: number): number => logGamma(a) + logGamma(b) - logGamma(a + b);
 
 /**
  * ln A₀ of Fader & Hardie's note (2005, "A note on deriving the Pareto/NBD model and related

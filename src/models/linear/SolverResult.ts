@@ -1,15 +1,10 @@
-/** Where a solver stopped: θ = [β, b] on the scale it was fit on, and how it got there. */
-export interface SolverResult {
-  theta: Float64Array;
-  iterations: number;
-  /** The optimality measure reached tol (the largest gradient component; for l1, of the minimum-norm subgradient). */
-  converged: boolean;
-  /** That measure where the solver stopped. */
-  optimality: number;
-  /** The averaged objective there (l1 term included). */
-  objective: number;
-  /** Why it stopped: 'tol', 'maxIter' or 'line search' (no further decrease within floating-point precision). */
-  stop: 'tol' | 'maxIter' | 'line search';
+import type { LbfgsResult } from '../../core/minimizeLbfgs';
+
+/**
+ * Where a solver stopped: θ = [β, b] on the scale it was fit on, and how it got there (the optimality is the
+ * largest gradient component; for l1, of the minimum-norm subgradient; the objective includes the l1 term).
+ */
+export interface SolverResult extends LbfgsResult {
   /** The objective's Hessian at θ when the solver computed it there (Newton, proximal Newton): the standard errors reuse it. */
   hessian?: Float64Array;
 }
