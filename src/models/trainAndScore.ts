@@ -23,7 +23,7 @@ import { liftTable } from './evaluation/liftTable';
 import { outOfTimeSplit } from './evaluation/outOfTimeSplit';
 import { permutationImportance } from './evaluation/permutationImportance';
 import { rocAuc } from './evaluation/rocAuc';
-import { takeRows } from './evaluation/takeRows';
+import { takeRows, takeValues } from './evaluation/takeRows';
 import { topReasons, type FeatureLabel } from './evaluation/topReasons';
 import { buildTrainingSet } from './labels/buildTrainingSet';
 import { LogisticRegressionModel } from './linear/LogisticRegressionModel';
@@ -133,12 +133,12 @@ export async function trainAndScore(
       const testFrame = frameRows(set.train.frame, split.test);
       const encoder = fitDesignEncoder(trainFrame, set.columns, { encoding: designEncodingOf(family) });
       const Xtrain = encoder.transform(trainFrame);
-      const yTrain = pick(y, split.train);
+      const yTrain = takeValues(y, split.train);
       const tuned = await tuneParams(family, withCategorical(familyParams(config, family, seed), family, encoder), Xtrain, yTrain, null);
       progress.start(`models: ${family} (out-of-time test)`);
       const Xtest = encoder.transform(testFrame);
       const model = await entry.create(tuned.params as never).fit(Xtrain, yTrain);
-      heldOut.set(family, { p: model.predictProba(Xtest), raw: model.decisionFunction(Xtest), y: pick(y, split.test), model, X: Xtest, encoder, params: tuned.params, Xtrain, yTrain });
+      heldOut.set(family, { p: model.predictProba(Xtest), raw: model.decisionFunction(Xtest), y: takeValues(y, split.test), model, X: Xtest, encoder, params: tuned.params, Xtrain, yTrain });
     } else {
       const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: designEncodingOf(family) });
       const X = encoder.transform(set.train.frame);
@@ -177,8 +177,8 @@ export async function trainAndScore(
       // Nested: each outer fold's scores calibrated by a calibrator fitted inside that fold's training rows.
       const p = new Float64Array(y.length);
       for (const s of outerSplits!) {
-        const cal = (await oofCalibrator(entry, h.params, takeRows(h.Xtrain, s.train), pick(y, s.train)))!;
-        const q = cal.predict(pickF(h.raw, s.test));
+        const cal = (await oofCalibrator(entry, h.params, takeRows(h.Xtrain, s.train), takeValues(y, s.train)))!;
+        const q = cal.predict(takeValues(h.raw, s.test));
         s.test.forEach((row, k) => (p[row] = q[k]!));
       }
       h.p = p;
@@ -216,7 +216,7 @@ export async function trainAndScore(
   const evalY = h.X ? h.y : y;
   const sample = evalX.rows > EXPLAIN_ROWS ? seededRowSample(evalX, EXPLAIN_ROWS, deriveSeed(seed, 'models-explain')) : { X: evalX, rows: Int32Array.from({ length: evalX.rows }, (_, i) => i) };
   const evalCalibrator = h.model ? heldOutCalibrator : calibrator;
-  const pi = permutationImportance((X) => calibratedProbability(evalModel, evalCalibrator, X), sample.X, pick(evalY, sample.rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
+  const pi = permutationImportance((X) => calibratedProbability(evalModel, evalCalibrator, X), sample.X, takeValues(evalY, sample.rows), { repeats: 5, seed: deriveSeed(seed, 'models-permutation') });
   const evalGroups = h.encoder ? designGroups(h.encoder, inputs.length) : groups;
   const drivers = aggregateImportance(pi.features.map((f) => f.mean), pi.features.map((f) => f.sd), evalGroups, inputs.map((c) => c.name));
   progress.end();
@@ -398,17 +398,7 @@ function paramsOf(model: FittedModel): Record<string, unknown> {
   return { ...((model as unknown as { params?: Record<string, unknown> }).params ?? {}) };
 }
 
-function pick(y: Uint8Array, rows: Int32Array): Uint8Array {
-  const out = new Uint8Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = y[rows[k]!]!;
-  return out;
-}
 
-function pickF(v: Float64Array, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = v[rows[k]!]!;
-  return out;
-}
 
 function count1(y: Uint8Array): number {
   let n = 0;

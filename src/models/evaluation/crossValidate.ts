@@ -8,7 +8,7 @@ import { descendingOrder } from './descendingOrder';
 import { METRIC_NAMES, metricSpec, type MetricName } from './evaluationMetrics';
 import type { Split } from './Split';
 import { stratifiedKFold } from './stratifiedKFold';
-import { takeRows } from './takeRows';
+import { takeRows, takeValues } from './takeRows';
 
 export type MetricValues = Record<MetricName, number>;
 
@@ -72,13 +72,13 @@ export async function crossValidateSplits(entry: ModelEntry, params: object, X: 
   const results: FoldResult[] = [];
   for (let s = 0; s < splits.length; s++) {
     const { fold, train, test } = splits[s]!;
-    const yTrain = pick(y, train);
-    const model: FittedModel = await entry.create(params as never).fit(takeRows(X, train), yTrain, w === null ? {} : { sampleWeight: pickF(w, train) });
+    const yTrain = takeValues(y, train);
+    const model: FittedModel = await entry.create(params as never).fit(takeRows(X, train), yTrain, w === null ? {} : { sampleWeight: takeValues(w, train) });
     const Xtest = takeRows(X, test);
     const p = model.predictProba(Xtest);
     const raw = model.decisionFunction(Xtest);
-    const yTest = pick(y, test);
-    const wTest = w === null ? null : pickF(w, test);
+    const yTest = takeValues(y, test);
+    const wTest = w === null ? null : takeValues(w, test);
     const scored = checkBinaryInput(`crossValidate fold ${fold + 1}`, yTest, p, wTest ?? undefined, { bothClasses: true, probabilities: true });
     for (let k = 0; k < test.length; k++) {
       oof[test[k]!] = p[k]!;
@@ -90,7 +90,7 @@ export async function crossValidateSplits(entry: ModelEntry, params: object, X: 
   const tested: number[] = [];
   for (let i = 0; i < oof.length; i++) if (!Number.isNaN(oof[i]!)) tested.push(i);
   const rows = Int32Array.from(tested);
-  const pooled = allMetrics(pick(y, rows), pickF(oof, rows), w === null ? null : pickF(w, rows));
+  const pooled = allMetrics(takeValues(y, rows), takeValues(oof, rows), w === null ? null : takeValues(w, rows));
   const mean = {} as MetricValues;
   const sd = {} as MetricValues;
   for (const name of METRIC_NAMES) {
@@ -126,14 +126,4 @@ export function checkSplits(splits: readonly Split[], rows: number, who = 'cross
   });
 }
 
-function pick(y: Uint8Array, rows: Int32Array): Uint8Array {
-  const out = new Uint8Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = y[rows[k]!]!;
-  return out;
-}
 
-function pickF(v: Float64Array, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = v[rows[k]!]!;
-  return out;
-}
