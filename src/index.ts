@@ -206,7 +206,7 @@ export { resolvePersonaParams, PERSONA_DEFAULTS, type PersonaParams } from './pe
 export type { PersonaColumn, PersonaInput } from './personas/PersonaInput';
 export { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize, type SegmentPair } from './personas/compareSizes';
 export { carriedName, type PreviousSegmentName } from './personas/nameSegments';
-export { chiSquare2x2 } from './personas/chiSquare2x2';
+export { chiSquare2x2, type ChiSquare2x2Result } from './stats/chiSquare2x2';
 export {
   PERSONA_RESULT_SCHEMA_VERSION,
   KPI_KEYS,
@@ -376,3 +376,30 @@ export { cumulativeTransactions, type CumulativeTransactions, type CumulativeTra
 export { frequencyRecencyMatrix, type FrequencyRecencyMatrix, type FrequencyRecencyMatrixOptions } from './clv/frequencyRecencyMatrix';
 export type { FitStart } from './clv/maximumLikelihood';
 export { hyp2f1, logHyp2f1 } from './clv/special/hyp2f1';
+
+// Experiments (experiments/): A/B test analysis per segment, sample sizes, survey sizes.
+export { ALTERNATIVES, type Alternative } from './experiments/Alternative';
+export type { Interval } from './experiments/Interval';
+export { proportionsZTest, type ZTestResult } from './experiments/proportionsZTest';
+export { wilsonInterval } from './experiments/wilsonInterval';
+export { newcombeInterval } from './experiments/newcombeInterval';
+export { riskRatioInterval } from './experiments/riskRatioInterval';
+export { fisherExact, type FisherResult } from './experiments/fisherExact';
+export { welchTTest, type WelchResult } from './experiments/welchTTest';
+export { mannWhitneyU, type MannWhitneyResult } from './experiments/mannWhitneyU';
+export { bootstrapMeanDifference, type BootstrapOptions as BootstrapDifferenceOptions } from './experiments/bootstrapMeanDifference';
+export { cuped, type CupedResult } from './experiments/cuped';
+export { adjustPValues, P_VALUE_CORRECTIONS, type PValueCorrection } from './experiments/adjustPValues';
+export { sampleRatioMismatch, type SampleRatioResult } from './experiments/sampleRatioMismatch';
+export { effectHeterogeneity, type HeterogeneityResult } from './experiments/effectHeterogeneity';
+export { normalIndPower, tTestIndPower, proportionEffectSize } from './experiments/power';
+export { planExperiment, surveySampleSize, type PlanSettings, type ExperimentPlan, type PlanMetric, type SurveySize } from './experiments/planExperiment';
+export { analyseExperiment, type ExperimentUnit, type ExperimentSettings } from './experiments/analyseExperiment';
+export type { ExperimentResult, EffectEstimate, ArmSummary, ExperimentMetric, Verdict } from './experiments/ExperimentResult';
+export { readExperimentUnits, type ExperimentFiles, type ExperimentUnits } from './experiments/readExperimentUnits';
+export { loadExperimentConfig, experimentConfigSchema, type ExperimentConfig } from './experiments/experimentConfig';
+export { runExperiment, type ExperimentRun } from './pipeline/runExperiment';
+export { experimentMarkdown, planMarkdown, surveyMarkdown } from './report/experimentMarkdown';
+export { simulateExperiment, type SimulatedExperiment, type SimulatedExperimentSpec } from './synth/simulateExperiment';
+export { writeSyntheticExperiment, SYNTH_EXPERIMENT } from './synth/writeSyntheticExperiment';
+export { normalSf, normalCdf, normalPpf, studentTSf, studentTCdf, studentTPpf, chiSquareSf, noncentralTCdf } from './stats/distributionTails';

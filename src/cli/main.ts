@@ -1,12 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, SeglabError, UsageError } from '../core/errors';
 import type { CliContext } from './CliContext';
+import { abCommand } from './commands/ab';
 import { diffRulesCommand } from './commands/diffRules';
 import { exportCommand } from './commands/export';
 import { featuresCommand } from './commands/features';
 import { profileCommand } from './commands/profile';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { sampleSizeCommand } from './commands/sampleSize';
 import { scoreCommand } from './commands/score';
 import { trainCommand } from './commands/train';
 import { synthCommand } from './commands/synth';
@@ -56,6 +58,6 @@ function buildProgram(outcome: { code: number }): Command {
     progress: () => new StderrProgress(process.stderr, cli.quiet()),
     setExitCode: (code) => (outcome.code = code),
   };
-  for (const command of [synthCommand, profileCommand, featuresCommand, runCommand, trainCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand]) command(program, cli);
+  for (const command of [synthCommand, profileCommand, featuresCommand, runCommand, trainCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand, abCommand, sampleSizeCommand]) command(program, cli);
   return program;
 }

@@ -1,4 +1,4 @@
-import { chiSquare2x2 } from './chiSquare2x2';
+import { chiSquare2x2 } from '../stats/chiSquare2x2';
 import type { CategoricalTrait } from './PersonaResult';
 import type { SegmentGroups } from './SegmentGroups';
 

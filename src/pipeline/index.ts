@@ -16,3 +16,4 @@ export { runPipeline } from './runPipeline';
 export { scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from './scoreWithBundle';
 export { synthesise } from './synthesise';
 export { scoreWithModel, type ModelScoring } from './scoreWithModel';
+export { runExperiment, type ExperimentRun } from './runExperiment';

@@ -1,0 +1,24 @@
+import { type Alternative, normalPValue } from './Alternative';
+import { checkCount } from './checkCounts';
+
+export interface ZTestResult {
+  /** (p_treatment − p_control) / its standard error under H0 (pooled rate). */
+  z: number;
+  pValue: number;
+}
+
+/**
+ * Two-proportion z-test with the pooled variance (statsmodels' proportions_ztest([c1, c2], [n1, n2])):
+ * H0 p1 = p2, the difference taken as group 1 − group 2.
+ */
+export function proportionsZTest(count1: number, nobs1: number, count2: number, nobs2: number, alternative: Alternative = 'two-sided'): ZTestResult {
+  checkCount(count1, nobs1, 'proportionsZTest group 1');
+  checkCount(count2, nobs2, 'proportionsZTest group 2');
+  const pooled = (count1 + count2) / (nobs1 + nobs2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / nobs1 + 1 / nobs2));
+  const diff = count1 / nobs1 - count2 / nobs2;
+  // Both groups all 0 or all 1: no variance, no evidence either way.
+  if (se === 0) return { z: 0, pValue: 1 };
+  const z = diff / se;
+  return { z, pValue: normalPValue(z, alternative) };
+}
