@@ -21,15 +21,15 @@ export const SYNTH_EXPERIMENT: Omit<SimulatedExperimentSpec, 'assignedAt' | 'mea
 const DAY_MS = 86_400_000;
 
 /**
- * A synthetic e-mail offer test next to a synthetic data set (folder `experiment/`): assignments.csv
+ * A synthetic e-mail offer test for a synthetic data set (by default into its folder `experiment/`): assignments.csv
  * (customer, experiment, variant, assigned at the data's end, latent segment), outcomes.csv (converted,
  * revenue and pre-period revenue two weeks later), experiment.yaml for `seglab ab`, and truth.json with
  * the true lifts (never read by the analysis). Customers are the ones alive in the last quarter.
  */
-export function writeSyntheticExperiment(outDir: string, summary: SynthSummary): string {
+export function writeSyntheticExperiment(dataDir: string, summary: SynthSummary, outDir = join(dataDir, 'experiment')): string {
   const truthName = summary.files.ground_truth;
   if (!truthName) throw usageError('seglab synth --experiment', 'the data set has no ground_truth file', 'write the data set with its ground truth');
-  const truthPath = join(outDir, truthName);
+  const truthPath = join(dataDir, truthName);
   if (!existsSync(truthPath)) throw usageError('seglab synth --experiment', `${truthPath} is missing`, 'write the data set first');
   const raw = readFileSync(truthPath);
   const text = (truthName.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
@@ -48,7 +48,7 @@ export function writeSyntheticExperiment(outDir: string, summary: SynthSummary):
     measuredAt,
   };
   const sim = simulateExperiment(customers, spec, summary.seed);
-  const dir = join(outDir, 'experiment');
+  const dir = outDir;
   mkdirSync(dir, { recursive: true });
   const csv = (header: string[], rows: Record<string, string | number>[]) => `${header.join(',')}\n${rows.map((r) => header.map((h) => String(r[h])).join(',')).join('\n')}\n`;
   writeFileAtomic(join(dir, 'assignments.csv'), csv(['customer_id', 'experiment', 'variant', 'assigned_at', 'segment'], sim.assignments));
