@@ -14,6 +14,8 @@ export const reportConfigSchema = z
     names: z.record(z.string().regex(/^-?\d+$/, 'a segment id'), z.string().min(1).max(80)).default({}),
     /** A previous run (folder or its personas.json / cluster.json) for "changes since last quarter"; default: cluster.previous. */
     previous: z.string().optional(),
+    /** Results of A/B tests (experiment.json written by `seglab ab --out`) shown in the review's experiments section. */
+    experiments: z.array(z.string().min(1)).default([]),
     /** Customers drawn for the 2-D projection (the report never embeds the full table). */
     projectionSample: z.number().int().min(0).max(20_000).default(5000),
     /** PDF through headless Chromium: 'auto' = when Chromium is installed. */

@@ -21,6 +21,7 @@ import { prepareClusterInput, type PreparedClusterInput } from '../features/prep
 import type { QualityFacts } from './qualityFacts';
 import { resolveOutcome } from '../features/resolveOutcome';
 import type { RunConfig } from './RunConfig';
+import { readExperimentSummary } from '../experiments/experimentSummarySchema';
 import { isRiskTarget, predictionSummary, targetLabel, type RunPrediction } from './predictionSummary';
 
 export interface ReportInputs {
@@ -119,6 +120,7 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     };
     data.prediction = predictionSummary(inputs.prediction, segmentOf, labelOf, isRiskTarget(inputs.prediction.card, sameOutcome), named);
   }
+  if (cfg.experiments.length) data.experiments = cfg.experiments.map((p, i) => readExperimentSummary(resolve(inputs.baseDir, p), `report.experiments.${i}`));
   return { personas, data };
 }
 

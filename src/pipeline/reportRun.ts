@@ -68,6 +68,7 @@ export async function assembleRunReport(
 
   const overrides = { ...(options.report ?? {}) };
   if (overrides.previous) overrides.previous = resolve(options.cwd ?? process.cwd(), overrides.previous);
+  if (overrides.experiments) overrides.experiments = overrides.experiments.map((p) => resolve(options.cwd ?? process.cwd(), p));
   const report = reportConfigSchema.safeParse({ ...manifest.config.report, ...overrides });
   if (!report.success) throw new InputError(`Report settings: ${report.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
   const config = { ...manifest.config, report: report.data };

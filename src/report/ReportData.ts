@@ -1,3 +1,4 @@
+import type { ExperimentSummary } from '../experiments/experimentSummarySchema';
 import type { SelectionCriterion, SelectionMetric, SelectionRuleName, StructureVerdict } from '../cluster/selection/selectK';
 import type { KPrototypesFacts } from '../cluster/summary/kprototypesFacts';
 import type { Projection2D } from '../decomposition/projectSample';
@@ -85,6 +86,8 @@ export interface ReportData {
   quality: QualitySummary | null;
   /** The churn / propensity model's section (absent when the run has no models stage). */
   prediction?: PredictionSummary;
+  /** Experiments read back from `seglab ab` results (report.experiments): absent or empty = no experiments section. */
+  experiments?: ExperimentSummary[];
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {
     previousRunId: string;

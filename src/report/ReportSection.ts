@@ -1,4 +1,5 @@
 import { changesSection } from './sections/changesSection';
+import { experimentsSection } from './sections/experimentsSection';
 import { kpisSection } from './sections/kpisSection';
 import { modelSection } from './sections/modelSection';
 import { personasSection } from './sections/personasSection';
@@ -21,6 +22,7 @@ export const SECTIONS = [
   personasSection,
   kpisSection,
   predictionSection,
+  experimentsSection,
   traitsSection,
   rfmSection,
   projectionSection,

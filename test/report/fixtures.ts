@@ -1,4 +1,5 @@
 import type { Locale } from '../../src/core/Locale';
+import type { ExperimentSummary } from '../../src/experiments/experimentSummarySchema';
 import { PERSONA_RESULT_SCHEMA_VERSION, type KpiDefinition, type KpiValues, type PersonaResult, type SegmentEntry, type SegmentPersona } from '../../src/personas/PersonaResult';
 import type { PredictionSummary } from '../../src/report/PredictionSummary';
 import { REPORT_DATA_SCHEMA_VERSION, type ReportData } from '../../src/report/ReportData';
@@ -268,6 +269,7 @@ export function reportFixture(locale: Locale): ReportData {
       warnings: [en ? '12 rows with a future date were excluded.' : '12 lignes datées dans le futur ont été exclues.'],
     },
     prediction: predictionFixture(),
+    experiments: [experimentFixture()],
     changes: {
       previousRunId: 'sample-2026-04-01-def456',
       previousAsOf: '2026-04-01',
@@ -393,3 +395,23 @@ export function predictionFixture(): PredictionSummary {
   };
 }
 
+
+const arm = (variant: string, customers: number) => ({ variant, customers });
+/** An A/B test result as `seglab ab` writes it: two tested segments, one too small (named with the payload). */
+export function experimentFixture(): ExperimentSummary {
+  return {
+  experiment: 'email-offer',
+  metric: 'conversion',
+  control: 'control',
+  treatment: 'offer',
+  alpha: 0.05,
+  overall: { segment: null, treatment: arm('offer', 500), control: arm('control', 500), difference: 0.062, interval: { low: 0.018, high: 0.106 }, relativeLift: 0.525, liftInterval: { low: 0.124, high: 1.059 }, pValue: 0.0059, adjustedPValue: 0.0059, significant: true, verdict: 'roll-out' },
+  segments: [
+    { segment: 'Loyal regulars', treatment: arm('offer', 250), control: arm('control', 250), difference: 0.016, interval: { low: -0.047, high: 0.079 }, relativeLift: 0.114, liftInterval: { low: -0.268, high: 0.69 }, pValue: 0.6144, adjustedPValue: 0.6144, significant: false, verdict: 'stop' },
+    { segment: 'Promo hunters', treatment: arm('offer', 250), control: arm('control', 250), difference: 0.108, interval: { low: 0.046, high: 0.17 }, relativeLift: 1.125, liftInterval: { low: 0.351, high: 2.29 }, pValue: 0.0007, adjustedPValue: 0.0014, significant: true, verdict: 'roll-out' },
+    { segment: PAYLOAD, treatment: arm('offer', 12), control: arm('control', 11), difference: null, interval: { low: null, high: null }, relativeLift: null, liftInterval: { low: null, high: null }, pValue: null, adjustedPValue: null, significant: false, verdict: 'too-small', neededPerVariant: 230 },
+  ],
+  heterogeneity: { q: 4.22, pValue: 0.0399 },
+  warnings: [],
+};
+}

@@ -12,6 +12,7 @@ interface ReportOpts {
   currency?: string;
   title?: string;
   pdf?: boolean;
+  experiment?: string[];
 }
 
 /** `seglab report`: personas and the review of an existing run folder. */
@@ -25,6 +26,7 @@ export function reportCommand(program: Command, cli: CliContext): void {
     .option('--min-group-size <n>', 'suppress groups smaller than this (default 50)', int('--min-group-size'))
     .option('--currency <code>', 'ISO 4217 code for money, e.g. EUR')
     .option('--title <text>', 'title of the report')
+    .option('--experiment <experiment.json>', 'an A/B test result written by `seglab ab --out` for the experiments section (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--pdf', 'also print report.pdf (needs Chromium)')
     .option('--no-pdf', 'no PDF even when Chromium is installed')
     .action(async (run: string, opts: ReportOpts) => {
@@ -35,6 +37,7 @@ export function reportCommand(program: Command, cli: CliContext): void {
         ...(opts.currency ? { currency: opts.currency } : {}),
         ...(opts.title ? { title: opts.title } : {}),
         ...(opts.pdf !== undefined ? { pdf: opts.pdf } : {}),
+        ...(opts.experiment ? { experiments: opts.experiment } : {}),
       };
       const result = await reportRun(run, { report, progress: cli.progress() });
       for (const f of result.files) process.stdout.write(`${resolve(result.dir, f)}\n`);
