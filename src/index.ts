@@ -394,6 +394,7 @@ export { sampleRatioMismatch, type SampleRatioResult } from './experiments/sampl
 export { effectHeterogeneity, type HeterogeneityResult } from './experiments/effectHeterogeneity';
 export { normalIndPower, tTestIndPower, proportionEffectSize } from './experiments/power';
 export { planExperiment, surveySampleSize, type PlanSettings, type ExperimentPlan, type PlanMetric, type SurveySize } from './experiments/planExperiment';
+export { EXPERIMENT_TESTS, runExperimentTest, type ExperimentTestEntry, type ExperimentTestName, type TwoSampleTestResult } from './experiments/experimentTests';
 export { analyseExperiment, type ExperimentUnit, type ExperimentSettings } from './experiments/analyseExperiment';
 export type { ExperimentResult, EffectEstimate, ArmSummary, ExperimentMetric, Verdict } from './experiments/ExperimentResult';
 export { readExperimentUnits, type ExperimentFiles, type ExperimentUnits } from './experiments/readExperimentUnits';

@@ -9,11 +9,9 @@ import { checkLevel } from './checkCounts';
 import { cuped } from './cuped';
 import { effectHeterogeneity } from './effectHeterogeneity';
 import type { ArmSummary, EffectEstimate, ExperimentMetric, ExperimentResult, Verdict } from './ExperimentResult';
-import { fisherExact } from './fisherExact';
-import { mannWhitneyU } from './mannWhitneyU';
+import { EXPERIMENT_TESTS } from './experimentTests';
 import { newcombe } from './newcombeInterval';
 import { planExperiment } from './planExperiment';
-import { proportionsZTest } from './proportionsZTest';
 import { riskRatio } from './riskRatioInterval';
 import { sampleMoments } from './sampleMoments';
 import { sampleRatioMismatch } from './sampleRatioMismatch';
@@ -188,10 +186,12 @@ function estimate(segment: string | null, t: readonly ExperimentUnit[], c: reado
     const c2 = ca.conversions!;
     const n1 = t.length;
     const n2 = c.length;
+    const tv = Float64Array.from(t, (u) => u.outcome);
+    const cv = Float64Array.from(c, (u) => u.outcome);
     const chi = chiSquare2x2(c1, n1 - c1, c2, n2 - c2, true);
     // Fisher's exact test where the chi-square / z approximation is doubtful (an expected count below 5).
     const exact = chi.minExpected < 5;
-    const pValue = exact ? fisherExact(c1, n1, c2, n2, s.alternative).pValue : proportionsZTest(c1, n1, c2, n2, s.alternative).pValue;
+    const pValue = EXPERIMENT_TESTS.lookup(exact ? 'fisher-exact' : 'z-test').run(tv, cv, s.alternative, {}).pValue;
     const rr = riskRatio(c1, n1, c2, n2, level);
     e = {
       segment,
@@ -212,7 +212,7 @@ function estimate(segment: string | null, t: readonly ExperimentUnit[], c: reado
     const x = Float64Array.from(t, (u) => u.outcome);
     const y = Float64Array.from(c, (u) => u.outcome);
     const w = welch(x, y, s.alternative, level);
-    const mw = mannWhitneyU(x, y, s.alternative);
+    const mw = EXPERIMENT_TESTS.lookup('mann-whitney').run(x, y, s.alternative, {});
     const boot = bootstrapMeanDifference(x, y, { seed, level, resamples: s.bootstrapResamples });
     const base = ca.mean!;
     // Lift interval by the delta method on the ratio of means (the control mean's own noise included).
@@ -231,7 +231,7 @@ function estimate(segment: string | null, t: readonly ExperimentUnit[], c: reado
       pValue: w.pValue,
       adjustedPValue: w.pValue,
       significant: w.pValue < s.alpha,
-      mannWhitney: { u: mw.u, pValue: mw.pValue },
+      mannWhitney: { u: mw.statistic, pValue: mw.pValue },
       bootstrap: { low: boot.low, high: boot.high, level },
       verdict: 'keep-testing',
     };

@@ -17,3 +17,7 @@ export { scoreWithBundle, SCORING_ENGINES, type ScoringEngine } from './scoreWit
 export { synthesise } from './synthesise';
 export { scoreWithModel, type ModelScoring } from './scoreWithModel';
 export { runExperiment, type ExperimentRun } from './runExperiment';
+export { ALTERNATIVES, type Alternative } from '../experiments/Alternative';
+export { planExperiment, surveySampleSize, type PlanMetric } from '../experiments/planExperiment';
+export { experimentMarkdown, planMarkdown, surveyMarkdown } from '../report/experimentMarkdown';
+export { writeSyntheticExperiment } from '../synth/writeSyntheticExperiment';

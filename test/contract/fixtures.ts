@@ -1,10 +1,10 @@
 // What the contract suite runs every registry entry on: one fixture per registered entry, in one place,
 // so that an entry registered without one fails test/contract/coverage.test.ts.
 import { expect } from 'vitest';
-import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, CLV_MODELS, DECOMPOSITIONS, InputError, K_SELECTION_CRITERIA, Matrix, MODELS, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
+import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, CLV_MODELS, DECOMPOSITIONS, EXPERIMENT_TESTS, InputError, K_SELECTION_CRITERIA, Matrix, MODELS, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
 
 /** Every registry under contract, by the name its entries are registered as ("clustering algorithm", …). */
-export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA, MODELS, CLV_MODELS] as unknown as Registry<RegistryEntry>[];
+export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA, MODELS, CLV_MODELS, EXPERIMENT_TESTS] as unknown as Registry<RegistryEntry>[];
 
 /** Per registry, per entry: the params the contract passes (beside k and seed, which it sets itself) and extras. */
 export interface Fixture {
@@ -60,6 +60,13 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     daviesBouldin: { params: {} },
     bic: { params: {} },
     gap: { params: { nRefs: 3 } },
+  },
+  'experiment test': {
+    'z-test': { params: {} },
+    'fisher-exact': { params: {} },
+    'chi-square': { params: { correction: true } },
+    welch: { params: {} },
+    'mann-whitney': { params: {} },
   },
 };
 

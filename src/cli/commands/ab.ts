@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { LOCALES, type Locale } from '../../core/Locale';
-import { runExperiment } from '../../pipeline';
-import { experimentMarkdown } from '../../report/experimentMarkdown';
+import { experimentMarkdown, runExperiment } from '../../pipeline';
 import type { CliContext } from '../CliContext';
 
 /** `seglab ab`: analyse an A/B test overall and per segment (JSON + Markdown). */

@@ -1,9 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors';
 import { LOCALES, type Locale } from '../../core/Locale';
-import { type Alternative, ALTERNATIVES } from '../../experiments/Alternative';
-import { planExperiment, surveySampleSize, type PlanMetric } from '../../experiments/planExperiment';
-import { planMarkdown, surveyMarkdown } from '../../report/experimentMarkdown';
+import { type Alternative, ALTERNATIVES, planExperiment, planMarkdown, surveyMarkdown, surveySampleSize, type PlanMetric } from '../../pipeline';
 import type { CliContext } from '../CliContext';
 
 const num = (name: string) => (v: string) => {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { synthesise } from '../../pipeline';
-import { writeSyntheticExperiment } from '../../synth/writeSyntheticExperiment';
+import { synthesise, writeSyntheticExperiment } from '../../pipeline';
 import type { CliContext } from '../CliContext';
 import { int } from '../options';
 
