@@ -102,6 +102,14 @@ describe('the clv stage on the sample', () => {
     expect(parquet.description).toMatch(/clv stage/);
   });
 
+  it('gives the same bytes again: clv.json, clv.csv and the rewritten feature files (seeded fits, ordered rows, no clock)', async () => {
+    const { config, baseDir } = sampleConfig();
+    const again = await runPipeline(config, { baseDir, outDir: out() });
+    for (const f of ['clv.json', 'clv.csv', 'features.parquet', 'features.csv', 'features.json']) {
+      expect(readFileSync(join(again.dir, f)).equals(readFileSync(join(run.dir, f))), f).toBe(true);
+    }
+  }, 120_000);
+
   it('runs by default when the config has a clv: section, after cluster and before models', () => {
     expect(stagesToRun({ clv: {} })).toEqual(['load', 'profile', 'features', 'cluster', 'clv', 'report']);
     expect(stagesToRun({})).not.toContain('clv');
