@@ -110,6 +110,17 @@ describe('the clv stage on the sample', () => {
     }
   }, 120_000);
 
+  it('writes pseudonymised ids in clv.csv when the run pseudonymises, the same as in the feature table', async () => {
+    const { config, baseDir } = sampleConfig();
+    const pseudo = await runPipeline({ ...config, stages: ['features', 'clv'] }, { baseDir, outDir: out(), env: { SEGLAB_PSEUDONYM_KEY: 'test-key-clv' } });
+    const ids = csvRows(join(pseudo.dir, 'clv.csv')).slice(1).map((r) => r[0]!);
+    expect(ids.length).toBe(run.results.clv!.customers);
+    expect(ids.every((id) => /^[0-9a-f]{20}$/.test(id))).toBe(true);
+    const tableIds = new Set(pseudo.results.featureTable!.ids);
+    expect(ids.every((id) => tableIds.has(id))).toBe(true);
+    expect(readFileSync(join(pseudo.dir, 'clv.csv'), 'utf8')).not.toContain('C000001');
+  }, 120_000);
+
   it('runs by default when the config has a clv: section, after cluster and before models', () => {
     expect(stagesToRun({ clv: {} })).toEqual(['load', 'profile', 'features', 'cluster', 'clv', 'report']);
     expect(stagesToRun({})).not.toContain('clv');
