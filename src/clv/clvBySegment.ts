@@ -1,3 +1,5 @@
+import { checkParam } from '../core/errors';
+
 /** One segment's customer value, aggregates only (what clv.json keeps and the review shows). */
 export interface ClvSegmentValue {
   /** Segment id (-1 = noise). */
@@ -30,6 +32,7 @@ export interface HighValueBand {
 
 /** The CLV above which a customer is in the top `share` of the finite values (ties at the edge are in). */
 export function highValueThreshold(clv: Float64Array, share: number): number | null {
+  checkParam(Number.isFinite(share) && share > 0 && share <= 1, 'highValueThreshold share', share, 'a share above 0 and at most 1');
   const values = clv.filter((v) => Number.isFinite(v)).sort();
   if (values.length === 0) return null;
   const inBand = Math.max(1, Math.ceil(share * values.length));
@@ -47,6 +50,9 @@ export function clvBySegment(
   band: HighValueBand,
 ): ClvSegmentValue[] {
   const n = labels.length;
+  for (const [name, a] of Object.entries(values)) checkParam(a instanceof Float64Array && a.length === n, `clvBySegment values.${name}`, a?.length, `a Float64Array of ${n} values (one per label)`);
+  checkParam(band.threshold === null || Number.isFinite(band.threshold), 'clvBySegment band.threshold', band.threshold, 'a finite number or null');
+  checkParam(band.leavingBelow >= 0 && band.leavingBelow <= 1, 'clvBySegment band.leavingBelow', band.leavingBelow, 'a probability from 0 to 1');
   const ids = [...new Set(Array.from(labels))].sort((a, b) => a - b);
   const at = new Map(ids.map((id, g) => [id, g]));
   const G = ids.length;
