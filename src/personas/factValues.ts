@@ -42,6 +42,8 @@ export function factValues(f: SegmentFacts, fmt: LocaleFormatter): V {
   }
   put('risk', k.churnRisk, (x) => fmt.percent(x));
   put('baseRisk', b.churnRisk, (x) => fmt.percent(x));
+  put('clv', k.clv, (x) => fmt.money(x));
+  put('valueShare', k.valueShare, (x) => fmt.percent(x));
   if (f.valueAtRisk) {
     v.highValueLeaving = fmt.integer(f.valueAtRisk.count);
     v.topShare = fmt.percent(f.valueAtRisk.topShare);

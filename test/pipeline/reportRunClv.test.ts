@@ -46,6 +46,11 @@ describe('CLV in the review of the sample', () => {
       expect(s.kpis.clv).toBeCloseTo(v.meanClv!, 9);
       expect(s.kpis.valueShare).toBeCloseTo(v.valueShare!, 12);
       expect(s.kpis.pAlive).toBeCloseTo(v.meanPAlive!, 12);
+      // The card says it in words, with the KPI table's numbers.
+      // Money as the review prints it: cents below 100, none from 100.
+      const money = v.meanClv! < 100 ? `€${v.meanClv!.toFixed(2)}` : `€${Math.round(v.meanClv!).toLocaleString('en-US')}`;
+      expect(s.card.values).toContain(`expected to be worth ${money} on average (customer lifetime value): `);
+      expect(s.card.values).toMatch(/: \d+(\.\d)?% of all customer value, for \d+(\.\d)?% of the customers\./);
     }
     expect(before['report.html']).toContain('Share of customer value');
     expect(before['report.html']).toContain('Probability still active');

@@ -165,6 +165,7 @@ export const en: PersonaTexts = {
   behaviourNoOrders: (v) => `${v.share} have not ordered yet.`,
   valuesCategory: (v) => `Spend leans to ${v.category}: ${v.share} of their spend (base: ${v.baseShare}).`,
   valuesCategoryMix: 'Their category mix is close to the base: no category stands out.',
+  valuesClv: (v) => `Each is expected to be worth ${v.clv} on average (customer lifetime value): ${v.valueShare} of all customer value, for ${v.share} of the customers.`,
   valuesDiscount: (level, v) =>
     level === 'high'
       ? `Price-sensitive: ${v.share} of orders used a discount (base: ${v.baseShare}).`

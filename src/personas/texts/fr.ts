@@ -165,6 +165,7 @@ export const fr: PersonaTexts = {
   behaviourNoOrders: (v) => `${v.share} n'ont pas encore commandé.`,
   valuesCategory: (v) => `Dépenses orientées vers ${v.category} : ${v.share} de leurs achats (base : ${v.baseShare}).`,
   valuesCategoryMix: 'Leur répartition par catégorie est proche de la base : aucune catégorie ne ressort.',
+  valuesClv: (v) => `Chacun devrait valoir ${v.clv} en moyenne (valeur vie client) : ${v.valueShare} de toute la valeur client, pour ${v.share} des clients.`,
   valuesDiscount: (level, v) =>
     level === 'high'
       ? `Sensibles au prix : ${v.share} des commandes avec remise (base : ${v.baseShare}).`
