@@ -38,7 +38,7 @@ export function clvSummarySql(options: ClvSummarySqlOptions): string {
     'SELECT c.customer_id::VARCHAR AS customer_id, c.frequency::DOUBLE AS frequency,',
     `       date_diff('day', c.first_day, c.last_day) / ${per}.0 AS recency,`,
     `       date_diff('day', c.first_day, ${cal}) / ${per}.0 AS "T",`,
-    '       CASE WHEN c.frequency > 0 THEN c.repeat_value / c.frequency ELSE 0 END::DOUBLE AS monetary_value,',
+    '       CASE WHEN c.frequency > 0 THEN CAST(c.repeat_value AS DOUBLE) / c.frequency ELSE 0 END::DOUBLE AS monetary_value,',
     '       coalesce(h.purchases, 0)::DOUBLE AS holdout_purchases, coalesce(h.value, 0)::DOUBLE AS holdout_value',
     'FROM calibration c LEFT JOIN holdout h USING (customer_id)',
     'ORDER BY c.customer_id',

@@ -32,6 +32,12 @@ export interface PersonaInput {
    * (higherIsBetter false: it looks ahead, the outcome looks back) or when there is no outcome.
    */
   score?: PersonaOutcome;
+  /**
+   * The clv stage's "high value, probably leaving" customers: flags per customer (1 = in the top `topShare` by CLV
+   * with P(alive) below `leavingBelow`, 0 = not, NaN = no CLV). A segment with at least minGroupSize of them gets
+   * the keepHighValue action.
+   */
+  valueAtRisk?: { flags: Float64Array; topShare: number; leavingBelow: number };
 }
 
 export interface PersonaOutcome {

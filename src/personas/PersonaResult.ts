@@ -24,6 +24,8 @@ export const KPI_KEYS = [
   'responseRate',
   'churnRisk',
   'clv',
+  'valueShare',
+  'pAlive',
   'outcomeRate',
   'modelScore',
 ] as const;
@@ -138,6 +140,7 @@ export const ACTION_IDS = [
   'protectAndGrow',
   'prioritiseOutreach',
   'reduceContactPressure',
+  'keepHighValue',
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 

@@ -45,6 +45,8 @@ export interface SegmentFacts {
   tenureDays: number | null;
   /** The data's outcome per segment (rate of 1s among known values) and over the base. */
   outcome: { label: string; rate: number; baseRate: number; higherIsBetter: boolean | null } | null;
+  /** Customers of the top value band probably leaving (PersonaInput.valueAtRisk); null without it or below minGroupSize (suppressed). */
+  valueAtRisk: { count: number; topShare: number; leavingBelow: number } | null;
 }
 
 /**

@@ -96,8 +96,9 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
     active365: numeric.orders_365d ? countPositive(numeric.orders_365d, groups) : null,
     tenure: numeric.tenure_days ? groups.medians(numeric.tenure_days).median : null,
     outcome: acted ? outcomeRates(acted.values, groups) : null,
+    atRisk: input.valueAtRisk ? groups.moments(input.valueAtRisk.flags).sum : null,
   };
-  const facts = shownGroups.map((g) => segmentFacts(g, groups, kpis, perGroup, byFeature, comparisons, categories, p.minGroupSize, acted));
+  const facts = shownGroups.map((g) => segmentFacts(g, groups, kpis, perGroup, byFeature, comparisons, categories, p.minGroupSize, acted, input.valueAtRisk ?? null));
   const archetypes = assignArchetypes(facts);
 
   const personas: SegmentPersona[] = shownGroups.map((g, s) => {
@@ -136,7 +137,7 @@ export function buildPersonas(input: PersonaInput, params: PersonaParams = {}): 
   const noise = noiseGroup < 0 ? 0 : groups.sizes[noiseGroup]!;
 
   const notes: string[] = [texts.notes.traitsMethod(fmt.percent(1 - p.alpha), fmt.integer(p.minGroupSize))];
-  const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv' && k !== 'outcomeRate' && k !== 'modelScore').map((k) => texts.kpis[k].label);
+  const missingLabels = missing.filter((k) => k !== 'churnRisk' && k !== 'clv' && k !== 'valueShare' && k !== 'pAlive' && k !== 'outcomeRate' && k !== 'modelScore').map((k) => texts.kpis[k].label);
   if (missingLabels.length) notes.push(texts.notes.missingKpis(missingLabels.join(', ')));
   const suppressedCount = groups.count - personas.length;
   if (suppressedCount) notes.push(texts.notes.suppressedSegments(fmt.integer(suppressedCount), fmt.integer(p.minGroupSize)));
@@ -179,6 +180,8 @@ interface PerGroupFacts {
   active365: Float64Array | null;
   tenure: Float64Array | null;
   outcome: { rate: Float64Array; base: number } | null;
+  /** High-value customers probably leaving, per group. */
+  atRisk: Float64Array | null;
 }
 
 function segmentFacts(
@@ -191,6 +194,7 @@ function segmentFacts(
   categories: readonly CategoryCounts[],
   minGroupSize: number,
   outcome: PersonaOutcome | null,
+  valueAtRisk: PersonaInput['valueAtRisk'] | null,
 ): SegmentFacts {
   const z = (f: string): number => byFeature.get(f)?.stdDiff[g] ?? NaN;
   const mean = (f: string): number | null => {
@@ -227,6 +231,8 @@ function segmentFacts(
       outcome && perGroup.outcome && Number.isFinite(perGroup.outcome.rate[g]!)
         ? { label: outcome.label, rate: perGroup.outcome.rate[g]!, baseRate: perGroup.outcome.base, higherIsBetter: outcome.higherIsBetter }
         : null,
+    // A count below minGroupSize is not published (nor acted on by name).
+    valueAtRisk: valueAtRisk && perGroup.atRisk && perGroup.atRisk[g]! >= minGroupSize ? { count: perGroup.atRisk[g]!, topShare: valueAtRisk.topShare, leavingBelow: valueAtRisk.leavingBelow } : null,
   };
   facts.activity = activityOf(facts);
   return facts;

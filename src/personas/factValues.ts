@@ -42,6 +42,13 @@ export function factValues(f: SegmentFacts, fmt: LocaleFormatter): V {
   }
   put('risk', k.churnRisk, (x) => fmt.percent(x));
   put('baseRisk', b.churnRisk, (x) => fmt.percent(x));
+  put('clv', k.clv, (x) => fmt.money(x));
+  put('valueShare', k.valueShare, (x) => fmt.percent(x));
+  if (f.valueAtRisk) {
+    v.highValueLeaving = fmt.integer(f.valueAtRisk.count);
+    v.topShare = fmt.percent(f.valueAtRisk.topShare);
+    v.leavingBelow = fmt.percent(f.valueAtRisk.leavingBelow);
+  }
   if (f.topCategory) {
     v.category = categoryLabel(f.topCategory.name, fmt.locale);
     v.categoryShare = fmt.percent(f.topCategory.share);

@@ -32,6 +32,9 @@ const SPECS: readonly KpiSpec[] = [
   { key: 'responseRate', unit: 'share', aggregate: 'mean', higherIsBetter: true, sources: [['response'], ['converted'], ['conversion']] },
   { key: 'churnRisk', unit: 'share', aggregate: 'mean', higherIsBetter: false, sources: [['churn_probability'], ['churn_risk']] },
   { key: 'clv', unit: 'currency', aggregate: 'mean', higherIsBetter: true, sources: [['clv'], ['clv_12m']] },
+  // The clv stage's columns: the segment's share of all customer value, and its mean P(alive).
+  { key: 'valueShare', unit: 'share', aggregate: 'sumShare', higherIsBetter: null, sources: [['clv']] },
+  { key: 'pAlive', unit: 'share', aggregate: 'mean', higherIsBetter: true, sources: [['p_alive']] },
   // Only from the data's declared outcome (PersonaInput.outcome): never guessed from a column name.
   { key: 'outcomeRate', unit: 'share', aggregate: 'mean', higherIsBetter: null, sources: [] },
   // Only from a model's score (PersonaInput.score).

@@ -46,6 +46,7 @@ export function personaCard(
     const level = s.discount > NOTABLE ? 'high' : s.discount < -NOTABLE ? 'low' : 'average';
     valueLines.push(texts.valuesDiscount(level, { share: values.disc!, baseShare: values.baseDisc! }));
   }
+  if (has('clv', 'valueShare')) valueLines.push(texts.valuesClv({ clv: values.clv!, valueShare: values.valueShare!, share: values.share! }));
 
   const channel: string[] = [];
   if (f.topChannel) channel.push(texts.channelMain({ channel: values.channel!, share: values.channelShare! }));

@@ -47,6 +47,7 @@ const NEEDS: Record<ActionId, string[]> = {
   protectAndGrow: ['outcomeRate', 'baseOutcomeRate'],
   prioritiseOutreach: ['outcomeRate', 'baseOutcomeRate'],
   reduceContactPressure: ['outcomeRate', 'baseOutcomeRate'],
+  keepHighValue: ['highValueLeaving', 'topShare', 'leavingBelow'],
 };
 
 /** An outcome rate this far from the base (relative, both ways) calls for an outcome action: our alert rule. */
@@ -84,6 +85,8 @@ export function recommendActions(archetype: ArchetypeId, f: SegmentFacts, values
   // What the data's own outcome says comes first: it is the number the segment is judged on.
   const byOutcome = outcomeAction(f);
   if (byOutcome) add(byOutcome, 3.5);
+  // Valuable customers the purchase model sees leaving: the money at stake is named, so it comes first.
+  if (f.valueAtRisk) add('keepHighValue', 5);
   // The second-purchase sentence is only true of segments whose buyers mostly ordered once.
   if (!mostlyOneTimers(f)) score.delete('secondPurchaseNudge');
   return [...score.entries()]

@@ -11,6 +11,8 @@ export interface StageTiming {
   ms: number;
   /** Milliseconds of the stage's parts, where it times them (cluster: selection, fit, stability). */
   parts?: Record<string, number>;
+  /** Why the stage did nothing (the clv stage on data without transactions or repeat buyers). */
+  skipped?: string;
 }
 
 export interface Manifest {
@@ -60,7 +62,7 @@ export const manifestSchema: z.ZodType<Manifest, z.ZodTypeDef, unknown> = z.obje
   versions: z.record(z.string()),
   duckdb: z.object({ memoryLimit: z.string(), threads: z.number(), tempDirectory: z.string() }).optional(),
   model: z.object({ family: z.string(), backend: z.string().nullable() }).optional(),
-  stages: z.array(z.object({ stage: z.enum(STAGE_NAMES), ms: z.number(), parts: z.record(z.number()).optional() })),
+  stages: z.array(z.object({ stage: z.enum(STAGE_NAMES), ms: z.number(), parts: z.record(z.number()).optional(), skipped: z.string().optional() })),
   totalMs: z.number(),
   outputs: z.array(z.object({ file: z.string(), bytes: z.number(), sha256: z.string(), description: z.string() })),
   removedStale: z.array(jsonObject<RemovedWorkFolder>('a removed work folder (an object)')).optional(),

@@ -7,18 +7,19 @@ import { MEMORY_SIZE } from '../data/DuckSession';
 import { featureConfigSchema } from '../features/FeatureConfig';
 import { exportConfigSchema } from './ExportConfig';
 import { clusterConfigSchema } from './ClusterConfig';
+import { clvConfigSchema } from './ClvConfig';
 import { outcomeConfigSchema } from '../features/OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
 import { modelsConfigSchema } from '../models/ModelsConfig';
 import { RUN_ID_PATTERN } from './RunId';
 
 /** Stages in the order they run. Later capabilities append here. */
-export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'models', 'report', 'export'] as const;
+export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'clv', 'models', 'report', 'export'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /**
  * What runs when the config lists no stages: every stage but the optional ones (export writes production
- * rules: asked for, not implied; models runs when the config has a models: section).
+ * rules: asked for, not implied; models runs when the config has a models: section, clv when it has a clv: section).
  */
 export const DEFAULT_STAGES: readonly StageName[] = ['load', 'profile', 'features', 'cluster', 'report'];
 
@@ -42,6 +43,8 @@ export const runConfigSchema = z
     cluster: clusterConfigSchema.default({}),
     /** Churn / propensity model (the models stage): target, snapshots, family; absent: no model. */
     models: modelsConfigSchema.optional(),
+    /** Customer lifetime value (the clv stage): purchase model, horizon, discount; absent: no CLV. */
+    clv: clvConfigSchema.optional(),
     report: reportConfigSchema.default({}),
     output: z
       .object({
@@ -77,9 +80,9 @@ export const runConfigSchema = z
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
 
-/** The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES (and models with a models: section). */
-export function stagesToRun(config: Pick<RunConfig, 'stages'> & { models?: unknown }): StageName[] {
-  const wanted = new Set<StageName>(['load', ...(config.stages ?? [...DEFAULT_STAGES, ...(config.models ? (['models'] as const) : [])])]);
+/** The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES (and models with a models: section, clv with a clv: section). */
+export function stagesToRun(config: Pick<RunConfig, 'stages'> & { models?: unknown; clv?: unknown }): StageName[] {
+  const wanted = new Set<StageName>(['load', ...(config.stages ?? [...DEFAULT_STAGES, ...(config.models ? (['models'] as const) : []), ...(config.clv ? (['clv'] as const) : [])])]);
   return STAGE_NAMES.filter((s) => wanted.has(s));
 }
 

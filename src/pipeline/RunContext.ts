@@ -10,6 +10,7 @@ import type { RunConfig, StageName } from './RunConfig';
 import type { RunWriter } from './RunWriter';
 import type { ExportResult } from './exportRules';
 import type { RunPrediction } from './predictionSummary';
+import type { ClvFile } from './ClvResult';
 
 /** Typed results of the stages that ran so far; each stage reads earlier ones and adds its own. */
 export interface StageResults {
@@ -22,6 +23,8 @@ export interface StageResults {
   clusterInput?: PreparedClusterInput;
   /** The models stage's card and scores (the report's model section and outcome column read them). */
   models?: RunPrediction;
+  /** The clv stage's fits and per-segment aggregates (clv.json; per-customer values are in the feature table) (absent when it did not run or was skipped). */
+  clv?: ClvFile;
   /** The export stage's rule bundle (optional stage); its paths are in the finished run folder. */
   export?: ExportResult;
 }
@@ -44,6 +47,8 @@ export interface RunContext {
    * stability): they go to manifest.json's stage timings, never into a result file, so results stay byte-identical.
    */
   timePart(part: string, ms: number): void;
+  /** Mark the running stage as skipped, with the reason: manifest.json's stage entry and the log say it. */
+  skip(reason: string): void;
 }
 
 /** One step of a run. Stages are small objects in a list (see stages/index.ts), not methods of a god object. */

@@ -23,6 +23,8 @@ import { resolveOutcome } from '../features/resolveOutcome';
 import type { RunConfig } from './RunConfig';
 import { readExperimentSummary } from '../experiments/experimentSummarySchema';
 import { isRiskTarget, predictionSummary, targetLabel, type RunPrediction } from './predictionSummary';
+import type { ClvFile } from './ClvResult';
+import type { ValueSummary } from '../report/ValueSummary';
 
 export interface ReportInputs {
   config: RunConfig;
@@ -38,6 +40,8 @@ export interface ReportInputs {
   prepared?: PreparedClusterInput;
   /** The models stage's card and scores: the review's model section, and the predicted rate per segment when the data has no outcome column. */
   prediction?: RunPrediction;
+  /** The clv stage's clv.json: the review's value section and the personas' "high value, probably leaving" action (the feature table holds clv and p_alive). */
+  clv?: ClvFile;
 }
 
 /**
@@ -71,6 +75,7 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
       .map((c) => ({ name: c.name, kind: c.name in table.categorical ? ('categorical' as const) : ('numeric' as const), unit: c.unit ?? null, group: c.group ?? null, description: c.description })),
     ...(outcome ? { outcome: { column: outcome.column, label: outcome.label[cfg.locale], higherIsBetter: outcome.higherIsBetter, values: outcome.values } } : {}),
     ...(predicted ? { score: predicted } : {}),
+    ...(inputs.clv ? { valueAtRisk: valueAtRisk(inputs.clv, table) } : {}),
   };
   // Compared with a previous run: its segments matched to this run's first, so names can persist with them.
   let prepared = inputs.prepared;
@@ -121,7 +126,41 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     data.prediction = predictionSummary(inputs.prediction, segmentOf, labelOf, isRiskTarget(inputs.prediction.card, sameOutcome), named);
   }
   if (cfg.experiments.length) data.experiments = cfg.experiments.map((p, i) => readExperimentSummary(resolve(inputs.baseDir, p), `report.experiments.${i}`));
+  if (inputs.clv?.segments) data.value = valueSummary(inputs.clv, inputs.clv.segments);
   return { personas, data };
+}
+
+/**
+ * Per customer of the table: 1 when in clv.json's top value band with P(alive) below its threshold, 0 when not, NaN
+ * without a CLV. The table must hold the clv stage's columns (seglab report checks that the run folder does).
+ */
+function valueAtRisk(clv: ClvFile, table: FeatureTable): NonNullable<PersonaInput['valueAtRisk']> {
+  const values = table.numeric.clv;
+  const pAlive = table.numeric.p_alive;
+  if (!values || !pAlive) throw new InputError('The feature table has no clv and p_alive columns although the run has clv.json; run the clv stage again.');
+  const { threshold, leavingBelow, share } = clv.highValue;
+  const flags = new Float64Array(table.rowCount);
+  for (let i = 0; i < flags.length; i++) {
+    const c = values[i]!;
+    flags[i] = c !== c ? NaN : threshold !== null && c >= threshold && pAlive[i]! < leavingBelow ? 1 : 0;
+  }
+  return { flags, topShare: share, leavingBelow };
+}
+
+function valueSummary(clv: ClvFile, segments: ClvFile['segments'] & object): ValueSummary {
+  return {
+    model: clv.model,
+    horizon: clv.horizon,
+    discount: clv.discount,
+    customers: clv.customers,
+    repeatBuyers: clv.repeatBuyers,
+    params: { ...clv.purchaseModel.params },
+    correlation: clv.frequencyMonetaryCorrelation,
+    correlationWarning: clv.correlationWarning !== null,
+    totalClv: clv.totals.clv,
+    highValue: { share: clv.highValue.share, leavingBelow: clv.highValue.leavingBelow },
+    segments,
+  };
 }
 
 function selectionCurves(cluster: ClusterResult): SelectionCurves | null {

@@ -182,7 +182,9 @@ export async function exportRules(inputs: ExportInputs, output: RulesOutput, opt
 
   const definitions = new Map(features.features.map((f) => [f.name, f]));
   // The unit the conditions were written with (a field in days reads missing as never): engines read it back.
-  const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? f, unit: units[f] ?? definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
+  // A column without a SQL definition (the clv stage's) is described by its column entry.
+  const columnDescriptions = new Map(features.columns.map((c) => [c.name, c.description]));
+  const fields: BundleField[] = used.map((f) => ({ name: f, type: types[f]!, description: definitions.get(f)?.description ?? columnDescriptions.get(f) ?? f, unit: units[f] ?? definitions.get(f)?.unit ?? null, sql: definitions.get(f)?.sql ?? null }));
   const version = nextBundleVersion(output.existing(), name);
   const draft: Omit<RuleBundle, 'checksum'> = {
     schemaVersion: RULE_BUNDLE_SCHEMA_VERSION,

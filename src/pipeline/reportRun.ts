@@ -13,6 +13,7 @@ import { qualityFactsSchema } from './qualityFacts';
 import { reportConfigSchema, type ReportConfig } from './ReportConfig';
 import type { RunConfig } from './RunConfig';
 import { readRunPrediction } from './readRunPrediction';
+import { readRunClv } from './readRunClv';
 import { RunFolder } from './RunFolder';
 import { RunWriter } from './RunWriter';
 import { writeReport } from './writeReport';
@@ -27,7 +28,7 @@ export interface ReportRunOptions {
 
 /**
  * `seglab report <run>`: the review of an existing run folder, from its files (features.parquet,
- * cluster.json, quality.json, manifest.json; model-card.json, scores.csv and model-segments.json when it ran the models stage). New files are written beside it under a temporary
+ * cluster.json, quality.json, manifest.json; model-card.json, scores.csv and model-segments.json when it ran the models stage; clv.json when it ran the clv stage). New files are written beside it under a temporary
  * name and renamed in; the manifest lists them afterwards.
  */
 export async function reportRun(runDir: string, options: ReportRunOptions = {}): Promise<{ dir: string; files: string[] }> {
@@ -79,6 +80,8 @@ export async function assembleRunReport(
   progress.end(`${table.rowCount.toLocaleString('en-US')} customers`);
   // The models stage's card, scores and drivers per segment: the review's model section as the run showed it.
   const prediction = readRunPrediction(run, table, manifest.config.output.csvFormulaGuard);
-  const { personas, data } = assembleReport({ config, runId: manifest.runId, table, featureColumns: features.columns, cluster, quality, baseDir, ...(prediction ? { prediction } : {}) });
+  // The clv stage's aggregates: the value section and the "high value, probably leaving" action as the run showed them.
+  const clv = readRunClv(run, table, cluster);
+  const { personas, data } = assembleReport({ config, runId: manifest.runId, table, featureColumns: features.columns, cluster, quality, baseDir, ...(prediction ? { prediction } : {}), ...(clv ? { clv } : {}) });
   return { dir, manifestPath, manifest, config, personas, data };
 }

@@ -60,6 +60,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
   const session = await DuckSession.open(duckSessionOptions(config.duckdb, options.baseDir, options.memoryLimit));
   const results: StageResults = {};
   let parts: Record<string, number> = {};
+  let skipped: string | undefined;
   const ctx: RunContext = {
     config,
     baseDir: options.baseDir,
@@ -72,6 +73,9 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
     timePart: (part, ms) => {
       parts[part] = Math.round(ms);
     },
+    skip: (reason) => {
+      skipped = reason;
+    },
   };
 
   const timings: StageTiming[] = [];
@@ -83,8 +87,10 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
     for (const name of stagesToRun(config)) {
       const t = performance.now();
       parts = {};
+      skipped = undefined;
       await stageFor(name).run(ctx);
-      timings.push({ stage: name, ms: Math.round(performance.now() - t), ...(Object.keys(parts).length ? { parts } : {}) });
+      if (skipped !== undefined) progress.note(`${name}: skipped, ${skipped}`);
+      timings.push({ stage: name, ms: Math.round(performance.now() - t), ...(Object.keys(parts).length ? { parts } : {}), ...(skipped !== undefined ? { skipped } : {}) });
       if (name === 'load') {
         // The run id depends on the inputs' fingerprints: known once they are loaded, and shown in the
         // report. The folder is taken now, atomically, so no concurrent run can get the same id.

@@ -5,6 +5,7 @@ import type { Projection2D } from '../decomposition/projectSample';
 import type { Locale } from '../core/Locale';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 import type { PredictionSummary } from './PredictionSummary';
+import type { ValueSummary } from './ValueSummary';
 
 /**
  * Everything the quarterly segment review shows, already computed: the report renders this and
@@ -88,6 +89,8 @@ export interface ReportData {
   prediction?: PredictionSummary;
   /** Experiments read back from `seglab ab` results (report.experiments): absent or empty = no experiments section. */
   experiments?: ExperimentSummary[];
+  /** Customer value per segment from the clv stage (absent when the run has none, or no segments). */
+  value?: ValueSummary;
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {
     previousRunId: string;

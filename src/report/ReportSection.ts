@@ -10,6 +10,7 @@ import { rfmSection } from './sections/rfmSection';
 import { sizesSection } from './sections/sizesSection';
 import { summarySection } from './sections/summarySection';
 import { traitsSection } from './sections/traitsSection';
+import { valueSection } from './sections/valueSection';
 
 /**
  * The review's sections in reading order; both renderers (HTML and Markdown) and the figures follow
@@ -22,6 +23,7 @@ export const SECTIONS = [
   personasSection,
   kpisSection,
   predictionSection,
+  valueSection,
   experimentsSection,
   traitsSection,
   rfmSection,

@@ -1,6 +1,7 @@
 import type { Locale } from '../../src/core/Locale';
 import type { ExperimentSummary } from '../../src/experiments/experimentSummarySchema';
 import { PERSONA_RESULT_SCHEMA_VERSION, type KpiDefinition, type KpiValues, type PersonaResult, type SegmentEntry, type SegmentPersona } from '../../src/personas/PersonaResult';
+import type { ValueSummary } from '../../src/report/ValueSummary';
 import type { PredictionSummary } from '../../src/report/PredictionSummary';
 import { REPORT_DATA_SCHEMA_VERSION, type ReportData } from '../../src/report/ReportData';
 
@@ -270,6 +271,7 @@ export function reportFixture(locale: Locale): ReportData {
     },
     prediction: predictionFixture(),
     experiments: [experimentFixture()],
+    value: valueFixture(),
     changes: {
       previousRunId: 'sample-2026-04-01-def456',
       previousAsOf: '2026-04-01',
@@ -395,7 +397,6 @@ export function predictionFixture(): PredictionSummary {
   };
 }
 
-
 const arm = (variant: string, customers: number) => ({ variant, customers });
 /** An A/B test result as `seglab ab` writes it: two tested segments, one too small (named with the payload). */
 export function experimentFixture(): ExperimentSummary {
@@ -413,5 +414,34 @@ export function experimentFixture(): ExperimentSummary {
   ],
   heterogeneity: { q: 4.22, pValue: 0.0399 },
   warnings: [],
-};
+  };
+}
+
+/** The value section (clv stage): three shown segments, and the suppressed one planted with numbers a careless renderer would print. */
+export function valueFixture(): ValueSummary {
+  const seg = (id: number, customers: number, customerShare: number, valueShare: number, meanClv: number, meanPAlive: number, highValueLeaving: number) => ({
+    id,
+    customers,
+    withClv: customers,
+    customerShare,
+    totalClv: meanClv * customers,
+    valueShare,
+    meanClv,
+    meanPAlive,
+    meanExpectedPurchases: 2.5,
+    highValueLeaving,
+  });
+  return {
+    model: 'bg-nbd',
+    horizon: 12,
+    discount: 0.01,
+    customers: 9500,
+    repeatBuyers: 6100,
+    params: { r: 0.25, alpha: 4.4, a: 0.79, b: 2.4 },
+    correlation: 0.41,
+    correlationWarning: true,
+    totalClv: 1_234_567,
+    highValue: { share: 0.2, leavingBelow: 0.5 },
+    segments: [seg(0, 5000, 0.5, 0.2, 48.5, 0.61, 0), seg(1, 3000, 0.3, 0.7, 287.25, 0.9, 412), seg(2, 1988, 0.1988, 0.0999, 62, 0.33, 7), seg(SECRET.id, 12, 0.0012, 0.000123, 987.654, 0.123, 9)],
+  };
 }

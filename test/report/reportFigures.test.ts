@@ -15,6 +15,7 @@ describe('reportFigures', () => {
       personaFigureId(2),
       'fig-lift',
       'fig-calibration',
+      'fig-value',
       'fig-traits',
       'fig-rfm',
       'fig-projection',
@@ -57,7 +58,7 @@ describe('reportFigures', () => {
 
   it('sections without data have no figure', () => {
     const data = reportFixture('en');
-    const bare = reportFigures({ ...data, prediction: undefined, projection: null, changes: null, clustering: { ...data.clustering, selection: null, stability: null }, personas: { ...data.personas, rfm: null } });
+    const bare = reportFigures({ ...data, prediction: undefined, value: undefined, projection: null, changes: null, clustering: { ...data.clustering, selection: null, stability: null }, personas: { ...data.personas, rfm: null } });
     expect(bare.map((f) => f.section)).toEqual(['sizes', 'personas', 'personas', 'personas', 'traits']);
   });
 });

@@ -27,6 +27,8 @@ export interface PersonaTexts {
   valuesCategory: (v: V & { category: string; share: string; baseShare: string }) => string;
   /** No category stands out against the base. */
   valuesCategoryMix: string;
+  /** The clv stage's value: mean CLV, the segment's share of all customer value and of the customers. */
+  valuesClv: (v: V & { clv: string; valueShare: string; share: string }) => string;
   valuesDiscount: (level: 'high' | 'low' | 'average', v: V & { share: string; baseShare: string }) => string;
   valuesUnknown: string;
   channelMain: (v: V & { channel: string; share: string }) => string;

@@ -117,6 +117,11 @@ export const en: PersonaTexts = {
       description: 'Put them first in the next campaign: they respond most. Keep a holdout group to measure the lift.',
       reason: (v) => `${v.outcomeLabel}: ${v.outcomeRate} (base: ${v.baseOutcomeRate}).`,
     },
+    keepHighValue: {
+      title: 'Keep the valuable customers who are slipping away',
+      description: 'Contact them personally before a discount campaign: a service call, an exclusive offer or early access, and ask what changed.',
+      reason: (v) => `${v.highValueLeaving} customers among the ${v.topShare} most valuable of the base are probably leaving (probability still active below ${v.leavingBelow}).`,
+    },
     reduceContactPressure: {
       title: 'Lower contact pressure',
       description: 'Fewer, cheaper contacts (e-mail instead of calls) and a different offer, tested on a sample before the next campaign.',
@@ -139,7 +144,9 @@ export const en: PersonaTexts = {
     emailOptIn: { label: 'Email opt-in', description: (s) => `Share of customers with ${s[0]} = 1.` },
     responseRate: { label: 'Response rate', description: (s) => `Share of customers with ${s[0]} = 1.` },
     churnRisk: { label: 'Churn risk', description: (s) => `Mean predicted churn probability (${s[0]}).` },
-    clv: { label: 'Customer lifetime value', description: (s) => `Mean of ${s[0]}.` },
+    clv: { label: 'Customer lifetime value', description: (s) => `Mean of ${s[0]} over the customers who have one (a purchase before asOf).` },
+    valueShare: { label: 'Share of customer value', description: (s) => `The segment's sum of ${s[0]} divided by the sum over every customer: its share of the value expected from the customer base.` },
+    pAlive: { label: 'Probability still active', description: (s) => `Mean of ${s[0]}: the probability the purchase model gives that a customer has not left for good.` },
     outcomeRate: { label: 'Outcome rate', description: (s) => `Share of customers with ${s[0]} (known values only).` },
     modelScore: { label: 'Model score', description: () => `Mean probability the run's model predicts for the segment's customers as of asOf (customers it did not score left out): the expected share for the coming period.` },
   },
@@ -158,6 +165,7 @@ export const en: PersonaTexts = {
   behaviourNoOrders: (v) => `${v.share} have not ordered yet.`,
   valuesCategory: (v) => `Spend leans to ${v.category}: ${v.share} of their spend (base: ${v.baseShare}).`,
   valuesCategoryMix: 'Their category mix is close to the base: no category stands out.',
+  valuesClv: (v) => `Each is expected to be worth ${v.clv} on average (customer lifetime value): ${v.valueShare} of all customer value, for ${v.share} of the customers.`,
   valuesDiscount: (level, v) =>
     level === 'high'
       ? `Price-sensitive: ${v.share} of orders used a discount (base: ${v.baseShare}).`

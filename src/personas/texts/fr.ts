@@ -117,6 +117,11 @@ export const fr: PersonaTexts = {
       description: 'Les placer en tête de la prochaine campagne : ils répondent le plus. Garder un groupe témoin pour mesurer l’effet.',
       reason: (v) => `${v.outcomeLabel} : ${v.outcomeRate} (base : ${v.baseOutcomeRate}).`,
     },
+    keepHighValue: {
+      title: 'Retenir les clients de valeur qui s’éloignent',
+      description: 'Les contacter personnellement avant toute campagne de remise : un appel de service, une offre exclusive ou un accès en avant-première, et leur demander ce qui a changé.',
+      reason: (v) => `${v.highValueLeaving} clients parmi les ${v.topShare} les plus précieux de la base sont probablement en train de partir (probabilité d’être encore actif inférieure à ${v.leavingBelow}).`,
+    },
     reduceContactPressure: {
       title: 'Réduire la pression commerciale',
       description: 'Moins de contacts, moins coûteux (e-mail plutôt qu’appel) et une autre offre, testée sur un échantillon avant la prochaine campagne.',
@@ -139,7 +144,9 @@ export const fr: PersonaTexts = {
     emailOptIn: { label: 'Consentement e-mail', description: (s) => `Part des clients avec ${s[0]} = 1.` },
     responseRate: { label: 'Taux de réponse', description: (s) => `Part des clients avec ${s[0]} = 1.` },
     churnRisk: { label: 'Risque de départ', description: (s) => `Probabilité de départ prédite moyenne (${s[0]}).` },
-    clv: { label: 'Valeur vie client', description: (s) => `Moyenne de ${s[0]}.` },
+    clv: { label: 'Valeur vie client', description: (s) => `Moyenne de ${s[0]} sur les clients qui en ont une (un achat avant asOf).` },
+    valueShare: { label: 'Part de la valeur client', description: (s) => `Somme de ${s[0]} du segment divisée par la somme sur tous les clients : sa part de la valeur attendue de la clientèle.` },
+    pAlive: { label: 'Probabilité d’être encore actif', description: (s) => `Moyenne de ${s[0]} : la probabilité, selon le modèle d’achat, qu’un client ne soit pas parti pour de bon.` },
     outcomeRate: { label: 'Taux de résultat', description: (s) => `Part des clients avec ${s[0]} (valeurs connues seulement).` },
     modelScore: { label: 'Score du modèle', description: () => `Probabilité moyenne que le modèle du run prédit pour les clients du segment à la date asOf (clients non notés exclus) : la part attendue pour la période à venir.` },
   },
@@ -158,6 +165,7 @@ export const fr: PersonaTexts = {
   behaviourNoOrders: (v) => `${v.share} n'ont pas encore commandé.`,
   valuesCategory: (v) => `Dépenses orientées vers ${v.category} : ${v.share} de leurs achats (base : ${v.baseShare}).`,
   valuesCategoryMix: 'Leur répartition par catégorie est proche de la base : aucune catégorie ne ressort.',
+  valuesClv: (v) => `Chacun devrait valoir ${v.clv} en moyenne (valeur vie client) : ${v.valueShare} de toute la valeur client, pour ${v.share} des clients.`,
   valuesDiscount: (level, v) =>
     level === 'high'
       ? `Sensibles au prix : ${v.share} des commandes avec remise (base : ${v.baseShare}).`

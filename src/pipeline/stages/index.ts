@@ -2,6 +2,7 @@ import { assertUnreachable } from '../../core/assertUnreachable';
 import type { Stage } from '../RunContext';
 import type { StageName } from '../RunConfig';
 import { clusterStage } from './clusterStage';
+import { clvStage } from './clvStage';
 import { exportStage } from './exportStage';
 import { featuresStage } from './featuresStage';
 import { loadStage } from './loadStage';
@@ -20,6 +21,8 @@ export function stageFor(name: StageName): Stage {
       return featuresStage;
     case 'cluster':
       return clusterStage;
+    case 'clv':
+      return clvStage;
     case 'models':
       return modelsStage;
     case 'report':
