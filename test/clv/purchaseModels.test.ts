@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLV_MODELS, ConvergenceError, type PurchaseModel } from '../../src';
 import { HAVE_CDNOW, readCdnowSummary } from './cdnow';
-import { purchaseModelAt, REFERENCE, referenceSummary, relError } from './reference';
+import { NEAR_ONE, purchaseModelAt, REFERENCE, referenceSummary, relError } from './reference';
 
 const fitOn = (kind: 'bg-nbd' | 'mbg-nbd' | 'pareto-nbd', params = {}): PurchaseModel => {
   const entry = CLV_MODELS.lookup(kind);
@@ -118,6 +118,24 @@ describe('Pareto/NBD', () => {
     const below = near(10 - 1e-7);
     const above = near(10 + 1e-7);
     below.forEach((v, i) => expect(Math.abs(v - above[i]!)).toBeLessThan(1e-7));
+  });
+
+  it('customers whose ₂F₁ argument is close to 1 (α and β far apart, integer s or r + x too): finite and equal to mpmath', () => {
+    expect(NEAR_ONE.paretonbd).toHaveLength(5);
+    for (const { params, customers } of NEAR_ONE.paretonbd) {
+      const m = purchaseModelAt('pareto-nbd', params);
+      const data = { frequency: customers.map((c) => c.x), recency: customers.map((c) => c.tx), T: customers.map((c) => c.T), unit: 'weeks' as const };
+      const ll = m.logLikelihoods(data);
+      const alive = m.probabilityAlive(data);
+      const e39 = m.expectedPurchases(39, data);
+      customers.forEach((c, i) => {
+        const at = `${JSON.stringify(params)}, customer (${c.x}, ${c.tx}, ${c.T})`;
+        // ln L absolutely (it can be −1e-7), the probabilities and expectations relatively.
+        expect(Math.abs(ll[i]! - c.ll), `ll ${at}: ${ll[i]} vs ${c.ll}`).toBeLessThan(1e-10);
+        expect(relError(alive[i]!, c.alive), `P(alive) ${at}: ${alive[i]} vs ${c.alive}`).toBeLessThan(1e-8);
+        expect(relError(e39[i]!, c.expected39), `E[X(39)] ${at}: ${e39[i]} vs ${c.expected39}`).toBeLessThan(1e-8);
+      });
+    }
   });
 
   it('P(X(t) = n) sums to 1 over n and its mean is E[X(t)], on both branches', () => {
