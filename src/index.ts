@@ -370,9 +370,10 @@ export { PurchaseModel, PURCHASE_MODEL_SCHEMA_VERSION, type PurchaseModelJSON } 
 export { GammaGamma, gammaGammaParamsSchema, type GammaGammaParams } from './clv/GammaGamma';
 export { GammaGammaModel, GAMMA_GAMMA_SCHEMA_VERSION, type GammaGammaJSON } from './clv/GammaGammaModel';
 export { customerLifetimeValue, PERIODS_PER_MONTH, type CustomerLifetimeValueOptions } from './clv/customerLifetimeValue';
+export { predictCustomers, type CustomerPredictions, type PredictCustomersOptions } from './clv/predictCustomers';
 export { ConvergenceError } from './clv/ConvergenceError';
 export { calibrationHoldoutByFrequency, type CalibrationHoldoutByFrequency } from './clv/calibrationHoldoutByFrequency';
 export { cumulativeTransactions, type CumulativeTransactions, type CumulativeTransactionsOptions } from './clv/cumulativeTransactions';
 export { frequencyRecencyMatrix, type FrequencyRecencyMatrix, type FrequencyRecencyMatrixOptions } from './clv/frequencyRecencyMatrix';
 export type { FitStart } from './clv/maximumLikelihood';
-export { hyp2f1, logHyp2f1 } from './clv/special/hyp2f1';
+export { hyp2f1, hyp2f1AtMany, logHyp2f1 } from './clv/special/hyp2f1';

@@ -57,6 +57,14 @@ export const PARETO_NBD: PurchaseModelSpec = {
     const L = Math.log((beta + T) / (beta + T + t));
     return (((r + x) * (beta + T)) / (alpha + T)) * powerDifference(s, L) * PARETO_NBD.probabilityAlive(theta, x, tx, T);
   },
+  conditionalPredictions(theta, ts, count, x, tx, T, out) {
+    const [r, alpha, s, beta] = theta as unknown as [number, number, number, number];
+    // P(alive) (two ₂F₁) once for every horizon: only the power difference depends on t.
+    const alive = PARETO_NBD.probabilityAlive(theta, x, tx, T);
+    const scale = (((r + x) * (beta + T)) / (alpha + T)) * alive;
+    for (let k = 0; k < count; k++) out[k] = scale * powerDifference(s, Math.log((beta + T) / (beta + T + ts[k]!)));
+    return alive;
+  },
   expectedPurchasesUnconditional(theta, t) {
     const [r, alpha, s, beta] = theta as unknown as [number, number, number, number];
     return ((r * beta) / alpha) * powerDifference(s, Math.log(beta / (beta + t)));

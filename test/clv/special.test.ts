@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { digamma } from '../../src/clv/special/digamma';
-import { hyp2f1, logHyp2f1 } from '../../src/clv/special/hyp2f1';
+import { hyp2f1, hyp2f1AtMany, logHyp2f1 } from '../../src/clv/special/hyp2f1';
 import { logGamma } from '../../src/clv/special/logGamma';
 import { NEAR_ONE, REFERENCE, relError } from './reference';
 
@@ -42,6 +42,21 @@ describe('special functions against scipy (fixtures/clvReference.py)', () => {
       const at = (b: number): number => logHyp2f1(1.3, b, 4.2, z);
       expect(Math.abs(at(1.9 - 1e-3 + 1e-12) - at(1.9 - 1e-3 - 1e-12)), `z = ${z}`).toBeLessThan(1e-10);
       expect(Math.abs(at(1.9 + 1e-13) - at(1.9 - 1e-13)), `z = ${z}`).toBeLessThan(1e-11);
+    }
+  });
+
+  it('hyp2f1AtMany (shared coefficients over several z) equals hyp2f1 at each z, Euler branch and past z = 0.9 included', () => {
+    const zs = Float64Array.from([0.05, 0.3, 0.6, 0.75, 0.9]);
+    const out = new Float64Array(zs.length);
+    // BG/NBD's CLV shapes (r + x, b + x; a + b + x − 1), with and without Euler's transformation, and a large x.
+    for (const [a, b, c] of [[0.243, 2.426, 2.219], [2.243, 4.426, 4.219], [30.24, 32.4, 32.2], [0.5, 1.5, 2.5], [1.2, 2.4, 1.1]] as const) {
+      hyp2f1AtMany(a, b, c, zs, zs.length, out);
+      zs.forEach((z, k) => expect(relError(out[k]!, hyp2f1(a, b, c, z)), `2F1(${a}, ${b}; ${c}; ${z})`).toBeLessThan(1e-13));
+      // One z past 0.9: every z falls back to hyp2f1 itself.
+      const far = Float64Array.from([0.2, 0.95]);
+      hyp2f1AtMany(a, b, c, far, 2, out);
+      expect(out[0]).toBe(hyp2f1(a, b, c, 0.2));
+      expect(out[1]).toBe(hyp2f1(a, b, c, 0.95));
     }
   });
 });

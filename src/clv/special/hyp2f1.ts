@@ -170,3 +170,81 @@ function sinPi(x: number): number {
   const r = x - 2 * Math.round(x / 2); // in [−1, 1]
   return Math.sin(Math.PI * r);
 }
+
+let powers = new Float64Array(16);
+let sums = new Float64Array(16);
+let sorted = new Float64Array(16);
+let order = new Int32Array(16);
+
+/**
+ * ₂F₁(a, b; c; zs[k]) for k < count, into out: one set of parameters at several arguments (a customer's CLV horizons).
+ * The coefficients (a)ₙ(b)ₙ / ((c)ₙ n!) are shared, so each further z costs a multiply-add per term instead of a series
+ * of its own (divisions included), and each z leaves the loop as soon as its own sum has converged (small z early).
+ * The same branch and stopping rule as hyp2f1 when every z ≤ 0.9 (the direct series, with Euler's transformation when
+ * it applies), equal to it within rounding; otherwise, or outside the domain, one hyp2f1 per z.
+ */
+export function hyp2f1AtMany(a: number, b: number, c: number, zs: Float64Array, count: number, out: Float64Array): void {
+  let zMin = Infinity;
+  let zMax = -Infinity;
+  for (let k = 0; k < count; k++) {
+    zMin = Math.min(zMin, zs[k]!);
+    zMax = Math.max(zMax, zs[k]!);
+  }
+  if (!(a > 0 && b > 0 && c > 0 && zMin >= 0 && zMax <= SWITCH_Z) || !sharedSeries(a, b, c, zs, count, out)) {
+    for (let k = 0; k < count; k++) out[k] = hyp2f1(a, b, c, zs[k]!);
+  }
+}
+
+/** The direct series of logDirect at every z at once; false when it does not converge within DIRECT_TERMS. */
+function sharedSeries(a: number, b: number, c: number, zs: Float64Array, count: number, out: Float64Array): boolean {
+  if (powers.length < count) {
+    powers = new Float64Array(count);
+    sums = new Float64Array(count);
+    sorted = new Float64Array(count);
+    order = new Int32Array(count);
+  }
+  // Locals, not the module's bindings, in the hot loop; the arguments in increasing order (insertion sort: a dozen, usually sorted).
+  const pw = powers;
+  const sm = sums;
+  const z = sorted;
+  const idx = order;
+  for (let k = 0; k < count; k++) {
+    let j = k;
+    while (j > 0 && zs[idx[j - 1]!]! > zs[k]!) {
+      idx[j] = idx[j - 1]!;
+      j--;
+    }
+    idx[j] = k;
+  }
+  for (let k = 0; k < count; k++) z[k] = zs[idx[k]!]!;
+  const excess = c - a - b;
+  const euler = excess < 0 && c - a > 0 && c - b > 0;
+  const p = euler ? c - a : a;
+  const q = euler ? c - b : b;
+  pw.fill(1, 0, count);
+  sm.fill(1, 0, count);
+  let coef = 1;
+  let mult = (p * q) / c;
+  // z[lo..count) are still summing; positiveSeries' stopping rule per z, the smallest z first (its tail shrinks fastest).
+  let lo = 0;
+  for (let n = 0; n < DIRECT_TERMS && lo < count; n++) {
+    coef *= mult;
+    for (let k = lo; k < count; k++) {
+      const power = pw[k]! * z[k]!;
+      pw[k] = power;
+      sm[k] += coef * power;
+    }
+    mult = ((p + n + 1) * (q + n + 1)) / ((c + n + 1) * (n + 2));
+    while (lo < count) {
+      const r = Math.max(mult * z[lo]!, z[lo]!);
+      if (!(r < 1 && coef * pw[lo]! * r <= 1e-17 * sm[lo]! * (1 - r))) break;
+      lo++;
+    }
+  }
+  if (lo < count) return false;
+  for (let k = 0; k < count; k++) {
+    const i = idx[k]!;
+    out[i] = euler ? Math.exp(excess * Math.log1p(-z[k]!)) * sm[k]! : sm[k]!;
+  }
+  return true;
+}
