@@ -371,6 +371,9 @@ export { GammaGamma, gammaGammaParamsSchema, type GammaGammaParams } from './clv
 export { GammaGammaModel, GAMMA_GAMMA_SCHEMA_VERSION, type GammaGammaJSON } from './clv/GammaGammaModel';
 export { customerLifetimeValue, PERIODS_PER_MONTH, type CustomerLifetimeValueOptions } from './clv/customerLifetimeValue';
 export { predictCustomers, type CustomerPredictions, type PredictCustomersOptions } from './clv/predictCustomers';
+export { clvBySegment, type ClvSegmentRow } from './clv/clvBySegment';
+export { summaryRfmSegments, type SummaryRfmSegments } from './clv/summaryRfmSegments';
+export { CDNOW_PERIODS, loadCdnowTransactions } from './clv/loadCdnowTransactions';
 export { ConvergenceError } from './clv/ConvergenceError';
 export { calibrationHoldoutByFrequency, type CalibrationHoldoutByFrequency } from './clv/calibrationHoldoutByFrequency';
 export { cumulativeTransactions, type CumulativeTransactions, type CumulativeTransactionsOptions } from './clv/cumulativeTransactions';
