@@ -372,7 +372,7 @@ export { GammaGammaModel, GAMMA_GAMMA_SCHEMA_VERSION, type GammaGammaJSON } from
 export { customerLifetimeValue, PERIODS_PER_MONTH, type CustomerLifetimeValueOptions } from './clv/customerLifetimeValue';
 export { predictCustomers, type CustomerPredictions, type PredictCustomersOptions } from './clv/predictCustomers';
 export { clvBySegment, type ClvSegmentRow } from './clv/clvBySegment';
-export { summaryRfmSegments, type SummaryRfmSegments } from './clv/summaryRfmSegments';
+export { summaryRfmScores, type SummaryRfmScores } from './clv/summaryRfmScores';
 export { CDNOW_PERIODS, loadCdnowTransactions } from './clv/loadCdnowTransactions';
 export { ConvergenceError } from './clv/ConvergenceError';
 export { calibrationHoldoutByFrequency, type CalibrationHoldoutByFrequency } from './clv/calibrationHoldoutByFrequency';

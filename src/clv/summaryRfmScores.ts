@@ -1,24 +1,22 @@
-import { rfmSegment, type RfmSegmentName } from '../features/rfmSegment';
 import { checkClvData } from './checkClvData';
 import type { ClvData } from './ClvData';
 
-/** R, F and M scores (1..5, 5 = best) and the named RFM segment of each customer of a CLV summary. */
-export interface SummaryRfmSegments {
+/** R, F and M scores (1..5, 5 = best) of each customer of a CLV summary. */
+export interface SummaryRfmScores {
   r: Int8Array;
   f: Int8Array;
   m: Int8Array;
-  segments: RfmSegmentName[];
 }
 
 /**
- * The library's RFM segments (rfmSegment, the feature stage's 5 × 5 map) from a CLV summary, for data that has only the
- * summary (CDNOW): R from the time since the last purchase (T − recency, shorter is better), F from the purchase periods
+ * RFM scores from a CLV summary, for data that has only the summary (CDNOW); rfmSegment(r, f, m) names the segment
+ * (the feature stage's 5 × 5 map). R from the time since the last purchase (T − recency, shorter is better), F from the purchase periods
  * (frequency + 1), M from the repeat spend (frequency × monetaryValue, 0 without a repeat purchase). Scores are
  * quintiles as the feature SQL computes them: ntile(5) in increasing order of goodness, and tied values share the
  * lowest tile any of them got, so equal values never get different scores.
  */
-export function summaryRfmSegments(data: ClvData): SummaryRfmSegments {
-  const d = checkClvData(data, 'summaryRfmSegments', 'purchases');
+export function summaryRfmScores(data: ClvData): SummaryRfmScores {
+  const d = checkClvData(data, 'summaryRfmScores', 'purchases');
   const n = d.n;
   const since = new Float64Array(n);
   const periods = new Float64Array(n);
@@ -28,11 +26,7 @@ export function summaryRfmSegments(data: ClvData): SummaryRfmSegments {
     periods[i] = d.x[i]! + 1;
     spend[i] = d.x[i]! > 0 && d.m ? d.x[i]! * d.m[i]! : 0;
   }
-  const r = quintiles(since);
-  const f = quintiles(periods);
-  const m = quintiles(spend);
-  const segments = Array.from({ length: n }, (_, i) => rfmSegment(r[i]!, f[i]!, m[i]!));
-  return { r, f, m, segments };
+  return { r: quintiles(since), f: quintiles(periods), m: quintiles(spend) };
 }
 
 /** ntile(5) over the values in increasing order (DuckDB's: the first n mod 5 tiles one larger), ties at their lowest tile. */
