@@ -171,15 +171,14 @@ function sinPi(x: number): number {
   return Math.sin(Math.PI * r);
 }
 
-let powers = new Float64Array(16);
-let sums = new Float64Array(16);
-let sorted = new Float64Array(16);
-let order = new Int32Array(16);
+/** The series' coefficients (a)ₙ(b)ₙ / ((c)ₙ n!) and their ratios, shared by the arguments of one hyp2f1AtMany call. */
+let coefs = new Float64Array(256);
+let ratios = new Float64Array(256);
 
 /**
  * ₂F₁(a, b; c; zs[k]) for k < count, into out: one set of parameters at several arguments (a customer's CLV horizons).
- * The coefficients (a)ₙ(b)ₙ / ((c)ₙ n!) are shared, so each further z costs a multiply-add per term instead of a series
- * of its own (divisions included), and each z leaves the loop as soon as its own sum has converged (small z early).
+ * The coefficients (a)ₙ(b)ₙ / ((c)ₙ n!) are computed once, so each further z costs a multiply-add per term instead of
+ * a series of its own (divisions included), and each z stops as soon as its own sum has converged (small z early).
  * The same branch and stopping rule as hyp2f1 when every z ≤ 0.9 (the direct series, with Euler's transformation when
  * it applies), equal to it within rounding; otherwise, or outside the domain, one hyp2f1 per z.
  */
@@ -190,61 +189,67 @@ export function hyp2f1AtMany(a: number, b: number, c: number, zs: Float64Array, 
     zMin = Math.min(zMin, zs[k]!);
     zMax = Math.max(zMax, zs[k]!);
   }
-  if (!(a > 0 && b > 0 && c > 0 && zMin >= 0 && zMax <= SWITCH_Z) || !sharedSeries(a, b, c, zs, count, out)) {
+  if (!(a > 0 && b > 0 && c > 0 && zMin >= 0 && zMax <= SWITCH_Z) || !sharedSeries(a, b, c, zs, count, zMax, out)) {
     for (let k = 0; k < count; k++) out[k] = hyp2f1(a, b, c, zs[k]!);
   }
 }
 
-/** The direct series of logDirect at every z at once; false when it does not converge within DIRECT_TERMS. */
-function sharedSeries(a: number, b: number, c: number, zs: Float64Array, count: number, out: Float64Array): boolean {
-  if (powers.length < count) {
-    powers = new Float64Array(count);
-    sums = new Float64Array(count);
-    sorted = new Float64Array(count);
-    order = new Int32Array(count);
-  }
-  // Locals, not the module's bindings, in the hot loop; the arguments in increasing order (insertion sort: a dozen, usually sorted).
-  const pw = powers;
-  const sm = sums;
-  const z = sorted;
-  const idx = order;
-  for (let k = 0; k < count; k++) {
-    let j = k;
-    while (j > 0 && zs[idx[j - 1]!]! > zs[k]!) {
-      idx[j] = idx[j - 1]!;
-      j--;
-    }
-    idx[j] = k;
-  }
-  for (let k = 0; k < count; k++) z[k] = zs[idx[k]!]!;
+/**
+ * The direct series of logDirect at every z at once; false when it does not converge within DIRECT_TERMS. The
+ * coefficients are computed once, while summing at the largest z (which needs the most of them); every other z then
+ * sums the stored coefficients in registers with positiveSeries' own stopping rule.
+ */
+function sharedSeries(a: number, b: number, c: number, zs: Float64Array, count: number, zMax: number, out: Float64Array): boolean {
   const excess = c - a - b;
   const euler = excess < 0 && c - a > 0 && c - b > 0;
   const p = euler ? c - a : a;
   const q = euler ? c - b : b;
-  pw.fill(1, 0, count);
-  sm.fill(1, 0, count);
-  let coef = 1;
-  let mult = (p * q) / c;
-  // z[lo..count) are still summing; positiveSeries' stopping rule per z, the smallest z first (its tail shrinks fastest).
-  let lo = 0;
-  for (let n = 0; n < DIRECT_TERMS && lo < count; n++) {
-    coef *= mult;
-    for (let k = lo; k < count; k++) {
-      const power = pw[k]! * z[k]!;
-      pw[k] = power;
-      sm[k] += coef * power;
+  // ratios[n] = coefs[n] / coefs[n − 1] without z; the rule needs one ratio ahead of the last coefficient summed.
+  let cf = coefs;
+  let rt = ratios;
+  cf[0] = 1;
+  rt[0] = 1;
+  let power = 1;
+  let sum = 1;
+  let terms = 0;
+  for (let n = 0; ; n++) {
+    if (n + 2 >= cf.length) {
+      if (n + 2 > DIRECT_TERMS) return false;
+      const grown = new Float64Array(2 * cf.length);
+      grown.set(cf);
+      coefs = cf = grown;
+      const grownRatios = new Float64Array(2 * rt.length);
+      grownRatios.set(rt);
+      ratios = rt = grownRatios;
     }
-    mult = ((p + n + 1) * (q + n + 1)) / ((c + n + 1) * (n + 2));
-    while (lo < count) {
-      const r = Math.max(mult * z[lo]!, z[lo]!);
-      if (!(r < 1 && coef * pw[lo]! * r <= 1e-17 * sm[lo]! * (1 - r))) break;
-      lo++;
+    rt[n + 1] = ((p + n) * (q + n)) / ((c + n) * (n + 1));
+    cf[n + 1] = cf[n]! * rt[n + 1]!;
+    power *= zMax;
+    const term = cf[n + 1]! * power;
+    sum += term;
+    rt[n + 2] = ((p + n + 1) * (q + n + 1)) / ((c + n + 1) * (n + 2));
+    const r = Math.max(rt[n + 2]! * zMax, zMax);
+    if (r < 1 && term * r <= 1e-17 * sum * (1 - r)) {
+      terms = n + 1;
+      break;
     }
   }
-  if (lo < count) return false;
   for (let k = 0; k < count; k++) {
-    const i = idx[k]!;
-    out[i] = euler ? Math.exp(excess * Math.log1p(-z[k]!)) * sm[k]! : sm[k]!;
+    const z = zs[k]!;
+    let s = 1;
+    if (z === zMax) s = sum;
+    else {
+      // Terms at a smaller z are smaller: this z converges within the terms the largest one needed.
+      let pw = 1;
+      for (let n = 1; n <= terms; n++) {
+        pw *= z;
+        const term = cf[n]! * pw;
+        s += term;
+        const r = Math.max(rt[n + 1]! * z, z);
+        if (r < 1 && term * r <= 1e-17 * s * (1 - r)) break;
+      }
+    }
+    out[k] = euler ? Math.exp(excess * Math.log1p(-z)) * s : s;
   }
   return true;
 }
