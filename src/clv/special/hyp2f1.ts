@@ -11,7 +11,8 @@ const REFLECTED_TERMS = 2_000;
  * c − a − b closer than H to an integer m: the two terms of the 1 − z transformation have poles there that cancel, so
  * ln ₂F₁ is interpolated instead, a cubic in c − a − b through m ± h and m ± 2h (the cancellation there costs ~1/h).
  * h = H, or SCALE·H / ln(1/(1 − z)) when smaller (down to 1e-4): the derivatives in c − a − b grow like ln(1/(1 − z))^k.
- * Chosen against mpmath on 4,000 arguments near z = 1 (test/clv/fixtures): worst relative error 4e-11.
+ * Chosen against mpmath on ~4,200 arguments near z = 1 (grids like test/clv/fixtures/hyp2f1Near1.py, Pareto/NBD shapes
+ * up to x = 60, c − a − b within 1e-12 to 5e-3 of an integer): worst relative error 4e-11.
  */
 const H = 1e-3;
 const SCALE = 5;
