@@ -373,12 +373,14 @@ export { PurchaseModel, PURCHASE_MODEL_SCHEMA_VERSION, type PurchaseModelJSON } 
 export { GammaGamma, gammaGammaParamsSchema, type GammaGammaParams } from './clv/GammaGamma';
 export { GammaGammaModel, GAMMA_GAMMA_SCHEMA_VERSION, type GammaGammaJSON } from './clv/GammaGammaModel';
 export { customerLifetimeValue, PERIODS_PER_MONTH, type CustomerLifetimeValueOptions } from './clv/customerLifetimeValue';
+export { predictCustomers, type CustomerPredictions, type PredictCustomersOptions } from './clv/predictCustomers';
+export { summaryRfmScores, type SummaryRfmScores } from './clv/summaryRfmScores';
+export { CDNOW_PERIODS, loadCdnowTransactions } from './clv/loadCdnowTransactions';
 export { ConvergenceError } from './clv/ConvergenceError';
 export { calibrationHoldoutByFrequency, type CalibrationHoldoutByFrequency } from './clv/calibrationHoldoutByFrequency';
 export { cumulativeTransactions, type CumulativeTransactions, type CumulativeTransactionsOptions } from './clv/cumulativeTransactions';
 export { frequencyRecencyMatrix, type FrequencyRecencyMatrix, type FrequencyRecencyMatrixOptions } from './clv/frequencyRecencyMatrix';
 export type { FitStart } from './clv/maximumLikelihood';
-export { hyp2f1, logHyp2f1 } from './clv/special/hyp2f1';
 
 // Experiments (experiments/): A/B test analysis per segment, sample sizes, survey sizes.
 export { ALTERNATIVES, type Alternative } from './experiments/Alternative';
@@ -407,3 +409,4 @@ export { experimentMarkdown, planMarkdown, surveyMarkdown } from './report/exper
 export { simulateExperiment, type SimulatedExperiment, type SimulatedExperimentSpec } from './synth/simulateExperiment';
 export { writeSyntheticExperiment, SYNTH_EXPERIMENT } from './synth/writeSyntheticExperiment';
 export { normalSf, normalCdf, normalPpf, studentTSf, studentTCdf, studentTPpf, chiSquareSf, noncentralTCdf } from './stats/distributionTails';
+export { hyp2f1, hyp2f1AtMany, logHyp2f1 } from './clv/special/hyp2f1';

@@ -7,7 +7,7 @@ import type { PurchaseModelName } from './ClvModelName';
 import { CLV_TIME_UNITS, type ClvTimeUnit } from './ClvTimeUnit';
 import type { FitStart } from './maximumLikelihood';
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
-import { uniqueCustomers } from './uniqueCustomers';
+import { uniqueCustomers, type UniqueCustomers } from './uniqueCustomers';
 
 export const PURCHASE_MODEL_SCHEMA_VERSION = 1;
 
@@ -79,13 +79,30 @@ export class PurchaseModel {
     ts.forEach((t, k) => this.checkHorizon(t, `expectedPurchasesByHorizon ts[${k}]`));
     const d = checkClvData(data, `${this.spec.label} expectedPurchasesByHorizon`, 'purchases');
     const u = uniqueCustomers(d.x, d.tx, d.T);
-    const values = new Float64Array(u.x.length);
-    return ts.map((t) => {
-      for (let g = 0; g < values.length; g++) values[g] = this.spec.expectedPurchases(this.theta, t, u.x[g]!, u.tx[g]!, u.T[g]!);
+    const { expected } = this.distinctPredictions(Float64Array.from(ts), u);
+    return ts.map((_, k) => {
+      const values = expected[k]!;
       const out = new Float64Array(d.n);
       for (let i = 0; i < d.n; i++) out[i] = values[u.group[i]!]!;
       return out;
     });
+  }
+
+  /**
+   * Internal (trusts its input: horizons checked, rows distinct): per distinct row, the conditional expected purchases
+   * at every horizon (`expected[k][g]`) and P(alive), each row's shared terms computed once for all of them.
+   */
+  distinctPredictions(ts: Float64Array, u: Pick<UniqueCustomers, 'x' | 'tx' | 'T'>): { expected: Float64Array[]; alive: Float64Array } {
+    const rows = u.x.length;
+    const count = ts.length;
+    const expected = Array.from({ length: count }, () => new Float64Array(rows));
+    const alive = new Float64Array(rows);
+    const row = new Float64Array(count);
+    for (let g = 0; g < rows; g++) {
+      alive[g] = this.spec.conditionalPredictions(this.theta, ts, count, u.x[g]!, u.tx[g]!, u.T[g]!, row);
+      for (let k = 0; k < count; k++) expected[k]![g] = row[k]!;
+    }
+    return { expected, alive };
   }
 
   /** P(the customer is still alive at T) given its history (1 without a repeat purchase in BG/NBD). */

@@ -22,6 +22,12 @@ export interface PurchaseModelSpec {
   probabilityAlive(theta: Float64Array, x: number, tx: number, T: number): number;
   /** E[purchases in (T, T + t] | x, tx, T]. */
   expectedPurchases(theta: Float64Array, t: number, x: number, tx: number, T: number): number;
+  /**
+   * The conditional predictions of one customer at several horizons, sharing what they have in common (P(alive), the
+   * ₂F₁ coefficients): fills out[k] with E[purchases in (T, T + ts[k]] | x, tx, T] for k < count (equal to
+   * expectedPurchases within rounding) and returns P(alive at T | x, tx, T).
+   */
+  conditionalPredictions(theta: Float64Array, ts: Float64Array, count: number, x: number, tx: number, T: number, out: Float64Array): number;
   /** E[X(t)] for a new customer (unconditional). */
   expectedPurchasesUnconditional(theta: Float64Array, t: number): number;
   /** P(X(t) = n) for a new customer (unconditional). */

@@ -1,9 +1,11 @@
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
 import { digamma } from './special/digamma';
-import { hyp2f1 } from './special/hyp2f1';
+import { hyp2f1, hyp2f1AtMany } from './special/hyp2f1';
 import { logBeta } from './special/logBeta';
 import { logGamma } from './special/logGamma';
 
+/** Arguments of ₂F₁ at each horizon (scratch, grown as needed). */
+let zs = new Float64Array(16);
 
 /**
  * MBG/NBD (Batislam, Denizel & Filiztekin 2007; lifetimes' ModifiedBetaGeoFitter): the BG/NBD in which
@@ -49,6 +51,19 @@ export const MBG_NBD: PurchaseModelSpec = {
     const z = t / (alpha + T + t);
     const num = ((a + b + x) / (a - 1)) * (1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(r + x, b + x + 1, a + b + x, z));
     return num / (1 + (a / (b + x)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))));
+  },
+  conditionalPredictions(theta, ts, count, x, tx, T, out) {
+    const [r, alpha, a, b] = theta as unknown as [number, number, number, number];
+    const rx = r + x;
+    const aT = alpha + T;
+    // P(alive) is 1 / the denominator of the conditional expectation.
+    const alive = MBG_NBD.probabilityAlive(theta, x, tx, T);
+    if (zs.length < count) zs = new Float64Array(count);
+    for (let k = 0; k < count; k++) zs[k] = ts[k]! / (aT + ts[k]!);
+    hyp2f1AtMany(rx, b + x + 1, a + b + x, zs, count, out);
+    const scale = ((a + b + x) / (a - 1)) * alive;
+    for (let k = 0; k < count; k++) out[k] = scale * (1 - Math.exp(rx * Math.log(aT / (aT + ts[k]!))) * out[k]!);
+    return alive;
   },
   expectedPurchasesUnconditional(theta, t) {
     const [r, alpha, a, b] = theta as unknown as [number, number, number, number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLV_MODELS, ConvergenceError, type PurchaseModel } from '../../src';
 import { HAVE_CDNOW, readCdnowSummary } from './cdnow';
-import { purchaseModelAt, REFERENCE, referenceSummary, relError } from './reference';
+import { NEAR_ONE, purchaseModelAt, REFERENCE, referenceSummary, relError } from './reference';
 
 const fitOn = (kind: 'bg-nbd' | 'mbg-nbd' | 'pareto-nbd', params = {}): PurchaseModel => {
   const entry = CLV_MODELS.lookup(kind);
@@ -120,6 +120,24 @@ describe('Pareto/NBD', () => {
     below.forEach((v, i) => expect(Math.abs(v - above[i]!)).toBeLessThan(1e-7));
   });
 
+  it('customers whose ₂F₁ argument is close to 1 (α and β far apart, integer s or r + x too): finite and equal to mpmath', () => {
+    expect(NEAR_ONE.paretonbd).toHaveLength(5);
+    for (const { params, customers } of NEAR_ONE.paretonbd) {
+      const m = purchaseModelAt('pareto-nbd', params);
+      const data = { frequency: customers.map((c) => c.x), recency: customers.map((c) => c.tx), T: customers.map((c) => c.T), unit: 'weeks' as const };
+      const ll = m.logLikelihoods(data);
+      const alive = m.probabilityAlive(data);
+      const e39 = m.expectedPurchases(39, data);
+      customers.forEach((c, i) => {
+        const at = `${JSON.stringify(params)}, customer (${c.x}, ${c.tx}, ${c.T})`;
+        // ln L absolutely (it can be −1e-7), the probabilities and expectations relatively.
+        expect(Math.abs(ll[i]! - c.ll), `ll ${at}: ${ll[i]} vs ${c.ll}`).toBeLessThan(1e-10);
+        expect(relError(alive[i]!, c.alive), `P(alive) ${at}: ${alive[i]} vs ${c.alive}`).toBeLessThan(1e-8);
+        expect(relError(e39[i]!, c.expected39), `E[X(39)] ${at}: ${e39[i]} vs ${c.expected39}`).toBeLessThan(1e-8);
+      });
+    }
+  });
+
   it('P(X(t) = n) sums to 1 over n and its mean is E[X(t)], on both branches', () => {
     for (const params of [REFERENCE.params.paretonbd, { r: 0.8, alpha: 12, s: 1.3, beta: 4 }]) {
       const m = purchaseModelAt('pareto-nbd', params);
@@ -140,15 +158,19 @@ describe('Pareto/NBD', () => {
 });
 
 describe('expectedPurchasesByHorizon', () => {
-  it('equals expectedPurchases at every horizon, for every purchase model; bad horizons are UsageErrors naming the index', () => {
+  it('equals expectedPurchases at every horizon (within rounding: one shared series), for every purchase model; bad horizons are UsageErrors naming the index', () => {
     const data = { ...referenceSummary(), frequency: [...referenceSummary().frequency, 2], recency: [...referenceSummary().recency, 30.43], T: [...referenceSummary().T, 38.86], customerIds: [...referenceSummary().customerIds, 'twin of 1'], monetaryValue: [...referenceSummary().monetaryValue, 1] };
-    const ts = [1, 4.345, 10, 39, 52.14];
+    // 500 weeks puts z = t / (α + T + t) past 0.9 for every customer: the per-horizon fallback of the shared series.
+    const ts = [1, 4.345, 10, 39, 52.14, 500];
     for (const kind of ['bg-nbd', 'mbg-nbd', 'pareto-nbd'] as const) {
       const key = ({ 'bg-nbd': 'bgnbd', 'mbg-nbd': 'mbgnbd', 'pareto-nbd': 'paretonbd' } as const)[kind];
       const m = purchaseModelAt(kind, REFERENCE.params[key]);
       const many = m.expectedPurchasesByHorizon(ts, data);
       expect(many).toHaveLength(ts.length);
-      ts.forEach((t, k) => expect(Array.from(many[k]!), `${kind} t ${t}`).toEqual(Array.from(m.expectedPurchases(t, data))));
+      ts.forEach((t, k) => {
+        const one = m.expectedPurchases(t, data);
+        one.forEach((want, i) => expect(relError(many[k]![i]!, want), `${kind} t ${t} customer ${i}`).toBeLessThan(1e-13));
+      });
     }
     const m = purchaseModelAt('bg-nbd', REFERENCE.params.bgnbd);
     expect(() => m.expectedPurchasesByHorizon([], data)).toThrow(/expectedPurchasesByHorizon ts/);

@@ -23,6 +23,15 @@ export interface Reference {
 
 export const REFERENCE: Reference = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'clvReference.json'), 'utf8'));
 
+/** The mpmath values near z = 1 of fixtures/hyp2f1Near1.json (written by fixtures/hyp2f1Near1.py). */
+export interface NearOne {
+  /** [a, b, c, z, ln ₂F₁(a, b; c; z)] */
+  hyp2f1: [number, number, number, number, number][];
+  paretonbd: Array<{ params: Record<string, number>; customers: Array<{ x: number; tx: number; T: number; ll: number; alive: number; expected39: number }> }>;
+}
+
+export const NEAR_ONE: NearOne = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'hyp2f1Near1.json'), 'utf8'));
+
 /** A purchase model at given parameters, through the registry's fromJSON (as a saved model would be). */
 export function purchaseModelAt(kind: PurchaseModelName, params: Record<string, number>): PurchaseModel {
   const entry = CLV_MODELS.lookup(kind);
