@@ -9,7 +9,9 @@
 // as bench/logistic.mjs) and Pipeline(StandardScaler, MLPClassifier) with seglab's MLP defaults ((32, 16), adam
 // at 1e-3, batches of 256, alpha 1e-4, early stopping on 10% with patience 10); seglab standardises inside both.
 // Appends a dated section to BENCHMARKS.md.
-// Usage: npm run bench:models [-- --rows 200000] [--skip-peer] [--no-record] [--only hist-gradient-boosting,random-forest,logistic-regression,mlp]
+// --peer-threads N caps the peer's OpenMP and BLAS threads (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS): with 1, both sides
+// fit on one core (seglab's logistic regression and boosted fit are single-threaded), which a loaded machine disturbs less.
+// Usage: npm run bench:models [-- --rows 200000] [--skip-peer] [--no-record] [--peer-threads N] [--only hist-gradient-boosting,random-forest,logistic-regression,mlp]
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +30,7 @@ const option = (name, def) => {
 };
 const python = process.env.BENCH_PYTHON ?? '/usr/bin/python3';
 const nTrain = Number(option('rows', 200_000));
+const peerThreads = option('peer-threads', null);
 const nTest = 50_000;
 const nScore = 1_000_000;
 const F = 30;
@@ -129,7 +132,8 @@ if (!flag('skip-peer')) {
     writeFileSync(join(dir, 'test_X.f64'), test.X.data);
     writeFileSync(join(dir, 'test_y.u8'), test.y);
     console.error(`peer (${python} bench/peer_models.py) on the same rows …`);
-    const r = spawnSync(python, [join(root, 'bench/peer_models.py'), dir, String(F), families.map((f) => f.name).join(',')], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = peerThreads ? { ...process.env, OMP_NUM_THREADS: peerThreads, OPENBLAS_NUM_THREADS: peerThreads } : process.env;
+    const r = spawnSync(python, [join(root, 'bench/peer_models.py'), dir, String(F), families.map((f) => f.name).join(',')], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'], env });
     if (r.status !== 0) throw new Error(`peer_models.py failed (exit ${r.status})`);
     peer = JSON.parse(r.stdout.trim().split('\n').at(-1));
   } finally {
@@ -146,7 +150,7 @@ const rows = families.map((fam) => {
 function round(v, d = 2) {
   return Math.round(v * 10 ** d) / 10 ** d;
 }
-const result = { date: new Date().toISOString(), machine: `${cpus()[0]?.model} × ${availableParallelism()}, ${Math.round(totalmem() / 2 ** 30)} GB`, node: process.version, loadAverage: load.map((l) => round(l)), rows: { train: nTrain, test: nTest, cols: F }, families: rows, scoring, peerScoring: peer?.scoring ?? null };
+const result = { date: new Date().toISOString(), peerThreads: peerThreads === null ? 'default' : Number(peerThreads), machine: `${cpus()[0]?.model} × ${availableParallelism()}, ${Math.round(totalmem() / 2 ** 30)} GB`, node: process.version, loadAverage: load.map((l) => round(l)), rows: { train: nTrain, test: nTest, cols: F }, families: rows, scoring, peerScoring: peer?.scoring ?? null };
 console.log(JSON.stringify(result, null, 2));
 
 if (!flag('no-record')) {
@@ -156,7 +160,7 @@ if (!flag('no-record')) {
   appendFileSync(
     join(root, 'BENCHMARKS.md'),
     `\n### ${result.date.slice(0, 10)}: ${nTrain.toLocaleString('en-US')} × ${F} synthetic rows, side by side with scikit-learn 1.2.1\n\n` +
-      `Machine: ${result.machine}, Node ${result.node}; load average ${result.loadAverage.join(' → ')} (start → after seglab → after the peer). ` +
+      `Machine: ${result.machine}, Node ${result.node}; load average ${result.loadAverage.join(' → ')} (start → after seglab → after the peer)${peerThreads ? `; scikit-learn on ${peerThreads} thread(s) (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS)` : ''}. ` +
       `AUC on ${nTest.toLocaleString('en-US')} held-out rows.\n\n` +
       `| family | seglab fit | scikit-learn fit | ratio | seglab AUC | scikit-learn AUC | goal |\n|---|---|---|---|---|---|---|\n${table}\n` +
       (scoring ? `\nScoring ${nScore.toLocaleString('en-US')} rows with the boosted model (${scoring.trees} trees): ${round(scoring.seconds)} s on ${scoring.threads} threads, best of 3 (${scoring.runs.map((r) => round(r)).join(', ')}; ${round(scoring.oneThreadSeconds)} s on one thread; goal < 2 s)${peer?.scoring ? `; scikit-learn predict_proba on the same model size: ${round(peer.scoring.seconds)} s` : ''}.\n` : ''),

@@ -125,6 +125,9 @@ export async function trainAndScore(
   // With a search budget, each family's params are first chosen on the training part (see tuneParams).
   const candidates: ModelCard['candidates'] = [];
   const heldOut = new Map<ModelName, HeldOut>();
+  // Calibration without leakage (scikit-learn's CalibratedClassifierCV(ensemble=False)): the calibrator of a
+  // model is fitted on out-of-fold raw scores of that model's own training rows, never on rows it is tested on.
+  const method = config.calibration;
   for (const family of families) {
     const t0 = performance.now();
     const entry = MODELS.lookup(family);
@@ -138,7 +141,7 @@ export async function trainAndScore(
       progress.start(`models: ${family} (out-of-time test)`);
       const Xtest = encoder.transform(testFrame);
       const model = await entry.create(tuned.params as never).fit(Xtrain, yTrain);
-      heldOut.set(family, { p: model.predictProba(Xtest), raw: model.decisionFunction(Xtest), y: takeValues(y, split.test), model, X: Xtest, encoder, params: tuned.params, Xtrain, yTrain });
+      heldOut.set(family, { p: model.predictProba(Xtest), raw: model.decisionFunction(Xtest), y: takeValues(y, split.test), model, X: Xtest, encoder, params: tuned.params, Xtrain, yTrain, uncalibratedP: null, calibrator: null });
     } else {
       const encoder = fitDesignEncoder(set.train.frame, set.columns, { encoding: designEncodingOf(family) });
       const X = encoder.transform(set.train.frame);
@@ -146,15 +149,21 @@ export async function trainAndScore(
       progress.start(`models: ${family} (${config.folds}-fold cross-validation)`);
       // The search scored its chosen candidate on these very folds: its out-of-fold scores are the held-out ones.
       const cv = tuned.cv ?? (await crossValidate(entry, tuned.params, X, y, outerSplits!, { seed: deriveSeed(seed, 'models-folds') }));
-      heldOut.set(family, { p: cv.oof, raw: cv.oofRaw, y, model: null, X: null, encoder: null, params: tuned.params, Xtrain: X, yTrain: y });
+      heldOut.set(family, { p: cv.oof, raw: cv.oofRaw, y, model: null, X: null, encoder: null, params: tuned.params, Xtrain: X, yTrain: y, uncalibratedP: null, calibrator: null });
     }
     const h = heldOut.get(family)!;
-    const auc = rocAuc(h.y, h.p);
     const fitSeconds = (performance.now() - t0) / 1000;
-    candidates.push({ family, rocAuc: auc, fitSeconds });
-    progress.end(`ROC AUC ${auc.toFixed(4)}`);
+    progress.end(`ROC AUC ${rocAuc(h.y, h.p).toFixed(4)}`);
+    // Calibrated before the comparison: auto picks on the held-out AUC of the probabilities the card reports
+    // (isotonic ties scores, nested k-fold calibrators differ per fold: either can reorder the families).
+    if (method !== 'none') {
+      progress.start(`models: ${family} ${method} calibration of the held-out scores`);
+      await calibrateHeldOut(entry, h);
+      progress.end(`ROC AUC ${rocAuc(h.y, h.p).toFixed(4)} calibrated`);
+    }
+    candidates.push({ family, rocAuc: rocAuc(h.y, h.p), fitSeconds });
   }
-  // auto: the best held-out AUC (of the uncalibrated probabilities); a tie goes to the simpler family (registration order).
+  // auto: the best held-out AUC (of the probabilities the card reports, calibrated when calibration is on); a tie goes to the simpler family (registration order).
   const best = candidates.reduce((a, b) => (b.rocAuc > a.rocAuc ? b : a));
   const family = best.family;
   const chosenBy = config.family === 'auto' ? 'auto' : 'config';
@@ -162,29 +171,8 @@ export async function trainAndScore(
   const entry = MODELS.lookup(family);
   // The other families' matrices are not needed any more.
   for (const f of families) if (f !== family) heldOut.delete(f);
-
-  // Calibration without leakage (scikit-learn's CalibratedClassifierCV(ensemble=False)): the calibrator of a
-  // model is fitted on out-of-fold raw scores of that model's own training rows, never on rows it is tested on.
-  const method = config.calibration;
-  const uncalibratedP = h.p;
-  let heldOutCalibrator: Calibrator | null = null;
-  if (method !== 'none') {
-    progress.start(`models: ${method} calibration of the held-out scores`);
-    if (split) {
-      heldOutCalibrator = await oofCalibrator(entry, h.params, h.Xtrain, h.yTrain);
-      h.p = heldOutCalibrator!.predict(h.raw);
-    } else {
-      // Nested: each outer fold's scores calibrated by a calibrator fitted inside that fold's training rows.
-      const p = new Float64Array(y.length);
-      for (const s of outerSplits!) {
-        const cal = (await oofCalibrator(entry, h.params, takeRows(h.Xtrain, s.train), takeValues(y, s.train)))!;
-        const q = cal.predict(takeValues(h.raw, s.test));
-        s.test.forEach((row, k) => (p[row] = q[k]!));
-      }
-      h.p = p;
-    }
-    progress.end();
-  }
+  const uncalibratedP = h.uncalibratedP ?? h.p;
+  const heldOutCalibrator = h.calibrator;
 
   progress.start('models: evaluation with bootstrap intervals');
   const resamples = options.resamples ?? 1000;
@@ -285,7 +273,7 @@ export async function trainAndScore(
     scored: { customers: set.score.ids.length, meanScore: set.score.ids.length ? sum / set.score.ids.length : 0 },
     notes: [
       ...set.notes,
-      ...(config.family === 'auto' ? [`auto compared ${families.join(', ')} by held-out ROC AUC${method === 'none' ? '' : ' (before calibration)'}; the MLP is tried only when named (family: mlp)`] : []),
+      ...(config.family === 'auto' ? [`auto compared ${families.join(', ')} by held-out ROC AUC${method === 'none' ? '' : ` of the ${method}-calibrated probabilities (those of the metrics)`}; the MLP is tried only when named (family: mlp)`] : []),
       ...searchNotes,
     ],
   };
@@ -329,6 +317,27 @@ export async function trainAndScore(
     return { params: result.best.params, cv: folds ? result.best.cv : null };
   }
 
+  /**
+   * Replaces a family's held-out probabilities by calibrated ones (the uncalibrated kept): out of time, one
+   * calibrator from the training part; k-fold, nested: each outer fold's scores by a calibrator fitted inside
+   * that fold's training rows.
+   */
+  async function calibrateHeldOut(e: ModelEntry, h: HeldOut): Promise<void> {
+    h.uncalibratedP = h.p;
+    if (split) {
+      h.calibrator = await oofCalibrator(e, h.params, h.Xtrain, h.yTrain);
+      h.p = h.calibrator!.predict(h.raw);
+      return;
+    }
+    const p = new Float64Array(y.length);
+    for (const s of outerSplits!) {
+      const cal = (await oofCalibrator(e, h.params, takeRows(h.Xtrain, s.train), takeValues(y, s.train)))!;
+      const q = cal.predict(takeValues(h.raw, s.test));
+      s.test.forEach((row, k) => (p[row] = q[k]!));
+    }
+    h.p = p;
+  }
+
   /** A calibrator of the config's method fitted on out-of-fold raw scores of (X, y): stratified folds, seeded. */
   async function oofCalibrator(e: ModelEntry, params: Record<string, unknown>, X: Matrix, yy: Uint8Array): Promise<Calibrator | null> {
     const inner = stratifiedKFold(yy, { folds: config.folds, seed: deriveSeed(seed, 'models-calibration-folds') });
@@ -339,8 +348,12 @@ export async function trainAndScore(
 
 /** A family's held-out scores, the model and rows that produced them, and the params it used. */
 interface HeldOut {
-  /** Held-out probabilities (calibrated once the family is chosen and calibration is on). */
+  /** Held-out probabilities (calibrated when calibration is on). */
   p: Float64Array;
+  /** Before calibration (null: calibration is off). */
+  uncalibratedP: Float64Array | null;
+  /** Out of time: the calibrator of the held-out scores (null for k-fold, whose folds each have their own, and without calibration). */
+  calibrator: Calibrator | null;
   /** Held-out raw scores (decisionFunction). */
   raw: Float64Array;
   y: Uint8Array;

@@ -71,7 +71,7 @@ export function predictionSummary(
     expectedCalibrationError: card.metrics.expectedCalibrationError,
     lift: card.lift.map((r) => ({ decile: r.decile, rate: r.rate, lift: r.lift, cumulativeGain: r.cumulativeGain })),
     calibration: card.calibration,
-    budget: { fraction: card.budget.contacted / Math.max(1, card.validation.testRows), threshold: card.budget.threshold, precision: card.budget.precision, recall: card.budget.recall },
+    budget: { share: card.budget.share, fraction: card.budget.contacted / Math.max(1, card.validation.testRows), threshold: card.budget.threshold, precision: card.budget.precision, recall: card.budget.recall },
     drivers: card.drivers.slice(0, 8).map((d) => ({ feature: d.feature, label: labelOf(d.feature), importance: d.importance, sd: d.sd })),
     segments,
   };

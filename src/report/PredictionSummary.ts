@@ -30,11 +30,11 @@ export interface PredictionSummary {
   /** Mean predicted probability against the observed rate, per bin with its row count. */
   calibration: { meanPredicted: number; observed: number; count: number }[];
   /**
-   * The contact budget and what it catches on the evaluation rows: `fraction` is the share really contacted
-   * (at most the budget: a group of tied top scores larger than the budget is not contacted, so it can be 0),
-   * `threshold` null when nobody is.
+   * The contact budget and what it catches on the evaluation rows: `share` is the budget (models.contactBudget),
+   * `fraction` the share really contacted (at most the budget: a group tied at the threshold score that would pass
+   * it is left out whole, so it can be less, even 0), `threshold` null when nobody is.
    */
-  budget: { fraction: number; threshold: number | null; precision: number; recall: number };
+  budget: { share: number; fraction: number; threshold: number | null; precision: number; recall: number };
   /** Most important inputs overall (permutation importance on held-out rows: drop in ROC AUC). */
   drivers: { feature: string; label: string; importance: number; sd: number }[];
   /** Per segment id: mean score now, the expected number of positives (sum of scores), its top drivers. */

@@ -36,6 +36,15 @@ describe('notebooks', () => {
     expect(segmentation, 'the segments are the stage\'s, not a fit of the notebook').not.toMatch(/new seglab\.KMeans\(\{ k: chosenK/);
   });
 
+  // Issue 14: notebook 05 shows calibration and a small search, not only the plain fit (executed by the last test).
+  it('05 runs the churn model with Platt calibration and a search of 4 candidates, and shows both', () => {
+    const cells = (JSON.parse(readFileSync(join(root, 'notebooks', '05_churn_propensity.ipynb'), 'utf8')) as { cells: { cell_type: string; source: string[] }[] }).cells;
+    const code = cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n');
+    expect(code).toMatch(/parseModelsConfig\(\{[^)]*calibration: 'platt'[^)]*search: \{ budget: 4 \}/);
+    expect(code, 'the search candidates are displayed').toMatch(/card\.search!?[\s\S]*tableHtml/);
+    expect(code, 'the calibration before and after is displayed').toMatch(/card\.calibrator[\s\S]*uncalibrated/);
+  });
+
   // nbconvert warns MissingIDFieldWarning on cells without ids and invents random ones on every run.
   it('pass run-notebooks --check: nbformat 4.5, a unique stable id on every cell, no outputs', async () => {
     const r = await run(process.execPath, [join(root, 'scripts', 'run-notebooks.mjs'), '--check'], { cwd: root });

@@ -388,7 +388,7 @@ export function predictionFixture(): PredictionSummary {
     expectedCalibrationError: 0.0123,
     lift: Array.from({ length: 10 }, (_, i) => ({ decile: i + 1, rate: 0.5 - i * 0.04, lift: (0.5 - i * 0.04) / 0.2, cumulativeGain: Math.min(1, (i + 1) * 0.18) })),
     calibration: [0.05, 0.15, 0.3, 0.6].map((p) => ({ meanPredicted: p, observed: p * 1.1, count: 100 })),
-    budget: { fraction: 0.1, threshold: 0.45, precision: 0.5, recall: 0.25 },
+    budget: { share: 0.1, fraction: 0.1, threshold: 0.45, precision: 0.5, recall: 0.25 },
     drivers: [{ feature: 'recency_days', label: `Days since last order ${PAYLOAD}`, importance: 0.0812, sd: 0.004 }],
     segments: [
       { id: 0, customers: 5000, meanScore: 0.1, expected: 500, drivers: ['Orders (all time)'] },

@@ -33,9 +33,43 @@ describe('prediction section', () => {
 
   it('says so, instead of "the top 0%", when tied top scores leave nobody within the contact budget', () => {
     const data = reportFixture('en');
-    const html = outsidePlotly(renderReportHtml({ ...data, prediction: { ...data.prediction!, budget: { fraction: 0, threshold: null, precision: 0, recall: 0 } } }));
+    const html = outsidePlotly(renderReportHtml({ ...data, prediction: { ...data.prediction!, budget: { share: 0.1, fraction: 0, threshold: null, precision: 0, recall: 0 } } }));
     expect(html).toContain('More customers share the top score than the contact budget allows');
     expect(html).not.toContain('Contacting the top 0%');
+  });
+
+  it('says why fewer than the budget are contacted when customers tied at the threshold would pass it, in both languages', () => {
+    const tied = (locale: 'en' | 'fr'): ReportData => {
+      const data = reportFixture(locale);
+      return { ...data, prediction: { ...data.prediction!, budget: { share: 0.1, fraction: 0.077, threshold: 0.5, precision: 0.4, recall: 0.2 } } };
+    };
+    const html = outsidePlotly(renderReportHtml(tied('en')));
+    expect(html).toContain('The contact budget is the top 10% of customers by score, but customers tied on the score at the threshold are contacted all or none, and the whole tied group would pass the budget: so the top 7.7% are contacted.');
+    expect(html).not.toContain('Contacting the top 7.7%');
+    expect(renderReportMarkdown(tied('en'))).toContain('customers tied on the score at the threshold are contacted all or none');
+    const fr = outsidePlotly(renderReportHtml(tied('fr')));
+    expect(fr).toMatch(/Le budget de contact est de 10\s?% des clients au score le plus élevé, mais les clients à égalité de score au seuil sont contactés tous ou aucun/);
+    expect(fr).toMatch(/ce sont donc les 7,7\s?% de tête qui sont contactés/);
+    // Less than one customer short of the budget is rounding, not ties: the plain sentence.
+    const data = reportFixture('en');
+    const rounded = outsidePlotly(renderReportHtml({ ...data, prediction: { ...data.prediction!, evaluatedRows: 1234, budget: { share: 0.1, fraction: 123 / 1234, threshold: 0.5, precision: 0.4, recall: 0.2 } } }));
+    expect(rounded).toContain('Contacting the top 10% of customers by score');
+  });
+
+  it('words the automatic choice per validation kind: the test period out of time, cross-validation for k-fold, in both languages', () => {
+    const kFold = (locale: 'en' | 'fr'): ReportData => {
+      const data = reportFixture(locale);
+      return { ...data, prediction: { ...data.prediction!, validation: 'k-fold' } };
+    };
+    expect(outsidePlotly(renderReportHtml(reportFixture('en')))).toContain('chosen automatically as the best on the test period');
+    const en = outsidePlotly(renderReportHtml(kFold('en')));
+    expect(en).toContain('gradient-boosted trees, chosen automatically as the best in cross-validation');
+    expect(en).not.toContain('test period');
+    expect(renderReportMarkdown(kFold('en'))).toContain('chosen automatically as the best in cross-validation');
+    const fr = outsidePlotly(renderReportHtml(kFold('fr')));
+    expect(fr).toContain('arbres boostés, choisi automatiquement comme le meilleur en validation croisée');
+    expect(fr).not.toContain('période de test');
+    expect(outsidePlotly(renderReportHtml(reportFixture('fr')))).toContain('choisi automatiquement comme le meilleur sur la période de test');
   });
 
   it('French: its words and number format; Markdown: the same tables', () => {

@@ -12,10 +12,9 @@ const HESSIAN_BLOCK = 256;
 export class LogisticObjective {
   /** Σ sᵢ. */
   readonly weightSum: number;
-  /** Scratch of valueGradientHessian: a block of rows, column-major, as is and times vᵢ. */
+  /** Scratch of valueGradientHessian: a block of rows times √vᵢ, column-major. */
   private blockCols: Float64Array | undefined;
-  private blockWeighted: Float64Array | undefined;
-  /** Scratch of valueAndGradient: β · invScale. */
+  /** Scratch of valueAndGradient (β · invScale) and of valueGradientHessian (a standardised row). */
   private rawBeta: Float64Array | undefined;
 
   constructor(
@@ -40,7 +39,11 @@ export class LogisticObjective {
     this.weightSum = s;
   }
 
-  /** f(θ), with its gradient written to `grad` (length p + 1; the intercept's is 0 when it is not fitted). */
+  /**
+   * f(θ), with its gradient written to `grad` (length p + 1; the intercept's is 0 when it is not fitted): one
+   * pass over X, four rows at a time (each coefficient and gradient entry loaded once per four rows, four
+   * independent sums), the margin, loss and residual of a row computed while its cells are in the L1 cache.
+   */
   valueAndGradient(theta: Float64Array, grad: Float64Array): number {
     const { X, n, p, y, weight, lambda, center, invScale } = this;
     grad.fill(0);
@@ -53,27 +56,38 @@ export class LogisticObjective {
       beta[j] = theta[j]! * invScale[j]!;
       b -= beta[j]! * center[j]!;
     }
-    let loss = 0;
+    this.loss = 0;
     let gb = 0;
-    for (let i = 0, off = 0; i < n; i++, off += p) {
-      const s = weight ? weight[i]! : 1;
-      if (s === 0) continue;
+    let i = 0;
+    // A row of weight 0 adds 0 to every sum (its margin is finite: X is), so no row is skipped.
+    for (const n4 = n - 3; i < n4; i += 4) {
+      const o0 = i * p;
+      const o1 = o0 + p;
+      const o2 = o1 + p;
+      const o3 = o2 + p;
+      let z0 = b;
+      let z1 = b;
+      let z2 = b;
+      let z3 = b;
+      for (let j = 0; j < p; j++) {
+        const bj = beta[j]!;
+        z0 += bj * X[o0 + j]!;
+        z1 += bj * X[o1 + j]!;
+        z2 += bj * X[o2 + j]!;
+        z3 += bj * X[o3 + j]!;
+      }
+      const r0 = this.term(z0, i, weight, y);
+      const r1 = this.term(z1, i + 1, weight, y);
+      const r2 = this.term(z2, i + 2, weight, y);
+      const r3 = this.term(z3, i + 3, weight, y);
+      gb += r0 + r1 + r2 + r3;
+      for (let j = 0; j < p; j++) grad[j]! += r0 * X[o0 + j]! + r1 * X[o1 + j]! + r2 * X[o2 + j]! + r3 * X[o3 + j]!;
+    }
+    for (; i < n; i++) {
+      const off = i * p;
       let z = b;
       for (let j = 0; j < p; j++) z += beta[j]! * X[off + j]!;
-      let sig: number;
-      let softplus: number;
-      if (z >= 0) {
-        const e = Math.exp(-z);
-        sig = 1 / (1 + e);
-        softplus = z + Math.log1p(e);
-      } else {
-        const e = Math.exp(z);
-        sig = e / (1 + e);
-        softplus = Math.log1p(e);
-      }
-      const yi = y[i]!;
-      loss += s * (softplus - yi * z);
-      const r = s * (sig - yi);
+      const r = this.term(z, i, weight, y);
       gb += r;
       for (let j = 0; j < p; j++) grad[j]! += r * X[off + j]!;
     }
@@ -84,7 +98,20 @@ export class LogisticObjective {
       pen += theta[j]! * theta[j]!;
     }
     grad[p] = this.fitIntercept ? gb * inv : 0;
-    return loss * inv + 0.5 * lambda * pen;
+    return this.loss * inv + 0.5 * lambda * pen;
+  }
+
+  /** Sum of valueAndGradient's weighted losses so far (a field: term returns the residual). */
+  private loss = 0;
+
+  /** Row i's weighted residual sᵢ (σ(z) − yᵢ), adding its weighted loss sᵢ (softplus(z) − yᵢ z) to `loss`: one exp, one log1p, no overflow. */
+  private term(z: number, i: number, weight: Float64Array | null, y: Uint8Array): number {
+    const s = weight ? weight[i]! : 1;
+    const yi = y[i]!;
+    const e = Math.exp(-Math.abs(z));
+    const q = 1 / (1 + e);
+    this.loss += s * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
+    return s * ((z >= 0 ? q : e * q) - yi);
   }
 
   /**
@@ -115,7 +142,7 @@ export class LogisticObjective {
     grad.fill(0);
     hess.fill(0);
     const cols = (this.blockCols ??= new Float64Array(d * B));
-    const weighted = (this.blockWeighted ??= new Float64Array(d * B));
+    const row = (this.rawBeta ??= new Float64Array(p));
     const b = theta[p]!;
     let loss = 0;
     let gb = 0;
@@ -123,68 +150,32 @@ export class LogisticObjective {
       const size = Math.min(B, n - i0);
       for (let bi = 0, off = i0 * p; bi < size; bi++, off += p) {
         const i = i0 + bi;
+        // The standardised row, contiguous (the margin's input), then column-major into the block (the Hessian's).
+        let z = b;
+        for (let j = 0; j < p; j++) {
+          const v = (X[off + j]! - center[j]!) * invScale[j]!;
+          row[j] = v;
+          z += theta[j]! * v;
+        }
         const s = weight ? weight[i]! : 1;
-        let v = 0;
-        // The standardised row, column-major into the block (the Hessian's and the margin's input).
-        for (let j = 0; j < p; j++) cols[j * B + bi] = (X[off + j]! - center[j]!) * invScale[j]!;
-        if (s !== 0) {
-          let z = b;
-          for (let j = 0; j < p; j++) z += theta[j]! * cols[j * B + bi]!;
-          let sig: number;
-          let softplus: number;
-          if (z >= 0) {
-            const e = Math.exp(-z);
-            sig = 1 / (1 + e);
-            softplus = z + Math.log1p(e);
-          } else {
-            const e = Math.exp(z);
-            sig = e / (1 + e);
-            softplus = Math.log1p(e);
-          }
-          const yi = y[i]!;
-          loss += s * (softplus - yi * z);
-          const r = s * (sig - yi);
-          v = s * sig * (1 - sig);
-          gb += r;
-          for (let j = 0; j < p; j++) grad[j]! += r * cols[j * B + bi]!;
+        const yi = y[i]!;
+        const e = Math.exp(-Math.abs(z));
+        const q = 1 / (1 + e);
+        const sig = z >= 0 ? q : e * q;
+        loss += s * ((z > 0 ? z : 0) + Math.log1p(e) - yi * z);
+        const r = s * (sig - yi);
+        // vᵢ = sᵢ σ(1 − σ) = sᵢ e / (1 + e)² whatever the sign of z (no cancellation in 1 − σ), and Σ vᵢ x̃ᵢ x̃ᵢᵀ
+        // is the Gram matrix of the rows √vᵢ x̃ᵢ (sᵢ ≥ 0, as validated): one block to fill instead of two.
+        const root = Math.sqrt(s * e) * q;
+        gb += r;
+        for (let j = 0; j < p; j++) {
+          const x = row[j]!;
+          cols[j * B + bi] = root * x;
+          grad[j]! += r * x;
         }
-        for (let j = 0; j < p; j++) weighted[j * B + bi] = v * cols[j * B + bi]!;
-        cols[p * B + bi] = 1;
-        weighted[p * B + bi] = v;
+        cols[p * B + bi] = root;
       }
-      for (let j = 0; j < d; j++) {
-        const wj = j * B;
-        let k = j;
-        // Four entries of row j at once: each weighted value is loaded once for four products.
-        for (; k + 3 < d; k += 4) {
-          const c0 = k * B;
-          const c1 = c0 + B;
-          const c2 = c1 + B;
-          const c3 = c2 + B;
-          let a0 = 0;
-          let a1 = 0;
-          let a2 = 0;
-          let a3 = 0;
-          for (let bi = 0; bi < size; bi++) {
-            const w = weighted[wj + bi]!;
-            a0 += w * cols[c0 + bi]!;
-            a1 += w * cols[c1 + bi]!;
-            a2 += w * cols[c2 + bi]!;
-            a3 += w * cols[c3 + bi]!;
-          }
-          const h = j * d + k;
-          hess[h]! += a0;
-          hess[h + 1]! += a1;
-          hess[h + 2]! += a2;
-          hess[h + 3]! += a3;
-        }
-        for (; k < d; k++) {
-          const ck = k * B;
-          let acc = 0;
-          for (let bi = 0; bi < size; bi++) acc += weighted[wj + bi]! * cols[ck + bi]!;
-          hess[j * d + k]! += acc;
-        }
-      }
+      accumulateGram(cols, B, size, d, hess);
     }
     const inv = 1 / this.weightSum;
     let pen = 0;
@@ -207,5 +198,74 @@ export class LogisticObjective {
       hess[p * d + p] = 1;
     }
     return loss * inv + 0.5 * lambda * pen;
+  }
+}
+
+
+/**
+ * hess[j][k] += Σ_bi cols[j][bi] · cols[k][bi] over one block (column-major with stride B) for k ≥ j,
+ * by tiles of two rows j × four columns k: six loads feed eight products held in eight independent sums.
+ * The tile may also write (j + 1, j), below the diagonal, which the caller overwrites from the upper triangle.
+ */
+function accumulateGram(cols: Float64Array, B: number, size: number, d: number, hess: Float64Array): void {
+  for (let j = 0; j < d; j += 2) {
+    const pair = j + 1 < d;
+    const w0 = j * B;
+    // A lone last row runs the same tile on itself twice; only its first copy is kept.
+    const w1 = pair ? w0 + B : w0;
+    let k = j;
+    for (; k + 3 < d; k += 4) {
+      const c0 = k * B;
+      const c1 = c0 + B;
+      const c2 = c1 + B;
+      const c3 = c2 + B;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let bi = 0; bi < size; bi++) {
+        const u = cols[w0 + bi]!;
+        const v = cols[w1 + bi]!;
+        const x0 = cols[c0 + bi]!;
+        const x1 = cols[c1 + bi]!;
+        const x2 = cols[c2 + bi]!;
+        const x3 = cols[c3 + bi]!;
+        a0 += u * x0;
+        a1 += u * x1;
+        a2 += u * x2;
+        a3 += u * x3;
+        b0 += v * x0;
+        b1 += v * x1;
+        b2 += v * x2;
+        b3 += v * x3;
+      }
+      const h = j * d + k;
+      hess[h]! += a0;
+      hess[h + 1]! += a1;
+      hess[h + 2]! += a2;
+      hess[h + 3]! += a3;
+      if (pair) {
+        hess[h + d]! += b0;
+        hess[h + d + 1]! += b1;
+        hess[h + d + 2]! += b2;
+        hess[h + d + 3]! += b3;
+      }
+    }
+    for (; k < d; k++) {
+      const ck = k * B;
+      let a = 0;
+      let b = 0;
+      for (let bi = 0; bi < size; bi++) {
+        const x = cols[ck + bi]!;
+        a += cols[w0 + bi]! * x;
+        b += cols[w1 + bi]! * x;
+      }
+      hess[j * d + k]! += a;
+      if (pair) hess[(j + 1) * d + k]! += b;
+    }
   }
 }

@@ -15,9 +15,11 @@ const TEXTS = localTexts(
       `The model predicts “${label}” for every customer (${family}). It was checked on ${rows} customers it did not learn from (${validation}); ${base} of them had the outcome.`,
     validationName: (v: string): string => (v === 'out-of-time' ? 'trained on earlier quarters, tested on the latest' : 'cross-validation'),
     familyName: (f: string): string => (({ 'logistic-regression': 'logistic regression', 'hist-gradient-boosting': 'gradient-boosted trees', 'random-forest': 'random forest', mlp: 'neural network' }) as Record<string, string>)[f] ?? f,
-    chosenAuto: 'chosen automatically as the best on the test period',
+    chosenAuto: (v: string): string => (v === 'out-of-time' ? 'chosen automatically as the best on the test period' : 'chosen automatically as the best in cross-validation'),
     quality: (auc: string, low: string, high: string) => `Ranking quality (ROC AUC): ${auc} (95% interval ${low}–${high}; 0.5 is a coin toss, 1 is perfect).`,
     budget: (share: string, precision: string, recall: string) => `Contacting the top ${share} of customers by score reaches ${recall} of those with the outcome; ${precision} of the contacted have it.`,
+    budgetTied: (budget: string, share: string, precision: string, recall: string) =>
+      `The contact budget is the top ${budget} of customers by score, but customers tied on the score at the threshold are contacted all or none, and the whole tied group would pass the budget: so the top ${share} are contacted. They include ${recall} of those with the outcome; ${precision} of the contacted have it.`,
     noBudget: 'More customers share the top score than the contact budget allows, so no threshold picks a top group within it.',
     segmentsTitle: 'By segment',
     segmentHeader: 'Segment',
@@ -45,9 +47,11 @@ const TEXTS = localTexts(
       `Le modèle prédit « ${label} » pour chaque client (${family}). Il a été vérifié sur ${rows} clients qu’il n’a pas appris (${validation}) ; ${base} d’entre eux ont eu l’évènement.`,
     validationName: (v) => (v === 'out-of-time' ? 'appris sur les trimestres précédents, testé sur le dernier' : 'validation croisée'),
     familyName: (f) => (({ 'logistic-regression': 'régression logistique', 'hist-gradient-boosting': 'arbres boostés', 'random-forest': 'forêt aléatoire', mlp: 'réseau de neurones' }) as Record<string, string>)[f] ?? f,
-    chosenAuto: 'choisi automatiquement comme le meilleur sur la période de test',
+    chosenAuto: (v) => (v === 'out-of-time' ? 'choisi automatiquement comme le meilleur sur la période de test' : 'choisi automatiquement comme le meilleur en validation croisée'),
     quality: (auc, low, high) => `Qualité du classement (AUC ROC) : ${auc} (intervalle à 95 % ${low}–${high} ; 0,5 = pile ou face, 1 = parfait).`,
     budget: (share, precision, recall) => `Contacter les ${share} de clients au score le plus élevé touche ${recall} de ceux qui ont l’évènement ; ${precision} des contactés l’ont.`,
+    budgetTied: (budget, share, precision, recall) =>
+      `Le budget de contact est de ${budget} des clients au score le plus élevé, mais les clients à égalité de score au seuil sont contactés tous ou aucun, et tout ce groupe à égalité dépasserait le budget : ce sont donc les ${share} de tête qui sont contactés. Ils comptent ${recall} de ceux qui ont l’évènement ; ${precision} des contactés l’ont.`,
     noBudget: 'Plus de clients partagent le score le plus élevé que le budget de contact n’en permet : aucun seuil ne choisit un groupe de tête qui y tienne.',
     segmentsTitle: 'Par segment',
     segmentHeader: 'Segment',
@@ -95,7 +99,7 @@ export const predictionSection = defineSection({
     const p = ctx.data.prediction;
     if (!p) return null;
     const { t, fmt, seg } = ctx;
-    const family = t.familyName(p.family) + (p.chosenBy === 'auto' ? `, ${t.chosenAuto}` : '');
+    const family = t.familyName(p.family) + (p.chosenBy === 'auto' ? `, ${t.chosenAuto(p.validation)}` : '');
     const rows = p.segments.filter((s) => seg.isShown(s.id));
     const numeric = [false, true, true, true, false];
     const table = htmlTable(
@@ -121,7 +125,7 @@ export const predictionSection = defineSection({
     const p = ctx.data.prediction;
     if (!p) return null;
     const { t, fmt, seg } = ctx;
-    const family = t.familyName(p.family) + (p.chosenBy === 'auto' ? `, ${t.chosenAuto}` : '');
+    const family = t.familyName(p.family) + (p.chosenBy === 'auto' ? `, ${t.chosenAuto(p.validation)}` : '');
     const table = markdownTable(
       [t.segmentHeader, t.customersHeader, p.isRisk ? t.meanRisk : t.meanPropensity, t.expectedHeader, t.driversHeader].map(m),
       p.segments.filter((s) => seg.isShown(s.id)).map((s) => [m(seg.name(s.id)), m(fmt.integer(s.customers)), m(fmt.percent(s.meanScore)), m(fmt.integer(Math.round(s.expected))), m(s.drivers.join(', '))]),
@@ -149,6 +153,8 @@ function qualityText(ctx: { t: (typeof TEXTS)['en']; fmt: Ctx['fmt']; data: Ctx[
 function budgetText(ctx: { t: (typeof TEXTS)['en']; fmt: Ctx['fmt']; data: Ctx['data'] }): string {
   const b = ctx.data.prediction!.budget;
   if (b.fraction === 0) return ctx.t.noBudget;
+  // A whole customer or more short of the budget: a tied group at the threshold was left out (chooseThreshold never splits ties).
+  if ((b.share - b.fraction) * ctx.data.prediction!.evaluatedRows >= 1 - 1e-9) return ctx.t.budgetTied(ctx.fmt.percent(b.share), ctx.fmt.percent(b.fraction, 1), ctx.fmt.percent(b.precision), ctx.fmt.percent(b.recall));
   return ctx.t.budget(ctx.fmt.percent(b.fraction), ctx.fmt.percent(b.precision), ctx.fmt.percent(b.recall));
 }
 
