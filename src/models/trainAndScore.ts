@@ -26,6 +26,7 @@ import { rocAuc } from './evaluation/rocAuc';
 import { takeRows, takeValues } from './evaluation/takeRows';
 import { topReasons, type FeatureLabel } from './evaluation/topReasons';
 import { buildTrainingSet } from './labels/buildTrainingSet';
+import type { CustomerValueOptions } from '../clv/customerValue';
 import { LogisticRegressionModel } from './linear/LogisticRegressionModel';
 import { MlpModel } from './mlp/MlpModel';
 import { MODEL_CARD_SCHEMA_VERSION, type ModelCard } from './ModelCard';
@@ -74,6 +75,8 @@ export interface TrainAndScoreOptions {
   keepTables?: boolean;
   /** Segment per customer id (the cluster labels; negative = noise): a sample of every segment is explained too (segmentSample). */
   segmentOf?: ReadonlyMap<string, number>;
+  /** CLV inputs fitted per snapshot (the run's clv: section); see buildTrainingSet. */
+  clv?: CustomerValueOptions;
 }
 
 /**
@@ -107,7 +110,7 @@ export async function trainAndScore(
   const progress = options.progress ?? silentProgress;
   const seed = config.seed;
   progress.start('models: training examples');
-  const set = await buildTrainingSet(session, featureConfig, asOf, config.target, { snapshots: config.snapshots, exclude: config.exclude, keepTables: options.keepTables ?? false, ...(options.available ? { available: options.available } : {}) });
+  const set = await buildTrainingSet(session, featureConfig, asOf, config.target, { snapshots: config.snapshots, exclude: config.exclude, keepTables: options.keepTables ?? false, ...(options.available ? { available: options.available } : {}), ...(options.clv ? { clv: options.clv } : {}) });
   progress.end(`${set.train.labels.length.toLocaleString('en-US')} rows, ${set.positives.toLocaleString('en-US')} positive`);
   for (const note of set.notes) progress.note(`models: ${note}`);
 

@@ -1,6 +1,9 @@
+import { ConvergenceError } from '../../clv/ConvergenceError';
+import { customerValue, type CustomerValueOptions } from '../../clv/customerValue';
 import { CalendarDate } from '../../core/CalendarDate';
 import { checkParam, inputError, paramError, UsageError } from '../../core/errors';
 import { DuckSession, quoteIdent, quoteLiteral } from '../../data/DuckSession';
+import { joinCustomerColumns } from '../../data/joinCustomerColumns';
 import { roleHintsFrom, type AvailableColumn, type AvailableData, type FeatureLevels } from '../../features/AvailableData';
 import { computeFeatures, type FeatureResult } from '../../features/computeFeatures';
 import { parseFeatureConfig, type FeatureConfig, type FeatureConfigInput } from '../../features/FeatureConfig';
@@ -22,7 +25,15 @@ export interface BuildTrainingSetOptions {
   tablePrefix?: string;
   /** Keep those tables (default: dropped once read). */
   keepTables?: boolean;
+  /**
+   * CLV inputs (the run's clv: section): clv, p_alive and expected_purchases fitted at every snapshot on the
+   * purchases before it (customerValue), so they never see the snapshot's future; and as of asOf for scoring.
+   */
+  clv?: CustomerValueOptions;
 }
+
+/** The per-customer columns CLV adds to a snapshot's features (the clv stage's names). */
+const CLV_INPUTS = ['clv', 'p_alive', 'expected_purchases'] as const;
 
 const LABEL = '__seglab_label';
 const MAX_SNAPSHOTS = 24;
@@ -64,7 +75,7 @@ export async function buildTrainingSet(
   const roleColumns: AvailableData = Object.fromEntries(
     Object.entries(roles).map(([t, cols]) => [t, Object.entries(cols).map(([name, role]): AvailableColumn => ({ name, role }))]),
   );
-  const builder = new Builder(session, cfg, roleColumns, (options.available as AvailableData | undefined)?.levels, prefix, exclude);
+  const builder = new Builder(session, cfg, roleColumns, (options.available as AvailableData | undefined)?.levels, prefix, exclude, options.clv);
   try {
     return tgt.kind === 'column' ? await builder.fromColumn(at, tgt) : await builder.fromSnapshots(at, tgt, snapshots);
   } finally {
@@ -91,6 +102,7 @@ class Builder {
     private levels: FeatureLevels | undefined,
     private readonly prefix: string,
     private readonly exclude: readonly string[],
+    private readonly clv: CustomerValueOptions | undefined,
   ) {}
 
   async fromSnapshots(at: CalendarDate, target: SnapshotTarget, n: number): Promise<TrainingSet> {
@@ -203,8 +215,9 @@ class Builder {
   private async features(date: CalendarDate, table: string, kind: ModelTargetKind, labelColumn?: string): Promise<FeatureResult> {
     this.tables.push(table);
     const available: AvailableData = { ...this.roles, ...(this.levels && { levels: this.levels }) };
-    const result = await computeFeatures(this.session, this.cfg, date, available, { table });
+    let result = await computeFeatures(this.session, this.cfg, date, available, { table });
     this.levels ??= result.levels;
+    if (this.clv) result = await this.addClv(date, table, result);
     if (!this.inputs) {
       this.inputs = this.chooseInputs(result.columns, labelColumn);
       if (!this.inputs.length) throw usage(`the feature table has no numeric or categorical column left to learn from (${this.excluded.map((e) => e.column).join(', ') || 'none'} left out)`, kind);
@@ -214,6 +227,35 @@ class Builder {
       if (missing.length) throw new UsageError(`buildTrainingSet: the features as of ${date.iso} lack columns the earlier snapshots have (${missing.join(', ')}); every snapshot must have the same columns.`);
     }
     return result;
+  }
+
+  /** clv, p_alive and expected_purchases as of `date` joined into its feature table (NULL where no fit was possible, with a note). */
+  private async addClv(date: CalendarDate, table: string, result: FeatureResult): Promise<FeatureResult> {
+    const clash = result.columns.find((c) => (CLV_INPUTS as readonly string[]).includes(c.name));
+    if (clash) throw inputError({ check: 'clv-column', what: `the feature table already has a column ${clash.name}, which the CLV inputs add`, where: { field: 'clv' }, fix: `rename the data's ${clash.name} column (data.<table>.columns), or leave the clv: section out` });
+    let ids: readonly string[] = [];
+    let values: Record<(typeof CLV_INPUTS)[number], Float64Array> = { clv: new Float64Array(0), p_alive: new Float64Array(0), expected_purchases: new Float64Array(0) };
+    const opts = this.clv!;
+    try {
+      const v = await customerValue(this.session, date, opts);
+      if ('skipped' in v) this.notes.push(`CLV inputs as of ${date.iso} are empty: ${v.skipped}.`);
+      else {
+        ids = v.summary.customerIds;
+        values = { clv: v.clv, p_alive: v.pAlive, expected_purchases: v.expected };
+      }
+    } catch (err) {
+      if (!(err instanceof ConvergenceError)) throw err;
+      this.notes.push(`CLV inputs as of ${date.iso} are empty: the ${err.model ?? opts.model} fit did not converge.`);
+    }
+    await joinCustomerColumns(this.session, table, ids, values);
+    const how = `${opts.model} × Gamma-Gamma fitted on the purchases before the snapshot`;
+    const columns: FeatureColumn[] = [
+      ...result.columns,
+      { name: 'clv', role: 'numeric', unit: 'currency', description: `Customer lifetime value over the next ${opts.horizon} months, discounted ${opts.discount} a month (${how}).` },
+      { name: 'p_alive', role: 'numeric', unit: 'share', description: `Probability the customer is still active (${how}).` },
+      { name: 'expected_purchases', role: 'numeric', unit: 'orders', description: `Expected purchase days in the next ${opts.horizon} months (${how}).` },
+    ];
+    return { ...result, columns };
   }
 
   private chooseInputs(columns: readonly FeatureColumn[], labelColumn: string | undefined): (FeatureColumn & DesignColumn)[] {

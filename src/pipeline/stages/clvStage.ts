@@ -1,14 +1,9 @@
 import { clvBySegment, highValueThreshold } from '../../clv/clvBySegment';
 import { CLV_MODELS } from '../../clv/clvModels';
-import type { ClvSummary } from '../../clv/ClvData';
-import { clvSummary } from '../../clv/clvSummary';
 import { ConvergenceError } from '../../clv/ConvergenceError';
-import { customerLifetimeValue, PERIODS_PER_MONTH } from '../../clv/customerLifetimeValue';
-import { GammaGamma } from '../../clv/GammaGamma';
-import type { GammaGammaModel } from '../../clv/GammaGammaModel';
-import type { PurchaseModel } from '../../clv/PurchaseModel';
+import { customerValue, type CustomerValue, type NoCustomerValue } from '../../clv/customerValue';
 import { InputError, inputError } from '../../core/errors';
-import { quoteIdent } from '../../data/DuckSession';
+import { joinCustomerColumns } from '../../data/joinCustomerColumns';
 import type { FeatureColumn } from '../../features/FeatureDefinition';
 import { readFeatureTable } from '../../features/readFeatureTable';
 import { CLV_FILE_SCHEMA_VERSION, type ClvFile } from '../ClvResult';
@@ -39,31 +34,11 @@ export const clvStage: Stage = {
     }
     if (!(await ctx.session.tableExists('transactions'))) return ctx.skip('the data has no transactions table (CLV needs purchases with dates and amounts)');
     const asOf = ctx.config.asOf;
-    const t0 = performance.now();
-    const summary = await clvSummary(ctx.session, { calibrationEnd: asOf.addDays(-1), unit: cfg.unit });
-    ctx.timePart('summary', performance.now() - t0);
+    const value = await fitValue(ctx, cfg);
+    if (!value) return;
+    if ('skipped' in value) return ctx.skip(value.skipped);
+    const { summary, repeatBuyers, purchases, spend, spendRows, clv, pAlive, expected } = value;
     const n = summary.customerIds.length;
-    let repeatBuyers = 0;
-    for (let i = 0; i < n; i++) if (summary.frequency[i]! > 0) repeatBuyers++;
-    if (n === 0) return ctx.skip(`no customer has a purchase before asOf (${asOf.iso})`);
-    if (repeatBuyers === 0) return ctx.skip(`none of the ${n.toLocaleString('en-US')} customers with a purchase before ${asOf.iso} bought on a second day, so there is no repeat purchase to fit`);
-
-    const t1 = performance.now();
-    const fitted = fitModels(ctx, cfg, summary);
-    ctx.timePart('fit', performance.now() - t1);
-    if (!fitted) return;
-    const { purchases, spend, spendRows } = fitted;
-
-    // Per customer of the summary; customers left out of the spend fit have no CLV (NaN).
-    const t2 = performance.now();
-    const horizonPeriods = cfg.horizon * PERIODS_PER_MONTH[cfg.unit];
-    const pAlive = purchases.probabilityAlive(summary);
-    const expected = purchases.expectedPurchases(horizonPeriods, summary);
-    const clv = new Float64Array(n).fill(NaN);
-    const subset = pick(summary, spendRows);
-    const values = customerLifetimeValue(purchases, spend, subset, { months: cfg.horizon, discountRate: cfg.discount, unit: cfg.unit });
-    spendRows.forEach((i, k) => (clv[i] = values[k]!));
-    ctx.timePart('predict', performance.now() - t2);
 
     ctx.writer.writeCsv(
       'clv.csv',
@@ -74,7 +49,7 @@ export const clvStage: Stage = {
     );
 
     // The three columns joined into the feature table (NULL for customers without a purchase before asOf).
-    await joinIntoFeatures(ctx, summary.customerIds, clv, pAlive, expected);
+    await joinCustomerColumns(ctx.session, 'features', summary.customerIds, { clv, p_alive: pAlive, expected_purchases: expected });
     const table = await readFeatureTable(ctx.session);
     ctx.results.featureTable = table;
     const columns: FeatureColumn[] = [
@@ -142,21 +117,13 @@ export const clvStage: Stage = {
   },
 };
 
-/** Both fits; null when one did not converge and clv.onNotConverged is skip (the stage is then marked skipped). */
-function fitModels(ctx: RunContext, cfg: ClvConfig, summary: ClvSummary): { purchases: PurchaseModel; spend: GammaGammaModel; spendRows: number[] } | null {
-  const entry = CLV_MODELS.get(cfg.model);
-  // Gamma-Gamma takes positive spends: a repeat buyer whose repeat days net to 0 or less (returns, free lines) is left out.
-  const spendRows: number[] = [];
-  for (let i = 0; i < summary.customerIds.length; i++) if (summary.frequency[i] === 0 || summary.monetaryValue[i]! > 0) spendRows.push(i);
-  const params = { penalizer: cfg.penalizer, seed: ctx.config.seed };
-  let which = entry.name as string;
+/** customerValue as of asOf; null when a fit did not converge and clv.onNotConverged is skip (the stage is then marked skipped). */
+async function fitValue(ctx: RunContext, cfg: ClvConfig): Promise<CustomerValue | NoCustomerValue | null> {
   try {
-    const purchases = entry.create(params).fit(summary);
-    which = 'Gamma-Gamma';
-    const spend = new GammaGamma(params).fit(pick(summary, spendRows));
-    return { purchases, spend, spendRows };
+    return await customerValue(ctx.session, ctx.config.asOf, { model: cfg.model, unit: cfg.unit, penalizer: cfg.penalizer, horizon: cfg.horizon, discount: cfg.discount, seed: ctx.config.seed, onPart: (part, ms) => ctx.timePart(part, ms) });
   } catch (err) {
     if (!(err instanceof ConvergenceError)) throw err;
+    const which = err.model ?? cfg.model;
     const reason = `the ${which} fit did not converge: ${err.message.split('\n')[0]}`;
     if (cfg.onNotConverged === 'skip') {
       ctx.skip(reason);
@@ -165,40 +132,10 @@ function fitModels(ctx: RunContext, cfg: ClvConfig, summary: ClvSummary): { purc
     throw inputError({
       summary: `CLV: ${reason}`,
       check: 'clv-convergence',
-      what: `the ${which} fit on ${summary.customerIds.length.toLocaleString('en-US')} customers found no optimum it can vouch for`,
+      what: `the ${which} fit found no optimum it can vouch for`,
       where: { field: which === 'Gamma-Gamma' ? 'clv.penalizer' : 'clv.model' },
       fix: `set clv.penalizer (e.g. 0.001) to pull the parameters towards 0, try another clv.model (${CLV_MODELS.names.filter((m) => m !== 'gamma-gamma' && m !== cfg.model).join(', ')}) or clv.unit, or set clv.onNotConverged: skip to run without CLV`,
     });
-  }
-}
-
-/** The rows of a summary (the spend fit's customers). */
-function pick(s: ClvSummary, rows: readonly number[]): ClvSummary {
-  if (rows.length === s.customerIds.length) return s;
-  const f = (a: Float64Array): Float64Array => Float64Array.from(rows, (i) => a[i]!);
-  return { ...s, customerIds: rows.map((i) => s.customerIds[i]!), frequency: f(s.frequency), recency: f(s.recency), T: f(s.T), monetaryValue: f(s.monetaryValue), holdout: undefined };
-}
-
-/** CREATE OR REPLACE the session's features table with the three CLV columns joined on customer_id. */
-async function joinIntoFeatures(ctx: RunContext, ids: readonly string[], clv: Float64Array, pAlive: Float64Array, expected: Float64Array): Promise<void> {
-  const name = '__seglab_clv';
-  await ctx.session.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} (customer_id VARCHAR, clv DOUBLE, p_alive DOUBLE, expected_purchases DOUBLE)`);
-  try {
-    const appender = await ctx.session.connection.createAppender(name);
-    const put = (v: number): void => (Number.isFinite(v) ? appender.appendDouble(v) : appender.appendNull());
-    for (let i = 0; i < ids.length; i++) {
-      appender.appendVarchar(ids[i]!);
-      put(clv[i]!);
-      put(pAlive[i]!);
-      put(expected[i]!);
-      appender.endRow();
-    }
-    appender.closeSync();
-    await ctx.session.run(
-      `CREATE OR REPLACE TABLE features AS SELECT f.*, c.clv, c.p_alive, c.expected_purchases FROM features f LEFT JOIN ${quoteIdent(name)} c ON CAST(f.customer_id AS VARCHAR) = c.customer_id ORDER BY f.customer_id`,
-    );
-  } finally {
-    await ctx.session.run(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
   }
 }
 

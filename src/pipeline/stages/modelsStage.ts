@@ -20,8 +20,11 @@ export const modelsStage: Stage = {
     const cluster = ctx.results.cluster;
     const table = ctx.results.featureTable;
     const segmentOf = cluster && table ? new Map(table.ids.map((id, i) => [id, cluster.labels[i]!])) : undefined;
+    // With the clv stage's result, CLV is an input too, fitted again at every training snapshot (never as of asOf for them).
+    const c = ctx.config.clv;
+    const clv = c && ctx.results.clv ? { model: c.model, unit: c.unit, penalizer: c.penalizer, horizon: c.horizon, discount: c.discount, seed: ctx.config.seed } : undefined;
     const t0 = performance.now();
-    const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false, ...(segmentOf ? { segmentOf } : {}) });
+    const trained = await trainAndScore(ctx.session, ctx.config.features, ctx.config.asOf, cfg, { available: ctx.results.load, progress: ctx.progress, labels, keepTables: false, ...(segmentOf ? { segmentOf } : {}), ...(clv ? { clv } : {}) });
     ctx.timePart('train', performance.now() - t0);
     const { card, model, encoder, calibrator, scores, segmentSample } = trained;
     // The review's drivers per segment, as aggregates `seglab report` reads back (the rows' contributions stay in memory).

@@ -32,7 +32,13 @@ function snapshotRows(set: TrainingSet, horizonsBack: number): Map<string, { val
  * on a channel never seen before, big enough to top the category ranking) leave every feature value of s2
  * and of the earlier s3 as it was, while s2's labels of those customers flip from churned to not churned.
  */
-describe('no feature of a snapshot sees what happens after it (synthetic sample, churn, 90 days, 3 snapshots)', () => {
+/** The CLV inputs a run with a clv: section adds (the clv stage's defaults): fitted again at every snapshot. */
+const CLV = { model: 'bg-nbd', unit: 'weeks', penalizer: 0, horizon: 12, discount: 0.01, seed: 42 } as const;
+
+describe.each([
+  ['the feature SQL', undefined],
+  ['the feature SQL and the CLV inputs', CLV],
+] as const)('no feature of a snapshot sees what happens after it (synthetic sample, churn, 90 days, 3 snapshots): %s', (_what, clv) => {
   let session: DuckSession;
   let load: LoadResult;
   let before: TrainingSet;
@@ -47,7 +53,7 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
       { customers: { path: 'customers.csv.gz', keepUnmapped: true }, transactions: { path: 'transactions.csv.gz' }, events: { path: 'events.csv.gz' } },
       { baseDir: sample },
     );
-    before = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: models.snapshots, available: load });
+    before = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: models.snapshots, available: load, ...(clv && { clv }) });
     s2 = CalendarDate.parse(before.snapshots.find((s) => s.horizonsBack === 2)!.asOf);
     // Up to 40 customers who churned in s2's window.
     planted = [...snapshotRows(before, 2)].filter(([, r]) => r.label === 1).map(([id]) => id).slice(0, 40);
@@ -60,7 +66,7 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
     await session.run(`INSERT INTO events BY NAME
       SELECT customer_id, TIMESTAMP '${at} 11:00:00' AS ts, unnest(['session', 'product_view', 'add_to_cart', 'email_open', 'email_click']) AS event_type, 'PS' || customer_id AS session_id
       FROM customers WHERE customer_id IN (${list})`);
-    after = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: models.snapshots, available: load });
+    after = await buildTrainingSet(session, {}, AS_OF, target, { snapshots: models.snapshots, available: load, ...(clv && { clv }) });
   }, 120_000);
   afterAll(() => session?.close());
 
@@ -102,5 +108,27 @@ describe('no feature of a snapshot sees what happens after it (synthetic sample,
     const changed = new Set([...b].filter(([id, r]) => a.get(id)?.values !== r.values).map(([id]) => id));
     // Every planted customer's features change (others may too: the RFM scores are quantiles of the whole base).
     expect(planted.filter((id) => !changed.has(id))).toEqual([]);
+  });
+
+  it('with a clv: section, clv, p_alive and expected_purchases are inputs, filled at every snapshot, and move for the planted customers only from s1 on', () => {
+    const names = before.columns.map((c) => c.name);
+    if (!clv) {
+      expect(names).not.toContain('clv');
+      return;
+    }
+    expect(names).toEqual(expect.arrayContaining(['clv', 'p_alive', 'expected_purchases']));
+    for (const set of [before, after]) {
+      const p = set.train.frame.numeric.p_alive!;
+      let filled = 0;
+      for (let i = 0; i < p.length; i++) if (Number.isFinite(p[i]!)) filled++;
+      // Every snapshot has customers with a purchase before it, so most rows have a P(alive).
+      expect(filled / p.length).toBeGreaterThan(0.5);
+      expect(set.notes.filter((n) => n.startsWith('CLV inputs'))).toEqual([]);
+    }
+    const column = before.columns.findIndex((c) => c.name === 'clv');
+    const clvOf = (set: TrainingSet, i: number) => new Map([...snapshotRows(set, i)].map(([id, r]) => [id, r.values.split('|')[column]]));
+    const a1 = clvOf(before, 1);
+    const b1 = clvOf(after, 1);
+    expect(planted.filter((id) => a1.get(id) === b1.get(id))).toEqual([]);
   });
 });
