@@ -37,10 +37,14 @@ const threads = option('threads', null);
 if (threads !== null) params.threads = Number(threads);
 for (let r = 0; r < Number(option('runs', 1)); r++) {
   const load = loadavg()[0];
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const model = await new seglab.HistGradientBoosting(params).fit(X, y);
   const s = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6; // all threads of the process: the load-robust measure on a shared machine
   // The model's digest: equal digests = the same trees to the last bit (what a speed change must keep).
-  const digest = createHash('sha256').update(JSON.stringify(model.toJSON())).digest('hex').slice(0, 16);
-  console.log(`fit ${s.toFixed(2)} s, ${model.iterations} iterations (${((s * 1000) / model.iterations).toFixed(1)} ms each), threads ${model.fitThreads ?? 1}, load ${load.toFixed(2)}, model sha256 ${digest}, last validation loss ${model.validationLoss?.at(-1)}`);
+  // params.threads left out: it is the one field that may differ while the model does not.
+  const { threads: _, ...rest } = model.toJSON().params;
+  const digest = createHash('sha256').update(JSON.stringify({ ...model.toJSON(), params: rest })).digest('hex').slice(0, 16);
+  console.log(`fit ${s.toFixed(2)} s, ${model.iterations} iterations (${((s * 1000) / model.iterations).toFixed(1)} ms each), CPU ${cpu.toFixed(2)} s, threads ${model.fitThreads ?? 1}, load ${load.toFixed(2)}, model sha256 ${digest}, last validation loss ${model.validationLoss?.at(-1)}`);
 }
