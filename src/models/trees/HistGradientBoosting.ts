@@ -80,7 +80,9 @@ export class HistGradientBoosting {
     // Codes, gradients and the tree's rows in the builder's (shared) memory; at most maxLeafNodes + 1 histograms live at once.
     const hb = new HistogramBuilder(codes, n, F, bins.missingBin, p.maxLeafNodes ? p.maxLeafNodes + 2 : 64, threads);
     try {
-      const { grad, hess, rows } = hb;
+      const { gh, rows } = hb;
+      // The tree's root sums read grad / hess; the histograms read the same numbers interleaved (gh).
+      const grad = new Float64Array(n), hess = new Float64Array(n);
       const data: GrowData = { bins: hb.bins, rowBins: new Uint8Array(0), n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt };
       const rng = Rng.derive(p.seed, 'boosting');
       const all = new Uint32Array(n);
@@ -96,8 +98,11 @@ export class HistGradientBoosting {
         for (let i = 0; i < n; i++) {
           const pr = 1 / (1 + Math.exp(-raw[i]!));
           const w = wt[i]!;
-          grad[i] = w * (pr - yt[i]!);
-          hess[i] = w * pr * (1 - pr);
+          const g = w * (pr - yt[i]!), h = w * pr * (1 - pr);
+          grad[i] = g;
+          hess[i] = h;
+          gh[2 * i] = g;
+          gh[2 * i + 1] = h;
         }
         // Rows of this tree: all, or a seeded sample without replacement (kept in row order).
         let m = n;

@@ -19,8 +19,8 @@ const STALL_MS = 60_000;
  */
 export class HistogramBuilder implements HistogramSource {
   readonly bins: Uint8Array;
-  readonly grad: Float64Array;
-  readonly hess: Float64Array;
+  /** Every row's gradient and hessian, interleaved (g at 2i, h at 2i + 1): the caller writes them before each tree. */
+  readonly gh: Float64Array;
   readonly rows: Uint32Array;
   /** Threads that can build (1 = the calling thread alone; fewer than asked when workers failed). */
   threads: number;
@@ -34,13 +34,11 @@ export class HistogramBuilder implements HistogramSource {
     const alloc = <T>(make: (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => make(threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     this.bins = alloc((b) => new Uint8Array(b), n * F);
     this.bins.set(codes);
-    this.grad = alloc((b) => new Float64Array(b), n * 8);
-    this.hess = alloc((b) => new Float64Array(b), n * 8);
+    this.gh = alloc((b) => new Float64Array(b), n * 16);
     this.rows = alloc((b) => new Uint32Array(b), n * 4);
     this.shared = {
-      bins: this.bins, n, NB, rows: this.rows, grad: this.grad, hess: this.hess,
-      og: alloc((b) => new Float64Array(b), n * 8),
-      oh: alloc((b) => new Float64Array(b), n * 8),
+      bins: this.bins, n, NB, rows: this.rows, gh: this.gh,
+      ogh: alloc((b) => new Float64Array(b), n * 16),
       feats: alloc((b) => new Int32Array(b), Math.max(1, F) * 4),
       slab: alloc((b) => new Float64Array(b), slots * histSize * 8),
       histSize,
@@ -80,19 +78,19 @@ export class HistogramBuilder implements HistogramSource {
   /** Fill `hist` (zeroed first) for the features feats[0 … nf) over rows[start … end) of `this.rows`. */
   build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void {
     const s = this.shared;
-    const { n, grad, hess, og, oh, rows } = s;
+    const { n, gh, ogh, rows } = s;
     const m = end - start;
     const whole = m === n ? 1 : 0;
     if (!whole) {
       for (let k = 0; k < m; k++) {
         const i = rows[start + k]!;
-        og[k] = grad[i]!;
-        oh[k] = hess[i]!;
+        ogh[2 * k] = gh[2 * i]!;
+        ogh[2 * k + 1] = gh[2 * i + 1]!;
       }
     }
     const inSlab = hist.buffer === s.slab.buffer;
     if (this.workers.length === 0 || !inSlab || nf <= BLOCK) {
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? grad : og, whole ? hess : oh, feats, 0, nf, hist);
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
       return;
     }
     const c = s.ctrl;
@@ -121,7 +119,7 @@ export class HistogramBuilder implements HistogramSource {
       // A worker failed on its block: build this node here, and the rest of the fit without workers.
       Atomics.store(c, FAILED, 0);
       void this.close();
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? grad : og, whole ? hess : oh, feats, 0, nf, hist);
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
     }
   }
 

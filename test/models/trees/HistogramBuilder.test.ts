@@ -39,8 +39,10 @@ describe('HistogramBuilder', () => {
       const hb = new HistogramBuilder(codes, n, F, maxBins, 4, threads);
       try {
         expect(hb.threads).toBe(threads);
-        hb.grad.set(grad);
-        hb.hess.set(hess);
+        for (let i = 0; i < n; i++) {
+          hb.gh[2 * i] = grad[i]!;
+          hb.gh[2 * i + 1] = hess[i]!;
+        }
         for (const { feats, size } of cases) {
           for (let rep = 0; rep < 3; rep++) {
             const pick = size === n ? Array.from({ length: n }, (_, i) => i) : rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, size).sort((a, b) => a - b);
@@ -67,8 +69,10 @@ describe('HistogramBuilder', () => {
   it('hands out slab slots until they run out, then fresh arrays, and builds into either', async () => {
     const hb = new HistogramBuilder(codes, n, F, maxBins, 2, 2);
     try {
-      hb.grad.set(grad);
-      hb.hess.set(hess);
+      for (let i = 0; i < n; i++) {
+        hb.gh[2 * i] = grad[i]!;
+        hb.gh[2 * i + 1] = hess[i]!;
+      }
       for (let i = 0; i < n; i++) hb.rows[i] = i;
       const a = hb.take(), b = hb.take(), c = hb.take();
       expect(a.buffer).toBe(b.buffer);
@@ -89,12 +93,17 @@ describe('HistogramBuilder', () => {
     const feats = Int32Array.from([10, 0, 7, 3, 2]);
     const rows = Uint32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, 500).sort((a, b) => a - b));
     const got = new Float64Array(F * NB * 3), want = new Float64Array(F * NB * 3);
-    buildHistogram(d, rows, 0, 500, feats, 5, got, new Float64Array(500), new Float64Array(500));
+    buildHistogram(d, rows, 0, 500, feats, 5, got, new Float64Array(1000));
     reference(codes, n, NB, rows, 0, 500, grad, hess, feats, 5, want);
     expect(Array.from(got)).toEqual(Array.from(want));
     // A block of four features and one left over, from positions 1 … 5 of the list.
     const part = new Float64Array(F * NB * 3);
-    histogramFeatures(codes, n, NB, Uint32Array.from({ length: n }, (_, i) => i), 0, n, 1, grad, hess, Int32Array.from([9, 1, 2, 4, 5, 6]), 1, 6, part);
+    const gh = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      gh[2 * i] = grad[i]!;
+      gh[2 * i + 1] = hess[i]!;
+    }
+    histogramFeatures(codes, n, NB, new Uint32Array(0), 0, n, 1, gh, Int32Array.from([9, 1, 2, 4, 5, 6]), 1, 6, part);
     const full = new Float64Array(F * NB * 3);
     reference(codes, n, NB, Uint32Array.from({ length: n }, (_, i) => i), 0, n, grad, hess, Int32Array.from([1, 2, 4, 5, 6]), 5, full);
     expect(Array.from(part)).toEqual(Array.from(full));
