@@ -83,7 +83,7 @@ export class HistGradientBoosting {
       const { gh, rows } = hb;
       // The tree's root sums read grad / hess; the histograms read the same numbers interleaved (gh).
       const grad = new Float64Array(n), hess = new Float64Array(n);
-      const data: GrowData = { bins: hb.bins, rowBins: new Uint8Array(0), n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt };
+      const data: GrowData = { bins: hb.bins, rowBins: new Uint8Array(0), n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt, unitWeights: wt.every((w) => w === 1) ? 1 : 0 };
       const rng = Rng.derive(p.seed, 'boosting');
       const all = new Uint32Array(n);
       for (let i = 0; i < n; i++) all[i] = i;

@@ -1,8 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { histogramBlocks, histogramFeatures, histogramWorkerMain, type HistogramShared, type HistogramSource } from './histTreeKernel';
+import { histogramBlocks, histogramFeatures, histogramWorkerMain, partitionRows, type HistogramShared, type HistogramSource } from './histTreeKernel';
 
 /** Slots of the control words shared with the workers. */
-const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10;
+const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15;
+/** Below this many rows a node is partitioned on the calling thread (waking a worker costs more). */
+const PARTITION_MIN_ROWS = 16_384;
 /** Features per block of work: one pass of histogramFeatures over the node's rows. */
 const BLOCK = 4;
 /** A worker that has not finished its block this long after the calling thread finished its own is given up on. */
@@ -43,6 +45,10 @@ export class HistogramBuilder implements HistogramSource {
       slab: alloc((b) => new Float64Array(b), slots * histSize * 8),
       histSize,
       ctrl: alloc((b) => new Int32Array(b), 16 * 4),
+      pl: alloc((b) => new Uint32Array(b), n * 4),
+      pr: alloc((b) => new Uint32Array(b), n * 4),
+      counts: alloc((b) => new Int32Array(b), 64 * 4),
+      words: alloc((b) => new Uint32Array(b), 8 * 4),
     };
     this.threads = threads;
     if (threads > 1) {
@@ -104,6 +110,59 @@ export class HistogramBuilder implements HistogramSource {
     Atomics.store(c, M, m);
     Atomics.store(c, WHOLE, whole);
     Atomics.store(c, SLOT, (hist.byteOffset - s.slab.byteOffset) / 8 / s.histSize);
+    Atomics.store(c, JOB, 0);
+    if (!this.run(nBlocks)) {
+      // A worker failed on its block: build this node here, and the rest of the fit without workers.
+      void this.close();
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+    }
+  }
+
+  /** Stable partition of rows[start … end) in place by a split (see HistogramSource); returns the end of the left rows. */
+  partition(start: number, end: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array): number {
+    const s = this.shared;
+    const m = end - start;
+    const chunks = this.workers.length > 0 && m >= PARTITION_MIN_ROWS ? Math.min(s.counts.length, this.threads) : 1;
+    if (chunks > 1) {
+      const c = s.ctrl;
+      Atomics.store(c, NEXT, 1 << 30);
+      if (isCat === 1) s.words.set(words.subarray(0, 8));
+      Atomics.store(c, JOB, 1);
+      Atomics.store(c, NBLOCKS, chunks);
+      Atomics.store(c, START, start);
+      Atomics.store(c, M, m);
+      Atomics.store(c, PF, f);
+      Atomics.store(c, PB, bin);
+      Atomics.store(c, PML, missingLeft);
+      Atomics.store(c, PCAT, isCat);
+      if (!this.run(chunks)) {
+        // A worker failed on its chunk (rows is untouched until the copy below): partition here, and from now on.
+        void this.close();
+        return this.partition(start, end, f, bin, missingLeft, isCat, words);
+      }
+    } else s.counts[0] = partitionRows(s.bins, s.n, s.NB - 1, s.rows, start, end, f, bin, missingLeft, isCat, isCat === 1 ? words : s.words, s.pl, s.pr);
+    // Left rows of every chunk in chunk order, then the right rows: the order one pass over the node would give.
+    let at = start;
+    for (let b = 0; b < chunks; b++) {
+      const from = start + Math.floor((b * m) / chunks);
+      s.rows.set(s.pl.subarray(from, from + s.counts[b]!), at);
+      at += s.counts[b]!;
+    }
+    const left = at;
+    for (let b = 0; b < chunks; b++) {
+      const from = start + Math.floor((b * m) / chunks), to = start + Math.floor(((b + 1) * m) / chunks);
+      s.rows.set(s.pr.subarray(from, from + (to - from - s.counts[b]!)), at);
+      at += to - from - s.counts[b]!;
+    }
+    return left;
+  }
+
+  /**
+   * Open the job written into the control words (nBlocks blocks) to the workers, take blocks here too, and
+   * wait until all are done; false when a worker failed on its block (the job must be redone without workers).
+   */
+  private run(nBlocks: number): boolean {
+    const s = this.shared, c = s.ctrl;
     Atomics.store(c, DONE, 0);
     Atomics.store(c, NEXT, 0);
     Atomics.add(c, GEN, 1);
@@ -116,11 +175,10 @@ export class HistogramBuilder implements HistogramSource {
       Atomics.wait(c, DONE, done, 1000);
     }
     if (Atomics.load(c, FAILED) === 1) {
-      // A worker failed on its block: build this node here, and the rest of the fit without workers.
       Atomics.store(c, FAILED, 0);
-      void this.close();
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+      return false;
     }
+    return true;
   }
 
   /** Stop the workers. */
@@ -141,7 +199,7 @@ export function histogramWorkerSource(): string {
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',
-    ...[histogramFeatures, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
+    ...[histogramFeatures, partitionRows, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
     `const { workerData } = require('node:worker_threads');`,
     `${histogramWorkerMain.name}(workerData);`,
   ].join('\n');

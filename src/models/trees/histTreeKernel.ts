@@ -19,6 +19,8 @@ export interface GrowData {
   isCat: Uint8Array;
   /** The code of a missing value; a histogram has missingBin + 1 slots per feature. */
   missingBin: number;
+  /** 1 when every weight is 1 (covers are row counts); optional. */
+  unitWeights?: number;
   /** Gradient, hessian and cover weight per row (boosting: of the log loss; forest: w·y, w, w). */
   grad: Float64Array;
   hess: Float64Array;
@@ -159,25 +161,52 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
 }
 
 /**
- * Claim blocks of the current job until none is left, filling each block's features into its slot; run by
- * the calling thread and every worker. Self-contained (the workers run its source text).
+ * Claim blocks of the current job until none is left; run by the calling thread and every worker.
+ * Job 0: block b fills the histograms of features 4b … 4b + 3 into the job's slot. Job 1: block b
+ * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
+ * its left count to counts[b]). Self-contained (the workers run its source text).
  */
 export function histogramBlocks(s: HistogramShared): void {
   const c = s.ctrl;
-  const BLOCK_ = 4, NEXT_ = 1, DONE_ = 2, NBLOCKS_ = 3, START_ = 4, M_ = 5, WHOLE_ = 6, SLOT_ = 7, NF_ = 8, FAILED_ = 9;
+  const BLOCK_ = 4, NEXT_ = 1, DONE_ = 2, NBLOCKS_ = 3, START_ = 4, M_ = 5, WHOLE_ = 6, SLOT_ = 7, NF_ = 8, FAILED_ = 9, JOB_ = 11, PF_ = 12, PB_ = 13, PML_ = 14, PCAT_ = 15;
   for (;;) {
     const b = Atomics.add(c, NEXT_, 1);
-    if (b >= Atomics.load(c, NBLOCKS_)) return;
+    const nb = Atomics.load(c, NBLOCKS_);
+    if (b >= nb) return;
     try {
-      const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_);
-      const hist = s.slab.subarray(slot * s.histSize, (slot + 1) * s.histSize);
-      histogramFeatures(s.bins, s.n, s.NB, s.rows, Atomics.load(c, START_), Atomics.load(c, M_), whole, whole ? s.gh : s.ogh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
+      const start = Atomics.load(c, START_), m = Atomics.load(c, M_);
+      if (Atomics.load(c, JOB_) === 1) {
+        const from = start + Math.floor((b * m) / nb), to = start + Math.floor(((b + 1) * m) / nb);
+        s.counts[b] = partitionRows(s.bins, s.n, s.NB - 1, s.rows, from, to, Atomics.load(c, PF_), Atomics.load(c, PB_), Atomics.load(c, PML_), Atomics.load(c, PCAT_), s.words, s.pl, s.pr);
+      } else {
+        const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_);
+        const hist = s.slab.subarray(slot * s.histSize, (slot + 1) * s.histSize);
+        histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, whole ? s.gh : s.ogh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
+      }
     } catch {
       Atomics.store(c, FAILED_, 1);
     }
     Atomics.add(c, DONE_, 1);
     Atomics.notify(c, DONE_);
   }
+}
+
+/**
+ * Split rows[from … to) by feature f's code (≤ bin, or in the level set `words` when isCat; missing codes
+ * the side missingLeft says): left rows to pl[from …], right rows to pr[from …], both in row order;
+ * returns the left count.
+ */
+export function partitionRows(bins: Uint8Array, n: number, missingBin: number, rows: Uint32Array, from: number, to: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array, pl: Uint32Array, pr: Uint32Array): number {
+  const col = f * n;
+  let l = from, r = from;
+  for (let k = from; k < to; k++) {
+    const i = rows[k]!;
+    const code = bins[col + i]!;
+    const left = code === missingBin ? missingLeft === 1 : isCat === 1 ? ((words[code >>> 5]! >>> (code & 31)) & 1) === 1 : code <= bin;
+    if (left) pl[l++] = i;
+    else pr[r++] = i;
+  }
+  return l - from;
 }
 
 /** A worker's loop: build blocks when the generation moves, until told to exit. */
@@ -207,6 +236,11 @@ export interface HistogramShared {
   histSize: number;
   /** Control words: generation, block counter, blocks done, the job (see HistogramBuilder). */
   ctrl: Int32Array;
+  /** A partition's left and right rows per chunk (n each), its left count per chunk, and the level set of a categorical split. */
+  pl: Uint32Array;
+  pr: Uint32Array;
+  counts: Int32Array;
+  words: Uint32Array;
 }
 
 /** Where boosting takes its histograms from and has them built (HistogramBuilder: reused slots, worker threads). */
@@ -216,6 +250,8 @@ export interface HistogramSource {
   take(): Float64Array;
   /** Fill hist for feats[0 … nf) over rows[start … end) of the rows array the tree grows on. */
   build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void;
+  /** Stable partition of rows[start … end) in place (left rows first, each side in row order); returns the end of the left rows. */
+  partition(start: number, end: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array): number;
 }
 
 /**
@@ -473,7 +509,12 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
     const start = nodeStart[id]!, end = nodeEnd[id]!;
     const col = f * n, mb = d.missingBin;
     let l = start, r = 0, wl = 0, wr = 0;
-    if (cat === 1) {
+    if (hs && d.unitWeights === 1) {
+      // Unit weights: a cover is the row count whatever the summation order, so the source may split the rows on its threads.
+      l = hs.partition(start, end, f, b, ml, cat, words);
+      wl = l - start;
+      wr = end - l;
+    } else if (cat === 1) {
       for (let k = start; k < end; k++) {
         const i = rows[k]!;
         if (binGoesLeft(bins[col + i]!, mb, 1, b, ml, words, 0)) {
@@ -497,7 +538,7 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
         }
       }
     }
-    rows.set(scratch.subarray(0, r), l);
+    if (r > 0) rows.set(scratch.subarray(0, r), l);
     const G = sumG[id]!, H = sumH[id]!;
     const gl = s[4]!, hl = s[5]!;
     const L = addNode(start, l, depthOf[id]! + 1, gl, hl, l - start, wl);

@@ -98,7 +98,8 @@ describe('HistGradientBoosting', () => {
     const sha = (m: HistGradientBoostingModel): string => createHash('sha256').update(JSON.stringify(m.toJSON().trees)).digest('hex');
     // The trees of the one-thread code this replaced (commit 8076d56), by sha256 of their JSON.
     const before = ['c76cdb1bb4bfcff2c059ecd48046be9c63675f3b8ef3124ce74fc35f3dad6e19', '41a567c35a0b17ed27603d0e682cadccf1b734bfe3a9fea4408d1ef37c92239a'];
-    for (const [k, extra] of [{}, { rowSubsample: 0.7, colSubsample: 0.6 }].entries()) {
+    // Unit weights (rows split on the threads too), subsampled, and weighted (covers summed on the calling thread).
+    for (const [k, extra] of [{}, { rowSubsample: 0.7, colSubsample: 0.6 }, { classWeight: { 0: 1, 1: 2.5 } }].entries()) {
       const models = [];
       for (const threads of [1, 2, 3]) {
         const m = await new HistGradientBoosting({ maxIter: 25, threads, ...extra }).fit(big.X, big.y);
@@ -107,7 +108,7 @@ describe('HistGradientBoosting', () => {
       }
       expect(saved(models[1]!)).toBe(saved(models[0]!));
       expect(saved(models[2]!)).toBe(saved(models[0]!));
-      expect(sha(models[0]!)).toBe(before[k]);
+      if (k < before.length) expect(sha(models[0]!)).toBe(before[k]);
     }
     // 'auto' stays on the calling thread for small inputs (a worker costs more than it saves).
     expect(12000 * 9).toBeLessThan(BOOSTING_THREAD_MIN_CELLS);

@@ -66,6 +66,37 @@ describe('HistogramBuilder', () => {
     }
   });
 
+  it('partitions a node\'s rows on 1, 2 and 3 threads exactly as one stable pass (numeric and level-set splits, missing either side)', async () => {
+    const big = 40_000;
+    const bigCodes = new Uint8Array(big * 2);
+    for (let i = 0; i < big; i++) {
+      bigCodes[i] = rng.next() < 0.1 ? maxBins : rng.int(200);
+      bigCodes[big + i] = rng.next() < 0.1 ? maxBins : rng.int(40);
+    }
+    const words = new Uint32Array(8);
+    for (const v of [1, 5, 33, 39]) words[v >>> 5] |= 1 << (v & 31);
+    for (const threads of [1, 2, 3]) {
+      const hb = new HistogramBuilder(bigCodes, big, 2, maxBins, 2, threads);
+      try {
+        for (const [f, bin, missingLeft, isCat, size] of [[0, 120, 0, 0, big], [0, 7, 1, 0, 30_001], [1, 0, 1, 1, 25_000], [1, 0, 0, 1, 900]] as const) {
+          const pick = rng.shuffle(Array.from({ length: big }, (_, i) => i)).slice(0, size).sort((a, b) => a - b);
+          const at = big - size;
+          hb.rows.set(pick, at);
+          const goesLeft = (i: number): boolean => {
+            const c = bigCodes[f * big + i]!;
+            return c === maxBins ? missingLeft === 1 : isCat === 1 ? ((words[c >>> 5]! >>> (c & 31)) & 1) === 1 : c <= bin;
+          };
+          const want = [...pick.filter(goesLeft), ...pick.filter((i) => !goesLeft(i))];
+          const l = hb.partition(at, big, f, bin, missingLeft, isCat, words);
+          expect(l - at).toBe(pick.filter(goesLeft).length);
+          expect(Array.from(hb.rows.subarray(at, big))).toEqual(want);
+        }
+      } finally {
+        await hb.close();
+      }
+    }
+  });
+
   it('hands out slab slots until they run out, then fresh arrays, and builds into either', async () => {
     const hb = new HistogramBuilder(codes, n, F, maxBins, 2, 2);
     try {
