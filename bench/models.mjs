@@ -97,11 +97,14 @@ for (const fam of families) {
   console.error(`seglab ${fam.name} …`);
   // The logistic regression and the MLP on median-filled rows, filled before the clock starts (the peer does the same).
   const [Xtrain, Xtest] = fam.filled ? [medianFilled(train.X, train.X), medianFilled(test.X, train.X)] : [train.X, test.X];
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const model = await fam.create().fit(Xtrain, train.y);
   const fitSeconds = (performance.now() - t0) / 1000;
-  ours[fam.name] = { fitSeconds, auc: auc(model.predictProba(Xtest), test.y), iterations: model.iterations ?? model.convergence?.iterations ?? model.training?.epochs ?? model.trees?.length, threads: model.fitThreads ?? 1, backend: model.backend?.backend ?? null, model };
-  console.error(`  fit ${fitSeconds.toFixed(2)} s, ${ours[fam.name].iterations} iterations, ${ours[fam.name].threads} thread(s), AUC ${ours[fam.name].auc.toFixed(4)}`);
+  // CPU seconds of every thread of the process: what the fit cost, whatever share of the cores the machine gave it.
+  const cpu = process.cpuUsage(c0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  ours[fam.name] = { fitSeconds, cpuSeconds, auc: auc(model.predictProba(Xtest), test.y), iterations: model.iterations ?? model.convergence?.iterations ?? model.training?.epochs ?? model.trees?.length, threads: model.fitThreads ?? 1, backend: model.backend?.backend ?? null, model };
+  console.error(`  fit ${fitSeconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ${ours[fam.name].iterations} iterations, ${ours[fam.name].threads} thread(s), AUC ${ours[fam.name].auc.toFixed(4)}`);
 }
 let scoring = null;
 if (ours['hist-gradient-boosting']) {
@@ -145,7 +148,7 @@ load.push(loadavg()[0]);
 const rows = families.map((fam) => {
   const o = ours[fam.name];
   const p = peer?.[fam.name];
-  return { family: fam.name, seglab: { fitSeconds: round(o.fitSeconds), auc: round(o.auc, 4), iterations: o.iterations, threads: o.threads, backend: o.backend }, peer: p ? { model: fam.peer, fitSeconds: round(p.fitSeconds), auc: round(p.auc, 4), iterations: p.iterations, threads: p.threads } : null, goal: fam.goal };
+  return { family: fam.name, seglab: { fitSeconds: round(o.fitSeconds), cpuSeconds: round(o.cpuSeconds), auc: round(o.auc, 4), iterations: o.iterations, threads: o.threads, backend: o.backend }, peer: p ? { model: fam.peer, fitSeconds: round(p.fitSeconds), cpuSeconds: round(p.cpuSeconds), auc: round(p.auc, 4), iterations: p.iterations, threads: p.threads } : null, goal: fam.goal };
 });
 /** The boosted fit per iteration (both sides stop early on their own validation loss, so their counts may differ). */
 function perIteration(family, side) {
@@ -159,14 +162,14 @@ console.log(JSON.stringify(result, null, 2));
 
 if (!flag('no-record')) {
   const table = rows
-    .map((r) => `| ${r.family}${r.seglab.backend ? ` (${r.seglab.backend} backend)` : ''} | ${r.seglab.fitSeconds} s (${r.family === 'random-forest' ? `${r.seglab.threads} threads` : `${r.seglab.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}${perIteration(r.family, r.seglab)}`}) | ${r.peer ? `${r.peer.fitSeconds} s${r.family !== 'random-forest' ? ` (${r.peer.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}${perIteration(r.family, r.peer)})` : ''}` : '–'} | ${r.peer ? `${round(r.seglab.fitSeconds / r.peer.fitSeconds)}×` : '–'} | ${r.seglab.auc} | ${r.peer?.auc ?? '–'} | ${r.goal} |`)
+    .map((r) => `| ${r.family}${r.seglab.backend ? ` (${r.seglab.backend} backend)` : ''} | ${r.seglab.fitSeconds} s (${r.family === 'random-forest' ? `${r.seglab.threads} threads` : `${r.seglab.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}${perIteration(r.family, r.seglab)}`}) | ${r.peer ? `${r.peer.fitSeconds} s${r.family !== 'random-forest' ? ` (${r.peer.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}${perIteration(r.family, r.peer)})` : ''}` : '–'} | ${r.peer ? `${round(r.seglab.fitSeconds / r.peer.fitSeconds)}×` : '–'} | ${r.seglab.cpuSeconds} s / ${r.peer?.cpuSeconds ?? '–'} s | ${r.seglab.auc} | ${r.peer?.auc ?? '–'} | ${r.goal} |`)
     .join('\n');
   appendFileSync(
     join(root, 'BENCHMARKS.md'),
     `\n### ${result.date.slice(0, 10)}: ${nTrain.toLocaleString('en-US')} × ${F} synthetic rows, side by side with scikit-learn 1.2.1\n\n` +
       `Machine: ${result.machine}, Node ${result.node}${oneThread ? '; **one thread each** (seglab threads: 1, OMP_NUM_THREADS=1)' : ''}; load average ${result.loadAverage.join(' → ')} (start → after seglab → after the peer). ` +
       `AUC on ${nTest.toLocaleString('en-US')} held-out rows.\n\n` +
-      `| family | seglab fit | scikit-learn fit | ratio | seglab AUC | scikit-learn AUC | goal |\n|---|---|---|---|---|---|---|\n${table}\n` +
+      `| family | seglab fit | scikit-learn fit | ratio | CPU seglab / scikit-learn | seglab AUC | scikit-learn AUC | goal |\n|---|---|---|---|---|---|---|---|\n${table}\n` +
       (scoring ? `\nScoring ${nScore.toLocaleString('en-US')} rows with the boosted model (${scoring.trees} trees): ${round(scoring.seconds)} s on ${scoring.threads} threads, best of 3 (${scoring.runs.map((r) => round(r)).join(', ')}; ${round(scoring.oneThreadSeconds)} s on one thread; goal < 2 s)${peer?.scoring ? `; scikit-learn predict_proba on the same model size: ${round(peer.scoring.seconds)} s` : ''}.\n` : ''),
   );
   console.error('recorded in BENCHMARKS.md');
