@@ -77,8 +77,9 @@ export class HistGradientBoosting {
     const raw = new Float64Array(n).fill(init);
     const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
     const threads = p.threads === 'auto' ? (n * F >= BOOSTING_THREAD_MIN_CELLS ? availableParallelism() : 1) : p.threads;
-    // Codes, gradients and the tree's rows in the builder's (shared) memory; at most maxLeafNodes + 1 histograms live at once.
-    const hb = new HistogramBuilder(codes, n, F, bins.missingBin, p.maxLeafNodes ? p.maxLeafNodes + 2 : 64, threads);
+    // Codes, gradients and the tree's rows in the builder's (shared) memory; at most maxLeafNodes + 1 histograms live at once
+    // (without a leaf limit, histograms beyond 16 slots are fresh arrays built on the calling thread).
+    const hb = new HistogramBuilder(codes, n, F, bins.missingBin, p.maxLeafNodes ? p.maxLeafNodes + 2 : 16, threads);
     try {
       const { gh, rows } = hb;
       // The tree's root sums read grad / hess; the histograms read the same numbers interleaved (gh).
