@@ -15,7 +15,8 @@ const STALL_MS = 60_000;
  * claim blocks of four features of a node (an atomic counter) and fill them from shared memory (bin codes,
  * gradients, the node's rows); the calling thread waits for the last block synchronously (Atomics), so the
  * grower stays a plain loop. A feature's histogram is always filled by one thread, rows in order, so the
- * sums are the same bit for bit on any number of threads. Histograms live in a slab of reusable slots
+ * sums are the same bit for bit on any number of threads. Large nodes are partitioned the same way, in
+ * chunks of rows (`partition`). Histograms live in a slab of reusable slots
  * (`take`); `reset` frees them all before the next tree. With threads = 1 no worker starts and nothing
  * is shared. Call `close` when done.
  */
