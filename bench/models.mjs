@@ -9,9 +9,9 @@
 // as bench/logistic.mjs) and Pipeline(StandardScaler, MLPClassifier) with seglab's MLP defaults ((32, 16), adam
 // at 1e-3, batches of 256, alpha 1e-4, early stopping on 10% with patience 10); seglab standardises inside both.
 // Appends a dated section to BENCHMARKS.md.
-// --peer-threads N caps the peer's OpenMP and BLAS threads (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS): with 1, both sides
-// fit on one core (seglab's logistic regression and boosted fit are single-threaded), which a loaded machine disturbs less.
-// Usage: npm run bench:models [-- --rows 200000] [--skip-peer] [--no-record] [--peer-threads N] [--only hist-gradient-boosting,random-forest,logistic-regression,mlp]
+// --one-thread: the load-robust proxy on a shared machine — seglab's tree models with threads: 1, the peer with OMP_NUM_THREADS=1
+// (its forest with n_jobs=1). --peer-threads N caps only the peer's OpenMP and BLAS threads (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS).
+// Usage: npm run bench:models [-- --rows 200000] [--skip-peer] [--no-record] [--one-thread] [--peer-threads N] [--only hist-gradient-boosting,random-forest,logistic-regression,mlp]
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,6 +33,8 @@ const nTrain = Number(option('rows', 200_000));
 const peerThreads = option('peer-threads', null);
 const nTest = 50_000;
 const nScore = 1_000_000;
+const oneThread = flag('one-thread');
+const threads = oneThread ? { threads: 1 } : {};
 const F = 30;
 
 /** The generator of test/models/trees/treeFixtures.ts (nonlinearData). */
@@ -79,8 +81,8 @@ function medianFilled(X, fit) {
 
 /** The families measured: our estimator (its fit and held-out scores) and the name the peer knows it by. */
 const FAMILIES = [
-  { name: 'hist-gradient-boosting', create: () => new seglab.HistGradientBoosting({ seed: 0 }), peer: 'HistGradientBoostingClassifier(random_state=0)', goal: 'fit ≤ 1.5× peer, AUC ≥ peer − 0.005' },
-  { name: 'random-forest', create: () => new seglab.RandomForest({ nEstimators: 100, seed: 0 }), peer: 'RandomForestClassifier(100, n_jobs=2) on median-filled NaN', goal: 'fit faster than peer' },
+  { name: 'hist-gradient-boosting', create: () => new seglab.HistGradientBoosting({ seed: 0, ...threads }), peer: 'HistGradientBoostingClassifier(random_state=0)', goal: 'fit ≤ 1.5× peer, AUC ≥ peer − 0.005' },
+  { name: 'random-forest', create: () => new seglab.RandomForest({ nEstimators: 100, seed: 0, ...threads }), peer: 'RandomForestClassifier(100, n_jobs=2) on median-filled NaN', goal: 'fit faster than peer' },
   { name: 'logistic-regression', create: () => new seglab.LogisticRegression(), filled: true, peer: 'Pipeline(StandardScaler, LogisticRegression()) on median-filled NaN', goal: 'fit ≤ 2× peer' },
   { name: 'mlp', create: () => new seglab.Mlp({ seed: 0 }), filled: true, peer: 'Pipeline(StandardScaler, MLPClassifier((32, 16), early stopping)) on median-filled NaN', goal: 'fit ≤ 2× peer (none in the issue)' },
 ];
@@ -96,11 +98,14 @@ for (const fam of families) {
   console.error(`seglab ${fam.name} …`);
   // The logistic regression and the MLP on median-filled rows, filled before the clock starts (the peer does the same).
   const [Xtrain, Xtest] = fam.filled ? [medianFilled(train.X, train.X), medianFilled(test.X, train.X)] : [train.X, test.X];
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const model = await fam.create().fit(Xtrain, train.y);
   const fitSeconds = (performance.now() - t0) / 1000;
-  ours[fam.name] = { fitSeconds, auc: auc(model.predictProba(Xtest), test.y), iterations: model.iterations ?? model.convergence?.iterations ?? model.training?.epochs ?? model.trees?.length, threads: model.fitThreads ?? 1, backend: model.backend?.backend ?? null, model };
-  console.error(`  fit ${fitSeconds.toFixed(2)} s, AUC ${ours[fam.name].auc.toFixed(4)}`);
+  // CPU seconds of every thread of the process: what the fit cost, whatever share of the cores the machine gave it.
+  const cpu = process.cpuUsage(c0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  ours[fam.name] = { fitSeconds, cpuSeconds, auc: auc(model.predictProba(Xtest), test.y), iterations: model.iterations ?? model.convergence?.iterations ?? model.training?.epochs ?? model.trees?.length, threads: model.fitThreads ?? 1, backend: model.backend?.backend ?? null, model };
+  console.error(`  fit ${fitSeconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ${ours[fam.name].iterations} iterations, ${ours[fam.name].threads} thread(s), AUC ${ours[fam.name].auc.toFixed(4)}`);
 }
 let scoring = null;
 if (ours['hist-gradient-boosting']) {
@@ -132,7 +137,8 @@ if (!flag('skip-peer')) {
     writeFileSync(join(dir, 'test_X.f64'), test.X.data);
     writeFileSync(join(dir, 'test_y.u8'), test.y);
     console.error(`peer (${python} bench/peer_models.py) on the same rows …`);
-    const env = peerThreads ? { ...process.env, OMP_NUM_THREADS: peerThreads, OPENBLAS_NUM_THREADS: peerThreads } : process.env;
+    const capped = oneThread ? '1' : peerThreads;
+    const env = capped ? { ...process.env, OMP_NUM_THREADS: capped, OPENBLAS_NUM_THREADS: capped, ...(oneThread && { SEGLAB_PEER_JOBS: '1' }) } : process.env;
     const r = spawnSync(python, [join(root, 'bench/peer_models.py'), dir, String(F), families.map((f) => f.name).join(',')], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'], env });
     if (r.status !== 0) throw new Error(`peer_models.py failed (exit ${r.status})`);
     peer = JSON.parse(r.stdout.trim().split('\n').at(-1));
@@ -145,24 +151,28 @@ load.push(loadavg()[0]);
 const rows = families.map((fam) => {
   const o = ours[fam.name];
   const p = peer?.[fam.name];
-  return { family: fam.name, seglab: { fitSeconds: round(o.fitSeconds), auc: round(o.auc, 4), iterations: o.iterations, threads: o.threads, backend: o.backend }, peer: p ? { model: fam.peer, fitSeconds: round(p.fitSeconds), auc: round(p.auc, 4), iterations: p.iterations } : null, goal: fam.goal };
+  return { family: fam.name, seglab: { fitSeconds: round(o.fitSeconds), cpuSeconds: round(o.cpuSeconds), auc: round(o.auc, 4), iterations: o.iterations, threads: o.threads, backend: o.backend }, peer: p ? { model: fam.peer, fitSeconds: round(p.fitSeconds), cpuSeconds: round(p.cpuSeconds), auc: round(p.auc, 4), iterations: p.iterations, threads: p.threads } : null, goal: fam.goal };
 });
+/** The boosted fit per iteration (both sides stop early on their own validation loss, so their counts may differ). */
+function perIteration(family, side) {
+  return family === 'hist-gradient-boosting' && side.iterations > 0 ? `, ${round((side.fitSeconds * 1000) / side.iterations, 1)} ms each${side.threads ? ` on ${side.threads} thread${side.threads > 1 ? 's' : ''}` : ''}` : '';
+}
 function round(v, d = 2) {
   return Math.round(v * 10 ** d) / 10 ** d;
 }
-const result = { date: new Date().toISOString(), peerThreads: peerThreads === null ? 'default' : Number(peerThreads), machine: `${cpus()[0]?.model} × ${availableParallelism()}, ${Math.round(totalmem() / 2 ** 30)} GB`, node: process.version, loadAverage: load.map((l) => round(l)), rows: { train: nTrain, test: nTest, cols: F }, families: rows, scoring, peerScoring: peer?.scoring ?? null };
+const result = { date: new Date().toISOString(), peerThreads: oneThread ? 1 : peerThreads === null ? 'default' : Number(peerThreads), machine: `${cpus()[0]?.model} × ${availableParallelism()}, ${Math.round(totalmem() / 2 ** 30)} GB`, node: process.version, loadAverage: load.map((l) => round(l)), rows: { train: nTrain, test: nTest, cols: F }, oneThread, families: rows, scoring, peerScoring: peer?.scoring ?? null };
 console.log(JSON.stringify(result, null, 2));
 
 if (!flag('no-record')) {
   const table = rows
-    .map((r) => `| ${r.family}${r.seglab.backend ? ` (${r.seglab.backend} backend)` : ''} | ${r.seglab.fitSeconds} s (${r.family === 'random-forest' ? `${r.seglab.threads} threads` : `${r.seglab.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}`}) | ${r.peer ? `${r.peer.fitSeconds} s${r.family === 'mlp' || r.family === 'logistic-regression' ? ` (${r.peer.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'})` : ''}` : '–'} | ${r.peer ? `${round(r.seglab.fitSeconds / r.peer.fitSeconds)}×` : '–'} | ${r.seglab.auc} | ${r.peer?.auc ?? '–'} | ${r.goal} |`)
+    .map((r) => `| ${r.family}${r.seglab.backend ? ` (${r.seglab.backend} backend)` : ''} | ${r.seglab.fitSeconds} s (${r.family === 'random-forest' ? `${r.seglab.threads} threads` : `${r.seglab.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}${perIteration(r.family, r.seglab)}`}) | ${r.peer ? `${r.peer.fitSeconds} s${r.family !== 'random-forest' ? ` (${r.peer.iterations} ${r.family === 'mlp' ? 'epochs' : 'iterations'}${perIteration(r.family, r.peer)})` : ''}` : '–'} | ${r.peer ? `${round(r.seglab.fitSeconds / r.peer.fitSeconds)}×` : '–'} | ${r.seglab.cpuSeconds} s / ${r.peer?.cpuSeconds ?? '–'} s | ${r.seglab.auc} | ${r.peer?.auc ?? '–'} | ${r.goal} |`)
     .join('\n');
   appendFileSync(
     join(root, 'BENCHMARKS.md'),
     `\n### ${result.date.slice(0, 10)}: ${nTrain.toLocaleString('en-US')} × ${F} synthetic rows, side by side with scikit-learn 1.2.1\n\n` +
-      `Machine: ${result.machine}, Node ${result.node}; load average ${result.loadAverage.join(' → ')} (start → after seglab → after the peer)${peerThreads ? `; scikit-learn on ${peerThreads} thread(s) (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS)` : ''}. ` +
+      `Machine: ${result.machine}, Node ${result.node}${oneThread ? '; **one thread each** (seglab threads: 1, OMP_NUM_THREADS=1)' : peerThreads ? `; scikit-learn on ${peerThreads} thread(s) (OMP_NUM_THREADS, OPENBLAS_NUM_THREADS)` : ''}; load average ${result.loadAverage.join(' → ')} (start → after seglab → after the peer). ` +
       `AUC on ${nTest.toLocaleString('en-US')} held-out rows.\n\n` +
-      `| family | seglab fit | scikit-learn fit | ratio | seglab AUC | scikit-learn AUC | goal |\n|---|---|---|---|---|---|---|\n${table}\n` +
+      `| family | seglab fit | scikit-learn fit | ratio | CPU seglab / scikit-learn | seglab AUC | scikit-learn AUC | goal |\n|---|---|---|---|---|---|---|---|\n${table}\n` +
       (scoring ? `\nScoring ${nScore.toLocaleString('en-US')} rows with the boosted model (${scoring.trees} trees): ${round(scoring.seconds)} s on ${scoring.threads} threads, best of 3 (${scoring.runs.map((r) => round(r)).join(', ')}; ${round(scoring.oneThreadSeconds)} s on one thread; goal < 2 s)${peer?.scoring ? `; scikit-learn predict_proba on the same model size: ${round(peer.scoring.seconds)} s` : ''}.\n` : ''),
   );
   console.error('recorded in BENCHMARKS.md');

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { checkFittedColumns } from '../../core/checkFittedColumns';
 import { usageError } from '../../core/errors';
 import { Matrix } from '../../core/Matrix';
@@ -6,6 +7,7 @@ import { Rng } from '../../core/rng';
 import type { BinaryLabels, FitOptions } from '../ModelEntry';
 import { BinMapper } from './BinMapper';
 import { HistTree } from './HistTree';
+import { HistogramBuilder } from './HistogramBuilder';
 import { HistGradientBoostingModel } from './HistGradientBoostingModel';
 import { checkBinaryLabels, checkTreeFit, checkTreeMatrix } from './checkTreeInput';
 import { binGoesLeft, growTree, type GrowData, type GrowParams, type GrownTree } from './histTreeKernel';
@@ -16,6 +18,8 @@ import { logLoss } from './treeParamFields';
 const WHO = 'HistGradientBoosting';
 /** Above this many rows earlyStopping 'auto' turns on (as scikit-learn). */
 export const AUTO_EARLY_STOPPING_ROWS = 10_000;
+/** Below this many training cells (rows × columns) threads: 'auto' builds on the calling thread (a worker costs ~40 ms to start). */
+export const BOOSTING_THREAD_MIN_CELLS = 1_000_000;
 
 /**
  * Gradient-boosted histogram trees for a binary label (log loss), the design of LightGBM and
@@ -72,82 +76,95 @@ export class HistGradientBoosting {
     const init = Math.log(sy / (sw - sy));
     const raw = new Float64Array(n).fill(init);
     const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
-    const grad = new Float64Array(n), hess = new Float64Array(n);
-    const data: GrowData = { bins: codes, rowBins: new Uint8Array(0), n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt };
-    const rng = Rng.derive(p.seed, 'boosting');
-    const all = new Uint32Array(n);
-    for (let i = 0; i < n; i++) all[i] = i;
-    const rows = new Uint32Array(n), scratch = new Uint32Array(n), inSample = new Uint8Array(n);
-    const nSub = Math.max(1, Math.round(p.rowSubsample * n));
-    const nCols = Math.max(1, Math.round(p.colSubsample * F));
-    const colOrder = Int32Array.from({ length: F }, (_, j) => j);
-    const trees: HistTree[] = [];
-    const validationLoss: number[] | null = vRaw ? [logLoss(vRaw, yv!, wv)] : null;
+    const threads = p.threads === 'auto' ? (n * F >= BOOSTING_THREAD_MIN_CELLS ? availableParallelism() : 1) : p.threads;
+    // Codes, gradients and the tree's rows in the builder's (shared) memory; at most maxLeafNodes + 1 histograms live at once
+    // (without a leaf limit, histograms beyond 16 slots are fresh arrays built on the calling thread).
+    const hb = new HistogramBuilder(codes, n, F, bins.missingBin, p.maxLeafNodes ? p.maxLeafNodes + 2 : 16, threads);
+    try {
+      const { gh, rows } = hb;
+      // The tree's root sums read grad / hess; the histograms read the same numbers interleaved (gh).
+      const grad = new Float64Array(n), hess = new Float64Array(n);
+      const data: GrowData = { bins: hb.bins, rowBins: new Uint8Array(0), n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt, unitWeights: wt.every((w) => w === 1) ? 1 : 0 };
+      const rng = Rng.derive(p.seed, 'boosting');
+      const all = new Uint32Array(n);
+      for (let i = 0; i < n; i++) all[i] = i;
+      const scratch = new Uint32Array(n), inSample = new Uint8Array(n);
+      const nSub = Math.max(1, Math.round(p.rowSubsample * n));
+      const nCols = Math.max(1, Math.round(p.colSubsample * F));
+      const colOrder = Int32Array.from({ length: F }, (_, j) => j);
+      const trees: HistTree[] = [];
+      const validationLoss: number[] | null = vRaw ? [logLoss(vRaw, yv!, wv)] : null;
 
-    for (let iter = 0; iter < p.maxIter; iter++) {
-      for (let i = 0; i < n; i++) {
-        const pr = 1 / (1 + Math.exp(-raw[i]!));
-        const w = wt[i]!;
-        grad[i] = w * (pr - yt[i]!);
-        hess[i] = w * pr * (1 - pr);
-      }
-      // Rows of this tree: all, or a seeded sample without replacement (kept in row order).
-      let m = n;
-      if (nSub < n) {
-        for (let k = 0; k < nSub; k++) {
-          const j = k + rng.int(n - k);
-          const t = all[k]!;
-          all[k] = all[j]!;
-          all[j] = t;
+      for (let iter = 0; iter < p.maxIter; iter++) {
+        for (let i = 0; i < n; i++) {
+          const pr = 1 / (1 + Math.exp(-raw[i]!));
+          const w = wt[i]!;
+          const g = w * (pr - yt[i]!), h = w * pr * (1 - pr);
+          grad[i] = g;
+          hess[i] = h;
+          gh[2 * i] = g;
+          gh[2 * i + 1] = h;
         }
-        rows.set(all.subarray(0, nSub));
-        rows.subarray(0, nSub).sort();
-        m = nSub;
-      } else rows.set(all);
-      let features = colOrder;
-      if (nCols < F) {
-        for (let k = 0; k < nCols; k++) {
-          const j = k + rng.int(F - k);
-          const t = colOrder[k]!;
-          colOrder[k] = colOrder[j]!;
-          colOrder[j] = t;
+        // Rows of this tree: all, or a seeded sample without replacement (kept in row order).
+        let m = n;
+        if (nSub < n) {
+          for (let k = 0; k < nSub; k++) {
+            const j = k + rng.int(n - k);
+            const t = all[k]!;
+            all[k] = all[j]!;
+            all[j] = t;
+          }
+          rows.set(all.subarray(0, nSub));
+          rows.subarray(0, nSub).sort();
+          m = nSub;
+        } else rows.set(all);
+        let features = colOrder;
+        if (nCols < F) {
+          for (let k = 0; k < nCols; k++) {
+            const j = k + rng.int(F - k);
+            const t = colOrder[k]!;
+            colOrder[k] = colOrder[j]!;
+            colOrder[j] = t;
+          }
+          features = colOrder.slice(0, nCols).sort();
         }
-        features = colOrder.slice(0, nCols).sort();
-      }
-      const gp: GrowParams = {
-        mode: 0,
-        maxDepth: p.maxDepth ?? 1e9,
-        maxLeafNodes: p.maxLeafNodes ?? 0,
-        minSamplesLeaf: p.minSamplesLeaf,
-        minHessian: p.minHessian,
-        lambda: p.l2Regularization,
-        features,
-        mtry: 0,
-      };
-      const g = growTree(data, gp, rows, m, scratch, new Uint32Array(4));
-      const tree = HistTree.fromGrown(g, bins, p.learningRate);
-      trees.push(tree);
-      // Raw scores: the rows of each leaf from the grower's ranges; rows outside the sample by walking the binned tree.
-      if (m < n) inSample.fill(0);
-      for (let k = 0; k < g.feature.length; k++) {
-        if (g.feature[k]! >= 0) continue;
-        const v = tree.value[k]!;
-        for (let q = g.nodeStart[k]!; q < g.nodeEnd[k]!; q++) {
-          raw[g.rows[q]!]! += v;
-          if (m < n) inSample[g.rows[q]!] = 1;
+        const gp: GrowParams = {
+          mode: 0,
+          maxDepth: p.maxDepth ?? 1e9,
+          maxLeafNodes: p.maxLeafNodes ?? 0,
+          minSamplesLeaf: p.minSamplesLeaf,
+          minHessian: p.minHessian,
+          lambda: p.l2Regularization,
+          features,
+          mtry: 0,
+        };
+        const g = growTree(data, gp, rows, m, scratch, new Uint32Array(4), hb);
+        const tree = HistTree.fromGrown(g, bins, p.learningRate);
+        trees.push(tree);
+        // Raw scores: the rows of each leaf from the grower's ranges; rows outside the sample by walking the binned tree.
+        if (m < n) inSample.fill(0);
+        for (let k = 0; k < g.feature.length; k++) {
+          if (g.feature[k]! >= 0) continue;
+          const v = tree.value[k]!;
+          for (let q = g.nodeStart[k]!; q < g.nodeEnd[k]!; q++) {
+            raw[g.rows[q]!]! += v;
+            if (m < n) inSample[g.rows[q]!] = 1;
+          }
         }
+        if (m < n) for (let i = 0; i < n; i++) if (inSample[i] === 0) raw[i]! += tree.value[leafOfBinned(g, codes, i, n, bins.missingBin)]!;
+        options.onProgress?.((iter + 1) / p.maxIter, `boosting iteration ${iter + 1} of ${p.maxIter}`);
+        if (vRaw && vCodes && validationLoss) {
+          for (let i = 0; i < vRaw.length; i++) vRaw[i]! += tree.value[leafOfBinned(g, vCodes, i, vRaw.length, bins.missingBin)]!;
+          validationLoss.push(logLoss(vRaw, yv!, wv));
+          if (shouldStop(validationLoss, p.nIterNoChange, p.tol)) break;
+        }
+        if (iter % 10 === 9) await new Promise((r) => setImmediate(r));
       }
-      if (m < n) for (let i = 0; i < n; i++) if (inSample[i] === 0) raw[i]! += tree.value[leafOfBinned(g, codes, i, n, bins.missingBin)]!;
-      options.onProgress?.((iter + 1) / p.maxIter, `boosting iteration ${iter + 1} of ${p.maxIter}`);
-      if (vRaw && vCodes && validationLoss) {
-        for (let i = 0; i < vRaw.length; i++) vRaw[i]! += tree.value[leafOfBinned(g, vCodes, i, vRaw.length, bins.missingBin)]!;
-        validationLoss.push(logLoss(vRaw, yv!, wv));
-        if (shouldStop(validationLoss, p.nIterNoChange, p.tol)) break;
-      }
-      if (iter % 10 === 9) await new Promise((r) => setImmediate(r));
+      if (trees.length < p.maxIter) options.onProgress?.(1, `stopped early after ${trees.length} iterations`);
+      return new HistGradientBoostingModel(X.columns, p, init, bins, trees, validationLoss, hb.threads);
+    } finally {
+      await hb.close();
     }
-    if (trees.length < p.maxIter) options.onProgress?.(1, `stopped early after ${trees.length} iterations`);
-    return new HistGradientBoostingModel(X.columns, p, init, bins, trees, validationLoss);
   }
 }
 

@@ -45,6 +45,8 @@ export class HistGradientBoostingModel implements FittedModel {
     readonly bins: BinMapper,
     readonly trees: readonly HistTree[],
     readonly validationLoss: readonly number[] | null,
+    /** Threads that built the histograms (1 = the calling thread); not saved, the model is the same for any number. */
+    readonly fitThreads = 1,
   ) {
     this.ensemble = new TreeEnsemble(trees, bins);
   }

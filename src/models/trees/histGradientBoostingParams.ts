@@ -23,6 +23,8 @@ export const histGradientBoostingParamsSchema = z
     tol: z.number().finite().min(0).describe('a finite number >= 0').default(1e-7),
     classWeight: classWeightParam,
     categoricalFeatures: categoricalFeaturesParam,
+    /** Threads building the histograms ('auto' = the machine's cores above 1M cells; 1 = the calling thread). The model is the same for any number. */
+    threads: z.union([z.literal('auto'), z.number().int().min(1).max(64)]).describe("'auto' or a whole number from 1 to 64").default('auto'),
     seed: seedParam,
   })
   .strict();

@@ -19,6 +19,8 @@ export interface GrowData {
   isCat: Uint8Array;
   /** The code of a missing value; a histogram has missingBin + 1 slots per feature. */
   missingBin: number;
+  /** 1 when every weight is 1 (covers are row counts); optional. */
+  unitWeights?: number;
   /** Gradient, hessian and cover weight per row (boosting: of the log loss; forest: w·y, w, w). */
   grad: Float64Array;
   hess: Float64Array;
@@ -91,42 +93,165 @@ export function kernelRngInt(st: Uint32Array, k: number): number {
 
 /**
  * Add the rows rows[start … end) into the histogram slots (g, h, count) of the listed features (zeroed
- * first). Column by column, as scikit-learn: one feature's histogram stays in L1 while its codes stream
- * by; the node's gradients are gathered once into og / oh (a node of every row reads them directly).
+ * first): the node's gradients gathered once into ogh (interleaved g, h: 2·(end − start) values), then
+ * histogramFeatures fills the features.
  */
-export function buildHistogram(d: GrowData, rows: Uint32Array, start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array, og: Float64Array, oh: Float64Array): void {
-  const NB = d.missingBin + 1;
-  const { bins, grad, hess, n } = d;
+export function buildHistogram(d: GrowData, rows: Uint32Array, start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array, ogh: Float64Array): void {
+  const { grad, hess } = d;
   const m = end - start;
-  const whole = m === n;
-  if (!whole) {
+  for (let k = 0; k < m; k++) {
+    const i = rows[start + k]!;
+    ogh[2 * k] = grad[i]!;
+    ogh[2 * k + 1] = hess[i]!;
+  }
+  histogramFeatures(d.bins, d.n, d.missingBin + 1, rows, start, m, 0, ogh, feats, 0, nf, hist);
+}
+
+/**
+ * The histograms of features feats[q0 … q1) over rows[start … start + m) (all n rows in index order when
+ * whole is 1), from interleaved gradients gh (g, h of the k-th row at 2k, 2k + 1: gathered for the node,
+ * or every row's when whole). Four features per pass over the rows: the row index and its gradient pair
+ * (one 16-byte load) are read once for four histograms (24 KB, still in L1) — together about twice as fast
+ * here as one feature per pass over separate g and h arrays. Every bin adds its rows in row order however
+ * the features are grouped, so the sums do not depend on the grouping (nor on which thread fills which features).
+ */
+export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows: Uint32Array, start: number, m: number, whole: number, gh: Float64Array, feats: Int32Array, q0: number, q1: number, hist: Float64Array): void {
+  const S = NB * 3;
+  let q = q0;
+  for (; q + 4 <= q1; q += 4) {
+    const f0 = feats[q]!, f1 = feats[q + 1]!, f2 = feats[q + 2]!, f3 = feats[q + 3]!;
+    const o0 = f0 * S, o1 = f1 * S, o2 = f2 * S, o3 = f3 * S;
+    hist.fill(0, o0, o0 + S);
+    hist.fill(0, o1, o1 + S);
+    hist.fill(0, o2, o2 + S);
+    hist.fill(0, o3, o3 + S);
+    const c0 = f0 * n, c1 = f1 * n, c2 = f2 * n, c3 = f3 * n;
     for (let k = 0; k < m; k++) {
-      const i = rows[start + k]!;
-      og[k] = grad[i]!;
-      oh[k] = hess[i]!;
+      const i = whole === 1 ? k : rows[start + k]!;
+      const gk = gh[2 * k]!, hk = gh[2 * k + 1]!;
+      let p = o0 + bins[c0 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
+      p = o1 + bins[c1 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
+      p = o2 + bins[c2 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
+      p = o3 + bins[c3 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
     }
   }
-  for (let q = 0; q < nf; q++) {
-    const f = feats[q]!;
-    const o = f * NB * 3;
-    hist.fill(0, o, o + NB * 3);
-    const col = f * n;
-    if (whole) {
-      for (let i = 0; i < n; i++) {
-        const p = o + bins[col + i]! * 3;
-        hist[p] += grad[i]!;
-        hist[p + 1] += hess[i]!;
-        hist[p + 2] += 1;
-      }
-    } else {
-      for (let k = 0; k < m; k++) {
-        const p = o + bins[col + rows[start + k]!]! * 3;
-        hist[p] += og[k]!;
-        hist[p + 1] += oh[k]!;
-        hist[p + 2] += 1;
-      }
+  for (; q < q1; q++) {
+    const o = feats[q]! * S;
+    hist.fill(0, o, o + S);
+    const col = feats[q]! * n;
+    for (let k = 0; k < m; k++) {
+      const p = o + bins[col + (whole === 1 ? k : rows[start + k]!)]! * 3;
+      hist[p] += gh[2 * k]!;
+      hist[p + 1] += gh[2 * k + 1]!;
+      hist[p + 2] += 1;
     }
   }
+}
+
+/**
+ * Claim blocks of the current job until none is left; run by the calling thread and every worker.
+ * Job 0: block b fills the histograms of features 4b … 4b + 3 into the job's slot. Job 1: block b
+ * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
+ * its left count to counts[b]). Self-contained (the workers run its source text).
+ */
+export function histogramBlocks(s: HistogramShared): void {
+  const c = s.ctrl;
+  const BLOCK_ = 4, NEXT_ = 1, DONE_ = 2, NBLOCKS_ = 3, START_ = 4, M_ = 5, WHOLE_ = 6, SLOT_ = 7, NF_ = 8, FAILED_ = 9, JOB_ = 11, PF_ = 12, PB_ = 13, PML_ = 14, PCAT_ = 15;
+  for (;;) {
+    const b = Atomics.add(c, NEXT_, 1);
+    const nb = Atomics.load(c, NBLOCKS_);
+    if (b >= nb) return;
+    try {
+      const start = Atomics.load(c, START_), m = Atomics.load(c, M_);
+      if (Atomics.load(c, JOB_) === 1) {
+        const from = start + Math.floor((b * m) / nb), to = start + Math.floor(((b + 1) * m) / nb);
+        s.counts[b] = partitionRows(s.bins, s.n, s.NB - 1, s.rows, from, to, Atomics.load(c, PF_), Atomics.load(c, PB_), Atomics.load(c, PML_), Atomics.load(c, PCAT_), s.words, s.pl, s.pr);
+      } else {
+        const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_);
+        const hist = s.slab.subarray(slot * s.histSize, (slot + 1) * s.histSize);
+        histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, whole ? s.gh : s.ogh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
+      }
+    } catch {
+      Atomics.store(c, FAILED_, 1);
+    }
+    Atomics.add(c, DONE_, 1);
+    Atomics.notify(c, DONE_);
+  }
+}
+
+/**
+ * Split rows[from … to) by feature f's code (≤ bin, or in the level set `words` when isCat; missing codes
+ * the side missingLeft says): left rows to pl[from …], right rows to pr[from …], both in row order;
+ * returns the left count.
+ */
+export function partitionRows(bins: Uint8Array, n: number, missingBin: number, rows: Uint32Array, from: number, to: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array, pl: Uint32Array, pr: Uint32Array): number {
+  const col = f * n;
+  let l = from, r = from;
+  for (let k = from; k < to; k++) {
+    const i = rows[k]!;
+    const code = bins[col + i]!;
+    const left = code === missingBin ? missingLeft === 1 : isCat === 1 ? ((words[code >>> 5]! >>> (code & 31)) & 1) === 1 : code <= bin;
+    if (left) pl[l++] = i;
+    else pr[r++] = i;
+  }
+  return l - from;
+}
+
+/** A worker's loop: build blocks when the generation moves, until told to exit. */
+export function histogramWorkerMain(s: HistogramShared): void {
+  const GEN_ = 0, EXIT_ = 10;
+  for (;;) {
+    const gen = Atomics.load(s.ctrl, GEN_);
+    if (Atomics.load(s.ctrl, EXIT_) === 1) return;
+    histogramBlocks(s);
+    Atomics.wait(s.ctrl, GEN_, gen);
+  }
+}
+
+/** What histogram worker threads share with the calling thread (views on SharedArrayBuffers; see HistogramBuilder). */
+export interface HistogramShared {
+  bins: Uint8Array;
+  n: number;
+  NB: number;
+  rows: Uint32Array;
+  /** Every row's gradient and hessian, interleaved (2n values). */
+  gh: Float64Array;
+  /** The node's gradient pairs gathered in row order. */
+  ogh: Float64Array;
+  feats: Int32Array;
+  /** Histogram slots of histSize values each. */
+  slab: Float64Array;
+  histSize: number;
+  /** Control words: generation, block counter, blocks done, the job (see HistogramBuilder). */
+  ctrl: Int32Array;
+  /** A partition's left and right rows per chunk (n each), its left count per chunk, and the level set of a categorical split. */
+  pl: Uint32Array;
+  pr: Uint32Array;
+  counts: Int32Array;
+  words: Uint32Array;
+}
+
+/** Where boosting takes its histograms from and has them built (HistogramBuilder: reused slots, worker threads). */
+export interface HistogramSource {
+  /** Free every slot (called as a tree starts). */
+  reset(): void;
+  take(): Float64Array;
+  /** Fill hist for feats[0 … nf) over rows[start … end) of the rows array the tree grows on. */
+  build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void;
+  /** Stable partition of rows[start … end) in place (left rows first, each side in row order); returns the end of the left rows. */
+  partition(start: number, end: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array): number;
 }
 
 /**
@@ -339,20 +464,19 @@ export function binGoesLeft(code: number, missingBin: number, isCat: number, bin
  * subtraction trick (the larger child's histogram is its parent's minus the smaller's); the forest grows
  * depth-first and builds each node's histogram over the features drawn for its split only.
  */
-export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: number, scratch: Uint32Array, rng: Uint32Array): GrownTree {
+export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: number, scratch: Uint32Array, rng: Uint32Array, hs?: HistogramSource): GrownTree {
   const NB = d.missingBin + 1;
   const histSize = d.F * NB * 3;
   const forest = p.mode === 1;
   const { grad, hess, weight, bins, n } = d;
-  const og = new Float64Array(m), oh = new Float64Array(m);
+  const ogh = hs || forest ? new Float64Array(0) : new Float64Array(2 * m);
   const feature: number[] = [], bin: number[] = [], missingLeft: number[] = [], left: number[] = [], right: number[] = [];
   const value: number[] = [], cover: number[] = [], catSet: number[] = [], nodeStart: number[] = [], nodeEnd: number[] = [];
   const depthOf: number[] = [], sumG: number[] = [], sumH: number[] = [], sumC: number[] = [];
   const catWordList: number[] = [];
   const lambda = p.lambda;
-  const addNode = (start: number, end: number, depth: number, G: number, H: number, C: number): number => {
-    let w = 0;
-    for (let k = start; k < end; k++) w += weight[rows[k]!]!;
+  // A node's cover is the weight of its rows summed in row order (apply sums its children's in the partition pass).
+  const addNode = (start: number, end: number, depth: number, G: number, H: number, C: number, w: number): number => {
     const id = feature.length;
     feature.push(-1); bin.push(0); missingLeft.push(0); left.push(-1); right.push(-1);
     value.push(forest ? (H > 0 ? G / H : 0) : -G / (H + lambda));
@@ -360,13 +484,14 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
     depthOf.push(depth); sumG.push(G); sumH.push(H); sumC.push(C);
     return id;
   };
-  let G0 = 0, H0 = 0;
+  let G0 = 0, H0 = 0, W0 = 0;
   for (let k = 0; k < m; k++) {
     const i = rows[k]!;
     G0 += grad[i]!;
     H0 += hess[i]!;
+    W0 += weight[i]!;
   }
-  addNode(0, m, 0, G0, H0, m);
+  addNode(0, m, 0, G0, H0, m, W0);
   const splittable = (id: number): boolean => depthOf[id]! < p.maxDepth && sumC[id]! >= 2 * p.minSamplesLeaf && sumH[id]! >= 2 * p.minHessian;
   const best = new Float64Array(7);
   const bestCat = new Uint32Array(8);
@@ -383,26 +508,41 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
     const words = cat === 1 ? Uint32Array.from(catWordList.slice(at, at + 8)) : bestCat;
     const start = nodeStart[id]!, end = nodeEnd[id]!;
     const col = f * n, mb = d.missingBin;
-    let l = start, r = 0;
-    if (cat === 1) {
+    let l = start, r = 0, wl = 0, wr = 0;
+    if (hs && d.unitWeights === 1) {
+      // Unit weights: a cover is the row count whatever the summation order, so the source may split the rows on its threads.
+      l = hs.partition(start, end, f, b, ml, cat, words);
+      wl = l - start;
+      wr = end - l;
+    } else if (cat === 1) {
       for (let k = start; k < end; k++) {
         const i = rows[k]!;
-        if (binGoesLeft(bins[col + i]!, mb, 1, b, ml, words, 0)) rows[l++] = i;
-        else scratch[r++] = i;
+        if (binGoesLeft(bins[col + i]!, mb, 1, b, ml, words, 0)) {
+          rows[l++] = i;
+          wl += weight[i]!;
+        } else {
+          scratch[r++] = i;
+          wr += weight[i]!;
+        }
       }
     } else {
       for (let k = start; k < end; k++) {
         const i = rows[k]!;
         const c = bins[col + i]!;
-        if (c === mb ? ml === 1 : c <= b) rows[l++] = i;
-        else scratch[r++] = i;
+        if (c === mb ? ml === 1 : c <= b) {
+          rows[l++] = i;
+          wl += weight[i]!;
+        } else {
+          scratch[r++] = i;
+          wr += weight[i]!;
+        }
       }
     }
-    rows.set(scratch.subarray(0, r), l);
+    if (r > 0) rows.set(scratch.subarray(0, r), l);
     const G = sumG[id]!, H = sumH[id]!;
     const gl = s[4]!, hl = s[5]!;
-    const L = addNode(start, l, depthOf[id]! + 1, gl, hl, l - start);
-    const R = addNode(l, end, depthOf[id]! + 1, G - gl, H - hl, end - l);
+    const L = addNode(start, l, depthOf[id]! + 1, gl, hl, l - start, wl);
+    const R = addNode(l, end, depthOf[id]! + 1, G - gl, H - hl, end - l, wr);
     feature[id] = f; bin[id] = b; missingLeft[id] = ml; left[id] = L; right[id] = R; catSet[id] = cat === 1 ? at / 8 : -1;
     return [L, R];
   };
@@ -437,8 +577,14 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
   } else {
     const feats = p.features;
     const nf = feats.length;
+    // Histograms from the caller's source (reused slots, built on its threads), else allocated and built here.
+    hs?.reset();
     const pool: Float64Array[] = [];
-    const take = (): Float64Array => pool.pop() ?? new Float64Array(histSize);
+    const take = (): Float64Array => pool.pop() ?? (hs ? hs.take() : new Float64Array(histSize));
+    const build = (start: number, end: number, h: Float64Array): void => {
+      if (hs) hs.build(start, end, feats, nf, h);
+      else buildHistogram(d, rows, start, end, feats, nf, h, ogh);
+    };
     const hists = new Map<number, Float64Array>();
     const splits = new Map<number, { s: Float64Array; cat: Uint32Array }>();
     const evaluate = (id: number): void => {
@@ -452,7 +598,7 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
     };
     if (splittable(0)) {
       const h = take();
-      buildHistogram(d, rows, 0, m, feats, nf, h, og, oh);
+      build(0, m, h);
       hists.set(0, h);
       evaluate(0);
     }
@@ -473,13 +619,13 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
       }
       const small = sumC[L]! <= sumC[R]! ? L : R;
       const large = small === L ? R : L;
-      const hs = take();
-      buildHistogram(d, rows, nodeStart[small]!, nodeEnd[small]!, feats, nf, hs, og, oh);
+      const hSmall = take();
+      build(nodeStart[small]!, nodeEnd[small]!, hSmall);
       for (let q = 0; q < nf; q++) {
         const from = feats[q]! * NB * 3, to = from + NB * 3;
-        for (let t = from; t < to; t++) parentHist[t] -= hs[t]!;
+        for (let t = from; t < to; t++) parentHist[t] -= hSmall[t]!;
       }
-      hists.set(small, hs);
+      hists.set(small, hSmall);
       hists.set(large, parentHist);
       for (const c of [L, R]) {
         if (c === L ? okL : okR) evaluate(c);
@@ -556,7 +702,7 @@ export function forestWorkerMain(wd: { d: GrowData; y: Uint8Array; sampleWeight:
 
 /** Source text of a forest worker: the kernel's functions and a call of forestWorkerMain on workerData. */
 export function forestWorkerSource(): string {
-  const fns = [kernelRng, kernelRngNext, kernelRngInt, buildHistogram, findBestSplit, findBestSplitSparse, binGoesLeft, growTree, growForestTree, forestWorkerMain];
+  const fns = [kernelRng, kernelRngNext, kernelRngInt, buildHistogram, histogramFeatures, findBestSplit, findBestSplitSparse, binGoesLeft, growTree, growForestTree, forestWorkerMain];
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',

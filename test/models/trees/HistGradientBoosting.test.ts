@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HistGradientBoosting, HistGradientBoostingModel, Matrix } from '../../../src';
-import { shouldStop } from '../../../src/models/trees/HistGradientBoosting';
+import { BOOSTING_THREAD_MIN_CELLS, shouldStop } from '../../../src/models/trees/HistGradientBoosting';
 import { auc, nonlinearData } from './treeFixtures';
 
 describe('HistGradientBoosting', () => {
@@ -88,6 +89,31 @@ describe('HistGradientBoosting', () => {
     expect(p[5]).toBe(p[6]);
     const numeric = await new HistGradientBoosting({ maxIter: 1, maxLeafNodes: 2, learningRate: 1 }).fit(Xc, labels);
     expect(auc(numeric.predictProba(Xc), labels)).toBeLessThan(auc(model.predictProba(Xc), labels) - 0.1);
+  });
+
+  it('fits the same model on 1, 2 and 3 threads, and the model of the code before the threads (speed changed nothing)', async () => {
+    const big = nonlinearData(12000, 9, 41);
+    // Everything but the threads param itself.
+    const saved = (m: HistGradientBoostingModel): string => JSON.stringify({ ...m.toJSON(), params: { ...m.params, threads: null } });
+    const sha = (m: HistGradientBoostingModel): string => createHash('sha256').update(JSON.stringify(m.toJSON().trees)).digest('hex');
+    // The trees of the one-thread code this replaced (commit 8076d56), by sha256 of their JSON.
+    const before = ['c76cdb1bb4bfcff2c059ecd48046be9c63675f3b8ef3124ce74fc35f3dad6e19', '41a567c35a0b17ed27603d0e682cadccf1b734bfe3a9fea4408d1ef37c92239a'];
+    // Unit weights (rows split on the threads too), subsampled, and weighted (covers summed on the calling thread).
+    for (const [k, extra] of [{}, { rowSubsample: 0.7, colSubsample: 0.6 }, { classWeight: { 0: 1, 1: 2.5 } }].entries()) {
+      const models = [];
+      for (const threads of [1, 2, 3]) {
+        const m = await new HistGradientBoosting({ maxIter: 25, threads, ...extra }).fit(big.X, big.y);
+        expect(m.fitThreads).toBe(threads);
+        models.push(m);
+      }
+      expect(saved(models[1]!)).toBe(saved(models[0]!));
+      expect(saved(models[2]!)).toBe(saved(models[0]!));
+      if (k < before.length) expect(sha(models[0]!)).toBe(before[k]);
+    }
+    // 'auto' stays on the calling thread for small inputs (a worker costs more than it saves).
+    expect(12000 * 9).toBeLessThan(BOOSTING_THREAD_MIN_CELLS);
+    expect((await new HistGradientBoosting({ maxIter: 2 }).fit(big.X, big.y)).fitThreads).toBe(1);
+    expect(() => new HistGradientBoosting({ threads: 0 })).toThrow(/threads: got 0, expected 'auto' or a whole number from 1 to 64/);
   });
 
   it('weights: class weights and sample weights raise the weighted class', async () => {

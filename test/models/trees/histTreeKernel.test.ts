@@ -19,7 +19,7 @@ describe('histTreeKernel', () => {
     const feats = Int32Array.from([0, 1, 2, 3]);
     const dense = new Float64Array(F * NB * 3), sparse = new Float64Array(F * NB * 3);
     const touched = new Int32Array(NB * F);
-    const og = new Float64Array(n), oh = new Float64Array(n);
+    const ogh = new Float64Array(2 * n);
     for (const size of [3, 10, 40, 400]) {
       for (let rep = 0; rep < 20; rep++) {
         const rows = Uint32Array.from(rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, size)).sort();
@@ -27,7 +27,7 @@ describe('histTreeKernel', () => {
         for (const i of rows) G += grad[i]!;
         const p: GrowParams = { mode: 1, maxDepth: 99, maxLeafNodes: 0, minSamplesLeaf: 1 + (rep % 3), minHessian: 0, lambda: 0, features: feats, mtry: 0 };
         const a = new Float64Array(7), b = new Float64Array(7), ca = new Uint32Array(8), cb = new Uint32Array(8);
-        buildHistogram(d, rows, 0, size, feats, F, dense, og, oh);
+        buildHistogram(d, rows, 0, size, feats, F, dense, ogh);
         findBestSplit(d, p, dense, feats, F, G, size, size, a, ca);
         findBestSplitSparse(d, p, rows, 0, size, feats, F, G, size, size, sparse, touched, b, cb);
         expect(Array.from(b)).toEqual(Array.from(a));

@@ -1,0 +1,207 @@
+import { Worker } from 'node:worker_threads';
+import { histogramBlocks, histogramFeatures, histogramWorkerMain, partitionRows, type HistogramShared, type HistogramSource } from './histTreeKernel';
+
+/** Slots of the control words shared with the workers. */
+const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15;
+/** Below this many rows a node is partitioned on the calling thread (waking a worker costs more). */
+const PARTITION_MIN_ROWS = 16_384;
+/** Features per block of work: one pass of histogramFeatures over the node's rows. */
+const BLOCK = 4;
+/** A worker that has not finished its block this long after the calling thread finished its own is given up on. */
+const STALL_MS = 60_000;
+
+/**
+ * The boosted trees' histograms, built on `threads` threads: the calling thread and threads − 1 workers
+ * claim blocks of four features of a node (an atomic counter) and fill them from shared memory (bin codes,
+ * gradients, the node's rows); the calling thread waits for the last block synchronously (Atomics), so the
+ * grower stays a plain loop. A feature's histogram is always filled by one thread, rows in order, so the
+ * sums are the same bit for bit on any number of threads. Large nodes are partitioned the same way, in
+ * chunks of rows (`partition`). Histograms live in a slab of reusable slots
+ * (`take`); `reset` frees them all before the next tree. With threads = 1 no worker starts and nothing
+ * is shared. Call `close` when done.
+ */
+export class HistogramBuilder implements HistogramSource {
+  readonly bins: Uint8Array;
+  /** Every row's gradient and hessian, interleaved (g at 2i, h at 2i + 1): the caller writes them before each tree. */
+  readonly gh: Float64Array;
+  readonly rows: Uint32Array;
+  /** Threads that can build (1 = the calling thread alone; fewer than asked when workers failed). */
+  threads: number;
+  private readonly shared: HistogramShared;
+  private workers: Worker[] = [];
+  private used = 0;
+
+  constructor(codes: Uint8Array, n: number, F: number, missingBin: number, slots: number, threads: number) {
+    const NB = missingBin + 1;
+    const histSize = F * NB * 3;
+    const alloc = <T>(make: (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => make(threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.bins = alloc((b) => new Uint8Array(b), n * F);
+    this.bins.set(codes);
+    this.gh = alloc((b) => new Float64Array(b), n * 16);
+    this.rows = alloc((b) => new Uint32Array(b), n * 4);
+    this.shared = {
+      bins: this.bins, n, NB, rows: this.rows, gh: this.gh,
+      ogh: alloc((b) => new Float64Array(b), n * 16),
+      feats: alloc((b) => new Int32Array(b), Math.max(1, F) * 4),
+      slab: alloc((b) => new Float64Array(b), slots * histSize * 8),
+      histSize,
+      ctrl: alloc((b) => new Int32Array(b), 16 * 4),
+      pl: alloc((b) => new Uint32Array(b), n * 4),
+      pr: alloc((b) => new Uint32Array(b), n * 4),
+      counts: alloc((b) => new Int32Array(b), 64 * 4),
+      words: alloc((b) => new Uint32Array(b), 8 * 4),
+    };
+    this.threads = threads;
+    if (threads > 1) {
+      const source = histogramWorkerSource();
+      try {
+        for (let k = 1; k < threads; k++) {
+          const w = new Worker(source, { eval: true, workerData: this.shared });
+          // A worker that fails to start never claims a block: the calling thread builds them all.
+          w.on('error', () => undefined);
+          w.unref();
+          this.workers.push(w);
+        }
+      } catch {
+        this.threads = 1 + this.workers.length;
+      }
+    }
+  }
+
+  /** Free every histogram slot (the next tree starts). */
+  reset(): void {
+    this.used = 0;
+  }
+
+  /** A histogram of F · (missingBin + 1) · 3 values: a slot of the slab, or a fresh array when all are taken. */
+  take(): Float64Array {
+    const { slab, histSize } = this.shared;
+    if ((this.used + 1) * histSize > slab.length) return new Float64Array(histSize);
+    const h = slab.subarray(this.used * histSize, (this.used + 1) * histSize);
+    this.used++;
+    return h;
+  }
+
+  /** Fill `hist` (zeroed first) for the features feats[0 … nf) over rows[start … end) of `this.rows`. */
+  build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void {
+    const s = this.shared;
+    const { n, gh, ogh, rows } = s;
+    const m = end - start;
+    const whole = m === n ? 1 : 0;
+    if (!whole) {
+      for (let k = 0; k < m; k++) {
+        const i = rows[start + k]!;
+        ogh[2 * k] = gh[2 * i]!;
+        ogh[2 * k + 1] = gh[2 * i + 1]!;
+      }
+    }
+    const inSlab = hist.buffer === s.slab.buffer;
+    if (this.workers.length === 0 || !inSlab || nf <= BLOCK) {
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+      return;
+    }
+    const c = s.ctrl;
+    const nBlocks = Math.ceil(nf / BLOCK);
+    // Close the counter while the job is written (a late worker's claim then finds nothing), then open it.
+    Atomics.store(c, NEXT, 1 << 30);
+    s.feats.set(feats.subarray(0, nf));
+    Atomics.store(c, NF, nf);
+    Atomics.store(c, NBLOCKS, nBlocks);
+    Atomics.store(c, START, start);
+    Atomics.store(c, M, m);
+    Atomics.store(c, WHOLE, whole);
+    Atomics.store(c, SLOT, (hist.byteOffset - s.slab.byteOffset) / 8 / s.histSize);
+    Atomics.store(c, JOB, 0);
+    if (!this.run(nBlocks)) {
+      // A worker failed on its block: build this node here, and the rest of the fit without workers.
+      void this.close();
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+    }
+  }
+
+  /** Stable partition of rows[start … end) in place by a split (see HistogramSource); returns the end of the left rows. */
+  partition(start: number, end: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array): number {
+    const s = this.shared;
+    const m = end - start;
+    const chunks = this.workers.length > 0 && m >= PARTITION_MIN_ROWS ? Math.min(s.counts.length, this.threads) : 1;
+    if (chunks > 1) {
+      const c = s.ctrl;
+      Atomics.store(c, NEXT, 1 << 30);
+      if (isCat === 1) s.words.set(words.subarray(0, 8));
+      Atomics.store(c, JOB, 1);
+      Atomics.store(c, NBLOCKS, chunks);
+      Atomics.store(c, START, start);
+      Atomics.store(c, M, m);
+      Atomics.store(c, PF, f);
+      Atomics.store(c, PB, bin);
+      Atomics.store(c, PML, missingLeft);
+      Atomics.store(c, PCAT, isCat);
+      if (!this.run(chunks)) {
+        // A worker failed on its chunk (rows is untouched until the copy below): partition here, and from now on.
+        void this.close();
+        return this.partition(start, end, f, bin, missingLeft, isCat, words);
+      }
+    } else s.counts[0] = partitionRows(s.bins, s.n, s.NB - 1, s.rows, start, end, f, bin, missingLeft, isCat, isCat === 1 ? words : s.words, s.pl, s.pr);
+    // Left rows of every chunk in chunk order, then the right rows: the order one pass over the node would give.
+    let at = start;
+    for (let b = 0; b < chunks; b++) {
+      const from = start + Math.floor((b * m) / chunks);
+      s.rows.set(s.pl.subarray(from, from + s.counts[b]!), at);
+      at += s.counts[b]!;
+    }
+    const left = at;
+    for (let b = 0; b < chunks; b++) {
+      const from = start + Math.floor((b * m) / chunks), to = start + Math.floor(((b + 1) * m) / chunks);
+      s.rows.set(s.pr.subarray(from, from + (to - from - s.counts[b]!)), at);
+      at += to - from - s.counts[b]!;
+    }
+    return left;
+  }
+
+  /**
+   * Open the job written into the control words (nBlocks blocks) to the workers, take blocks here too, and
+   * wait until all are done; false when a worker failed on its block (the job must be redone without workers).
+   */
+  private run(nBlocks: number): boolean {
+    const s = this.shared, c = s.ctrl;
+    Atomics.store(c, DONE, 0);
+    Atomics.store(c, NEXT, 0);
+    Atomics.add(c, GEN, 1);
+    Atomics.notify(c, GEN);
+    histogramBlocks(s);
+    const since = performance.now();
+    let done: number;
+    while ((done = Atomics.load(c, DONE)) < nBlocks) {
+      if (performance.now() - since > STALL_MS) throw new Error('HistGradientBoosting: a histogram worker thread stopped responding');
+      Atomics.wait(c, DONE, done, 1000);
+    }
+    if (Atomics.load(c, FAILED) === 1) {
+      Atomics.store(c, FAILED, 0);
+      return false;
+    }
+    return true;
+  }
+
+  /** Stop the workers. */
+  async close(): Promise<void> {
+    const workers = this.workers;
+    if (workers.length === 0) return;
+    this.workers = [];
+    this.threads = 1;
+    Atomics.store(this.shared.ctrl, EXIT, 1);
+    Atomics.add(this.shared.ctrl, GEN, 1);
+    Atomics.notify(this.shared.ctrl, GEN);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Source text of a histogram worker: the kernel's histogram loop, the claim loop and the worker loop on workerData. */
+export function histogramWorkerSource(): string {
+  // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
+  return [
+    'var __name = (f) => f;',
+    ...[histogramFeatures, partitionRows, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
+    `const { workerData } = require('node:worker_threads');`,
+    `${histogramWorkerMain.name}(workerData);`,
+  ].join('\n');
+}
