@@ -34,49 +34,44 @@ function counts(arm: ArrayLike<number>): { count: number; nobs: number } {
   return { count, nobs: arm.length };
 }
 
-const zTest: ExperimentTestEntry<'z-test', typeof none> = {
-  name: 'z-test',
-  description: "Two-proportion z-test with the pooled rate under H0 (statsmodels' proportions_ztest): the default for conversion.",
-  params: none,
-  accepts: 'conversion',
-  statisticName: 'z',
-  run(t, c, alternative) {
-    const a = counts(t);
-    const b = counts(c);
-    const r = proportionsZTest(a.count, a.nobs, b.count, b.nobs, alternative);
-    return { statistic: r.z, pValue: r.pValue };
-  },
-};
+/** A conversion test: the arms' 0/1 flags counted, then the test on (conversions, customers) of each arm. */
+function conversionTest<N extends string, P extends z.AnyZodObject>(
+  name: N,
+  description: string,
+  statisticName: string,
+  params: P,
+  test: (c1: number, n1: number, c2: number, n2: number, alternative: Alternative, params: z.infer<P>) => TwoSampleTestResult,
+): ExperimentTestEntry<N, P> {
+  return {
+    name,
+    description,
+    params,
+    accepts: 'conversion',
+    statisticName,
+    run(t, c, alternative, p) {
+      const a = counts(t);
+      const b = counts(c);
+      return test(a.count, a.nobs, b.count, b.nobs, alternative, p);
+    },
+  };
+}
 
-const fisher: ExperimentTestEntry<'fisher-exact', typeof none> = {
-  name: 'fisher-exact',
-  description: "Fisher's exact test of the 2 × 2 table (scipy's fisher_exact): used for conversion when an expected count is below 5.",
-  params: none,
-  accepts: 'conversion',
-  statisticName: 'odds ratio',
-  run(t, c, alternative) {
-    const a = counts(t);
-    const b = counts(c);
-    const r = fisherExact(a.count, a.nobs, b.count, b.nobs, alternative);
-    return { statistic: r.oddsRatio, pValue: r.pValue };
-  },
-};
+const zTest = conversionTest('z-test', "Two-proportion z-test with the pooled rate under H0 (statsmodels' proportions_ztest): the default for conversion.", 'z', none, (c1, n1, c2, n2, alt) => {
+  const r = proportionsZTest(c1, n1, c2, n2, alt);
+  return { statistic: r.z, pValue: r.pValue };
+});
+
+const fisher = conversionTest('fisher-exact', "Fisher's exact test of the 2 × 2 table (scipy's fisher_exact): used for conversion when an expected count is below 5.", 'odds ratio', none, (c1, n1, c2, n2, alt) => {
+  const r = fisherExact(c1, n1, c2, n2, alt);
+  return { statistic: r.oddsRatio, pValue: r.pValue };
+});
 
 const chiParams = z.object({ correction: z.boolean().default(true).describe("Yates' continuity correction (scipy's default for 2 × 2 tables)") }).strict();
-const chiSquare: ExperimentTestEntry<'chi-square', typeof chiParams> = {
-  name: 'chi-square',
-  description: "Pearson's chi-square test of the 2 × 2 table (scipy's chi2_contingency): two-sided only, shown beside the z-test.",
-  params: chiParams,
-  accepts: 'conversion',
-  statisticName: 'chi-square',
-  run(t, c, alternative, params) {
-    checkParam(alternative === 'two-sided', 'chi-square alternative', alternative, '"two-sided" (a chi-square test has no direction)');
-    const a = counts(t);
-    const b = counts(c);
-    const r = chiSquare2x2(a.count, a.nobs - a.count, b.count, b.nobs - b.count, params.correction);
-    return { statistic: r.chi2, pValue: r.pValue };
-  },
-};
+const chiSquare = conversionTest('chi-square', "Pearson's chi-square test of the 2 × 2 table (scipy's chi2_contingency): two-sided only, shown beside the z-test.", 'chi-square', chiParams, (c1, n1, c2, n2, alt, params) => {
+  checkParam(alt === 'two-sided', 'chi-square alternative', alt, '"two-sided" (a chi-square test has no direction)');
+  const r = chiSquare2x2(c1, n1 - c1, c2, n2 - c2, params.correction);
+  return { statistic: r.chi2, pValue: r.pValue };
+});
 
 const welchTest: ExperimentTestEntry<'welch', typeof none> = {
   name: 'welch',
