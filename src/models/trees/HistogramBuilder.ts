@@ -85,19 +85,12 @@ export class HistogramBuilder implements HistogramSource {
   /** Fill `hist` (zeroed first) for the features feats[0 … nf) over rows[start … end) of `this.rows`. */
   build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void {
     const s = this.shared;
-    const { n, gh, ogh, rows } = s;
+    const { n, gh, rows } = s;
     const m = end - start;
-    const whole = m === n ? 1 : 0;
-    if (!whole) {
-      for (let k = 0; k < m; k++) {
-        const i = rows[start + k]!;
-        ogh[2 * k] = gh[2 * i]!;
-        ogh[2 * k + 1] = gh[2 * i + 1]!;
-      }
-    }
+    const whole = m === n ? 1 : 2;
     const inSlab = hist.buffer === s.slab.buffer;
     if (this.workers.length === 0 || !inSlab || nf <= BLOCK) {
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, gh, feats, 0, nf, hist);
       return;
     }
     const c = s.ctrl;
@@ -115,7 +108,7 @@ export class HistogramBuilder implements HistogramSource {
     if (!this.run(nBlocks)) {
       // A worker failed on its block: build this node here, and the rest of the fit without workers.
       void this.close();
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, gh, feats, 0, nf, hist);
     }
   }
 

@@ -148,10 +148,32 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
         hist[p + 1] += hk;
         hist[p + 2] += 1;
       }
-    } else {
+    } else if (whole === 0) {
       for (let k = 0; k < m; k++) {
         const i = rows[start + k]!;
         const gk = gh[2 * k]!, hk = gh[2 * k + 1]!;
+        let p = o0 + bins[c0 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o1 + bins[c1 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o2 + bins[c2 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o3 + bins[c3 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+      }
+    } else {
+      // whole = 2: the node's rows, gradients read in place (row i's at 2i, 2i + 1).
+      for (let k = 0; k < m; k++) {
+        const i = rows[start + k]!;
+        const gk = gh[2 * i]!, hk = gh[2 * i + 1]!;
         let p = o0 + bins[c0 + i]! * 3;
         hist[p] += gk;
         hist[p + 1] += hk;
@@ -176,9 +198,11 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
     hist.fill(0, o, o + S);
     const col = feats[q]! * n;
     for (let k = 0; k < m; k++) {
-      const p = o + bins[col + (whole === 1 ? k : rows[start + k]!)]! * 3;
-      hist[p] += gh[2 * k]!;
-      hist[p + 1] += gh[2 * k + 1]!;
+      const i = whole === 1 ? k : rows[start + k]!;
+      const j = whole === 2 ? i : k;
+      const p = o + bins[col + i]! * 3;
+      hist[p] += gh[2 * j]!;
+      hist[p + 1] += gh[2 * j + 1]!;
       hist[p + 2] += 1;
     }
   }
@@ -205,7 +229,7 @@ export function histogramBlocks(s: HistogramShared): void {
       } else {
         const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_);
         const hist = s.slab.subarray(slot * s.histSize, (slot + 1) * s.histSize);
-        histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, whole ? s.gh : s.ogh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
+        histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, s.gh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
       }
     } catch {
       Atomics.store(c, FAILED_, 1);
