@@ -209,10 +209,26 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
 }
 
 /**
+ * The log loss's gradient and hessian of rows from … to − 1 (weighted): grad, hess, and interleaved into gh.
+ * Each row on its own, so the numbers do not depend on how the rows are split between threads.
+ */
+export function logLossGradients(raw: Float64Array, y: Uint8Array, w: Float64Array, grad: Float64Array, hess: Float64Array, gh: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const pr = 1 / (1 + Math.exp(-raw[i]!));
+    const wi = w[i]!;
+    const g = wi * (pr - y[i]!), h = wi * pr * (1 - pr);
+    grad[i] = g;
+    hess[i] = h;
+    gh[2 * i] = g;
+    gh[2 * i + 1] = h;
+  }
+}
+
+/**
  * Claim blocks of the current job until none is left; run by the calling thread and every worker.
  * Job 0: block b fills the histograms of features 4b … 4b + 3 into the job's slot. Job 1: block b
  * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
- * its left count to counts[b]). Self-contained (the workers run its source text).
+ * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Self-contained (the workers run its source text).
  */
 export function histogramBlocks(s: HistogramShared): void {
   const c = s.ctrl;
@@ -223,7 +239,10 @@ export function histogramBlocks(s: HistogramShared): void {
     if (b >= nb) return;
     try {
       const start = Atomics.load(c, START_), m = Atomics.load(c, M_);
-      if (Atomics.load(c, JOB_) === 1) {
+      const job = Atomics.load(c, JOB_);
+      if (job === 2) {
+        logLossGradients(s.raw, s.y, s.w, s.grad, s.hess, s.gh, start + Math.floor((b * m) / nb), start + Math.floor(((b + 1) * m) / nb));
+      } else if (job === 1) {
         const from = start + Math.floor((b * m) / nb), to = start + Math.floor(((b + 1) * m) / nb);
         s.counts[b] = partitionRows(s.bins, s.n, s.NB - 1, s.rows, from, to, Atomics.load(c, PF_), Atomics.load(c, PB_), Atomics.load(c, PML_), Atomics.load(c, PCAT_), s.words, s.pl, s.pr);
       } else {
@@ -276,8 +295,12 @@ export interface HistogramShared {
   rows: Uint32Array;
   /** Every row's gradient and hessian, interleaved (2n values). */
   gh: Float64Array;
-  /** The node's gradient pairs gathered in row order. */
-  ogh: Float64Array;
+  /** Boosting's raw scores, labels and weights (n each), read by the gradient job, which writes grad, hess and gh. */
+  raw: Float64Array;
+  y: Uint8Array;
+  w: Float64Array;
+  grad: Float64Array;
+  hess: Float64Array;
   feats: Int32Array;
   /** Histogram slots of histSize values each. */
   slab: Float64Array;
