@@ -74,16 +74,17 @@ export class HistGradientBoosting {
     }
     if (!(sy > 0 && sy < sw)) throw usageError(who, 'the weighted rows of one class sum to 0', 'give rows of both classes a positive weight');
     const init = Math.log(sy / (sw - sy));
-    const raw = new Float64Array(n).fill(init);
     const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
     const threads = p.threads === 'auto' ? (n * F >= BOOSTING_THREAD_MIN_CELLS ? availableParallelism() : 1) : p.threads;
     // Codes, gradients and the tree's rows in the builder's (shared) memory; at most maxLeafNodes + 1 histograms live at once
     // (without a leaf limit, histograms beyond 16 slots are fresh arrays built on the calling thread).
     const hb = new HistogramBuilder(codes, n, F, bins.missingBin, p.maxLeafNodes ? p.maxLeafNodes + 2 : 16, threads);
     try {
-      const { gh, rows } = hb;
-      // The tree's root sums read grad / hess; the histograms read the same numbers interleaved (gh).
-      const grad = new Float64Array(n), hess = new Float64Array(n);
+      const { rows, raw, grad, hess } = hb;
+      raw.fill(init);
+      hb.y.set(yt);
+      hb.w.set(wt);
+      // hb.gradients() writes grad / hess (the tree's root sums read them) and the same numbers interleaved (the histograms').
       const data: GrowData = { bins: hb.bins, rowBins: new Uint8Array(0), n, F, nBins: bins.nBins, isCat: bins.isCat, missingBin: bins.missingBin, grad, hess, weight: wt, unitWeights: wt.every((w) => w === 1) ? 1 : 0 };
       const rng = Rng.derive(p.seed, 'boosting');
       const all = new Uint32Array(n);
@@ -96,15 +97,7 @@ export class HistGradientBoosting {
       const validationLoss: number[] | null = vRaw ? [logLoss(vRaw, yv!, wv)] : null;
 
       for (let iter = 0; iter < p.maxIter; iter++) {
-        for (let i = 0; i < n; i++) {
-          const pr = 1 / (1 + Math.exp(-raw[i]!));
-          const w = wt[i]!;
-          const g = w * (pr - yt[i]!), h = w * pr * (1 - pr);
-          grad[i] = g;
-          hess[i] = h;
-          gh[2 * i] = g;
-          gh[2 * i + 1] = h;
-        }
+        hb.gradients();
         // Rows of this tree: all, or a seeded sample without replacement (kept in row order).
         let m = n;
         if (nSub < n) {

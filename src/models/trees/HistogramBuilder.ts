@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { histogramBlocks, histogramFeatures, histogramWorkerMain, partitionRows, type HistogramShared, type HistogramSource } from './histTreeKernel';
+import { histogramBlocks, histogramFeatures, histogramWorkerMain, logLossGradients, partitionRows, type HistogramShared, type HistogramSource } from './histTreeKernel';
 
 /** Slots of the control words shared with the workers. */
 const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15;
@@ -25,6 +25,12 @@ export class HistogramBuilder implements HistogramSource {
   /** Every row's gradient and hessian, interleaved (g at 2i, h at 2i + 1): the caller writes them before each tree. */
   readonly gh: Float64Array;
   readonly rows: Uint32Array;
+  /** Raw scores, labels and weights of the n rows (the caller fills them) and the gradients `gradients` computes from them. */
+  readonly raw: Float64Array;
+  readonly y: Uint8Array;
+  readonly w: Float64Array;
+  readonly grad: Float64Array;
+  readonly hess: Float64Array;
   /** Threads that can build (1 = the calling thread alone; fewer than asked when workers failed). */
   threads: number;
   private readonly shared: HistogramShared;
@@ -41,7 +47,11 @@ export class HistogramBuilder implements HistogramSource {
     this.rows = alloc((b) => new Uint32Array(b), n * 4);
     this.shared = {
       bins: this.bins, n, NB, rows: this.rows, gh: this.gh,
-      ogh: alloc((b) => new Float64Array(b), n * 16),
+      raw: alloc((b) => new Float64Array(b), n * 8),
+      y: alloc((b) => new Uint8Array(b), n),
+      w: alloc((b) => new Float64Array(b), n * 8),
+      grad: alloc((b) => new Float64Array(b), n * 8),
+      hess: alloc((b) => new Float64Array(b), n * 8),
       feats: alloc((b) => new Int32Array(b), Math.max(1, F) * 4),
       slab: alloc((b) => new Float64Array(b), slots * histSize * 8),
       histSize,
@@ -51,6 +61,7 @@ export class HistogramBuilder implements HistogramSource {
       counts: alloc((b) => new Int32Array(b), 64 * 4),
       words: alloc((b) => new Uint32Array(b), 8 * 4),
     };
+    ({ raw: this.raw, y: this.y, w: this.w, grad: this.grad, hess: this.hess } = this.shared);
     this.threads = threads;
     if (threads > 1) {
       const source = histogramWorkerSource();
@@ -85,19 +96,12 @@ export class HistogramBuilder implements HistogramSource {
   /** Fill `hist` (zeroed first) for the features feats[0 … nf) over rows[start … end) of `this.rows`. */
   build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void {
     const s = this.shared;
-    const { n, gh, ogh, rows } = s;
+    const { n, gh, rows } = s;
     const m = end - start;
-    const whole = m === n ? 1 : 0;
-    if (!whole) {
-      for (let k = 0; k < m; k++) {
-        const i = rows[start + k]!;
-        ogh[2 * k] = gh[2 * i]!;
-        ogh[2 * k + 1] = gh[2 * i + 1]!;
-      }
-    }
+    const whole = m === n ? 1 : 2;
     const inSlab = hist.buffer === s.slab.buffer;
     if (this.workers.length === 0 || !inSlab || nf <= BLOCK) {
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, gh, feats, 0, nf, hist);
       return;
     }
     const c = s.ctrl;
@@ -115,8 +119,25 @@ export class HistogramBuilder implements HistogramSource {
     if (!this.run(nBlocks)) {
       // A worker failed on its block: build this node here, and the rest of the fit without workers.
       void this.close();
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, whole ? gh : ogh, feats, 0, nf, hist);
+      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, gh, feats, 0, nf, hist);
     }
+  }
+
+  /** The log loss's gradients of every row from raw, y and w into grad, hess and gh (in chunks of rows on the threads when large). */
+  gradients(): void {
+    const s = this.shared;
+    const chunks = this.workers.length > 0 && s.n >= PARTITION_MIN_ROWS ? this.threads : 1;
+    if (chunks > 1) {
+      const c = s.ctrl;
+      Atomics.store(c, NEXT, 1 << 30);
+      Atomics.store(c, JOB, 2);
+      Atomics.store(c, NBLOCKS, chunks);
+      Atomics.store(c, START, 0);
+      Atomics.store(c, M, s.n);
+      if (this.run(chunks)) return;
+      void this.close();
+    }
+    logLossGradients(s.raw, s.y, s.w, s.grad, s.hess, s.gh, 0, s.n);
   }
 
   /** Stable partition of rows[start … end) in place by a split (see HistogramSource); returns the end of the left rows. */
@@ -200,7 +221,7 @@ export function histogramWorkerSource(): string {
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',
-    ...[histogramFeatures, partitionRows, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
+    ...[histogramFeatures, partitionRows, logLossGradients, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
     `const { workerData } = require('node:worker_threads');`,
     `${histogramWorkerMain.name}(workerData);`,
   ].join('\n');

@@ -126,25 +126,71 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
     hist.fill(0, o2, o2 + S);
     hist.fill(0, o3, o3 + S);
     const c0 = f0 * n, c1 = f1 * n, c2 = f2 * n, c3 = f3 * n;
-    for (let k = 0; k < m; k++) {
-      const i = whole === 1 ? k : rows[start + k]!;
-      const gk = gh[2 * k]!, hk = gh[2 * k + 1]!;
-      let p = o0 + bins[c0 + i]! * 3;
-      hist[p] += gk;
-      hist[p + 1] += hk;
-      hist[p + 2] += 1;
-      p = o1 + bins[c1 + i]! * 3;
-      hist[p] += gk;
-      hist[p + 1] += hk;
-      hist[p + 2] += 1;
-      p = o2 + bins[c2 + i]! * 3;
-      hist[p] += gk;
-      hist[p + 1] += hk;
-      hist[p + 2] += 1;
-      p = o3 + bins[c3 + i]! * 3;
-      hist[p] += gk;
-      hist[p + 1] += hk;
-      hist[p + 2] += 1;
+    // Two copies of the loop (all rows in order, or the node's rows) so the row lookup is not a branch per row.
+    if (whole === 1) {
+      for (let k = 0; k < m; k++) {
+        const i = k;
+        const gk = gh[2 * k]!, hk = gh[2 * k + 1]!;
+        let p = o0 + bins[c0 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o1 + bins[c1 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o2 + bins[c2 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o3 + bins[c3 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+      }
+    } else if (whole === 0) {
+      for (let k = 0; k < m; k++) {
+        const i = rows[start + k]!;
+        const gk = gh[2 * k]!, hk = gh[2 * k + 1]!;
+        let p = o0 + bins[c0 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o1 + bins[c1 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o2 + bins[c2 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o3 + bins[c3 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+      }
+    } else {
+      // whole = 2: the node's rows, gradients read in place (row i's at 2i, 2i + 1).
+      for (let k = 0; k < m; k++) {
+        const i = rows[start + k]!;
+        const gk = gh[2 * i]!, hk = gh[2 * i + 1]!;
+        let p = o0 + bins[c0 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o1 + bins[c1 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o2 + bins[c2 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+        p = o3 + bins[c3 + i]! * 3;
+        hist[p] += gk;
+        hist[p + 1] += hk;
+        hist[p + 2] += 1;
+      }
     }
   }
   for (; q < q1; q++) {
@@ -152,11 +198,29 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
     hist.fill(0, o, o + S);
     const col = feats[q]! * n;
     for (let k = 0; k < m; k++) {
-      const p = o + bins[col + (whole === 1 ? k : rows[start + k]!)]! * 3;
-      hist[p] += gh[2 * k]!;
-      hist[p + 1] += gh[2 * k + 1]!;
+      const i = whole === 1 ? k : rows[start + k]!;
+      const j = whole === 2 ? i : k;
+      const p = o + bins[col + i]! * 3;
+      hist[p] += gh[2 * j]!;
+      hist[p + 1] += gh[2 * j + 1]!;
       hist[p + 2] += 1;
     }
+  }
+}
+
+/**
+ * The log loss's gradient and hessian of rows from … to − 1 (weighted): grad, hess, and interleaved into gh.
+ * Each row on its own, so the numbers do not depend on how the rows are split between threads.
+ */
+export function logLossGradients(raw: Float64Array, y: Uint8Array, w: Float64Array, grad: Float64Array, hess: Float64Array, gh: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const pr = 1 / (1 + Math.exp(-raw[i]!));
+    const wi = w[i]!;
+    const g = wi * (pr - y[i]!), h = wi * pr * (1 - pr);
+    grad[i] = g;
+    hess[i] = h;
+    gh[2 * i] = g;
+    gh[2 * i + 1] = h;
   }
 }
 
@@ -164,7 +228,7 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
  * Claim blocks of the current job until none is left; run by the calling thread and every worker.
  * Job 0: block b fills the histograms of features 4b … 4b + 3 into the job's slot. Job 1: block b
  * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
- * its left count to counts[b]). Self-contained (the workers run its source text).
+ * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Self-contained (the workers run its source text).
  */
 export function histogramBlocks(s: HistogramShared): void {
   const c = s.ctrl;
@@ -175,13 +239,16 @@ export function histogramBlocks(s: HistogramShared): void {
     if (b >= nb) return;
     try {
       const start = Atomics.load(c, START_), m = Atomics.load(c, M_);
-      if (Atomics.load(c, JOB_) === 1) {
+      const job = Atomics.load(c, JOB_);
+      if (job === 2) {
+        logLossGradients(s.raw, s.y, s.w, s.grad, s.hess, s.gh, start + Math.floor((b * m) / nb), start + Math.floor(((b + 1) * m) / nb));
+      } else if (job === 1) {
         const from = start + Math.floor((b * m) / nb), to = start + Math.floor(((b + 1) * m) / nb);
         s.counts[b] = partitionRows(s.bins, s.n, s.NB - 1, s.rows, from, to, Atomics.load(c, PF_), Atomics.load(c, PB_), Atomics.load(c, PML_), Atomics.load(c, PCAT_), s.words, s.pl, s.pr);
       } else {
         const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_);
         const hist = s.slab.subarray(slot * s.histSize, (slot + 1) * s.histSize);
-        histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, whole ? s.gh : s.ogh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
+        histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, s.gh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
       }
     } catch {
       Atomics.store(c, FAILED_, 1);
@@ -228,8 +295,12 @@ export interface HistogramShared {
   rows: Uint32Array;
   /** Every row's gradient and hessian, interleaved (2n values). */
   gh: Float64Array;
-  /** The node's gradient pairs gathered in row order. */
-  ogh: Float64Array;
+  /** Boosting's raw scores, labels and weights (n each), read by the gradient job, which writes grad, hess and gh. */
+  raw: Float64Array;
+  y: Uint8Array;
+  w: Float64Array;
+  grad: Float64Array;
+  hess: Float64Array;
   feats: Int32Array;
   /** Histogram slots of histSize values each. */
   slab: Float64Array;
