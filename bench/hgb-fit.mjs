@@ -2,6 +2,7 @@
 // profiling (`node --cpu-prof bench/hgb-fit.mjs`) and quick timings. Loads dist/cjs (SEGLAB_DIST to override).
 // Usage: node bench/hgb-fit.mjs [--rows 200000] [--threads N] [--runs 1] [--max-iter 100]
 import { createRequire } from 'node:module';
+import { F, nonlinearRows } from './nonlinearRows.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
@@ -9,29 +10,14 @@ import { loadavg } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seglab = createRequire(import.meta.url)(process.env.SEGLAB_DIST ?? join(root, 'dist/cjs/index.js'));
-const { Matrix, Rng } = seglab;
+
 const option = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : def;
 };
-const F = 30;
 
-/** The generator of bench/models.mjs (and test/models/trees/treeFixtures.ts). */
-function nonlinear(n, seed) {
-  const rng = new Rng(seed);
-  const X = new Float64Array(n * F);
-  const y = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < F; j++) X[i * F + j] = rng.normal();
-    const x = X.subarray(i * F, i * F + F);
-    const s = Math.sin(2 * x[0]) + x[1] * x[2] + (x[3] > 0.5 ? 1.5 : -0.5) + 0.5 * x[4] * x[4] - 0.8;
-    y[i] = rng.next() < 1 / (1 + Math.exp(-2 * s)) ? 1 : 0;
-    for (let j = 0; j < F; j++) if (rng.next() < 0.05) X[i * F + j] = NaN;
-  }
-  return { X: new Matrix(X, n, F, Array.from({ length: F }, (_, j) => `f${j}`)), y };
-}
 
-const { X, y } = nonlinear(Number(option('rows', 200_000)), 1);
+const { X, y } = nonlinearRows(seglab, Number(option('rows', 200_000)), 1);
 const params = { seed: 0, maxIter: Number(option('max-iter', 100)) };
 const threads = option('threads', null);
 if (threads !== null) params.threads = Number(threads);

@@ -15,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { F, nonlinearRows } from './nonlinearRows.mjs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const seglab = require(join(root, 'dist/cjs/index.js'));
-const { Matrix, Rng } = seglab;
+const { Matrix } = seglab;
 const flag = (name) => process.argv.includes(`--${name}`);
 const option = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,22 +36,7 @@ const nTest = 50_000;
 const nScore = 1_000_000;
 const oneThread = flag('one-thread');
 const threads = oneThread ? { threads: 1 } : {};
-const F = 30;
 
-/** The generator of test/models/trees/treeFixtures.ts (nonlinearData). */
-function nonlinear(n, seed) {
-  const rng = new Rng(seed);
-  const X = new Float64Array(n * F);
-  const y = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < F; j++) X[i * F + j] = rng.normal();
-    const x = X.subarray(i * F, i * F + F);
-    const s = Math.sin(2 * x[0]) + x[1] * x[2] + (x[3] > 0.5 ? 1.5 : -0.5) + 0.5 * x[4] * x[4] - 0.8;
-    y[i] = rng.next() < 1 / (1 + Math.exp(-2 * s)) ? 1 : 0;
-    for (let j = 0; j < F; j++) if (rng.next() < 0.05) X[i * F + j] = NaN;
-  }
-  return { X: new Matrix(X, n, F, Array.from({ length: F }, (_, j) => `f${j}`)), y };
-}
 
 function auc(score, y) {
   const idx = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => score[a] - score[b]);
@@ -90,8 +76,8 @@ const only = option('only', null)?.split(',');
 const families = FAMILIES.filter((f) => !only || only.includes(f.name));
 
 console.error(`generating ${nTrain.toLocaleString('en-US')} + ${nTest.toLocaleString('en-US')} rows × ${F} …`);
-const train = nonlinear(nTrain, 1);
-const test = nonlinear(nTest, 2);
+const train = nonlinearRows(seglab, nTrain, 1);
+const test = nonlinearRows(seglab, nTest, 2);
 const load = [loadavg()[0]];
 const ours = {};
 for (const fam of families) {
@@ -110,7 +96,7 @@ for (const fam of families) {
 let scoring = null;
 if (ours['hist-gradient-boosting']) {
   console.error(`scoring ${nScore.toLocaleString('en-US')} rows with the boosted model …`);
-  const big = nonlinear(nScore, 3);
+  const big = nonlinearRows(seglab, nScore, 3);
   const model = ours['hist-gradient-boosting'].model;
   model.predictProba(test.X); // warm up the scoring loop
   // Best of 3 on every thread the machine has (what predictProba does), then once on the calling thread alone.

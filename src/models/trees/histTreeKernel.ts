@@ -126,71 +126,28 @@ export function histogramFeatures(bins: Uint8Array, n: number, NB: number, rows:
     hist.fill(0, o2, o2 + S);
     hist.fill(0, o3, o3 + S);
     const c0 = f0 * n, c1 = f1 * n, c2 = f2 * n, c3 = f3 * n;
-    // Two copies of the loop (all rows in order, or the node's rows) so the row lookup is not a branch per row.
-    if (whole === 1) {
-      for (let k = 0; k < m; k++) {
-        const i = k;
-        const gk = gh[2 * k]!, hk = gh[2 * k + 1]!;
-        let p = o0 + bins[c0 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o1 + bins[c1 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o2 + bins[c2 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o3 + bins[c3 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-      }
-    } else if (whole === 0) {
-      for (let k = 0; k < m; k++) {
-        const i = rows[start + k]!;
-        const gk = gh[2 * k]!, hk = gh[2 * k + 1]!;
-        let p = o0 + bins[c0 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o1 + bins[c1 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o2 + bins[c2 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o3 + bins[c3 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-      }
-    } else {
-      // whole = 2: the node's rows, gradients read in place (row i's at 2i, 2i + 1).
-      for (let k = 0; k < m; k++) {
-        const i = rows[start + k]!;
-        const gk = gh[2 * i]!, hk = gh[2 * i + 1]!;
-        let p = o0 + bins[c0 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o1 + bins[c1 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o2 + bins[c2 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-        p = o3 + bins[c3 + i]! * 3;
-        hist[p] += gk;
-        hist[p + 1] += hk;
-        hist[p + 2] += 1;
-      }
+    // whole 1: every row in index order; 0: the node's rows with their gradients gathered at k; 2: the node's
+    // rows with the gradients read in place. (Separate copies per mode measured no faster: V8 hoists the tests.)
+    for (let k = 0; k < m; k++) {
+      const i = whole === 1 ? k : rows[start + k]!;
+      const j = whole === 2 ? i : k;
+      const gk = gh[2 * j]!, hk = gh[2 * j + 1]!;
+      let p = o0 + bins[c0 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
+      p = o1 + bins[c1 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
+      p = o2 + bins[c2 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
+      p = o3 + bins[c3 + i]! * 3;
+      hist[p] += gk;
+      hist[p + 1] += hk;
+      hist[p + 2] += 1;
     }
   }
   for (; q < q1; q++) {
