@@ -5,12 +5,27 @@ import { duckErrorMessage } from '../data/duckErrorMessage';
 import type { ExperimentMetric } from './ExperimentResult';
 import type { ExperimentUnit } from './analyseExperiment';
 
+/**
+ * Outcome rows already read (e.g. from a later run's feature table): customer_id, measured_at and the outcome
+ * column per row, `label` naming the source in errors, `fixBefore` the fix when an outcome precedes an assignment.
+ */
+export interface OutcomeTable {
+  label: string;
+  columns: string[];
+  rows: Record<string, unknown>[];
+  fixBefore?: string;
+}
+
 /** Where an experiment's data sits: the assignment file, the outcome file and their columns. */
 export interface ExperimentFiles {
   /** CSV (or .csv.gz): customer_id, variant, assigned_at, optionally experiment and segment. */
   assignments: string;
-  /** CSV: customer_id, measured_at and the outcome column; several rows per customer are summed (revenue) or OR-ed (conversion). */
-  outcomes: string;
+  /** CSV: customer_id, measured_at and the outcome column; several rows per customer are summed (revenue) or OR-ed (conversion). Or rows already read. */
+  outcomes: string | OutcomeTable;
+  /** Pre-period rows from another source than the outcomes (a run before the test): customer_id, measured_at, the `pre` column. */
+  preTable?: OutcomeTable;
+  /** The outcome tables' id of an assigned customer (their ids are pseudonymised when the run's were). */
+  outcomeIdOf?: (customerId: string) => string;
   /** The outcome column of the outcome file (e.g. converted, revenue). */
   outcome: string;
   /** A pre-period column of the outcome file, the same per customer (CUPED). */
@@ -42,10 +57,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
  */
 export async function readExperimentUnits(session: DuckSession, files: ExperimentFiles): Promise<ExperimentUnits> {
   const a = await readCsv(session, files.assignments, ['customer_id', 'variant', 'assigned_at'], files.experiment !== undefined ? ['experiment'] : []);
-  const o = await readCsv(session, files.outcomes, ['customer_id', 'measured_at', files.outcome], files.pre !== undefined ? [files.pre] : []);
+  const o = typeof files.outcomes === 'string' ? await readCsv(session, files.outcomes, ['customer_id', 'measured_at', files.outcome], files.pre !== undefined && !files.preTable ? [files.pre] : []) : files.outcomes;
+  const outcomesFile = typeof files.outcomes === 'string' ? files.outcomes : files.outcomes.label;
+  const outcomeId = files.outcomeIdOf ?? ((id: string) => id);
   const hasSegmentColumn = a.columns.includes('segment');
   // Assignments: one variant per customer.
-  const assigned = new Map<string, { variant: string; at: string; row: number; segment?: string }>();
+  const assigned = new Map<string, { id: string; variant: string; at: string; row: number; segment?: string }>();
   for (const r of a.rows) {
     const row = r.__row as number;
     if (files.experiment !== undefined && r.experiment !== files.experiment) continue;
@@ -55,13 +72,14 @@ export async function readExperimentUnits(session: DuckSession, files: Experimen
     if (!variant) throw rowError(files.assignments, row, 'variant', 'an empty variant', 'give the variant (e.g. control, offer) of every assigned customer');
     const at = text(r.assigned_at);
     if (!DATE.test(at)) throw rowError(files.assignments, row, 'assigned_at', `"${at}" is not a date`, 'write dates as YYYY-MM-DD (optionally with a time)');
-    const before = assigned.get(id);
+    const key = outcomeId(id);
+    const before = assigned.get(key);
     if (before) {
       const what = before.variant === variant ? `customer ${id} is assigned twice to "${variant}" (rows ${before.row} and ${row})` : `customer ${id} is in two variants: "${before.variant}" (row ${before.row}) and "${variant}" (row ${row})`;
       throw inputError({ check: 'experiment-double-assignment', what, where: { file: files.assignments, row }, sampleRows: [before.row, row], fix: 'a customer belongs to one variant only: remove the duplicate, or leave the customer out of the analysis (contamination biases the estimate)' });
     }
     const segment = files.segmentOf ? files.segmentOf(id) : hasSegmentColumn ? text(r.segment) || undefined : undefined;
-    assigned.set(id, { variant, at, row, ...(segment !== undefined && { segment }) });
+    assigned.set(key, { id, variant, at, row, ...(segment !== undefined && { segment }) });
   }
   if (assigned.size === 0) {
     throw inputError({ check: 'experiment-empty', what: files.experiment !== undefined ? `no assignment row of experiment "${files.experiment}"` : 'no assignment rows', where: { file: files.assignments }, fix: files.experiment !== undefined ? 'check the experiment name against the file\'s experiment column' : 'give the file of the experiment\'s assignments' });
@@ -72,27 +90,44 @@ export async function readExperimentUnits(session: DuckSession, files: Experimen
   let unassignedOutcomes = 0;
   for (const r of o.rows) {
     const row = r.__row as number;
-    const id = text(r.customer_id);
-    const who = assigned.get(id);
+    const who = assigned.get(text(r.customer_id));
     if (!who) {
       unassignedOutcomes++;
       continue;
     }
+    const id = who.id;
     const at = text(r.measured_at);
-    if (!DATE.test(at)) throw rowError(files.outcomes, row, 'measured_at', `"${at}" is not a date`, 'write dates as YYYY-MM-DD (optionally with a time)');
+    if (!DATE.test(at)) throw rowError(outcomesFile, row, 'measured_at', `"${at}" is not a date`, 'write dates as YYYY-MM-DD (optionally with a time)');
     if (at < who.at) {
-      throw inputError({ check: 'experiment-outcome-before-assignment', what: `the outcome of customer ${id} was measured on ${at}, before the customer was assigned on ${who.at} (${files.assignments} row ${who.row})`, where: { file: files.outcomes, row, column: 'measured_at' }, sampleRows: [row], fix: 'only outcomes after assignment measure the treatment: filter the outcome file to the test period' });
+      const fix = typeof files.outcomes !== 'string' && files.outcomes.fixBefore ? files.outcomes.fixBefore : 'only outcomes after assignment measure the treatment: filter the outcome file to the test period';
+      throw inputError({ check: 'experiment-outcome-before-assignment', what: `the outcome of customer ${id} was measured on ${at}, before the customer was assigned on ${who.at} (${files.assignments} row ${who.row})`, where: { file: outcomesFile, row, column: 'measured_at' }, sampleRows: [row], fix });
     }
-    const v = number(r[files.outcome], files.outcomes, row, files.outcome);
+    const v = number(r[files.outcome], outcomesFile, row, files.outcome);
+    const key = text(r.customer_id);
     if (files.metric === 'conversion') {
-      if (v !== 0 && v !== 1) throw rowError(files.outcomes, row, files.outcome, `${String(r[files.outcome])} is not a conversion flag`, 'write 1 (converted) or 0 (not) — or true / false');
-      outcome.set(id, Math.max(outcome.get(id) ?? 0, v));
-    } else outcome.set(id, (outcome.get(id) ?? 0) + v);
-    if (files.pre !== undefined) {
-      const p = number(r[files.pre], files.outcomes, row, files.pre);
-      const seen = pre.get(id);
-      if (seen !== undefined && seen !== p) throw rowError(files.outcomes, row, files.pre, `customer ${id} has two pre-period values (${seen} and ${p})`, 'the pre-period value is one number per customer: repeat the same value on every row of the customer');
-      pre.set(id, p);
+      if (v !== 0 && v !== 1) throw rowError(outcomesFile, row, files.outcome, `${String(r[files.outcome])} is not a conversion flag`, typeof files.outcomes === 'string' ? 'write 1 (converted) or 0 (not) — or true / false' : 'set convertedAbove (e.g. 0: converted when the feature is above 0)');
+      outcome.set(key, Math.max(outcome.get(key) ?? 0, v));
+    } else outcome.set(key, (outcome.get(key) ?? 0) + v);
+    if (files.pre !== undefined && !files.preTable) {
+      const p = number(r[files.pre], outcomesFile, row, files.pre);
+      const seen = pre.get(key);
+      if (seen !== undefined && seen !== p) throw rowError(outcomesFile, row, files.pre, `customer ${id} has two pre-period values (${seen} and ${p})`, 'the pre-period value is one number per customer: repeat the same value on every row of the customer');
+      pre.set(key, p);
+    }
+  }
+  // A pre-period table (a run before the test): measured on or before each customer's assignment.
+  if (files.pre !== undefined && files.preTable) {
+    const t = files.preTable;
+    for (const r of t.rows) {
+      const row = r.__row as number;
+      const key = text(r.customer_id);
+      const who = assigned.get(key);
+      if (!who) continue;
+      const at = text(r.measured_at);
+      if (at > who.at) {
+        throw inputError({ check: 'experiment-pre-after-assignment', what: `the pre-period value of customer ${who.id} was measured on ${at}, after the customer was assigned on ${who.at} (${files.assignments} row ${who.row}): the treatment could have moved it`, where: { file: t.label, row }, sampleRows: [row], fix: 'give as preRun a run whose asOf is on or before the first assignment' });
+      }
+      pre.set(key, number(r[files.pre], t.label, row, files.pre));
     }
   }
   const units: ExperimentUnit[] = [];

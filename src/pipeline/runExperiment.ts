@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../core/atomicWrite';
 import { inputError } from '../core/errors';
@@ -11,7 +11,8 @@ import type { PValueCorrection } from '../experiments/adjustPValues';
 import { analyseExperiment } from '../experiments/analyseExperiment';
 import { loadExperimentConfig } from '../experiments/experimentConfig';
 import type { ExperimentResult } from '../experiments/ExperimentResult';
-import { readExperimentUnits } from '../experiments/readExperimentUnits';
+import { readExperimentUnits, type OutcomeTable } from '../experiments/readExperimentUnits';
+import { readRunOutcomes } from './readRunOutcomes';
 
 export interface ExperimentRun {
   result: ExperimentResult;
@@ -33,19 +34,40 @@ export async function runExperiment(configPath: string, options: { out?: string;
   const at = (p: string) => resolve(baseDir, p);
   const session = await DuckSession.open();
   try {
+    let hash = (id: string) => id;
+    if (config.pseudonymise) {
+      const key = resolvePseudonymKey({ enabled: true }, options.env ?? process.env);
+      hash = (id: string) => hmacId(key!, id);
+    }
     let segmentOf: ((id: string) => string | undefined) | undefined;
     if (config.segments !== undefined) {
       const bySegmentId = await runSegments(session, at(config.segments));
-      let hash = (id: string) => id;
-      if (config.pseudonymise) {
-        const key = resolvePseudonymKey({ enabled: true }, options.env ?? process.env);
-        hash = (id: string) => hmacId(key!, id);
-      }
       segmentOf = (id) => bySegmentId.get(hash(id));
+    }
+    const outcomesPath = at(config.outcomes);
+    const fromRun = existsSync(outcomesPath) && statSync(outcomesPath).isDirectory();
+    let outcomes: string | OutcomeTable = outcomesPath;
+    let preTable: OutcomeTable | undefined;
+    if (fromRun) {
+      const run = await readRunOutcomes(session, { dir: outcomesPath, field: 'outcomes', column: config.outcome, use: 'outcome', ...(config.convertedAbove !== undefined && { convertedAbove: config.convertedAbove }) });
+      if (run.pseudonymised && !config.pseudonymise) {
+        throw inputError({ check: 'experiment-outcome-ids', what: 'the outcome run pseudonymised its customer ids; the assignment file has raw ids', where: { file: outcomesPath, field: 'outcomes' }, fix: "set `pseudonymise: true` (with the run's SEGLAB_PSEUDONYM_KEY) so the ids are hashed the same way" });
+      }
+      outcomes = run.table;
+      if (config.pre !== undefined) {
+        if (config.preRun === undefined) {
+          throw inputError({ check: 'experiment-pre', what: `pre "${config.pre}" with a run folder as outcomes needs the run it is read from`, where: { file: outcomesPath, field: 'preRun' }, fix: 'add `preRun:` the folder of a run as of on or before the first assignment (the outcome run was measured after the test started)' });
+        }
+        preTable = (await readRunOutcomes(session, { dir: at(config.preRun), field: 'preRun', column: config.pre, use: 'pre' })).table;
+      }
+    } else if (config.convertedAbove !== undefined || config.preRun !== undefined) {
+      throw inputError({ check: 'experiment-config', what: `${config.convertedAbove !== undefined ? 'convertedAbove' : 'preRun'} applies only when outcomes is a run folder`, where: { file: outcomesPath, field: config.convertedAbove !== undefined ? 'convertedAbove' : 'preRun' }, fix: 'remove it, or give a run folder as outcomes' });
     }
     const read = await readExperimentUnits(session, {
       assignments: at(config.assignments),
-      outcomes: at(config.outcomes),
+      outcomes,
+      ...(preTable && { preTable }),
+      ...(fromRun && config.pseudonymise && { outcomeIdOf: hash }),
       outcome: config.outcome,
       metric: config.metric,
       experiment: config.experiment,

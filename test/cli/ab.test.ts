@@ -82,3 +82,76 @@ describe('seglab synth --experiment and seglab ab', () => {
     expect(bad.stderr).toMatch(/needs --sd/);
   });
 });
+
+describe('seglab ab with a later run as the outcome (a feature measured after assignment)', () => {
+  /** A run of the synthetic data as of `asOf` (load and features only), in `name`; its folder. */
+  async function runAsOf(name: string, asOf: string, env: Record<string, string> = {}): Promise<string> {
+    const config = join(dir, `${name}.yaml`);
+    writeFileSync(
+      config,
+      [`name: ${name}`, `asOf: ${asOf}`, 'seed: 1', 'data:', '  customers:', '    path: data/customers.csv.gz', '  transactions:', '    path: data/transactions.csv.gz', 'stages: [load, features]', 'output:', `  dir: ${name}`].join('\n') + '\n',
+    );
+    const r = await seglab(['run', '--config', config, '-q'], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    const runs = readdirSync(join(dir, name)).filter((f) => f.startsWith(name));
+    expect(runs).toHaveLength(1);
+    return join(dir, name, runs[0]);
+  }
+
+  // The synthetic orders end with 2026-Q2: the same customers and variants, assigned on 2026-05-01 instead.
+  const mayAssignments = () => {
+    writeFileSync(join(exp(), 'assignments-may.csv'), readFileSync(join(exp(), 'assignments.csv'), 'utf8').replaceAll(',2026-07-01,', ',2026-05-01,'));
+    return 'assignments: assignments-may.csv';
+  };
+
+  it('orders_30d of a run as of 2026-06-01 is the outcome; the units are the run features joined to the assignments', async () => {
+    const later = await runAsOf('later', '2026-06-01');
+    const before = await runAsOf('before', '2026-05-01');
+    const r = await seglab(['ab', '--config', variantConfig('from-run', [mayAssignments(), 'outcomes: ../../later/' + later.split('/').pop(), 'outcome: orders_30d', 'convertedAbove: 0', 'pre: spend_90d', 'preRun: ../../before/' + before.split('/').pop()]), '--json', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    // The same counts by hand: converted = orders_30d > 0 in the later run's features.csv, per variant.
+    const features = readFileSync(join(later, 'features.csv'), 'utf8').trim().split('\n');
+    const col = features[0].split(',').indexOf('orders_30d');
+    const orders = new Map(features.slice(1).map((l) => [l.split(',')[0], Number(l.split(',')[col])]));
+    const conversions: Record<string, number> = { control: 0, offer: 0 };
+    const customers: Record<string, number> = { control: 0, offer: 0 };
+    for (const l of readFileSync(join(exp(), 'assignments-may.csv'), 'utf8').trim().split('\n').slice(1)) {
+      const [id, , variant] = l.split(',');
+      customers[variant]++;
+      if ((orders.get(id) ?? 0) > 0) conversions[variant]++;
+    }
+    expect(conversions.offer + conversions.control).toBeGreaterThan(0);
+    expect(result.overall.treatment.conversions).toBe(conversions.offer);
+    expect(result.overall.control.conversions).toBe(conversions.control);
+    expect(result.overall.treatment.customers).toBe(customers.offer);
+    // A pseudonymised run: refused with raw ids, the same counts once the experiment's ids are hashed with its key.
+    const env = { SEGLAB_PSEUDONYM_KEY: 'k3y-for-the-ab-test' };
+    const hashed = await runAsOf('hashed', '2026-06-01', env);
+    const lines = [mayAssignments(), 'outcomes: ../../hashed/' + hashed.split('/').pop(), 'outcome: orders_30d', 'convertedAbove: 0'];
+    const raw = await seglab(['ab', '--config', variantConfig('hashed-raw', lines)], { env });
+    expect(raw.code).toBe(2);
+    expect(raw.stderr).toMatch(/the outcome run pseudonymised its customer ids.*\n.*\n?.*pseudonymise: true/s);
+    const h = await seglab(['ab', '--config', variantConfig('hashed', [...lines, 'pseudonymise: true']), '--json', '-q'], { env });
+    expect(h.code, h.stderr).toBe(0);
+    expect(JSON.parse(h.stdout).overall.treatment.conversions).toBe(conversions.offer);
+    expect(JSON.parse(h.stdout).overall.control.conversions).toBe(conversions.control);
+  }, 120_000);
+
+  it('a window that starts before the assignment, a lifetime figure, and pre without preRun are exit 2 with the fix', async () => {
+    const later = join(dir, 'later', readdirSync(join(dir, 'later')).find((f) => f.startsWith('later-'))!);
+    const long = await seglab(['ab', '--config', variantConfig('long-window', [mayAssignments(), 'outcomes: ../../later/' + later.split('/').pop(), 'outcome: orders_60d', 'convertedAbove: 0'])]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/was measured on 2026-04-02, before the customer was assigned on 2026-05-01/);
+    expect(long.stderr).toContain('"orders_60d" of the run as of 2026-06-01 counts from 2026-04-02: use a run whose asOf is at least 60 days after the last assignment');
+    const total = await seglab(['ab', '--config', variantConfig('lifetime', ['outcomes: ../../later/' + later.split('/').pop(), 'outcome: monetary_total', 'metric: revenue'])]);
+    expect(total.code).toBe(2);
+    expect(total.stderr).toMatch(/covers each customer's whole history/);
+    const pre = await seglab(['ab', '--config', variantConfig('no-prerun', ['outcomes: ../../later/' + later.split('/').pop(), 'outcome: spend_30d', 'metric: revenue', 'pre: spend_90d'])]);
+    expect(pre.code).toBe(2);
+    expect(pre.stderr).toMatch(/needs the run it is read from/);
+    const prePost = await seglab(['ab', '--config', variantConfig('pre-after', [mayAssignments(), 'outcomes: ../../later/' + later.split('/').pop(), 'outcome: spend_30d', 'metric: revenue', 'pre: spend_90d', 'preRun: ../../later/' + later.split('/').pop()])]);
+    expect(prePost.code).toBe(2);
+    expect(prePost.stderr).toMatch(/pre-period value of customer \S+ was measured on 2026-06-01, after the customer was assigned on 2026-05-01/);
+  }, 120_000);
+});
