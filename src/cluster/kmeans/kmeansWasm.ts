@@ -29,66 +29,21 @@
  * Measured on the 2-core benchmark machine: dists runs 3–6× as fast as the best JavaScript loop.
  */
 
-/** The parts of the global WebAssembly object used here (the project's ES2022 lib has no typings for it). */
-export interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => { readonly buffer: ArrayBuffer | SharedArrayBuffer };
-}
+import {
+  END, F64_ADD, F64_MUL, F64_SUB, I32_ADD, I32_AND, I32_EQ, I32_LOAD, I32_MUL, I32_SHL, IF, SELECT,
+  f64Const, f64Load, f64Store, get, i32, memoryLimits, section, set, uleb, utf8, vec, whileBelow, type WasmApi,
+} from '../../core/wasmAssembler';
+
 declare const WebAssembly: WasmApi | undefined;
 
-const uleb = (v: number): number[] => {
-  const b: number[] = [];
-  do {
-    let byte = v & 0x7f;
-    v >>>= 7;
-    if (v) byte |= 0x80;
-    b.push(byte);
-  } while (v);
-  return b;
-};
-const sleb = (v: number): number[] => {
-  const b: number[] = [];
-  for (;;) {
-    const byte = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && !(byte & 0x40)) || (v === -1 && byte & 0x40)) {
-      b.push(byte);
-      return b;
-    }
-    b.push(byte | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
-const utf8 = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
 
 // Instructions (opcodes from the WebAssembly core and fixed-width SIMD specifications).
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const i32 = (v: number) => [0x41, ...sleb(v)];
-const I32_ADD = [0x6a];
-const I32_MUL = [0x6c];
-const I32_AND = [0x71];
-const I32_SHL = [0x74];
-const I32_GE_U = [0x4f];
-const f64Load = [0x2b, 3, 0];
-const f64Store = (offset: number) => [0x39, 3, ...uleb(offset)];
-const F64_ADD = [0xa0];
-const F64_SUB = [0xa1];
-const F64_MUL = [0xa2];
 const V128_LOAD = [0xfd, ...uleb(0), 3, 0];
 const F64X2_ADD = [0xfd, ...uleb(240)];
 const F64X2_SUB = [0xfd, ...uleb(241)];
 const F64X2_MUL = [0xfd, ...uleb(242)];
 const lane = (l: number) => [0xfd, ...uleb(33), l];
 const V128_ZERO = [0xfd, ...uleb(12), ...new Array<number>(16).fill(0)];
-const BLOCK = [0x02, 0x40];
-const LOOP = [0x03, 0x40];
-const IF = [0x04, 0x40];
-const br = (depth: number) => [0x0c, ...uleb(depth)];
-const brIf = (depth: number) => [0x0d, ...uleb(depth)];
-const END = [0x0b];
 
 // Parameters 0-5, then i32 locals 6-15, v128 locals 16-21, f64 locals 22-23.
 const X = 0, ROWS = 1, D = 2, C = 3, M = 4, OUT = 5;
@@ -96,19 +51,6 @@ const R = 6, Q = 7, T = 8, DB = 9, PAIRS = 10, M4 = 11, CQ = 12, ODD = 13, XP = 
 const ACC = 16, XV = 20, DV = 21;
 const S = 22, DIFF = 23;
 
-/** while (!(local >= limit)) { body } — as block/loop with the exit test first. */
-const whileBelow = (local: number, limit: number, body: number[]) => [
-  ...BLOCK,
-  ...LOOP,
-  ...get(local),
-  ...get(limit),
-  ...I32_GE_U,
-  ...brIf(1),
-  ...body,
-  ...br(0),
-  ...END,
-  ...END,
-];
 
 /** Address of centre j of the group at CQ, plus the byte offset in `extra` (a local), on the stack. */
 const centreAddr = (j: number, extra: number) => [...get(CQ), ...(j ? [...get(DB), ...i32(j), ...I32_MUL, ...I32_ADD] : []), ...get(extra), ...I32_ADD];
@@ -235,7 +177,6 @@ const A_X = 0, A_ROWS = 1, A_D = 2, A_LAB = 3, A_W = 4, A_SUMS = 5, A_WSUM = 6;
 const A_R = 7, A_XP = 8, A_SP = 9, A_T = 10, A_DB = 11, A_PAIRS = 12, A_ODD = 13, A_WR = 14, A_WV = 15;
 const V128_STORE = [0xfd, ...uleb(11), 3, 0];
 const F64X2_SPLAT = [0xfd, ...uleb(20)];
-const I32_LOAD = [0x28, 2, 0];
 
 const accumulateBody = [
   ...rowStrides(A_D, A_DB, A_PAIRS, A_ODD),
@@ -337,8 +278,6 @@ const accumulateBody = [
 const K_OUT = 0, K_ROWS = 1, K_M = 2, K_TRIALS = 3, K_CLOSEST = 4, K_LAB = 5, K_W = 6, K_CC = 7, K_K = 8, K_POT = 9;
 const K_T = 10, K_R = 11, K_CCROW = 12, K_OP = 13, K_CP = 14, K_LP = 15, K_WP = 16, K_ACC = 17, K_CL = 18, K_S = 19;
 const F64_LT = [0x63];
-const SELECT = [0x1b];
-const f64Const = (v: number) => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)];
 const bump = (local: number, by: number[]) => [...get(local), ...by, ...I32_ADD, ...set(local)];
 
 const kppPotBody = [
@@ -429,7 +368,6 @@ const H_R = 16, H_A = 17, H_XP = 18, H_DB = 19, H_CHANGED = 20, H_RO = 21, H_FAI
 const H_U = 23, H_L = 24, H_M = 25, H_H = 26;
 const F64_GT = [0x64];
 const F64_SQRT = [0x9f];
-const I32_EQ = [0x46];
 const I32_NE = [0x47];
 const I32_STORE = [0x36, 2, 0];
 const DROP = [0x1a];
@@ -834,11 +772,10 @@ export function kmeansWasmBytes(shared: boolean): Uint8Array {
   ]);
   const assignCode = [...assignLocals, ...assignBody, ...END];
   const assignType = [0x60, ...vec([...Array.from({ length: 11 }, () => [0x7f]), [0x7c], [0x7c], [0x7f], [0x7f], [0x7f], [0x7f]]), ...vec([[0x7f]])];
-  const memoryLimits = shared ? [0x03, ...uleb(1), ...uleb(65536)] : [0x00, ...uleb(1)];
-  return new Uint8Array([
+    return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([[0x60, ...i32s(6), ...vec([])], [0x60, ...i32s(7), ...vec([])], [0x60, ...i32s(10), ...vec([])], hamType, assignType])),
-    ...section(2, vec([[...utf8('env'), ...utf8('mem'), 0x02, ...memoryLimits]])),
+    ...section(2, vec([[...utf8('env'), ...utf8('mem'), 0x02, ...memoryLimits(shared)]])),
     ...section(3, vec([uleb(0), uleb(1), uleb(2), uleb(3), uleb(4)])),
     ...section(
       7,

@@ -1,5 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { histogramBlocks, histogramFeatures, histogramWorkerMain, logLossGradients, partitionRows, type HistogramShared, type HistogramSource } from './histTreeKernel';
+import type { WasmApi } from '../../core/wasmAssembler';
+import { compileHistogramWasm } from './histogramWasm';
+import { histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, type HistogramKernel, type HistogramShared, type HistogramSource } from './histTreeKernel';
+
+declare const WebAssembly: WasmApi | undefined;
 
 /** Slots of the control words shared with the workers. */
 const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15;
@@ -34,18 +38,42 @@ export class HistogramBuilder implements HistogramSource {
   /** Threads that can build (1 = the calling thread alone; fewer than asked when workers failed). */
   threads: number;
   private readonly shared: HistogramShared;
+  /** The WebAssembly histogram loop on this thread (null: the JavaScript one). */
+  readonly kernel: HistogramKernel | null;
   private workers: Worker[] = [];
   private used = 0;
 
-  constructor(codes: Uint8Array, n: number, F: number, missingBin: number, slots: number, threads: number) {
+  constructor(codes: Uint8Array, n: number, F: number, missingBin: number, slots: number, threads: number, kernel: 'auto' | 'js' = 'auto') {
     const NB = missingBin + 1;
     const histSize = F * NB * 3;
     const alloc = <T>(make: (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => make(threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-    this.bins = alloc((b) => new Uint8Array(b), n * F);
+    // What the histogram loop reads and writes (bins, rows, gradients, the slab) in one WebAssembly memory, so
+    // the kernel reaches them all; plain buffers when WebAssembly is unavailable or the memory would pass 4 GiB.
+    const at = (offset: number, align: number) => Math.ceil(offset / align) * align;
+    const rowsAt = at(n * F, 16), ghAt = at(rowsAt + n * 4, 16), slabAt = at(ghAt + n * 16, 16), bytes = slabAt + slots * histSize * 8;
+    const pages = Math.ceil(bytes / 65536);
+    const module = kernel === 'auto' && pages <= 65536 ? compileHistogramWasm(threads > 1) : null;
+    let memory: { readonly buffer: ArrayBuffer | SharedArrayBuffer } | null = null;
+    if (module && typeof WebAssembly !== 'undefined') {
+      try {
+        memory = threads > 1 ? new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }) : new WebAssembly.Memory({ initial: pages });
+      } catch {
+        memory = null; // not enough address space for one memory this large: plain buffers
+      }
+    }
+    if (memory) {
+      this.bins = new Uint8Array(memory.buffer, 0, n * F);
+      this.rows = new Uint32Array(memory.buffer, rowsAt, n);
+      this.gh = new Float64Array(memory.buffer, ghAt, 2 * n);
+    } else {
+      this.bins = alloc((b) => new Uint8Array(b), n * F);
+      this.gh = alloc((b) => new Float64Array(b), n * 16);
+      this.rows = alloc((b) => new Uint32Array(b), n * 4);
+    }
     this.bins.set(codes);
-    this.gh = alloc((b) => new Float64Array(b), n * 16);
-    this.rows = alloc((b) => new Uint32Array(b), n * 4);
     this.shared = {
+      module: memory ? module : null,
+      memory,
       bins: this.bins, n, NB, rows: this.rows, gh: this.gh,
       raw: alloc((b) => new Float64Array(b), n * 8),
       y: alloc((b) => new Uint8Array(b), n),
@@ -53,7 +81,7 @@ export class HistogramBuilder implements HistogramSource {
       grad: alloc((b) => new Float64Array(b), n * 8),
       hess: alloc((b) => new Float64Array(b), n * 8),
       feats: alloc((b) => new Int32Array(b), Math.max(1, F) * 4),
-      slab: alloc((b) => new Float64Array(b), slots * histSize * 8),
+      slab: memory ? new Float64Array(memory.buffer, slabAt, slots * histSize) : alloc((b) => new Float64Array(b), slots * histSize * 8),
       histSize,
       ctrl: alloc((b) => new Int32Array(b), 16 * 4),
       pl: alloc((b) => new Uint32Array(b), n * 4),
@@ -62,6 +90,7 @@ export class HistogramBuilder implements HistogramSource {
       words: alloc((b) => new Uint32Array(b), 8 * 4),
     };
     ({ raw: this.raw, y: this.y, w: this.w, grad: this.grad, hess: this.hess } = this.shared);
+    this.kernel = memory && module && typeof WebAssembly !== 'undefined' ? (new WebAssembly.Instance(module, { env: { mem: memory } }).exports as unknown as HistogramKernel) : null;
     this.threads = threads;
     if (threads > 1) {
       const source = histogramWorkerSource();
@@ -96,12 +125,12 @@ export class HistogramBuilder implements HistogramSource {
   /** Fill `hist` (zeroed first) for the features feats[0 … nf) over rows[start … end) of `this.rows`. */
   build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void {
     const s = this.shared;
-    const { n, gh, rows } = s;
+    const { n } = s;
     const m = end - start;
     const whole = m === n ? 1 : 2;
     const inSlab = hist.buffer === s.slab.buffer;
     if (this.workers.length === 0 || !inSlab || nf <= BLOCK) {
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, gh, feats, 0, nf, hist);
+      histogramInto(s, this.kernel, start, m, whole, feats, 0, nf, hist);
       return;
     }
     const c = s.ctrl;
@@ -119,7 +148,7 @@ export class HistogramBuilder implements HistogramSource {
     if (!this.run(nBlocks)) {
       // A worker failed on its block: build this node here, and the rest of the fit without workers.
       void this.close();
-      histogramFeatures(s.bins, n, s.NB, rows, start, m, whole, gh, feats, 0, nf, hist);
+      histogramInto(s, this.kernel, start, m, whole, feats, 0, nf, hist);
     }
   }
 
@@ -189,7 +218,7 @@ export class HistogramBuilder implements HistogramSource {
     Atomics.store(c, NEXT, 0);
     Atomics.add(c, GEN, 1);
     Atomics.notify(c, GEN);
-    histogramBlocks(s);
+    histogramBlocks(s, this.kernel);
     const since = performance.now();
     let done: number;
     while ((done = Atomics.load(c, DONE)) < nBlocks) {
@@ -221,7 +250,7 @@ export function histogramWorkerSource(): string {
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',
-    ...[histogramFeatures, partitionRows, logLossGradients, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
+    ...[histogramFeatures, histogramInto, partitionRows, logLossGradients, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
     `const { workerData } = require('node:worker_threads');`,
     `${histogramWorkerMain.name}(workerData);`,
   ].join('\n');

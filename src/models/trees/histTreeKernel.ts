@@ -5,6 +5,10 @@
  * compiled build or under a test runner.
  */
 
+import type { WasmApi } from '../../core/wasmAssembler';
+
+declare const WebAssembly: WasmApi | undefined;
+
 /** Binned training data and the per-row statistics one tree is grown on. */
 export interface GrowData {
   /** Bin code per cell, column-major (feature f's codes at f·n … f·n + n − 1); the code `missingBin` is a missing value. */
@@ -187,7 +191,7 @@ export function logLossGradients(raw: Float64Array, y: Uint8Array, w: Float64Arr
  * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
  * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Self-contained (the workers run its source text).
  */
-export function histogramBlocks(s: HistogramShared): void {
+export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | null): void {
   const c = s.ctrl;
   const BLOCK_ = 4, NEXT_ = 1, DONE_ = 2, NBLOCKS_ = 3, START_ = 4, M_ = 5, WHOLE_ = 6, SLOT_ = 7, NF_ = 8, FAILED_ = 9, JOB_ = 11, PF_ = 12, PB_ = 13, PML_ = 14, PCAT_ = 15;
   for (;;) {
@@ -205,7 +209,7 @@ export function histogramBlocks(s: HistogramShared): void {
       } else {
         const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_);
         const hist = s.slab.subarray(slot * s.histSize, (slot + 1) * s.histSize);
-        histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, s.gh, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
+        histogramInto(s, kernel, start, m, whole, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
       }
     } catch {
       Atomics.store(c, FAILED_, 1);
@@ -236,16 +240,54 @@ export function partitionRows(bins: Uint8Array, n: number, missingBin: number, r
 /** A worker's loop: build blocks when the generation moves, until told to exit. */
 export function histogramWorkerMain(s: HistogramShared): void {
   const GEN_ = 0, EXIT_ = 10;
+  // The worker's own instance of the histogram module on the shared memory (null: the JavaScript loop).
+  const kernel = s.module && s.memory && typeof WebAssembly !== 'undefined' ? (new WebAssembly.Instance(s.module, { env: { mem: s.memory } }).exports as unknown as HistogramKernel) : null;
   for (;;) {
     const gen = Atomics.load(s.ctrl, GEN_);
     if (Atomics.load(s.ctrl, EXIT_) === 1) return;
-    histogramBlocks(s);
+    histogramBlocks(s, kernel);
     Atomics.wait(s.ctrl, GEN_, gen);
+  }
+}
+
+/** The exports of histogramWasm's module (pointers in bytes into the memory bins, rows, gh and the slab live in). */
+export interface HistogramKernel {
+  hist4(rows: number, start: number, m: number, whole: number, gh: number, c0: number, c1: number, c2: number, c3: number, o0: number, o1: number, o2: number, o3: number): void;
+  hist1(rows: number, start: number, m: number, whole: number, gh: number, c0: number, o0: number): void;
+}
+
+/**
+ * histogramFeatures on the WebAssembly kernel when there is one and `hist` lives in its memory (a slab slot),
+ * else on the JavaScript loop: the same sums in the same order either way. Self-contained (workers run its source).
+ */
+export function histogramInto(s: HistogramShared, kernel: HistogramKernel | null, start: number, m: number, whole: number, feats: Int32Array, q0: number, q1: number, hist: Float64Array): void {
+  if (kernel === null || hist.buffer !== s.bins.buffer) {
+    histogramFeatures(s.bins, s.n, s.NB, s.rows, start, m, whole, s.gh, feats, q0, q1, hist);
+    return;
+  }
+  const S = s.NB * 3, n = s.n;
+  const rb = s.rows.byteOffset, gb = s.gh.byteOffset, bb = s.bins.byteOffset, hb = hist.byteOffset;
+  let q = q0;
+  for (; q + 4 <= q1; q += 4) {
+    const f0 = feats[q]!, f1 = feats[q + 1]!, f2 = feats[q + 2]!, f3 = feats[q + 3]!;
+    hist.fill(0, f0 * S, f0 * S + S);
+    hist.fill(0, f1 * S, f1 * S + S);
+    hist.fill(0, f2 * S, f2 * S + S);
+    hist.fill(0, f3 * S, f3 * S + S);
+    kernel.hist4(rb, start, m, whole, gb, bb + f0 * n, bb + f1 * n, bb + f2 * n, bb + f3 * n, hb + f0 * S * 8, hb + f1 * S * 8, hb + f2 * S * 8, hb + f3 * S * 8);
+  }
+  for (; q < q1; q++) {
+    const f = feats[q]!;
+    hist.fill(0, f * S, f * S + S);
+    kernel.hist1(rb, start, m, whole, gb, bb + f * n, hb + f * S * 8);
   }
 }
 
 /** What histogram worker threads share with the calling thread (views on SharedArrayBuffers; see HistogramBuilder). */
 export interface HistogramShared {
+  /** The histogram module and the shared WebAssembly memory bins, rows, gh and slab live in (null: plain buffers, the JavaScript loop). */
+  module: object | null;
+  memory: object | null;
   bins: Uint8Array;
   n: number;
   NB: number;

@@ -34,11 +34,14 @@ describe('HistogramBuilder', () => {
     { feats: Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8]), size: 1 },
   ];
 
-  it('fills the same histograms on 1, 2 and 3 threads as one feature per pass, bit for bit', async () => {
-    for (const threads of [1, 2, 3]) {
-      const hb = new HistogramBuilder(codes, n, F, maxBins, 4, threads);
+  it('fills the same histograms on 1, 2 and 3 threads, WebAssembly or JavaScript loop, as one feature per pass, bit for bit', async () => {
+    const runs = [['auto', 1], ['auto', 2], ['auto', 3], ['js', 1], ['js', 2], ['js', 3]] as const;
+    for (const [kernel, threads] of runs) {
+      const hb = new HistogramBuilder(codes, n, F, maxBins, 4, threads, kernel);
       try {
         expect(hb.threads).toBe(threads);
+        // Node 20 has WebAssembly: 'auto' must take the kernel (else this test would check the JavaScript loop twice).
+        expect(hb.kernel !== null).toBe(kernel === 'auto');
         for (let i = 0; i < n; i++) {
           hb.gh[2 * i] = grad[i]!;
           hb.gh[2 * i + 1] = hess[i]!;
