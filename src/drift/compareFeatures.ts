@@ -5,8 +5,7 @@ import { Rng } from '../core/rng';
 import { seedParam } from '../core/seedParam';
 import type { DriftColumnKind, DriftDistribution, DriftTestName, FeatureDrift, FeatureDriftResult } from './DriftResult';
 import { checkDriftTable, type DriftCategoryColumn, type DriftNumberColumn, type DriftTable } from './DriftTable';
-import { DISTANCE_MARGIN_Z, DRIFT_TESTS, isDrift, type DriftSample, type DriftTestEntry, type DriftTestOutcome } from './driftTests';
-import { levelCounts } from './levelCounts';
+import { DISTANCE_MARGIN_Z, DRIFT_TESTS, isDrift, sampleLevelCounts, type DriftSample, type DriftTestEntry, type DriftTestOutcome } from './driftTests';
 import { OTHER_LEVEL } from './chiSquareDrift';
 import { quantileBins } from './quantileBins';
 
@@ -96,8 +95,7 @@ function isBinary(col: DriftNumberColumn, other: DriftNumberColumn): boolean {
 
 /** Shares of the top levels (by reference count, then current) and "other" for the rest. */
 function levelDistribution(reference: DriftSample, current: DriftSample, top: number): DriftDistribution {
-  const asLevels = (s: DriftSample): ReadonlyArray<string> => (s.kind === 'categorical' ? s.values : Array.from(s.values, String));
-  const c = levelCounts(asLevels(reference), asLevels(current));
+  const c = sampleLevelCounts(reference, current);
   const shown = Math.min(top, c.levels.length);
   const bins = c.levels.slice(0, shown);
   const ref = Array.from(c.reference.subarray(0, shown), (v) => v / c.referenceTotal);
