@@ -97,9 +97,12 @@ function isBinary(col: DriftNumberColumn, other: DriftNumberColumn): boolean {
 function levelDistribution(reference: DriftSample, current: DriftSample, top: number): DriftDistribution {
   const c = sampleLevelCounts(reference, current);
   const shown = Math.min(top, c.levels.length);
-  const bins = c.levels.slice(0, shown);
-  const ref = Array.from(c.reference.subarray(0, shown), (v) => v / c.referenceTotal);
-  const cur = Array.from(c.current.subarray(0, shown), (v) => v / c.currentTotal);
+  // The most frequent levels; numbers (0/1 and few-valued columns) then in numeric order, as an axis reads them.
+  const order = Array.from({ length: shown }, (_, i) => i);
+  if (reference.kind !== 'categorical') order.sort((i, j) => Number(c.levels[i]) - Number(c.levels[j]));
+  const bins = order.map((i) => c.levels[i]!);
+  const ref = order.map((i) => c.reference[i]! / c.referenceTotal);
+  const cur = order.map((i) => c.current[i]! / c.currentTotal);
   if (shown < c.levels.length) {
     let r = 0;
     let k = 0;
