@@ -60,9 +60,20 @@ export function sampleLevelCounts(reference: DriftSample, current: DriftSample):
   return levelCountsOf(countsOf(reference), countsOf(current), reference.values.length, current.values.length);
 }
 
-/** Shares of both samples on one set of bins: reference quantile bins for numbers, levels for categories and flags. */
+/** Whether a sorted sample has more than `cap` distinct values. */
+function moreDistinctThan(sorted: Float64Array, cap: number): boolean {
+  let d = 0;
+  for (let i = 0; i < sorted.length; i++) if ((i === 0 || sorted[i] !== sorted[i - 1]) && ++d > cap) return true;
+  return false;
+}
+
+/**
+ * Shares of both samples on one set of bins: reference quantile bins for numbers with more distinct reference
+ * values than bins, levels otherwise (categories, flags, few-valued numbers: as Evidently bins them, so a value
+ * new in the current period is a level of its own instead of hiding in the top bin).
+ */
 function binnedShares(reference: DriftSample, current: DriftSample, bins: number): { reference: ArrayLike<number>; current: ArrayLike<number>; k: number } {
-  if (reference.kind === 'numeric' && current.kind === 'numeric') {
+  if (reference.kind === 'numeric' && current.kind === 'numeric' && moreDistinctThan(reference.values, bins)) {
     const b = quantileBins(reference.values, current.values, bins);
     return { reference: b.reference, current: b.current, k: b.labels.length };
   }

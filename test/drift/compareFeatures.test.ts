@@ -170,3 +170,16 @@ describe('compareFeatures: clear errors naming the column', () => {
     expect(() => compareFeatures(t(), t(), { sampleRows: 5 })).toThrow(/Invalid compareFeatures settings.sampleRows: got 5/);
   });
 });
+
+describe('compareFeatures: few-valued numbers', () => {
+  it('Jensen-Shannon and PSI count the levels of a few-valued numeric column: a value new in the current period shows', () => {
+    // 3 children at most last quarter; this quarter a quarter of the customers have 3 (a new level).
+    const ref: DriftTable = { columns: [{ name: 'children', type: 'number', values: Float64Array.from({ length: 4000 }, (_, i) => i % 3) }] };
+    const cur: DriftTable = { columns: [{ name: 'children', type: 'number', values: Float64Array.from({ length: 4000 }, (_, i) => (i % 4 === 3 ? 3 : i % 3)) }] };
+    const js = compareFeatures(ref, cur).features[0]!;
+    expect(js.test).toBe('jensen-shannon');
+    expect(js.statistic).toBeGreaterThan(0.3);
+    expect(js.drifted).toBe(true);
+    expect(compareFeatures(ref, cur, { method: 'psi' }).features[0]!.drifted).toBe(true);
+  });
+});
