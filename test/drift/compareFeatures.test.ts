@@ -183,3 +183,15 @@ describe('compareFeatures: few-valued numbers', () => {
     expect(compareFeatures(ref, cur, { method: 'psi' }).features[0]!.drifted).toBe(true);
   });
 });
+
+describe('compareFeatures: the result is plain JSON', () => {
+  it('a column jumping from one constant to another is drift with finite numbers (JSON keeps them)', () => {
+    const constant = (v: number): DriftTable => ({ columns: [{ name: 'plan', type: 'number', values: new Float64Array(5000).fill(v) }] });
+    const r = compareFeatures(constant(3), constant(4));
+    expect(r.features[0]).toMatchObject({ test: 'jensen-shannon', effectSize: 1000, drifted: true });
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    const forced = compareFeatures(constant(3), constant(4), { method: 'wasserstein' });
+    expect(forced.features[0]).toMatchObject({ test: 'wasserstein', statistic: 1000, drifted: true });
+    expect(JSON.parse(JSON.stringify(forced))).toEqual(forced);
+  });
+});
