@@ -83,6 +83,8 @@ export interface SegmentSizeShift {
     shareChange: number;
     shareChangeInterval: DriftInterval;
   }>;
+  /** Why segments are left out of the test (new here, gone there), in words; absent when none are. */
+  notes?: string[];
 }
 
 /** A key figure of the review that moved more than the alert threshold (users' rule: 15%). */
