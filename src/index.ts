@@ -410,3 +410,16 @@ export { simulateExperiment, type SimulatedExperiment, type SimulatedExperimentS
 export { writeSyntheticExperiment, SYNTH_EXPERIMENT } from './synth/writeSyntheticExperiment';
 export { normalSf, normalCdf, normalPpf, studentTSf, studentTCdf, studentTPpf, chiSquareSf, noncentralTCdf } from './stats/distributionTails';
 export { hyp2f1, hyp2f1AtMany, logHyp2f1 } from './clv/special/hyp2f1';
+// Per-feature drift (drift/, issue 16): the tests, their registry and compareFeatures.
+export type { DriftColumnKind, DriftTestName, DriftStatisticKind, DriftDistribution, FeatureDrift, FeatureDriftResult } from './drift/DriftResult';
+export type { DriftTable, DriftNumberColumn, DriftCategoryColumn } from './drift/DriftTable';
+export { compareFeatures, featureDriftSettingsSchema, type FeatureDriftSettings } from './drift/compareFeatures';
+export { DRIFT_TESTS, runDriftTest, type DriftTestEntry, type DriftTestOutcome, type DriftSample } from './drift/driftTests';
+export { ksTest, KS_MAX_EXACT_N, type KsMethod, type KsResult } from './drift/ksTest';
+export { chiSquareDrift, type ChiSquareDriftResult } from './drift/chiSquareDrift';
+export { zTestDrift, zTestDriftCounts, type ZTestDriftResult } from './drift/zTestDrift';
+export { psi, psiLevels, PSI_FLOOR, type PsiResult } from './drift/psi';
+export { jensenShannonDistance } from './drift/jensenShannonDistance';
+export { wassersteinNormed, type WassersteinResult } from './drift/wassersteinNormed';
+export { chiSquareGoodnessOfFit, type ChiSquareGofResult } from './stats/chiSquareGoodnessOfFit';
+export { kstwoSf, smirnovSf } from './stats/kstwoSf';
