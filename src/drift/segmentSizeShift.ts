@@ -1,5 +1,5 @@
 import { checkParam } from '../core/errors';
-import { chiSquareSf } from '../stats/distributionTails';
+import { chiSquareGoodnessOfFit } from '../stats/chiSquareGoodnessOfFit';
 import { checkLevel } from '../stats/checkCounts';
 import { newcombe } from '../stats/newcombeInterval';
 import type { SegmentSizeShift } from './DriftResult';
@@ -55,26 +55,20 @@ export function segmentSizeShift(reference: readonly SegmentCount[], current: re
 
   // Goodness of fit on matched segments whose reference count is above 0 (a zero share expects nobody).
   const tested = pairs.filter((p) => refById.get(p.referenceId)!.customers > 0);
-  const refMatched = tested.reduce((a, p) => a + refById.get(p.referenceId)!.customers, 0);
-  const curMatched = tested.reduce((a, p) => a + curById.get(p.currentId)!.customers, 0);
-  let chiSquare = 0;
-  for (const p of tested) {
-    const expected = (curMatched * refById.get(p.referenceId)!.customers) / refMatched;
-    const d = curById.get(p.currentId)!.customers - expected;
-    chiSquare += (d * d) / expected;
-  }
-  const degreesOfFreedom = Math.max(0, tested.length - 1);
+  const observed = tested.map((p) => curById.get(p.currentId)!.customers);
+  const testable = tested.length >= 2 && observed.some((o) => o > 0);
+  const gof = testable ? chiSquareGoodnessOfFit(observed, tested.map((p) => refById.get(p.referenceId)!.customers)) : null;
   const notes: string[] = [];
   const label = (s: SegmentCount): string => `${s.id}${s.name ? ` (${s.name})` : ''}`;
   if (added.length) notes.push(`New since the reference run, not in the test (no share last quarter to expect from): ${added.map(label).join(', ')}.`);
   if (gone.length) notes.push(`Gone since the reference run, not in the test (no current segment to count): ${gone.map(label).join(', ')}.`);
   const emptyRef = pairs.filter((p) => refById.get(p.referenceId)!.customers === 0);
   if (emptyRef.length) notes.push(`Empty in the reference run, not in the test: ${emptyRef.map((p) => label(refById.get(p.referenceId)!)).join(', ')}.`);
-  if (degreesOfFreedom === 0) notes.push('Fewer than two matched segments: there is no size shift to test (chi-square 0, p = 1).');
+  if (!gof) notes.push('Fewer than two matched segments with customers: there is no size shift to test (chi-square 0, p = 1).');
   return {
-    chiSquare,
-    degreesOfFreedom,
-    pValue: degreesOfFreedom > 0 ? chiSquareSf(chiSquare, degreesOfFreedom) : 1,
+    chiSquare: gof?.chi2 ?? 0,
+    degreesOfFreedom: gof?.degreesOfFreedom ?? 0,
+    pValue: gof?.pValue ?? 1,
     segments,
     ...(notes.length ? { notes } : {}),
   };
