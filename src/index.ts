@@ -423,3 +423,17 @@ export { jensenShannonDistance } from './drift/jensenShannonDistance';
 export { wassersteinNormed, type WassersteinResult } from './drift/wassersteinNormed';
 export { chiSquareGoodnessOfFit, type ChiSquareGofResult } from './stats/chiSquareGoodnessOfFit';
 export { kstwoSf, smirnovSf } from './stats/kstwoSf';
+// Drift between runs (issue 16): segments between quarters, rule and score drift, compareRuns and drift.json.
+export type { MatchedSegments, SegmentCount } from './drift/MatchedSegments';
+export { segmentSizeShift } from './drift/segmentSizeShift';
+export { segmentFigures, type SegmentFigures, type FigureColumns, type KpiFigure } from './drift/segmentFigures';
+export { kpiAlerts, DEFAULT_KPI_ALERT_THRESHOLD } from './drift/kpiAlerts';
+export { migrationMatrix, DEFAULT_BIGGEST_FLOWS, type RunMembership } from './drift/migrationMatrix';
+export { ruleDrift, NO_RULE, NO_PARTNER, type RuleDriftInput } from './drift/ruleDrift';
+export { centreDistance } from './drift/centreDistance';
+export { compareRuns, compareDriftRuns, readDriftRun, writeDriftFiles, type DriftRun } from './pipeline/compareRuns';
+export { driftConfigSchema, DEFAULT_SCORE_PSI_THRESHOLD, type DriftConfig, type DriftConfigInput } from './pipeline/DriftConfig';
+export { driftReportSchema, readDriftReport } from './pipeline/driftReportSchema';
+export { matchRunSegments } from './pipeline/matchRunSegments';
+export { driftMarkdown } from './report/driftMarkdown';
+export type { DriftReport, SegmentSizeShift, KpiAlert, MigrationMatrix, SegmentDrift, RuleDrift, ScoreDrift } from './drift/DriftResult';

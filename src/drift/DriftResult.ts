@@ -173,4 +173,6 @@ export interface DriftReport {
   segments: SegmentDrift[];
   rules: RuleDrift | null;
   scores: ScoreDrift[];
+  /** What could not be compared and why (no migration without common ids, no rule bundle, small segments), in words; absent when nothing. */
+  notes?: string[];
 }
