@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CalendarDate } from '../../src/core/CalendarDate';
+import { clvConfigSchema } from '../../src/pipeline/ClvConfig';
 import { InputError } from '../../src/core/errors';
 import type { DriftReport, FeatureDrift } from '../../src/drift/DriftResult';
 import { compareRuns } from '../../src/pipeline/compareRuns';
@@ -57,9 +58,9 @@ describe('compareRuns and the drift stage on the sample quarters (issue 16)', ()
     const out = mkdtempSync(join(tmpdir(), 'seglab-drift-'));
     const base = { ...config, cluster: { ...config.cluster, stabilityResamples: 0 }, report: { ...config.report, pdf: false } };
     // Gates loosened so that Q1's bundle (68% holdout fidelity at k = 7) is a validated one to watch.
-    q1 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-04-01'), stages: ['features', 'cluster', 'report', 'export'], cluster: { ...base.cluster, k: 7 }, export: { minFidelity: 0.6, minSegmentSize: 20, minStability: 0 } } as RunConfig, { baseDir, outDir: out });
+    q1 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-04-01'), stages: ['features', 'cluster', 'clv', 'report', 'export'], clv: clvConfigSchema.parse({}), cluster: { ...base.cluster, k: 7 }, export: { minFidelity: 0.6, minSegmentSize: 20, minStability: 0 } } as RunConfig, { baseDir, outDir: out });
     // No drift.previous: the stage compares with cluster.previous.
-    q2 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-07-01'), stages: ['features', 'cluster', 'drift', 'report'], cluster: { ...base.cluster, k: 5, previous: q1.dir }, drift: {} } as RunConfig, { baseDir, outDir: out });
+    q2 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-07-01'), stages: ['features', 'cluster', 'clv', 'drift', 'report'], clv: clvConfigSchema.parse({}), cluster: { ...base.cluster, k: 5, previous: q1.dir }, drift: {} } as RunConfig, { baseDir, outDir: out });
     drift = readDriftReport(join(q2.dir, 'drift.json'));
     same = await compareRuns(q1.dir, q1.dir);
   }, 600_000);
@@ -70,7 +71,7 @@ describe('compareRuns and the drift stage on the sample quarters (issue 16)', ()
     expect([drift.referenceAsOf, drift.currentAsOf]).toEqual(['2026-04-01', '2026-07-01']);
     expect(q2.results.drift).toEqual(JSON.parse(readFileSync(join(q2.dir, 'drift.json'), 'utf8')));
     expect(q2.manifest.outputs.map((o) => o.file)).toEqual(expect.arrayContaining(['drift.json', 'drift.md']));
-    expect(q2.manifest.stages.map((s) => s.stage)).toEqual(['load', 'features', 'cluster', 'drift', 'report']);
+    expect(q2.manifest.stages.map((s) => s.stage)).toEqual(['load', 'features', 'cluster', 'clv', 'drift', 'report']);
     const md = readFileSync(join(q2.dir, 'drift.md'), 'utf8');
     expect(md).toContain(`# What changed: ${q1.runId} → ${q2.runId}`);
     expect(md).toContain('## Migration');
@@ -160,6 +161,23 @@ describe('compareRuns and the drift stage on the sample quarters (issue 16)', ()
     const agree = rows.filter(([id, seg]) => byRule.get(id!) === seg).length;
     expect(drift.rules!.agreement).toBeCloseTo(agree / rows.length, 12);
     expect(drift.rules!.coverage).toBe(1);
+  });
+
+  it('score drift: PSI of CLV and P(alive) on the reference deciles; the same run against itself has none', () => {
+    expect(drift.scores.map((x) => x.column)).toEqual(['clv', 'p_alive']);
+    for (const x of drift.scores) {
+      expect(x.threshold).toBe(0.2);
+      expect(x.psi).toBeGreaterThan(0);
+      expect(x.drifted).toBe(x.psi >= 0.2);
+      expect(x.distribution.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    }
+    expect(same.scores).toHaveLength(2);
+    for (const x of same.scores) expect([x.psi, x.drifted]).toEqual([0, false]);
+    // The CLV is a key figure of the alert rule too: the loyal regulars, joined by Q1's champions, are worth 81% more each.
+    const loyal = segmentOf(q2.dir, '2026-Q2', 'loyal_regular');
+    const clv = drift.alerts.find((a) => a.figure === 'clv' && a.segmentId === loyal)!;
+    expect(clv.relativeChange).toBeGreaterThan(0.15);
+    expect(clv.relativeChange).toBeCloseTo((clv.current - clv.reference) / clv.reference, 12);
   });
 
   it('identical runs: no feature drifts, no alert, a diagonal matrix, centres unmoved, rules agree as validated', () => {
