@@ -16,14 +16,22 @@ function commonColumns(reference: DriftRun, current: DriftRun): { name: string; 
 
 /** The columns of a run's feature table as a DriftTable, all rows or those in `rows` (ascending indices). */
 function driftTable(run: DriftRun, columns: readonly { name: string; type: 'number' | 'category' }[], rows?: Int32Array): DriftTable {
+  // Plain loops: Float64Array.from with a map function was most of this comparison's own time on 100,000 customers.
+  const n = rows?.length ?? 0;
   return {
     columns: columns.map((c) => {
       if (c.type === 'number') {
         const all = run.table.numeric[c.name]!;
-        return { name: c.name, type: 'number' as const, values: rows ? Float64Array.from(rows, (i) => all[i]!) : all };
+        if (!rows) return { name: c.name, type: 'number' as const, values: all };
+        const values = new Float64Array(n);
+        for (let k = 0; k < n; k++) values[k] = all[rows[k]!]!;
+        return { name: c.name, type: 'number' as const, values };
       }
       const all = run.table.categorical[c.name]!;
-      return { name: c.name, type: 'category' as const, values: rows ? Array.from(rows, (i) => all[i] ?? null) : all };
+      if (!rows) return { name: c.name, type: 'category' as const, values: all };
+      const values = new Array<string | null>(n);
+      for (let k = 0; k < n; k++) values[k] = all[rows[k]!] ?? null;
+      return { name: c.name, type: 'category' as const, values };
     }),
   };
 }
