@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CalendarDate } from '../../src/core/CalendarDate';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
+import { checkPreviousRun } from '../../src/pipeline/readPreviousRun';
 import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import { runConfigSchema, stagesToRun, type RunConfig } from '../../src/pipeline/RunConfig';
 
@@ -28,6 +29,14 @@ describe('the drift stage in seglab run', () => {
     const issues = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     expect(issues).toContain('drift.alertThreshold');
     expect(issues).toContain('thresold');
+  });
+
+  it('a drift.previous that is no clustered run is refused before anything is loaded', () => {
+    const base = runConfigSchema.parse({ name: 'x', asOf: '2026-07-01', data: { customers: { path: 'c.csv' } }, drift: { previous: 'no-such-run' } });
+    const empty = mkdtempSync(join(tmpdir(), 'seglab-drift-empty-'));
+    expect(() => checkPreviousRun(base, empty)).toThrow(/drift\.previous does not point to a clustered run/);
+    // Not when the stage does not run.
+    expect(() => checkPreviousRun({ ...base, stages: ['features'] }, empty)).not.toThrow();
   });
 
   describe('on the sample', () => {
