@@ -5,8 +5,7 @@ import { Rng } from '../core/rng';
 import { seedParam } from '../core/seedParam';
 import type { DriftColumnKind, DriftDistribution, DriftTestName, FeatureDrift, FeatureDriftResult } from './DriftResult';
 import { checkDriftTable, type DriftCategoryColumn, type DriftNumberColumn, type DriftTable } from './DriftTable';
-import { DISTANCE_MARGIN_Z, DRIFT_TESTS, isDrift, type DriftSample, type DriftTestEntry, type DriftTestOutcome } from './driftTests';
-import { levelCounts } from './levelCounts';
+import { DISTANCE_MARGIN_Z, DRIFT_TESTS, isDrift, sampleLevelCounts, type DriftSample, type DriftTestEntry, type DriftTestOutcome } from './driftTests';
 import { OTHER_LEVEL } from './chiSquareDrift';
 import { quantileBins } from './quantileBins';
 
@@ -96,12 +95,14 @@ function isBinary(col: DriftNumberColumn, other: DriftNumberColumn): boolean {
 
 /** Shares of the top levels (by reference count, then current) and "other" for the rest. */
 function levelDistribution(reference: DriftSample, current: DriftSample, top: number): DriftDistribution {
-  const asLevels = (s: DriftSample): ReadonlyArray<string> => (s.kind === 'categorical' ? s.values : Array.from(s.values, String));
-  const c = levelCounts(asLevels(reference), asLevels(current));
+  const c = sampleLevelCounts(reference, current);
   const shown = Math.min(top, c.levels.length);
-  const bins = c.levels.slice(0, shown);
-  const ref = Array.from(c.reference.subarray(0, shown), (v) => v / c.referenceTotal);
-  const cur = Array.from(c.current.subarray(0, shown), (v) => v / c.currentTotal);
+  // The most frequent levels; numbers (0/1 and few-valued columns) then in numeric order, as an axis reads them.
+  const order = Array.from({ length: shown }, (_, i) => i);
+  if (reference.kind !== 'categorical') order.sort((i, j) => Number(c.levels[i]) - Number(c.levels[j]));
+  const bins = order.map((i) => c.levels[i]!);
+  const ref = order.map((i) => c.reference[i]! / c.referenceTotal);
+  const cur = order.map((i) => c.current[i]! / c.currentTotal);
   if (shown < c.levels.length) {
     let r = 0;
     let k = 0;

@@ -5,7 +5,7 @@ import { chiSquareDriftCounts } from './chiSquareDrift';
 import type { DriftColumnKind, DriftStatisticKind, DriftTestName } from './DriftResult';
 import { jensenShannonOfShares } from './jensenShannonDistance';
 import { ksTestSorted } from './ksTest';
-import { levelCounts } from './levelCounts';
+import { countLevels, levelCountsOf, type LevelCounts } from './levelCounts';
 import { psiOfShares } from './psi';
 import { quantileBins } from './quantileBins';
 import { wassersteinNormedSorted } from './wassersteinNormed';
@@ -43,18 +43,41 @@ export interface DriftTestEntry<N extends DriftTestName = DriftTestName, P exten
 const none = z.object({}).strict();
 const binsParams = z.object({ bins: z.number().int().min(2).max(1000).default(10).describe('a whole number of reference-quantile bins from 2 to 1000 (numeric columns)') }).strict();
 
-/** Levels of a sample: categories as they are, numbers (few-valued numeric or 0/1 columns) as their text. */
-function levelsOf(s: DriftSample): ReadonlyArray<string> {
-  return s.kind === 'categorical' ? s.values : Array.from(s.values, String);
+const sampleCounts = new WeakMap<DriftSample, Map<string, number>>();
+
+/** Counts per level of a sample, counted once per sample object (a column's test, effect size and chart share them). */
+function countsOf(s: DriftSample): Map<string, number> {
+  let counts = sampleCounts.get(s);
+  if (!counts) {
+    counts = countLevels(s.values);
+    sampleCounts.set(s, counts);
+  }
+  return counts;
 }
 
-/** Shares of both samples on one set of bins: reference quantile bins for numbers, levels for categories. */
+/** Both samples' counts per level: categories as they are, numbers (few-valued or 0/1 columns) by their text. */
+export function sampleLevelCounts(reference: DriftSample, current: DriftSample): LevelCounts {
+  return levelCountsOf(countsOf(reference), countsOf(current), reference.values.length, current.values.length);
+}
+
+/** Whether a sorted sample has more than `cap` distinct values. */
+function moreDistinctThan(sorted: Float64Array, cap: number): boolean {
+  let d = 0;
+  for (let i = 0; i < sorted.length; i++) if ((i === 0 || sorted[i] !== sorted[i - 1]) && ++d > cap) return true;
+  return false;
+}
+
+/**
+ * Shares of both samples on one set of bins: reference quantile bins for numbers with more distinct reference
+ * values than bins, levels otherwise (categories, flags, few-valued numbers: as Evidently bins them, so a value
+ * new in the current period is a level of its own instead of hiding in the top bin).
+ */
 function binnedShares(reference: DriftSample, current: DriftSample, bins: number): { reference: ArrayLike<number>; current: ArrayLike<number>; k: number } {
-  if (reference.kind !== 'categorical' && current.kind !== 'categorical' && reference.kind === 'numeric') {
+  if (reference.kind === 'numeric' && current.kind === 'numeric' && moreDistinctThan(reference.values, bins)) {
     const b = quantileBins(reference.values, current.values, bins);
     return { reference: b.reference, current: b.current, k: b.labels.length };
   }
-  const c = levelCounts(levelsOf(reference), levelsOf(current));
+  const c = sampleLevelCounts(reference, current);
   return { reference: c.reference.map((v) => v / c.referenceTotal), current: c.current.map((v) => v / c.currentTotal), k: c.levels.length };
 }
 
@@ -86,7 +109,7 @@ const chiSquare: DriftTestEntry<'chi-square', typeof none> = {
   defaultThreshold: 0.05,
   meaning: 'Chi-square grows with the difference between the two periods\' level shares; p is the chance of a difference this large if nothing changed.',
   run(reference, current) {
-    const r = chiSquareDriftCounts(levelCounts(levelsOf(reference), levelsOf(current)));
+    const r = chiSquareDriftCounts(sampleLevelCounts(reference, current));
     return { statistic: r.chi2, pValue: r.pValue, samplingError: null };
   },
 };
