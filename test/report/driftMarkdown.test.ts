@@ -21,7 +21,7 @@ const report: DriftReport = {
   },
   alerts: [{ segmentId: 3, segmentName: 'Cart | abandoners', figure: 'aov', reference: 40, current: 50, relativeChange: 0.25, threshold: 0.15 }],
   migration: { referenceIds: [3, 4], currentIds: [3], counts: [[60], [100]], newCustomers: [20], lostCustomers: [40, 0], cameBack: [0], stayed: 100, moved: 60, totalReference: 200, totalCurrent: 180, biggestFlows: [{ fromId: 3, toId: 3, customers: 60, shareOfFrom: 0.6 }] },
-  segments: [],
+  segments: [{ referenceId: 4, currentId: 3, name: 'Cart | abandoners', centreDistance: 3.5e-16, features: { features: [], driftedColumns: 0, driftedShare: 0, datasetDriftShare: 0.5, datasetDrift: false, sample: null } }],
   rules: { bundleVersion: 'segments.v2', coverage: 0.9, fallbackShare: 0.1, agreement: 0.7, validatedFidelity: 0.92, fidelityGate: 0.9, needsRevalidation: true },
   scores: [],
   notes: ['No customer id is in both runs'],
@@ -40,5 +40,7 @@ describe('driftMarkdown', () => {
     expect(md).toContain('| new | 20 |   |');
     expect(md).toContain('**Re-validate the bundle**');
     expect(md).toContain('- No customer id is in both runs');
+    // A centre that did not move reads 0.00 spreads, not float noise.
+    expect(md).toContain('| 3 ← 4 Cart \\| abandoners | 0.00 | none |');
   });
 });
