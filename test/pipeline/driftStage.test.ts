@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CalendarDate } from '../../src/core/CalendarDate';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { checkPreviousRun } from '../../src/pipeline/readPreviousRun';
+import { compareRuns } from '../../src/pipeline/compareRuns';
 import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import { runConfigSchema, stagesToRun, type RunConfig } from '../../src/pipeline/RunConfig';
 
@@ -73,6 +74,9 @@ describe('the drift stage in seglab run', () => {
       expect(r.results.drift!.migration!.moved).toBe(0);
       expect(r.results.drift!.migration!.biggestFlows).toEqual([]);
       expect(r.manifest.outputs.map((o) => o.file)).toEqual(expect.arrayContaining(['drift.json', 'drift.md']));
+      // Compared again later, the run's own drift: settings apply unless given.
+      expect((await compareRuns(q1.dir, r.dir)).alertThreshold).toBe(0.5);
+      expect((await compareRuns(q1.dir, r.dir, { alertThreshold: 0.2 })).alertThreshold).toBe(0.2);
     }, 120_000);
   });
 });
