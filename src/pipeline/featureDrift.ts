@@ -1,4 +1,4 @@
-import { compareFeatures } from '../drift/compareFeatures';
+import { compareFeatures, type FeatureDriftSettings } from '../drift/compareFeatures';
 import type { FeatureDriftResult, ScoreDrift } from '../drift/DriftResult';
 import type { DriftTable } from '../drift/DriftTable';
 import { psi } from '../drift/psi';
@@ -36,10 +36,13 @@ function driftTable(run: DriftRun, columns: readonly { name: string; type: 'numb
   };
 }
 
+/** drift.features as compareFeatures takes it: the schema reads test names as text, compareFeatures checks them against its registry (an unknown one names its column). */
+const featureSettings = (settings: DriftConfig): FeatureDriftSettings => settings.features as FeatureDriftSettings;
+
 /** Every feature column both runs have (outcome and id columns left out), compared with the drift tests. */
 export function featureDrift(reference: DriftRun, current: DriftRun, settings: DriftConfig): FeatureDriftResult {
   const columns = commonColumns(reference, current);
-  return compareFeatures(driftTable(reference, columns), driftTable(current, columns), settings.features);
+  return compareFeatures(driftTable(reference, columns), driftTable(current, columns), featureSettings(settings));
 }
 
 /**
@@ -48,7 +51,7 @@ export function featureDrift(reference: DriftRun, current: DriftRun, settings: D
  */
 export function segmentFeatureDrift(reference: DriftRun, current: DriftRun, referenceRows: Int32Array, currentRows: Int32Array, settings: DriftConfig): FeatureDriftResult {
   const columns = commonColumns(reference, current);
-  return compareFeatures(driftTable(reference, columns, referenceRows), driftTable(current, columns, currentRows), settings.features);
+  return compareFeatures(driftTable(reference, columns, referenceRows), driftTable(current, columns, currentRows), featureSettings(settings));
 }
 
 /** PSI of a score column on the reference's deciles (missing values left out). */

@@ -150,7 +150,8 @@ describe('compareFeatures: clear errors naming the column', () => {
   });
   it('an unknown test, a test that does not take the column, an override of no column', () => {
     expect(() => compareFeatures(t(), t(), { columns: { spend: 'anova' as never } })).toThrow(UsageError);
-    expect(() => compareFeatures(t(), t(), { columns: { spend: 'anova' as never } })).toThrow(/Invalid compareFeatures settings.columns/);
+    expect(() => compareFeatures(t(), t(), { columns: { spend: 'anova' as never } })).toThrow(/Unknown drift test "anova" \(compareFeatures settings.columns, column "spend"\): expected one of ks, chi-square, z-test, psi, jensen-shannon, wasserstein/);
+    expect(() => compareFeatures(t(), t(), { method: 'anova' as never })).toThrow(/Unknown drift test "anova" \(compareFeatures settings.method\)/);
     expect(() => compareFeatures(t(), t(), { columns: { channel: 'ks' } })).toThrow(/drift test "ks" does not take column "channel", which is categorical.*\n.*fix: choose a test that takes categorical columns: chi-square, psi, jensen-shannon/);
     expect(() => compareFeatures(t(), t(), { method: 'z-test' })).toThrow(/drift test "z-test" does not take column "spend", which is numeric/);
     expect(() => compareFeatures(t(), t(), { columns: { spnd: 'ks' } })).toThrow(/settings.columns names "spnd", which is not a column/);
