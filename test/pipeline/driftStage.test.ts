@@ -30,6 +30,9 @@ describe('the drift stage in seglab run', () => {
     const issues = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     expect(issues).toContain('drift.alertThreshold');
     expect(issues).toContain('thresold');
+    const test = runConfigSchema.safeParse({ ...base, drift: { features: { method: 'anova', columns: { spend_365d: 'kss' } } } });
+    const testIssues = test.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(testIssues).toEqual([expect.stringMatching(/^drift\.features\.method: unknown drift test "anova"; known: ks, /), expect.stringMatching(/^drift\.features\.columns\.spend_365d: unknown drift test "kss"/)]);
   });
 
   it('a drift.previous that is no clustered run is refused before anything is loaded', () => {
