@@ -88,6 +88,8 @@ export interface SegmentSizeShift {
     shareChange: number;
     shareChangeInterval: DriftInterval;
   }>;
+  /** Why segments are left out of the test (new here, gone there), in words; absent when none are. */
+  notes?: string[];
 }
 
 /** A key figure of the review that moved more than the alert threshold (users' rule: 15%). */
@@ -171,4 +173,6 @@ export interface DriftReport {
   segments: SegmentDrift[];
   rules: RuleDrift | null;
   scores: ScoreDrift[];
+  /** What could not be compared and why (no migration without common ids, no rule bundle, small segments), in words; absent when nothing. */
+  notes?: string[];
 }

@@ -12,7 +12,7 @@ import { stagesToRun, type RunConfig } from './RunConfig';
 import { readRunFile } from './RunFolder';
 
 /** The setting a previous run came from, named in errors. */
-export type PreviousRunField = 'cluster.previous' | 'report.previous' | '--previous';
+export type PreviousRunField = 'cluster.previous' | 'report.previous' | '--previous' | 'drift.previous' | '<reference-run>';
 
 /**
  * What a comparison reads of an earlier run's cluster.json: only that, since the earlier run is usually from
@@ -84,6 +84,8 @@ export function previousClusterFile(path: string, field: PreviousRunField): stri
  */
 export function checkPreviousRun(config: RunConfig, baseDir: string, field: PreviousRunField = 'cluster.previous'): void {
   if (config.cluster.previous && stagesToRun(config).includes('cluster')) previousClusterFile(resolve(baseDir, config.cluster.previous), field);
+  // The drift stage's own reference must be a clustered run too (report.previous and cluster.previous may be partial: it then skips).
+  if (config.drift?.previous && stagesToRun(config).includes('drift')) previousClusterFile(resolve(baseDir, config.drift.previous), 'drift.previous');
 }
 
 /**
@@ -145,4 +147,12 @@ export function readPreviousPublication(run: PreviousRun): PreviousPublication {
     segments: readRunFile(run.clusterFile, previousClusterSchema, HINT).segments.map(({ id, size, share }) => ({ id, size, share })),
     personas: existsSync(personasFile) ? readRunFile(personasFile, previousPersonasSchema, HINT) : null,
   };
+}
+
+/** A run's published segment names (personas.json; suppressed segments have none), empty when it has no personas.json. */
+export function publishedNames(dir: string): Map<number, string> {
+  const file = join(dir, 'personas.json');
+  if (!existsSync(file)) return new Map();
+  const personas = readRunFile(file, previousPersonasSchema, HINT);
+  return new Map(personas.segments.flatMap((s) => (s.suppressed ? [] : [[s.id, s.name] as [number, string]])));
 }

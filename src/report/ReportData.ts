@@ -6,6 +6,7 @@ import type { Locale } from '../core/Locale';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 import type { PredictionSummary } from './PredictionSummary';
 import type { ValueSummary } from './ValueSummary';
+import type { DriftReport } from '../drift/DriftResult';
 
 /**
  * Everything the quarterly segment review shows, already computed: the report renders this and
@@ -91,6 +92,8 @@ export interface ReportData {
   experiments?: ExperimentSummary[];
   /** Customer value per segment from the clv stage (absent when the run has none, or no segments). */
   value?: ValueSummary;
+  /** What changed since the reference run (the drift stage, or drift.json read back); absent without one. */
+  drift?: DriftReport;
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {
     previousRunId: string;
