@@ -3,6 +3,7 @@ import type { SelectionCriterion, SelectionMetric, SelectionRuleName, StructureV
 import type { KPrototypesFacts } from '../cluster/summary/kprototypesFacts';
 import type { Projection2D } from '../decomposition/projectSample';
 import type { Locale } from '../core/Locale';
+import type { DriftReport } from '../drift/DriftResult';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 import type { PredictionSummary } from './PredictionSummary';
 import type { ValueSummary } from './ValueSummary';
@@ -91,6 +92,8 @@ export interface ReportData {
   experiments?: ExperimentSummary[];
   /** Customer value per segment from the clv stage (absent when the run has none, or no segments). */
   value?: ValueSummary;
+  /** The drift stage's report against a previous run (drift.json): the review's "What changed" section, first. */
+  drift?: DriftReport;
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {
     previousRunId: string;
