@@ -59,8 +59,8 @@ export function migrationHeatmapFigure(
       },
     ],
     layout: baseLayout(options.title, {
-      xaxis: { ...labelAxis(columns), title: { text: options.toTitle }, side: 'bottom', tickangle: angled ? -30 : 0, showgrid: false, zeroline: false },
-      yaxis: { ...labelAxis(rows), title: { text: options.fromTitle }, autorange: 'reversed', showgrid: false, zeroline: false },
+      xaxis: { ...labelAxis(columns), title: { text: options.toTitle, standoff: 12 }, side: 'bottom', tickangle: angled ? -30 : 0, showgrid: false, zeroline: false },
+      yaxis: { ...labelAxis(rows), title: { text: options.fromTitle, standoff: 12 }, autorange: 'reversed', showgrid: false, zeroline: false },
       height: Math.max(280, 160 + 38 * rows.length),
       margin: { l: 20, r: 20, t: 50, b: 20 },
       plot_bgcolor: '#ffffff',
