@@ -110,6 +110,7 @@ describe('drift section: it names the documented drift', () => {
     expect(md).toContain('| Lapsed | 0 | 0 |   | 580 |   |');
     expect(md).toContain('- 25% of At risk (500 customers) moved to Lapsed');
     expect(md).toContain('*Charts for this section are in report.html.*');
+    expect(md).toContain('| Share now | Change | 95% interval | Status |');
     expect(md).toContain('| Promo hunters | 2,900 | 3,738 | 25.6% | 33.4% | \\+7.8 pts | \\+6.6 pts to +8.9 pts | kept **alert** |');
   });
 });

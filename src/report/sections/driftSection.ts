@@ -78,7 +78,7 @@ const TEXTS = localTexts(
     shareBefore: 'Share before',
     shareNow: 'Share now',
     shareChange: 'Change',
-    intervalHeader: '95% interval',
+    intervalHeader: (level: string) => `${level} interval`,
     status: 'Status',
     points: (value: string) => `${value} pts`,
     interval: (low: string, high: string) => `${low} to ${high}`,
@@ -188,7 +188,7 @@ const TEXTS = localTexts(
     shareBefore: 'Part avant',
     shareNow: 'Part maintenant',
     shareChange: 'Variation',
-    intervalHeader: 'Intervalle à 95 %',
+    intervalHeader: (level) => `Intervalle à ${level}`,
     status: 'Statut',
     points: (value) => `${value} pts`,
     interval: (low, high) => `${low} à ${high}`,
@@ -475,7 +475,7 @@ function sizeBlocks(ctx: Ctx, drift: DriftReport, ds: DriftSegments): Block[] {
   const points = (v: number) => t.points(fmt.signed(v * 100, 1));
   out.push({
     kind: 'table',
-    headers: [ctx.common.segmentHeader, t.customersBefore, t.customersNow, t.shareBefore, t.shareNow, t.shareChange, t.intervalHeader, t.status],
+    headers: [ctx.common.segmentHeader, t.customersBefore, t.customersNow, t.shareBefore, t.shareNow, t.shareChange, t.intervalHeader(fmt.percent(s.segments[0]?.shareChangeInterval.level ?? 0.95, 0)), t.status],
     numeric: [false, true, true, true, true, true, true, false],
     rows: shownSizes(drift, ds).map((r) => [
       r.currentId !== null ? segmentCell(r.currentId, ds, ctx) : { text: ds.referenceName(r.referenceId!) },
