@@ -13,6 +13,8 @@ export interface DriftSegments {
   currentName(id: number): string;
   referenceHidden(id: number): boolean;
   currentHidden(id: number): boolean;
+  /** Whether a current segment's matched previous segment is hidden (its figures then are not published either). */
+  partnerHidden(currentId: number): boolean;
   /** Hidden segments of either run, as notes ("Segment 3: fewer than 30 customers, not shown"). */
   notes(): string[];
 }
@@ -78,6 +80,7 @@ export function driftSegments(drift: DriftReport, ctx: ReportContext): DriftSegm
       return match?.name ?? common.previousSegmentName(id);
     },
     referenceHidden: (id) => referenceHidden.has(id),
+    partnerHidden: (currentId) => [...matchOf].some(([ref, x]) => x.currentId === currentId && referenceHidden.has(ref)),
     currentHidden: (id) => currentHidden.has(id),
     notes: () => {
       const n = fmt.integer(min);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml, renderReportMarkdown, reportFigures } from '../../src';
 import type { ReportData } from '../../src/report/ReportData';
-import { DRIFT_SECRET, driftReviewFixture, identicalDriftReport } from './driftFixture';
+import { DRIFT_SECRET, driftReportFixture, driftReviewFixture, identicalDriftReport } from './driftFixture';
 import { allStrings, embeddedSpecs, outsidePlotly, plainSpaces } from './helpers';
 import { PAYLOAD, reportFixture, SECRET } from './fixtures';
 
@@ -159,6 +159,18 @@ describe('drift section: privacy and escaping', () => {
     expect(md).toContain('- *Segment 5 of the previous run: fewer than 30 customers there, not shown*');
     // the alert about segment 3 is left out, and not counted
     expect(text(body)).toContain('key figures beyond the alert threshold: 5');
+  });
+
+  it('a shown segment whose previous partner was below the minimum gets no size row and no alert', () => {
+    const d = driftReportFixture();
+    d.sizeShift!.segments = d.sizeShift!.segments.map((r) => (r.referenceId === 4 ? { ...r, referenceCustomers: 25 } : r));
+    d.alerts = [...d.alerts, { segmentId: 4, segmentName: null, figure: 'aov', reference: 40.75, current: 50.25, relativeChange: 0.233, threshold: 0.15 }];
+    const s = text(section(html(driftReviewFixture('en', d))));
+    expect(s).not.toContain('Lapsed: number of customers');
+    expect(s).not.toContain('€40.75');
+    expect(s).not.toMatch(/Lapsed 25 /);
+    expect(s).toContain('Promo hunters: number of customers up 29%');
+    expect(s).toContain('Segment 4 of the previous run: fewer than 30 customers there, not shown');
   });
 
   it('no figure or table holds a group of 1 to 29 customers', () => {

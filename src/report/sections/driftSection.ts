@@ -335,7 +335,8 @@ function drifting(drift: DriftReport): FeatureDrift[] {
 function alertText(a: KpiAlert, ds: DriftSegments, ctx: Ctx): string | null {
   const { t, fmt } = ctx;
   const min = ctx.data.personas.minGroupSize;
-  if (a.segmentId !== null && ds.currentHidden(a.segmentId)) return null;
+  // A figure of a hidden segment, or of a shown one whose previous partner is hidden, is not published.
+  if (a.segmentId !== null && (ds.currentHidden(a.segmentId) || ds.partnerHidden(a.segmentId))) return null;
   const value = (v: number): string => {
     switch (a.figure) {
       case 'size':
