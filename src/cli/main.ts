@@ -3,6 +3,7 @@ import { InputError, SeglabError, UsageError } from '../core/errors';
 import type { CliContext } from './CliContext';
 import { abCommand } from './commands/ab';
 import { diffRulesCommand } from './commands/diffRules';
+import { driftCommand } from './commands/drift';
 import { exportCommand } from './commands/export';
 import { featuresCommand } from './commands/features';
 import { profileCommand } from './commands/profile';
@@ -58,6 +59,6 @@ function buildProgram(outcome: { code: number }): Command {
     progress: () => new StderrProgress(process.stderr, cli.quiet()),
     setExitCode: (code) => (outcome.code = code),
   };
-  for (const command of [synthCommand, profileCommand, featuresCommand, runCommand, trainCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand, abCommand, sampleSizeCommand]) command(program, cli);
+  for (const command of [synthCommand, profileCommand, featuresCommand, runCommand, trainCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand, driftCommand, abCommand, sampleSizeCommand]) command(program, cli);
   return program;
 }

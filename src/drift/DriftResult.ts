@@ -10,7 +10,7 @@ export type DriftColumnKind = 'numeric' | 'categorical' | 'binary';
 /** The registered per-feature drift tests (one file each in src/drift/). */
 export type DriftTestName = 'ks' | 'chi-square' | 'z-test' | 'psi' | 'jensen-shannon' | 'wasserstein';
 
-/** A p-value test drifts when its p-value is below the threshold; a distance drifts when it reaches the threshold. */
+/** A p-value test drifts when its p-value is below the threshold; a distance when it exceeds the threshold by more than 1.96 sampling errors (FeatureDrift.samplingError). */
 export type DriftStatisticKind = 'p-value' | 'distance';
 
 /** A two-sided interval at a stated level (0.95 = 95%). */
@@ -51,6 +51,11 @@ export interface FeatureDrift {
   /** Why this test was chosen: 'auto-small' | 'auto-large' | 'override'. */
   chosenBy: 'auto-small' | 'auto-large' | 'override';
   distribution: DriftDistribution;
+  /**
+   * Distances only (added by drift-a): the statistic's sampling error at these row counts. A distance drifts
+   * only when statistic − 1.96 × samplingError exceeds the threshold, so noise alone never tips it over.
+   */
+  samplingError?: number;
 }
 
 export interface FeatureDriftResult {
@@ -83,6 +88,8 @@ export interface SegmentSizeShift {
     shareChange: number;
     shareChangeInterval: DriftInterval;
   }>;
+  /** Why segments are left out of the test (new here, gone there), in words; absent when none are. */
+  notes?: string[];
 }
 
 /** A key figure of the review that moved more than the alert threshold (users' rule: 15%). */
@@ -166,4 +173,6 @@ export interface DriftReport {
   segments: SegmentDrift[];
   rules: RuleDrift | null;
   scores: ScoreDrift[];
+  /** What could not be compared and why (no migration without common ids, no rule bundle, small segments), in words; absent when nothing. */
+  notes?: string[];
 }

@@ -1,6 +1,2 @@
-/** A two-sided confidence interval [low, high] at a stated level (0.95 = 95%). */
-export interface Interval {
-  low: number;
-  high: number;
-  level: number;
-}
+// Moved to stats/ (the drift layer uses it too); experiments keep importing it from here.
+export type { Interval } from '../stats/Interval';

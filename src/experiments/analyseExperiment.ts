@@ -10,13 +10,13 @@ import { cuped } from './cuped';
 import { effectHeterogeneity } from './effectHeterogeneity';
 import type { ArmSummary, EffectEstimate, ExperimentMetric, ExperimentResult, Verdict } from './ExperimentResult';
 import { EXPERIMENT_TESTS } from './experimentTests';
-import { newcombe } from './newcombeInterval';
+import { newcombe } from '../stats/newcombeInterval';
 import { planExperiment } from './planExperiment';
 import { riskRatio } from './riskRatioInterval';
 import { sampleMoments } from './sampleMoments';
 import { sampleRatioMismatch } from './sampleRatioMismatch';
 import { welch } from './welchTTest';
-import { wilson } from './wilsonInterval';
+import { wilson } from '../stats/wilsonInterval';
 
 /** One customer of the experiment: the variant, the segment (optional) and the outcome measured after assignment. */
 export interface ExperimentUnit {

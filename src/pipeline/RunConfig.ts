@@ -8,13 +8,14 @@ import { featureConfigSchema } from '../features/FeatureConfig';
 import { exportConfigSchema } from './ExportConfig';
 import { clusterConfigSchema } from './ClusterConfig';
 import { clvConfigSchema } from './ClvConfig';
+import { driftConfigSchema } from './DriftConfig';
 import { outcomeConfigSchema } from '../features/OutcomeConfig';
 import { reportConfigSchema } from './ReportConfig';
 import { modelsConfigSchema } from '../models/ModelsConfig';
 import { RUN_ID_PATTERN } from './RunId';
 
 /** Stages in the order they run. Later capabilities append here. */
-export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'clv', 'models', 'report', 'export'] as const;
+export const STAGE_NAMES = ['load', 'profile', 'features', 'cluster', 'clv', 'models', 'drift', 'report', 'export'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /**
@@ -45,6 +46,8 @@ export const runConfigSchema = z
     models: modelsConfigSchema.optional(),
     /** Customer lifetime value (the clv stage): purchase model, horizon, discount; absent: no CLV. */
     clv: clvConfigSchema.optional(),
+    /** What changed since a reference run (the drift stage): settings and the reference (default report.previous, cluster.previous). */
+    drift: driftConfigSchema.optional(),
     report: reportConfigSchema.default({}),
     output: z
       .object({
@@ -80,9 +83,13 @@ export const runConfigSchema = z
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
 
-/** The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES (and models with a models: section, clv with a clv: section). */
-export function stagesToRun(config: Pick<RunConfig, 'stages'> & { models?: unknown; clv?: unknown }): StageName[] {
-  const wanted = new Set<StageName>(['load', ...(config.stages ?? [...DEFAULT_STAGES, ...(config.models ? (['models'] as const) : []), ...(config.clv ? (['clv'] as const) : [])])]);
+/**
+ * The stages a run of this config runs, in order: its `stages` (load always), else DEFAULT_STAGES (and models with
+ * a models: section, clv with a clv: section, drift with a drift: section or a previous run to compare with).
+ */
+export function stagesToRun(config: Pick<RunConfig, 'stages'> & { models?: unknown; clv?: unknown; drift?: unknown; cluster?: { previous?: string | undefined }; report?: { previous?: string | undefined } }): StageName[] {
+  const drift = config.drift !== undefined || config.cluster?.previous !== undefined || config.report?.previous !== undefined;
+  const wanted = new Set<StageName>(['load', ...(config.stages ?? [...DEFAULT_STAGES, ...(config.models ? (['models'] as const) : []), ...(config.clv ? (['clv'] as const) : []), ...(drift ? (['drift'] as const) : [])])]);
   return STAGE_NAMES.filter((s) => wanted.has(s));
 }
 

@@ -11,6 +11,7 @@ import type { RunWriter } from './RunWriter';
 import type { ExportResult } from './exportRules';
 import type { RunPrediction } from './predictionSummary';
 import type { ClvFile } from './ClvResult';
+import type { DriftReport } from '../drift/DriftResult';
 
 /** Typed results of the stages that ran so far; each stage reads earlier ones and adds its own. */
 export interface StageResults {
@@ -25,6 +26,8 @@ export interface StageResults {
   models?: RunPrediction;
   /** The clv stage's fits and per-segment aggregates (clv.json; per-customer values are in the feature table) (absent when it did not run or was skipped). */
   clv?: ClvFile;
+  /** The drift stage's comparison with the previous run (the review's "What changed"); absent when it did not run or was skipped. */
+  drift?: DriftReport;
   /** The export stage's rule bundle (optional stage); its paths are in the finished run folder. */
   export?: ExportResult;
 }

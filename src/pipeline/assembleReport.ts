@@ -15,8 +15,8 @@ import type { PersonaResult } from '../personas/PersonaResult';
 import { REPORT_DATA_SCHEMA_VERSION, type ProjectionSample, type QualitySummary, type ReportData, type SelectionCurves, type StabilitySummary } from '../report/ReportData';
 import type { Locale } from '../core/Locale';
 import type { ClusterResult } from '../cluster/summary/ClusterResult';
-import { matchPreviousRun, segmentCentres } from '../cluster/summary/matchPreviousRun';
-import { readPreviousPublication, readPreviousRun, type PreviousRunField } from './readPreviousRun';
+import { readPreviousPublication, type PreviousRunField } from './readPreviousRun';
+import { matchRunSegments } from './matchRunSegments';
 import { prepareClusterInput, type PreparedClusterInput } from '../features/prepareClusterInput';
 import type { QualityFacts } from './qualityFacts';
 import { resolveOutcome } from '../features/resolveOutcome';
@@ -25,6 +25,7 @@ import { readExperimentSummary } from '../experiments/experimentSummarySchema';
 import { isRiskTarget, predictionSummary, targetLabel, type RunPrediction } from './predictionSummary';
 import type { ClvFile } from './ClvResult';
 import type { ValueSummary } from '../report/ValueSummary';
+import type { DriftReport } from '../drift/DriftResult';
 
 export interface ReportInputs {
   config: RunConfig;
@@ -42,6 +43,8 @@ export interface ReportInputs {
   prediction?: RunPrediction;
   /** The clv stage's clv.json: the review's value section and the personas' "high value, probably leaving" action (the feature table holds clv and p_alive). */
   clv?: ClvFile;
+  /** The drift stage's comparison with the reference run: the review's "What changed" section. */
+  drift?: DriftReport;
 }
 
 /**
@@ -127,6 +130,7 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
   }
   if (cfg.experiments.length) data.experiments = cfg.experiments.map((p, i) => readExperimentSummary(resolve(inputs.baseDir, p), `report.experiments.${i}`));
   if (inputs.clv?.segments) data.value = valueSummary(inputs.clv, inputs.clv.segments);
+  if (inputs.drift) data.drift = inputs.drift;
   return { personas, data };
 }
 
@@ -239,10 +243,7 @@ interface ComparedRun {
  * its published sizes and names from personas.json (suppression kept), else sizes from cluster.json.
  */
 function comparedRun(path: string, field: PreviousRunField, inputs: ReportInputs, prep: PreparedClusterInput, locale: Locale): ComparedRun {
-  const run = readPreviousRun(path, prep, field);
-  const labels = inputs.cluster.labels;
-  const ids = [...new Set(labels)].filter((l) => l >= 0).sort((a, b) => a - b);
-  const m = matchPreviousRun(segmentCentres(prep.X, labels, ids), run, inputs.config.cluster.matchMaxDistance);
+  const { run, matching: m } = matchRunSegments(path, field, prep, inputs.cluster.labels, inputs.config.cluster.matchMaxDistance);
   const pairs = m.matches.map((x) => ({ current: x.current, previous: x.previous }));
   const matchOf = new Map(pairs.map((p) => [p.previous, p.current]));
   const { runId, asOf, segments, personas: prev } = readPreviousPublication(run);

@@ -5,6 +5,8 @@
 export { TABLE_NAMES, type TableName } from '../data/schema';
 export { resolveDataInput, type DataInput, type DataInputSource } from './dataInput';
 export { diffRuleBundles } from './diffRuleBundles';
+export { compareRuns, writeDriftFiles } from './compareRuns';
+export { driftMarkdown } from '../report/driftMarkdown';
 export { exportRun, type ExportResult } from './exportRun';
 export { featureFile } from './featureFile';
 export { loadRunConfig, type RunConfigOverrides } from './loadRunConfig';

@@ -12,7 +12,7 @@ import { stagesToRun, type RunConfig } from './RunConfig';
 import { readRunFile } from './RunFolder';
 
 /** The setting a previous run came from, named in errors. */
-export type PreviousRunField = 'cluster.previous' | 'report.previous' | '--previous';
+export type PreviousRunField = 'cluster.previous' | 'report.previous' | '--previous' | 'drift.previous' | '<reference-run>';
 
 /**
  * What a comparison reads of an earlier run's cluster.json: only that, since the earlier run is usually from
@@ -145,4 +145,12 @@ export function readPreviousPublication(run: PreviousRun): PreviousPublication {
     segments: readRunFile(run.clusterFile, previousClusterSchema, HINT).segments.map(({ id, size, share }) => ({ id, size, share })),
     personas: existsSync(personasFile) ? readRunFile(personasFile, previousPersonasSchema, HINT) : null,
   };
+}
+
+/** A run's published segment names (personas.json; suppressed segments have none), empty when it has no personas.json. */
+export function publishedNames(dir: string): Map<number, string> {
+  const file = join(dir, 'personas.json');
+  if (!existsSync(file)) return new Map();
+  const personas = readRunFile(file, previousPersonasSchema, HINT);
+  return new Map(personas.segments.flatMap((s) => (s.suppressed ? [] : [[s.id, s.name] as [number, string]])));
 }

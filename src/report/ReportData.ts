@@ -92,7 +92,7 @@ export interface ReportData {
   experiments?: ExperimentSummary[];
   /** Customer value per segment from the clv stage (absent when the run has none, or no segments). */
   value?: ValueSummary;
-  /** The drift stage's report against a previous run (drift.json): the review's "What changed" section, first. */
+  /** What changed since the reference run (the drift stage, or drift.json read back): the review's "What changed" section, first; absent without one. */
   drift?: DriftReport;
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {

@@ -1,10 +1,10 @@
 // What the contract suite runs every registry entry on: one fixture per registered entry, in one place,
 // so that an entry registered without one fails test/contract/coverage.test.ts.
 import { expect } from 'vitest';
-import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, CLV_MODELS, DECOMPOSITIONS, EXPERIMENT_TESTS, InputError, K_SELECTION_CRITERIA, Matrix, MODELS, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
+import { CategoricalMatrix, CLASSIFIERS, CLUSTERERS, CLV_MODELS, DECOMPOSITIONS, DRIFT_TESTS, EXPERIMENT_TESTS, InputError, K_SELECTION_CRITERIA, Matrix, MODELS, Rng, SeglabError, TRANSFORMERS, type Registry, type RegistryEntry } from '../../src';
 
 /** Every registry under contract, by the name its entries are registered as ("clustering algorithm", …). */
-export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA, MODELS, CLV_MODELS, EXPERIMENT_TESTS] as unknown as Registry<RegistryEntry>[];
+export const REGISTRIES: readonly Registry<RegistryEntry>[] = [CLUSTERERS, TRANSFORMERS, DECOMPOSITIONS, CLASSIFIERS, K_SELECTION_CRITERIA, MODELS, CLV_MODELS, EXPERIMENT_TESTS, DRIFT_TESTS] as unknown as Registry<RegistryEntry>[];
 
 /** Per registry, per entry: the params the contract passes (beside k and seed, which it sets itself) and extras. */
 export interface Fixture {
@@ -67,6 +67,15 @@ export const FIXTURES: Record<string, Record<string, Fixture>> = {
     'chi-square': { params: { correction: true } },
     welch: { params: {} },
     'mann-whitney': { params: {} },
+  },
+  // Per-feature drift tests (drift/driftTests.ts): params for runDriftTest on the contract's samples.
+  'drift test': {
+    ks: { params: {} },
+    'chi-square': { params: {} },
+    'z-test': { params: {} },
+    psi: { params: { bins: 10 } },
+    'jensen-shannon': { params: { bins: 10 } },
+    wasserstein: { params: {} },
   },
 };
 

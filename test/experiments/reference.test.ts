@@ -6,14 +6,14 @@ import { adjustPValues } from '../../src/experiments/adjustPValues';
 import { chiSquare2x2 } from '../../src/stats/chiSquare2x2';
 import { fisherExact } from '../../src/experiments/fisherExact';
 import { mannWhitneyU } from '../../src/experiments/mannWhitneyU';
-import { newcombeInterval } from '../../src/experiments/newcombeInterval';
+import { newcombeInterval } from '../../src/stats/newcombeInterval';
 import { planExperiment } from '../../src/experiments/planExperiment';
 import { normalIndPower, tTestIndPower } from '../../src/experiments/power';
 import { proportionsZTest } from '../../src/experiments/proportionsZTest';
 import { riskRatioInterval } from '../../src/experiments/riskRatioInterval';
 import { sampleRatioMismatch } from '../../src/experiments/sampleRatioMismatch';
 import { welchTTest } from '../../src/experiments/welchTTest';
-import { wilsonInterval } from '../../src/experiments/wilsonInterval';
+import { wilsonInterval } from '../../src/stats/wilsonInterval';
 import { chiSquareSf, noncentralTCdf, normalSf, studentTSf } from '../../src/stats/distributionTails';
 
 /*

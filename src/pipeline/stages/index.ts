@@ -3,6 +3,7 @@ import type { Stage } from '../RunContext';
 import type { StageName } from '../RunConfig';
 import { clusterStage } from './clusterStage';
 import { clvStage } from './clvStage';
+import { driftStage } from './driftStage';
 import { exportStage } from './exportStage';
 import { featuresStage } from './featuresStage';
 import { loadStage } from './loadStage';
@@ -25,6 +26,8 @@ export function stageFor(name: StageName): Stage {
       return clvStage;
     case 'models':
       return modelsStage;
+    case 'drift':
+      return driftStage;
     case 'report':
       return reportStage;
     case 'export':

@@ -24,6 +24,7 @@ export const reportStage: Stage = {
       prepared: ctx.results.clusterInput,
       ...(ctx.results.models ? { prediction: ctx.results.models } : {}),
       ...(ctx.results.clv ? { clv: ctx.results.clv } : {}),
+      ...(ctx.results.drift ? { drift: ctx.results.drift } : {}),
     });
     ctx.progress.end(personas.segments.map((s) => (s.suppressed ? `segment ${s.id}: suppressed` : `${s.id} ${s.name}`)).join(', '));
     await writeReport(ctx.writer, personas, data, ctx.config.report.pdf, ctx.progress);

@@ -1,4 +1,4 @@
-import { normalPpf } from '../stats/distributionTails';
+import { normalPpf } from './distributionTails';
 import type { Interval } from './Interval';
 import { checkCount, checkLevel } from './checkCounts';
 
