@@ -1,10 +1,10 @@
 /**
  * A table of counts as the review may publish it: a cell below `min` customers (but above zero) is blanked
  * (null), and so is every cell the caller marks `hidden` (a suppressed segment's row or column). Row and
- * column totals are published elsewhere (segment sizes, new and lost customers), so the blanks of a line
- * could be recovered by subtraction: while a line's blanks hold between 1 and min − 1 customers together,
- * or it has a single blank holding anyone, its smallest other non-zero cell is blanked too (secondary
- * suppression). Zeros stay shown: they count no one.
+ * column totals are published elsewhere (segment sizes, new and lost customers), so a line's only blank
+ * could be recovered by subtraction: while a line has a single blank that holds anyone, its smallest other
+ * non-zero cell is blanked too (secondary suppression, as the personas hide a second segment). Zeros stay
+ * shown: they count no one.
  */
 export function suppressSmallCells(counts: readonly (readonly number[])[], min: number, hidden: (row: number, column: number) => boolean = () => false): (number | null)[][] {
   const out: (number | null)[][] = counts.map((r, i) => r.map((c, j) => (hidden(i, j) || (c > 0 && c < min) ? null : c)));
@@ -22,8 +22,7 @@ export function suppressSmallCells(counts: readonly (readonly number[])[], min: 
   function protect(line: [number, number][]): boolean {
     const blanks = line.filter(([i, j]) => out[i]![j] === null);
     const inBlanks = blanks.reduce((a, [i, j]) => a + counts[i]![j]!, 0);
-    const exposed = (blanks.length === 1 && inBlanks > 0) || (inBlanks > 0 && inBlanks < min);
-    if (!exposed) return false;
+    if (blanks.length !== 1 || inBlanks === 0) return false;
     let pick: [number, number] | null = null;
     for (const [i, j] of line) {
       const v = out[i]![j];

@@ -134,9 +134,11 @@ const TEXTS = localTexts(
     segmentsIntro:
       'Is each segment still the same kind of customer? Its members’ features compared between the runs, and how far its centre moved, in spreads (the typical distance of a member from its centre).',
     centreHeader: 'Centre moved',
-    movedHeader: 'Features that drifted',
+    movedHeader: 'Features that drifted most (and the bin that moved most)',
     spreads: (value: string) => `${value} spreads`,
     none: 'none',
+    segmentChange: (feature: string, bin: string, before: string, after: string) => `${feature}: ${bin} ${before} → ${after}`,
+    andMore: (n: string) => `and ${n} more`,
 
     rulesTitle: 'Production rules',
     rulesSummary: (version: string, coverage: string, fallback: string, agreement: string) =>
@@ -244,9 +246,11 @@ const TEXTS = localTexts(
     segmentsIntro:
       'Chaque segment regroupe-t-il encore le même type de clients ? Les variables de ses membres comparées d’une analyse à l’autre, et le déplacement de son centre, en dispersions (la distance typique d’un membre à son centre).',
     centreHeader: 'Déplacement du centre',
-    movedHeader: 'Variables en dérive',
+    movedHeader: 'Variables les plus en dérive (et la tranche qui a le plus bougé)',
     spreads: (value) => `${value} dispersions`,
     none: 'aucune',
+    segmentChange: (feature, bin, before, after) => `${feature} : ${bin} ${before} → ${after}`,
+    andMore: (n) => `et ${n} autres`,
 
     rulesTitle: 'Règles de production',
     rulesSummary: (version, coverage, fallback, agreement) =>
@@ -273,6 +277,9 @@ type Ctx = SectionContext<T>;
 const SIZE_ALPHA = 0.05;
 /** Before/after charts drawn at most; the rest of the drifting features are in the table. */
 const MAX_FEATURE_FIGURES = 12;
+/** Drifted features named per segment: numeric ones, and categories or flags (a segment's members drift on many at once). */
+const SEGMENT_NUMERIC = 4;
+const SEGMENT_OTHER = 3;
 
 /** A table cell: text (escaped by the renderer), a shown current segment (its name with its colour), or a badge after the text. */
 interface Cell {
@@ -320,12 +327,40 @@ function featureLabel(column: string, ctx: Ctx): string {
   return column;
 }
 
-/** The bin whose share moved most, in words ("mobile: 35% → 48%"); null for an empty distribution. */
-function biggestChange(f: { distribution: FeatureDrift['distribution'] }, ctx: Ctx): string | null {
+/** The bin whose share moved most (−1 for an empty distribution). */
+function biggestBin(f: { distribution: FeatureDrift['distribution'] }): number {
   const { bins, reference, current } = f.distribution;
   let best = -1;
   for (let i = 0; i < bins.length; i++) if (best < 0 || Math.abs(current[i]! - reference[i]!) > Math.abs(current[best]! - reference[best]!)) best = i;
-  return best < 0 ? null : ctx.t.change(bins[best]!, ctx.fmt.percent(reference[best]!), ctx.fmt.percent(current[best]!));
+  return best;
+}
+
+/** The bin whose share moved most, in words ("mobile: 35% → 48%"); null for an empty distribution. */
+function biggestChange(f: { distribution: FeatureDrift['distribution'] }, ctx: Ctx): string | null {
+  const i = biggestBin(f);
+  const { bins, reference, current } = f.distribution;
+  return i < 0 ? null : ctx.t.change(bins[i]!, ctx.fmt.percent(reference[i]!), ctx.fmt.percent(current[i]!));
+}
+
+/** A feature's label alone (the column when none is known): short, for lists. */
+function shortLabel(column: string, ctx: Ctx): string {
+  for (const s of ctx.seg.shown) {
+    const t = s.traits.numeric.find((x) => x.feature === column) ?? s.traits.categorical.find((x) => x.feature === column);
+    if (t?.label) return t.label;
+  }
+  return column;
+}
+
+/**
+ * A segment's drifted features worth a reader's line: the numeric ones with the largest normed Wasserstein
+ * distance and the others (categories, flags) with the largest Jensen-Shannon distance, each ranked on its own
+ * scale; the rest are counted.
+ */
+function segmentHighlights(features: readonly FeatureDrift[]): { top: FeatureDrift[]; more: number } {
+  const drifted = features.filter((f) => f.drifted).sort((a, b) => b.effectSize - a.effectSize);
+  const numeric = drifted.filter((f) => f.kind === 'numeric').slice(0, SEGMENT_NUMERIC);
+  const other = drifted.filter((f) => f.kind !== 'numeric').slice(0, SEGMENT_OTHER);
+  return { top: [...numeric, ...other], more: drifted.length - numeric.length - other.length };
 }
 
 function drifting(drift: DriftReport): FeatureDrift[] {
@@ -435,8 +470,13 @@ function blocks(ctx: Ctx, drift: DriftReport): Block[] {
       rows: [...shownSegmentDrift]
         .sort((a, b) => b.centreDistance - a.centreDistance)
         .map((s) => {
-          const names = s.features.features.filter((f) => f.drifted).map((f) => featureLabel(f.column, ctx));
-          return [segmentCell(s.currentId, ds, ctx), { text: t.spreads(fmt.number(s.centreDistance, 2)) }, { text: names.length ? names.join(', ') : t.none }];
+          const { top, more } = segmentHighlights(s.features.features);
+          const items = top.map((f) => {
+            const i = biggestBin(f);
+            return i < 0 ? shortLabel(f.column, ctx) : t.segmentChange(shortLabel(f.column, ctx), f.distribution.bins[i]!, fmt.percent(f.distribution.reference[i]!), fmt.percent(f.distribution.current[i]!));
+          });
+          if (more > 0) items.push(t.andMore(fmt.integer(more)));
+          return [segmentCell(s.currentId, ds, ctx), { text: t.spreads(fmt.number(s.centreDistance, 2)) }, { text: items.length ? items.join('; ') : t.none }];
         }),
     });
   }
