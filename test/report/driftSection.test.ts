@@ -117,6 +117,24 @@ describe('drift section: it names the documented drift', () => {
   });
 });
 
+describe('drift section: runs numbered apart, renamed segments', () => {
+  it('shows both numbers when the runs number their segments apart, and a segment renamed since the previous run', () => {
+    const d = driftReportFixture();
+    // The previous run called Promo hunters 6 (it was not clustered with this one).
+    d.sizeShift!.segments = d.sizeShift!.segments.map((r) => (r.referenceId === 1 ? { ...r, referenceId: 6 } : r));
+    const data = driftReviewFixture('en', d);
+    data.changes = { ...data.changes!, segments: data.changes!.segments.map((c) => (c.currentId === 2 ? { ...c, renamedFrom: 'Slipping | away' } : c)) };
+    const md = mdSection(renderReportMarkdown(data), 'What changed');
+    expect(md).toContain('| Segment | Number (before → now) | Customers before |');
+    expect(md).toContain('| Promo hunters | 6 → 1 | 2,900 | 3,738 |');
+    expect(md).toContain('| Loyal regulars | 0 | 4,800 | 5,000 |');
+    expect(md).toContain('| At risk (renamed from Slipping \\| away) | 2 | 2,000 | 1,250 |');
+    expect(section(html(data))).toContain('At risk</span> <span class="note renamed">renamed from Slipping | away</span>');
+    // ids kept: no number column
+    expect(mdSection(renderReportMarkdown(driftReviewFixture('en')), 'What changed')).not.toContain('Number (before → now)');
+  });
+});
+
 describe('drift section: identical runs', () => {
   it('say "no drift" in both languages, with a diagonal migration and no alert', () => {
     const en = text(section(html(driftReviewFixture('en', identicalDriftReport()))));

@@ -79,6 +79,7 @@ const TEXTS = localTexts(
     shareNow: 'Share now',
     shareChange: 'Change',
     intervalHeader: (level: string) => `${level} interval`,
+    idHeader: 'Number (before → now)',
     status: 'Status',
     points: (value: string) => `${value} pts`,
     interval: (low: string, high: string) => `${low} to ${high}`,
@@ -191,6 +192,7 @@ const TEXTS = localTexts(
     shareNow: 'Part maintenant',
     shareChange: 'Variation',
     intervalHeader: (level) => `Intervalle à ${level}`,
+    idHeader: 'Numéro (avant → maintenant)',
     status: 'Statut',
     points: (value) => `${value} pts`,
     interval: (low, high) => `${low} à ${high}`,
@@ -281,10 +283,11 @@ const MAX_FEATURE_FIGURES = 12;
 const SEGMENT_NUMERIC = 4;
 const SEGMENT_OTHER = 3;
 
-/** A table cell: text (escaped by the renderer), a shown current segment (its name with its colour), or a badge after the text. */
+/** A table cell: text (escaped by the renderer), a shown current segment (its name with its colour), a note after it (e.g. "renamed from …"), a badge. */
 interface Cell {
   text: string;
   segment?: number;
+  note?: string;
   badge?: string;
 }
 
@@ -514,12 +517,24 @@ function sizeBlocks(ctx: Ctx, drift: DriftReport, ds: DriftSegments): Block[] {
   if (changed) out.push({ kind: 'p', cls: 'note', text: t.sizeLargeBase });
   const sizeAlert = new Set(drift.alerts.filter((a) => a.figure === 'size' && a.segmentId !== null).map((a) => a.segmentId));
   const points = (v: number) => t.points(fmt.signed(v * 100, 1));
+  const rows = shownSizes(drift, ds);
+  // Runs not clustered together number their segments each their own way: then both numbers are shown.
+  const idsDiffer = rows.some((r) => r.referenceId !== null && r.currentId !== null && r.referenceId !== r.currentId);
+  const ids = (r: (typeof rows)[number]): Cell[] => (idsDiffer ? [{ text: r.referenceId === r.currentId ? String(r.currentId) : `${r.referenceId ?? '–'} → ${r.currentId ?? '–'}` }] : []);
+  // A segment renamed since the previous run says so (the review's own comparison knows the earlier name).
+  const renamed = new Map((ctx.data.changes?.segments ?? []).filter((c) => c.currentId !== null && c.renamedFrom).map((c) => [c.currentId!, c.renamedFrom!]));
+  const named = (id: number): Cell => {
+    const cell = segmentCell(id, ds, ctx);
+    const from = ctx.seg.isShown(id) ? renamed.get(id) : undefined;
+    return from ? { ...cell, note: ctx.common.renamedFrom(from) } : cell;
+  };
   out.push({
     kind: 'table',
-    headers: [ctx.common.segmentHeader, t.customersBefore, t.customersNow, t.shareBefore, t.shareNow, t.shareChange, t.intervalHeader(fmt.percent(s.segments[0]?.shareChangeInterval.level ?? 0.95, 0)), t.status],
-    numeric: [false, true, true, true, true, true, true, false],
-    rows: shownSizes(drift, ds).map((r) => [
-      r.currentId !== null ? segmentCell(r.currentId, ds, ctx) : { text: ds.referenceName(r.referenceId!) },
+    headers: [ctx.common.segmentHeader, ...(idsDiffer ? [t.idHeader] : []), t.customersBefore, t.customersNow, t.shareBefore, t.shareNow, t.shareChange, t.intervalHeader(fmt.percent(s.segments[0]?.shareChangeInterval.level ?? 0.95, 0)), t.status],
+    numeric: [false, ...(idsDiffer ? [false] : []), true, true, true, true, true, true, false],
+    rows: rows.map((r) => [
+      r.currentId !== null ? named(r.currentId) : { text: ds.referenceName(r.referenceId!) },
+      ...ids(r),
       { text: r.referenceId === null ? '–' : fmt.integer(r.referenceCustomers) },
       { text: r.currentId === null ? '–' : fmt.integer(r.currentCustomers) },
       { text: r.referenceId === null ? '–' : fmt.percent(r.referenceShare) },
@@ -683,7 +698,8 @@ export const driftSection = defineSection({
   html(ctx) {
     const drift = ctx.data.drift;
     if (!drift) return null;
-    const cell = (c: Cell): string => (c.segment !== undefined ? ctx.segmentName(c.segment) : e(c.text)) + (c.badge ? ` <span class="badge alert">${e(c.badge)}</span>` : '');
+    const cell = (c: Cell): string =>
+      (c.segment !== undefined ? ctx.segmentName(c.segment) : e(c.text)) + (c.note ? ` <span class="note renamed">${e(c.note)}</span>` : '') + (c.badge ? ` <span class="badge alert">${e(c.badge)}</span>` : '');
     return blocks(ctx, drift)
       .map((b): string => {
         switch (b.kind) {
@@ -717,7 +733,7 @@ export const driftSection = defineSection({
   markdown(ctx) {
     const drift = ctx.data.drift;
     if (!drift) return null;
-    const cell = (c: Cell): string => m(c.text) + (c.badge ? ` **${m(c.badge)}**` : '');
+    const cell = (c: Cell): string => m(c.text) + (c.note ? ` (${m(c.note)})` : '') + (c.badge ? ` **${m(c.badge)}**` : '');
     const parts = blocks(ctx, drift).map((b): string => {
       switch (b.kind) {
         case 'p':
