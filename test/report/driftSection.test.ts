@@ -125,13 +125,16 @@ describe('drift section: runs numbered apart, renamed segments', () => {
     const data = driftReviewFixture('en', d);
     data.changes = { ...data.changes!, segments: data.changes!.segments.map((c) => (c.currentId === 2 ? { ...c, renamedFrom: 'Slipping | away' } : c)) };
     const md = mdSection(renderReportMarkdown(data), 'What changed');
+    expect(md).toContain('so its segment numbers are its own: the size table gives both.');
     expect(md).toContain('| Segment | Number (before → now) | Customers before |');
     expect(md).toContain('| Promo hunters | 6 → 1 | 2,900 | 3,738 |');
     expect(md).toContain('| Loyal regulars | 0 | 4,800 | 5,000 |');
     expect(md).toContain('| At risk (renamed from Slipping \\| away) | 2 | 2,000 | 1,250 |');
     expect(section(html(data))).toContain('At risk</span> <span class="note renamed">renamed from Slipping | away</span>');
-    // ids kept: no number column
-    expect(mdSection(renderReportMarkdown(driftReviewFixture('en')), 'What changed')).not.toContain('Number (before → now)');
+    // ids kept: no number column, and the lead says so
+    const kept = mdSection(renderReportMarkdown(driftReviewFixture('en')), 'What changed');
+    expect(kept).not.toContain('Number (before → now)');
+    expect(kept).toContain('as the cluster stage matches them, so a segment keeps its number.');
   });
 });
 

@@ -47,7 +47,10 @@ const TEXTS = localTexts(
   {
     title: 'What changed',
     intro: (referenceRun: string, referenceAsOf: string | null, currentAsOf: string | null) =>
-      `Compared with run ${referenceRun}${referenceAsOf ? ` (data as of ${referenceAsOf})` : ''}${currentAsOf ? `; this run’s data are as of ${currentAsOf}` : ''}. Tests say whether a change is larger than chance would give, and an effect size how large it is. Segments are matched across the runs by their centres, as the cluster stage matches them.`,
+      `Compared with run ${referenceRun}${referenceAsOf ? ` (data as of ${referenceAsOf})` : ''}${currentAsOf ? `; this run’s data are as of ${currentAsOf}` : ''}. Tests say whether a change is larger than chance would give, and an effect size how large it is.`,
+    numbersKept: 'Segments are matched across the runs by their centres, as the cluster stage matches them, so a segment keeps its number.',
+    numbersOwn:
+      'Segments are matched across the runs by their centres, as the cluster stage matches them. This run was not clustered with the previous one (cluster.previous), so its segment numbers are its own: the size table gives both.',
     noDrift: (threshold: string) =>
       `No drift found between the two runs: no key figure moved by more than ${threshold}, the segment sizes changed no more than chance would explain, and no feature, score or rule drifted.`,
     whatMoved: 'What moved',
@@ -160,7 +163,10 @@ const TEXTS = localTexts(
   {
     title: 'Ce qui a changé',
     intro: (referenceRun, referenceAsOf, currentAsOf) =>
-      `Comparaison avec l’analyse ${referenceRun}${referenceAsOf ? ` (données arrêtées au ${referenceAsOf})` : ''}${currentAsOf ? ` ; les données de cette analyse sont arrêtées au ${currentAsOf}` : ''}. Les tests disent si un changement dépasse ce que le hasard donnerait, et une taille d’effet quelle est son ampleur. Les segments sont appariés d’une analyse à l’autre par leurs centres, comme le fait l’étape de segmentation.`,
+      `Comparaison avec l’analyse ${referenceRun}${referenceAsOf ? ` (données arrêtées au ${referenceAsOf})` : ''}${currentAsOf ? ` ; les données de cette analyse sont arrêtées au ${currentAsOf}` : ''}. Les tests disent si un changement dépasse ce que le hasard donnerait, et une taille d’effet quelle est son ampleur.`,
+    numbersKept: 'Les segments sont appariés d’une analyse à l’autre par leurs centres, comme le fait l’étape de segmentation : un segment garde son numéro.',
+    numbersOwn:
+      'Les segments sont appariés d’une analyse à l’autre par leurs centres, comme le fait l’étape de segmentation. Cette analyse n’a pas été segmentée avec la précédente (cluster.previous) : ses numéros de segment lui sont propres, le tableau des tailles donne les deux.',
     noDrift: (threshold) =>
       `Aucune dérive entre les deux analyses : aucun indicateur clé n’a varié de plus de ${threshold}, la taille des segments n’a pas changé plus que le hasard ne l’expliquerait, et aucune variable, aucun score ni aucune règle n’a dérivé.`,
     whatMoved: 'Ce qui a bougé',
@@ -435,7 +441,9 @@ function blocks(ctx: Ctx, drift: DriftReport): Block[] {
   const ds = driftSegments(drift, ctx);
   const threshold = fmt.percent(drift.alertThreshold, 0);
   const out: Block[] = [];
-  out.push({ kind: 'p', cls: 'lead', text: t.intro(drift.referenceRunId, drift.referenceAsOf ? fmt.date(drift.referenceAsOf) : null, drift.currentAsOf ? fmt.date(drift.currentAsOf) : null) });
+  const numbersOwn = (drift.sizeShift?.segments ?? []).some((r) => r.referenceId !== null && r.currentId !== null && r.referenceId !== r.currentId);
+  const intro = t.intro(drift.referenceRunId, drift.referenceAsOf ? fmt.date(drift.referenceAsOf) : null, drift.currentAsOf ? fmt.date(drift.currentAsOf) : null);
+  out.push({ kind: 'p', cls: 'lead', text: `${intro} ${numbersOwn ? t.numbersOwn : t.numbersKept}` });
 
   // Alerts first: the users' 15% rule, in words.
   const alerts = drift.alerts.map((a) => alertText(a, ds, ctx)).filter((x): x is string => x !== null);
