@@ -55,6 +55,16 @@ describe('drift section: where it shows', () => {
     expect(noShift.slice(noShift.indexOf('id="changes"'))).toContain('are in “What changed”, at the top of this review');
   });
 
+  it('the summary points to its alerts instead of listing size alerts by another rule', () => {
+    const withDrift = html(driftReviewFixture('en'));
+    const summary = withDrift.slice(withDrift.indexOf('id="summary"'), withDrift.indexOf('</section>', withDrift.indexOf('id="summary"')));
+    expect(summary).toContain('This run’s alerts against the previous run (key figures moving by more than the threshold) are in “What changed”, at the top of this review.');
+    expect(summary).not.toContain('share up');
+    expect(plainSpaces(renderReportMarkdown(driftReviewFixture('fr')))).toContain('figurent dans « Ce qui a changé », en tête de cette revue.');
+    // without one, the summary lists the size alerts as before
+    expect(html(reportFixture('en'))).toContain('share up');
+  });
+
   it('has its figures: sizes, migration heat map, one before/after chart per drifting feature and drifting score', () => {
     const figs = reportFigures(driftReviewFixture('en')).filter((f) => f.section === 'drift');
     expect(figs.map((f) => f.id)).toEqual(['fig-drift-sizes', 'fig-drift-migration', 'fig-drift-feature-0', 'fig-drift-feature-1', 'fig-drift-feature-2', 'fig-drift-score-0']);
