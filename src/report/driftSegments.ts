@@ -72,12 +72,14 @@ export function driftSegments(drift: DriftReport, ctx: ReportContext): DriftSegm
   const matchedToHidden = [...matchOf].filter(([, x]) => x.currentId !== null && currentHidden.has(x.currentId)).map(([id]) => id);
   const referenceHidden = hide(size.reference, matchedToHidden, min);
   const currentName = (id: number): string => seg.name(id);
+  // A gone segment's name as this review's own comparison publishes it (in the review's language), else the drift report's.
+  const goneName = new Map((ctx.data.changes?.segments ?? []).filter((c) => c.currentId === null && c.previousId !== null && c.name !== null).map((c) => [c.previousId!, c.name!]));
   return {
     currentName,
     referenceName: (id) => {
       const match = matchOf.get(id);
       if (match?.currentId !== null && match?.currentId !== undefined && seg.isShown(match.currentId)) return currentName(match.currentId);
-      return match?.name ?? common.previousSegmentName(id);
+      return goneName.get(id) ?? match?.name ?? common.previousSegmentName(id);
     },
     referenceHidden: (id) => referenceHidden.has(id),
     partnerHidden: (currentId) => [...matchOf].some(([ref, x]) => x.currentId === currentId && referenceHidden.has(ref)),
