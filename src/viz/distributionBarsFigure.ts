@@ -1,4 +1,3 @@
-import type { DriftDistribution } from '../drift/DriftResult';
 import type { Figure } from './Figure';
 import { groupedShareBars } from './groupedShareBars';
 
@@ -13,9 +12,10 @@ export interface DistributionBarsOptions {
 
 /**
  * One column's before/after distribution (shares per bin on the reference's bins) as small grouped bars:
- * the picture beside a drift test, earlier period pale, current period dark.
+ * the picture beside a drift test, earlier period pale, current period dark. A null share is a gap (a bin the
+ * review may not publish).
  */
-export function distributionBarsFigure(distribution: DriftDistribution, options: DistributionBarsOptions): Figure {
+export function distributionBarsFigure(distribution: { bins: readonly string[]; reference: readonly (number | null)[]; current: readonly (number | null)[] }, options: DistributionBarsOptions): Figure {
   const { bins, reference, current } = distribution;
   if (reference.length !== bins.length || current.length !== bins.length) {
     throw new Error(`distributionBarsFigure: ${bins.length} bins but ${reference.length} reference and ${current.length} current shares`);

@@ -206,6 +206,26 @@ describe('drift section: privacy and escaping', () => {
     expect(s).toContain('Segment 4 of the previous run: fewer than 30 customers there, not shown');
   });
 
+  it('a distribution bin of fewer than the minimum customers is never printed, in words or in a chart', () => {
+    const d = driftReportFixture();
+    const seg = d.segments.find((s) => s.currentId === 2)!;
+    // 1,000 members compared: 20 had a recent order before (2%, too few to print), 300 now
+    seg.features.features[0] = { ...seg.features.features[0]!, referenceRows: 1000, currentRows: 1000, distribution: { bins: ['[0, 30)', '[30, 90)', '[90, 400]'], reference: [0.02, 0.48, 0.5], current: [0.3, 0.3, 0.4] } };
+    d.features.features[1] = { ...d.features.features[1]!, referenceRows: 1000, currentRows: 1000, distribution: { bins: ['desktop', 'mobile', 'tablet'], reference: [0.35, 0.6, 0.05], current: [0.22, 0.7, 0.08] } };
+    const data = driftReviewFixture('en', d);
+    const s = text(section(html(data)));
+    // the biggest move ([0, 30) 2% → 30%) is not printable; [30, 90) goes with it (a lone blank); [90, 400] is
+    expect(s).toContain('At risk 0.62 spreads Days since last order: [90, 400] 50% → 40%');
+    expect(s).not.toContain('2% → 30%');
+    // device before: 50 tablets of 1,000 is printable (the minimum here is 30)
+    const device = reportFigures(data).find((f) => f.figure.layout.title!.text === 'Device (device): previous and current run')!;
+    expect(device.figure.data[0]!.y).toEqual([0.35, 0.6, 0.05]);
+    const strict = driftReviewFixture('en', d);
+    strict.personas = { ...strict.personas, minGroupSize: 60 };
+    const blanked = reportFigures(strict).find((f) => f.figure.layout.title!.text === 'Device (device): previous and current run')!;
+    expect(blanked.figure.data[0]!.y).toEqual([null, 0.6, null]);
+  });
+
   it('no figure or table holds a group of 1 to 29 customers', () => {
     const heat = embeddedSpecs(page).find((s) => s.id === 'fig-drift-migration')!.spec as { data: { customdata: [string, string, number | null][][]; z: (number | null)[][] }[] };
     const counts = heat.data[0]!.customdata.flat().map((c) => c[2]);

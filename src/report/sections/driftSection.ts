@@ -1,6 +1,6 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
 import { escapeHtml } from '../../core/escapeHtml';
-import type { DriftReport, DriftTestName, FeatureDrift, KpiAlert, MigrationMatrix } from '../../drift/DriftResult';
+import type { DriftReport, DriftTestName, FeatureDrift, KpiAlert, MigrationMatrix, ScoreDrift } from '../../drift/DriftResult';
 import { distributionBarsFigure } from '../../viz/distributionBarsFigure';
 import { migrationHeatmapFigure } from '../../viz/migrationHeatmapFigure';
 import { sizeComparisonFigure } from '../../viz/sizeComparisonFigure';
@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../escapeMarkdown';
 import { htmlTable } from '../htmlTable';
 import { localTexts } from '../localTexts';
 import { markdownTable } from '../markdownTable';
+import { publishedDistribution, type PublishedDistribution } from '../publishedDistribution';
 import { suppressSmallCells } from '../suppressSmallCells';
 
 const FIGURE_WORDS_EN: Record<KpiAlert['figure'], string> = {
@@ -336,19 +337,28 @@ function featureLabel(column: string, ctx: Ctx): string {
   return column;
 }
 
-/** The bin whose share moved most (−1 for an empty distribution). */
-function biggestBin(f: { distribution: FeatureDrift['distribution'] }): number {
-  const { bins, reference, current } = f.distribution;
+/** A feature's distribution as the review may print it (bins of fewer than minGroupSize customers blank). */
+function published(f: FeatureDrift, ctx: Ctx): PublishedDistribution {
+  return publishedDistribution(f.distribution, f.referenceRows, f.currentRows, ctx.data.personas.minGroupSize);
+}
+
+/** The published bin whose share moved most (−1 when none is published on both sides). */
+function biggestBin(d: PublishedDistribution): number {
   let best = -1;
-  for (let i = 0; i < bins.length; i++) if (best < 0 || Math.abs(current[i]! - reference[i]!) > Math.abs(current[best]! - reference[best]!)) best = i;
+  let move = -1;
+  for (let i = 0; i < d.bins.length; i++) {
+    const r = d.reference[i];
+    const c = d.current[i];
+    if (r === null || c === null || r === undefined || c === undefined) continue;
+    if (Math.abs(c - r) > move) [best, move] = [i, Math.abs(c - r)];
+  }
   return best;
 }
 
-/** The bin whose share moved most, in words ("mobile: 35% → 48%"); null for an empty distribution. */
-function biggestChange(f: { distribution: FeatureDrift['distribution'] }, ctx: Ctx): string | null {
-  const i = biggestBin(f);
-  const { bins, reference, current } = f.distribution;
-  return i < 0 ? null : ctx.t.change(bins[i]!, ctx.fmt.percent(reference[i]!), ctx.fmt.percent(current[i]!));
+/** The published bin whose share moved most, in words ("mobile: 35% → 48%"); null when none is published. */
+function biggestChange(d: PublishedDistribution, ctx: Ctx): string | null {
+  const i = biggestBin(d);
+  return i < 0 ? null : ctx.t.change(d.bins[i]!, ctx.fmt.percent(d.reference[i]!), ctx.fmt.percent(d.current[i]!));
 }
 
 /** A feature's label alone (the column when none is known): short, for lists. */
@@ -370,6 +380,17 @@ function segmentHighlights(features: readonly FeatureDrift[]): { top: FeatureDri
   const numeric = drifted.filter((f) => f.kind === 'numeric').slice(0, SEGMENT_NUMERIC);
   const other = drifted.filter((f) => f.kind !== 'numeric').slice(0, SEGMENT_OTHER);
   return { top: [...numeric, ...other], more: drifted.length - numeric.length - other.length };
+}
+
+/** A score's distribution as the review may print it: its shares are of each run's customers. */
+function scorePublished(s: ScoreDrift, drift: DriftReport, ctx: Ctx): PublishedDistribution {
+  // Each run's customers: the migration's totals, else the size shift's, else this review's base.
+  const sum = (key: 'referenceCustomers' | 'currentCustomers') => (drift.sizeShift ? drift.sizeShift.segments.reduce((a, r) => a + r[key], 0) : null);
+  const rows = (side: 'reference' | 'current'): number =>
+    side === 'reference'
+      ? (drift.migration?.totalReference ?? sum('referenceCustomers') ?? ctx.data.personas.base.customers)
+      : (drift.migration?.totalCurrent ?? sum('currentCustomers') ?? ctx.data.personas.base.customers);
+  return publishedDistribution(s.distribution, rows('reference'), rows('current'), ctx.data.personas.minGroupSize);
 }
 
 function drifting(drift: DriftReport): FeatureDrift[] {
@@ -483,8 +504,9 @@ function blocks(ctx: Ctx, drift: DriftReport): Block[] {
         .map((s) => {
           const { top, more } = segmentHighlights(s.features.features);
           const items = top.map((f) => {
-            const i = biggestBin(f);
-            return i < 0 ? shortLabel(f.column, ctx) : t.segmentChange(shortLabel(f.column, ctx), f.distribution.bins[i]!, fmt.percent(f.distribution.reference[i]!), fmt.percent(f.distribution.current[i]!));
+            const d = published(f, ctx);
+            const i = biggestBin(d);
+            return i < 0 ? shortLabel(f.column, ctx) : t.segmentChange(shortLabel(f.column, ctx), d.bins[i]!, fmt.percent(d.reference[i]!), fmt.percent(d.current[i]!));
           });
           if (more > 0) items.push(t.andMore(fmt.integer(more)));
           return [segmentCell(s.currentId, ds, ctx), { text: t.spreads(fmt.number(s.centreDistance, 2)) }, { text: items.length ? items.join('; ') : t.none }];
@@ -503,7 +525,7 @@ function blocks(ctx: Ctx, drift: DriftReport): Block[] {
       kind: 'table',
       headers: [t.scoreHeader, t.psiHeader, t.thresholdHeader, t.biggestChangeHeader, t.driftedHeader],
       numeric: [false, true, true, false, false],
-      rows: drift.scores.map((s) => [{ text: s.column }, { text: stat(s.psi, ctx) }, { text: stat(s.threshold, ctx) }, { text: biggestChange(s, ctx) ?? '–' }, s.drifted ? { text: t.yes, badge: t.alertBadge } : { text: t.no }]),
+      rows: drift.scores.map((s) => [{ text: s.column }, { text: stat(s.psi, ctx) }, { text: stat(s.threshold, ctx) }, { text: biggestChange(scorePublished(s, drift, ctx), ctx) ?? '–' }, s.drifted ? { text: t.yes, badge: t.alertBadge } : { text: t.no }]),
     });
     if (movedScores.length) out.push({ kind: 'figures', ids: movedScores.map((_, i) => `fig-drift-score-${i}`) });
   }
@@ -632,7 +654,7 @@ function featureBlocks(ctx: Ctx, drift: DriftReport, moved: FeatureDrift[]): Blo
         { text: x.pValue === null ? '–' : pText(x.pValue, ctx) },
         { text: stat(x.threshold, ctx) },
         { text: stat(x.effectSize, ctx) },
-        { text: biggestChange(x, ctx) ?? '–' },
+        { text: biggestChange(published(x, ctx), ctx) ?? '–' },
         { text: `${fmt.percent(x.referenceMissing)} → ${fmt.percent(x.currentMissing)}` },
       ]),
     });
@@ -682,11 +704,11 @@ function figures(ctx: Ctx): SectionFigure[] {
       });
     }
   }
-  const bars = (title: string, d: FeatureDrift['distribution']) => distributionBarsFigure(d, { title, referenceName: t.previousRun, currentName: t.currentRun, yTitle: common.shareHeader });
+  const bars = (title: string, d: PublishedDistribution) => distributionBarsFigure(d, { title, referenceName: t.previousRun, currentName: t.currentRun, yTitle: common.shareHeader });
   drifting(drift)
     .slice(0, MAX_FEATURE_FIGURES)
-    .forEach((f, i) => out.push({ id: `fig-drift-feature-${i}`, figure: bars(t.distributionFigure(featureLabel(f.column, ctx)), f.distribution) }));
-  drift.scores.filter((s) => s.drifted).forEach((s, i) => out.push({ id: `fig-drift-score-${i}`, figure: bars(t.distributionFigure(s.column), s.distribution) }));
+    .forEach((f, i) => out.push({ id: `fig-drift-feature-${i}`, figure: bars(t.distributionFigure(featureLabel(f.column, ctx)), published(f, ctx)) }));
+  drift.scores.filter((s) => s.drifted).forEach((s, i) => out.push({ id: `fig-drift-score-${i}`, figure: bars(t.distributionFigure(s.column), scorePublished(s, drift, ctx)) }));
   return out;
 }
 
