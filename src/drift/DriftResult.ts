@@ -52,8 +52,8 @@ export interface FeatureDrift {
   chosenBy: 'auto-small' | 'auto-large' | 'override';
   distribution: DriftDistribution;
   /**
-   * Distances only (added by drift-a): the statistic's sampling error at these row counts. A distance drifts
-   * only when statistic − 1.96 × samplingError exceeds the threshold, so noise alone never tips it over.
+   * Distances only (added by drift-a): the statistic's standard error at its value and these row counts. A
+   * distance drifts only when statistic − 1.96 × samplingError exceeds the threshold, so noise alone does not tip it over.
    */
   samplingError?: number;
 }

@@ -9,13 +9,12 @@ import { DISTANCE_MARGIN_Z, DRIFT_TESTS, isDrift, sampleLevelCounts, type DriftS
 import { OTHER_LEVEL } from './chiSquareDrift';
 import { quantileBins } from './quantileBins';
 
-const testName = z.enum(DRIFT_TESTS.names as unknown as [DriftTestName, ...DriftTestName[]]);
-
 /** The settings of compareFeatures, each with its default. */
 export const featureDriftSettingsSchema = z
   .object({
-    method: z.union([z.literal('auto'), testName]).default('auto').describe(`"auto" (Evidently's choice by reference size and column kind) or a test for every column: ${DRIFT_TESTS.names.join(', ')}`),
-    columns: z.record(testName).default({}).describe(`an object of column name → test (${DRIFT_TESTS.names.join(', ')}) overriding the method for that column`),
+    // Test names are checked against the registry after parsing, so that a wrong one is named with its column.
+    method: z.string().default('auto').describe(`"auto" (Evidently's choice by reference size and column kind) or a test for every column: ${DRIFT_TESTS.names.join(', ')}`),
+    columns: z.record(z.string()).default({}).describe(`an object of column name → test (${DRIFT_TESTS.names.join(', ')}) overriding the method for that column`),
     thresholds: z.record(z.number().positive().finite()).default({}).describe('an object of column name or test name → threshold (a column\'s wins over its test\'s), each a positive number'),
     smallReferenceRows: z.number().int().min(1).default(1000).describe('a whole number >= 1: a reference with at most this many rows is "small" (p-value tests), a larger one gets distances'),
     datasetDriftShare: z.number().gt(0).max(1).default(0.5).describe('a share in (0, 1]: the data set drifts when at least this share of columns drift'),
@@ -27,8 +26,11 @@ export const featureDriftSettingsSchema = z
   })
   .strict();
 
-export type FeatureDriftSettings = z.input<typeof featureDriftSettingsSchema>;
-type Settings = z.output<typeof featureDriftSettingsSchema>;
+export type FeatureDriftSettings = Omit<z.input<typeof featureDriftSettingsSchema>, 'method' | 'columns'> & {
+  method?: 'auto' | DriftTestName;
+  columns?: Record<string, DriftTestName>;
+};
+type Settings = Omit<z.output<typeof featureDriftSettingsSchema>, 'method' | 'columns'> & { method: 'auto' | DriftTestName; columns: Record<string, DriftTestName> };
 
 /** Values Evidently counts as "few": a numeric column with at most this many distinct reference values is tested as levels. */
 const FEW_VALUES = 5;
@@ -97,9 +99,12 @@ function isBinary(col: DriftNumberColumn, other: DriftNumberColumn): boolean {
 function levelDistribution(reference: DriftSample, current: DriftSample, top: number): DriftDistribution {
   const c = sampleLevelCounts(reference, current);
   const shown = Math.min(top, c.levels.length);
-  const bins = c.levels.slice(0, shown);
-  const ref = Array.from(c.reference.subarray(0, shown), (v) => v / c.referenceTotal);
-  const cur = Array.from(c.current.subarray(0, shown), (v) => v / c.currentTotal);
+  // The most frequent levels; numbers (0/1 and few-valued columns) then in numeric order, as an axis reads them.
+  const order = Array.from({ length: shown }, (_, i) => i);
+  if (reference.kind !== 'categorical') order.sort((i, j) => Number(c.levels[i]) - Number(c.levels[j]));
+  const bins = order.map((i) => c.levels[i]!);
+  const ref = order.map((i) => c.reference[i]! / c.referenceTotal);
+  const cur = order.map((i) => c.current[i]! / c.currentTotal);
   if (shown < c.levels.length) {
     let r = 0;
     let k = 0;
@@ -129,7 +134,10 @@ function levelDistribution(reference: DriftSample, current: DriftSample, top: nu
  * hundreds of thousands of rows every p-value is tiny.
  */
 export function compareFeatures(reference: DriftTable, current: DriftTable, settings: FeatureDriftSettings = {}): FeatureDriftResult {
-  const s: Settings = parseParams(featureDriftSettingsSchema, settings, 'compareFeatures', 'settings');
+  const parsed = parseParams(featureDriftSettingsSchema, settings, 'compareFeatures', 'settings');
+  if (parsed.method !== 'auto') DRIFT_TESTS.lookup(parsed.method, 'compareFeatures settings.method');
+  for (const [column, test] of Object.entries(parsed.columns)) DRIFT_TESTS.lookup(test, `compareFeatures settings.columns, column "${column}"`);
+  const s = parsed as Settings;
   const refRows = checkDriftTable(reference, 'reference');
   const curRows = checkDriftTable(current, 'current');
   const curByName = new Map(current.columns.map((c) => [c.name, c]));

@@ -22,8 +22,9 @@ export interface DriftTestOutcome {
   statistic: number;
   pValue: number | null;
   /**
-   * Distances only: the size of the statistic's sampling error at these row counts (see each entry). A
-   * distance drifts only when statistic − 1.96 × samplingError exceeds the threshold.
+   * Distances only: the statistic's standard error at its value and these row counts (large-sample
+   * approximations, see each entry). A distance drifts only when statistic − 1.96 × samplingError exceeds the
+   * threshold: a distance exactly at the threshold is called drift about 2.5–5% of the time, not half of it.
    */
   samplingError: number | null;
 }
@@ -60,9 +61,20 @@ export function sampleLevelCounts(reference: DriftSample, current: DriftSample):
   return levelCountsOf(countsOf(reference), countsOf(current), reference.values.length, current.values.length);
 }
 
-/** Shares of both samples on one set of bins: reference quantile bins for numbers, levels for categories and flags. */
+/** Whether a sorted sample has more than `cap` distinct values. */
+function moreDistinctThan(sorted: Float64Array, cap: number): boolean {
+  let d = 0;
+  for (let i = 0; i < sorted.length; i++) if ((i === 0 || sorted[i] !== sorted[i - 1]) && ++d > cap) return true;
+  return false;
+}
+
+/**
+ * Shares of both samples on one set of bins: reference quantile bins for numbers with more distinct reference
+ * values than bins, levels otherwise (categories, flags, few-valued numbers: as Evidently bins them, so a value
+ * new in the current period is a level of its own instead of hiding in the top bin).
+ */
 function binnedShares(reference: DriftSample, current: DriftSample, bins: number): { reference: ArrayLike<number>; current: ArrayLike<number>; k: number } {
-  if (reference.kind === 'numeric' && current.kind === 'numeric') {
+  if (reference.kind === 'numeric' && current.kind === 'numeric' && moreDistinctThan(reference.values, bins)) {
     const b = quantileBins(reference.values, current.values, bins);
     return { reference: b.reference, current: b.current, k: b.labels.length };
   }
@@ -136,8 +148,10 @@ const psiEntry: DriftTestEntry<'psi', typeof binsParams> = {
   meaning: 'Σ (current − reference share)·ln(current / reference share) over bins: below 0.1 stable, 0.1–0.25 a moderate shift, above 0.25 a major one.',
   run(reference, current, params) {
     const s = binnedShares(reference, current, params.bins);
-    // Its expectation when nothing changed: (k − 1)(1/n + 1/m), a chi-square over the sample sizes.
-    return { statistic: psiOfShares(s.reference, s.current), pValue: null, samplingError: (s.k - 1) * (1 / reference.values.length + 1 / current.values.length) };
+    const psi = psiOfShares(s.reference, s.current);
+    // PSI·N is about a noncentral chi-square with k − 1 df and noncentrality N·PSI (N = n·m/(n+m)): variance 2(k − 1) + 4·N·PSI.
+    const N = nEff(reference.values.length, current.values.length);
+    return { statistic: psi, pValue: null, samplingError: Math.sqrt(2 * Math.max(s.k - 1, 0) + 4 * N * psi) / N };
   },
 };
 
@@ -152,9 +166,13 @@ const jensenShannon: DriftTestEntry<'jensen-shannon', typeof binsParams> = {
   meaning: 'How different the two share distributions are, from 0 (same) to 0.83 (no level in common); 0.1 is a clear change.',
   run(reference, current, params) {
     const s = binnedShares(reference, current, params.bins);
-    // Sampling alone gives JS² ≈ χ²_(k−1) / (8·n_eff): its typical size sqrt((k − 1)/(8·n_eff)).
-    const err = Math.sqrt(Math.max(s.k - 1, 0) / (8 * nEff(reference.values.length, current.values.length)));
-    return { statistic: jensenShannonOfShares(s.reference, s.current), pValue: null, samplingError: err };
+    const d = jensenShannonOfShares(s.reference, s.current);
+    // 8·N·D² is about a noncentral chi-square with k − 1 df and noncentrality 8·N·D² (N = n·m/(n+m)); by the delta
+    // method SE(D) = sqrt(2(k − 1) + 32·N·D²) / (16·N·D), D kept at least at the size sampling alone gives, sqrt((k − 1)/(8N)).
+    const N = nEff(reference.values.length, current.values.length);
+    const df = Math.max(s.k - 1, 0);
+    const err = Math.sqrt(2 * df + 32 * N * d * d) / (16 * N * Math.max(d, Math.sqrt(Math.max(df, 1) / (8 * N))));
+    return { statistic: d, pValue: null, samplingError: err };
   },
 };
 

@@ -28,8 +28,8 @@ export function migrationMatrix(reference: RunMembership, current: RunMembership
   }
   checkParam(Number.isInteger(maxFlows) && maxFlows >= 0, `${who} maxFlows`, maxFlows, 'a whole number >= 0');
   const byNoiseLast = (a: number, b: number): number => (a < 0 ? 1 : b < 0 ? -1 : a - b);
-  const referenceIds = [...new Set(Array.from(reference.labels))].sort(byNoiseLast);
-  const present = new Set(Array.from(current.labels));
+  const referenceIds = distinct(reference.labels).sort(byNoiseLast);
+  const present = new Set(distinct(current.labels));
   const partnerOf = new Map(matching.pairs.map((p) => [p.referenceId, p.currentId]));
   const partnered = new Set<number>();
   const currentIds: number[] = [];
@@ -43,32 +43,43 @@ export function migrationMatrix(reference: RunMembership, current: RunMembership
   currentIds.push(...[...present].filter((c) => !partnered.has(c)).sort(byNoiseLast));
   const R = referenceIds.length;
   const C = currentIds.length;
-  const row = new Map(referenceIds.map((id, i) => [id, i]));
-  const col = new Map(currentIds.map((id, j) => [id, j]));
+  const refRow = codes(reference.labels, referenceIds);
+  const curCol = codes(current.labels, currentIds);
 
-  // Position of every reference customer, looked up by id (a hash map: ids need not be sorted alike in both runs).
-  const refIndex = new Map<string, number>();
-  for (let i = 0; i < reference.ids.length; i++) refIndex.set(reference.ids[i]!, i);
-  checkParam(refIndex.size === reference.ids.length, `${who} reference.ids`, reference.ids.length - refIndex.size, 'no id twice (duplicates)');
-  const refRow = Int32Array.from(reference.labels as ArrayLike<number>, (l) => row.get(l)!);
+  // Customers in both runs, paired by id: a merge of the two id lists when both are sorted (feature tables are,
+  // by customer_id), a hash map otherwise. partner[k] = the reference position of current customer k, or −1.
+  const nRef = reference.ids.length;
+  const nCur = current.ids.length;
+  const partner = new Int32Array(nCur).fill(-1);
+  const seen = new Uint8Array(nRef);
+  if (increasing(reference.ids) && increasing(current.ids)) {
+    let i = 0;
+    for (let k = 0; k < nCur; k++) {
+      const id = current.ids[k]!;
+      while (i < nRef && reference.ids[i]! < id) i++;
+      if (i < nRef && reference.ids[i] === id) partner[k] = i;
+    }
+  } else {
+    const refIndex = new Map<string, number>();
+    for (let i = 0; i < nRef; i++) refIndex.set(reference.ids[i]!, i);
+    checkParam(refIndex.size === nRef, `${who} reference.ids`, nRef - refIndex.size, 'no id twice (duplicates)');
+    const curDistinct = new Set(current.ids).size;
+    checkParam(curDistinct === nCur, `${who} current.ids`, nCur - curDistinct, 'no id twice (duplicates)');
+    for (let k = 0; k < nCur; k++) partner[k] = refIndex.get(current.ids[k]!) ?? -1;
+  }
   const counts = new Float64Array(R * C);
   const newCustomers = new Array<number>(C).fill(0);
-  const seen = new Uint8Array(reference.ids.length);
-  const curIds = new Set<string>();
-  for (let k = 0; k < current.ids.length; k++) {
-    const id = current.ids[k]!;
-    curIds.add(id);
-    const j = col.get(current.labels[k]!)!;
-    const i = refIndex.get(id);
-    if (i === undefined) newCustomers[j]!++;
+  for (let k = 0; k < nCur; k++) {
+    const i = partner[k]!;
+    const j = curCol[k]!;
+    if (i < 0) newCustomers[j]!++;
     else {
       seen[i] = 1;
       counts[refRow[i]! * C + j]!++;
     }
   }
-  checkParam(curIds.size === current.ids.length, `${who} current.ids`, current.ids.length - curIds.size, 'no id twice (duplicates)');
   const lostCustomers = new Array<number>(R).fill(0);
-  for (let i = 0; i < reference.ids.length; i++) if (!seen[i]) lostCustomers[refRow[i]!]!++;
+  for (let i = 0; i < nRef; i++) if (!seen[i]) lostCustomers[refRow[i]!]!++;
 
   const isPair = (i: number, j: number): boolean => partnerOf.get(referenceIds[i]!) === currentIds[j] && referenceIds[i]! >= 0;
   let stayed = 0;
@@ -107,4 +118,25 @@ export function migrationMatrix(reference: RunMembership, current: RunMembership
     totalCurrent: current.ids.length,
     biggestFlows: flows.slice(0, maxFlows),
   };
+}
+
+/** The distinct values of a label column, in first-seen order. */
+function distinct(labels: ArrayLike<number>): number[] {
+  const seen = new Set<number>();
+  for (let i = 0; i < labels.length; i++) seen.add(labels[i]!);
+  return [...seen];
+}
+
+/** Each label's position in `ids` (every label is in it). */
+function codes(labels: ArrayLike<number>, ids: readonly number[]): Int32Array {
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const out = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) out[i] = at.get(labels[i]!)!;
+  return out;
+}
+
+/** Strictly increasing (so also free of duplicates) in JavaScript's string order. */
+function increasing(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
+  return true;
 }

@@ -17,21 +17,20 @@ export function sortedQuantile(sorted: Float64Array, q: number): number {
 
 /**
  * The interior edges of `bins` equal-frequency bins of the reference (its 1/bins, 2/bins, … quantiles),
- * duplicates dropped (a value that fills several deciles becomes one bin). A constant reference gets one edge
- * just above its value, so that a current period that moves off the constant shows.
+ * duplicates dropped (a value that fills several deciles becomes one bin). When at least (bins − 1)/bins of
+ * the reference sits at its minimum no quantile is above it: the minimum then gets a bin of its own (an edge
+ * just above it, `pointAt`), and a constant reference one below it too, so that any move off the value shows.
  */
-export function quantileEdges(referenceSorted: Float64Array, bins: number): Float64Array {
+export function quantileEdges(referenceSorted: Float64Array, bins: number): { edges: Float64Array; pointAt: number | null } {
+  const min = referenceSorted[0]!;
   const edges: number[] = [];
   for (let i = 1; i < bins; i++) {
     const e = sortedQuantile(referenceSorted, i / bins);
-    if (e > referenceSorted[0]! && (edges.length === 0 || e > edges[edges.length - 1]!)) edges.push(e);
+    if (e > min && (edges.length === 0 || e > edges[edges.length - 1]!)) edges.push(e);
   }
-  if (edges.length === 0) {
-    const v = referenceSorted[0]!;
-    edges.push(v, v + Math.max(Math.abs(v) * Number.EPSILON * 4, Number.MIN_VALUE));
-    if (referenceSorted[referenceSorted.length - 1]! > v) edges.pop();
-  }
-  return Float64Array.from(edges);
+  if (edges.length > 0) return { edges: Float64Array.from(edges), pointAt: null };
+  const above = min + Math.max(Math.abs(min) * Number.EPSILON * 4, Number.MIN_VALUE);
+  return { edges: Float64Array.from(referenceSorted[referenceSorted.length - 1] === min ? [min, above] : [above]), pointAt: min };
 }
 
 /** Shares of a sorted sample in the bins of `edges` (one pass: the sample is sorted). */
@@ -53,14 +52,20 @@ export function formatEdge(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
 
-/** Bin both sorted samples on the reference's quantile edges: labels "[a, b)", the outer bins "(-inf, b)" and "[a, inf)". */
+/**
+ * Bin both sorted samples on the reference's quantile edges: labels "[a, b)", the outer bins "(-inf, b)" and
+ * "[a, inf)". A minimum with a bin of its own reads "(-inf, v]" and "(v, inf)" (a constant reference: "(-inf, v)",
+ * "v", "(v, inf)").
+ */
 export function quantileBins(referenceSorted: Float64Array, currentSorted: Float64Array, bins: number): BinnedShares {
-  const edges = quantileEdges(referenceSorted, bins);
-  const labels: string[] = [];
-  for (let i = 0; i <= edges.length; i++) {
-    const lo = i === 0 ? '(-inf' : `[${formatEdge(edges[i - 1]!)}`;
-    const hi = i === edges.length ? 'inf)' : `${formatEdge(edges[i]!)})`;
-    labels.push(`${lo}, ${hi}`);
+  const { edges, pointAt } = quantileEdges(referenceSorted, bins);
+  let labels: string[];
+  if (pointAt !== null) {
+    const v = formatEdge(pointAt);
+    labels = edges.length === 1 ? [`(-inf, ${v}]`, `(${v}, inf)`] : [`(-inf, ${v})`, v, `(${v}, inf)`];
+  } else {
+    labels = [];
+    for (let i = 0; i <= edges.length; i++) labels.push(`${i === 0 ? '(-inf' : `[${formatEdge(edges[i - 1]!)}`}, ${i === edges.length ? 'inf)' : `${formatEdge(edges[i]!)})`}`);
   }
   return { edges, labels, reference: sharesIn(referenceSorted, edges), current: sharesIn(currentSorted, edges) };
 }

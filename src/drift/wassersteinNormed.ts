@@ -39,16 +39,20 @@ export function populationSd(x: Float64Array): number {
 
 /**
  * Wasserstein (earth mover's) distance normed by the reference's population standard deviation, on sorted
- * finite samples (trusted). A constant reference (SD 0) is normed by the current's SD instead; both constant:
- * 0 when they are the same value, Infinity when the column jumped from one constant to another.
+ * finite samples (trusted). A constant reference (SD 0) is normed by the current's SD instead; both constant,
+ * by Evidently's floor 0.001 (so a jump from one constant to another is a large, finite distance that JSON can
+ * hold: 3 → 4 gives 1000).
  */
 export function wassersteinNormedSorted(referenceSorted: Float64Array, currentSorted: Float64Array): WassersteinResult {
   const distance = wassersteinSorted(referenceSorted, currentSorted);
   let scale = populationSd(referenceSorted);
   if (scale === 0) scale = populationSd(currentSorted);
-  const normed = distance === 0 ? 0 : scale === 0 ? Infinity : distance / scale;
-  return { distance, scale, normed };
+  if (scale === 0) scale = SD_FLOOR;
+  return { distance, scale, normed: distance / scale };
 }
+
+/** The scale of two constant samples (Evidently's floor on the reference SD). */
+export const SD_FLOOR = 0.001;
 
 /** Wasserstein distance over the reference's SD (Evidently's "wasserstein" drift test; threshold 0.1 = a tenth of an SD). */
 export function wassersteinNormed(reference: ArrayLike<number>, current: ArrayLike<number>): WassersteinResult {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_BIGGEST_FLOWS } from '../drift/migrationMatrix';
 import { DEFAULT_KPI_ALERT_THRESHOLD } from '../drift/kpiAlerts';
 import { featureDriftSettingsSchema } from '../drift/compareFeatures';
+import { DRIFT_TESTS } from '../drift/driftTests';
 
 /** A score column drifts at this PSI (the usual rule of thumb: above 0.2 the population has shifted; 0.1–0.2 is moderate). */
 export const DEFAULT_SCORE_PSI_THRESHOLD = 0.2;
@@ -27,7 +28,16 @@ export const driftConfigSchema = z
     /** The per-feature tests: method (auto or a test), per-column overrides, thresholds, sampling (compareFeatures' settings). */
     features: featureDriftSettingsSchema.default({}),
   })
-  .strict();
+  .strict()
+  // Test names are checked here too, so a misspelt one is a config error before any data is loaded.
+  .superRefine((c, ctx) => {
+    const known: readonly string[] = DRIFT_TESTS.names;
+    const bad = (name: string, path: (string | number)[]): void => {
+      if (!known.includes(name)) ctx.addIssue({ code: 'custom', path, message: `unknown drift test "${name}"; known: ${known.join(', ')}` });
+    };
+    if (c.features.method !== 'auto') bad(c.features.method, ['features', 'method']);
+    for (const [column, test] of Object.entries(c.features.columns)) bad(test, ['features', 'columns', column]);
+  });
 
 export type DriftConfig = z.infer<typeof driftConfigSchema>;
 export type DriftConfigInput = z.input<typeof driftConfigSchema>;

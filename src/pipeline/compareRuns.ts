@@ -79,14 +79,18 @@ export async function readDriftRun(dir: string): Promise<DriftRun> {
 
 /**
  * `seglab drift <reference-run> <current-run>`: what changed between two finished runs (both folders read through
- * the schemas of what seglab writes; a damaged file is an InputError naming file and field).
+ * the schemas of what seglab writes; a damaged file is an InputError naming file and field). The settings are the
+ * current run's `drift:` section (its thresholds apply when the runs are compared again), each key given here
+ * replacing its own.
  */
 export async function compareRuns(referenceRun: string, currentRun: string, settings: DriftConfigInput = {}): Promise<DriftReport> {
-  const parsed = driftConfigSchema.safeParse(settings);
-  if (!parsed.success) throw inputError({ summary: 'Drift settings are not valid.', check: 'drift-settings', what: parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; '), where: { field: 'drift' }, fix: 'see the drift: section in README.md' });
+  const check = driftConfigSchema.safeParse(settings);
+  if (!check.success) throw inputError({ summary: 'Drift settings are not valid.', check: 'drift-settings', what: check.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; '), where: { field: 'drift' }, fix: 'see the drift: section in README.md' });
   const reference = await readDriftRun(referenceRun);
   const current = await readDriftRun(currentRun);
-  return compareDriftRuns(referenceRun, reference, current, parsed.data, '<reference-run>');
+  const { previous: _, ...own } = current.config.drift ?? {};
+  const given = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+  return compareDriftRuns(referenceRun, reference, current, driftConfigSchema.parse({ ...own, ...given }), '<reference-run>');
 }
 
 /**

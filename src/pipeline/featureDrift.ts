@@ -1,4 +1,4 @@
-import { compareFeatures } from '../drift/compareFeatures';
+import { compareFeatures, type FeatureDriftSettings } from '../drift/compareFeatures';
 import type { FeatureDriftResult, ScoreDrift } from '../drift/DriftResult';
 import type { DriftTable } from '../drift/DriftTable';
 import { psi } from '../drift/psi';
@@ -16,22 +16,33 @@ function commonColumns(reference: DriftRun, current: DriftRun): { name: string; 
 
 /** The columns of a run's feature table as a DriftTable, all rows or those in `rows` (ascending indices). */
 function driftTable(run: DriftRun, columns: readonly { name: string; type: 'number' | 'category' }[], rows?: Int32Array): DriftTable {
+  // Plain loops: Float64Array.from with a map function was most of this comparison's own time on 100,000 customers.
+  const n = rows?.length ?? 0;
   return {
     columns: columns.map((c) => {
       if (c.type === 'number') {
         const all = run.table.numeric[c.name]!;
-        return { name: c.name, type: 'number' as const, values: rows ? Float64Array.from(rows, (i) => all[i]!) : all };
+        if (!rows) return { name: c.name, type: 'number' as const, values: all };
+        const values = new Float64Array(n);
+        for (let k = 0; k < n; k++) values[k] = all[rows[k]!]!;
+        return { name: c.name, type: 'number' as const, values };
       }
       const all = run.table.categorical[c.name]!;
-      return { name: c.name, type: 'category' as const, values: rows ? Array.from(rows, (i) => all[i] ?? null) : all };
+      if (!rows) return { name: c.name, type: 'category' as const, values: all };
+      const values = new Array<string | null>(n);
+      for (let k = 0; k < n; k++) values[k] = all[rows[k]!] ?? null;
+      return { name: c.name, type: 'category' as const, values };
     }),
   };
 }
 
+/** drift.features as compareFeatures takes it: the schema reads test names as text, compareFeatures checks them against its registry (an unknown one names its column). */
+const featureSettings = (settings: DriftConfig): FeatureDriftSettings => settings.features as FeatureDriftSettings;
+
 /** Every feature column both runs have (outcome and id columns left out), compared with the drift tests. */
 export function featureDrift(reference: DriftRun, current: DriftRun, settings: DriftConfig): FeatureDriftResult {
   const columns = commonColumns(reference, current);
-  return compareFeatures(driftTable(reference, columns), driftTable(current, columns), settings.features);
+  return compareFeatures(driftTable(reference, columns), driftTable(current, columns), featureSettings(settings));
 }
 
 /**
@@ -40,7 +51,7 @@ export function featureDrift(reference: DriftRun, current: DriftRun, settings: D
  */
 export function segmentFeatureDrift(reference: DriftRun, current: DriftRun, referenceRows: Int32Array, currentRows: Int32Array, settings: DriftConfig): FeatureDriftResult {
   const columns = commonColumns(reference, current);
-  return compareFeatures(driftTable(reference, columns, referenceRows), driftTable(current, columns, currentRows), settings.features);
+  return compareFeatures(driftTable(reference, columns, referenceRows), driftTable(current, columns, currentRows), featureSettings(settings));
 }
 
 /** PSI of a score column on the reference's deciles (missing values left out). */

@@ -84,6 +84,8 @@ export function previousClusterFile(path: string, field: PreviousRunField): stri
  */
 export function checkPreviousRun(config: RunConfig, baseDir: string, field: PreviousRunField = 'cluster.previous'): void {
   if (config.cluster.previous && stagesToRun(config).includes('cluster')) previousClusterFile(resolve(baseDir, config.cluster.previous), field);
+  // The drift stage's own reference must be a clustered run too (report.previous and cluster.previous may be partial: it then skips).
+  if (config.drift?.previous && stagesToRun(config).includes('drift')) previousClusterFile(resolve(baseDir, config.drift.previous), 'drift.previous');
 }
 
 /**

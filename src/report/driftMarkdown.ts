@@ -86,7 +86,7 @@ export function driftMarkdown(r: DriftReport): string {
 
   if (r.segments.length) {
     out.push('## Inside each segment', '');
-    out.push(markdownTable(['Segment (now ← then)', 'Centre moved (spreads)', 'Drifted features'], r.segments.map((s) => [`${s.currentId} ← ${s.referenceId}${s.name ? ` ${escapeMarkdown(s.name)}` : ''}`, num(s.centreDistance), s.features.features.filter((f) => f.drifted).map((f) => escapeMarkdown(f.column)).join(', ') || 'none']), [false, true, false]), '');
+    out.push(markdownTable(['Segment (now ← then)', 'Centre moved (spreads)', 'Drifted features'], r.segments.map((s) => [`${s.currentId} ← ${s.referenceId}${s.name ? ` ${escapeMarkdown(s.name)}` : ''}`, Number.isFinite(s.centreDistance) ? s.centreDistance.toFixed(2) : '—', s.features.features.filter((f) => f.drifted).map((f) => escapeMarkdown(f.column)).join(', ') || 'none']), [false, true, false]), '');
   }
 
   out.push('## Rules', '');

@@ -30,24 +30,35 @@ function logFactorialOverPower(n: number): number {
   return Math.log(n) / 2 - n + LOG_2PI / 2 + rn * poly;
 }
 
+/** Above this n scipy's smirnov uses an approximation instead of the sum (SMIRNOV_MAX_COMPUTE_N in its kolmogorov.c). */
+const SMIRNOV_MAX_COMPUTE_N = 1000000;
+
 /**
- * P(D⁺_n ≥ x), the exact one-sided Smirnov tail (scipy.special.smirnov): x·Σ_{v ≤ n(1−x)} C(n,v) (x+v/n)^(v−1) (1−x−v/n)^(n−v),
- * each term in log space so that C(n, v) never overflows.
+ * P(D⁺_n ≥ x), the one-sided Smirnov tail (scipy.special.smirnov): the exact Birnbaum-Tingey sum
+ * x·Σ_{v ≤ n(1−x)} C(n,v) (x+v/n)^(v−1) (1−x−v/n)^(n−v), each term in log space so that C(n, v) never
+ * overflows; scipy's closed forms for x ≤ 1/n and x ≥ 1 − 1/n, and its approximation exp(−(6nx+1)²/(18n))
+ * above a million observations.
  */
 export function smirnovSf(n: number, x: number): number {
-  if (!(n > 0) || !(x >= 0 && x <= 1)) return NaN;
+  if (!(n > 0) || !Number.isInteger(n) || !(x >= 0 && x <= 1)) return NaN;
+  if (n === 1) return 1 - x;
   if (x === 0) return 1;
   if (x === 1) return 0;
-  if (n * x <= 1 && n === 1) return 1 - x;
+  const nx = n * x;
+  if (nx <= 1) return clip(1 - x * (1 + x) ** (n - 1));
+  if (-2 * n * x * x < -708.3964185322641) return 0;
+  if (Math.floor(nx) >= n - 1) return clip((1 - x) ** n);
+  if (n > SMIRNOV_MAX_COMPUTE_N) {
+    const logp = -((6 * nx + 1) ** 2) / 18 / n;
+    return clip(logp < -Math.LN2 ? Math.exp(logp) : 1 + Math.expm1(logp));
+  }
   const last = Math.floor(n * (1 - x));
   const lgn1 = gammaln(n + 1);
   let p = 0;
   for (let v = 0; v <= last; v++) {
     const evn = x + v / n;
-    const omevn = 1 - evn;
-    if (!(omevn > 0) && v < n) continue;
-    const logTerm = lgn1 - gammaln(v + 1) - gammaln(n - v + 1) + (v - 1) * Math.log(evn) + (n - v === 0 ? 0 : (n - v) * Math.log1p(-evn));
-    p += Math.exp(logTerm);
+    if (!(evn < 1)) continue;
+    p += Math.exp(lgn1 - gammaln(v + 1) - gammaln(n - v + 1) + (v - 1) * Math.log(evn) + (n - v) * Math.log1p(-evn));
   }
   return clip(p * x);
 }

@@ -60,3 +60,24 @@ describe.each(DRIFT_TESTS.list().map((e) => [e.name, e as DriftTestEntry] as con
     expect(() => runDriftTest(name as DriftTestName, kind, d.same, d.same, { colour: 1 })).toThrow(/Unrecognized key/);
   });
 });
+
+describe('distances at their threshold: drift only beyond the statistic\'s standard error', () => {
+  // 100,000 rows a side, 0/1 columns with exact rates (no sampling noise in the data): the decision is the margin's.
+  const flagsAt = (ones: number) => Float64Array.from({ length: 100_000 }, (_, i) => (i < ones ? 1 : 0));
+  it('Jensen-Shannon 0.106 over 10 levels on 100,000 rows a side is drift (its standard error there is 0.0016)', () => {
+    // Ten levels of 10% each; this period 6.3 points moved from "a" to "b".
+    const levels = (counts: number[]) => counts.flatMap((c, i) => Array<string>(c).fill('abcdefghij'[i]!));
+    const r = runDriftTest('jensen-shannon', 'categorical', levels(Array(10).fill(10_000)), levels([3_700, 16_300, ...Array(8).fill(10_000)]));
+    expect(r.statistic).toBeGreaterThan(0.105);
+    expect(r.statistic).toBeLessThan(0.107);
+    expect(r.samplingError).toBeCloseTo(0.0016, 4);
+    expect(r.drifted).toBe(true);
+  });
+  it('PSI 0.102 on 100,000 rows a side is not drift (its standard error there is 0.0029)', () => {
+    const r = runDriftTest('psi', 'binary', flagsAt(20_000), flagsAt(34_050));
+    expect(r.statistic).toBeGreaterThan(0.1);
+    expect(r.statistic).toBeLessThan(0.104);
+    expect(r.samplingError).toBeCloseTo(0.0029, 4);
+    expect(r.drifted).toBe(false);
+  });
+});

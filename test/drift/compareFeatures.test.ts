@@ -75,7 +75,8 @@ describe('compareFeatures: the automatic choice', () => {
     expect(spend!.distribution.reference.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
     expect(channel!.distribution.bins).toEqual(['web', 'app', 'store', 'phone']);
     expect(churned!.distribution.bins).toEqual(['0', '1']);
-    expect(children!.distribution.bins.sort()).toEqual(['0', '1', '2', '3']);
+    // Numbers in numeric order (by count they would follow the reference's frequencies).
+    expect(children!.distribution.bins).toEqual(['0', '1', '2', '3']);
     // Effect sizes: normed Wasserstein of numbers and flags, JS distance of categories.
     expect(spend!.effectSize).toBeGreaterThan(0.8);
     expect(channel!.effectSize).toBeGreaterThan(0.1);
@@ -149,7 +150,8 @@ describe('compareFeatures: clear errors naming the column', () => {
   });
   it('an unknown test, a test that does not take the column, an override of no column', () => {
     expect(() => compareFeatures(t(), t(), { columns: { spend: 'anova' as never } })).toThrow(UsageError);
-    expect(() => compareFeatures(t(), t(), { columns: { spend: 'anova' as never } })).toThrow(/Invalid compareFeatures settings.columns/);
+    expect(() => compareFeatures(t(), t(), { columns: { spend: 'anova' as never } })).toThrow(/Unknown drift test "anova" \(compareFeatures settings.columns, column "spend"\): expected one of ks, chi-square, z-test, psi, jensen-shannon, wasserstein/);
+    expect(() => compareFeatures(t(), t(), { method: 'anova' as never })).toThrow(/Unknown drift test "anova" \(compareFeatures settings.method\)/);
     expect(() => compareFeatures(t(), t(), { columns: { channel: 'ks' } })).toThrow(/drift test "ks" does not take column "channel", which is categorical.*\n.*fix: choose a test that takes categorical columns: chi-square, psi, jensen-shannon/);
     expect(() => compareFeatures(t(), t(), { method: 'z-test' })).toThrow(/drift test "z-test" does not take column "spend", which is numeric/);
     expect(() => compareFeatures(t(), t(), { columns: { spnd: 'ks' } })).toThrow(/settings.columns names "spnd", which is not a column/);
@@ -167,5 +169,30 @@ describe('compareFeatures: clear errors naming the column', () => {
     expect(() => compareFeatures(t(), empty)).toThrow(/column "spend" has no values in the current period \(all missing\)/);
     expect(() => compareFeatures(t(), t(), { colour: 1 } as never)).toThrow(/unknown key "colour"/);
     expect(() => compareFeatures(t(), t(), { sampleRows: 5 })).toThrow(/Invalid compareFeatures settings.sampleRows: got 5/);
+  });
+});
+
+describe('compareFeatures: few-valued numbers', () => {
+  it('Jensen-Shannon and PSI count the levels of a few-valued numeric column: a value new in the current period shows', () => {
+    // 3 children at most last quarter; this quarter a quarter of the customers have 3 (a new level).
+    const ref: DriftTable = { columns: [{ name: 'children', type: 'number', values: Float64Array.from({ length: 4000 }, (_, i) => i % 3) }] };
+    const cur: DriftTable = { columns: [{ name: 'children', type: 'number', values: Float64Array.from({ length: 4000 }, (_, i) => (i % 4 === 3 ? 3 : i % 3)) }] };
+    const js = compareFeatures(ref, cur).features[0]!;
+    expect(js.test).toBe('jensen-shannon');
+    expect(js.statistic).toBeGreaterThan(0.3);
+    expect(js.drifted).toBe(true);
+    expect(compareFeatures(ref, cur, { method: 'psi' }).features[0]!.drifted).toBe(true);
+  });
+});
+
+describe('compareFeatures: the result is plain JSON', () => {
+  it('a column jumping from one constant to another is drift with finite numbers (JSON keeps them)', () => {
+    const constant = (v: number): DriftTable => ({ columns: [{ name: 'plan', type: 'number', values: new Float64Array(5000).fill(v) }] });
+    const r = compareFeatures(constant(3), constant(4));
+    expect(r.features[0]).toMatchObject({ test: 'jensen-shannon', effectSize: 1000, drifted: true });
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    const forced = compareFeatures(constant(3), constant(4), { method: 'wasserstein' });
+    expect(forced.features[0]).toMatchObject({ test: 'wasserstein', statistic: 1000, drifted: true });
+    expect(JSON.parse(JSON.stringify(forced))).toEqual(forced);
   });
 });

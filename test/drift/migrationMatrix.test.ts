@@ -51,6 +51,21 @@ describe('migrationMatrix', () => {
     expect([...m.newCustomers, ...m.lostCustomers, ...m.cameBack].every((v) => v === 0)).toBe(true);
   });
 
+  it('sorted id lists (feature tables are, by customer_id) give the same matrix as the same customers in any order', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const refLabels = ids.map((_, i) => (i * 7) % 3);
+    const cur = ids.slice(20).concat(['d000', 'd001', 'd002']);
+    const curLabels = cur.map((_, i) => (i * 5) % 4);
+    const matching = { pairs: [0, 1, 2].map((i) => ({ referenceId: i, currentId: (i + 1) % 4 })) };
+    const sorted = migrationMatrix({ ids, labels: refLabels }, { ids: cur, labels: curLabels }, matching);
+    const order = cur.map((_, i) => (i * 37) % cur.length);
+    expect(new Set(order).size).toBe(cur.length);
+    const shuffled = migrationMatrix({ ids: [...ids].reverse(), labels: [...refLabels].reverse() }, { ids: order.map((i) => cur[i]!), labels: order.map((i) => curLabels[i]!) }, matching);
+    expect(shuffled).toEqual(sorted);
+    expect(sorted.lostCustomers.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(sorted.newCustomers.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
   it('refuses duplicate ids and labels that do not line up', () => {
     expect(() => migrationMatrix({ ids: ['a', 'a'], labels: [0, 0] }, current, matching)).toThrow(/reference.ids/);
     expect(() => migrationMatrix({ ids: ['a'], labels: [0, 1] }, current, matching)).toThrow(/one label per id/);

@@ -24,8 +24,14 @@ describe('psi', () => {
     const x = [5, 1, 4, 2, 3, 3, 9];
     expect(psi(x, x).psi).toBe(0);
     const moved = psi([2, 2, 2, 2], [2, 2, 7, 7]);
-    expect(moved.distribution.bins.length).toBe(3);
+    expect(moved.distribution).toEqual({ bins: ['(-inf, 2)', '2', '(2, inf)'], reference: [0, 1, 0], current: [0, 0.5, 0.5] });
     expect(moved.psi).toBeGreaterThan(1);
+  });
+  it('a reference nearly all at its minimum (zero-inflated): the minimum gets a bin of its own', () => {
+    const reference = [...Array(95).fill(0), 1, 2, 3, 4, 5];
+    const r = psi(reference, [...Array(50).fill(0), ...Array(50).fill(3)]);
+    expect(r.distribution).toEqual({ bins: ['(-inf, 0]', '(0, inf)'], reference: [0.95, 0.05], current: [0.5, 0.5] });
+    expect(r.psi).toBeCloseTo((0.5 - 0.95) * Math.log(0.5 / 0.95) + (0.5 - 0.05) * Math.log(0.5 / 0.05), 12);
   });
   it('bad input: empty, NaN, bins', () => {
     expect(() => psi([], [1])).toThrow(/Invalid psi reference: got "0 values"/);

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CalendarDate } from '../../src/core/CalendarDate';
 import { clvConfigSchema } from '../../src/pipeline/ClvConfig';
+import { parseModelsConfig } from '../../src/models/ModelsConfig';
 import { InputError } from '../../src/core/errors';
 import type { DriftReport, FeatureDrift } from '../../src/drift/DriftResult';
 import { compareRuns } from '../../src/pipeline/compareRuns';
@@ -56,11 +57,13 @@ describe('compareRuns and the drift stage on the sample quarters (issue 16)', ()
   beforeAll(async () => {
     const { config, baseDir } = loadRunConfig(join(root, 'data', 'configs', 'sample.yaml'));
     const out = mkdtempSync(join(tmpdir(), 'seglab-drift-'));
+    // A churn model in both quarters (few boosting rounds: its score's drift is what is tested, not its quality).
+    const models = parseModelsConfig({ target: { kind: 'churn', horizonDays: 90 }, snapshots: 2, family: 'hist-gradient-boosting', params: { 'hist-gradient-boosting': { maxIter: 20 } } });
     const base = { ...config, cluster: { ...config.cluster, stabilityResamples: 0 }, report: { ...config.report, pdf: false } };
     // Gates loosened so that Q1's bundle (68% holdout fidelity at k = 7) is a validated one to watch.
-    q1 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-04-01'), stages: ['features', 'cluster', 'clv', 'report', 'export'], clv: clvConfigSchema.parse({}), cluster: { ...base.cluster, k: 7 }, export: { minFidelity: 0.6, minSegmentSize: 20, minStability: 0 } } as RunConfig, { baseDir, outDir: out });
+    q1 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-04-01'), stages: ['features', 'cluster', 'clv', 'models', 'report', 'export'], clv: clvConfigSchema.parse({}), models, cluster: { ...base.cluster, k: 7 }, export: { minFidelity: 0.6, minSegmentSize: 20, minStability: 0 } } as RunConfig, { baseDir, outDir: out });
     // No drift.previous: the stage compares with cluster.previous.
-    q2 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-07-01'), stages: ['features', 'cluster', 'clv', 'drift', 'report'], clv: clvConfigSchema.parse({}), cluster: { ...base.cluster, k: 5, previous: q1.dir }, drift: {} } as RunConfig, { baseDir, outDir: out });
+    q2 = await runPipeline({ ...base, asOf: CalendarDate.parse('2026-07-01'), stages: ['features', 'cluster', 'clv', 'models', 'drift', 'report'], clv: clvConfigSchema.parse({}), models, cluster: { ...base.cluster, k: 5, previous: q1.dir }, drift: {} } as RunConfig, { baseDir, outDir: out });
     drift = readDriftReport(join(q2.dir, 'drift.json'));
     same = await compareRuns(q1.dir, q1.dir);
   }, 600_000);
@@ -71,7 +74,7 @@ describe('compareRuns and the drift stage on the sample quarters (issue 16)', ()
     expect([drift.referenceAsOf, drift.currentAsOf]).toEqual(['2026-04-01', '2026-07-01']);
     expect(q2.results.drift).toEqual(JSON.parse(readFileSync(join(q2.dir, 'drift.json'), 'utf8')));
     expect(q2.manifest.outputs.map((o) => o.file)).toEqual(expect.arrayContaining(['drift.json', 'drift.md']));
-    expect(q2.manifest.stages.map((s) => s.stage)).toEqual(['load', 'features', 'cluster', 'clv', 'drift', 'report']);
+    expect(q2.manifest.stages.map((s) => s.stage)).toEqual(['load', 'features', 'cluster', 'clv', 'models', 'drift', 'report']);
     const md = readFileSync(join(q2.dir, 'drift.md'), 'utf8');
     expect(md).toContain(`# What changed: ${q1.runId} → ${q2.runId}`);
     expect(md).toContain('## Migration');
@@ -164,20 +167,34 @@ describe('compareRuns and the drift stage on the sample quarters (issue 16)', ()
   });
 
   it('score drift: PSI of CLV and P(alive) on the reference deciles; the same run against itself has none', () => {
-    expect(drift.scores.map((x) => x.column)).toEqual(['clv', 'p_alive']);
+    expect(drift.scores.map((x) => x.column)).toEqual(['churn score', 'clv', 'p_alive']);
     for (const x of drift.scores) {
       expect(x.threshold).toBe(0.2);
       expect(x.psi).toBeGreaterThan(0);
       expect(x.drifted).toBe(x.psi >= 0.2);
       expect(x.distribution.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     }
-    expect(same.scores).toHaveLength(2);
+    expect(same.scores).toHaveLength(3);
     for (const x of same.scores) expect([x.psi, x.drifted]).toEqual([0, false]);
     // The CLV is a key figure of the alert rule too: the loyal regulars, joined by Q1's champions, are worth 81% more each.
     const loyal = segmentOf(q2.dir, '2026-Q2', 'loyal_regular');
     const clv = drift.alerts.find((a) => a.figure === 'clv' && a.segmentId === loyal)!;
     expect(clv.relativeChange).toBeGreaterThan(0.15);
     expect(clv.relativeChange).toBeCloseTo((clv.current - clv.reference) / clv.reference, 12);
+  });
+
+  it('churn risk per segment comes from the churn model\'s scores (scores.csv) when no column carries it', () => {
+    const meanScore = (dir: string, segment: number): number => {
+      const seg = new Map(readFileSync(join(dir, 'assignments.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]));
+      const p = readFileSync(join(dir, 'scores.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).filter((r) => seg.get(r[0]!) === String(segment)).map((r) => Number(r[1]));
+      return p.reduce((a, b) => a + b, 0) / p.length;
+    };
+    const churn = drift.alerts.filter((a) => a.figure === 'churn-risk');
+    expect(churn.length).toBeGreaterThan(0);
+    const a = churn[0]!;
+    // Q2 kept Q1's ids (cluster.previous), so the alert's segment has the same id in both runs.
+    expect(a.current).toBeCloseTo(meanScore(q2.dir, a.segmentId!), 6);
+    expect(a.reference).toBeCloseTo(meanScore(q1.dir, a.segmentId!), 6);
   });
 
   it('identical runs: no feature drifts, no alert, a diagonal matrix, centres unmoved, rules agree as validated', () => {

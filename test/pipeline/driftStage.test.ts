@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CalendarDate } from '../../src/core/CalendarDate';
 import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
+import { checkPreviousRun } from '../../src/pipeline/readPreviousRun';
+import { compareRuns } from '../../src/pipeline/compareRuns';
 import { runPipeline, type RunResult } from '../../src/pipeline/runPipeline';
 import { runConfigSchema, stagesToRun, type RunConfig } from '../../src/pipeline/RunConfig';
 
@@ -28,6 +30,17 @@ describe('the drift stage in seglab run', () => {
     const issues = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     expect(issues).toContain('drift.alertThreshold');
     expect(issues).toContain('thresold');
+    const test = runConfigSchema.safeParse({ ...base, drift: { features: { method: 'anova', columns: { spend_365d: 'kss' } } } });
+    const testIssues = test.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(testIssues).toEqual([expect.stringMatching(/^drift\.features\.method: unknown drift test "anova"; known: ks, /), expect.stringMatching(/^drift\.features\.columns\.spend_365d: unknown drift test "kss"/)]);
+  });
+
+  it('a drift.previous that is no clustered run is refused before anything is loaded', () => {
+    const base = runConfigSchema.parse({ name: 'x', asOf: '2026-07-01', data: { customers: { path: 'c.csv' } }, drift: { previous: 'no-such-run' } });
+    const empty = mkdtempSync(join(tmpdir(), 'seglab-drift-empty-'));
+    expect(() => checkPreviousRun(base, empty)).toThrow(/drift\.previous does not point to a clustered run/);
+    // Not when the stage does not run.
+    expect(() => checkPreviousRun({ ...base, stages: ['features'] }, empty)).not.toThrow();
   });
 
   describe('on the sample', () => {
@@ -64,6 +77,9 @@ describe('the drift stage in seglab run', () => {
       expect(r.results.drift!.migration!.moved).toBe(0);
       expect(r.results.drift!.migration!.biggestFlows).toEqual([]);
       expect(r.manifest.outputs.map((o) => o.file)).toEqual(expect.arrayContaining(['drift.json', 'drift.md']));
+      // Compared again later, the run's own drift: settings apply unless given.
+      expect((await compareRuns(q1.dir, r.dir)).alertThreshold).toBe(0.5);
+      expect((await compareRuns(q1.dir, r.dir, { alertThreshold: 0.2 })).alertThreshold).toBe(0.2);
     }, 120_000);
   });
 });

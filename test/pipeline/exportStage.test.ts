@@ -84,6 +84,6 @@ describe('export as an optional stage of seglab run', () => {
     expect(manifestOf(join(out, 'cli')).outputs.map((o) => o.file)).toContain('rules/segments.v1.json');
     const bad = await seglab(['-q', 'run', '--config', 'data/configs/sample.yaml', '--out', out, '--stages', 'features,rules']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Unknown stage(s) rules; known: load, profile, features, cluster, clv, models, report, export.');
+    expect(bad.stderr).toContain('Unknown stage(s) rules; known: load, profile, features, cluster, clv, models, drift, report, export.');
   }, 180_000);
 });
