@@ -320,6 +320,8 @@ export { rfmGridFigure, type RfmGridFigureOptions } from './viz/rfmGridFigure';
 export { selectionCurveFigure, type SelectionCurveOptions } from './viz/selectionCurveFigure';
 export { stabilityFigure, type StabilityFigureOptions } from './viz/stabilityFigure';
 export { sizeComparisonFigure, type SizeComparisonOptions } from './viz/sizeComparisonFigure';
+export { migrationHeatmapFigure, type MigrationHeatmapOptions } from './viz/migrationHeatmapFigure';
+export { distributionBarsFigure, type DistributionBarsOptions } from './viz/distributionBarsFigure';
 export { inertFigure } from './viz/inertFigure';
 export { roundSig, roundSigAll } from './viz/roundSig';
 export { figureHtml, frameHtml, tableHtml, plotlyScriptHtml, toDataFrame, type DataFrameLike, type TableLike } from './notebook/display';

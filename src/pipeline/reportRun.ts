@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeJsonAtomic } from '../core/atomicWrite';
 import { InputError } from '../core/errors';
@@ -14,6 +14,7 @@ import { reportConfigSchema, type ReportConfig } from './ReportConfig';
 import type { RunConfig } from './RunConfig';
 import { readRunPrediction } from './readRunPrediction';
 import { readRunClv } from './readRunClv';
+import { readDriftReport } from './driftReportSchema';
 import { RunFolder } from './RunFolder';
 import { RunWriter } from './RunWriter';
 import { writeReport } from './writeReport';
@@ -28,7 +29,7 @@ export interface ReportRunOptions {
 
 /**
  * `seglab report <run>`: the review of an existing run folder, from its files (features.parquet,
- * cluster.json, quality.json, manifest.json; model-card.json, scores.csv and model-segments.json when it ran the models stage; clv.json when it ran the clv stage). New files are written beside it under a temporary
+ * cluster.json, quality.json, manifest.json; model-card.json, scores.csv and model-segments.json when it ran the models stage; clv.json when it ran the clv stage; drift.json when it ran the drift stage). New files are written beside it under a temporary
  * name and renamed in; the manifest lists them afterwards.
  */
 export async function reportRun(runDir: string, options: ReportRunOptions = {}): Promise<{ dir: string; files: string[] }> {
@@ -82,6 +83,9 @@ export async function assembleRunReport(
   const prediction = readRunPrediction(run, table, manifest.config.output.csvFormulaGuard);
   // The clv stage's aggregates: the value section and the "high value, probably leaving" action as the run showed them.
   const clv = readRunClv(run, table, cluster);
-  const { personas, data } = assembleReport({ config, runId: manifest.runId, table, featureColumns: features.columns, cluster, quality, baseDir, ...(prediction ? { prediction } : {}), ...(clv ? { clv } : {}) });
+  // The drift stage's comparison: the review's "What changed" section as the run showed it (schema-checked).
+  const driftPath = join(dir, 'drift.json');
+  const drift = existsSync(driftPath) ? readDriftReport(driftPath) : undefined;
+  const { personas, data } = assembleReport({ config, runId: manifest.runId, table, featureColumns: features.columns, cluster, quality, baseDir, ...(prediction ? { prediction } : {}), ...(clv ? { clv } : {}), ...(drift ? { drift } : {}) });
   return { dir, manifestPath, manifest, config, personas, data };
 }

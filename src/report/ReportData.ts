@@ -3,10 +3,10 @@ import type { SelectionCriterion, SelectionMetric, SelectionRuleName, StructureV
 import type { KPrototypesFacts } from '../cluster/summary/kprototypesFacts';
 import type { Projection2D } from '../decomposition/projectSample';
 import type { Locale } from '../core/Locale';
+import type { DriftReport } from '../drift/DriftResult';
 import type { PersonaResult, SizeChange } from '../personas/PersonaResult';
 import type { PredictionSummary } from './PredictionSummary';
 import type { ValueSummary } from './ValueSummary';
-import type { DriftReport } from '../drift/DriftResult';
 
 /**
  * Everything the quarterly segment review shows, already computed: the report renders this and
@@ -92,7 +92,7 @@ export interface ReportData {
   experiments?: ExperimentSummary[];
   /** Customer value per segment from the clv stage (absent when the run has none, or no segments). */
   value?: ValueSummary;
-  /** What changed since the reference run (the drift stage, or drift.json read back); absent without one. */
+  /** What changed since the reference run (the drift stage, or drift.json read back): the review's "What changed" section, first; absent without one. */
   drift?: DriftReport;
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {

@@ -1,4 +1,5 @@
 import { changesSection } from './sections/changesSection';
+import { driftSection } from './sections/driftSection';
 import { experimentsSection } from './sections/experimentsSection';
 import { kpisSection } from './sections/kpisSection';
 import { modelSection } from './sections/modelSection';
@@ -18,6 +19,8 @@ import { valueSection } from './sections/valueSection';
  * and Markdown parts: see defineSection) and one line here.
  */
 export const SECTIONS = [
+  // "What changed" leads the review when the run has a drift report (absent otherwise).
+  driftSection,
   summarySection,
   sizesSection,
   personasSection,

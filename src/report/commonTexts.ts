@@ -21,6 +21,10 @@ const EN = {
   previousSegmentName: (id: number) => `Segment ${id} of the previous run`,
   suppressedSegment: (id: number, min: string, why: 'small' | 'complementary' = 'small') =>
     why === 'small' ? `Segment ${id}: fewer than ${min} customers, not shown` : `Segment ${id}: not shown, so that a segment of fewer than ${min} customers cannot be derived from the totals`,
+  suppressedPreviousSegment: (id: number, min: string, why: 'small' | 'complementary' = 'small') =>
+    why === 'small'
+      ? `Segment ${id} of the previous run: fewer than ${min} customers there, not shown`
+      : `Segment ${id} of the previous run: not shown, so that a segment of fewer than ${min} customers cannot be derived from the totals`,
   renamedFrom: (name: string) => `renamed from ${name}`,
   renamedName: (name: string, from: string) => `${name} (renamed from ${from})`,
 
@@ -56,6 +60,10 @@ export const COMMON_TEXTS = localTexts(EN, {
   previousSegmentName: (id) => `Segment ${id} de l’analyse précédente`,
   suppressedSegment: (id, min, why = 'small') =>
     why === 'small' ? `Segment ${id} : moins de ${min} clients, non affiché` : `Segment ${id} : non affiché, pour qu’un segment de moins de ${min} clients ne puisse pas être déduit des totaux`,
+  suppressedPreviousSegment: (id, min, why = 'small') =>
+    why === 'small'
+      ? `Segment ${id} de l’analyse précédente : moins de ${min} clients alors, non affiché`
+      : `Segment ${id} de l’analyse précédente : non affiché, pour qu’un segment de moins de ${min} clients ne puisse pas être déduit des totaux`,
   renamedFrom: (name) => `anciennement ${name}`,
   renamedName: (name, from) => `${name} (anciennement ${from})`,
 

@@ -7,6 +7,7 @@ import type { Locale } from '../../src/core/Locale';
 import { renderReportHtml } from '../../src/report/renderReportHtml';
 import { reportFigures } from '../../src/report/reportFigures';
 import { BROWSER_TIMEOUT, checkReportPage, launchChromium } from './browserCheck';
+import { driftReviewFixture } from './driftFixture';
 import { largeReportFixture, PAYLOAD, reportFixture } from './fixtures';
 
 // One browser for the whole file; each locale gets its own page.
@@ -44,6 +45,26 @@ describe.each(['en', 'fr'] as Locale[])('the report in Chromium (%s)', (locale) 
       const inChart = await page.evaluate(`[...document.querySelectorAll('#fig-sizes svg text')].some((t) => t.textContent === ${JSON.stringify(PAYLOAD)})`);
       expect(inChart).toBe(true);
 
+      await page.close();
+      expect(dialogs).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    BROWSER_TIMEOUT,
+  );
+});
+
+describe('the drift section in Chromium', () => {
+  it(
+    'draws its heat map and before/after bars with the rest, without errors; blank cells stay blank',
+    async () => {
+      const data = driftReviewFixture('fr');
+      const file = join(dir, 'report-drift.html');
+      writeFileSync(file, renderReportHtml(data));
+      const { page, problems, dialogs, drawn, seglabError } = await checkReportPage(browser, file, 'report-drift-fr.png');
+      expect(seglabError).toBeUndefined();
+      expect(drawn).toBe(reportFigures(data).length);
+      expect(await page.locator('#fig-drift-migration .heatmaplayer').count()).toBe(1);
+      expect(await page.locator('#fig-drift-feature-0 .barlayer .point').count()).toBe(6);
       await page.close();
       expect(dialogs).toEqual([]);
       expect(problems).toEqual([]);

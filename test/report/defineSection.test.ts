@@ -5,6 +5,7 @@ import { renderReportHtml } from '../../src/report/renderReportHtml';
 import { renderReportMarkdown } from '../../src/report/renderReportMarkdown';
 import { REPORT_SECTIONS, SECTIONS } from '../../src/report/ReportSection';
 import { barChart } from '../../src/viz/barChart';
+import { driftReportFixture } from './driftFixture';
 import { PAYLOAD, reportFixture } from './fixtures';
 
 /** A section as a new layer would write one: words in both languages, a figure, an HTML and a Markdown part. */
@@ -53,7 +54,8 @@ describe('defineSection', () => {
 });
 
 describe('the section list drives both renderers', () => {
-  const data = reportFixture('en');
+  // Every section present: a drift report whose sizes stay in the changes section (no size shift).
+  const data = { ...reportFixture('en'), drift: { ...driftReportFixture(), sizeShift: null } };
   const html = renderReportHtml(data, { plotlySource: '/* stub */' });
   const md = renderReportMarkdown(data);
 

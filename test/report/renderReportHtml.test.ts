@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { plotlyBundleSource } from '../../src/report/plotlyBundleSource';
 import { renderReportHtml, REPORT_SECTIONS, reportFigures } from '../../src';
 import { allStrings, embeddedSpecs, outsidePlotly, plainSpaces } from './helpers';
+import { driftReportFixture } from './driftFixture';
 import { largeReportFixture, PAYLOAD, reportFixture, SECRET } from './fixtures';
 
 const ESCAPED = '&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;';
@@ -67,7 +68,9 @@ describe('renderReportHtml', () => {
   });
 
   it('sections in order; changes only with a previous run', () => {
-    const order = REPORT_SECTIONS.map((s) => en.indexOf(`<section class="card" id="${s}">`));
+    // Every section present: a drift report whose sizes stay in the changes section (no size shift).
+    const all = renderReportHtml({ ...reportFixture('en'), drift: { ...driftReportFixture(), sizeShift: null } }, { plotlySource: '/* stub */' });
+    const order = REPORT_SECTIONS.map((s) => all.indexOf(`<section class="card" id="${s}">`));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const none = renderReportHtml({ ...reportFixture('en'), changes: null }, { plotlySource: '/* stub */' });

@@ -34,7 +34,8 @@ const TEXTS = localTexts(
     changesFigure: 'Share of customers, previous and current run',
     previousRun: 'Previous run',
     currentRun: 'This run',
-    driftLater: 'This section compares segment sizes only; tests of drift in customer behaviour, feature by feature, come in a later version.',
+    driftLater: 'This section compares segment sizes only; tests of drift in customer behaviour (features, moves between segments, rules and scores) appear in “What changed” when the run includes the drift stage (a previous run configured, or seglab drift).',
+    driftAbove: 'Tests of drift in customer behaviour are in “What changed”, at the top of this review.',
   },
   {
     title: 'Évolution depuis l’analyse précédente',
@@ -61,7 +62,8 @@ const TEXTS = localTexts(
     previousRun: 'Analyse précédente',
     currentRun: 'Cette analyse',
     driftLater:
-      'Cette section ne compare que la taille des segments ; les tests de dérive du comportement des clients, variable par variable, arriveront dans une version ultérieure.',
+      'Cette section ne compare que la taille des segments ; les tests de dérive du comportement des clients (variables, passages entre segments, règles et scores) figurent dans « Ce qui a changé » quand l’analyse comprend l’étape de dérive (une analyse précédente configurée, ou seglab drift).',
+    driftAbove: 'Les tests de dérive du comportement des clients figurent dans « Ce qui a changé », en tête de cette revue.',
   },
 );
 type Ctx = SectionContext<(typeof TEXTS)['en']>;
@@ -78,9 +80,20 @@ function statusWord(status: SizeChange['status'], { t }: Ctx): string {
   return status === 'kept' ? t.statusKept : status === 'new' ? t.statusNew : t.statusGone;
 }
 
+/** With a drift report that compares sizes, its "What changed" section holds the size table and chart: this one steps aside. */
+function foldedIntoDrift({ data }: Ctx): boolean {
+  return data.drift?.sizeShift != null;
+}
+
+/** The pointer to the drift tests: where they are, or how to get them. */
+function driftNote(ctx: Ctx): string {
+  return ctx.data.drift ? ctx.t.driftAbove : ctx.t.driftLater;
+}
+
 /**
  * Sizes side by side with a previous run, segments compared as matched pairs (never by raw id), with the
- * matching's cutoff and the alert rule. Present only when the review has a previous run.
+ * matching's cutoff and the alert rule. Present only when the review has a previous run and no drift report
+ * with a size shift (driftSection then shows sizes with their intervals, so the review has one size table).
  */
 export const changesSection = defineSection({
   id: 'changes',
@@ -89,7 +102,7 @@ export const changesSection = defineSection({
   figures(ctx) {
     const { data, t, common, seg } = ctx;
     const ch = data.changes;
-    if (!ch) return [];
+    if (!ch || foldedIntoDrift(ctx)) return [];
     const rows = ch.segments.filter((c) => !hidden(c, ctx));
     if (!rows.length) return [];
     return [
@@ -106,7 +119,7 @@ export const changesSection = defineSection({
   html(ctx) {
     const { data, t, common, fmt, seg } = ctx;
     const changes = data.changes;
-    if (!changes) return null;
+    if (!changes || foldedIntoDrift(ctx)) return null;
     const min = fmt.integer(data.personas.minGroupSize);
     const status = (c: SizeChange): string => {
       const word = statusWord(c.status, ctx);
@@ -151,13 +164,13 @@ ${table}
 ${ctx.figure('fig-changes')}
 <p class="note">${e(t.matchRule(fmt.number(changes.matchMaxDistance)))}</p>
 <p class="note">${e(SIZE_ALERT_TEXTS[data.locale].alertRule(fmt.percent(changes.alertThreshold, 0)))}</p>
-<p class="note">${e(t.driftLater)}</p>`;
+<p class="note">${e(driftNote(ctx))}</p>`;
   },
 
   markdown(ctx) {
     const { data, t, common, fmt, seg } = ctx;
     const changes = data.changes;
-    if (!changes) return null;
+    if (!changes || foldedIntoDrift(ctx)) return null;
     const min = fmt.integer(data.personas.minGroupSize);
     const name = (c: SizeChange): string => {
       const own = c.currentId !== null && seg.isShown(c.currentId) ? seg.name(c.currentId) : changeName(c, common);
@@ -185,7 +198,7 @@ ${ctx.figure('fig-changes')}
       table + (hiddenRows.length ? `\n\n${hiddenRows.join('\n')}` : ''),
       m(t.matchRule(fmt.number(changes.matchMaxDistance))),
       m(SIZE_ALERT_TEXTS[data.locale].alertRule(fmt.percent(changes.alertThreshold, 0))),
-      m(t.driftLater),
+      m(driftNote(ctx)),
       ctx.chartsInHtml(),
     ].join('\n\n');
   },

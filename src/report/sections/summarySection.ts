@@ -82,6 +82,8 @@ ${ctx.suppressed()}`;
 function alertsHtml(ctx: ReportContext): string {
   const { data, fmt } = ctx;
   const a = SIZE_ALERT_TEXTS[data.locale];
+  // With a drift report the alerts are its own, first in the review: one list of alerts, by one rule.
+  if (data.drift) return `<div class="callout info">${e(a.inDrift)}</div>`;
   if (!data.changes) return `<div class="callout info">${e(a.noPreviousRun)}</div>`;
   const threshold = fmt.percent(data.changes.alertThreshold, 0);
   const alerts = sizeAlerts(data.changes.segments, ctx, e);
@@ -92,6 +94,7 @@ function alertsHtml(ctx: ReportContext): string {
 function alertsMarkdown(ctx: ReportContext): string {
   const { data, fmt } = ctx;
   const a = SIZE_ALERT_TEXTS[data.locale];
+  if (data.drift) return m(a.inDrift);
   if (!data.changes) return m(a.noPreviousRun);
   const threshold = fmt.percent(data.changes.alertThreshold, 0);
   const alerts = sizeAlerts(data.changes.segments, ctx, m);
