@@ -1,0 +1,121 @@
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkParam, inputError } from '../core/errors';
+import { DuckSession, quoteIdent, quoteLiteral } from '../data/DuckSession';
+import { TABLE_NAMES, type TableName } from '../data/schema';
+import { ClickHouseEngine, clickHouseError } from './ClickHouseEngine';
+
+/** What the upload wrote: per table, the rows in the Distributed table and on each shard. */
+export interface UploadResult {
+  database: string;
+  cluster: string;
+  tables: { table: TableName; rows: number; rowsPerShard: number[]; columns: { name: string; type: string }[] }[];
+}
+
+/** Columns held as exact decimals (seglab sums them as DECIMAL(18,4); ClickHouse truncates a Float64 into a decimal). */
+const DECIMAL_COLUMNS = new Set(['amount', 'items']);
+
+/**
+ * Upload the canonical tables of a DuckDB session (after seglab's load and checks) into a ClickHouse
+ * cluster: on every shard a local MergeTree table `<table>_local`, and a Distributed table `<table>`
+ * over them sharded by `cityHash64(customer_id)`, so a customer's rows of every table sit on one shard
+ * and per-customer aggregates are local to it. Tables of those names are replaced. Amounts and item
+ * counts are stored as Decimal(18,4) (DuckDB's exact value), timestamps as DateTime('UTC') (whole
+ * seconds: feature windows start at midnight, so no comparison changes). Counts are checked afterwards.
+ */
+export async function uploadToClickHouse(session: DuckSession, engine: ClickHouseEngine, tables?: readonly TableName[]): Promise<UploadResult> {
+  checkParam(session instanceof DuckSession, 'session', typeof session, 'a DuckSession');
+  checkParam(engine instanceof ClickHouseEngine, 'engine', typeof engine, 'a ClickHouseEngine');
+  const { database, cluster, shardUrls } = engine.settings;
+  const layout = (await engine.describe()).cluster!;
+  if (layout.shards.length === 0) {
+    throw inputError({ check: 'engine-cluster', what: `ClickHouse at ${engine.settings.url} has no cluster named ${cluster} in its remote_servers`, where: { field: 'SEGLAB_CLICKHOUSE_CLUSTER' }, fix: 'set SEGLAB_CLICKHOUSE_CLUSTER to a cluster of system.clusters' });
+  }
+  if (layout.shards.length !== shardUrls.length) {
+    throw inputError({ check: 'engine-cluster', what: `cluster ${cluster} has ${layout.shards.length} shards (${layout.shards.join(', ')}) but SEGLAB_CLICKHOUSE_SHARD_URLS names ${shardUrls.length}`, where: { field: 'SEGLAB_CLICKHOUSE_SHARD_URLS' }, fix: 'list the HTTP endpoint of every shard, in shard order' });
+  }
+  const wanted = tables ?? TABLE_NAMES;
+  const present: TableName[] = [];
+  for (const t of wanted) if (await session.tableExists(t)) present.push(t);
+  checkParam(present.length > 0, 'session', 'no canonical table', 'a session with customers, transactions or events loaded');
+
+  const result: UploadResult = { database, cluster, tables: [] };
+  const dir = mkdtempSync(join(tmpdir(), 'seglab-upload-'));
+  const shards = shardUrls.map((url) => ({ url, client: ClickHouseEngine.client(url, engine.settings) }));
+  try {
+    for (const table of present) {
+      const described = await session.describe(quoteIdent(table));
+      const columns = described.map((c) => ({ name: c.name, type: clickHouseType(table, c.name, c.type) }));
+      const local = `${database}.${quoteCh(`${table}_local`)}`;
+      const dist = `${database}.${quoteCh(table)}`;
+      const ddl = columns.map((c) => `${quoteCh(c.name)} ${c.type}`).join(', ');
+      for (const shard of shards) {
+        for (const query of [
+          `DROP TABLE IF EXISTS ${dist}`,
+          `DROP TABLE IF EXISTS ${local}`,
+          `CREATE TABLE ${local} (${ddl}) ENGINE = MergeTree() ORDER BY tuple()`,
+          `CREATE TABLE ${dist} AS ${local} ENGINE = Distributed(${cluster}, ${database}, ${quoteCh(`${table}_local`)}, cityHash64(ifNull(customer_id, '')))`,
+        ]) {
+          try {
+            await shard.client.command({ query });
+          } catch (error) {
+            throw clickHouseError(error, shard.url, query);
+          }
+        }
+      }
+      // DuckDB writes the rows as CSV in ClickHouse's text forms; the Distributed table routes each row.
+      const file = join(dir, `${table}.csv`);
+      const selects = described.map((c) => `${csvValue(table, c.name, c.type)} AS ${quoteIdent(c.name)}`);
+      await session.run(`COPY (SELECT ${selects.join(', ')} FROM ${quoteIdent(table)}) TO ${quoteLiteral(file)} (FORMAT csv, HEADER false, NULLSTR '\\N')`);
+      await engine.insert(dist, createReadStream(file), 'CSV', { insert_distributed_sync: 1 });
+      rmSync(file, { force: true });
+      const expected = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(table)}`));
+      const rowsPerShard: number[] = [];
+      for (const shard of shards) {
+        const rows = await (await shard.client.query({ query: `SELECT count() AS n FROM ${local}`, format: 'JSONEachRow' })).json<{ n: string | number }>();
+        rowsPerShard.push(Number(rows[0]?.n));
+      }
+      const rows = rowsPerShard.reduce((a, b) => a + b, 0);
+      if (rows !== expected) throw new Error(`upload of ${table}: ClickHouse holds ${rows} rows, DuckDB ${expected}`);
+      result.tables.push({ table, rows, rowsPerShard, columns });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(shards.map((s) => s.client.close()));
+  }
+  return result;
+}
+
+/** The ClickHouse column type of a canonical DuckDB column (every column Nullable: the canonical tables allow NULL). */
+function clickHouseType(table: TableName, name: string, duckType: string): string {
+  const t = duckType.toUpperCase();
+  let ch: string | undefined;
+  if (DECIMAL_COLUMNS.has(name) && table === 'transactions' && /^(DOUBLE|FLOAT|DECIMAL|INTEGER|BIGINT)/.test(t)) ch = 'Decimal(18,4)';
+  else if (t === 'VARCHAR') ch = 'String';
+  else if (t === 'DOUBLE' || t === 'FLOAT') ch = 'Float64';
+  else if (t === 'BIGINT') ch = 'Int64';
+  else if (t === 'INTEGER') ch = 'Int32';
+  else if (t === 'BOOLEAN') ch = 'UInt8';
+  else if (t === 'TIMESTAMP' || t.startsWith('TIMESTAMP')) ch = "DateTime('UTC')";
+  else if (t === 'DATE') ch = 'Date';
+  if (!ch) {
+    throw inputError({ check: 'engine-type', what: `column ${name} has DuckDB type ${duckType}, which the ClickHouse upload does not map`, where: { field: table, column: name }, fix: 'cast it to VARCHAR, DOUBLE, BIGINT, BOOLEAN or TIMESTAMP when loading' });
+  }
+  return `Nullable(${ch})`;
+}
+
+/** A column as ClickHouse's CSV reads it: decimals exact, timestamps as 'YYYY-MM-DD hh:mm:ss' (UTC), booleans 0/1. */
+function csvValue(table: TableName, name: string, duckType: string): string {
+  const q = quoteIdent(name);
+  const t = duckType.toUpperCase();
+  if (DECIMAL_COLUMNS.has(name) && table === 'transactions' && /^(DOUBLE|FLOAT|DECIMAL|INTEGER|BIGINT)/.test(t)) return `CAST(${q} AS DECIMAL(18,4))`;
+  if (t.startsWith('TIMESTAMP')) return `strftime(${q}, '%Y-%m-%d %H:%M:%S')`;
+  if (t === 'BOOLEAN') return `CAST(${q} AS INTEGER)`;
+  return q;
+}
+
+/** A table or column name for ClickHouse DDL (backquoted). */
+function quoteCh(name: string): string {
+  return `\`${name.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``;
+}
