@@ -1,4 +1,4 @@
-import { createClient, type ClickHouseClient, type ClickHouseSettings as ClientSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings as ClientSettings } from '@clickhouse/client';
 import type { Readable } from 'node:stream';
 import { inputError } from '../core/errors';
 import type { Row } from '../data/DuckSession';
@@ -36,9 +36,13 @@ export class ClickHouseEngine implements Engine {
     return engine;
   }
 
-  /** A client of one server (the entry point, or a shard for the upload's local tables). */
-  static client(url: string, settings: ClickHouseSettings): ClickHouseClient {
-    return createClient({ url, username: settings.user, password: settings.password, database: settings.database, clickhouse_settings: BASE_SETTINGS, request_timeout: 600_000 });
+  /** A client of one server (the entry point, or a shard for the upload's local tables: `database` "default", names qualified). */
+  static client(url: string, settings: ClickHouseSettings, database = settings.database): ClickHouseClient {
+    // The client's own log is off: its errors reach the caller as InputError / Error (clickHouseError), once.
+    return createClient({
+      url, username: settings.user, password: settings.password, database,
+      clickhouse_settings: BASE_SETTINGS, request_timeout: 600_000, log: { level: ClickHouseLogLevel.OFF },
+    });
   }
 
   async run(sql: string, querySettings: ClientSettings = {}): Promise<void> {
@@ -90,12 +94,12 @@ export function clickHouseError(error: unknown, url: string, sql: string): Error
       fix: 'start the cluster (scripts/clickhouse-cluster start DIR) or point SEGLAB_CLICKHOUSE_URL at a running server',
     });
   }
-  const missing = /Table ([^\s]+) doesn't exist/.exec(message);
+  const missing = /(?:Table|Database) ([^\s,]+) doesn't exist/.exec(message);
   if (missing) {
     return inputError({
-      summary: `ClickHouse at ${url} has no table ${missing[1]}.`,
+      summary: `ClickHouse at ${url} has no ${/^Database/.test(missing[0]) ? 'database' : 'table'} ${missing[1]}.`,
       check: 'missing-table',
-      what: `table ${missing[1]} does not exist`,
+      what: `${/^Database/.test(missing[0]) ? 'database' : 'table'} ${missing[1]} does not exist`,
       where: { field: 'SEGLAB_CLICKHOUSE_DATABASE' },
       fix: 'upload the data first (seglab load --engine clickhouse, or uploadToClickHouse), or set SEGLAB_CLICKHOUSE_DATABASE to the database that holds it',
     });

@@ -20,7 +20,8 @@ const DECIMAL_COLUMNS = new Set(['amount', 'items']);
  * Upload the canonical tables of a DuckDB session (after seglab's load and checks) into a ClickHouse
  * cluster: on every shard a local MergeTree table `<table>_local`, and a Distributed table `<table>`
  * over them sharded by `cityHash64(customer_id)`, so a customer's rows of every table sit on one shard
- * and per-customer aggregates are local to it. Tables of those names are replaced. Amounts and item
+ * and per-customer aggregates are local to it. The database is created where missing; tables of those
+ * names are replaced. Amounts and item
  * counts are stored as Decimal(18,4) (DuckDB's exact value), timestamps as DateTime('UTC') (whole
  * seconds: feature windows start at midnight, so no comparison changes). Counts are checked afterwards.
  */
@@ -42,7 +43,7 @@ export async function uploadToClickHouse(session: DuckSession, engine: ClickHous
 
   const result: UploadResult = { database, cluster, tables: [] };
   const dir = mkdtempSync(join(tmpdir(), 'seglab-upload-'));
-  const shards = shardUrls.map((url) => ({ url, client: ClickHouseEngine.client(url, engine.settings) }));
+  const shards = shardUrls.map((url) => ({ url, client: ClickHouseEngine.client(url, engine.settings, 'default') }));
   try {
     for (const table of present) {
       const described = await session.describe(quoteIdent(table));
@@ -52,6 +53,7 @@ export async function uploadToClickHouse(session: DuckSession, engine: ClickHous
       const ddl = columns.map((c) => `${quoteCh(c.name)} ${c.type}`).join(', ');
       for (const shard of shards) {
         for (const query of [
+          `CREATE DATABASE IF NOT EXISTS ${database}`,
           `DROP TABLE IF EXISTS ${dist}`,
           `DROP TABLE IF EXISTS ${local}`,
           `CREATE TABLE ${local} (${ddl}) ENGINE = MergeTree() ORDER BY tuple()`,

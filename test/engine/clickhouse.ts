@@ -21,11 +21,11 @@ function installed(): boolean {
 }
 
 /**
- * Start the two-shard cluster if it is down and connect to it (database from the environment, default
- * "default"). Throws with a clear message when ClickHouse is not installed. A test that points
+ * Start the two-shard cluster if it is down and connect to it (to `database`, created on the entry
+ * server if missing; the upload creates it on every shard; default: SEGLAB_CLICKHOUSE_DATABASE). Throws with a clear message when ClickHouse is not installed. A test that points
  * SEGLAB_CLICKHOUSE_URL elsewhere uses that server instead and nothing is started.
  */
-export async function startClickHouse(): Promise<ClickHouseEngine> {
+export async function startClickHouse(database?: string): Promise<ClickHouseEngine> {
   const settings = clickHouseSettingsFromEnv();
   if (!process.env.SEGLAB_CLICKHOUSE_URL) {
     if (!installed()) {
@@ -35,5 +35,13 @@ export async function startClickHouse(): Promise<ClickHouseEngine> {
     }
     execFileSync(join(root, 'scripts', 'clickhouse-cluster'), ['start', CLUSTER_DIR], { stdio: ['ignore', 'pipe', 'pipe'] });
   }
-  return ClickHouseEngine.connect(settings);
+  if (!database) return ClickHouseEngine.connect(settings);
+  // A test file's own database, so that files running at once do not replace each other's tables.
+  const admin = await ClickHouseEngine.connect(settings);
+  try {
+    await admin.run(`CREATE DATABASE IF NOT EXISTS ${database}`);
+  } finally {
+    await admin.close();
+  }
+  return ClickHouseEngine.connect({ ...settings, database });
 }

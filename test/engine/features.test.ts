@@ -6,6 +6,9 @@ import type { ClickHouseEngine } from '../../src/engine/ClickHouseEngine';
 import { uploadToClickHouse } from '../../src/engine/uploadToClickHouse';
 import { computeClickHouseFeatures } from '../../src/features/computeClickHouseFeatures';
 import { computeFeatures } from '../../src/features/computeFeatures';
+import { inspectAvailable, roleHintsFrom } from '../../src/features/AvailableData';
+import type { FeatureConfigInput } from '../../src/features/FeatureConfig';
+import { createFixture } from '../features/fixture';
 import { SKIP_CLICKHOUSE, SKIP_REASON, startClickHouse } from './clickhouse';
 
 const sample = join(__dirname, '..', '..', 'data', 'sample');
@@ -28,11 +31,25 @@ function differences(duck: Row[], ch: Row[], columns: string[]): string[] {
   return out;
 }
 
+/** The session's tables through DuckDB and, uploaded, through the cluster: both feature tables, ordered by customer_id. */
+async function bothWays(session: DuckSession, engine: ClickHouseEngine, config: FeatureConfigInput, asOf: string, load?: object) {
+  const duckResult = await computeFeatures(session, config, asOf, load);
+  const duck = await session.all('SELECT * FROM features ORDER BY customer_id');
+  await session.run('DROP TABLE features');
+  const upload = await uploadToClickHouse(session, engine);
+  const available = { ...(await inspectAvailable(session, roleHintsFrom(load))), levels: duckResult.levels };
+  const ch = await computeClickHouseFeatures(engine, available, config, asOf);
+  const columns = duckResult.columns.map((c) => c.name);
+  expect(ch.plan.columns.map((c) => c.name)).toEqual(columns);
+  expect(Object.keys(ch.rows[0]!)).toEqual(columns);
+  return { duck, ch: ch.rows, columns, upload, skipped: duckResult.skipped };
+}
+
 describe.skipIf(SKIP_CLICKHOUSE)(`the feature table on a two-shard ClickHouse cluster equals DuckDB's${SKIP_CLICKHOUSE ? ` (${SKIP_REASON})` : ''}`, () => {
   let engine: ClickHouseEngine;
   let session: DuckSession;
   beforeAll(async () => {
-    engine = await startClickHouse();
+    engine = await startClickHouse('seglab_test_features');
     session = await DuckSession.open({ threads: 2 });
   }, 120_000);
   afterAll(async () => {
@@ -46,23 +63,13 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the feature table on a two-shard ClickHouse cl
       { customers: { path: 'customers.csv.gz', keepUnmapped: true }, transactions: { path: 'transactions.csv.gz' }, events: { path: 'events.csv.gz' } },
       { baseDir: sample },
     );
-    const config = { windows: [30, 60, 90, 180, 365] };
-    const duckResult = await computeFeatures(session, config, '2026-07-01', load);
-    const duck = await session.all('SELECT * FROM features ORDER BY customer_id');
-
-    const upload = await uploadToClickHouse(session, engine);
+    const { duck, ch: rows, columns, upload } = await bothWays(session, engine, { windows: [30, 60, 90, 180, 365] }, '2026-07-01', load);
+    const ch = { rows };
     // Both shards hold customers (sharded by customer_id), and all rows arrived.
     const customers = upload.tables.find((t) => t.table === 'customers')!;
     expect(customers.rows).toBe(3000);
     expect(customers.rowsPerShard.every((n) => n > 500)).toBe(true);
 
-    const { inspectAvailable, roleHintsFrom } = await import('../../src/features/AvailableData');
-    const available = { ...(await inspectAvailable(session, roleHintsFrom(load))), levels: duckResult.levels };
-    const ch = await computeClickHouseFeatures(engine, available, config, '2026-07-01');
-
-    const columns = duckResult.columns.map((c) => c.name);
-    expect(ch.plan.columns.map((c) => c.name)).toEqual(columns);
-    expect(Object.keys(ch.rows[0]!)).toEqual(columns);
     expect(differences(duck, ch.rows, columns).slice(0, 10)).toEqual([]);
     // Sums are exact on both sides: money columns equal to the last digit, not just to 1e-9.
     const exact = columns.filter((c) => /^(monetary_total|spend_\d+d)$/.test(c));
@@ -71,4 +78,30 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the feature table on a two-shard ClickHouse cl
     // The RFM scores and segments are spread (not all NULL / one value).
     expect(new Set(ch.rows.map((r) => r.rfm_segment)).size).toBeGreaterThan(5);
   }, 300_000);
+
+  it('the features fixture: returns, multi-line orders, NULL flags and ids, activity after asOf, quotes and backslashes in values', async () => {
+    await createFixture(session);
+    // Category and channel values that need quoting differently in DuckDB and ClickHouse.
+    await session.run(`UPDATE transactions SET category = 'Toy''s \\ "best"' WHERE category = 'Toys'`);
+    await session.run(`UPDATE transactions SET channel = 'st''ore\\' WHERE channel = 'store'`);
+    const { duck, ch, columns, upload } = await bothWays(session, engine, { windows: [30, 90, 365], trendDays: 90 }, '2024-01-01');
+    expect(duck.length).toBe(4);
+    expect(columns).toContain(`cat_share_toy_s_best`);
+    expect(columns).toContain(`channel_share_st_ore`);
+    expect(columns).toContain('rfm_segment');
+    expect(upload.tables.find((t) => t.table === 'transactions')!.rowsPerShard.filter((n) => n > 0).length).toBe(2);
+    expect(differences(duck, ch, columns)).toEqual([]);
+  }, 120_000);
+
+  it('no customers table, no order_id, no is_return (a negative amount is a return), 4 RFM bins', async () => {
+    await createFixture(session, { customers: false });
+    await session.run('DROP TABLE IF EXISTS customers');
+    await session.run('ALTER TABLE transactions DROP COLUMN order_id');
+    await session.run('ALTER TABLE transactions DROP COLUMN is_return');
+    const { duck, ch, columns, skipped } = await bothWays(session, engine, { windows: [30, 365], rfmBins: 4 }, '2024-01-01');
+    expect(skipped.some((s) => s.column === 'rfm_segment')).toBe(true);
+    expect(columns).toContain('r_score');
+    expect(duck.length).toBe(4);
+    expect(differences(duck, ch, columns)).toEqual([]);
+  }, 120_000);
 });
