@@ -36,6 +36,16 @@ export class ClickHouseEngine implements Engine {
     return engine;
   }
 
+  /** Create the settings' database on the entry server when it is missing (an upload's first step; the upload creates it on every shard). */
+  static async ensureDatabase(settings: ClickHouseSettings): Promise<void> {
+    const admin = new ClickHouseEngine(settings, ClickHouseEngine.client(settings.url, settings, 'default'));
+    try {
+      await admin.run(`CREATE DATABASE IF NOT EXISTS ${settings.database}`);
+    } finally {
+      await admin.close();
+    }
+  }
+
   /** A client of one server (the entry point, or a shard for the upload's local tables: `database` "default", names qualified). */
   static client(url: string, settings: ClickHouseSettings, database = settings.database): ClickHouseClient {
     // The client's own log is off: its errors reach the caller as InputError / Error (clickHouseError), once.

@@ -37,11 +37,6 @@ export async function startClickHouse(database?: string): Promise<ClickHouseEngi
   }
   if (!database) return ClickHouseEngine.connect(settings);
   // A test file's own database, so that files running at once do not replace each other's tables.
-  const admin = await ClickHouseEngine.connect(settings);
-  try {
-    await admin.run(`CREATE DATABASE IF NOT EXISTS ${database}`);
-  } finally {
-    await admin.close();
-  }
+  await ClickHouseEngine.ensureDatabase({ ...settings, database });
   return ClickHouseEngine.connect({ ...settings, database });
 }
