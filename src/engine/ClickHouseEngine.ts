@@ -71,6 +71,40 @@ export class ClickHouseEngine implements Engine {
     await this.guard(`INSERT INTO ${table}`, () => this.client.insert({ table, values: stream, format, clickhouse_settings: querySettings }));
   }
 
+  /**
+   * The HTTP endpoint of every shard (SEGLAB_CLICKHOUSE_SHARD_URLS), checked against the cluster's
+   * layout in system.clusters: the same number of shards, each answering.
+   */
+  async shardUrls(): Promise<string[]> {
+    const { cluster, shardUrls, url } = this.settings;
+    const layout = (await this.describe()).cluster!;
+    if (layout.shards.length === 0) {
+      throw inputError({ check: 'engine-cluster', what: `ClickHouse at ${url} has no cluster named ${cluster} in its remote_servers`, where: { field: 'SEGLAB_CLICKHOUSE_CLUSTER' }, fix: 'set SEGLAB_CLICKHOUSE_CLUSTER to a cluster of system.clusters' });
+    }
+    if (layout.shards.length !== shardUrls.length) {
+      throw inputError({ check: 'engine-cluster', what: `cluster ${cluster} has ${layout.shards.length} shards (${layout.shards.join(', ')}) but SEGLAB_CLICKHOUSE_SHARD_URLS names ${shardUrls.length}`, where: { field: 'SEGLAB_CLICKHOUSE_SHARD_URLS' }, fix: 'list the HTTP endpoint of every shard, in shard order' });
+    }
+    return shardUrls;
+  }
+
+  /** Run one query on every shard at once (a statement over the shards' local tables); rows per shard, in shard order. */
+  async allOnShards(sql: string, querySettings: ClientSettings = {}): Promise<Row[][]> {
+    const urls = await this.shardUrls();
+    return Promise.all(
+      urls.map(async (url) => {
+        const client = ClickHouseEngine.client(url, this.settings);
+        try {
+          const result = await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: querySettings });
+          return (await result.json()) as Row[];
+        } catch (error) {
+          throw clickHouseError(error, url, sql);
+        } finally {
+          await client.close();
+        }
+      }),
+    );
+  }
+
   async describe(): Promise<EngineInfo> {
     const version = String((await this.all('SELECT version() AS v'))[0]?.v);
     const rows = await this.all(`SELECT host_address, port FROM system.clusters WHERE cluster = '${this.settings.cluster}' ORDER BY shard_num, replica_num`);

@@ -28,14 +28,8 @@ const DECIMAL_COLUMNS = new Set(['amount', 'items']);
 export async function uploadToClickHouse(session: DuckSession, engine: ClickHouseEngine, tables?: readonly TableName[]): Promise<UploadResult> {
   checkParam(session instanceof DuckSession, 'session', typeof session, 'a DuckSession');
   checkParam(engine instanceof ClickHouseEngine, 'engine', typeof engine, 'a ClickHouseEngine');
-  const { database, cluster, shardUrls } = engine.settings;
-  const layout = (await engine.describe()).cluster!;
-  if (layout.shards.length === 0) {
-    throw inputError({ check: 'engine-cluster', what: `ClickHouse at ${engine.settings.url} has no cluster named ${cluster} in its remote_servers`, where: { field: 'SEGLAB_CLICKHOUSE_CLUSTER' }, fix: 'set SEGLAB_CLICKHOUSE_CLUSTER to a cluster of system.clusters' });
-  }
-  if (layout.shards.length !== shardUrls.length) {
-    throw inputError({ check: 'engine-cluster', what: `cluster ${cluster} has ${layout.shards.length} shards (${layout.shards.join(', ')}) but SEGLAB_CLICKHOUSE_SHARD_URLS names ${shardUrls.length}`, where: { field: 'SEGLAB_CLICKHOUSE_SHARD_URLS' }, fix: 'list the HTTP endpoint of every shard, in shard order' });
-  }
+  const { database, cluster } = engine.settings;
+  const shardUrls = await engine.shardUrls();
   const wanted = tables ?? TABLE_NAMES;
   const present: TableName[] = [];
   for (const t of wanted) if (await session.tableExists(t)) present.push(t);

@@ -21,8 +21,9 @@ import { uniqueAggs, unique, RFM_TX_AGGS, type Agg, type FeatureSpec, type SqlCo
  *   with an order), and `rfmScores` computes the tiles on the gathered table, as DuckDB's ntile does.
  * - Column aliases in ClickHouse are visible in the whole SELECT (WHERE included), so a column is never
  *   aliased to its own name with another meaning (lines carry `line_ts`, orders `ts`).
- * Every per-customer subquery reads a table (customers, transactions, events) that may be a Distributed
- * table: each shard scans and aggregates its own rows; the initiator joins the per-customer results.
+ * The statement runs on every shard, over its local tables: the upload shards every table by customer_id,
+ * so a customer's rows are all on one shard and each shard computes its own customers' rows completely
+ * (no partial aggregates cross the network); the caller concatenates them (computeClickHouseFeatures).
  */
 export interface ClickHouseFeatureSql {
   sql: string;
@@ -42,8 +43,19 @@ export function clickHouseTimestamp(asOf: CalendarDate): string {
   return `toDateTime('${asOf.iso} 00:00:00', 'UTC')`;
 }
 
-/** Write the ClickHouse statement for the specs (internal: specs come from buildFeatureSpecs with a ClickHouse asOf). */
-export function assembleClickHouseFeatureSql(specs: readonly FeatureSpec[], ctx: SqlContext): ClickHouseFeatureSql {
+/** The tables the statement reads: each shard's local tables (the upload's `<table>_local`). */
+export const SHARD_TABLES = { customers: 'customers_local', transactions: 'transactions_local', events: 'events_local' } as const;
+
+/**
+ * Write the ClickHouse statement for the specs (internal: specs come from buildFeatureSpecs with a
+ * ClickHouse asOf). It reads `tables` (default each shard's local tables): every table is sharded by
+ * customer_id, so the whole statement is local to a shard and each shard returns its own customers.
+ */
+export function assembleClickHouseFeatureSql(
+  specs: readonly FeatureSpec[],
+  ctx: SqlContext,
+  tables: { customers: string; transactions: string; events: string } = SHARD_TABLES,
+): ClickHouseFeatureSql {
   const rfmSpecs = specs.filter((s) => s.rfm);
   const plain = specs.filter((s) => !s.rfm);
   const baseCols = unique(specs.flatMap((s) => s.base ?? []));
@@ -63,11 +75,11 @@ export function assembleClickHouseFeatureSql(specs: readonly FeatureSpec[], ctx:
     if (ctx.signupDate) where.push(`(signup_date IS NULL OR signup_date < ${A})`);
     base = [
       `SELECT ${['customer_id', ...baseCols.map((q, i) => `${chIdent(unquote(q))} AS ${chIdent(baseNames[i]!)}`)].join(', ')}`,
-      'FROM customers',
+      `FROM ${tables.customers}`,
       `WHERE ${where.join(' AND ')}`,
     ].join('\n');
   } else {
-    base = ['SELECT DISTINCT customer_id', 'FROM transactions', `WHERE customer_id IS NOT NULL AND ts < ${A}`].join('\n');
+    base = ['SELECT DISTINCT customer_id', `FROM ${tables.transactions}`, `WHERE customer_id IS NOT NULL AND ts < ${A}`].join('\n');
   }
 
   const parts: { sql: string; columns: string[] }[] = [];
@@ -79,7 +91,7 @@ export function assembleClickHouseFeatureSql(specs: readonly FeatureSpec[], ctx:
     if (orderCols.has('discount_used')) lineCols.push('discount_used AS line_discount');
     if (orderCols.has('channel')) lineCols.push('channel AS line_channel');
     lineCols.push(`${isReturn} AS line_return`);
-    const lines = [`SELECT ${lineCols.join(', ')}`, 'FROM transactions', `WHERE ts < ${A} AND customer_id IS NOT NULL`].join('\n');
+    const lines = [`SELECT ${lineCols.join(', ')}`, `FROM ${tables.transactions}`, `WHERE ts < ${A} AND customer_id IS NOT NULL`].join('\n');
     let orders: string;
     if (ctx.orderId) {
       const purchase = 'NOT line_return';
@@ -105,14 +117,14 @@ export function assembleClickHouseFeatureSql(specs: readonly FeatureSpec[], ctx:
   if (catAggs.length) {
     const purchases = [
       'SELECT customer_id, category, CAST(amount AS Nullable(Decimal(18,4))) AS purchase_amount',
-      'FROM transactions',
+      `FROM ${tables.transactions}`,
       `WHERE ts < ${A} AND customer_id IS NOT NULL AND NOT ${isReturn}`,
     ].join('\n');
     // The specs' aggregates read `amount`: here the purchase amount as a decimal.
     parts.push(perCustomer('cat', catAggs.map((a) => ({ ...a, arg: a.arg === 'amount' ? 'purchase_amount' : a.arg })), `(\n${indent(purchases)}\n)`));
   }
   if (evAggs.length) {
-    const events = ['SELECT customer_id, event_type, ts', 'FROM events', `WHERE ts < ${A} AND customer_id IS NOT NULL`].join('\n');
+    const events = ['SELECT customer_id, event_type, ts', `FROM ${tables.events}`, `WHERE ts < ${A} AND customer_id IS NOT NULL`].join('\n');
     parts.push(perCustomer('ev', evAggs, `(\n${indent(events)}\n)`));
   }
 

@@ -9,6 +9,25 @@ import { RFM_INPUTS } from './clickHouseFeatureSql';
 import { rfmScores } from './rfmScores';
 import { NO_PURCHASE_SEGMENT, rfmSegment } from './rfmSegment';
 
+/** Merge lists sorted by customer_id (byte order of UTF-8, as DuckDB and ClickHouse sort text) into one. */
+function mergeByCustomerId(lists: readonly Row[][]): Row[] {
+  const key = (r: Row) => Buffer.from(String(r.customer_id), 'utf8');
+  let merged: Row[] = [];
+  for (const list of lists) {
+    const out: Row[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < merged.length && j < list.length) {
+      if (Buffer.compare(key(merged[i]!), key(list[j]!)) <= 0) out.push(merged[i++]!);
+      else out.push(list[j++]!);
+    }
+    while (i < merged.length) out.push(merged[i++]!);
+    while (j < list.length) out.push(list[j++]!);
+    merged = out;
+  }
+  return merged;
+}
+
 /** The feature table computed on ClickHouse: one row per customer, columns in the plan's order. */
 export interface ClickHouseFeatureTable {
   plan: ClickHouseFeaturePlan;
@@ -16,8 +35,9 @@ export interface ClickHouseFeatureTable {
 }
 
 /**
- * Compute the feature table on a ClickHouse cluster: the plan's statement runs there (each shard
- * aggregates its own customers' rows), one row per customer comes back, and the RFM scores, which
+ * Compute the feature table on a ClickHouse cluster: the plan's statement runs on every shard at once,
+ * over its local tables (the upload shards every table by customer_id, so each shard computes its own
+ * customers completely), one row per customer comes back, and the RFM scores, which
  * need every customer's values at once, are computed here from the returned inputs (rfmScores, the
  * same ntile and tie rule as DuckDB's statement). `available` says which tables and columns exist and
  * fixes the category / channel levels (e.g. from the local load whose tables were uploaded).
@@ -30,7 +50,9 @@ export async function computeClickHouseFeatures(
 ): Promise<ClickHouseFeatureTable> {
   checkParam(engine instanceof ClickHouseEngine, 'engine', typeof engine, 'a ClickHouseEngine');
   const plan = planClickHouseFeatures(available, config, asOf);
-  const gathered = await engine.all(plan.clickhouse.sql, plan.clickhouse.settings);
+  // Every shard computes its own customers' rows (sorted by customer_id); merged here in DuckDB's order.
+  const perShard = await engine.allOnShards(plan.clickhouse.sql, plan.clickhouse.settings);
+  const gathered = mergeByCustomerId(perShard);
   const n = gathered.length;
   let scores: ReturnType<typeof rfmScores> | undefined;
   if (plan.clickhouse.rfm.length) {
