@@ -9,6 +9,10 @@ import { computeFeatures } from '../../src/features/computeFeatures';
 import { inspectAvailable, roleHintsFrom } from '../../src/features/AvailableData';
 import type { FeatureConfigInput } from '../../src/features/FeatureConfig';
 import { createFixture } from '../features/fixture';
+import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
+import { HAVE_CDNOW_MASTER, loadCdnowMaster } from '../clv/cdnow';
+import { DATASETS } from '../datasets';
+import { existsSync } from 'node:fs';
 import { SKIP_CLICKHOUSE, SKIP_REASON, startClickHouse } from './clickhouse';
 
 const sample = join(__dirname, '..', '..', 'data', 'sample');
@@ -104,4 +108,24 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the feature table on a two-shard ClickHouse cl
     expect(duck.length).toBe(4);
     expect(differences(duck, ch, columns)).toEqual([]);
   }, 120_000);
+
+  it.skipIf(!HAVE_CDNOW_MASTER)('real data, CDNOW master (69,659 lines, 23,570 customers; transactions only)', async () => {
+    await session.run('DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS events');
+    await loadCdnowMaster(session);
+    const { duck, ch, columns } = await bothWays(session, engine, { windows: [30, 90, 365] }, '1998-07-01');
+    expect(duck.length).toBe(23570);
+    expect(differences(duck, ch, columns).slice(0, 10)).toEqual([]);
+  }, 300_000);
+
+  const retail = join(DATASETS, 'online_retail_uci_2010_2011.csv.gz');
+  it.skipIf(!existsSync(retail))('real data, UCI Online Retail (541,909 invoice lines: multi-line orders, cancellations, fractional amounts)', async () => {
+    await session.run('DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS events');
+    const { config, baseDir } = loadRunConfig(join(__dirname, '..', '..', 'data', 'configs', 'online-retail.yaml'), { data: retail });
+    const load = await loadTables(session, config.data, { baseDir });
+    const { duck, ch, columns } = await bothWays(session, engine, config.features, config.asOf!.iso, load);
+    expect(duck.length).toBeGreaterThan(4000);
+    expect(differences(duck, ch, columns).slice(0, 10)).toEqual([]);
+    const exact = columns.filter((c) => /^(monetary_total|spend_\d+d)$/.test(c));
+    for (const c of exact) expect(ch.map((r) => r[c])).toEqual(duck.map((r) => r[c]));
+  }, 600_000);
 });
