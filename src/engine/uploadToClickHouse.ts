@@ -35,6 +35,12 @@ export async function uploadToClickHouse(session: DuckSession, engine: ClickHous
   for (const t of wanted) if (await session.tableExists(t)) present.push(t);
   checkParam(present.length > 0, 'session', 'no canonical table', 'a session with customers, transactions or events loaded');
 
+  // Every table is checked before any is replaced, so a refused upload leaves the cluster as it was.
+  for (const table of present) {
+    const described = await session.describe(quoteIdent(table));
+    for (const c of described) clickHouseType(table, c.name, c.type);
+    await checkDateRange(session, table, described);
+  }
   const result: UploadResult = { database, cluster, tables: [] };
   const dir = mkdtempSync(join(tmpdir(), 'seglab-upload-'));
   const shards = shardUrls.map((url) => ({ url, client: ClickHouseEngine.client(url, engine.settings, 'default') }));
@@ -109,6 +115,28 @@ function csvValue(table: TableName, name: string, duckType: string): string {
   if (t.startsWith('TIMESTAMP')) return `strftime(${q}, '%Y-%m-%d %H:%M:%S')`;
   if (t === 'BOOLEAN') return `CAST(${q} AS INTEGER)`;
   return q;
+}
+
+/** ClickHouse 18.x's DateTime and Date hold 1970-01-01 to 2105: a timestamp outside would be stored as another one. */
+async function checkDateRange(session: DuckSession, table: TableName, described: readonly { name: string; type: string }[]): Promise<void> {
+  for (const c of described) {
+    if (!/^(TIMESTAMP|DATE)/i.test(c.type)) continue;
+    const q = quoteIdent(c.name);
+    const out = await session.one(
+      `SELECT count(*) AS n, strftime(min(${q}), '%Y-%m-%d %H:%M:%S') AS lo, strftime(max(${q}), '%Y-%m-%d %H:%M:%S') AS hi FROM ${quoteIdent(table)}
+       WHERE ${q} < TIMESTAMP '1970-01-01' OR ${q} >= TIMESTAMP '2106-01-01'`,
+    );
+    const n = Number(out?.n ?? 0);
+    if (n > 0) {
+      throw inputError({
+        check: 'engine-date-range',
+        what: `${n} values of ${table}.${c.name} lie outside 1970-01-01 … 2105-12-31 (from ${String(out!.lo)} to ${String(out!.hi)}), which ClickHouse's DateTime cannot hold`,
+        where: { field: table, column: c.name },
+        count: n,
+        fix: 'correct or drop those rows before the upload (dates before 1970 are usually placeholders such as 1900-01-01)',
+      });
+    }
+  }
 }
 
 /** A table or column name for ClickHouse DDL (backquoted). */

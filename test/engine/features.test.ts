@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors';
 import { DuckSession, type Row } from '../../src/data/DuckSession';
 import { loadTables } from '../../src/data/loadTables';
 import type { ClickHouseEngine } from '../../src/engine/ClickHouseEngine';
@@ -128,4 +129,12 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the feature table on a two-shard ClickHouse cl
     const exact = columns.filter((c) => /^(monetary_total|spend_\d+d)$/.test(c));
     for (const c of exact) expect(ch.map((r) => r[c])).toEqual(duck.map((r) => r[c]));
   }, 600_000);
+
+  it('a timestamp ClickHouse cannot hold (before 1970) is an InputError naming table, column and count; nothing is uploaded', async () => {
+    await createFixture(session);
+    await session.run(`UPDATE customers SET signup_date = TIMESTAMP '1900-01-01' WHERE customer_id IN ('c1', 'c2')`);
+    const error = await uploadToClickHouse(session, engine).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/2 values of customers\.signup_date lie outside 1970-01-01 … 2105-12-31 \(from 1900-01-01 00:00:00/);
+  });
 });
