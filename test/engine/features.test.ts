@@ -119,7 +119,7 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the feature table on a two-shard ClickHouse cl
   }, 300_000);
 
   const retail = join(DATASETS, 'online_retail_uci_2010_2011.csv.gz');
-  it.skipIf(!existsSync(retail))('real data, UCI Online Retail (541,909 invoice lines: multi-line orders, cancellations, fractional amounts)', async () => {
+  it.skipIf(!existsSync(retail))('real data, UCI Online Retail (406,829 invoice lines with a customer, of 541,909: multi-line orders, cancellations, fractional amounts)', async () => {
     await session.run('DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS events');
     const { config, baseDir } = loadRunConfig(join(__dirname, '..', '..', 'data', 'configs', 'online-retail.yaml'), { data: retail });
     const load = await loadTables(session, config.data, { baseDir });
