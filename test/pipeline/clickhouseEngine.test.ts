@@ -7,6 +7,8 @@ import { loadRunConfig } from '../../src/pipeline/loadRunConfig';
 import { resolveDataInput } from '../../src/pipeline/dataInput';
 import { runPipeline } from '../../src/pipeline/runPipeline';
 import { uploadFiles } from '../../src/pipeline/uploadFiles';
+import { featureFile } from '../../src/pipeline/featureFile';
+import { writeFileSync } from 'node:fs';
 import { SKIP_CLICKHOUSE, SKIP_REASON, startClickHouse } from '../engine/clickhouse';
 import { tempDir } from '../cli/helpers';
 
@@ -46,5 +48,16 @@ describe.skipIf(SKIP_CLICKHOUSE)(`a run with engine: clickhouse${SKIP_CLICKHOUSE
     expect(ch.manifest.engine).toEqual({ engine: 'clickhouse', version: expect.stringMatching(/^\d+\./), cluster: { name: 'seglab', shards: ['127.0.0.1:19000', '127.0.0.1:19001'] } });
     expect(duck.manifest.engine).toBeUndefined();
     expect(JSON.stringify(ch.manifest)).not.toMatch(/SEGLAB_CLICKHOUSE|password/i);
+  }, 300_000);
+
+  it('seglab features --config with engine: clickhouse writes the same file as DuckDB, and the ClickHouse SQL', async () => {
+    const chConfig = join(out, 'sample-clickhouse.yaml');
+    await uploadFiles(resolveDataInput({ config: configPath }), { env });
+    writeFileSync(chConfig, readFileSync(configPath, 'utf8').replace(/\.\.\/sample\//g, `${join(root, 'data', 'sample')}/`) + 'engine: clickhouse\n');
+    const duck = await featureFile(resolveDataInput({ config: configPath }), join(out, 'duck.csv'), { env });
+    const ch = await featureFile(resolveDataInput({ config: chConfig }), join(out, 'ch.csv'), { env, sql: join(out, 'ch.sql') });
+    expect(ch.rowCount).toBe(duck.rowCount);
+    expect(readFileSync(join(out, 'ch.csv')).equals(readFileSync(join(out, 'duck.csv')))).toBe(true);
+    expect(readFileSync(join(out, 'ch.sql'), 'utf8')).toMatch(/FROM customers_local/);
   }, 300_000);
 });
