@@ -89,8 +89,13 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the feature table on a two-shard ClickHouse cl
     // Category and channel values that need quoting differently in DuckDB and ClickHouse.
     await session.run(`UPDATE transactions SET category = 'Toy''s \\ "best"' WHERE category = 'Toys'`);
     await session.run(`UPDATE transactions SET channel = 'st''ore\\' WHERE channel = 'store'`);
+    // Ids whose UTF-8 byte order (DuckDB's and ClickHouse's) differs from JavaScript's UTF-16 order.
+    for (const t of ['customers', 'transactions', 'events']) {
+      await session.run(`UPDATE ${t} SET customer_id = CASE customer_id WHEN 'c1' THEN '😀1' WHEN 'c2' THEN 'Ａ2' ELSE customer_id END`);
+    }
     const { duck, ch, columns, upload } = await bothWays(session, engine, { windows: [30, 90, 365], trendDays: 90 }, '2024-01-01');
     expect(duck.length).toBe(4);
+    expect(ch.map((r) => r.customer_id)).toEqual(['c3', 'c4', 'Ａ2', '😀1']);
     expect(columns).toContain(`cat_share_toy_s_best`);
     expect(columns).toContain(`channel_share_st_ore`);
     expect(columns).toContain('rfm_segment');
