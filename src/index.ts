@@ -66,6 +66,14 @@ export { hmacId, resolvePseudonymKey, PSEUDONYM_HEX_CHARS, DEFAULT_KEY_ENV } fro
 export { computeFeatures, type FeatureResult, type ComputeFeaturesOptions } from './features/computeFeatures';
 export { readFeatureTable, type FeatureTable } from './features/readFeatureTable';
 export { planFeatures, type FeaturePlan } from './features/planFeatures';
+export { planClickHouseFeatures, type ClickHouseFeaturePlan } from './features/planClickHouseFeatures';
+export { computeClickHouseFeatures, type ClickHouseFeatureTable } from './features/computeClickHouseFeatures';
+export { rfmScores, type RfmScores } from './features/rfmScores';
+export { ENGINE_NAMES, type Engine, type EngineInfo, type EngineName } from './engine/Engine';
+export { DuckDbEngine } from './engine/DuckDbEngine';
+export { ClickHouseEngine } from './engine/ClickHouseEngine';
+export { clickHouseSettingsFromEnv, type ClickHouseSettings } from './engine/ClickHouseSettings';
+export { uploadToClickHouse, type UploadResult } from './engine/uploadToClickHouse';
 export { prepareClusterInput, type PreparedClusterInput, type ClusterInputSettings, type PreparedColumn } from './features/prepareClusterInput';
 export { DEFAULT_CLUSTER_FEATURES } from './features/defaultClusterFeatures';
 export { featureConfigSchema, parseFeatureConfig, FEATURE_GROUPS, type FeatureConfig, type FeatureConfigInput, type FeatureGroup } from './features/FeatureConfig';

@@ -7,6 +7,7 @@ import { driftCommand } from './commands/drift';
 import { exportCommand } from './commands/export';
 import { featuresCommand } from './commands/features';
 import { profileCommand } from './commands/profile';
+import { loadCommand } from './commands/load';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { sampleSizeCommand } from './commands/sampleSize';
@@ -59,6 +60,6 @@ function buildProgram(outcome: { code: number }): Command {
     progress: () => new StderrProgress(process.stderr, cli.quiet()),
     setExitCode: (code) => (outcome.code = code),
   };
-  for (const command of [synthCommand, profileCommand, featuresCommand, runCommand, trainCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand, driftCommand, abCommand, sampleSizeCommand]) command(program, cli);
+  for (const command of [synthCommand, profileCommand, loadCommand, featuresCommand, runCommand, trainCommand, reportCommand, exportCommand, scoreCommand, diffRulesCommand, driftCommand, abCommand, sampleSizeCommand]) command(program, cli);
   return program;
 }

@@ -1,11 +1,37 @@
+import { assertUnreachable } from '../core/assertUnreachable';
 import { quoteIdent } from '../data/DuckSession';
 import { exactDecimal, exactSum } from './exactSum';
 import type { FeatureDefinition } from './FeatureDefinition';
 
-/** One aggregate column of a per-customer CTE: `expr AS alias`. */
+/**
+ * One aggregate column of a per-customer CTE, kept as its parts so that each engine writes it in its
+ * own SQL: DuckDB as `count(*) FILTER (WHERE …)`, ClickHouse as `countIf(…)` (see clickHouseFeatureSql).
+ * `sum` is an exact decimal sum returned as DOUBLE (exactSum); every aggregate is NULL when no row
+ * passes `where` (count: 0).
+ */
 export interface Agg {
   alias: string;
-  expr: string;
+  fn: 'count' | 'sum' | 'min' | 'max';
+  /** The column aggregated (not for count). */
+  arg?: string;
+  /** Only rows where this condition is true. */
+  where?: string;
+}
+
+/** An aggregate in DuckDB's SQL. */
+export function duckAgg(agg: Agg): string {
+  const filter = agg.where ? ` FILTER (WHERE ${agg.where})` : '';
+  switch (agg.fn) {
+    case 'count':
+      return `count(*)${filter}`;
+    case 'sum':
+      return exactSum(agg.arg!, agg.where);
+    case 'min':
+    case 'max':
+      return `${agg.fn}(${agg.arg!})${filter}`;
+    default:
+      return assertUnreachable(agg.fn, 'aggregate');
+  }
 }
 
 /** Order-level columns beyond the always-present ts / is_order / net_amount. */
@@ -47,9 +73,9 @@ export interface SqlContext {
 
 /** Aggregates the RFM scores are computed from. */
 export const RFM_TX_AGGS: readonly Agg[] = [
-  { alias: 'frequency', expr: 'count(*) FILTER (WHERE is_order)' },
-  { alias: 'monetary_total', expr: exactSum('net_amount') },
-  { alias: 'last_order_ts', expr: 'max(ts) FILTER (WHERE is_order)' },
+  { alias: 'frequency', fn: 'count', where: 'is_order' },
+  { alias: 'monetary_total', fn: 'sum', arg: 'net_amount' },
+  { alias: 'last_order_ts', fn: 'max', arg: 'ts', where: 'is_order' },
 ];
 
 /** Write one statement (CTEs + final SELECT, one row per customer of the base) for the given features. */
@@ -222,18 +248,18 @@ function cte(name: string, comment: string, body: readonly string[]): string {
 }
 
 function aggLines(aggs: readonly Agg[]): string {
-  return aggs.map((a) => `       ${a.expr} AS ${ident(a.alias)}`).join(',\n');
+  return aggs.map((a) => `       ${duckAgg(a)} AS ${ident(a.alias)}`).join(',\n');
 }
 
 function indentTail(text: string, pad: string): string {
   return text.split('\n').join(`\n${pad}`);
 }
 
-function unique(xs: readonly string[]): string[] {
+export function unique(xs: readonly string[]): string[] {
   return [...new Set(xs)];
 }
 
-function uniqueAggs(aggs: readonly Agg[]): Agg[] {
+export function uniqueAggs(aggs: readonly Agg[]): Agg[] {
   const seen = new Map<string, Agg>();
   for (const a of aggs) if (!seen.has(a.alias)) seen.set(a.alias, a);
   return [...seen.values()];

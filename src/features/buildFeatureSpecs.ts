@@ -1,5 +1,4 @@
 import { assertUnreachable } from '../core/assertUnreachable';
-import { exactSum } from './exactSum';
 import { quoteIdent, quoteLiteral } from '../data/DuckSession';
 import { CUSTOMERS_SCHEMA } from '../data/schema';
 import type { AvailableColumn, AvailableData } from './AvailableData';
@@ -9,7 +8,7 @@ import type { SkippedFeature } from './FeatureDefinition';
 import { rfmSegmentSql } from './rfmSegment';
 
 const [FREQUENCY, MONETARY, LAST_ORDER] = RFM_TX_AGGS as [Agg, Agg, Agg];
-const FIRST_ORDER: Agg = { alias: 'first_order_ts', expr: 'min(ts) FILTER (WHERE is_order)' };
+const FIRST_ORDER: Agg = { alias: 'first_order_ts', fn: 'min', arg: 'ts', where: 'is_order' };
 const NO_ORDER = 'the customer has no order before asOf';
 
 /**
@@ -23,8 +22,8 @@ export function buildFeatureSpecs(
 ): { specs: FeatureSpec[]; skipped: SkippedFeature[]; ctx: SqlContext } {
   const A = asOf;
   const since = (d: number) => `${A} - INTERVAL '${d}' DAY`;
-  const ordersSince = (d: number): Agg => ({ alias: `orders_${d}d`, expr: `count(*) FILTER (WHERE is_order AND ts >= ${since(d)})` });
-  const spendSince = (d: number): Agg => ({ alias: `spend_${d}d`, expr: exactSum('net_amount', `ts >= ${since(d)}`) });
+  const ordersSince = (d: number): Agg => ({ alias: `orders_${d}d`, fn: 'count', where: `is_order AND ts >= ${since(d)}` });
+  const spendSince = (d: number): Agg => ({ alias: `spend_${d}d`, fn: 'sum', arg: 'net_amount', where: `ts >= ${since(d)}` });
   const cols = (t: 'customers' | 'transactions' | 'events') => new Set((available[t] ?? []).map((c) => c.name));
   const customers = available.customers ? cols('customers') : undefined;
   const tx = available.transactions ? cols('transactions') : undefined;
@@ -72,7 +71,7 @@ export function buildFeatureSpecs(
         if (tx.has('items')) {
           specs.push(
             numeric('avg_items_per_order', group, 'items per order', 'Average number of items per order (basket size; return lines left out).', 'CAST(tx.items_total AS DOUBLE) / NULLIF(tx.frequency, 0)', {
-              tx: [{ alias: 'items_total', expr: exactSum('items', 'is_order') }, FREQUENCY],
+              tx: [{ alias: 'items_total', fn: 'sum', arg: 'items', where: 'is_order' }, FREQUENCY],
               orderColumns: ['items'],
               nullWhen: NO_ORDER,
             }),
@@ -118,7 +117,7 @@ export function buildFeatureSpecs(
           for (const d of windows) {
             specs.push(
               numeric(`sessions_${d}d`, group, 'sessions', `Sessions (event_type 'session') in the last ${d} days before asOf.`, `COALESCE(ev.sessions_${d}d, 0)`, {
-                ev: [{ alias: `sessions_${d}d`, expr: `count(*) FILTER (WHERE event_type = 'session' AND ts >= ${since(d)})` }],
+                ev: [{ alias: `sessions_${d}d`, fn: 'count', where: `event_type = 'session' AND ts >= ${since(d)}` }],
               }),
             );
           }
@@ -144,7 +143,7 @@ export function buildFeatureSpecs(
           ].join('\n'), {
             tx: [
               ordersSince(T),
-              { alias: op, expr: `count(*) FILTER (WHERE is_order AND ${prior})` },
+              { alias: op, fn: 'count', where: `is_order AND ${prior}` },
             ],
           }),
           numeric('spend_trend', group, 'ratio', `Net spend in the last ${T} days vs the ${T} days before: ${why}`, [
@@ -154,7 +153,7 @@ export function buildFeatureSpecs(
           ].join('\n'), {
             tx: [
               spendSince(T),
-              { alias: sp, expr: exactSum('net_amount', prior) },
+              { alias: sp, fn: 'sum', arg: 'net_amount', where: prior },
             ],
           }),
         );
@@ -226,21 +225,21 @@ export function buildFeatureSpecs(
           break;
         }
         const top = levels.slice(0, config.topCategories);
-        const all: Agg = { alias: 'spend_all', expr: exactSum('amount') };
+        const all: Agg = { alias: 'spend_all', fn: 'sum', arg: 'amount' };
         const share = (alias: string) => `CASE WHEN cat.spend_all > 0 THEN COALESCE(cat.${alias}, 0) / cat.spend_all END`;
         const nullWhen = 'the customer has no purchase spend (> 0) before asOf';
         slugs(top).forEach((slug, i) => {
           const value = top[i]!;
           specs.push(
             numeric(`cat_share_${slug}`, group, 'share', `Share of purchase spend before asOf in category ${quoteLiteral(value)}.`, share(`spend_${slug}`), {
-              cat: [all, { alias: `spend_${slug}`, expr: exactSum('amount', `category = ${quoteLiteral(value)}`) }],
+              cat: [all, { alias: `spend_${slug}`, fn: 'sum', arg: 'amount', where: `category = ${quoteLiteral(value)}` }],
               nullWhen,
             }),
           );
         });
         specs.push(
           numeric('cat_share_other', group, 'share', `Share of purchase spend before asOf in any other category (outside the top ${top.length} by spend, or missing).`, share('spend_other'), {
-            cat: [all, { alias: 'spend_other', expr: exactSum('amount', `category IS NULL OR category NOT IN (${top.map(quoteLiteral).join(', ')})`) }],
+            cat: [all, { alias: 'spend_other', fn: 'sum', arg: 'amount', where: `category IS NULL OR category NOT IN (${top.map(quoteLiteral).join(', ')})` }],
             nullWhen,
           }),
         );
@@ -272,7 +271,7 @@ export function buildFeatureSpecs(
           const value = top[i]!;
           specs.push(
             numeric(`channel_share_${slug}`, group, 'share', `Share of orders before asOf placed through channel ${quoteLiteral(value)}.`, share(`orders_channel_${slug}`), {
-              tx: [FREQUENCY, { alias: `orders_channel_${slug}`, expr: `count(*) FILTER (WHERE is_order AND channel = ${quoteLiteral(value)})` }],
+              tx: [FREQUENCY, { alias: `orders_channel_${slug}`, fn: 'count', where: `is_order AND channel = ${quoteLiteral(value)}` }],
               orderColumns: ['channel'],
               nullWhen,
             }),
@@ -280,7 +279,7 @@ export function buildFeatureSpecs(
         });
         specs.push(
           numeric('channel_share_other', group, 'share', `Share of orders before asOf through any other channel (outside the top ${top.length}, or missing).`, share('orders_channel_other'), {
-            tx: [FREQUENCY, { alias: 'orders_channel_other', expr: `count(*) FILTER (WHERE is_order AND (channel IS NULL OR channel NOT IN (${top.map(quoteLiteral).join(', ')})))` }],
+            tx: [FREQUENCY, { alias: 'orders_channel_other', fn: 'count', where: `is_order AND (channel IS NULL OR channel NOT IN (${top.map(quoteLiteral).join(', ')}))` }],
             orderColumns: ['channel'],
             nullWhen,
           }),
@@ -299,7 +298,7 @@ export function buildFeatureSpecs(
         }
         specs.push(
           numeric('discount_share', group, 'share', 'Share of orders before asOf with a discount on at least one line.', 'CASE WHEN tx.frequency > 0 THEN CAST(tx.discount_orders AS DOUBLE) / tx.frequency END', {
-            tx: [FREQUENCY, { alias: 'discount_orders', expr: 'count(*) FILTER (WHERE is_order AND discount_used)' }],
+            tx: [FREQUENCY, { alias: 'discount_orders', fn: 'count', where: 'is_order AND discount_used' }],
             orderColumns: ['discount_used'],
             nullWhen: NO_ORDER,
           }),
@@ -313,7 +312,7 @@ export function buildFeatureSpecs(
           break;
         }
         const E = config.engagementDays;
-        const count = (type: string) => ({ alias: `${type}_${E}d`, expr: `count(*) FILTER (WHERE event_type = ${quoteLiteral(type)} AND ts >= ${since(E)})` });
+        const count = (type: string): Agg => ({ alias: `${type}_${E}d`, fn: 'count', where: `event_type = ${quoteLiteral(type)} AND ts >= ${since(E)}` });
         const rate = (num: string, den: string) => `CASE WHEN ev.${den}_${E}d > 0 THEN CAST(ev.${num}_${E}d AS DOUBLE) / ev.${den}_${E}d END`;
         specs.push(
           numeric(`product_views_${E}d`, group, 'events', `Product views in the last ${E} days before asOf.`, `COALESCE(ev.product_view_${E}d, 0)`, { ev: [count('product_view')] }),
@@ -330,7 +329,7 @@ export function buildFeatureSpecs(
             nullWhen: `no email_sent event in the last ${E} days`,
           }),
           numeric('days_since_last_session', group, 'days', 'Whole days from the last session event to asOf.', `date_diff('day', ev.last_session_ts, ${A})`, {
-            ev: [{ alias: 'last_session_ts', expr: "max(ts) FILTER (WHERE event_type = 'session')" }],
+            ev: [{ alias: 'last_session_ts', fn: 'max', arg: 'ts', where: "event_type = 'session'" }],
             nullWhen: 'the customer has no session before asOf',
           }),
         );

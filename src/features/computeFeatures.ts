@@ -53,20 +53,7 @@ export async function computeFeatures(
   const cfg = parseFeatureConfig(config ?? {});
   const at = CalendarDate.parse(asOf, 'asOf');
 
-  const inspected = await inspectAvailable(session, roleHintsFrom(available));
-  const given = (available as AvailableData | undefined)?.levels;
-  const groups = new Set(requestedGroups(cfg));
-  const needLevels = (groups.has('categoryShares') && !given?.categories) || (groups.has('channelShares') && !given?.channels);
-  const found = needLevels
-    ? await findFeatureLevels(session, inspected, at.sqlTimestamp, { categories: cfg.topCategories, channels: cfg.topChannels })
-    : {};
-  const levels: FeatureLevels = {};
-  const categories = given?.categories ?? found.categories;
-  const channels = given?.channels ?? found.channels;
-  if (categories) levels.categories = categories;
-  if (channels) levels.channels = channels;
-  if (inspected.customers) await assertUniqueCustomers(session);
-
+  const { inspected, levels } = await featureInputs(session, cfg, at, available);
   const plan = planFeatures({ ...inspected, levels }, cfg, at);
   await session.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS\n${plan.sql}`);
   const rowCount = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(table)}`));
@@ -82,6 +69,33 @@ export async function computeFeatures(
     levels,
     sql: plan.sql,
   };
+}
+
+/**
+ * What the feature plan needs from the session, as computeFeatures reads it: the tables and columns with
+ * their roles, the category / channel levels (given, or the top ones before asOf), and a check that the
+ * customers table has one row per customer_id. Also used to plan the same features for another engine.
+ */
+export async function featureInputs(
+  session: DuckSession,
+  cfg: FeatureConfig,
+  at: CalendarDate,
+  available?: AvailableData | object,
+): Promise<{ inspected: AvailableData; levels: FeatureLevels }> {
+  const inspected = await inspectAvailable(session, roleHintsFrom(available));
+  const given = (available as AvailableData | undefined)?.levels;
+  const groups = new Set(requestedGroups(cfg));
+  const needLevels = (groups.has('categoryShares') && !given?.categories) || (groups.has('channelShares') && !given?.channels);
+  const found = needLevels
+    ? await findFeatureLevels(session, inspected, at.sqlTimestamp, { categories: cfg.topCategories, channels: cfg.topChannels })
+    : {};
+  const levels: FeatureLevels = {};
+  const categories = given?.categories ?? found.categories;
+  const channels = given?.channels ?? found.channels;
+  if (categories) levels.categories = categories;
+  if (channels) levels.channels = channels;
+  if (inspected.customers) await assertUniqueCustomers(session);
+  return { inspected, levels };
 }
 
 /** One feature row per customer needs one customers row per customer_id. */

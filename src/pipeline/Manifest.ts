@@ -1,3 +1,4 @@
+import { ENGINE_NAMES, type EngineInfo } from '../engine/Engine';
 import { z } from 'zod';
 import { jsonObject } from '../core/jsonSchema';
 import type { DuckSettings } from '../data/DuckSession';
@@ -34,6 +35,8 @@ export interface Manifest {
   versions: Record<string, string>;
   /** DuckDB's memory limit, threads and spill folder in this run. */
   duckdb?: DuckSettings;
+  /** The engine the features ran on when not the embedded DuckDB: ClickHouse's version and cluster layout (no credentials). */
+  engine?: EngineInfo;
   /** The models stage's family and, for the MLP, the TensorFlow.js backend that trained it (results may differ in the last bits between backends). */
   model?: { family: string; backend: string | null };
   stages: StageTiming[];
@@ -61,6 +64,7 @@ export const manifestSchema: z.ZodType<Manifest, z.ZodTypeDef, unknown> = z.obje
   pseudonymisation: jsonObject<PseudonymisationInfo>('how ids were pseudonymised (an object)').optional(),
   versions: z.record(z.string()),
   duckdb: z.object({ memoryLimit: z.string(), threads: z.number(), tempDirectory: z.string() }).optional(),
+  engine: z.object({ engine: z.enum(ENGINE_NAMES), version: z.string(), cluster: z.object({ name: z.string(), shards: z.array(z.string()) }).optional() }).optional(),
   model: z.object({ family: z.string(), backend: z.string().nullable() }).optional(),
   stages: z.array(z.object({ stage: z.enum(STAGE_NAMES), ms: z.number(), parts: z.record(z.number()).optional(), skipped: z.string().optional() })),
   totalMs: z.number(),

@@ -1,3 +1,4 @@
+import { ENGINE_NAMES } from '../engine/Engine';
 import { z } from 'zod';
 import { calendarDateSchema } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
@@ -74,6 +75,12 @@ export const runConfigSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Where the features stage runs its SQL: `duckdb` (default, embedded) or `clickhouse` (the cluster
+     * named by the environment, SEGLAB_CLICKHOUSE_*; never in this file). The manifest records the engine,
+     * its version and the cluster layout.
+     */
+    engine: z.enum(ENGINE_NAMES).optional(),
     /** The export stage's settings (as seglab export's options); absent: its defaults. */
     export: exportConfigSchema.optional(),
     /** Stages to run; default: DEFAULT_STAGES (every stage but export). `load` always runs. */

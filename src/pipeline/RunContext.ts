@@ -1,3 +1,4 @@
+import type { EngineInfo } from '../engine/Engine';
 import type { Progress } from '../core/progress';
 import type { DuckSession } from '../data/DuckSession';
 import type { LoadResult } from '../data/loadTables';
@@ -18,6 +19,8 @@ export interface StageResults {
   load?: LoadResult;
   profile?: QualityProfile;
   features?: FeatureResult;
+  /** The engine the features stage ran on, when not the embedded DuckDB (manifest.json records it). */
+  engine?: EngineInfo;
   cluster?: ClusterResult;
   /** The feature table and the clustering input the cluster stage built, so later stages do not redo them. */
   featureTable?: FeatureTable;

@@ -1,6 +1,7 @@
 import { CalendarDate } from '../core/CalendarDate';
 import { UsageError } from '../core/errors';
 import type { DataConfig } from '../data/DataConfig';
+import type { EngineName } from '../engine/Engine';
 import type { DuckSessionOptions } from '../data/DuckSession';
 import { duckSessionOptions } from './duckSessionOptions';
 import type { TableName } from '../data/schema';
@@ -18,6 +19,8 @@ export interface DataInput {
   csvFormulaGuard: boolean;
   /** The DuckDB session to open: the config's `duckdb:` section (the defaults without a config). */
   duckdb: DuckSessionOptions;
+  /** Where `seglab features` computes: the config's `engine` (DuckDB without one, or without a config). */
+  engine?: EngineName;
 }
 
 export interface DataInputSource {
@@ -39,7 +42,7 @@ export interface DataInputSource {
 export function resolveDataInput(source: DataInputSource, cwd = process.cwd()): DataInput {
   if (source.config) {
     const loaded = loadRunConfig(source.config, source.overrides);
-    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard, duckdb: duckSessionOptions(loaded.config.duckdb, loaded.baseDir) };
+    return { data: loaded.config.data, features: loaded.config.features, baseDir: loaded.baseDir, asOf: loaded.config.asOf, csvFormulaGuard: loaded.config.output.csvFormulaGuard, duckdb: duckSessionOptions(loaded.config.duckdb, loaded.baseDir), ...(loaded.config.engine ? { engine: loaded.config.engine } : {}) };
   }
   if (!source.path) throw new UsageError('give a data path or --config <file>.');
   const o = source.overrides;

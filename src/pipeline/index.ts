@@ -11,6 +11,7 @@ export { exportRun, type ExportResult } from './exportRun';
 export { featureFile } from './featureFile';
 export { loadRunConfig, type RunConfigOverrides } from './loadRunConfig';
 export { profileFiles } from './profileFiles';
+export { uploadFiles } from './uploadFiles';
 export { checkPreviousRun } from './readPreviousRun';
 export { reportRun } from './reportRun';
 export { parseStageList, runConfigSchema, STAGE_NAMES } from './RunConfig';

@@ -125,6 +125,7 @@ export async function runPipeline(config: RunConfig, options: RunOptions): Promi
       pseudonymisation: load.pseudonymisation,
       versions: versions(),
       duckdb: await session.settings(),
+      ...(results.engine ? { engine: results.engine } : {}),
       ...(results.models ? { model: { family: results.models.card.family, backend: results.models.card.backend } } : {}),
       stages: timings,
       totalMs: Math.round(performance.now() - t0),

@@ -1,14 +1,27 @@
+import { clickHouseFeatureTable } from '../clickHouseFeatureTable';
 import { computeFeatureTable } from '../computeFeatureTable';
 import type { Stage } from '../RunContext';
 import { writeFeatureTable } from '../writeFeatureTable';
 
 export const featuresStage: Stage = {
   name: 'features',
-  description: 'Per-customer feature table as of asOf, computed in DuckDB SQL.',
+  description: 'Per-customer feature table as of asOf, computed in DuckDB SQL (or on a ClickHouse cluster with engine: clickhouse).',
   async run(ctx) {
-    const result = await computeFeatureTable(ctx.session, ctx.config.features, ctx.config.asOf, ctx.results.load!, ctx.progress);
+    const onClickHouse = ctx.config.engine === 'clickhouse';
+    let result;
+    if (onClickHouse) {
+      const computed = await clickHouseFeatureTable(ctx.session, ctx.config.features, ctx.config.asOf, ctx.results.load!, ctx.progress, ctx.env);
+      result = computed.result;
+      ctx.results.engine = computed.engine;
+    } else result = await computeFeatureTable(ctx.session, ctx.config.features, ctx.config.asOf, ctx.results.load!, ctx.progress);
     ctx.results.features = result;
-    ctx.writer.writeText('features.sql', result.sql + '\n', 'The SQL that computed the feature table (runs in DuckDB; the base for warehouse exports).');
+    ctx.writer.writeText(
+      'features.sql',
+      result.sql + '\n',
+      onClickHouse
+        ? 'The SQL that computed the feature table (ClickHouse, run on every shard; the RFM scores computed from its rfm__ columns).'
+        : 'The SQL that computed the feature table (runs in DuckDB; the base for warehouse exports).',
+    );
     await writeFeatureTable(ctx.session, ctx.writer.path('features.parquet'), 'parquet', { formulaGuard: ctx.config.output.csvFormulaGuard });
     ctx.writer.record('features.parquet', 'Feature table: one row per customer, one column per feature (Parquet).');
     await writeFeatureTable(ctx.session, ctx.writer.path('features.csv'), 'csv', { formulaGuard: ctx.config.output.csvFormulaGuard });

@@ -4,7 +4,7 @@ import { InvalidRuleError } from '../jsonLogic/errors';
 import { assertSqlDialect, type SqlDialect } from './SqlDialect';
 import { quoteIdentifier } from './quoteIdentifier';
 import { quoteLiteral } from './quoteLiteral';
-import { sqlNumber } from './sqlNumber';
+import { dialectNumber } from './sqlNumber';
 
 export interface ConditionToSqlOptions {
   /** SQL expression for a field (default: the field name as a quoted identifier of the dialect). */
@@ -25,8 +25,8 @@ export interface ConditionToSqlOptions {
  * - `{"==": [f, null]}`: `f IS NULL`; `{"!=": [f, null]}`: `f IS NOT NULL`;
  * - `in`: `COALESCE(f IN (a, b), FALSE)`; an empty list is `FALSE`;
  * - `and` / `or`: `(a AND b)` / `(a OR b)`; `!`: `NOT (a)`; `true` / `false`: `TRUE` / `FALSE`.
- * Every dialect here has TRUE/FALSE literals; ClickHouse, whose comparisons return UInt8, gets `0` as
- * COALESCE's default. Throws InvalidRuleError (with the path) for anything outside the subset or not of
+ * ClickHouse, whose comparisons return UInt8 and which has no TRUE / FALSE literals before 21.x (checked
+ * on 18.16), gets `1` / `0` for them and `0` as COALESCE's default. Throws InvalidRuleError (with the path) for anything outside the subset or not of
  * the declared types, UsageError without `options.fields`.
  */
 export function conditionToSql(condition: Condition, dialect: SqlDialect, options: ConditionToSqlOptions): string {
@@ -49,13 +49,21 @@ type Operand = { field: string } | { number: number };
 
 class Writer {
   private readonly falseDefault: string;
+  /** The dialect's true / false: ClickHouse before 21.x has no TRUE / FALSE literals (its booleans are UInt8 1 / 0). */
+  private readonly trueSql: string;
+  private readonly falseSql: string;
   constructor(
     private readonly dialect: SqlDialect,
     private readonly column: (field: string) => string,
     private readonly problems: Problem[],
   ) {
     this.falseDefault = dialect === 'clickhouse' ? '0' : 'FALSE';
+    this.trueSql = dialect === 'clickhouse' ? '1' : 'TRUE';
+    this.falseSql = this.falseDefault;
   }
+
+  /** `NOT …` texts this writer wrote, with what they negate. */
+  private readonly negations = new Map<string, string>();
 
   /** Texts this writer wrapped in parentheses itself, so `NOT` adds none around them. */
   readonly groups = new Set<string>();
@@ -66,12 +74,12 @@ class Writer {
 
   private fail(path: string, message: string): string {
     this.problems.push({ severity: 'error', check: 'rule', message, location: { field: path } });
-    return 'FALSE';
+    return this.falseSql;
   }
 
   condition(c: unknown, path: string): string {
-    if (c === true) return 'TRUE';
-    if (c === false) return 'FALSE';
+    if (c === true) return this.trueSql;
+    if (c === false) return this.falseSql;
     if (!c || typeof c !== 'object' || Array.isArray(c)) return this.fail(path, `expected a condition object or true/false, got ${JSON.stringify(c)}`);
     const keys = Object.keys(c);
     if (keys.length !== 1) return this.fail(path, `a condition has exactly one operator, got ${keys.length ? keys.join(', ') : 'none'}`);
@@ -90,7 +98,12 @@ class Writer {
         const list = Array.isArray(args);
         if (list && args.length !== 1) return this.fail(at, '"!" takes one condition');
         const inner = this.condition(list ? args[0] : args, list ? `${at}[0]` : at);
-        return `NOT ${this.groups.has(inner) ? inner : `(${inner})`}`;
+        // ClickHouse 18.x loses `NOT (NOT (a AND b))` in a query over a Distributed table ("Not found
+        // column not(not(and(…))) in block"); a condition is never NULL, so NOT NOT x is x.
+        if (this.dialect === 'clickhouse' && this.negations.has(inner)) return this.negations.get(inner)!;
+        const out = `NOT ${this.groups.has(inner) ? inner : `(${inner})`}`;
+        this.negations.set(out, inner);
+        return out;
       }
       case '<':
       case '<=':
@@ -99,9 +112,9 @@ class Writer {
         const three = (op === '<' || op === '<=') && Array.isArray(args) && args.length === 3;
         if (!Array.isArray(args) || !(args.length === 2 || three)) return this.fail(at, `"${op}" takes [field, number]${op === '<' || op === '<=' ? ' or [number, field, number]' : ''}`);
         const ops = args.map((a, i) => this.operand(a, `${at}[${i}]`));
-        if (ops.some((o) => o === null)) return 'FALSE';
+        if (ops.some((o) => o === null)) return this.falseSql;
         if (!ops.some((o) => 'field' in o!)) return this.fail(at, `"${op}" compares a field with numbers`);
-        const sides = (ops as Operand[]).map((o) => ('field' in o ? `COALESCE(${this.column(o.field)}, 0)` : sqlNumber(o.number)));
+        const sides = (ops as Operand[]).map((o) => ('field' in o ? `COALESCE(${this.column(o.field)}, 0)` : dialectNumber(o.number, this.dialect)));
         if (sides.length === 2) return `${sides[0]} ${op} ${sides[1]}`;
         return this.group(`(${sides[0]} ${op} ${sides[1]} AND ${sides[1]} ${op} ${sides[2]})`);
       }
@@ -110,12 +123,12 @@ class Writer {
         if (!Array.isArray(args) || args.length !== 2) return this.fail(at, `"${op}" takes [field, literal]`);
         if (args[1] === null) {
           const missing = this.field(args[0], `${at}[0]`);
-          if (missing === null) return 'FALSE';
+          if (missing === null) return this.falseSql;
           return `${this.column(missing)} ${op === '==' ? 'IS NULL' : 'IS NOT NULL'}`;
         }
         const field = this.field(args[0], `${at}[0]`);
         const literal = this.literal(args[1], `${at}[1]`);
-        if (field === null || literal === null) return 'FALSE';
+        if (field === null || literal === null) return this.falseSql;
         const col = this.column(field);
         return op === '==' ? `COALESCE(${col} = ${literal}, ${this.falseDefault})` : this.group(`(${col} IS NULL OR ${col} <> ${literal})`);
       }
@@ -123,11 +136,13 @@ class Writer {
         if (!Array.isArray(args) || args.length !== 2 || !Array.isArray(args[1])) return this.fail(at, '"in" takes [field, [literal, …]]');
         const field = this.field(args[0], `${at}[0]`);
         const items = (args[1] as unknown[]).map((v, i) => this.literal(v, `${at}[1][${i}]`));
-        if (field === null || items.some((v) => v === null)) return 'FALSE';
+        if (field === null || items.some((v) => v === null)) return this.falseSql;
         const kinds = new Set((args[1] as unknown[]).map((v) => typeof v));
         if (kinds.size > 1) return this.fail(`${at}[1]`, '"in" needs a list of literals of one type');
-        if (items.length === 0) return 'FALSE';
-        return `COALESCE(${this.column(field)} IN (${items.join(', ')}), ${this.falseDefault})`;
+        if (items.length === 0) return this.falseSql;
+        // ClickHouse 18.x looks a float up in an IN set by its bits, so -0 is not IN (0); `+ 0` makes it +0.
+        const col = this.dialect === 'clickhouse' && kinds.has('number') ? `(${this.column(field)} + 0)` : this.column(field);
+        return `COALESCE(${col} IN (${items.join(', ')}), ${this.falseDefault})`;
       }
       default:
         return this.fail(at, `operator "${op}" is not allowed in segment rules`);

@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors';
 import { assertSqlDialect, type SqlDialect } from './SqlDialect';
-import { sqlNumber } from './sqlNumber';
+import { dialectNumber } from './sqlNumber';
 
 /**
  * A string or number as a SQL literal of the dialect (numbers: see sqlNumber). Strings:
@@ -18,7 +18,7 @@ import { sqlNumber } from './sqlNumber';
  */
 export function quoteLiteral(value: string | number, dialect: SqlDialect): string {
   assertSqlDialect(dialect);
-  if (typeof value === 'number') return sqlNumber(value);
+  if (typeof value === 'number') return dialectNumber(value, dialect);
   if (typeof value !== 'string') throw new UsageError(`a SQL literal must be a string or a number, got ${JSON.stringify(value)}`);
   assertEncodable(value, 'string literal');
   switch (dialect) {

@@ -1,4 +1,4 @@
-// The property checks shared by the DuckDB and PostgreSQL tests: SQL of the dialect == TypeScript.
+// The property checks shared by the DuckDB, PostgreSQL and ClickHouse tests: SQL of the dialect == TypeScript.
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { bundleCaseSql, ColumnarScorer, compileBundle, conditionToSql, quoteIdentifier } from '../../../src/rules';

@@ -146,7 +146,7 @@ export function scoreOf(bundle: RuleBundle, record: Rec): number {
 
 /** A database under test: load the records as table `r` (id, x, y, s, WEIRD), then run a query. */
 export interface Db {
-  dialect: 'duckdb' | 'postgres';
+  dialect: 'duckdb' | 'postgres' | 'clickhouse';
   load(records: Rec[]): Promise<void>;
   query(sql: string): Promise<Record<string, unknown>[]>;
 }

@@ -1,0 +1,87 @@
+import { checkParam } from '../core/errors';
+import type { CalendarDate } from '../core/CalendarDate';
+import type { Row } from '../data/DuckSession';
+import { ClickHouseEngine } from '../engine/ClickHouseEngine';
+import type { AvailableData } from './AvailableData';
+import type { FeatureConfig, FeatureConfigInput } from './FeatureConfig';
+import { planClickHouseFeatures, type ClickHouseFeaturePlan } from './planClickHouseFeatures';
+import { RFM_INPUTS } from './clickHouseFeatureSql';
+import { rfmScores } from './rfmScores';
+import { NO_PURCHASE_SEGMENT, rfmSegment } from './rfmSegment';
+
+/** Merge lists sorted by customer_id (byte order of UTF-8, as DuckDB and ClickHouse sort text) into one. */
+function mergeByCustomerId(lists: readonly Row[][]): Row[] {
+  const key = (r: Row) => Buffer.from(String(r.customer_id), 'utf8');
+  let merged: Row[] = [];
+  for (const list of lists) {
+    const out: Row[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < merged.length && j < list.length) {
+      if (Buffer.compare(key(merged[i]!), key(list[j]!)) <= 0) out.push(merged[i++]!);
+      else out.push(list[j++]!);
+    }
+    while (i < merged.length) out.push(merged[i++]!);
+    while (j < list.length) out.push(list[j++]!);
+    merged = out;
+  }
+  return merged;
+}
+
+/** The feature table computed on ClickHouse: one row per customer, columns in the plan's order. */
+export interface ClickHouseFeatureTable {
+  plan: ClickHouseFeaturePlan;
+  rows: Row[];
+}
+
+/**
+ * Compute the feature table on a ClickHouse cluster: the plan's statement runs on every shard at once,
+ * over its local tables (the upload shards every table by customer_id, so each shard computes its own
+ * customers completely), one row per customer comes back, and the RFM scores, which
+ * need every customer's values at once, are computed here from the returned inputs (rfmScores, the
+ * same ntile and tie rule as DuckDB's statement). `available` says which tables and columns exist and
+ * fixes the category / channel levels (e.g. from the local load whose tables were uploaded).
+ */
+export async function computeClickHouseFeatures(
+  engine: ClickHouseEngine,
+  available: AvailableData,
+  config: FeatureConfigInput | FeatureConfig | undefined,
+  asOf: CalendarDate | Date | string,
+): Promise<ClickHouseFeatureTable> {
+  checkParam(engine instanceof ClickHouseEngine, 'engine', typeof engine, 'a ClickHouseEngine');
+  const plan = planClickHouseFeatures(available, config, asOf);
+  // Every shard computes its own customers' rows (sorted by customer_id); merged here in DuckDB's order.
+  const perShard = await engine.allOnShards(plan.clickhouse.sql, plan.clickhouse.settings);
+  const gathered = mergeByCustomerId(perShard);
+  const n = gathered.length;
+  let scores: ReturnType<typeof rfmScores> | undefined;
+  if (plan.clickhouse.rfm.length) {
+    const [recency, frequency, monetary] = RFM_INPUTS.map((name) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = gathered[i]![`rfm__${name}`];
+        out[i] = v === null || v === undefined ? NaN : Number(v);
+      }
+      return out;
+    }) as [Float64Array, Float64Array, Float64Array];
+    scores = rfmScores(recency, frequency, monetary, plan.rfmBins);
+  }
+  const rows = gathered.map((g, i) => {
+    const row: Row = {};
+    for (const col of plan.columns) {
+      if (col.name === 'customer_id' || !plan.clickhouse.rfm.includes(col.name)) {
+        row[col.name] = g[col.name] ?? null;
+        continue;
+      }
+      const s = scores!;
+      const has = !Number.isNaN(s.r[i]!);
+      if (col.name === 'r_score') row[col.name] = has ? s.r[i]! : null;
+      else if (col.name === 'f_score') row[col.name] = has ? s.f[i]! : null;
+      else if (col.name === 'm_score') row[col.name] = has ? s.m[i]! : null;
+      else if (col.name === 'rfm_segment') row[col.name] = has ? rfmSegment(s.r[i]!, s.f[i]!, s.m[i]!) : NO_PURCHASE_SEGMENT;
+      else throw new Error(`no ClickHouse computation for the RFM column ${col.name}`);
+    }
+    return row;
+  });
+  return { plan, rows };
+}
