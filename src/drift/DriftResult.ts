@@ -166,6 +166,8 @@ export interface DriftReport {
   referenceAsOf: string | null;
   currentAsOf: string | null;
   alertThreshold: number;
+  /** The current run's report.minGroupSize: drift.md and the review blank counts of fewer customers (absent in older files: 0). */
+  minGroupSize?: number;
   features: FeatureDriftResult;
   sizeShift: SegmentSizeShift | null;
   alerts: KpiAlert[];

@@ -158,6 +158,7 @@ export function compareDriftRuns(referenceDir: string, reference: DriftRun, curr
     referenceAsOf: reference.asOf,
     currentAsOf: current.asOf,
     alertThreshold: settings.alertThreshold,
+    minGroupSize: current.config.report.minGroupSize,
     features: featureDrift(reference, current, settings),
     sizeShift,
     alerts,

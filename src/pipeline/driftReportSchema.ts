@@ -52,6 +52,7 @@ export const driftReportSchema: z.ZodType<DriftReport, z.ZodTypeDef, unknown> = 
   referenceAsOf: z.string().nullable(),
   currentAsOf: z.string().nullable(),
   alertThreshold: z.number(),
+  minGroupSize: z.number().int().min(0).optional(),
   features: featureDriftResult,
   sizeShift: z
     .object({

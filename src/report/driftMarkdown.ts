@@ -1,6 +1,7 @@
 import type { DriftReport } from '../drift/DriftResult';
 import { escapeMarkdown } from './escapeMarkdown';
 import { markdownTable } from './markdownTable';
+import { suppressSmallCells } from './suppressSmallCells';
 
 const pct = (v: number, digits = 1): string => (Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '—');
 const signedPct = (v: number): string => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${(v * 100).toFixed(1)}%` : '—');
@@ -14,15 +15,21 @@ const FIGURES: Record<DriftReport['alerts'][number]['figure'], string> = { size:
  */
 export function driftMarkdown(r: DriftReport): string {
   const seg = (id: number | null, name: string | null): string => (id === null ? 'All customers' : `${id}${name ? ` ${escapeMarkdown(name)}` : ''}`);
+  // Small groups are not published (GDPR): a segment or a migration cell of fewer than minGroupSize customers is blank.
+  const min = r.minGroupSize ?? 0;
+  const small = (customers: number): boolean => customers > 0 && customers < min;
+  const hiddenRef = new Set((r.sizeShift?.segments ?? []).filter((x) => x.referenceId !== null && small(x.referenceCustomers)).map((x) => x.referenceId!));
+  const hiddenCur = new Set((r.sizeShift?.segments ?? []).filter((x) => x.currentId !== null && small(x.currentCustomers)).map((x) => x.currentId!));
   const out: string[] = [];
   out.push(`# What changed: ${escapeMarkdown(r.referenceRunId)} → ${escapeMarkdown(r.currentRunId)}`, '');
-  out.push(`Reference asOf ${r.referenceAsOf ?? 'unknown'}, current asOf ${r.currentAsOf ?? 'unknown'}.`, '');
+  out.push(`Reference asOf ${r.referenceAsOf ?? 'unknown'}, current asOf ${r.currentAsOf ?? 'unknown'}.${min > 1 ? ` Groups of fewer than ${int(min)} customers are not shown (—).` : ''}`, '');
 
   out.push('## Alerts', '');
   if (!r.alerts.length) out.push(`No key figure moved by more than ${pct(r.alertThreshold, 0)}.`, '');
   else {
     out.push(`Key figures that moved by more than ${pct(r.alertThreshold, 0)}:`, '');
-    out.push(markdownTable(['Segment', 'Figure', 'Then', 'Now', 'Change'], r.alerts.map((a) => [seg(a.segmentId, a.segmentName), FIGURES[a.figure], num(a.reference, 4), num(a.current, 4), signedPct(a.relativeChange)]), [false, false, true, true, true]), '');
+    const shown = r.alerts.filter((a) => a.segmentId === null || !hiddenCur.has(a.segmentId));
+    out.push(markdownTable(['Segment', 'Figure', 'Then', 'Now', 'Change'], shown.map((a) => [seg(a.segmentId, a.segmentName), FIGURES[a.figure], num(a.reference, 4), num(a.current, 4), signedPct(a.relativeChange)]), [false, false, true, true, true]), '');
   }
 
   if (r.sizeShift) {
@@ -32,15 +39,18 @@ export function driftMarkdown(r: DriftReport): string {
     out.push(
       markdownTable(
         ['Segment (now ← then)', 'Then', 'Now', 'Share then', 'Share now', 'Change', `${Math.round((s.segments[0]?.shareChangeInterval.level ?? 0.95) * 100)}% interval`],
-        s.segments.map((x) => [
-          `${x.currentId ?? 'gone'} ← ${x.referenceId ?? 'new'}${x.name ? ` ${escapeMarkdown(x.name)}` : ''}`,
-          int(x.referenceCustomers),
-          int(x.currentCustomers),
-          pct(x.referenceShare),
-          pct(x.currentShare),
-          `${x.shareChange > 0 ? '+' : ''}${(x.shareChange * 100).toFixed(1)} pts`,
-          `${(x.shareChangeInterval.low * 100).toFixed(1)} to ${(x.shareChangeInterval.high * 100).toFixed(1)} pts`,
-        ]),
+        s.segments.map((x) => {
+          const then = small(x.referenceCustomers), now = small(x.currentCustomers);
+          return [
+            `${x.currentId ?? 'gone'} ← ${x.referenceId ?? 'new'}${x.name && !then && !now ? ` ${escapeMarkdown(x.name)}` : ''}`,
+            then ? '—' : int(x.referenceCustomers),
+            now ? '—' : int(x.currentCustomers),
+            then ? '—' : pct(x.referenceShare),
+            now ? '—' : pct(x.currentShare),
+            then || now ? '—' : `${x.shareChange > 0 ? '+' : ''}${(x.shareChange * 100).toFixed(1)} pts`,
+            then || now ? '—' : `${(x.shareChangeInterval.low * 100).toFixed(1)} to ${(x.shareChangeInterval.high * 100).toFixed(1)} pts`,
+          ];
+        }),
         [false, true, true, true, true, true, true],
       ),
       '',
@@ -57,13 +67,17 @@ export function driftMarkdown(r: DriftReport): string {
     const refName = new Map((r.sizeShift?.segments ?? []).filter((x) => x.referenceId !== null && x.name).map((x) => [x.referenceId!, x.name!]));
     const curName = new Map((r.sizeShift?.segments ?? []).filter((x) => x.currentId !== null && x.name).map((x) => [x.currentId!, x.name!]));
     const named = (id: number, names: Map<number, string>): string => `${id}${names.has(id) ? ` ${escapeMarkdown(names.get(id)!)}` : ''}`;
-    for (const f of m.biggestFlows) out.push(`- ${int(f.customers)} customers from ${named(f.fromId, refName)} (then) to ${named(f.toId, curName)} (now): ${pct(f.shareOfFrom)} of ${f.fromId}.`);
+    for (const f of m.biggestFlows.filter((x) => !small(x.customers) && !hiddenRef.has(x.fromId) && !hiddenCur.has(x.toId))) out.push(`- ${int(f.customers)} customers from ${named(f.fromId, refName)} (then) to ${named(f.toId, curName)} (now): ${pct(f.shareOfFrom)} of ${f.fromId}.`);
     if (m.biggestFlows.length) out.push('');
     const label = (id: number): string => (id < 0 ? 'none' : String(id));
+    // The matrix with its lost column and new row, blanked as the review blanks it (small cells, and one more where a line's only blank could be recovered).
+    const full = [...m.referenceIds.map((_, i) => [...m.counts[i]!, m.lostCustomers[i]!]), [...m.newCustomers, 0]];
+    const cells = min > 1 ? suppressSmallCells(full, min, (i, j) => (i < m.referenceIds.length && hiddenRef.has(m.referenceIds[i]!)) || (j < m.currentIds.length && hiddenCur.has(m.currentIds[j]!))) : full;
+    const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : int(v));
     out.push(
       markdownTable(
         ['then \\ now', ...m.currentIds.map(label), 'lost'],
-        [...m.referenceIds.map((id, i) => [label(id), ...m.counts[i]!.map(int), int(m.lostCustomers[i]!)]), ['new', ...m.newCustomers.map(int), '']],
+        [...m.referenceIds.map((id, i) => [label(id), ...cells[i]!.map(cell)]), ['new', ...cells[m.referenceIds.length]!.slice(0, -1).map(cell), '']],
         [false, ...m.currentIds.map(() => true), true],
       ),
       '',
@@ -86,7 +100,7 @@ export function driftMarkdown(r: DriftReport): string {
 
   if (r.segments.length) {
     out.push('## Inside each segment', '');
-    out.push(markdownTable(['Segment (now ← then)', 'Centre moved (spreads)', 'Drifted features'], r.segments.map((s) => [`${s.currentId} ← ${s.referenceId}${s.name ? ` ${escapeMarkdown(s.name)}` : ''}`, Number.isFinite(s.centreDistance) ? s.centreDistance.toFixed(2) : '—', s.features.features.filter((f) => f.drifted).map((f) => escapeMarkdown(f.column)).join(', ') || 'none']), [false, true, false]), '');
+    out.push(markdownTable(['Segment (now ← then)', 'Centre moved (spreads)', 'Drifted features'], r.segments.filter((s) => !hiddenCur.has(s.currentId) && !hiddenRef.has(s.referenceId)).map((s) => [`${s.currentId} ← ${s.referenceId}${s.name ? ` ${escapeMarkdown(s.name)}` : ''}`, Number.isFinite(s.centreDistance) ? s.centreDistance.toFixed(2) : '—', s.features.features.filter((f) => f.drifted).map((f) => escapeMarkdown(f.column)).join(', ') || 'none']), [false, true, false]), '');
   }
 
   out.push('## Rules', '');

@@ -44,3 +44,27 @@ describe('driftMarkdown', () => {
     expect(md).toContain('| 3 ← 4 Cart \\| abandoners | 0.00 | none |');
   });
 });
+
+describe('driftMarkdown with a minimum group size', () => {
+  // Reference segment 3 (At-risk) had 30 customers: below 50, so it is shown by id only, and so is every cell it
+  // touches; the flow of 45 from 3 to 3 and the 20 new customers are below 50 too.
+  const small: DriftReport = {
+    ...report,
+    minGroupSize: 50,
+    sizeShift: { ...report.sizeShift!, segments: [report.sizeShift!.segments[0]!, { ...report.sizeShift!.segments[1]!, referenceCustomers: 30 }] },
+    migration: { ...report.migration!, counts: [[45], [100]], lostCustomers: [0, 0], newCustomers: [20], biggestFlows: [{ fromId: 3, toId: 3, customers: 45, shareOfFrom: 1 }] },
+  };
+  const md = driftMarkdown(small);
+  it('blanks segments, flows and matrix cells of fewer customers, and says so', () => {
+    expect(md).toContain('Groups of fewer than 50 customers are not shown (—).');
+    expect(md).toContain('| gone ← 3 | — | 0 | — | 0.0% | — | — |');
+    expect(md).not.toContain('45 customers from');
+    expect(md).toContain('| 3 | — | — |'); // a hidden segment's whole row
+    expect(md).toContain('| new | — |   |');
+    // The segment with 100 then and 120 now is published as before.
+    expect(md).toContain('| 3 ← 4 Cart \\| abandoners | 100 | 120 | 50.0% | 60.0% | +10.0 pts | 2.0 to 18.0 pts |');
+  });
+  it('without a minimum (older drift.json files) every count is shown', () => {
+    expect(driftMarkdown({ ...small, minGroupSize: undefined })).toContain('| 3 | 45 | 0 |');
+  });
+});
