@@ -3,37 +3,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../src/drift/DriftResult';
 import { readDriftReport } from '../../src/pipeline/driftReportSchema';
-import { root, seglab, tempDir, type RunResult } from './helpers';
-
-/** The sample config with absolute data paths and quick cluster settings. */
-function writeConfig(dir: string): string {
-  const sample = join(root, 'data', 'sample');
-  const path = join(dir, 'quarter.yaml');
-  writeFileSync(
-    path,
-    `name: sample
-asOf: 2026-07-01
-seed: 42
-data:
-  customers: { path: ${join(sample, 'customers.csv.gz')}, keepUnmapped: true }
-  transactions: { path: ${join(sample, 'transactions.csv.gz')} }
-  events: { path: ${join(sample, 'events.csv.gz')} }
-cluster:
-  k: 5
-  stabilityResamples: 0
-report:
-  pdf: false
-`,
-  );
-  return path;
-}
+import { seglab, tempDir, writeSampleConfig, type RunResult } from './helpers';
 
 describe('seglab drift <reference-run> <current-run>', () => {
   const out = tempDir('seglab-drift-cli-');
   let q1: RunResult;
   let q2: RunResult;
   beforeAll(async () => {
-    const config = writeConfig(out);
+    const config = writeSampleConfig(out, 'quarter.yaml', '  k: 5');
     q1 = await seglab(['--quiet', 'run', '--config', config, '--as-of', '2026-04-01', '--out', out, '--run-id', 'q1', '--stages', 'features,cluster']);
     q2 = await seglab(['--quiet', 'run', '--config', config, '--out', out, '--run-id', 'q2', '--stages', 'features,cluster']);
   }, 300_000);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,4 +41,27 @@ export function seglab(args: string[], options: { cwd?: string; env?: Record<str
 
 export function tempDir(prefix = 'seglab-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The sample config with absolute data paths (so it can live in a temp folder) and quick cluster settings (`cluster` lines, indented). */
+export function writeSampleConfig(dir: string, file: string, cluster: string): string {
+  const sample = join(root, 'data', 'sample');
+  const path = join(dir, file);
+  writeFileSync(
+    path,
+    `name: sample
+asOf: 2026-07-01
+seed: 42
+data:
+  customers: { path: ${join(sample, 'customers.csv.gz')}, keepUnmapped: true }
+  transactions: { path: ${join(sample, 'transactions.csv.gz')} }
+  events: { path: ${join(sample, 'events.csv.gz')} }
+cluster:
+  stabilityResamples: 0
+${cluster}
+report:
+  pdf: false
+`,
+  );
+  return path;
 }

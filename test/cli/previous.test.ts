@@ -1,36 +1,13 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterResult } from '../../src/cluster/summary/ClusterResult';
 import type { Manifest } from '../../src/pipeline/Manifest';
-import { root, seglab, tempDir, type RunResult } from './helpers';
-
-/** The sample config with absolute data paths (so it can live in a temp folder) and quick cluster settings. */
-function writeConfig(dir: string, file: string, cluster: string): string {
-  const sample = join(root, 'data', 'sample');
-  const path = join(dir, file);
-  writeFileSync(
-    path,
-    `name: sample
-asOf: 2026-07-01
-seed: 42
-data:
-  customers: { path: ${join(sample, 'customers.csv.gz')}, keepUnmapped: true }
-  transactions: { path: ${join(sample, 'transactions.csv.gz')} }
-  events: { path: ${join(sample, 'events.csv.gz')} }
-cluster:
-  stabilityResamples: 0
-${cluster}
-report:
-  pdf: false
-`,
-  );
-  return path;
-}
+import { seglab, tempDir, writeSampleConfig, type RunResult } from './helpers';
 
 describe('--previous on seglab run and seglab report (issue 19)', () => {
   const out = tempDir('seglab-previous-');
-  const config = writeConfig(out, 'quarter.yaml', '  k: 5');
+  const config = writeSampleConfig(out, 'quarter.yaml', '  k: 5');
   let q1: RunResult;
   beforeAll(async () => {
     q1 = await seglab(['--quiet', 'run', '--config', config, '--as-of', '2026-04-01', '--out', out, '--run-id', 'q1', '--stages', 'features,cluster,report']);
@@ -63,7 +40,7 @@ describe('--previous on seglab run and seglab report (issue 19)', () => {
   });
 
   it('seglab report --previous refuses a run clustered on other features (exit 2, what differs)', async () => {
-    const other = writeConfig(out, 'other.yaml', '  k: 3\n  features: [recency_days, orders_365d]');
+    const other = writeSampleConfig(out, 'other.yaml', '  k: 3\n  features: [recency_days, orders_365d]');
     const r1 = await seglab(['--quiet', 'run', '--config', other, '--as-of', '2026-04-01', '--out', out, '--run-id', 'other', '--stages', 'features,cluster']);
     expect(r1.code, r1.stderr).toBe(0);
     const r = await seglab(['report', join(out, 'q1'), '--previous', join(out, 'other'), '--no-pdf']);
