@@ -1,11 +1,9 @@
 import type { PurchaseModelSpec } from './PurchaseModelSpec';
 import { digamma } from './special/digamma';
-import { hyp2f1, hyp2f1AtMany } from './special/hyp2f1';
+import { betaGeometricPredictions } from './betaGeometricPredictions';
+import { hyp2f1 } from './special/hyp2f1';
 import { logBeta } from './special/logBeta';
 import { logGamma } from './special/logGamma';
-
-/** Arguments of ₂F₁ at each horizon (scratch, grown as needed). */
-let zs = new Float64Array(16);
 
 /**
  * BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): purchases Poisson(λ),
@@ -137,15 +135,9 @@ export const BG_NBD: PurchaseModelSpec = {
   },
   conditionalPredictions(theta, ts, count, x, tx, T, out) {
     const [r, alpha, a, b] = theta as unknown as [number, number, number, number];
-    const rx = r + x;
-    const aT = alpha + T;
     // P(alive) is 1 / the denominator of the conditional expectation (1 without a repeat purchase).
     const alive = BG_NBD.probabilityAlive(theta, x, tx, T);
-    if (zs.length < count) zs = new Float64Array(count);
-    for (let k = 0; k < count; k++) zs[k] = ts[k]! / (aT + ts[k]!);
-    hyp2f1AtMany(rx, b + x, a + b + x - 1, zs, count, out);
-    const scale = ((a + b + x - 1) / (a - 1)) * alive;
-    for (let k = 0; k < count; k++) out[k] = scale * (1 - Math.exp(rx * Math.log(aT / (aT + ts[k]!))) * out[k]!);
+    betaGeometricPredictions(r, alpha, a, x, T, b + x, a + b + x - 1, alive, ts, count, out);
     return alive;
   },
   expectedPurchasesUnconditional(theta, t) {
