@@ -1,5 +1,6 @@
 import { checkParam, paramError } from '../core/errors';
 import { normalSf } from '../stats/distributionTails';
+import { pooledProportionsZ } from '../stats/pooledProportionsZ';
 
 export interface ZTestDriftResult {
   /** (p_current − p_reference) / its standard error under H0 (pooled rate). */
@@ -15,12 +16,10 @@ export interface ZTestDriftResult {
  * all 0 or all 1 in both periods has no variance: z = 0, p = 1 (statsmodels gives NaN).
  */
 export function zTestDriftCounts(referenceOnes: number, referenceN: number, currentOnes: number, currentN: number): ZTestDriftResult {
-  const pooled = (referenceOnes + currentOnes) / (referenceN + currentN);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / referenceN + 1 / currentN));
   const referenceRate = referenceOnes / referenceN;
   const currentRate = currentOnes / currentN;
-  if (se === 0) return { z: 0, pValue: 1, referenceRate, currentRate };
-  const z = (currentRate - referenceRate) / se;
+  const z = pooledProportionsZ(currentOnes, currentN, referenceOnes, referenceN);
+  if (z === null) return { z: 0, pValue: 1, referenceRate, currentRate };
   return { z, pValue: 2 * normalSf(Math.abs(z)), referenceRate, currentRate };
 }
 

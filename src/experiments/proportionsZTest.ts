@@ -1,4 +1,5 @@
 import { type Alternative, normalPValue } from './Alternative';
+import { pooledProportionsZ } from '../stats/pooledProportionsZ';
 import { checkCount } from './checkCounts';
 
 export interface ZTestResult {
@@ -14,11 +15,8 @@ export interface ZTestResult {
 export function proportionsZTest(count1: number, nobs1: number, count2: number, nobs2: number, alternative: Alternative = 'two-sided'): ZTestResult {
   checkCount(count1, nobs1, 'proportionsZTest group 1');
   checkCount(count2, nobs2, 'proportionsZTest group 2');
-  const pooled = (count1 + count2) / (nobs1 + nobs2);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / nobs1 + 1 / nobs2));
-  const diff = count1 / nobs1 - count2 / nobs2;
+  const z = pooledProportionsZ(count1, nobs1, count2, nobs2);
   // Both groups all 0 or all 1: no variance, no evidence either way.
-  if (se === 0) return { z: 0, pValue: 1 };
-  const z = diff / se;
+  if (z === null) return { z: 0, pValue: 1 };
   return { z, pValue: normalPValue(z, alternative) };
 }
