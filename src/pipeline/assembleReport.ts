@@ -8,6 +8,7 @@ import { versions } from '../core/version';
 import type { FeatureColumn } from '../features/FeatureDefinition';
 import type { FeatureTable } from '../features/readFeatureTable';
 import { buildPersonas } from '../personas/buildPersonas';
+import { featureLabel } from '../personas/featureLabel';
 import { compareSizes, DEFAULT_ALERT_THRESHOLD, type PublishedSize, type SegmentPair } from '../personas/compareSizes';
 import { carriedName, type PreviousSegmentName } from '../personas/nameSegments';
 import type { PersonaInput } from '../personas/PersonaInput';
@@ -120,17 +121,24 @@ export function assembleReport(inputs: ReportInputs): { personas: PersonaResult;
     quality: inputs.quality ? qualitySummary(inputs.quality) : null,
     changes: previous ? sizeChanges(personas, previous, cfg.minGroupSize, config.cluster.matchMaxDistance) : null,
   };
+  const userLabel = (column: string): string | undefined => {
+    const l = cfg.labels[column];
+    return l === undefined ? undefined : typeof l === 'string' ? l : l[cfg.locale];
+  };
   if (inputs.prediction) {
     const segmentOf = new Map(table.ids.map((id, i) => [id, cluster.labels[i]!]));
-    const labelOf = (column: string): string => {
-      const l = cfg.labels[column];
-      return l === undefined ? column : typeof l === 'string' ? l : l[cfg.locale];
-    };
+    const labelOf = (column: string): string => userLabel(column) ?? column;
     data.prediction = predictionSummary(inputs.prediction, segmentOf, labelOf, isRiskTarget(inputs.prediction.card, sameOutcome), named);
   }
   if (cfg.experiments.length) data.experiments = cfg.experiments.map((p, i) => readExperimentSummary(resolve(inputs.baseDir, p), `report.experiments.${i}`));
   if (inputs.clv?.segments) data.value = valueSummary(inputs.clv, inputs.clv.segments);
-  if (inputs.drift) data.drift = inputs.drift;
+  if (inputs.drift) {
+    data.drift = inputs.drift;
+    // The drift section names columns no trait may name (traits keep one window of a family): label them all.
+    const labels: Record<string, string> = {};
+    for (const c of inputs.featureColumns) if (c.role !== 'id') labels[c.name] = userLabel(c.name) ?? featureLabel(c.name, cfg.locale);
+    data.featureLabels = labels;
+  }
   return { personas, data };
 }
 

@@ -94,6 +94,11 @@ export interface ReportData {
   value?: ValueSummary;
   /** What changed since the reference run (the drift stage, or drift.json read back): the review's "What changed" section, first; absent without one. */
   drift?: DriftReport;
+  /**
+   * Every feature column's name for readers in the locale (report.labels first, then seglab's own names), for
+   * sections that print columns no persona trait names (a drifting orders_30d when traits keep another window).
+   */
+  featureLabels?: Record<string, string>;
   /** Present when a previous run is given: sizes side by side, segments matched by their centres. */
   changes: {
     previousRunId: string;

@@ -75,6 +75,17 @@ describe('drift section: where it shows', () => {
     const page = renderReportHtml(driftReviewFixture('en'), { plotlySource: '/* stub */' });
     expect(embeddedSpecs(page).map((s) => s.id)).toEqual(expect.arrayContaining(figs.map((f) => f.id)));
   });
+
+  it('names a column by the run\'s feature labels when no persona trait names it (a window the traits left out), escaped', () => {
+    const data = driftReviewFixture('en');
+    const labelled: ReportData = { ...data, featureLabels: { app_order_share: 'Orders via <app>', device: 'Device' } };
+    const s = text(section(html(labelled)));
+    expect(s).toContain('customer features drifted: Orders via &lt;app&gt; (app_order_share), Device (device)');
+    expect(section(html(labelled))).not.toContain('Orders via <app>');
+    expect(reportFigures(labelled).map((f) => f.figure.layout.title?.text)).toContain('Orders via <app> (app_order_share): previous and current run');
+    // without labels, as before: the trait's label or the bare column
+    expect(text(section(html(data)))).toContain('customer features drifted: app_order_share, Device (device)');
+  });
 });
 
 describe('drift section: it names the documented drift', () => {

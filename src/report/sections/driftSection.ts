@@ -328,8 +328,10 @@ function countWords(n: number, ctx: Ctx): string {
   return n > 0 && n < min ? ctx.t.fewCustomers(ctx.fmt.integer(min)) : ctx.fmt.integer(n);
 }
 
-/** A feature's name for readers: its label from the personas' traits when one is known, and the column. */
+/** A feature's name for readers: its label (the run's feature labels, else the personas' traits) and the column. */
 function featureLabel(column: string, ctx: Ctx): string {
+  const known = ctx.data.featureLabels?.[column];
+  if (known !== undefined) return known !== column ? `${known} (${column})` : column;
   for (const s of ctx.seg.shown) {
     const t = s.traits.numeric.find((x) => x.feature === column) ?? s.traits.categorical.find((x) => x.feature === column);
     if (t && t.label && t.label !== column) return `${t.label} (${column})`;
@@ -363,6 +365,8 @@ function biggestChange(d: PublishedDistribution, ctx: Ctx): string | null {
 
 /** A feature's label alone (the column when none is known): short, for lists. */
 function shortLabel(column: string, ctx: Ctx): string {
+  const known = ctx.data.featureLabels?.[column];
+  if (known !== undefined) return known;
   for (const s of ctx.seg.shown) {
     const t = s.traits.numeric.find((x) => x.feature === column) ?? s.traits.categorical.find((x) => x.feature === column);
     if (t?.label) return t.label;
