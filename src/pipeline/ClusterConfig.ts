@@ -82,8 +82,8 @@ export const clusterConfigSchema = z
     /**
      * With engine: clickhouse, above this many customers only a seeded sample of about this many comes back
      * from the cluster (hash of customer_id and the run's seed), the clustering is fitted on it, and every
-     * customer is assigned on the cluster with the fitted model compiled to SQL (kmeans, minibatch-kmeans,
-     * gmm); default 1,000,000 (ENGINE_SAMPLE_DEFAULT); 0: every customer comes back.
+     * customer is assigned on the cluster with the fitted model compiled to SQL (every algorithm but
+     * dbscan); default 1,000,000 (ENGINE_SAMPLE_DEFAULT); 0: every customer comes back.
      */
     engineSample: z.number().int().min(0).optional(),
     /** Silhouette on at most this many rows (exact below, sampled above). */

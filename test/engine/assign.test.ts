@@ -12,7 +12,7 @@ import { prepareClusterInput, type PreparedClusterInput } from '../../src/featur
 import { readFeatureTable } from '../../src/features/readFeatureTable';
 import { clusterConfigSchema } from '../../src/pipeline/ClusterConfig';
 import { HAVE_CDNOW_MASTER, loadCdnowMaster } from '../clv/cdnow';
-import { compareLabels, fitEveryModel, SAMPLE_DIR, tieGaps } from '../cluster/sql/assignFixtures';
+import { compareLabels, fitEveryModel, fitKPrototypes, SAMPLE_DIR, tieGaps } from '../cluster/sql/assignFixtures';
 import { SKIP_CLICKHOUSE, SKIP_REASON, startClickHouse } from './clickhouse';
 
 /**
@@ -21,12 +21,13 @@ import { SKIP_CLICKHOUSE, SKIP_REASON, startClickHouse } from './clickhouse';
  */
 async function onBothEngines(session: DuckSession, engine: ClickHouseEngine, config: FeatureConfigInput, asOf: string, load?: object) {
   const features = await computeFeatures(session, config, asOf, load);
-  const prep = prepareClusterInput(await readFeatureTable(session), features.columns, clusterConfigSchema.parse({}));
+  const table = await readFeatureTable(session);
+  const prep = prepareClusterInput(table, features.columns, clusterConfigSchema.parse({}));
   await session.run('DROP TABLE features');
   await uploadToClickHouse(session, engine);
   const available = { ...(await inspectAvailable(session, roleHintsFrom(load))), levels: features.levels };
   const plan = planClickHouseFeatures(available, config, asOf);
-  return { prep, plan };
+  return { prep, plan, table, columns: features.columns };
 }
 
 async function checkEveryModel(engine: ClickHouseEngine, prep: PreparedClusterInput, plan: ReturnType<typeof planClickHouseFeatures>, k: number) {
@@ -53,11 +54,17 @@ describe.skipIf(SKIP_CLICKHOUSE)(`segment assignment on a two-shard ClickHouse c
     await engine?.close();
   });
 
-  it('the committed sample (3,000 customers): k-means, mini-batch and the mixture of each covariance type', async () => {
+  it('the committed sample (3,000 customers): k-means, mini-batch, the mixture of each covariance type and k-prototypes', async () => {
     const load = await loadTables(session, { customers: { path: 'customers.csv.gz', keepUnmapped: true }, transactions: { path: 'transactions.csv.gz' }, events: { path: 'events.csv.gz' } }, { baseDir: SAMPLE_DIR });
-    const { prep, plan } = await onBothEngines(session, engine, { windows: [30, 60, 90, 180, 365] }, '2026-07-01', load);
+    const { prep, plan, table, columns } = await onBothEngines(session, engine, { windows: [30, 60, 90, 180, 365] }, '2026-07-01', load);
     expect(prep.steps.map((s) => s.kind)).toEqual(expect.arrayContaining(['SimpleImputer', 'Log1pTransformer', 'StandardScaler']));
     await checkEveryModel(engine, prep, plan, 5);
+    // k-prototypes on region and device, compared by level name on the cluster.
+    const withText = prepareClusterInput(table, columns, clusterConfigSchema.parse({ categorical: ['region', 'device'] }));
+    const kp = fitKPrototypes(withText.X, withText.categorical!, 5);
+    const sql = clusterAssignSql(withText.steps, kp.model.toJSON(), 'clickhouse', { from: `(${plan.clickhouse.sql})` });
+    const rows = (await engine.allOnShards(sql, plan.clickhouse.settings)).flat();
+    expect(compareLabels(withText.ids, kp.predicted, kp.gaps, rows).mismatches).toEqual([]);
   }, 300_000);
 
   it.skipIf(!HAVE_CDNOW_MASTER)('real data, CDNOW master (23,570 customers)', async () => {

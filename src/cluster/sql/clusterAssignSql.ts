@@ -3,19 +3,22 @@ import { inputError, usageError } from '../../core/errors';
 import { transformerFromJSON } from '../../features/transformers/transformerFromJSON';
 import type { TransformerJSON } from '../../features/transformers/Transformer';
 import { quoteIdentifier } from '../../rules/sql/quoteIdentifier';
+import { quoteLiteral } from '../../rules/sql/quoteLiteral';
 import { dialectNumber } from '../../rules/sql/sqlNumber';
 import { assertSqlDialect, type SqlDialect } from '../../rules/sql/SqlDialect';
 import { KMeansModel } from '../kmeans/KMeansModel';
 import { MiniBatchKMeansModel } from '../minibatch/MiniBatchKMeansModel';
 import { GaussianMixtureModel } from '../mixture/GaussianMixtureModel';
+import { KPrototypesModel } from '../kprototypes/KPrototypesModel';
+import { MISSING_LEVEL } from '../CategoricalMatrix';
 import { packedLowerSize } from '../mixture/linalg/invertLowerTriangular';
 
 /** The dialects the assignment compiles to (checked on ClickHouse 18.16: no log1p, no sign, no window functions needed). */
 export const ASSIGN_SQL_DIALECTS = ['duckdb', 'postgres', 'clickhouse'] as const;
 export type AssignSqlDialect = (typeof ASSIGN_SQL_DIALECTS)[number];
 
-/** The clusterings whose assignment is a formula of one row (DBSCAN needs every core point; k-prototypes is not compiled yet). */
-export const ASSIGNABLE_CLUSTERINGS = ['kmeans', 'minibatch-kmeans', 'gmm'] as const;
+/** The clusterings whose assignment is a formula of one row (DBSCAN's needs every core point). */
+export const ASSIGNABLE_CLUSTERINGS = ['kmeans', 'minibatch-kmeans', 'gmm', 'kprototypes'] as const;
 
 export interface ClusterAssignSqlOptions {
   /** The feature table, a plain name (quoted here). Give this or `from`. */
@@ -38,7 +41,10 @@ export interface ClusterAssignSqlOptions {
  * - k-means and mini-batch k-means: the nearest centre, squared distances summed as predict sums them
  *   (even columns, odd columns, then the two), lowest index on ties;
  * - Gaussian mixture (every covariance type): the largest log w + log N(x | μ, Σ), the terms predict adds
- *   (means, precision Cholesky factors and per-component constants written as exact literals), first on ties.
+ *   (means, precision Cholesky factors and per-component constants written as exact literals), first on ties;
+ * - k-prototypes: the smallest squared distance on the numeric columns + gamma × the categorical columns
+ *   that differ from the prototype's mode (compared by level name; NULL is the level "(missing)", as the
+ *   cluster stage encodes it), lowest index on ties.
  * Arithmetic is IEEE double in each dialect with the operations in the JavaScript order, so the only
  * difference from predict is log1p: no dialect has it (ClickHouse 18.16 lacks it), so it is LN(1 + x), which
  * differs from Math.log1p by at most a few units in the last place; that moves a label only at a near tie
@@ -67,11 +73,12 @@ export function clusterAssignSql(steps: readonly unknown[], model: unknown, dial
       throw usageError('clusterAssignSql', `steps[${i}] (${s.kind}) works on columns ${s.inputColumns.join(', ')}, but steps[0] on ${inputColumns.join(', ')}`, 'pass the steps of one preparation, in order');
     }
   });
+  const categorical = scorer.categorical ?? [];
   if (!sameList(scorer.columns, inputColumns)) {
     throw usageError('clusterAssignSql', `the model was fitted on columns ${scorer.columns.join(', ')}, the steps prepare ${inputColumns.join(', ')}`, 'pass the steps and the model of the same cluster.json');
   }
   if (options.columns) {
-    const missing = [id, ...inputColumns].filter((c) => !options.columns!.includes(c));
+    const missing = [id, ...inputColumns, ...categorical].filter((c) => !options.columns!.includes(c));
     if (missing.length) {
       throw inputError({
         check: 'missing-column',
@@ -82,7 +89,7 @@ export function clusterAssignSql(steps: readonly unknown[], model: unknown, dial
     }
   }
   const reserved = inputColumns.map((_, j) => `seglab_x${j}`);
-  if (reserved.includes(id) || /^seglab_[xyv]\d+$/.test(id)) throw usageError('clusterAssignSql', `the id column may not be named ${id} (a name the statement uses inside)`);
+  if (reserved.includes(id) || /^seglab_[xyvc]\d+$/.test(id)) throw usageError('clusterAssignSql', `the id column may not be named ${id} (a name the statement uses inside)`);
 
   const double = d === 'clickhouse' ? 'Nullable(Float64)' : d === 'postgres' ? 'DOUBLE PRECISION' : 'DOUBLE';
   const expr = inputColumns.map((c) => `CAST(${q(c)} AS ${double})`);
@@ -93,9 +100,12 @@ export function clusterAssignSql(steps: readonly unknown[], model: unknown, dial
     });
   }
   const relation = options.table !== undefined ? q(options.table) : options.from!;
-  const prepared = `SELECT ${q(id)}, ${expr.map((e, j) => `${e} AS ${q(reserved[j]!)}`).join(', ')} FROM ${relation}`;
+  // Category values as the cluster stage reads them: text, NULL as the level "(missing)".
+  const text = d === 'clickhouse' ? 'Nullable(String)' : d === 'postgres' ? 'TEXT' : 'VARCHAR';
+  const cats = categorical.map((c, j) => `COALESCE(CAST(${q(c)} AS ${text}), ${quoteLiteral(MISSING_LEVEL, d)}) AS ${q(`seglab_c${j}`)}`);
+  const prepared = `SELECT ${[q(id), ...expr.map((e, j) => `${e} AS ${q(reserved[j]!)}`), ...cats].join(', ')} FROM ${relation}`;
   const x = reserved.map(q);
-  const { layer, values, pick } = scorer.compile(x, num, q);
+  const { layer, values, pick } = scorer.compile(x, num, q, (v) => quoteLiteral(v, d), double);
   const inner = layer ? `SELECT ${q(id)}, ${layer.map((e, r) => `${e} AS ${q(`seglab_y${r}`)}`).join(', ')} FROM (${prepared}) AS seglab_prepared` : prepared;
   const v = values.map((_, c) => q(`seglab_v${c}`));
   const scored = `SELECT ${q(id)}, ${values.map((e, c) => `${e} AS ${v[c]}`).join(', ')} FROM (${inner}) AS seglab_${layer ? 'projected' : 'prepared'}`;
@@ -152,12 +162,15 @@ function parseStep(json: unknown, i: number): Step {
 }
 
 interface Assignment {
+  /** The numeric columns, in the order the steps prepare them. */
   columns: readonly string[];
+  /** Text columns compared as they are (k-prototypes), available to compile as seglab_c0…. */
+  categorical?: readonly string[];
   /**
    * SQL over the prepared columns `x`: an optional per-row layer (its expressions become seglab_y0…), one
    * value per component over x (or the layer), and whether the label is the smallest or the largest value.
    */
-  compile(x: readonly string[], num: (v: number) => string, q: (name: string) => string): { layer?: string[]; values: string[]; pick: 'min' | 'max' };
+  compile(x: readonly string[], num: (v: number) => string, q: (name: string) => string, text: (v: string) => string, double: string): { layer?: string[]; values: string[]; pick: 'min' | 'max' };
 }
 
 function assignmentOf(json: unknown): Assignment {
@@ -191,8 +204,28 @@ function assignmentOf(json: unknown): Assignment {
     }
     case 'dbscan':
       throw usageError('clusterAssignSql', 'a DBSCAN clustering cannot be assigned in SQL: a new point belongs to the cluster of a core point within eps, so the assignment needs every core point of the training data', `compiled clusterings: ${ASSIGNABLE_CLUSTERINGS.join(', ')}`);
-    case 'kprototypes':
-      throw usageError('clusterAssignSql', 'the k-prototypes assignment (numeric distance + gamma × category mismatches) is not compiled to SQL yet', `compiled clusterings: ${ASSIGNABLE_CLUSTERINGS.join(', ')}`);
+    case 'kprototypes': {
+      const m = KPrototypesModel.fromJSON(value);
+      const { data, rows: k, cols: p } = m.centroids;
+      return {
+        columns: m.numericColumns,
+        categorical: m.categoricalColumns,
+        compile: (x, num, q, text, double) => ({
+          values: Array.from({ length: k }, (_, c) => {
+            // assignNearest: squared differences added in column order, then gamma × the mismatch count.
+            const squares = Array.from({ length: p }, (_, j) => {
+              const t = `(${x[j]} - ${num(data[c * p + j]!)})`;
+              return `${t} * ${t}`;
+            });
+            const distance = squares.length ? squares.reduce((acc, t) => `(${acc} + ${t})`) : '0';
+            const mismatches = m.modes[c]!.map((mode, j) => `(CASE WHEN ${q(`seglab_c${j}`)} = ${text(mode)} THEN 0 ELSE 1 END)`);
+            // The count as a double: DuckDB would multiply a decimal literal by an integer in DECIMAL, not as JavaScript does.
+            return mismatches.length ? `(${distance} + ${num(m.gamma)} * CAST(${mismatches.join(' + ')} AS ${double}))` : distance;
+          }),
+          pick: 'min',
+        }),
+      };
+    }
     default:
       throw usageError('clusterAssignSql', `model.kind is ${JSON.stringify(kind)}, not a clustering this compiles`, `compiled clusterings: ${ASSIGNABLE_CLUSTERINGS.join(', ')}`);
   }

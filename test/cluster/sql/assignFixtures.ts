@@ -10,6 +10,9 @@ import type { KMeansModel } from '../../../src/cluster/kmeans/KMeansModel';
 import type { MiniBatchKMeansModel } from '../../../src/cluster/minibatch/MiniBatchKMeansModel';
 import type { GaussianMixtureModel } from '../../../src/cluster/mixture/GaussianMixtureModel';
 import { COVARIANCE_TYPES } from '../../../src/cluster/mixture/covarianceType';
+import { CategoricalMatrix, MISSING_LEVEL, mixedMatrix } from '../../../src/cluster/CategoricalMatrix';
+import { KPrototypes } from '../../../src/cluster/kprototypes/KPrototypes';
+import type { KPrototypesModel } from '../../../src/cluster/kprototypes/KPrototypesModel';
 
 export const SAMPLE_DIR = join(__dirname, '..', '..', '..', 'data', 'sample');
 
@@ -22,6 +25,27 @@ export function fitEveryModel(X: Matrix, k: number): { name: string; model: Assi
     { name: 'minibatch-kmeans', model: new MiniBatchKMeans({ k, seed: 7, batchSize: 256 }).fit(X) },
     ...COVARIANCE_TYPES.map((covarianceType) => ({ name: `gmm ${covarianceType}`, model: new GaussianMixture({ k, covarianceType, seed: 7, nInit: 1, maxIter: 30 }).fit(X) as AssignedModel })),
   ];
+}
+
+/**
+ * k-prototypes on the prepared numeric columns and text columns (NULL as the level "(missing)", as the
+ * cluster stage encodes them): the model, predict's labels and each row's tie gap (relative, as tieGaps).
+ */
+export function fitKPrototypes(X: Matrix, categorical: Readonly<Record<string, readonly (string | null)[]>>, k: number): { model: KPrototypesModel; predicted: Int32Array; gaps: Float64Array } {
+  const mixed = mixedMatrix(X, CategoricalMatrix.fromColumns(categorical, { missing: 'level' }));
+  const model = new KPrototypes({ k, seed: 7, nInit: 1 }).fit(mixed);
+  const cols = model.categoricalColumns.map((c) => categorical[c]!.map((v) => v ?? MISSING_LEVEL));
+  const gaps = new Float64Array(X.rows);
+  const C = model.centroids.data;
+  for (let i = 0; i < X.rows; i++) {
+    const costs = Array.from({ length: model.k }, (_, c) => {
+      let d = 0;
+      for (let j = 0; j < X.cols; j++) d += (X.data[i * X.cols + j]! - C[c * X.cols + j]!) ** 2;
+      return d + model.gamma * cols.filter((col, j) => col[i] !== model.modes[c]![j]).length;
+    }).sort((a, b) => a - b);
+    gaps[i] = costs.length > 1 ? (costs[1]! - costs[0]!) / Math.max(costs[0]!, 1e-300) : Infinity;
+  }
+  return { model, predicted: model.predict(mixed), gaps };
 }
 
 /**

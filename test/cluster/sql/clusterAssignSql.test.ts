@@ -14,7 +14,7 @@ import { MinMaxScaler } from '../../../src/features/transformers/MinMaxScaler';
 import { SimpleImputer } from '../../../src/features/transformers/SimpleImputer';
 import { clusterConfigSchema } from '../../../src/pipeline/ClusterConfig';
 import { HAVE_CDNOW_MASTER, loadCdnowMaster } from '../../clv/cdnow';
-import { compareLabels, fitEveryModel, SAMPLE_DIR, tieGaps } from './assignFixtures';
+import { compareLabels, fitEveryModel, fitKPrototypes, SAMPLE_DIR, tieGaps } from './assignFixtures';
 
 /**
  * The hand-computed fixture: columns a (one customer missing, filled with 4) and b (log1p), centres
@@ -62,13 +62,12 @@ describe('clusterAssignSql', () => {
     expect(rows.map((r) => r.segment)).toEqual([null, null, 0]);
   });
 
-  it('refuses DBSCAN, k-prototypes, unknown models, unsupported steps and dialects with errors that name them', async () => {
+  it('refuses DBSCAN, unknown models, unsupported steps and dialects with errors that name them', async () => {
     const { steps, json } = await handFixture(session);
     const X = new Matrix(Float64Array.from([0, 0, 0, 1, 5, 5, 5, 6]), 4, 2, ['a', 'b']);
     const dbscan = new DBSCAN({ eps: 2, minSamples: 2 }).fit(X).toJSON();
     expect(() => clusterAssignSql(steps, dbscan, 'duckdb', { table: 'hand' })).toThrow(UsageError);
-    expect(() => clusterAssignSql(steps, dbscan, 'duckdb', { table: 'hand' })).toThrow(/DBSCAN clustering cannot be assigned in SQL.*every core point.*compiled clusterings: kmeans, minibatch-kmeans, gmm/);
-    expect(() => clusterAssignSql(steps, { ...json, kind: 'kprototypes' }, 'duckdb', { table: 'hand' })).toThrow(/k-prototypes assignment .* is not compiled to SQL yet/);
+    expect(() => clusterAssignSql(steps, dbscan, 'duckdb', { table: 'hand' })).toThrow(/DBSCAN clustering cannot be assigned in SQL.*every core point.*compiled clusterings: kmeans, minibatch-kmeans, gmm, kprototypes/);
     expect(() => clusterAssignSql(steps, { ...json, kind: 'spectral' }, 'duckdb', { table: 'hand' })).toThrow(/model.kind is "spectral"/);
     const minMax = new MinMaxScaler({}).fit(X).toJSON();
     expect(() => clusterAssignSql([minMax], json, 'duckdb', { table: 'hand' })).toThrow(/steps\[0\] is a MinMaxScaler, which the assignment does not compile/);
@@ -92,7 +91,7 @@ describe('clusterAssignSql', () => {
     await expect(session.all(clusterAssignSql(steps, json, 'duckdb', { table: 'hand3' }))).rejects.toThrow(/"b"/);
   });
 
-  it('the committed sample (3,000 customers): every customer gets predict\'s label, for k-means, mini-batch and the mixture of each covariance type', async () => {
+  it('the committed sample (3,000 customers): every customer gets predict\'s label, for k-means, mini-batch, the mixture of each covariance type and k-prototypes', async () => {
     const load = await loadTables(session, { customers: { path: 'customers.csv.gz', keepUnmapped: true }, transactions: { path: 'transactions.csv.gz' }, events: { path: 'events.csv.gz' } }, { baseDir: SAMPLE_DIR });
     const features = await computeFeatures(session, { windows: [30, 60, 90, 180, 365] }, '2026-07-01', load);
     const prep = prepareClusterInput(await readFeatureTable(session), features.columns, clusterConfigSchema.parse({}));
@@ -103,6 +102,14 @@ describe('clusterAssignSql', () => {
       const cmp = compareLabels(prep.ids, model.predict(prep.X), tieGaps(model, prep.X), rows);
       expect({ name, rows: cmp.rows, mismatches: cmp.mismatches }).toEqual({ name, rows: 3000, mismatches: [] });
     }
+    // k-prototypes on region and device (a NULL as its own level): numeric distance + gamma × mismatches.
+    const withText = prepareClusterInput(await readFeatureTable(session), features.columns, clusterConfigSchema.parse({ categorical: ['region', 'device'] }));
+    // 29 customers without a region: the level "(missing)" on both sides.
+    expect(withText.categorical!.region!.filter((v) => v === null).length).toBe(29);
+    const kp = fitKPrototypes(withText.X, withText.categorical!, 5);
+    expect(kp.model.movedByCategorical).toBeGreaterThan(0);
+    const rows = await session.all(clusterAssignSql(withText.steps, kp.model.toJSON(), 'duckdb', { table: 'features' }));
+    expect(compareLabels(withText.ids, kp.predicted, kp.gaps, rows).mismatches).toEqual([]);
   }, 300_000);
 
   it.skipIf(!HAVE_CDNOW_MASTER)('real data, CDNOW master (23,570 customers): every customer gets predict\'s label', async () => {
