@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../../core/assertUnreachable';
-import { inputError, usageError } from '../../core/errors';
+import { inputError, savedJsonError, usageError } from '../../core/errors';
 import { transformerFromJSON } from '../../features/transformers/transformerFromJSON';
 import type { TransformerJSON } from '../../features/transformers/Transformer';
 import { quoteIdentifier } from '../../rules/sql/quoteIdentifier';
@@ -174,7 +174,14 @@ interface Assignment {
 }
 
 function assignmentOf(json: unknown): Assignment {
-  const value = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (err) {
+      throw savedJsonError('cluster model', (err as Error).message);
+    }
+  }
   const kind = value && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
   switch (kind) {
     case 'kmeans':

@@ -69,6 +69,9 @@ describe('clusterAssignSql', () => {
     expect(() => clusterAssignSql(steps, dbscan, 'duckdb', { table: 'hand' })).toThrow(UsageError);
     expect(() => clusterAssignSql(steps, dbscan, 'duckdb', { table: 'hand' })).toThrow(/DBSCAN clustering cannot be assigned in SQL.*every core point.*compiled clusterings: kmeans, minibatch-kmeans, gmm, kprototypes/);
     expect(() => clusterAssignSql(steps, { ...json, kind: 'spectral' }, 'duckdb', { table: 'hand' })).toThrow(/model.kind is "spectral"/);
+    expect(() => clusterAssignSql(steps, '{"kind": "kmeans",', 'duckdb', { table: 'hand' })).toThrow(/Invalid cluster model JSON: /);
+    expect(() => clusterAssignSql(steps, JSON.stringify(json), 'duckdb', { table: 'hand' })).not.toThrow();
+    expect(() => clusterAssignSql(steps, { ...json, centroids: [[0, 0]] }, 'duckdb', { table: 'hand' })).toThrow(/Invalid KMeans JSON: centroids has 1 rows, expected k=2/);
     const minMax = new MinMaxScaler({}).fit(X).toJSON();
     expect(() => clusterAssignSql([minMax], json, 'duckdb', { table: 'hand' })).toThrow(/steps\[0\] is a MinMaxScaler, which the assignment does not compile/);
     expect(() => clusterAssignSql(steps, json, 'bigquery', { table: 'hand' })).toThrow(/not compiled to bigquery; dialects: duckdb, postgres, clickhouse/);
