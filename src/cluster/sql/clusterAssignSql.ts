@@ -48,7 +48,8 @@ export interface ClusterAssignSqlOptions {
  * Arithmetic is IEEE double in each dialect with the operations in the JavaScript order, so the only
  * difference from predict is log1p: no dialect has it (ClickHouse 18.16 lacks it), so it is LN(1 + x), which
  * differs from Math.log1p by at most a few units in the last place; that moves a label only at a near tie
- * (two distances equal to ~1e-15 relative). A customer with a missing value that no step fills, or a value
+ * (two distances equal to ~1e-15 relative). Likewise the mixture's predict takes the first largest
+ * normalised responsibility exp(v − logsumexp v), which can only merge two values v at a near tie. A customer with a missing value that no step fills, or a value
  * the log cannot take (x ≤ −1 for the plain log1p), gets segment NULL (predict would refuse the row).
  */
 export function clusterAssignSql(steps: readonly unknown[], model: unknown, dialect: SqlDialect, options: ClusterAssignSqlOptions): string {
