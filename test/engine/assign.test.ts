@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterAssignSql } from '../../src/cluster/sql/clusterAssignSql';
+import { KMeans } from '../../src/cluster/kmeans/KMeans';
+import { InputError } from '../../src/core/errors';
+import { Matrix } from '../../src/core/Matrix';
+import { StandardScaler } from '../../src/features/transformers/StandardScaler';
+import { assignOnClickHouse } from '../../src/pipeline/assignOnClickHouse';
 import { DuckSession } from '../../src/data/DuckSession';
 import { loadTables } from '../../src/data/loadTables';
 import type { ClickHouseEngine } from '../../src/engine/ClickHouseEngine';
@@ -65,6 +70,16 @@ describe.skipIf(SKIP_CLICKHOUSE)(`segment assignment on a two-shard ClickHouse c
     const sql = clusterAssignSql(withText.steps, kp.model.toJSON(), 'clickhouse', { from: `(${plan.clickhouse.sql})` });
     const rows = (await engine.allOnShards(sql, plan.clickhouse.settings)).flat();
     expect(compareLabels(withText.ids, kp.predicted, kp.gaps, rows).mismatches).toEqual([]);
+
+    // Fitted where a column had no missing value, assigned where it has some: exit 2 with the count, not a wrong segment.
+    const gappy = prep.columns.find((c) => c.missing > 0)!;
+    const full = prep.columns.find((c) => c.missing === 0)!;
+    const X = new Matrix(Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7]), 4, 2, [full.name, gappy.name]);
+    const scaler = new StandardScaler({ columns: [full.name, gappy.name] }).fit(X);
+    const model = new KMeans({ k: 2, seed: 1 }).fit(scaler.transform(X));
+    const error = await assignOnClickHouse(engine, plan, [scaler.toJSON()], model.toJSON()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(`${gappy.missing} customers have a value the fitted preparation cannot take`);
   }, 300_000);
 
   it.skipIf(!HAVE_CDNOW_MASTER)('real data, CDNOW master (23,570 customers)', async () => {
@@ -73,5 +88,12 @@ describe.skipIf(SKIP_CLICKHOUSE)(`segment assignment on a two-shard ClickHouse c
     const { prep, plan } = await onBothEngines(session, engine, { windows: [30, 90, 365] }, '1998-07-01');
     expect(prep.ids.length).toBe(23570);
     await checkEveryModel(engine, prep, plan, 6);
+    // A model that needs a column this feature table lacks (CDNOW has no events: no sessions_90d): exit 2 naming it.
+    const X = new Matrix(Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7]), 4, 2, ['recency_days', 'sessions_90d']);
+    const scaler = new StandardScaler({ columns: ['recency_days', 'sessions_90d'] }).fit(X);
+    const model = new KMeans({ k: 2, seed: 1 }).fit(scaler.transform(X));
+    const error = await assignOnClickHouse(engine, plan, [scaler.toJSON()], model.toJSON()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/no column "sessions_90d", which the fitted model needs/);
   }, 300_000);
 });
