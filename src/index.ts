@@ -112,6 +112,7 @@ export type { ThreadsOption } from './cluster/kmeans/kmeansParams';
 export { CentroidModel, type CentroidFit } from './cluster/kmeans/CentroidModel';
 export { GaussianMixture, COVARIANCE_TYPES, GMM_INITS, type GaussianMixtureParams, type ResolvedGaussianMixtureParams, type CovarianceType, type GmmInit } from './cluster/mixture/GaussianMixture';
 export { GaussianMixtureModel, type GaussianCovariances, type GaussianMixtureJSON } from './cluster/mixture/GaussianMixtureModel';
+export { clusterAssignSql, ASSIGN_SQL_DIALECTS, ASSIGNABLE_CLUSTERINGS, type AssignSqlDialect, type ClusterAssignSqlOptions } from './cluster/sql/clusterAssignSql';
 export { KDTree, type KDTreeOptions, type KNearestResult } from './cluster/dbscan/KDTree';
 export { DBSCAN, type DBSCANParams } from './cluster/dbscan/DBSCAN';
 export { DBSCANModel, type DBSCANJSON } from './cluster/dbscan/DBSCANModel';

@@ -10,7 +10,7 @@ import { rfmScores } from './rfmScores';
 import { NO_PURCHASE_SEGMENT, rfmSegment } from './rfmSegment';
 
 /** Merge lists sorted by customer_id (byte order of UTF-8, as DuckDB and ClickHouse sort text) into one. */
-function mergeByCustomerId(lists: readonly Row[][]): Row[] {
+export function mergeByCustomerId(lists: readonly Row[][]): Row[] {
   const key = (r: Row) => Buffer.from(String(r.customer_id), 'utf8');
   let merged: Row[] = [];
   for (const list of lists) {
@@ -26,6 +26,23 @@ function mergeByCustomerId(lists: readonly Row[][]): Row[] {
     merged = out;
   }
   return merged;
+}
+
+/** A seeded sample of customers: those whose hash of (customer_id, seed) falls below share × 2^32. */
+export interface ClickHouseSample {
+  seed: number;
+  /** Share of the customers to keep, in (0, 1]. */
+  share: number;
+}
+
+/**
+ * The feature statement kept to a seeded sample of its customers: cityHash64(customer_id, seed) below
+ * share × 2^32. The same ids and seed keep the same customers on any cluster and shard layout (about
+ * share × customers of them, binomially), so a run is reproducible.
+ */
+export function clickHouseSampleSql(sql: string, sample: ClickHouseSample): string {
+  const threshold = Math.min(2 ** 32, Math.ceil(sample.share * 2 ** 32));
+  return `SELECT * FROM (\n${sql}\n) WHERE cityHash64(toString(customer_id), toUInt32(${sample.seed})) % 4294967296 < ${threshold} ORDER BY customer_id`;
 }
 
 /** The feature table computed on ClickHouse: one row per customer, columns in the plan's order. */
@@ -47,11 +64,13 @@ export async function computeClickHouseFeatures(
   available: AvailableData,
   config: FeatureConfigInput | FeatureConfig | undefined,
   asOf: CalendarDate | Date | string,
+  options: { sample?: ClickHouseSample } = {},
 ): Promise<ClickHouseFeatureTable> {
   checkParam(engine instanceof ClickHouseEngine, 'engine', typeof engine, 'a ClickHouseEngine');
   const plan = planClickHouseFeatures(available, config, asOf);
+  const sql = options.sample ? clickHouseSampleSql(plan.clickhouse.sql, options.sample) : plan.clickhouse.sql;
   // Every shard computes its own customers' rows (sorted by customer_id); merged here in DuckDB's order.
-  const perShard = await engine.allOnShards(plan.clickhouse.sql, plan.clickhouse.settings);
+  const perShard = await engine.allOnShards(sql, plan.clickhouse.settings);
   const gathered = mergeByCustomerId(perShard);
   const n = gathered.length;
   let scores: ReturnType<typeof rfmScores> | undefined;

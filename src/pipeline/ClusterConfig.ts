@@ -10,6 +10,9 @@ import { SELECT_K_DEFAULTS, SELECTION_RULES } from '../cluster/selection/selectK
  */
 export const MATCH_MAX_DISTANCE_DEFAULT = 1;
 
+/** cluster.engineSample's default: a million customers' feature rows still fit comfortably in Node. */
+export const ENGINE_SAMPLE_DEFAULT = 1_000_000;
+
 const kSetting = z.union([z.literal('auto'), z.number().int().min(1).max(50)]);
 
 /** `cluster:` in the run config: which features, how they are prepared, which algorithm and how k is chosen. */
@@ -76,6 +79,13 @@ export const clusterConfigSchema = z
      * data's, 95%); the final fit and every label use all customers. 0: never sample.
      */
     selectionSample: z.number().int().min(0).optional(),
+    /**
+     * With engine: clickhouse, above this many customers only a seeded sample of about this many comes back
+     * from the cluster (hash of customer_id and the run's seed), the clustering is fitted on it, and every
+     * customer is assigned on the cluster with the fitted model compiled to SQL (every algorithm but
+     * dbscan); default 1,000,000 (ENGINE_SAMPLE_DEFAULT); 0: every customer comes back.
+     */
+    engineSample: z.number().int().min(0).optional(),
     /** Silhouette on at most this many rows (exact below, sampled above). */
     silhouetteSample: z.number().int().min(100).default(10_000),
     /** A previous run folder (or its cluster.json): segment ids are matched to it so they persist across quarters. */

@@ -12,6 +12,7 @@ import type { RunWriter } from './RunWriter';
 import type { ExportResult } from './exportRules';
 import type { RunPrediction } from './predictionSummary';
 import type { ClvFile } from './ClvResult';
+import type { EngineSample } from './clickHouseFeatureTable';
 import type { DriftReport } from '../drift/DriftResult';
 
 /** Typed results of the stages that ran so far; each stage reads earlier ones and adds its own. */
@@ -21,6 +22,8 @@ export interface StageResults {
   features?: FeatureResult;
   /** The engine the features stage ran on, when not the embedded DuckDB (manifest.json records it). */
   engine?: EngineInfo;
+  /** engine: clickhouse above cluster.engineSample customers: the features stage brought back a seeded sample; the cluster stage assigns everyone on the cluster. */
+  engineSample?: EngineSample;
   cluster?: ClusterResult;
   /** The feature table and the clustering input the cluster stage built, so later stages do not redo them. */
   featureTable?: FeatureTable;

@@ -13,6 +13,21 @@ import { computeClickHouseFeatures } from '../features/computeClickHouseFeatures
 import { featureInputs, type FeatureResult } from '../features/computeFeatures';
 import type { FeatureConfig } from '../features/FeatureConfig';
 import { planFeatures } from '../features/planFeatures';
+import { planClickHouseFeatures, type ClickHouseFeaturePlan } from '../features/planClickHouseFeatures';
+
+/** The features stage kept a seeded sample of a large base on a ClickHouse cluster (cluster.engineSample). */
+export interface EngineSample {
+  engine: 'clickhouse';
+  /** Customers in the feature table on the cluster. */
+  customers: number;
+  /** Customers in the sample that came back. */
+  size: number;
+  seed: number;
+  /** Share of customers kept (cluster.engineSample / customers). */
+  share: number;
+  /** The feature plan whose statement the assignment runs around. */
+  plan: ClickHouseFeaturePlan;
+}
 
 /**
  * The features stage on `engine: clickhouse`: the feature table computed on the cluster named by the
@@ -29,7 +44,8 @@ export async function clickHouseFeatureTable(
   load: LoadResult,
   progress: Progress,
   env: Readonly<Record<string, string | undefined>>,
-): Promise<{ result: FeatureResult; engine: EngineInfo }> {
+  sampling?: { above: number; seed: number },
+): Promise<{ result: FeatureResult; engine: EngineInfo; sample: EngineSample | null }> {
   progress.start('compute features on ClickHouse');
   const engine = await ClickHouseEngine.connect(clickHouseSettingsFromEnv(env));
   try {
@@ -48,7 +64,21 @@ export async function clickHouseFeatureTable(
     }
     const { inspected, levels } = await featureInputs(session, config, asOf, load);
     const available = { ...inspected, levels };
-    const { plan, rows } = await computeClickHouseFeatures(engine, available, config, asOf);
+    // Above `sampling.above` customers only a seeded sample comes back; the cluster stage assigns everyone on the cluster.
+    let drawn: { customers: number; share: number; seed: number } | null = null;
+    if (sampling && sampling.above > 0) {
+      const sql = planClickHouseFeatures(available, config, asOf).clickhouse;
+      const counts = await engine.allOnShards(`SELECT count() AS n FROM (\n${sql.sql}\n)`, sql.settings);
+      const customers = counts.reduce((acc, rows) => acc + Number(rows[0]?.n ?? 0), 0);
+      if (customers > sampling.above) drawn = { customers, share: sampling.above / customers, seed: sampling.seed };
+    }
+    const { plan, rows } = await computeClickHouseFeatures(engine, available, config, asOf, drawn ? { sample: { seed: drawn.seed, share: drawn.share } } : {});
+    const sample: EngineSample | null = drawn ? { engine: 'clickhouse', ...drawn, size: rows.length, plan } : null;
+    if (sample) {
+      progress.note(
+        `features: ${sample.customers.toLocaleString('en-US')} customers on the cluster, above cluster.engineSample (${sampling!.above.toLocaleString('en-US')}): a seeded sample of ${sample.size.toLocaleString('en-US')} came back (hash of customer_id and seed ${sample.seed}); its RFM scores are tiles of the sample; the cluster stage assigns every customer on the cluster`,
+      );
+    }
     // DuckDB's own statement, described (not run), gives each column's type.
     const types = await session.describe(`(${planFeatures(available, config, asOf).sql})`);
     const dir = mkdtempSync(join(tmpdir(), 'seglab-features-'));
@@ -72,7 +102,7 @@ export async function clickHouseFeatureTable(
       levels,
       sql: plan.clickhouse.sql,
     };
-    return { result, engine: info };
+    return { result, engine: info, sample };
   } finally {
     await engine.close();
   }

@@ -91,6 +91,19 @@ export const clusterResultSchema: z.ZodType<ClusterResult, z.ZodTypeDef, unknown
     })
     .nullable()
     .optional(),
+  engineAssignment: z
+    .object({
+      engine: z.literal('clickhouse'),
+      customers: z.number().int().min(0),
+      sampleSize: z.number().int().min(0),
+      seed: z.number().int(),
+      sizes: z.array(z.object({ segment: z.number().int(), size: z.number().int().min(0), share: jsonNumber })),
+      sampleDisagreements: z.number().int().min(0),
+      file: z.string(),
+      text: z.string(),
+    })
+    .nullable()
+    .optional(),
   kprototypes: z
     .object({
       categorical: z.array(z.string()),

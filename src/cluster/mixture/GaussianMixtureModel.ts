@@ -9,7 +9,7 @@ import { CLUSTER_SCHEMA_VERSION, type ClusterModel } from '../ClusterModel';
 import { gaussianMixtureParamsSchema, resolveGaussianMixtureParams, type ResolvedGaussianMixtureParams } from './gaussianMixtureParams';
 import { argmaxRows } from './argmaxRows';
 import { covarianceLength, mixtureParameterCount, type CovarianceType } from './covarianceType';
-import { estimateResponsibilities } from './estimateLogProb';
+import { estimateResponsibilities, logDensityConstants } from './estimateLogProb';
 import type { MixtureState } from './MixtureState';
 import { computePrecisionCholesky, type MixturePrecision } from './precisionCholesky';
 import { validateClusterInput } from '../validateClusterInput';
@@ -154,6 +154,16 @@ export class GaussianMixtureModel implements ClusterModel {
   aic(X: Matrix): number {
     const total = this.totalLogLikelihood(X, 'GaussianMixtureModel.aic');
     return -2 * total + 2 * this.nParameters;
+  }
+
+  /**
+   * What predict computes with, as copies: means, the precision Cholesky factors (packed lower triangles
+   * for full / tied, 1/σ for diag / spherical) and per component the constant log w − ½·log|Σ| − ½·d·log 2π
+   * of estimateLogProb, so a compiler (cluster/sql) can write the same arithmetic in SQL.
+   */
+  logDensityTerms(): { type: CovarianceType; k: number; d: number; means: Float64Array; precChol: Float64Array; constants: Float64Array } {
+    const { type, k, d, means } = this.state;
+    return { type, k, d, means: means.slice(), precChol: this.precision.precChol.slice(), constants: logDensityConstants(this.state, this.precision) };
   }
 
   /** The full d×d covariance of one component, whatever the covariance type. */

@@ -25,11 +25,9 @@ export function estimateResponsibilities(
 
 /** log w_c + log N(x_i | μ_c, Σ_c) for every row and component, into `out` (n×k). */
 export function weightedLogProb(X: Float64Array, n: number, state: MixtureState, precision: MixturePrecision, out: Float64Array): void {
-  const { type, k, d, weights, means } = state;
-  const { precChol, logDet } = precision;
-  // Per-component constant: log w_c − ½·log|Σ_c| − ½·d·log 2π; the row loops only add −½·Mahalanobis².
-  const cst = new Float64Array(k);
-  for (let c = 0; c < k; c++) cst[c] = Math.log(weights[c]!) + logDet[c]! - 0.5 * d * LOG_2PI;
+  const { type, k, d, means } = state;
+  const { precChol } = precision;
+  const cst = logDensityConstants(state, precision);
   switch (type) {
     case 'full':
       fullLogProb(X, n, d, k, means, precChol, cst, out);
@@ -46,6 +44,14 @@ export function weightedLogProb(X: Float64Array, n: number, state: MixtureState,
     default:
       assertUnreachable(type, 'covariance type');
   }
+}
+
+/** Per-component constant: log w_c − ½·log|Σ_c| − ½·d·log 2π; the row loops only add −½·Mahalanobis². */
+export function logDensityConstants(state: MixtureState, precision: MixturePrecision): Float64Array {
+  const { k, d, weights } = state;
+  const cst = new Float64Array(k);
+  for (let c = 0; c < k; c++) cst[c] = Math.log(weights[c]!) + precision.logDet[c]! - 0.5 * d * LOG_2PI;
+  return cst;
 }
 
 /** In place: row-wise log-sum-exp normalisation, then exp. Returns Σ_i logsumexp_i. */

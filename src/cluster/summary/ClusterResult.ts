@@ -49,6 +49,26 @@ export interface ClusterSample {
   text: string;
 }
 
+/**
+ * The clustering was fitted on a seeded sample that came back from an engine, and every customer was
+ * assigned there (engine: clickhouse above cluster.engineSample customers).
+ */
+export interface EngineAssignmentSummary {
+  engine: 'clickhouse';
+  /** Customers assigned on the engine (assignments.csv). */
+  customers: number;
+  /** Customers in the sample the model was fitted on (cluster.json's rows, labels and segment summaries). */
+  sampleSize: number;
+  seed: number;
+  /** Customers per segment id over every customer, in the order of `segments`. */
+  sizes: { segment: number; size: number; share: number }[];
+  /** Sample customers whose engine label differs from the fitted label (only near ties can: LN(1 + x) for log1p). */
+  sampleDisagreements: number;
+  /** The statement every shard ran. */
+  file: string;
+  text: string;
+}
+
 /** What the cluster stage found: written to cluster.json and handed to later stages. */
 export interface ClusterResult {
   schemaVersion: typeof CLUSTER_RESULT_SCHEMA_VERSION;
@@ -71,6 +91,8 @@ export interface ClusterResult {
    * segment's share measured on it (1.96 · √(0.25 / size), the widest). Absent or null: on all rows.
    */
   sample?: ClusterSample | null;
+  /** Fitted on an engine's seeded sample, every customer assigned on the engine; absent or null: fitted and assigned here. */
+  engineAssignment?: EngineAssignmentSummary | null;
   /** k-prototypes only (null otherwise): categoricals, gamma, cost shares and modes. */
   kprototypes: KPrototypesSummary | null;
   /** Why the review's map (2-D projection) and stability sections have nothing to show; null when they have. */

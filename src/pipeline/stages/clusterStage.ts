@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
-import { InputError } from '../../core/errors';
+import { InputError, inputError } from '../../core/errors';
+import { ASSIGNABLE_CLUSTERINGS } from '../../cluster/sql/clusterAssignSql';
+import { ClickHouseEngine } from '../../engine/ClickHouseEngine';
+import { clickHouseSettingsFromEnv } from '../../engine/ClickHouseSettings';
+import { assignOnClickHouse } from '../assignOnClickHouse';
 import { CategoricalMatrix, mixedMatrix } from '../../cluster/CategoricalMatrix';
 import { NOISE } from '../../cluster/ClusterModel';
 import { KPrototypes } from '../../cluster/kprototypes/KPrototypes';
@@ -8,7 +12,7 @@ import { selectK } from '../../cluster/selection/selectK';
 import { seededRowSample } from '../../core/seededRowSample';
 import { bootstrapStability } from '../../cluster/selection/stability';
 import { suggestEps } from '../../cluster/dbscan/suggestEps';
-import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type ClusterSample } from '../../cluster/summary/ClusterResult';
+import { CLUSTER_RESULT_SCHEMA_VERSION, type ClusterResult, type ClusterSample, type EngineAssignmentSummary } from '../../cluster/summary/ClusterResult';
 import { kprototypesSummary } from '../../cluster/summary/kprototypesSummary';
 import { matchPreviousRun, segmentCentres } from '../../cluster/summary/matchPreviousRun';
 import { summariseSegments } from '../../cluster/summary/summariseSegments';
@@ -39,6 +43,16 @@ export const clusterStage: Stage = {
     const prep = prepareClusterInput(table, features.columns, cfg);
     for (const note of prep.notes) ctx.progress.note(`cluster: ${note}`);
     const { X } = prep;
+    const engineSample = ctx.results.engineSample;
+    if (engineSample && !(ASSIGNABLE_CLUSTERINGS as readonly string[]).includes(cfg.algorithm)) {
+      throw inputError({
+        summary: `The ${cfg.algorithm} clustering cannot assign the cluster's customers in SQL.`,
+        check: 'engine-assignment',
+        what: `${engineSample.customers.toLocaleString('en-US')} customers are above cluster.engineSample, so the model is fitted on a sample and every customer is assigned on the cluster, which needs one of ${ASSIGNABLE_CLUSTERINGS.join(', ')}`,
+        where: { field: 'cluster.algorithm' },
+        fix: `choose one of ${ASSIGNABLE_CLUSTERINGS.join(', ')}, or set cluster.engineSample to 0 (every customer comes back to Node)`,
+      });
+    }
     // k-prototypes: the text columns as category codes, a missing value its own level.
     const categorical = prep.categorical ? CategoricalMatrix.fromColumns(prep.categorical, { missing: 'level' }) : null;
     const seed = ctx.config.seed;
@@ -156,6 +170,49 @@ export const clusterStage: Stage = {
     const segments = summariseSegments(prep.raw, model.labels, prep.toOriginal(centres), ids);
     const noiseCount = labels.filter((l) => l === NOISE).length;
 
+    // A sample from the cluster: every customer assigned there with the fitted model compiled to SQL.
+    let engineAssignment: EngineAssignmentSummary | null = null;
+    let everyone: (string | number)[][] | null = null;
+    if (engineSample) {
+      const t3 = performance.now();
+      const engine = await ClickHouseEngine.connect(clickHouseSettingsFromEnv(ctx.env));
+      let assigned;
+      try {
+        assigned = await assignOnClickHouse(engine, engineSample.plan, prep.steps, model.toJSON());
+      } finally {
+        await engine.close();
+      }
+      ctx.timePart('engine assignment', performance.now() - t3);
+      // The sample's customers got their fitted labels back (a difference is only possible at a near tie).
+      const inSample = new Map(prep.ids.map((id, i) => [id, i]));
+      let disagreements = prep.ids.length;
+      const counts = new Array<number>(model.k).fill(0);
+      assigned.ids.forEach((id, i) => {
+        const l = assigned.labels[i]!;
+        counts[l]!++;
+        const j = inSample.get(id);
+        if (j !== undefined && model.labels[j] === l) disagreements--;
+      });
+      const customers = assigned.ids.length;
+      const file = 'assign.clickhouse.sql';
+      ctx.writer.writeText(file, assigned.sql + '\n', 'The statement that assigned every customer on the ClickHouse cluster (run on every shard): the fitted preparation and model of cluster.json as SQL.');
+      engineAssignment = {
+        engine: 'clickhouse',
+        customers,
+        sampleSize: X.rows,
+        seed,
+        sizes: segments.map((s) => {
+          const c = ids.indexOf(s.id);
+          return { segment: s.id, size: counts[c]!, share: counts[c]! / customers };
+        }),
+        sampleDisagreements: disagreements,
+        file,
+        text: `The model was fitted on a seeded sample of ${X.rows.toLocaleString('en-US')} of the ${customers.toLocaleString('en-US')} customers on the ClickHouse cluster (above cluster.engineSample; hash of customer_id and seed ${seed}), which the segment summaries, labels and later stages of this run describe; every customer was assigned on the cluster (${file}; assignments.csv).`,
+      };
+      everyone = assigned.ids.map((id, i) => [id, ids[assigned.labels[i]!]!]);
+      ctx.progress.note(`cluster: every one of the ${customers.toLocaleString('en-US')} customers assigned on the ClickHouse cluster (${disagreements} of the sample's ${X.rows.toLocaleString('en-US')} differ from the fitted labels)`);
+    }
+
     const result: ClusterResult = {
       schemaVersion: CLUSTER_RESULT_SCHEMA_VERSION,
       algorithm: cfg.algorithm,
@@ -170,6 +227,7 @@ export const clusterStage: Stage = {
       selection,
       stability,
       sample: drawn ? clusterSample(X.rows, sampleSize, seed, selection !== null, stability !== null) : null,
+      ...(engineAssignment ? { engineAssignment } : {}),
       kprototypes: kp ? kprototypesSummary(kp, ids) : null,
       absent: {
         projection: kp
@@ -192,8 +250,8 @@ export const clusterStage: Stage = {
     ctx.writer.writeCsv(
       'assignments.csv',
       ['customer_id', 'segment'],
-      prep.ids.map((id, i) => [id, labels[i]!]),
-      'Segment of every customer (-1 = noise, DBSCAN only).',
+      everyone ?? prep.ids.map((id, i) => [id, labels[i]!]),
+      engineSample ? 'Segment of every customer, assigned on the ClickHouse cluster.' : 'Segment of every customer (-1 = noise, DBSCAN only).',
       { formulaGuard: ctx.config.output.csvFormulaGuard },
     );
     ctx.progress.note(`cluster: ${segments.map((s) => `segment ${s.id}: ${(s.share * 100).toFixed(1)}%`).join(', ')}`);

@@ -1,6 +1,8 @@
 import { clickHouseFeatureTable } from '../clickHouseFeatureTable';
 import { computeFeatureTable } from '../computeFeatureTable';
+import { ENGINE_SAMPLE_DEFAULT } from '../ClusterConfig';
 import type { Stage } from '../RunContext';
+import { stagesToRun } from '../RunConfig';
 import { writeFeatureTable } from '../writeFeatureTable';
 
 export const featuresStage: Stage = {
@@ -10,9 +12,12 @@ export const featuresStage: Stage = {
     const onClickHouse = ctx.config.engine === 'clickhouse';
     let result;
     if (onClickHouse) {
-      const computed = await clickHouseFeatureTable(ctx.session, ctx.config.features, ctx.config.asOf, ctx.results.load!, ctx.progress, ctx.env);
+      // A large base comes back as a seeded sample only when the cluster stage runs to assign everyone on the cluster.
+      const sampling = stagesToRun(ctx.config).includes('cluster') ? { above: ctx.config.cluster.engineSample ?? ENGINE_SAMPLE_DEFAULT, seed: ctx.config.seed } : undefined;
+      const computed = await clickHouseFeatureTable(ctx.session, ctx.config.features, ctx.config.asOf, ctx.results.load!, ctx.progress, ctx.env, sampling);
       result = computed.result;
       ctx.results.engine = computed.engine;
+      if (computed.sample) ctx.results.engineSample = computed.sample;
     } else result = await computeFeatureTable(ctx.session, ctx.config.features, ctx.config.asOf, ctx.results.load!, ctx.progress);
     ctx.results.features = result;
     ctx.writer.writeText(
