@@ -33,6 +33,8 @@ export interface ClickHouseFeatureSql {
   computed: string[];
   /** Specs left to rfmScores (r_score, f_score, m_score, rfm_segment). */
   rfm: string[];
+  /** The statement's customers alone, one row each (the rows the feature table has): cheap to count. */
+  customers: string;
 }
 
 /** The prefix of the RFM inputs the statement returns (`rfm__recency_days`, …). */
@@ -155,6 +157,7 @@ export function assembleClickHouseFeatureSql(
     settings: { join_use_nulls: 1 },
     computed: plain.map((s) => s.name),
     rfm: rfmSpecs.map((s) => s.name),
+    customers: base,
   };
 }
 

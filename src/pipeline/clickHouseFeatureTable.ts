@@ -68,7 +68,8 @@ export async function clickHouseFeatureTable(
     let drawn: { customers: number; share: number; seed: number } | null = null;
     if (sampling && sampling.above > 0) {
       const sql = planClickHouseFeatures(available, config, asOf).clickhouse;
-      const counts = await engine.allOnShards(`SELECT count() AS n FROM (\n${sql.sql}\n)`, sql.settings);
+      // The customers the statement has rows for, counted without computing their features.
+      const counts = await engine.allOnShards(`SELECT count() AS n FROM (\n${sql.customers}\n)`, sql.settings);
       const customers = counts.reduce((acc, rows) => acc + Number(rows[0]?.n ?? 0), 0);
       if (customers > sampling.above) drawn = { customers, share: sampling.above / customers, seed: sampling.seed };
     }
