@@ -105,6 +105,24 @@ export class ClickHouseEngine implements Engine {
     );
   }
 
+  /**
+   * Settings that let a big aggregation or sort spill to disk instead of failing at the server's per-query
+   * memory limit (max_memory_usage of the user's profile): external GROUP BY and ORDER BY above half of it,
+   * as ClickHouse's documentation advises. Empty when the server sets no limit; a threshold the profile
+   * already sets is kept.
+   */
+  async spillSettings(): Promise<ClientSettings> {
+    const rows = await this.all(`SELECT name, value FROM system.settings WHERE name IN ('max_memory_usage', 'max_bytes_before_external_group_by', 'max_bytes_before_external_sort')`);
+    const value = (name: string) => Number(rows.find((r) => r.name === name)?.value ?? 0);
+    const limit = value('max_memory_usage');
+    if (!(limit > 0)) return {};
+    const half = String(Math.floor(limit / 2));
+    const out: ClientSettings = {};
+    if (!(value('max_bytes_before_external_group_by') > 0)) out.max_bytes_before_external_group_by = half;
+    if (!(value('max_bytes_before_external_sort') > 0)) out.max_bytes_before_external_sort = half;
+    return out;
+  }
+
   async describe(): Promise<EngineInfo> {
     const version = String((await this.all('SELECT version() AS v'))[0]?.v);
     const rows = await this.all(`SELECT host_address, port FROM system.clusters WHERE cluster = '${this.settings.cluster}' ORDER BY shard_num, replica_num`);

@@ -69,8 +69,10 @@ export async function computeClickHouseFeatures(
   checkParam(engine instanceof ClickHouseEngine, 'engine', typeof engine, 'a ClickHouseEngine');
   const plan = planClickHouseFeatures(available, config, asOf);
   const sql = options.sample ? clickHouseSampleSql(plan.clickhouse.sql, options.sample) : plan.clickhouse.sql;
-  // Every shard computes its own customers' rows (sorted by customer_id); merged here in DuckDB's order.
-  const perShard = await engine.allOnShards(sql, plan.clickhouse.settings);
+  // Every shard computes its own customers' rows (sorted by customer_id); merged here in DuckDB's order. The
+  // per-order GROUP BY of a shard's transactions outgrows a server's per-query memory limit at about half a
+  // million customers per shard (1.5 GB: scripts/clickhouse-cluster): it spills to disk instead.
+  const perShard = await engine.allOnShards(sql, { ...(await engine.spillSettings()), ...plan.clickhouse.settings });
   const gathered = mergeByCustomerId(perShard);
   const n = gathered.length;
   let scores: ReturnType<typeof rfmScores> | undefined;

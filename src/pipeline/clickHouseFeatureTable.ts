@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CalendarDate } from '../core/CalendarDate';
@@ -13,6 +13,7 @@ import { computeClickHouseFeatures } from '../features/computeClickHouseFeatures
 import { featureInputs, type FeatureResult } from '../features/computeFeatures';
 import type { FeatureConfig } from '../features/FeatureConfig';
 import { planFeatures } from '../features/planFeatures';
+import { writeJsonLines } from './writeJsonLines';
 import { planClickHouseFeatures, type ClickHouseFeaturePlan } from '../features/planClickHouseFeatures';
 
 /** The features stage kept a seeded sample of a large base on a ClickHouse cluster (cluster.engineSample). */
@@ -85,7 +86,7 @@ export async function clickHouseFeatureTable(
     const dir = mkdtempSync(join(tmpdir(), 'seglab-features-'));
     try {
       const file = join(dir, 'features.jsonl');
-      writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      writeJsonLines(file, rows);
       const columns = `{${types.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(', ')}}`;
       await session.run(`CREATE OR REPLACE TABLE features AS SELECT * FROM read_json(${quoteLiteral(file)}, format = 'newline_delimited', columns = ${columns})`);
     } finally {

@@ -38,6 +38,10 @@ describe('the models stage through the CLI (sample, churn within 90 days)', () =
 
   it('writes the model, its card, scores with reasons and the SQL in six dialects', () => {
     for (const f of ['model.json', 'model-card.json', 'model-card.md', 'scores.csv', 'model.duckdb.sql', 'model.postgres.sql', 'model.clickhouse.sql', 'model.bigquery.sql', 'model.snowflake.sql', 'model.spark.sql']) expect(existsSync(join(run, f)), f).toBe(true);
+    // The ClickHouse file says which parse limits to raise, with the statement's own size.
+    const clickhouse = readFileSync(join(run, 'model.clickhouse.sql'), 'utf8');
+    const statement = clickhouse.split('\n').filter((l) => !l.startsWith('-- ')).join('\n').replace(/;\n$/, '');
+    expect(clickhouse).toContain(`-- ClickHouse: the statement is ${Buffer.byteLength(statement)} bytes; run it with max_query_size, max_ast_elements and max_expanded_ast_elements of at least that`);
     const card = JSON.parse(readFileSync(join(run, 'model-card.json'), 'utf8'));
     expect(card.validation.scheme).toBe('out-of-time');
     expect(card.metrics.rocAuc.estimate).toBeGreaterThan(0.6);

@@ -63,6 +63,10 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the ClickHouse engine on the local cluster${SK
     expect(info.cluster).toEqual({ name: 'seglab', shards: ['127.0.0.1:19000', '127.0.0.1:19001'] });
   });
 
+  it('spill settings: external GROUP BY and ORDER BY above half the per-query memory limit (the local cluster: 1.5 GB)', async () => {
+    expect(await engine.spillSettings()).toEqual({ max_bytes_before_external_group_by: '750000000', max_bytes_before_external_sort: '750000000' });
+  });
+
   it('a missing table is an InputError naming it, with how to upload', async () => {
     const error = await engine.all('SELECT count() FROM seglab_no_such_table').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);

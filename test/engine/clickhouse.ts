@@ -11,6 +11,9 @@ import { clickHouseSettingsFromEnv } from '../../src/engine/ClickHouseSettings';
 export const SKIP_CLICKHOUSE = process.env.SEGLAB_SKIP_CLICKHOUSE === '1';
 export const SKIP_REASON = 'ClickHouse tests skipped: SEGLAB_SKIP_CLICKHOUSE=1';
 
+/** The local cluster's user with a password (scripts/clickhouse-cluster's users.xml). */
+export const TEST_USER = { user: 'seglab_tester', password: 'seglab-tester-local-only' } as const;
+
 const root = join(__dirname, '..', '..');
 /** The folder the tests' cluster runs in (the one .ci/run starts). */
 export const CLUSTER_DIR = process.env.SEGLAB_CLICKHOUSE_DIR ?? join(process.env.TMPDIR ?? tmpdir(), 'seglab-clickhouse');

@@ -46,9 +46,8 @@ export function scoreProgramToSql(program: ScoreProgram, options: ScoreSqlOption
   const sql = uncalibratedSql(program, options);
   if (!program.calibration) return { ...sql, calibrated: null };
   const calibration = program.calibration;
-  const double = DOUBLE_TYPE[options.dialect];
   // Only a linear score can be NULL (a missing input); a tree score never is, and each reference to it may cost a copy of the trees.
-  const calibrated = (raw: string) => calibrationSql(calibration, raw, double, program.kind === 'linear');
+  const calibrated = (raw: string) => calibrationSql(calibration, raw, options.dialect, program.kind === 'linear');
   return { ...sql, probability: calibrated(`(${sql.raw})`), calibrated };
 }
 
@@ -65,20 +64,21 @@ function uncalibratedSql(program: ScoreProgram, options: ScoreSqlOptions): Omit<
       const terms = program.terms.map((t) => `${sqlNumber(t.coef)} * ${feature(t.feature)}`);
       const raw = `CAST(${[sqlNumber(program.intercept), ...terms].join('\n  + ')} AS ${double})`;
       // GREATEST/LEAST skip NULLs in PostgreSQL: `raw * 0` keeps a NULL score NULL.
-      return { raw, probability: logisticSql(raw, double, `(${raw}) * 0 + `), primary: 'raw', derived: (alias) => logisticSql(alias, double, `${alias} * 0 + `) };
+      return { raw, probability: logisticSql(raw, dialect, `(${raw}) * 0 + `), primary: 'raw', derived: (alias) => logisticSql(alias, dialect, `${alias} * 0 + `) };
     }
     case 'trees': {
       if (program.trees.length === 0) throw usageError('scoreProgramToSql', 'a tree ensemble without trees', 'fit the model first');
       const trees = program.trees.map((t) => `(${treeSql(t, feature)})`);
       if (program.combine === 'sum') {
         const raw = `CAST(${[sqlNumber(program.base), ...trees].join('\n  + ')} AS ${double})`;
-        return { raw, probability: logisticSql(raw, double, ''), primary: 'raw', derived: (alias) => logisticSql(alias, double, '') };
+        return { raw, probability: logisticSql(raw, dialect, ''), primary: 'raw', derived: (alias) => logisticSql(alias, dialect, '') };
       }
       const probability = `CAST((${trees.join('\n  + ')}) AS ${double}) / ${program.trees.length}`;
       // The forest's raw score is the logit of its probability, clamped as in process (evaluateScoreProgram).
       const eps = sqlNumber(program.epsilon ?? 1e-15);
       const logit = (prob: string) => {
-        const p = `LEAST(1 - ${eps}, GREATEST(${eps}, ${prob}))`;
+        const { greatest, least } = CLAMP_FUNCTIONS[dialect];
+        const p = `${least}(1 - ${eps}, ${greatest}(${eps}, ${prob}))`;
         return `LN((${p}) / (1 - (${p})))`;
       };
       return { raw: logit(probability), probability, primary: 'probability', derived: logit };
@@ -97,15 +97,26 @@ const DOUBLE_TYPE: Record<SqlDialect, string> = {
   spark: 'DOUBLE',
 };
 
+/** GREATEST / LEAST as each dialect names them: ClickHouse's are case-sensitive, lower case (18.16 has no GREATEST). */
+const CLAMP_FUNCTIONS: Record<SqlDialect, { greatest: string; least: string }> = {
+  duckdb: { greatest: 'GREATEST', least: 'LEAST' },
+  postgres: { greatest: 'GREATEST', least: 'LEAST' },
+  clickhouse: { greatest: 'greatest', least: 'least' },
+  bigquery: { greatest: 'GREATEST', least: 'LEAST' },
+  snowflake: { greatest: 'GREATEST', least: 'LEAST' },
+  spark: { greatest: 'GREATEST', least: 'LEAST' },
+};
+
 /**
  * A calibration over a raw score, as the calibrators compute it: Platt is the logistic of slope · raw +
  * intercept (NULL stays NULL); isotonic is a CASE over the intervals (x[h − 1], x[h]] with the line through
  * their points, the first value at or below x[0] and the last line's value at x[m − 1] above it.
  */
-function calibrationSql(calibration: ScoreCalibration, raw: string, double: string, nullable: boolean): string {
+function calibrationSql(calibration: ScoreCalibration, raw: string, dialect: SqlDialect, nullable: boolean): string {
+  const double = DOUBLE_TYPE[dialect];
   switch (calibration.kind) {
     case 'platt':
-      return logisticSql(`${sqlNumber(calibration.slope)} * ${raw} + ${sqlNumber(calibration.intercept)}`, double, nullable ? `${raw} * 0 + ` : '');
+      return logisticSql(`${sqlNumber(calibration.slope)} * ${raw} + ${sqlNumber(calibration.intercept)}`, dialect, nullable ? `${raw} * 0 + ` : '');
     case 'isotonic': {
       const { x, y } = calibration;
       const lit = (v: number) => `CAST(${sqlNumber(v)} AS ${double})`;
@@ -123,8 +134,10 @@ function calibrationSql(calibration: ScoreCalibration, raw: string, double: stri
   }
 }
 
-function logisticSql(raw: string, double: string, keepNull: string): string {
-  return `1 / (1 + EXP(-(${keepNull}GREATEST(CAST(${-CLAMP} AS ${double}), LEAST(CAST(${CLAMP} AS ${double}), ${raw})))))`;
+function logisticSql(raw: string, dialect: SqlDialect, keepNull: string): string {
+  const double = DOUBLE_TYPE[dialect];
+  const { greatest, least } = CLAMP_FUNCTIONS[dialect];
+  return `1 / (1 + EXP(-(${keepNull}${greatest}(CAST(${-CLAMP} AS ${double}), ${least}(CAST(${CLAMP} AS ${double}), ${raw})))))`;
 }
 
 function treeSql(node: TreeNode, feature: (j: number) => string): string {

@@ -44,9 +44,13 @@ export const modelsStage: Stage = {
     if (drivers) ctx.writer.writeJson('model-segments.json', drivers, "Per segment: the customers explained (a seeded sample of up to 50) and their mean contribution per model input, the review's drivers per segment (aggregates only).");
     if (model.kind !== 'mlp') {
       for (const dialect of SQL_DIALECTS) {
+        const sql = modelScoreSql(model, encoder, dialect, { calibrator });
+        // ClickHouse refuses a statement past max_query_size (262144 bytes) or max_ast_elements (50000) by default: say what to raise.
+        const bytes = Buffer.byteLength(sql);
+        const settings = dialect === 'clickhouse' ? `-- ClickHouse: the statement is ${bytes} bytes; run it with max_query_size, max_ast_elements and max_expanded_ast_elements of at least that (e.g. clickhouse-client --max_query_size=${bytes} --max_ast_elements=${bytes} --max_expanded_ast_elements=${bytes}).\n` : '';
         ctx.writer.writeText(
           `model.${dialect}.sql`,
-          `-- seglab ${card.family} model${calibrator ? ` (${card.calibrator.method} calibration)` : ''}, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\n${modelScoreSql(model, encoder, dialect, { calibrator })};\n`,
+          `-- seglab ${card.family} model${calibrator ? ` (${card.calibrator.method} calibration)` : ''}, target ${JSON.stringify(card.target)}, as of ${card.asOf} (${dialect}).\n-- Runs over a table "features" with the model's input columns (${card.inputs.map((c) => c.name).join(', ')}), as features.sql computes them.\n${settings}${sql};\n`,
           `The model's score as ${dialect} SQL over the feature table (equal to scores.csv to 1e-9).`,
         );
       }
