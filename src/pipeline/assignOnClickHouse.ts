@@ -25,7 +25,7 @@ export async function assignOnClickHouse(engine: ClickHouseEngine, plan: ClickHo
   // The RFM scores are computed in Node from the gathered rows, so the shards' statement does not have them.
   const columns = plan.columns.map((c) => c.name).filter((n) => !plan.clickhouse.rfm.includes(n));
   const sql = `${clusterAssignSql(steps, model, 'clickhouse', { from: `(\n${plan.clickhouse.sql}\n)`, columns })} ORDER BY customer_id`;
-  const rows = mergeByCustomerId(await engine.allOnShards(sql, plan.clickhouse.settings));
+  const rows = mergeByCustomerId(await engine.allOnShards(sql, { ...(await engine.spillSettings()), ...plan.clickhouse.settings }));
   const ids = new Array<string>(rows.length);
   const labels = new Int32Array(rows.length);
   const unassigned: string[] = [];
