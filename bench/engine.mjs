@@ -7,9 +7,10 @@
 //   upload    uploadToClickHouse: DuckDB → CSV → the Distributed tables (in a warehouse the data already lives there)
 //   query     the feature statement on both shards at once, its rows discarded on the shards (FORMAT Null)
 //   shard i   the same statement on shard i alone (the per-shard rate: transaction rows / s)
-//   gather    computeClickHouseFeatures (query + every customer's row back into Node + merge + RFM scores) − query
-//   stage     the whole features stage of `seglab run` with `engine: clickhouse` (row-count checks, the above,
-//             the rows written into DuckDB's features table: clickHouseFeatureTable)
+//   stage     the whole features stage of `seglab run` with `engine: clickhouse` (clickHouseFeatureTable:
+//             row-count checks, the statement on the shards, each shard's rows streamed to a file as JSON
+//             lines, read by DuckDB, RFM tiles, the features table)
+//   gather    stage − query: the coordinator's part (what does not shrink with more shards)
 // Then a paper estimate of the same workload on N = 2, 4, 8, 16 shards from the per-shard rate (see BENCHMARKS.md).
 // The cluster is started if down (scripts/clickhouse-cluster, the tests' folder) and not stopped; the bench
 // uses its own database (seglab_bench). The machine is shared: the load average is recorded before and after.
@@ -103,17 +104,14 @@ for (let i = 0; i < shardUrls.length; i++) {
   shardSeconds.push(seconds[`shard ${i + 1}`]);
 }
 await time('query', () => Promise.all(shardUrls.map(onShard)));
-const gathered = await time('query + gather', () => seglab.computeClickHouseFeatures(engine, available, config, asOf));
-seconds.gather = Math.max(0, seconds['query + gather'] - seconds.query);
-const bytesPerRow = Math.round(gathered.rows.slice(0, 10_000).reduce((n, r) => n + JSON.stringify(r).length + 1, 0) / Math.min(10_000, gathered.rows.length));
-const chSpend = gathered.rows.reduce((s, r) => s + (r.monetary_total === null ? 0 : Math.round(Number(r.monetary_total) * 10_000)), 0);
-if (gathered.rows.length !== Number(duckCheck.n)) throw new Error(`ClickHouse returned ${gathered.rows.length} customers, DuckDB has ${duckCheck.n}`);
-const duckSpend = Math.round(Number(duckCheck.spend) * 10_000);
-if (Math.abs(chSpend - duckSpend) > 1e-9 * Math.abs(duckSpend)) throw new Error(`monetary_total sums differ: DuckDB ${duckCheck.spend}, ClickHouse ${chSpend / 10_000}`);
-gathered.rows.length = 0;
 // The run's features stage on ClickHouse: the environment names the bench's database.
 const env = { ...process.env, SEGLAB_CLICKHOUSE_DATABASE: DATABASE };
 await time('stage', () => clickHouseFeatureTable(session, config, seglab.CalendarDate.parse(asOf), loaded, progress, env));
+seconds.gather = Math.max(0, seconds.stage - seconds.query);
+// The stage's table against DuckDB's own: the same customers, the same exact sum of spend.
+const chCheck = await session.one('SELECT count(*) AS n, sum(monetary_total)::VARCHAR AS spend FROM features');
+if (Number(chCheck.n) !== Number(duckCheck.n)) throw new Error(`ClickHouse gave ${chCheck.n} customers, DuckDB ${duckCheck.n}`);
+if (chCheck.spend !== duckCheck.spend) throw new Error(`monetary_total sums differ: DuckDB ${duckCheck.spend}, ClickHouse ${chCheck.spend}`);
 session.close();
 await engine.close();
 loads.push(load());
@@ -122,9 +120,7 @@ loads.push(load());
 // the data spread evenly, the coordinator's gather (parse + merge + RFM in Node) as measured here.
 const rate = Math.min(...txShards.map((n, i) => n / shardSeconds[i]));
 const gatherRate = customers / seconds.gather;
-// What the run adds on the coordinator after the gather (the rows written into DuckDB's features table).
-const intoDuckDb = Math.max(0, seconds.stage - seconds['query + gather']);
-const estimate = (n, tx) => ({ shards: n, aggregation: tx / n / rate, gather: customers / gatherRate, intoDuckDb });
+const estimate = (n, tx) => ({ shards: n, aggregation: tx / n / rate, gather: customers / gatherRate });
 const result = {
   benchmark: 'engine',
   date: new Date().toISOString().slice(0, 10),
@@ -139,7 +135,6 @@ const result = {
   seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, Math.round(v * 100) / 100])),
   perShardRowsPerSecond: Math.round(rate),
   gatherRowsPerSecond: Math.round(gatherRate),
-  bytesPerRowJson: bytesPerRow,
   estimate: [2, 4, 8, 16].map((n) => estimate(n, transactions)),
   estimate100M: [2, 4, 8, 16].map((n) => estimate(n, transactions * 10)),
 };
@@ -158,19 +153,18 @@ if (record) {
   if (!readFileSync(file, 'utf8').includes('## Engines: DuckDB vs a two-shard ClickHouse cluster')) {
     appendFileSync(
       file,
-      `\n## Engines: DuckDB vs a two-shard ClickHouse cluster (\`npm run bench:engine\`, issue 18)\n\n**Command:** \`npm run bench:engine\` (\`-- --customers N\`, \`-- --data DIR\`, \`-- --no-record\`). bench/engine.mjs generates the synthetic set once (writeSynthetic, ~10 transactions per customer, no events, seeded, not timed; outside the repo), loads it into DuckDB, computes the feature table there, uploads the same tables to the local two-shard cluster (scripts/clickhouse-cluster: two ClickHouse 18.16 servers on this machine, 2 threads each) and computes it there, all in one run. Times in seconds. *load*: DuckDB reads the CSV files (both paths start from it). *query*: the feature statement on both shards at once, its rows discarded there (FORMAT Null). *gather*: every customer's row back into Node, merged in customer order, RFM scores (computeClickHouseFeatures − query). *features stage*: what \`seglab run\` with \`engine: clickhouse\` spends (row-count checks, query, gather, rows written into DuckDB). The per-shard rate is each shard's transaction rows over its time running the statement alone. The row count and the exact sum of monetary_total are checked equal between the two engines.\n`,
+      `\n## Engines: DuckDB vs a two-shard ClickHouse cluster (\`npm run bench:engine\`, issue 18)\n\n**Command:** \`npm run bench:engine\` (\`-- --customers N\`, \`-- --data DIR\`, \`-- --no-record\`). bench/engine.mjs generates the synthetic set once (writeSynthetic, ~10 transactions per customer, no events, seeded, not timed; outside the repo), loads it into DuckDB, computes the feature table there, uploads the same tables to the local two-shard cluster (scripts/clickhouse-cluster: two ClickHouse 18.16 servers on this machine, 2 threads each) and computes it there, all in one run. Times in seconds. *load*: DuckDB reads the CSV files (both paths start from it). *query*: the feature statement on both shards at once, its rows discarded there (FORMAT Null). *features stage*: what \`seglab run\` with \`engine: clickhouse\` spends (row-count checks, the statement on the shards, each shard's rows streamed to a file as JSON lines and read by DuckDB, RFM tiles, the features table). *gather*: features stage − query, the coordinator's part. The per-shard rate is each shard's transaction rows over its time running the statement alone. The row count and the exact sum of monetary_total are checked equal between the two engines.\n`,
     );
   }
-  const megabytes = (customers * bytesPerRow) / 1e6;
   const est = (rows, label, first) => [
     '',
     first
-      ? `Paper estimate, ${label}. Assumptions: each shard on its own machine with 2 cores at the per-shard rate measured here (${result.perShardRowsPerSecond.toLocaleString('en-US')} transaction rows/s: the slower shard running the statement alone, on this loaded machine); the customers spread evenly over the shards (cityHash64 of the id: here ${txShards.map((n) => n.toLocaleString('en-US')).join(' / ')} transaction rows) and the time linear in a shard's rows; the shards run at once, so the aggregation takes one shard's time. The coordinator's part does not shrink with N: the gather of every customer's row at the measured ${result.gatherRowsPerSecond.toLocaleString('en-US')} rows/s (one Node process parses, merges and scores them; ~${bytesPerRow} bytes of JSON per row, ${megabytes.toFixed(0)} MB, ${((megabytes * 8) / 1000).toFixed(1)} s on a 1 Gbit/s link, so Node's parsing and not the network bounds it here) and, in a run, the row-count checks and the rows written into DuckDB's features table (the features stage − query + gather: ${s(intoDuckDb)} s measured). No upload (the data lives in the warehouse).`
+      ? `Paper estimate, ${label}. Assumptions: each shard on its own machine with 2 cores at the per-shard rate measured here (${result.perShardRowsPerSecond.toLocaleString('en-US')} transaction rows/s: the slower shard running the statement alone, on this loaded machine); the customers spread evenly over the shards (cityHash64 of the id: here ${txShards.map((n) => n.toLocaleString('en-US')).join(' / ')} transaction rows) and the time linear in a shard's rows; the shards run at once, so the aggregation takes one shard's time. The coordinator's part does not shrink with N: the gather (features stage − query: the row-count checks, every customer's row streamed from the shards to files and read by DuckDB, the RFM tiles, the features table) at the measured ${result.gatherRowsPerSecond.toLocaleString('en-US')} customers/s. No upload (the data lives in the warehouse).`
       : `Paper estimate, ${label}, the same assumptions.`,
     '',
-    '| shards | aggregation (s) | gather (s) | into DuckDB (s) | total (s) |',
-    '|---:|---:|---:|---:|---:|',
-    ...rows.map((e) => `| ${e.shards} | ${s(e.aggregation)} | ${s(e.gather)} | ${s(e.intoDuckDb)} | ${s(e.aggregation + e.gather + e.intoDuckDb)} |`),
+    '| shards | aggregation (s) | gather (s) | total (s) |',
+    '|---:|---:|---:|---:|',
+    ...rows.map((e) => `| ${e.shards} | ${s(e.aggregation)} | ${s(e.gather)} | ${s(e.aggregation + e.gather)} |`),
   ];
   appendFileSync(
     file,
@@ -182,7 +176,7 @@ if (record) {
       '',
       ...table,
       '',
-      `Each shard alone: ${shardSeconds.map((x, i) => `shard ${i + 1} ${s(x)} s for ${txShards[i].toLocaleString('en-US')} transaction rows`).join(', ')}; query + gather ${s(seconds['query + gather'])} s.`,
+      `Each shard alone: ${shardSeconds.map((x, i) => `shard ${i + 1} ${s(x)} s for ${txShards[i].toLocaleString('en-US')} transaction rows`).join(', ')}.`,
       ...est(result.estimate, `this workload (${transactions.toLocaleString('en-US')} transactions, ${result.customers.toLocaleString('en-US')} customers)`, true),
       ...est(result.estimate100M, `ten times the transactions (${(transactions * 10).toLocaleString('en-US')}), the same customers`, false),
       '',

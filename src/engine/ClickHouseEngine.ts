@@ -1,5 +1,7 @@
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings as ClientSettings } from '@clickhouse/client';
+import { closeSync, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { inputError } from '../core/errors';
 import type { Row } from '../data/DuckSession';
 import type { Engine, EngineInfo } from './Engine';
@@ -106,6 +108,32 @@ export class ClickHouseEngine implements Engine {
   }
 
   /**
+   * Run one query on every shard at once and write each shard's rows to its file as JSON lines, the bytes
+   * the server sends (JSONEachRow): nothing is parsed or held in Node, so a million rows cost the disk, not
+   * the heap. A server that fails after its first rows writes the exception into the body instead of a
+   * row: a file whose last line is no JSON object is that error.
+   */
+  async streamOnShards(sql: string, files: readonly string[], querySettings: ClientSettings = {}): Promise<void> {
+    const urls = await this.shardUrls();
+    if (files.length !== urls.length) throw new Error(`streamOnShards: ${files.length} files for ${urls.length} shards`);
+    await Promise.all(
+      urls.map(async (url, i) => {
+        const client = ClickHouseEngine.client(url, this.settings);
+        try {
+          const { stream } = await client.exec({ query: `${sql}\nFORMAT JSONEachRow`, clickhouse_settings: querySettings });
+          await pipeline(stream, createWriteStream(files[i]!));
+        } catch (error) {
+          throw clickHouseError(error, url, sql);
+        } finally {
+          await client.close();
+        }
+        const last = lastLine(files[i]!);
+        if (last !== null && !last.startsWith('{')) throw clickHouseError(new Error(last), url, sql);
+      }),
+    );
+  }
+
+  /**
    * Settings that let a big aggregation or sort spill to disk instead of failing at the server's per-query
    * memory limit (max_memory_usage of the user's profile): external GROUP BY and ORDER BY above half of it,
    * as ClickHouse's documentation advises. Empty when the server sets no limit; a threshold the profile
@@ -172,4 +200,19 @@ export function clickHouseError(error: unknown, url: string, sql: string): Error
   const out = new Error(`ClickHouse at ${url} failed: ${message}\nstatement: ${sql.slice(0, 2000)}`);
   out.cause = error;
   return out;
+}
+
+/** The last non-empty line of a file (its final 64 KiB read), or null for an empty file. */
+function lastLine(path: string): string | null {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, 65536);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    const lines = buffer.toString('utf8').split('\n').filter((l) => l.trim() !== '');
+    return lines.length ? lines[lines.length - 1]!.trim() : null;
+  } finally {
+    closeSync(fd);
+  }
 }

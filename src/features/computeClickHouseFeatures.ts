@@ -6,7 +6,7 @@ import type { AvailableData } from './AvailableData';
 import type { FeatureConfig, FeatureConfigInput } from './FeatureConfig';
 import { planClickHouseFeatures, type ClickHouseFeaturePlan } from './planClickHouseFeatures';
 import { RFM_INPUTS } from './clickHouseFeatureSql';
-import { rfmScores } from './rfmScores';
+import { rfmScores, type RfmScores } from './rfmScores';
 import { NO_PURCHASE_SEGMENT, rfmSegment } from './rfmSegment';
 
 /** Merge lists sorted by customer_id (byte order of UTF-8, as DuckDB and ClickHouse sort text) into one. */
@@ -94,15 +94,19 @@ export async function computeClickHouseFeatures(
         row[col.name] = g[col.name] ?? null;
         continue;
       }
-      const s = scores!;
-      const has = !Number.isNaN(s.r[i]!);
-      if (col.name === 'r_score') row[col.name] = has ? s.r[i]! : null;
-      else if (col.name === 'f_score') row[col.name] = has ? s.f[i]! : null;
-      else if (col.name === 'm_score') row[col.name] = has ? s.m[i]! : null;
-      else if (col.name === 'rfm_segment') row[col.name] = has ? rfmSegment(s.r[i]!, s.f[i]!, s.m[i]!) : NO_PURCHASE_SEGMENT;
-      else throw new Error(`no ClickHouse computation for the RFM column ${col.name}`);
+      row[col.name] = rfmColumnValue(col.name, scores!, i);
     }
     return row;
   });
   return { plan, rows };
+}
+
+/** Customer i's value of an RFM column (r_score, f_score, m_score, rfm_segment) from its scores, as DuckDB's statement gives it. */
+export function rfmColumnValue(column: string, scores: RfmScores, i: number): number | string | null {
+  const has = !Number.isNaN(scores.r[i]!);
+  if (column === 'r_score') return has ? scores.r[i]! : null;
+  if (column === 'f_score') return has ? scores.f[i]! : null;
+  if (column === 'm_score') return has ? scores.m[i]! : null;
+  if (column === 'rfm_segment') return has ? rfmSegment(scores.r[i]!, scores.f[i]!, scores.m[i]!) : NO_PURCHASE_SEGMENT;
+  throw new Error(`no ClickHouse computation for the RFM column ${column}`);
 }

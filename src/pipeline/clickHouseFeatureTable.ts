@@ -9,7 +9,9 @@ import type { LoadResult } from '../data/LoadResult';
 import { ClickHouseEngine } from '../engine/ClickHouseEngine';
 import { clickHouseSettingsFromEnv } from '../engine/ClickHouseSettings';
 import type { EngineInfo } from '../engine/Engine';
-import { computeClickHouseFeatures } from '../features/computeClickHouseFeatures';
+import { clickHouseSampleSql, rfmColumnValue } from '../features/computeClickHouseFeatures';
+import { RFM_INPUTS } from '../features/clickHouseFeatureSql';
+import { rfmScores } from '../features/rfmScores';
 import { featureInputs, type FeatureResult } from '../features/computeFeatures';
 import type { FeatureConfig } from '../features/FeatureConfig';
 import { planFeatures } from '../features/planFeatures';
@@ -74,30 +76,23 @@ export async function clickHouseFeatureTable(
       const customers = counts.reduce((acc, rows) => acc + Number(rows[0]?.n ?? 0), 0);
       if (customers > sampling.above) drawn = { customers, share: sampling.above / customers, seed: sampling.seed };
     }
-    const { plan, rows } = await computeClickHouseFeatures(engine, available, config, asOf, drawn ? { sample: { seed: drawn.seed, share: drawn.share } } : {});
-    const sample: EngineSample | null = drawn ? { engine: 'clickhouse', ...drawn, size: rows.length, plan } : null;
+    const plan = planClickHouseFeatures(available, config, asOf);
+    const sql = drawn ? clickHouseSampleSql(plan.clickhouse.sql, { seed: drawn.seed, share: drawn.share }) : plan.clickhouse.sql;
+    // DuckDB's own statement, described (not run), gives each column's type.
+    const types = await session.describe(`(${planFeatures(available, config, asOf).sql})`);
+    const rowCount = await gatherIntoDuckDb(session, engine, plan, sql, types);
+    const sample: EngineSample | null = drawn ? { engine: 'clickhouse', ...drawn, size: rowCount, plan } : null;
     if (sample) {
       progress.note(
         `features: ${sample.customers.toLocaleString('en-US')} customers on the cluster, above cluster.engineSample (${sampling!.above.toLocaleString('en-US')}): a seeded sample of ${sample.size.toLocaleString('en-US')} came back (hash of customer_id and seed ${sample.seed}); its RFM scores are tiles of the sample; the cluster stage assigns every customer on the cluster`,
       );
-    }
-    // DuckDB's own statement, described (not run), gives each column's type.
-    const types = await session.describe(`(${planFeatures(available, config, asOf).sql})`);
-    const dir = mkdtempSync(join(tmpdir(), 'seglab-features-'));
-    try {
-      const file = join(dir, 'features.jsonl');
-      writeJsonLines(file, rows);
-      const columns = `{${types.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`).join(', ')}}`;
-      await session.run(`CREATE OR REPLACE TABLE features AS SELECT * FROM read_json(${quoteLiteral(file)}, format = 'newline_delimited', columns = ${columns})`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
     for (const s of plan.skipped) progress.note(`features: skipped ${s.group}: ${s.reason}`);
     const result: FeatureResult = {
       schemaVersion: 1,
       asOf: plan.asOf,
       table: 'features',
-      rowCount: rows.length,
+      rowCount,
       columns: plan.columns,
       features: plan.features,
       skipped: plan.skipped,
@@ -107,5 +102,48 @@ export async function clickHouseFeatureTable(
     return { result, engine: info, sample };
   } finally {
     await engine.close();
+  }
+}
+
+/**
+ * The shards' rows into DuckDB's `features` table, in customer order, with DuckDB's column types: each
+ * shard streams its JSON lines to a file (no row is parsed in Node), DuckDB reads them; the RFM scores,
+ * which need every customer and window functions ClickHouse 18.16 lacks, are tiled here from the three
+ * inputs the statement returns and joined on. Returns the number of customers.
+ */
+async function gatherIntoDuckDb(session: DuckSession, engine: ClickHouseEngine, plan: ClickHouseFeaturePlan, sql: string, types: readonly { name: string; type: string }[]): Promise<number> {
+  const typeOf = new Map(types.map((c) => [c.name, c.type]));
+  const rfm = plan.clickhouse.rfm;
+  const returned = [...plan.columns.map((c) => c.name).filter((n) => !rfm.includes(n)), ...(rfm.length ? RFM_INPUTS.map((n) => `rfm__${n}`) : [])];
+  const spec = (names: readonly string[], type: (n: string) => string) => `{${names.map((n) => `${quoteLiteral(n)}: ${quoteLiteral(type(n))}`).join(', ')}}`;
+  const dir = mkdtempSync(join(tmpdir(), 'seglab-features-'));
+  try {
+    const urls = await engine.shardUrls();
+    const files = urls.map((_, i) => join(dir, `shard${i + 1}.jsonl`));
+    await engine.streamOnShards(sql, files, { ...(await engine.spillSettings()), ...plan.clickhouse.settings });
+    const list = `[${files.map(quoteLiteral).join(', ')}]`;
+    await session.run(
+      `CREATE OR REPLACE TEMP TABLE ch_features AS SELECT * FROM read_json(${list}, format = 'newline_delimited', columns = ${spec(returned, (n) => typeOf.get(n) ?? 'DOUBLE')})`,
+    );
+    const select = plan.columns.map((c) => (rfm.includes(c.name) ? `CAST(r.${quoteIdent(c.name)} AS ${typeOf.get(c.name) ?? 'VARCHAR'}) AS ${quoteIdent(c.name)}` : `c.${quoteIdent(c.name)}`));
+    let from = 'ch_features c';
+    if (rfm.length) {
+      const got = await session.columns(`SELECT customer_id, ${RFM_INPUTS.map((n) => quoteIdent(`rfm__${n}`)).join(', ')} FROM ch_features ORDER BY customer_id`);
+      const ids = got.columns.customer_id as (string | null)[];
+      const numeric = (name: string): Float64Array => {
+        const col = got.columns[`rfm__${name}`]!;
+        return col instanceof Float64Array ? col : Float64Array.from(col, (v) => (v === null ? NaN : Number(v)));
+      };
+      const scores = rfmScores(numeric('recency_days'), numeric('frequency'), numeric('monetary_total'), plan.rfmBins);
+      const rows = ids.map((id, i) => Object.fromEntries([['customer_id', id], ...rfm.map((n) => [n, rfmColumnValue(n, scores, i)])]));
+      const file = join(dir, 'rfm.jsonl');
+      writeJsonLines(file, rows);
+      from += ` LEFT JOIN read_json(${quoteLiteral(file)}, format = 'newline_delimited', columns = ${spec(['customer_id', ...rfm], (n) => (n === 'customer_id' ? 'VARCHAR' : n === 'rfm_segment' ? 'VARCHAR' : 'DOUBLE'))}) r ON r.customer_id = c.customer_id`;
+    }
+    await session.run(`CREATE OR REPLACE TABLE features AS SELECT ${select.join(', ')} FROM ${from} ORDER BY c.customer_id`);
+    await session.run('DROP TABLE IF EXISTS ch_features');
+    return Number(await session.scalar('SELECT count(*) FROM features'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

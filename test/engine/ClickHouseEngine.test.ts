@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../src/core/errors';
 import { DuckSession } from '../../src/data/DuckSession';
@@ -76,5 +79,28 @@ describe.skipIf(SKIP_CLICKHOUSE)(`the ClickHouse engine on the local cluster${SK
 
   it('other ClickHouse errors keep its message and the statement', async () => {
     await expect(engine.all('SELECT no_such_function(1)')).rejects.toThrow(/Unknown function no_such_function[\s\S]*statement: SELECT no_such_function/);
+  });
+
+  it('streams each shard\'s rows to its file as JSON lines, the rows allOnShards gives; an error after the first rows is an error, not a short file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seglab-stream-'));
+    try {
+      const files = [join(dir, 'a.jsonl'), join(dir, 'b.jsonl')];
+      const sql = 'SELECT number AS n, toDecimal64(number / 3, 4) AS d, toString(number) AS s FROM system.numbers LIMIT 20000';
+      await engine.streamOnShards(sql, files);
+      const rows = await engine.allOnShards(sql);
+      files.forEach((f, i) => {
+        const lines = readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+        expect(lines.length).toBe(20000);
+        expect(lines).toEqual(rows[i]);
+      });
+      // Blocks of 1,000 rows: the server has sent megabytes of rows before row 1,500,000 throws; the body ends in its exception.
+      for (const f of files) rmSync(f);
+      const failing = 'SELECT number AS n, throwIf(number = 1500000) AS t FROM system.numbers LIMIT 2000000';
+      const error = await engine.streamOnShards(failing, files, { max_block_size: '1000' }).catch((e: unknown) => e);
+      expect(String((error as Error).message)).toMatch(/ClickHouse at http:\S+ failed: [\s\S]*(Code: 395|throwIf|Value passed)/);
+      expect(readFileSync(files[0]!, 'utf8').length).toBeGreaterThan(1_000_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
