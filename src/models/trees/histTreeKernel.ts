@@ -227,12 +227,29 @@ export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | nu
 export function partitionRows(bins: Uint8Array, n: number, missingBin: number, rows: Uint32Array, from: number, to: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array, pl: Uint32Array, pr: Uint32Array): number {
   const col = f * n;
   let l = from, r = from;
-  for (let k = from; k < to; k++) {
-    const i = rows[k]!;
-    const code = bins[col + i]!;
-    const left = code === missingBin ? missingLeft === 1 : isCat === 1 ? ((words[code >>> 5]! >>> (code & 31)) & 1) === 1 : code <= bin;
-    if (left) pl[l++] = i;
-    else pr[r++] = i;
+  // Without a branch on the data (a split sends rows either way about evenly, so a branch is mispredicted
+  // often): every row is written to both sides and only its own side's cursor moves on.
+  if (isCat === 1) {
+    for (let k = from; k < to; k++) {
+      const i = rows[k]!;
+      const code = bins[col + i]!;
+      const left = code === missingBin ? missingLeft : (words[code >>> 5]! >>> (code & 31)) & 1;
+      pl[l] = i;
+      pr[r] = i;
+      l += left;
+      r += 1 - left;
+    }
+  } else {
+    // The missing code is above every split bin, so `code <= bin` is 0 for it; missingLeft adds it back.
+    for (let k = from; k < to; k++) {
+      const i = rows[k]!;
+      const code = bins[col + i]!;
+      const left = +(code <= bin) | (+(code === missingBin) & missingLeft);
+      pl[l] = i;
+      pr[r] = i;
+      l += left;
+      r += 1 - left;
+    }
   }
   return l - from;
 }
