@@ -5,7 +5,7 @@ import { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
 import { Rng } from '../../core/rng';
 import type { BinaryLabels, FitOptions } from '../ModelEntry';
-import { BinMapper } from './BinMapper';
+import { BIN_SUBSAMPLE, BinMapper } from './BinMapper';
 import { HistTree } from './HistTree';
 import { HistogramBuilder } from './HistogramBuilder';
 import { HistGradientBoostingModel } from './HistGradientBoostingModel';
@@ -62,24 +62,26 @@ export class HistGradientBoosting {
     }
 
     const n = Xt.rows, F = Xt.cols;
-    options.onProgress?.(0, 'binning features');
-    const bins = BinMapper.fit(Xt, p.maxBins, p.categoricalFeatures, p.seed, who);
-    const codes = bins.transform(Xt);
-    const vCodes = Xv ? bins.transform(Xv) : null;
-
-    let sw = 0, sy = 0;
-    for (let i = 0; i < n; i++) {
-      sw += wt[i]!;
-      sy += wt[i]! * yt[i]!;
-    }
-    if (!(sy > 0 && sy < sw)) throw usageError(who, 'the weighted rows of one class sum to 0', 'give rows of both classes a positive weight');
-    const init = Math.log(sy / (sw - sy));
-    const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
     const threads = p.threads === 'auto' ? (n * F >= BOOSTING_THREAD_MIN_CELLS ? availableParallelism() : 1) : p.threads;
     // Codes, gradients and the tree's rows in the builder's (shared) memory; at most maxLeafNodes + 1 histograms live at once
-    // (without a leaf limit, histograms beyond 16 slots are fresh arrays built on the calling thread).
-    const hb = new HistogramBuilder(codes, n, F, bins.missingBin, p.maxLeafNodes ? p.maxLeafNodes + 2 : 16, threads);
+    // (without a leaf limit, histograms beyond 16 slots are fresh arrays built on the calling thread). Its workers start
+    // before the binning, which sorts the columns for the bin edges on them.
+    const hb = new HistogramBuilder(null, n, F, p.maxBins, p.maxLeafNodes ? p.maxLeafNodes + 2 : 16, threads, 'auto', Math.min(n, BIN_SUBSAMPLE));
     try {
+      options.onProgress?.(0, 'binning features');
+      const bins = BinMapper.fit(Xt, p.maxBins, p.categoricalFeatures, p.seed, who, hb);
+      bins.transform(Xt, hb.bins);
+      const codes = hb.bins;
+      const vCodes = Xv ? bins.transform(Xv) : null;
+
+      let sw = 0, sy = 0;
+      for (let i = 0; i < n; i++) {
+        sw += wt[i]!;
+        sy += wt[i]! * yt[i]!;
+      }
+      if (!(sy > 0 && sy < sw)) throw usageError(who, 'the weighted rows of one class sum to 0', 'give rows of both classes a positive weight');
+      const init = Math.log(sy / (sw - sy));
+      const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
       const { rows, raw, grad, hess } = hb;
       raw.fill(init);
       hb.y.set(yt);

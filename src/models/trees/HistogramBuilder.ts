@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { WasmApi } from '../../core/wasmAssembler';
+import type { ColumnSorter } from './BinMapper';
 import { compileHistogramWasm } from './histogramWasm';
 import { histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, type HistogramKernel, type HistogramShared, type HistogramSource } from './histTreeKernel';
 
@@ -13,6 +14,8 @@ const PARTITION_MIN_ROWS = 16_384;
 const BLOCK = 4;
 /** A worker that has not finished its block this long after the calling thread finished its own is given up on. */
 const STALL_MS = 60_000;
+/** Columns sorted per job for the bin edges (`sort`): a multiple of the usual 2 threads, 8 · 1.6 MB at most. */
+const SORT_SLOTS = 8;
 
 /**
  * The boosted trees' histograms, built on `threads` threads: the calling thread and threads − 1 workers
@@ -24,7 +27,7 @@ const STALL_MS = 60_000;
  * (`take`); `reset` frees them all before the next tree. With threads = 1 no worker starts and nothing
  * is shared. Call `close` when done.
  */
-export class HistogramBuilder implements HistogramSource {
+export class HistogramBuilder implements HistogramSource, ColumnSorter {
   readonly bins: Uint8Array;
   /** Every row's gradient and hessian, interleaved (g at 2i, h at 2i + 1): the caller writes them before each tree. */
   readonly gh: Float64Array;
@@ -43,7 +46,11 @@ export class HistogramBuilder implements HistogramSource {
   private workers: Worker[] = [];
   private used = 0;
 
-  constructor(codes: Uint8Array, n: number, F: number, missingBin: number, slots: number, threads: number, kernel: 'auto' | 'js' = 'auto') {
+  /**
+   * codes: the bin codes (column-major n · F), or null to write them into `bins` after. sortRows: the longest
+   * column `sort` will be given (the bin edges' sample; 0 = none), room for SORT_SLOTS of them is shared with the workers.
+   */
+  constructor(codes: Uint8Array | null, n: number, F: number, missingBin: number, slots: number, threads: number, kernel: 'auto' | 'js' = 'auto', sortRows = 0) {
     const NB = missingBin + 1;
     const histSize = F * NB * 3;
     const alloc = <T>(make: (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => make(threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
@@ -70,7 +77,7 @@ export class HistogramBuilder implements HistogramSource {
       this.gh = alloc((b) => new Float64Array(b), n * 16);
       this.rows = alloc((b) => new Uint32Array(b), n * 4);
     }
-    this.bins.set(codes);
+    if (codes) this.bins.set(codes);
     this.shared = {
       module: memory ? module : null,
       memory,
@@ -88,6 +95,7 @@ export class HistogramBuilder implements HistogramSource {
       pr: alloc((b) => new Uint32Array(b), n * 4),
       counts: alloc((b) => new Int32Array(b), 64 * 4),
       words: alloc((b) => new Uint32Array(b), 8 * 4),
+      sortVals: alloc((b) => new Float64Array(b), threads > 1 ? SORT_SLOTS * sortRows * 8 : 0),
     };
     ({ raw: this.raw, y: this.y, w: this.w, grad: this.grad, hess: this.hess } = this.shared);
     this.kernel = memory && module && typeof WebAssembly !== 'undefined' ? (new WebAssembly.Instance(module, { env: { mem: memory } }).exports as unknown as HistogramKernel) : null;
@@ -106,6 +114,33 @@ export class HistogramBuilder implements HistogramSource {
         this.threads = 1 + this.workers.length;
       }
     }
+  }
+
+  /** Columns `sort` takes at once: SORT_SLOTS with workers (and room for them), else 1 (the caller then sorts itself). */
+  get slots(): number {
+    return this.workers.length > 0 && this.shared.sortVals.length > 0 ? SORT_SLOTS : 1;
+  }
+
+  /** Room for `slots` columns of `rows` values (column c at c · rows …), rows ≤ the constructor's sortRows. */
+  values(rows: number): Float64Array {
+    return this.shared.sortVals.subarray(0, SORT_SLOTS * rows);
+  }
+
+  /** Sort the first `count` columns of `values(rows)` in place, one column per block on the threads. */
+  sort(count: number, rows: number): void {
+    const s = this.shared;
+    if (this.workers.length > 0) {
+      const c = s.ctrl;
+      Atomics.store(c, NEXT, 1 << 30);
+      Atomics.store(c, JOB, 3);
+      Atomics.store(c, NBLOCKS, count);
+      Atomics.store(c, START, 0);
+      Atomics.store(c, M, rows);
+      if (this.run(count)) return;
+      void this.close();
+    }
+    // Without workers (or after one failed): here. Sorting a column again is harmless.
+    for (let b = 0; b < count; b++) s.sortVals.subarray(b * rows, (b + 1) * rows).sort();
   }
 
   /** Free every histogram slot (the next tree starts). */

@@ -189,7 +189,8 @@ export function logLossGradients(raw: Float64Array, y: Uint8Array, w: Float64Arr
  * Claim blocks of the current job until none is left; run by the calling thread and every worker.
  * Job 0: block b fills the histograms of features 4b … 4b + 3 into the job's slot. Job 1: block b
  * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
- * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Self-contained (the workers run its source text).
+ * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Job 3: block b sorts
+ * column b of sortVals (M values each). Self-contained (the workers run its source text).
  */
 export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | null): void {
   const c = s.ctrl;
@@ -201,7 +202,9 @@ export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | nu
     try {
       const start = Atomics.load(c, START_), m = Atomics.load(c, M_);
       const job = Atomics.load(c, JOB_);
-      if (job === 2) {
+      if (job === 3) {
+        s.sortVals.subarray(b * m, (b + 1) * m).sort();
+      } else if (job === 2) {
         logLossGradients(s.raw, s.y, s.w, s.grad, s.hess, s.gh, start + Math.floor((b * m) / nb), start + Math.floor(((b + 1) * m) / nb));
       } else if (job === 1) {
         const from = start + Math.floor((b * m) / nb), to = start + Math.floor(((b + 1) * m) / nb);
@@ -328,6 +331,8 @@ export interface HistogramShared {
   pr: Uint32Array;
   counts: Int32Array;
   words: Uint32Array;
+  /** Columns of values the sort job sorts (the bin edges'; see HistogramBuilder.sort), empty without workers. */
+  sortVals: Float64Array;
 }
 
 /** Where boosting takes its histograms from and has them built (HistogramBuilder: reused slots, worker threads). */
