@@ -83,6 +83,7 @@ export class HistGradientBoosting {
       const init = Math.log(sy / (sw - sy));
       const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
       const { rows, raw, grad, hess } = hb;
+      hb.splitParams(bins.nBins, bins.isCat, p.l2Regularization, p.minSamplesLeaf, p.minHessian);
       raw.fill(init);
       hb.y.set(yt);
       hb.w.set(wt);

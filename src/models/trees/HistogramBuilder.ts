@@ -2,12 +2,12 @@ import { Worker } from 'node:worker_threads';
 import type { WasmApi } from '../../core/wasmAssembler';
 import type { ColumnSorter } from './BinMapper';
 import { compileHistogramWasm } from './histogramWasm';
-import { histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, type HistogramKernel, type HistogramShared, type HistogramSource } from './histTreeKernel';
+import { findBestSplit, histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, searchBlock, type HistogramKernel, type HistogramShared, type HistogramSource, type NodeSearch } from './histTreeKernel';
 
 declare const WebAssembly: WasmApi | undefined;
 
 /** Slots of the control words shared with the workers. */
-const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15;
+const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15, PARENT = 16, SIB = 17, EVAL = 18;
 /** Below this many rows a node is partitioned on the calling thread (waking a worker costs more). */
 const PARTITION_MIN_ROWS = 16_384;
 /** Features per block of work: one pass of histogramFeatures over the node's rows. */
@@ -90,12 +90,17 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
       feats: alloc((b) => new Int32Array(b), Math.max(1, F) * 4),
       slab: memory ? new Float64Array(memory.buffer, slabAt, slots * histSize) : alloc((b) => new Float64Array(b), slots * histSize * 8),
       histSize,
-      ctrl: alloc((b) => new Int32Array(b), 16 * 4),
+      ctrl: alloc((b) => new Int32Array(b), 32 * 4),
       pl: alloc((b) => new Uint32Array(b), n * 4),
       pr: alloc((b) => new Uint32Array(b), n * 4),
       counts: alloc((b) => new Int32Array(b), 64 * 4),
       words: alloc((b) => new Uint32Array(b), 8 * 4),
       sortVals: alloc((b) => new Float64Array(b), threads > 1 ? SORT_SLOTS * sortRows * 8 : 0),
+      nBins: alloc((b) => new Int32Array(b), F * 4),
+      isCat: alloc((b) => new Uint8Array(b), F),
+      sums: alloc((b) => new Float64Array(b), 9 * 8),
+      bests: alloc((b) => new Float64Array(b), Math.max(1, 2 * F * 7) * 8),
+      bestCats: alloc((b) => new Uint32Array(b), Math.max(1, 2 * F * 8) * 4),
     };
     ({ raw: this.raw, y: this.y, w: this.w, grad: this.grad, hess: this.hess } = this.shared);
     this.kernel = memory && module && typeof WebAssembly !== 'undefined' ? (new WebAssembly.Instance(module, { env: { mem: memory } }).exports as unknown as HistogramKernel) : null;
@@ -141,6 +146,76 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
     }
     // Without workers (or after one failed): here. Sorting a column again is harmless.
     for (let b = 0; b < count; b++) s.sortVals.subarray(b * rows, (b + 1) * rows).sort();
+  }
+
+  /** What `search` needs besides the histograms: each feature's bin count and categorical flag, and the split limits. */
+  splitParams(nBins: Int32Array, isCat: Uint8Array, lambda: number, minSamplesLeaf: number, minHessian: number): void {
+    const s = this.shared;
+    s.nBins.set(nBins);
+    s.isCat.set(isCat);
+    s.sums[6] = lambda;
+    s.sums[7] = minSamplesLeaf;
+    s.sums[8] = minHessian;
+  }
+
+  /**
+   * The fused step of HistogramSource.search: per block of four features (on the threads when hist, parent and sib
+   * are slab slots) the node's histograms, the sibling's by subtraction and each feature's best split (searchBlock);
+   * then here each node's best over the features in their order, with findBestSplit's comparison, so the split is
+   * the one a search over all features at once finds.
+   */
+  search(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array, parent: Float64Array | null, sib: Float64Array | null, self: NodeSearch | null, sibling: NodeSearch | null): void {
+    const s = this.shared, sp = s.sums;
+    const n = s.n, m = end - start, whole = m === n ? 1 : 2;
+    let flags = 4;
+    if (self) {
+      sp[0] = self.G; sp[1] = self.H; sp[2] = self.C;
+      flags |= 1;
+    }
+    if (sibling) {
+      sp[3] = sibling.G; sp[4] = sibling.H; sp[5] = sibling.C;
+      flags |= 2;
+    }
+    const slotOf = (h: Float64Array | null): number => (h !== null && h.buffer === s.slab.buffer ? (h.byteOffset - s.slab.byteOffset) / 8 / s.histSize : -1);
+    const hs = slotOf(hist), ps = slotOf(parent), ss = slotOf(sib);
+    let done = false;
+    if (this.workers.length > 0 && nf > BLOCK && hs >= 0 && (parent === null || (ps >= 0 && ss >= 0))) {
+      const c = s.ctrl;
+      const nBlocks = Math.ceil(nf / BLOCK);
+      Atomics.store(c, NEXT, 1 << 30);
+      s.feats.set(feats.subarray(0, nf));
+      Atomics.store(c, NF, nf);
+      Atomics.store(c, NBLOCKS, nBlocks);
+      Atomics.store(c, START, start);
+      Atomics.store(c, M, m);
+      Atomics.store(c, WHOLE, whole);
+      Atomics.store(c, SLOT, hs);
+      Atomics.store(c, PARENT, parent === null ? -1 : ps);
+      Atomics.store(c, SIB, ss);
+      Atomics.store(c, EVAL, flags);
+      Atomics.store(c, JOB, 0);
+      done = this.run(nBlocks);
+      Atomics.store(c, EVAL, 0);
+      // A worker failed on its block: every block writes only hist, sib and the bests, so the node is redone here.
+      if (!done) void this.close();
+    }
+    if (!done) searchBlock(s, this.kernel, start, m, whole, feats, 0, nf, hist, parent, sib, flags);
+    const F = s.nBins.length;
+    const reduce = (node: NodeSearch, at: number): void => {
+      const { best, cat } = node;
+      best[0] = -1;
+      for (let q = 0; q < nf; q++) {
+        const f = feats[q]!;
+        const r = (at + q) * 7;
+        const gain = s.bests[r]!;
+        if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+          for (let k = 0; k < 7; k++) best[k] = s.bests[r + k]!;
+          if (s.isCat[f] === 1) for (let k = 0; k < 8; k++) cat[k] = s.bestCats[(at + q) * 8 + k]!;
+        }
+      }
+    };
+    if (self) reduce(self, 0);
+    if (sibling) reduce(sibling, F);
   }
 
   /** Free every histogram slot (the next tree starts). */
@@ -285,7 +360,7 @@ export function histogramWorkerSource(): string {
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',
-    ...[histogramFeatures, histogramInto, partitionRows, logLossGradients, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
+    ...[histogramFeatures, histogramInto, partitionRows, logLossGradients, findBestSplit, searchBlock, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
     `const { workerData } = require('node:worker_threads');`,
     `${histogramWorkerMain.name}(workerData);`,
   ].join('\n');
