@@ -119,11 +119,16 @@ export class BinMapper {
       for (let q0 = 0; q0 < numeric.length; q0 += sorter.slots) {
         const batch = numeric.slice(q0, q0 + sorter.slots);
         const vals = sorter.values(m);
-        const counts = batch.map((f, c) => {
-          const k = gather(f, vals, c * m);
-          vals.fill(NaN, c * m + k, (c + 1) * m);
-          return k;
-        });
+        // One pass over the sampled rows for the whole batch (a row's cells share cache lines), not one per column.
+        const counts = new Int32Array(batch.length);
+        for (let s = 0; s < m; s++) {
+          const base = (sample ? sample[s]! : s) * F;
+          for (let c = 0; c < batch.length; c++) {
+            const v = data[base + batch[c]!]!;
+            if (v === v) vals[c * m + counts[c]!++] = v;
+          }
+        }
+        batch.forEach((_, c) => vals.fill(NaN, c * m + counts[c]!, (c + 1) * m));
         sorter.sort(batch.length, m);
         batch.forEach((f, c) => (edges[f] = numericEdges(vals.subarray(c * m, c * m + counts[c]!), maxBins)));
       }
