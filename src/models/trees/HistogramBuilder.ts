@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { WasmApi } from '../../core/wasmAssembler';
 import type { ColumnSorter } from './BinMapper';
 import { compileHistogramWasm } from './histogramWasm';
-import { findBestSplit, histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, searchBlock, type HistogramKernel, type HistogramShared, type HistogramSource, type NodeSearch } from './histTreeKernel';
+import { applyTreeBlock, binGoesLeft, findBestSplit, histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, searchBlock, type HistogramKernel, type HistogramShared, type GrownTree, type HistogramSource, type NodeSearch } from './histTreeKernel';
 
 declare const WebAssembly: WasmApi | undefined;
 
@@ -14,6 +14,8 @@ const PARTITION_MIN_ROWS = 16_384;
 const BLOCK = 4;
 /** A worker that has not finished its block this long after the calling thread finished its own is given up on. */
 const STALL_MS = 60_000;
+/** Nodes of a tree `applyTree` can hand to the workers (larger trees are applied on the calling thread). */
+const TREE_NODES = 4096;
 /** Columns sorted per job for the bin edges (`sort`): a multiple of the usual 2 threads, 8 · 1.6 MB at most. */
 const SORT_SLOTS = 8;
 
@@ -38,6 +40,9 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
   readonly w: Float64Array;
   readonly grad: Float64Array;
   readonly hess: Float64Array;
+  /** The validation rows' codes (the caller writes them) and raw scores (the caller starts them), for `applyTree`. */
+  readonly vBins: Uint8Array;
+  readonly vRaw: Float64Array;
   /** Threads that can build (1 = the calling thread alone; fewer than asked when workers failed). */
   threads: number;
   private readonly shared: HistogramShared;
@@ -49,8 +54,9 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
   /**
    * codes: the bin codes (column-major n · F), or null to write them into `bins` after. sortRows: the longest
    * column `sort` will be given (the bin edges' sample; 0 = none), room for SORT_SLOTS of them is shared with the workers.
+   * validationRows: rows of the validation codes `applyTree` scores (their codes go into `vBins`, their raw scores into `vRaw`).
    */
-  constructor(codes: Uint8Array | null, n: number, F: number, missingBin: number, slots: number, threads: number, kernel: 'auto' | 'js' = 'auto', sortRows = 0) {
+  constructor(codes: Uint8Array | null, n: number, F: number, missingBin: number, slots: number, threads: number, kernel: 'auto' | 'js' = 'auto', sortRows = 0, validationRows = 0) {
     const NB = missingBin + 1;
     const histSize = F * NB * 3;
     const alloc = <T>(make: (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => make(threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
@@ -101,7 +107,23 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
       sums: alloc((b) => new Float64Array(b), 9 * 8),
       bests: alloc((b) => new Float64Array(b), Math.max(1, 2 * F * 7) * 8),
       bestCats: alloc((b) => new Uint32Array(b), Math.max(1, 2 * F * 8) * 4),
+      tree: {
+        feature: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        bin: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        missingLeft: alloc((b) => new Uint8Array(b), TREE_NODES),
+        left: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        right: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        catSet: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        catWords: alloc((b) => new Uint32Array(b), TREE_NODES * 8 * 4),
+        value: alloc((b) => new Float64Array(b), TREE_NODES * 8),
+        nodeStart: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        nodeEnd: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        nodes: alloc((b) => new Int32Array(b), 4),
+      },
+      vBins: alloc((b) => new Uint8Array(b), validationRows * F),
+      vRaw: alloc((b) => new Float64Array(b), validationRows * 8),
     };
+    ({ vBins: this.vBins, vRaw: this.vRaw } = this.shared);
     ({ raw: this.raw, y: this.y, w: this.w, grad: this.grad, hess: this.hess } = this.shared);
     this.kernel = memory && module && typeof WebAssembly !== 'undefined' ? (new WebAssembly.Instance(module, { env: { mem: memory } }).exports as unknown as HistogramKernel) : null;
     this.threads = threads;
@@ -342,6 +364,36 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
     return true;
   }
 
+  /**
+   * Add a grown tree's leaf values (`value`, per node) to the raw scores: every row of `rows`[0 … n) (the tree
+   * must have grown on all n rows) and, with `validation`, every validation row of vBins into vRaw — in chunks on
+   * the threads. Returns false (nothing done) when there are no workers or the tree is too large to share: the caller adds them itself.
+   */
+  applyTree(g: GrownTree, value: Float64Array, validation: boolean): boolean {
+    const s = this.shared, t = s.tree, K = g.feature.length;
+    if (this.workers.length === 0 || K > TREE_NODES || g.catWords.length > t.catWords.length || g.nodeEnd[0] !== s.n) return false;
+    t.feature.set(g.feature);
+    t.bin.set(g.bin);
+    t.missingLeft.set(g.missingLeft);
+    t.left.set(g.left);
+    t.right.set(g.right);
+    t.catSet.set(g.catSet);
+    t.catWords.set(g.catWords);
+    t.value.set(value);
+    t.nodeStart.set(g.nodeStart);
+    t.nodeEnd.set(g.nodeEnd);
+    t.nodes[0] = K;
+    const nbT = 2 * this.threads, nb = nbT + (validation && s.vRaw.length > 0 ? this.threads : 0);
+    const c = s.ctrl;
+    Atomics.store(c, NEXT, 1 << 30);
+    Atomics.store(c, JOB, 4);
+    Atomics.store(c, NBLOCKS, nb);
+    Atomics.store(c, PF, nbT);
+    // Each score is added to once: a block that failed part-way cannot be redone, so a failure ends the fit.
+    if (!this.run(nb)) throw new Error('HistGradientBoosting: a worker thread failed while adding a tree to the raw scores');
+    return true;
+  }
+
   /** Stop the workers. */
   async close(): Promise<void> {
     const workers = this.workers;
@@ -360,7 +412,7 @@ export function histogramWorkerSource(): string {
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',
-    ...[histogramFeatures, histogramInto, partitionRows, logLossGradients, findBestSplit, searchBlock, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
+    ...[histogramFeatures, histogramInto, partitionRows, logLossGradients, findBestSplit, searchBlock, binGoesLeft, applyTreeBlock, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
     `const { workerData } = require('node:worker_threads');`,
     `${histogramWorkerMain.name}(workerData);`,
   ].join('\n');

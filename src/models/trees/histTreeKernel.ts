@@ -191,7 +191,7 @@ export function logLossGradients(raw: Float64Array, y: Uint8Array, w: Float64Arr
  * the sibling's histograms and both nodes' best splits of those features too). Job 1: block b
  * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
  * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Job 3: block b sorts
- * column b of sortVals (M values each). Self-contained (the workers run its source text).
+ * column b of sortVals (M values each). Job 4: applyTreeBlock (a grown tree added to the raw scores). Self-contained (the workers run its source text).
  */
 export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | null): void {
   const c = s.ctrl;
@@ -203,7 +203,9 @@ export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | nu
     try {
       const start = Atomics.load(c, START_), m = Atomics.load(c, M_);
       const job = Atomics.load(c, JOB_);
-      if (job === 3) {
+      if (job === 4) {
+        applyTreeBlock(s, b, Atomics.load(c, PF_), nb);
+      } else if (job === 3) {
         s.sortVals.subarray(b * m, (b + 1) * m).sort();
       } else if (job === 2) {
         logLossGradients(s.raw, s.y, s.w, s.grad, s.hess, s.gh, start + Math.floor((b * m) / nb), start + Math.floor(((b + 1) * m) / nb));
@@ -345,6 +347,41 @@ export interface HistogramShared {
   /** Best split per position q of feats: the node's at q·7 (levels at q·8), its sibling's at (F + q)·7 (at (F + q)·8). */
   bests: Float64Array;
   bestCats: Uint32Array;
+  /** The tree job 4 adds to the raw scores (node arrays as GrownTree's, up to their capacity), its node count in nodes[0]. */
+  tree: { feature: Int32Array; bin: Int32Array; missingLeft: Uint8Array; left: Int32Array; right: Int32Array; catSet: Int32Array; catWords: Uint32Array; value: Float64Array; nodeStart: Int32Array; nodeEnd: Int32Array; nodes: Int32Array };
+  /** The validation rows' codes (column-major, nv rows) and raw scores (empty without validation rows). */
+  vBins: Uint8Array;
+  vRaw: Float64Array;
+}
+
+/**
+ * Block b of job 4: blocks 0 … nbT − 1 add each leaf's value to the raw score of its rows whose positions in
+ * `rows` fall in chunk b of 0 … n (every row of the tree is in exactly one leaf); blocks nbT … nb − 1 walk chunk
+ * b − nbT of the validation rows down the tree (in bin space) and add their leaf's value to vRaw. Each score
+ * gets one addition of the same value whichever thread makes it. Self-contained (workers run its source).
+ */
+export function applyTreeBlock(s: HistogramShared, b: number, nbT: number, nb: number): void {
+  const t = s.tree, K = t.nodes[0]!;
+  if (b < nbT) {
+    const lo = Math.floor((b * s.n) / nbT), hi = Math.floor(((b + 1) * s.n) / nbT);
+    for (let k = 0; k < K; k++) {
+      if (t.feature[k]! >= 0) continue;
+      const v = t.value[k]!;
+      const a = Math.max(lo, t.nodeStart[k]!), z = Math.min(hi, t.nodeEnd[k]!);
+      for (let q = a; q < z; q++) s.raw[s.rows[q]!] += v;
+    }
+    return;
+  }
+  const nv = s.vRaw.length, nbV = nb - nbT, mb = s.NB - 1;
+  const lo = Math.floor(((b - nbT) * nv) / nbV), hi = Math.floor(((b - nbT + 1) * nv) / nbV);
+  for (let i = lo; i < hi; i++) {
+    let k = 0;
+    while (t.feature[k]! >= 0) {
+      const cs = t.catSet[k]!;
+      k = binGoesLeft(s.vBins[t.feature[k]! * nv + i]!, mb, cs >= 0 ? 1 : 0, t.bin[k]!, t.missingLeft[k]!, t.catWords, cs >= 0 ? cs * 8 : 0) ? t.left[k]! : t.right[k]!;
+    }
+    s.vRaw[i] += t.value[k]!;
+  }
 }
 
 /**
