@@ -16,6 +16,17 @@ export interface BinMapperJSON {
 }
 
 /**
+ * Sorts several columns of values at once (HistogramBuilder: on its worker threads). `values(rows)` is room for
+ * `slots` columns of `rows` values each (column c at c·rows …); `sort(count, rows)` sorts the first `count` of them
+ * in place, each as Float64Array.prototype.sort would (NaN last).
+ */
+export interface ColumnSorter {
+  readonly slots: number;
+  values(rows: number): Float64Array;
+  sort(count: number, rows: number): void;
+}
+
+/**
  * Features to small integer codes: up to maxBins quantile bins per numeric feature (every distinct value
  * its own bin when there are few), a categorical feature's level as its code, and NaN (or an unseen level)
  * the code maxBins. A value goes to the first bin whose upper edge it does not exceed, so a split "bin ≤ b"
@@ -53,8 +64,11 @@ export class BinMapper {
     }
   }
 
-  /** Bin edges from (a seeded subsample of) the rows; categorical columns must hold whole-number levels 0 … maxBins − 1. */
-  static fit(X: Matrix, maxBins: number, categorical: readonly number[], seed: number, who: string): BinMapper {
+  /**
+   * Bin edges from (a seeded subsample of) the rows; categorical columns must hold whole-number levels 0 … maxBins − 1.
+   * With a sorter the numeric columns are sorted by it, `slots` columns at a time (the same order, so the same edges).
+   */
+  static fit(X: Matrix, maxBins: number, categorical: readonly number[], seed: number, who: string, sorter?: ColumnSorter): BinMapper {
     const { rows: n, cols: F, data } = X;
     let sample: Int32Array | null = null;
     if (n > BIN_SUBSAMPLE) {
@@ -70,10 +84,19 @@ export class BinMapper {
       sample = all.slice(0, BIN_SUBSAMPLE).sort();
     }
     const isCat = new Set(categorical);
-    const edges: Float64Array[] = [];
+    const edges: Float64Array[] = new Array<Float64Array>(F);
     const categories = new Map<number, number[]>();
     const m = sample ? sample.length : n;
-    const col = new Float64Array(m);
+    // Column f's finite values (of the sample) into out[at …]; returns how many.
+    const gather = (f: number, out: Float64Array, at: number): number => {
+      let k = at;
+      for (let s = 0; s < m; s++) {
+        const v = data[(sample ? sample[s]! : s) * F + f]!;
+        if (v === v) out[k++] = v;
+      }
+      return k - at;
+    };
+    const numeric: number[] = [];
     for (let f = 0; f < F; f++) {
       if (isCat.has(f)) {
         const seen = new Set<number>();
@@ -88,23 +111,37 @@ export class BinMapper {
           seen.add(v);
         }
         categories.set(f, [...seen].sort((a, b) => a - b));
-        edges.push(new Float64Array(0));
-        continue;
+        edges[f] = new Float64Array(0);
+      } else numeric.push(f);
+    }
+    if (sorter && sorter.slots > 1 && numeric.length > 1) {
+      // A batch of columns gathered here, sorted on the sorter's threads; the tail of each column after its finite values is NaN (sorts last).
+      for (let q0 = 0; q0 < numeric.length; q0 += sorter.slots) {
+        const batch = numeric.slice(q0, q0 + sorter.slots);
+        const vals = sorter.values(m);
+        // One pass over the sampled rows for the whole batch (a row's cells share cache lines), not one per column.
+        const counts = new Int32Array(batch.length);
+        for (let s = 0; s < m; s++) {
+          const base = (sample ? sample[s]! : s) * F;
+          for (let c = 0; c < batch.length; c++) {
+            const v = data[base + batch[c]!]!;
+            if (v === v) vals[c * m + counts[c]!++] = v;
+          }
+        }
+        batch.forEach((_, c) => vals.fill(NaN, c * m + counts[c]!, (c + 1) * m));
+        sorter.sort(batch.length, m);
+        batch.forEach((f, c) => (edges[f] = numericEdges(vals.subarray(c * m, c * m + counts[c]!), maxBins)));
       }
-      let k = 0;
-      for (let s = 0; s < m; s++) {
-        const v = data[(sample ? sample[s]! : s) * F + f]!;
-        if (v === v) col[k++] = v;
-      }
-      edges.push(numericEdges(col.subarray(0, k).sort(), maxBins));
+    } else {
+      const col = new Float64Array(m);
+      for (const f of numeric) edges[f] = numericEdges(col.subarray(0, gather(f, col, 0)).sort(), maxBins);
     }
     return new BinMapper(maxBins, edges, categories);
   }
 
-  /** Bin codes of every cell, column-major (feature f's codes at f·n … f·n + n − 1). */
-  transform(X: Matrix): Uint8Array {
+  /** Bin codes of every cell, column-major (feature f's codes at f·n … f·n + n − 1), into `out` when given (n·F codes). */
+  transform(X: Matrix, out: Uint8Array = new Uint8Array(X.rows * X.cols)): Uint8Array {
     const { rows: n, cols: F, data } = X;
-    const out = new Uint8Array(n * F);
     const missing = this.missingBin;
     // Blocks of rows (their cells stay in cache while every feature reads its column) instead of one pass over all of X per feature.
     const ROWS = 2048;

@@ -5,7 +5,7 @@ import { Matrix } from '../../core/Matrix';
 import { parseParams } from '../../core/parseParams';
 import { Rng } from '../../core/rng';
 import type { BinaryLabels, FitOptions } from '../ModelEntry';
-import { BinMapper } from './BinMapper';
+import { BIN_SUBSAMPLE, BinMapper } from './BinMapper';
 import { HistTree } from './HistTree';
 import { HistogramBuilder } from './HistogramBuilder';
 import { HistGradientBoostingModel } from './HistGradientBoostingModel';
@@ -62,25 +62,28 @@ export class HistGradientBoosting {
     }
 
     const n = Xt.rows, F = Xt.cols;
-    options.onProgress?.(0, 'binning features');
-    const bins = BinMapper.fit(Xt, p.maxBins, p.categoricalFeatures, p.seed, who);
-    const codes = bins.transform(Xt);
-    const vCodes = Xv ? bins.transform(Xv) : null;
-
-    let sw = 0, sy = 0;
-    for (let i = 0; i < n; i++) {
-      sw += wt[i]!;
-      sy += wt[i]! * yt[i]!;
-    }
-    if (!(sy > 0 && sy < sw)) throw usageError(who, 'the weighted rows of one class sum to 0', 'give rows of both classes a positive weight');
-    const init = Math.log(sy / (sw - sy));
-    const vRaw = Xv ? new Float64Array(Xv.rows).fill(init) : null;
     const threads = p.threads === 'auto' ? (n * F >= BOOSTING_THREAD_MIN_CELLS ? availableParallelism() : 1) : p.threads;
     // Codes, gradients and the tree's rows in the builder's (shared) memory; at most maxLeafNodes + 1 histograms live at once
-    // (without a leaf limit, histograms beyond 16 slots are fresh arrays built on the calling thread).
-    const hb = new HistogramBuilder(codes, n, F, bins.missingBin, p.maxLeafNodes ? p.maxLeafNodes + 2 : 16, threads);
+    // (without a leaf limit, histograms beyond 16 slots are fresh arrays built on the calling thread). Its workers start
+    // before the binning, which sorts the columns for the bin edges on them.
+    const hb = new HistogramBuilder(null, n, F, p.maxBins, p.maxLeafNodes ? p.maxLeafNodes + 2 : 16, threads, 'auto', Math.min(n, BIN_SUBSAMPLE), Xv ? Xv.rows : 0);
     try {
+      options.onProgress?.(0, 'binning features');
+      const bins = BinMapper.fit(Xt, p.maxBins, p.categoricalFeatures, p.seed, who, hb);
+      bins.transform(Xt, hb.bins);
+      const codes = hb.bins;
+      const vCodes = Xv ? bins.transform(Xv, hb.vBins) : null;
+
+      let sw = 0, sy = 0;
+      for (let i = 0; i < n; i++) {
+        sw += wt[i]!;
+        sy += wt[i]! * yt[i]!;
+      }
+      if (!(sy > 0 && sy < sw)) throw usageError(who, 'the weighted rows of one class sum to 0', 'give rows of both classes a positive weight');
+      const init = Math.log(sy / (sw - sy));
+      const vRaw = Xv ? hb.vRaw.fill(init) : null;
       const { rows, raw, grad, hess } = hb;
+      hb.splitParams(bins.nBins, bins.isCat, p.l2Regularization, p.minSamplesLeaf, p.minHessian);
       raw.fill(init);
       hb.y.set(yt);
       hb.w.set(wt);
@@ -134,9 +137,11 @@ export class HistGradientBoosting {
         const g = growTree(data, gp, rows, m, scratch, new Uint32Array(4), hb);
         const tree = HistTree.fromGrown(g, bins, p.learningRate);
         trees.push(tree);
-        // Raw scores: the rows of each leaf from the grower's ranges; rows outside the sample by walking the binned tree.
+        // Raw scores: the rows of each leaf from the grower's ranges (on the threads, the validation rows' too, when
+        // every row is in the tree); rows outside the sample by walking the binned tree.
+        const applied = m === n && hb.applyTree(g, tree.value, vRaw !== null);
         if (m < n) inSample.fill(0);
-        for (let k = 0; k < g.feature.length; k++) {
+        for (let k = 0; k < g.feature.length && !applied; k++) {
           if (g.feature[k]! >= 0) continue;
           const v = tree.value[k]!;
           for (let q = g.nodeStart[k]!; q < g.nodeEnd[k]!; q++) {
@@ -147,7 +152,7 @@ export class HistGradientBoosting {
         if (m < n) for (let i = 0; i < n; i++) if (inSample[i] === 0) raw[i]! += tree.value[leafOfBinned(g, codes, i, n, bins.missingBin)]!;
         options.onProgress?.((iter + 1) / p.maxIter, `boosting iteration ${iter + 1} of ${p.maxIter}`);
         if (vRaw && vCodes && validationLoss) {
-          for (let i = 0; i < vRaw.length; i++) vRaw[i]! += tree.value[leafOfBinned(g, vCodes, i, vRaw.length, bins.missingBin)]!;
+          if (!applied) for (let i = 0; i < vRaw.length; i++) vRaw[i]! += tree.value[leafOfBinned(g, vCodes, i, vRaw.length, bins.missingBin)]!;
           validationLoss.push(logLoss(vRaw, yv!, wv));
           if (shouldStop(validationLoss, p.nIterNoChange, p.tol)) break;
         }

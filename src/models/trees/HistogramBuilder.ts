@@ -1,18 +1,23 @@
 import { Worker } from 'node:worker_threads';
 import type { WasmApi } from '../../core/wasmAssembler';
+import type { ColumnSorter } from './BinMapper';
 import { compileHistogramWasm } from './histogramWasm';
-import { histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, type HistogramKernel, type HistogramShared, type HistogramSource } from './histTreeKernel';
+import { applyTreeBlock, binGoesLeft, findBestSplit, histogramBlocks, histogramFeatures, histogramInto, histogramWorkerMain, logLossGradients, partitionRows, searchBlock, type HistogramKernel, type HistogramShared, type GrownTree, type HistogramSource, type NodeSearch } from './histTreeKernel';
 
 declare const WebAssembly: WasmApi | undefined;
 
 /** Slots of the control words shared with the workers. */
-const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15;
+const GEN = 0, NEXT = 1, DONE = 2, NBLOCKS = 3, START = 4, M = 5, WHOLE = 6, SLOT = 7, NF = 8, FAILED = 9, EXIT = 10, JOB = 11, PF = 12, PB = 13, PML = 14, PCAT = 15, PARENT = 16, SIB = 17, EVAL = 18;
 /** Below this many rows a node is partitioned on the calling thread (waking a worker costs more). */
 const PARTITION_MIN_ROWS = 16_384;
 /** Features per block of work: one pass of histogramFeatures over the node's rows. */
 const BLOCK = 4;
 /** A worker that has not finished its block this long after the calling thread finished its own is given up on. */
 const STALL_MS = 60_000;
+/** Nodes of a tree `applyTree` can hand to the workers (larger trees are applied on the calling thread). */
+const TREE_NODES = 4096;
+/** Columns sorted per job for the bin edges (`sort`): a multiple of the usual 2 threads, 8 · 1.6 MB at most. */
+const SORT_SLOTS = 8;
 
 /**
  * The boosted trees' histograms, built on `threads` threads: the calling thread and threads − 1 workers
@@ -24,7 +29,7 @@ const STALL_MS = 60_000;
  * (`take`); `reset` frees them all before the next tree. With threads = 1 no worker starts and nothing
  * is shared. Call `close` when done.
  */
-export class HistogramBuilder implements HistogramSource {
+export class HistogramBuilder implements HistogramSource, ColumnSorter {
   readonly bins: Uint8Array;
   /** Every row's gradient and hessian, interleaved (g at 2i, h at 2i + 1): the caller writes them before each tree. */
   readonly gh: Float64Array;
@@ -35,6 +40,9 @@ export class HistogramBuilder implements HistogramSource {
   readonly w: Float64Array;
   readonly grad: Float64Array;
   readonly hess: Float64Array;
+  /** The validation rows' codes (the caller writes them) and raw scores (the caller starts them), for `applyTree`. */
+  readonly vBins: Uint8Array;
+  readonly vRaw: Float64Array;
   /** Threads that can build (1 = the calling thread alone; fewer than asked when workers failed). */
   threads: number;
   private readonly shared: HistogramShared;
@@ -43,7 +51,12 @@ export class HistogramBuilder implements HistogramSource {
   private workers: Worker[] = [];
   private used = 0;
 
-  constructor(codes: Uint8Array, n: number, F: number, missingBin: number, slots: number, threads: number, kernel: 'auto' | 'js' = 'auto') {
+  /**
+   * codes: the bin codes (column-major n · F), or null to write them into `bins` after. sortRows: the longest
+   * column `sort` will be given (the bin edges' sample; 0 = none), room for SORT_SLOTS of them is shared with the workers.
+   * validationRows: rows of the validation codes `applyTree` scores (their codes go into `vBins`, their raw scores into `vRaw`).
+   */
+  constructor(codes: Uint8Array | null, n: number, F: number, missingBin: number, slots: number, threads: number, kernel: 'auto' | 'js' = 'auto', sortRows = 0, validationRows = 0) {
     const NB = missingBin + 1;
     const histSize = F * NB * 3;
     const alloc = <T>(make: (b: ArrayBuffer | SharedArrayBuffer) => T, bytes: number): T => make(threads > 1 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
@@ -70,7 +83,7 @@ export class HistogramBuilder implements HistogramSource {
       this.gh = alloc((b) => new Float64Array(b), n * 16);
       this.rows = alloc((b) => new Uint32Array(b), n * 4);
     }
-    this.bins.set(codes);
+    if (codes) this.bins.set(codes);
     this.shared = {
       module: memory ? module : null,
       memory,
@@ -83,12 +96,34 @@ export class HistogramBuilder implements HistogramSource {
       feats: alloc((b) => new Int32Array(b), Math.max(1, F) * 4),
       slab: memory ? new Float64Array(memory.buffer, slabAt, slots * histSize) : alloc((b) => new Float64Array(b), slots * histSize * 8),
       histSize,
-      ctrl: alloc((b) => new Int32Array(b), 16 * 4),
+      ctrl: alloc((b) => new Int32Array(b), 32 * 4),
       pl: alloc((b) => new Uint32Array(b), n * 4),
       pr: alloc((b) => new Uint32Array(b), n * 4),
       counts: alloc((b) => new Int32Array(b), 64 * 4),
       words: alloc((b) => new Uint32Array(b), 8 * 4),
+      sortVals: alloc((b) => new Float64Array(b), threads > 1 ? SORT_SLOTS * sortRows * 8 : 0),
+      nBins: alloc((b) => new Int32Array(b), F * 4),
+      isCat: alloc((b) => new Uint8Array(b), F),
+      sums: alloc((b) => new Float64Array(b), 9 * 8),
+      bests: alloc((b) => new Float64Array(b), Math.max(1, 2 * F * 7) * 8),
+      bestCats: alloc((b) => new Uint32Array(b), Math.max(1, 2 * F * 8) * 4),
+      tree: {
+        feature: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        bin: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        missingLeft: alloc((b) => new Uint8Array(b), TREE_NODES),
+        left: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        right: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        catSet: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        catWords: alloc((b) => new Uint32Array(b), TREE_NODES * 8 * 4),
+        value: alloc((b) => new Float64Array(b), TREE_NODES * 8),
+        nodeStart: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        nodeEnd: alloc((b) => new Int32Array(b), TREE_NODES * 4),
+        nodes: alloc((b) => new Int32Array(b), 4),
+      },
+      vBins: alloc((b) => new Uint8Array(b), validationRows * F),
+      vRaw: alloc((b) => new Float64Array(b), validationRows * 8),
     };
+    ({ vBins: this.vBins, vRaw: this.vRaw } = this.shared);
     ({ raw: this.raw, y: this.y, w: this.w, grad: this.grad, hess: this.hess } = this.shared);
     this.kernel = memory && module && typeof WebAssembly !== 'undefined' ? (new WebAssembly.Instance(module, { env: { mem: memory } }).exports as unknown as HistogramKernel) : null;
     this.threads = threads;
@@ -106,6 +141,103 @@ export class HistogramBuilder implements HistogramSource {
         this.threads = 1 + this.workers.length;
       }
     }
+  }
+
+  /** Columns `sort` takes at once: SORT_SLOTS with workers (and room for them), else 1 (the caller then sorts itself). */
+  get slots(): number {
+    return this.workers.length > 0 && this.shared.sortVals.length > 0 ? SORT_SLOTS : 1;
+  }
+
+  /** Room for `slots` columns of `rows` values (column c at c · rows …), rows ≤ the constructor's sortRows. */
+  values(rows: number): Float64Array {
+    return this.shared.sortVals.subarray(0, SORT_SLOTS * rows);
+  }
+
+  /** Sort the first `count` columns of `values(rows)` in place, one column per block on the threads. */
+  sort(count: number, rows: number): void {
+    const s = this.shared;
+    if (this.workers.length > 0) {
+      const c = s.ctrl;
+      Atomics.store(c, NEXT, 1 << 30);
+      Atomics.store(c, JOB, 3);
+      Atomics.store(c, NBLOCKS, count);
+      Atomics.store(c, START, 0);
+      Atomics.store(c, M, rows);
+      if (this.run(count)) return;
+      void this.close();
+    }
+    // Without workers (or after one failed): here. Sorting a column again is harmless.
+    for (let b = 0; b < count; b++) s.sortVals.subarray(b * rows, (b + 1) * rows).sort();
+  }
+
+  /** What `search` needs besides the histograms: each feature's bin count and categorical flag, and the split limits. */
+  splitParams(nBins: Int32Array, isCat: Uint8Array, lambda: number, minSamplesLeaf: number, minHessian: number): void {
+    const s = this.shared;
+    s.nBins.set(nBins);
+    s.isCat.set(isCat);
+    s.sums[6] = lambda;
+    s.sums[7] = minSamplesLeaf;
+    s.sums[8] = minHessian;
+  }
+
+  /**
+   * The fused step of HistogramSource.search: per block of four features (on the threads when hist, parent and sib
+   * are slab slots) the node's histograms, the sibling's by subtraction and each feature's best split (searchBlock);
+   * then here each node's best over the features in their order, with findBestSplit's comparison, so the split is
+   * the one a search over all features at once finds.
+   */
+  search(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array, parent: Float64Array | null, sib: Float64Array | null, self: NodeSearch | null, sibling: NodeSearch | null): void {
+    const s = this.shared, sp = s.sums;
+    const n = s.n, m = end - start, whole = m === n ? 1 : 2;
+    let flags = 4;
+    if (self) {
+      sp[0] = self.G; sp[1] = self.H; sp[2] = self.C;
+      flags |= 1;
+    }
+    if (sibling) {
+      sp[3] = sibling.G; sp[4] = sibling.H; sp[5] = sibling.C;
+      flags |= 2;
+    }
+    const slotOf = (h: Float64Array | null): number => (h !== null && h.buffer === s.slab.buffer ? (h.byteOffset - s.slab.byteOffset) / 8 / s.histSize : -1);
+    const hs = slotOf(hist), ps = slotOf(parent), ss = slotOf(sib);
+    let done = false;
+    if (this.workers.length > 0 && nf > BLOCK && hs >= 0 && (parent === null || (ps >= 0 && ss >= 0))) {
+      const c = s.ctrl;
+      const nBlocks = Math.ceil(nf / BLOCK);
+      Atomics.store(c, NEXT, 1 << 30);
+      s.feats.set(feats.subarray(0, nf));
+      Atomics.store(c, NF, nf);
+      Atomics.store(c, NBLOCKS, nBlocks);
+      Atomics.store(c, START, start);
+      Atomics.store(c, M, m);
+      Atomics.store(c, WHOLE, whole);
+      Atomics.store(c, SLOT, hs);
+      Atomics.store(c, PARENT, parent === null ? -1 : ps);
+      Atomics.store(c, SIB, ss);
+      Atomics.store(c, EVAL, flags);
+      Atomics.store(c, JOB, 0);
+      done = this.run(nBlocks);
+      Atomics.store(c, EVAL, 0);
+      // A worker failed on its block: every block writes only hist, sib and the bests, so the node is redone here.
+      if (!done) void this.close();
+    }
+    if (!done) searchBlock(s, this.kernel, start, m, whole, feats, 0, nf, hist, parent, sib, flags);
+    const F = s.nBins.length;
+    const reduce = (node: NodeSearch, at: number): void => {
+      const { best, cat } = node;
+      best[0] = -1;
+      for (let q = 0; q < nf; q++) {
+        const f = feats[q]!;
+        const r = (at + q) * 7;
+        const gain = s.bests[r]!;
+        if (gain > best[0]! || (gain === best[0]! && f < best[1]!)) {
+          for (let k = 0; k < 7; k++) best[k] = s.bests[r + k]!;
+          if (s.isCat[f] === 1) for (let k = 0; k < 8; k++) cat[k] = s.bestCats[(at + q) * 8 + k]!;
+        }
+      }
+    };
+    if (self) reduce(self, 0);
+    if (sibling) reduce(sibling, F);
   }
 
   /** Free every histogram slot (the next tree starts). */
@@ -232,6 +364,36 @@ export class HistogramBuilder implements HistogramSource {
     return true;
   }
 
+  /**
+   * Add a grown tree's leaf values (`value`, per node) to the raw scores: every row of `rows`[0 … n) (the tree
+   * must have grown on all n rows) and, with `validation`, every validation row of vBins into vRaw — in chunks on
+   * the threads. Returns false (nothing done) when there are no workers or the tree is too large to share: the caller adds them itself.
+   */
+  applyTree(g: GrownTree, value: Float64Array, validation: boolean): boolean {
+    const s = this.shared, t = s.tree, K = g.feature.length;
+    if (this.workers.length === 0 || K > TREE_NODES || g.catWords.length > t.catWords.length || g.nodeEnd[0] !== s.n) return false;
+    t.feature.set(g.feature);
+    t.bin.set(g.bin);
+    t.missingLeft.set(g.missingLeft);
+    t.left.set(g.left);
+    t.right.set(g.right);
+    t.catSet.set(g.catSet);
+    t.catWords.set(g.catWords);
+    t.value.set(value);
+    t.nodeStart.set(g.nodeStart);
+    t.nodeEnd.set(g.nodeEnd);
+    t.nodes[0] = K;
+    const nbT = 2 * this.threads, nb = nbT + (validation && s.vRaw.length > 0 ? this.threads : 0);
+    const c = s.ctrl;
+    Atomics.store(c, NEXT, 1 << 30);
+    Atomics.store(c, JOB, 4);
+    Atomics.store(c, NBLOCKS, nb);
+    Atomics.store(c, PF, nbT);
+    // Each score is added to once: a block that failed part-way cannot be redone, so a failure ends the fit.
+    if (!this.run(nb)) throw new Error('HistGradientBoosting: a worker thread failed while adding a tree to the raw scores');
+    return true;
+  }
+
   /** Stop the workers. */
   async close(): Promise<void> {
     const workers = this.workers;
@@ -250,7 +412,7 @@ export function histogramWorkerSource(): string {
   // Test runners that keep function names (esbuild keepNames) may wrap functions in __name(...).
   return [
     'var __name = (f) => f;',
-    ...[histogramFeatures, histogramInto, partitionRows, logLossGradients, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
+    ...[histogramFeatures, histogramInto, partitionRows, logLossGradients, findBestSplit, searchBlock, binGoesLeft, applyTreeBlock, histogramBlocks, histogramWorkerMain].map((f) => f.toString()),
     `const { workerData } = require('node:worker_threads');`,
     `${histogramWorkerMain.name}(workerData);`,
   ].join('\n');

@@ -187,13 +187,15 @@ export function logLossGradients(raw: Float64Array, y: Uint8Array, w: Float64Arr
 
 /**
  * Claim blocks of the current job until none is left; run by the calling thread and every worker.
- * Job 0: block b fills the histograms of features 4b … 4b + 3 into the job's slot. Job 1: block b
+ * Job 0: block b fills the histograms of features 4b … 4b + 3 into the job's slot (with EVAL set: searchBlock,
+ * the sibling's histograms and both nodes' best splits of those features too). Job 1: block b
  * partitions chunk b of the node's rows (left rows to pl, right rows to pr at the chunk's own offsets;
- * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Self-contained (the workers run its source text).
+ * its left count to counts[b]). Job 2: block b computes the gradients of chunk b of the rows. Job 3: block b sorts
+ * column b of sortVals (M values each). Job 4: applyTreeBlock (a grown tree added to the raw scores). Self-contained (the workers run its source text).
  */
 export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | null): void {
   const c = s.ctrl;
-  const BLOCK_ = 4, NEXT_ = 1, DONE_ = 2, NBLOCKS_ = 3, START_ = 4, M_ = 5, WHOLE_ = 6, SLOT_ = 7, NF_ = 8, FAILED_ = 9, JOB_ = 11, PF_ = 12, PB_ = 13, PML_ = 14, PCAT_ = 15;
+  const BLOCK_ = 4, NEXT_ = 1, DONE_ = 2, NBLOCKS_ = 3, START_ = 4, M_ = 5, WHOLE_ = 6, SLOT_ = 7, NF_ = 8, FAILED_ = 9, JOB_ = 11, PF_ = 12, PB_ = 13, PML_ = 14, PCAT_ = 15, PARENT_ = 16, SIB_ = 17, EVAL_ = 18;
   for (;;) {
     const b = Atomics.add(c, NEXT_, 1);
     const nb = Atomics.load(c, NBLOCKS_);
@@ -201,15 +203,23 @@ export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | nu
     try {
       const start = Atomics.load(c, START_), m = Atomics.load(c, M_);
       const job = Atomics.load(c, JOB_);
-      if (job === 2) {
+      if (job === 4) {
+        applyTreeBlock(s, b, Atomics.load(c, PF_), nb);
+      } else if (job === 3) {
+        s.sortVals.subarray(b * m, (b + 1) * m).sort();
+      } else if (job === 2) {
         logLossGradients(s.raw, s.y, s.w, s.grad, s.hess, s.gh, start + Math.floor((b * m) / nb), start + Math.floor(((b + 1) * m) / nb));
       } else if (job === 1) {
         const from = start + Math.floor((b * m) / nb), to = start + Math.floor(((b + 1) * m) / nb);
         s.counts[b] = partitionRows(s.bins, s.n, s.NB - 1, s.rows, from, to, Atomics.load(c, PF_), Atomics.load(c, PB_), Atomics.load(c, PML_), Atomics.load(c, PCAT_), s.words, s.pl, s.pr);
       } else {
-        const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_);
-        const hist = s.slab.subarray(slot * s.histSize, (slot + 1) * s.histSize);
-        histogramInto(s, kernel, start, m, whole, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), hist);
+        const nf = Atomics.load(c, NF_), whole = Atomics.load(c, WHOLE_), slot = Atomics.load(c, SLOT_), flags = Atomics.load(c, EVAL_);
+        const at = (k: number): Float64Array => s.slab.subarray(k * s.histSize, (k + 1) * s.histSize);
+        if (flags === 0) histogramInto(s, kernel, start, m, whole, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), at(slot));
+        else {
+          const ps = Atomics.load(c, PARENT_);
+          searchBlock(s, kernel, start, m, whole, s.feats, b * BLOCK_, Math.min(nf, (b + 1) * BLOCK_), at(slot), ps >= 0 ? at(ps) : null, ps >= 0 ? at(Atomics.load(c, SIB_)) : null, flags);
+        }
       }
     } catch {
       Atomics.store(c, FAILED_, 1);
@@ -227,12 +237,29 @@ export function histogramBlocks(s: HistogramShared, kernel: HistogramKernel | nu
 export function partitionRows(bins: Uint8Array, n: number, missingBin: number, rows: Uint32Array, from: number, to: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array, pl: Uint32Array, pr: Uint32Array): number {
   const col = f * n;
   let l = from, r = from;
-  for (let k = from; k < to; k++) {
-    const i = rows[k]!;
-    const code = bins[col + i]!;
-    const left = code === missingBin ? missingLeft === 1 : isCat === 1 ? ((words[code >>> 5]! >>> (code & 31)) & 1) === 1 : code <= bin;
-    if (left) pl[l++] = i;
-    else pr[r++] = i;
+  // Without a branch on the data (a split sends rows either way about evenly, so a branch is mispredicted
+  // often): every row is written to both sides and only its own side's cursor moves on.
+  if (isCat === 1) {
+    for (let k = from; k < to; k++) {
+      const i = rows[k]!;
+      const code = bins[col + i]!;
+      const left = code === missingBin ? missingLeft : (words[code >>> 5]! >>> (code & 31)) & 1;
+      pl[l] = i;
+      pr[r] = i;
+      l += left;
+      r += 1 - left;
+    }
+  } else {
+    // The missing code is above every split bin, so `code <= bin` is 0 for it; missingLeft adds it back.
+    for (let k = from; k < to; k++) {
+      const i = rows[k]!;
+      const code = bins[col + i]!;
+      const left = +(code <= bin) | (+(code === missingBin) & missingLeft);
+      pl[l] = i;
+      pr[r] = i;
+      l += left;
+      r += 1 - left;
+    }
   }
   return l - from;
 }
@@ -311,6 +338,79 @@ export interface HistogramShared {
   pr: Uint32Array;
   counts: Int32Array;
   words: Uint32Array;
+  /** Columns of values the sort job sorts (the bin edges'; see HistogramBuilder.sort), empty without workers. */
+  sortVals: Float64Array;
+  /** For searchBlock: each feature's bin count and categorical flag (F each), [G, H, C] of the node and of its sibling, λ, minSamplesLeaf, minHessian. */
+  nBins: Int32Array;
+  isCat: Uint8Array;
+  sums: Float64Array;
+  /** Best split per position q of feats: the node's at q·7 (levels at q·8), its sibling's at (F + q)·7 (at (F + q)·8). */
+  bests: Float64Array;
+  bestCats: Uint32Array;
+  /** The tree job 4 adds to the raw scores (node arrays as GrownTree's, up to their capacity), its node count in nodes[0]. */
+  tree: { feature: Int32Array; bin: Int32Array; missingLeft: Uint8Array; left: Int32Array; right: Int32Array; catSet: Int32Array; catWords: Uint32Array; value: Float64Array; nodeStart: Int32Array; nodeEnd: Int32Array; nodes: Int32Array };
+  /** The validation rows' codes (column-major, nv rows) and raw scores (empty without validation rows). */
+  vBins: Uint8Array;
+  vRaw: Float64Array;
+}
+
+/**
+ * Block b of job 4: blocks 0 … nbT − 1 add each leaf's value to the raw score of its rows whose positions in
+ * `rows` fall in chunk b of 0 … n (every row of the tree is in exactly one leaf); blocks nbT … nb − 1 walk chunk
+ * b − nbT of the validation rows down the tree (in bin space) and add their leaf's value to vRaw. Each score
+ * gets one addition of the same value whichever thread makes it. Self-contained (workers run its source).
+ */
+export function applyTreeBlock(s: HistogramShared, b: number, nbT: number, nb: number): void {
+  const t = s.tree, K = t.nodes[0]!;
+  if (b < nbT) {
+    const lo = Math.floor((b * s.n) / nbT), hi = Math.floor(((b + 1) * s.n) / nbT);
+    for (let k = 0; k < K; k++) {
+      if (t.feature[k]! >= 0) continue;
+      const v = t.value[k]!;
+      const a = Math.max(lo, t.nodeStart[k]!), z = Math.min(hi, t.nodeEnd[k]!);
+      for (let q = a; q < z; q++) s.raw[s.rows[q]!] += v;
+    }
+    return;
+  }
+  const nv = s.vRaw.length, nbV = nb - nbT, mb = s.NB - 1;
+  const lo = Math.floor(((b - nbT) * nv) / nbV), hi = Math.floor(((b - nbT + 1) * nv) / nbV);
+  for (let i = lo; i < hi; i++) {
+    let k = 0;
+    while (t.feature[k]! >= 0) {
+      const cs = t.catSet[k]!;
+      k = binGoesLeft(s.vBins[t.feature[k]! * nv + i]!, mb, cs >= 0 ? 1 : 0, t.bin[k]!, t.missingLeft[k]!, t.catWords, cs >= 0 ? cs * 8 : 0) ? t.left[k]! : t.right[k]!;
+    }
+    s.vRaw[i] += t.value[k]!;
+  }
+}
+
+/**
+ * Features feats[q0 … q1) of one node, in one go per block: the node's histograms into hist (as histogramInto);
+ * with a parent, the sibling's as parent − hist into sib (the subtraction trick, per value as the whole-array loop
+ * did; the parent stays as it was, so a block can be redone); then, as flags ask (1 the node, 2 the sibling), each
+ * feature's best split on its own (findBestSplit over that one feature) into s.bests / s.bestCats. Self-contained (workers run its source).
+ */
+export function searchBlock(s: HistogramShared, kernel: HistogramKernel | null, start: number, m: number, whole: number, feats: Int32Array, q0: number, q1: number, hist: Float64Array, parent: Float64Array | null, sib: Float64Array | null, flags: number): void {
+  histogramInto(s, kernel, start, m, whole, feats, q0, q1, hist);
+  const S = s.NB * 3, F = s.nBins.length, sp = s.sums;
+  const d = { missingBin: s.NB - 1, nBins: s.nBins, isCat: s.isCat };
+  const p = { lambda: sp[6]!, minSamplesLeaf: sp[7]!, minHessian: sp[8]! };
+  for (let q = q0; q < q1; q++) {
+    const f = feats[q]!;
+    const one = feats.subarray(q, q + 1);
+    if (parent !== null && sib !== null) for (let t = f * S; t < f * S + S; t++) sib[t] = parent[t]! - hist[t]!;
+    if ((flags & 1) !== 0) findBestSplit(d, p, hist, one, 1, sp[0]!, sp[1]!, sp[2]!, s.bests.subarray(q * 7, q * 7 + 7), s.bestCats.subarray(q * 8, q * 8 + 8));
+    if ((flags & 2) !== 0 && sib !== null) findBestSplit(d, p, sib, one, 1, sp[3]!, sp[4]!, sp[5]!, s.bests.subarray((F + q) * 7, (F + q) * 7 + 7), s.bestCats.subarray((F + q) * 8, (F + q) * 8 + 8));
+  }
+}
+
+/** A node's sums and where its best split goes (HistogramSource.search). */
+export interface NodeSearch {
+  G: number;
+  H: number;
+  C: number;
+  best: Float64Array;
+  cat: Uint32Array;
 }
 
 /** Where boosting takes its histograms from and has them built (HistogramBuilder: reused slots, worker threads). */
@@ -320,6 +420,12 @@ export interface HistogramSource {
   take(): Float64Array;
   /** Fill hist for feats[0 … nf) over rows[start … end) of the rows array the tree grows on. */
   build(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array): void;
+  /**
+   * Optional, the builder's fused step: build hist over rows[start … end) and, with a parent, sib = parent − hist;
+   * then the best split over feats[0 … nf) of the node (`self`) and of the sibling (`sibling`) where given, into
+   * their best / cat as findBestSplit would fill them.
+   */
+  search?(start: number, end: number, feats: Int32Array, nf: number, hist: Float64Array, parent: Float64Array | null, sib: Float64Array | null, self: NodeSearch | null, sibling: NodeSearch | null): void;
   /** Stable partition of rows[start … end) in place (left rows first, each side in row order); returns the end of the left rows. */
   partition(start: number, end: number, f: number, bin: number, missingLeft: number, isCat: number, words: Uint32Array): number;
 }
@@ -328,7 +434,7 @@ export interface HistogramSource {
  * The best split of a node over the listed features; fills `best` (gain −1 when no split is allowed).
  * Equal gains go to the lower feature index, then the lower bin, so the order features were drawn in never matters.
  */
-export function findBestSplit(d: GrowData, p: GrowParams, hist: Float64Array, feats: Int32Array, nf: number, G: number, H: number, C: number, best: Float64Array, bestCat: Uint32Array): void {
+export function findBestSplit(d: Pick<GrowData, 'missingBin' | 'nBins' | 'isCat'>, p: Pick<GrowParams, 'lambda' | 'minSamplesLeaf' | 'minHessian'>, hist: Float64Array, feats: Int32Array, nf: number, G: number, H: number, C: number, best: Float64Array, bestCat: Uint32Array): void {
   // best: [gain, feature, bin, missingLeft, GL, HL, CL]
   const NB = d.missingBin + 1;
   const lambda = p.lambda, msl = p.minSamplesLeaf, mh = p.minHessian;
@@ -666,11 +772,25 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
         pool.push(h);
       }
     };
+    // With a source that searches (HistogramBuilder): histogram, subtraction and split search fused per block of features, on its threads.
+    const search = hs?.search ? hs : null;
+    const bestB = new Float64Array(7), bestCatB = new Uint32Array(8);
+    const keep = (id: number, h: Float64Array, b: Float64Array, cat: Uint32Array): void => {
+      if (b[0]! > 0) {
+        hists.set(id, h);
+        splits.set(id, { s: Float64Array.from(b), cat: Uint32Array.from(cat) });
+      } else pool.push(h);
+    };
     if (splittable(0)) {
       const h = take();
-      build(0, m, h);
-      hists.set(0, h);
-      evaluate(0);
+      if (search) {
+        search.search!(0, m, feats, nf, h, null, null, { G: sumG[0]!, H: sumH[0]!, C: sumC[0]!, best, cat: bestCat }, null);
+        keep(0, h, best, bestCat);
+      } else {
+        build(0, m, h);
+        hists.set(0, h);
+        evaluate(0);
+      }
     }
     let leaves = 1;
     while (splits.size > 0 && (p.maxLeafNodes === 0 || leaves < p.maxLeafNodes)) {
@@ -689,6 +809,20 @@ export function growTree(d: GrowData, p: GrowParams, rows: Uint32Array, m: numbe
       }
       const small = sumC[L]! <= sumC[R]! ? L : R;
       const large = small === L ? R : L;
+      if (search) {
+        const okS = small === L ? okL : okR, okG = large === L ? okL : okR;
+        const hSmall = take(), hLarge = take();
+        const node = (id: number, b: Float64Array, cat: Uint32Array): NodeSearch => ({ G: sumG[id]!, H: sumH[id]!, C: sumC[id]!, best: b, cat });
+        search.search!(nodeStart[small]!, nodeEnd[small]!, feats, nf, hSmall, parentHist, hLarge, okS ? node(small, best, bestCat) : null, okG ? node(large, bestB, bestCatB) : null);
+        pool.push(parentHist);
+        // Children in the order L, R (as evaluate below): the gain ties between leaves go to the lower id either way.
+        for (const c of [L, R]) {
+          const h = c === small ? hSmall : hLarge;
+          if (c === small ? okS : okG) keep(c, h, c === small ? best : bestB, c === small ? bestCat : bestCatB);
+          else pool.push(h);
+        }
+        continue;
+      }
       const hSmall = take();
       build(nodeStart[small]!, nodeEnd[small]!, hSmall);
       for (let q = 0; q < nf; q++) {

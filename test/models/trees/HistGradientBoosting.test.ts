@@ -110,6 +110,23 @@ describe('HistGradientBoosting', () => {
       expect(saved(models[2]!)).toBe(saved(models[0]!));
       if (k < before.length) expect(sha(models[0]!)).toBe(before[k]);
     }
+    // Categorical columns (level sets searched per feature on the threads), no leaf limit (histograms beyond the
+    // slab's slots: fresh arrays, searched on the calling thread) and a depth limit: the trees of the code before
+    // the split search moved onto the threads (commit 15932df).
+    const cat = Float64Array.from(big.X.data);
+    for (let i = 0; i < big.X.rows; i++) {
+      const v = cat[i * 9 + 2]!;
+      if (v === v) cat[i * 9 + 2] = Math.max(0, Math.min(11, Math.floor((v + 3) * 2)));
+      if (i % 7 === 0) cat[i * 9 + 5] = i % 3;
+    }
+    const Xcat = new Matrix(cat, big.X.rows, 9, big.X.columns);
+    const shas: string[] = [];
+    for (const threads of [1, 2, 3]) {
+      const m = await new HistGradientBoosting({ maxIter: 12, threads, categoricalFeatures: [2], maxLeafNodes: null, maxDepth: 6 }).fit(Xcat, big.y);
+      expect(m.trees.some((t) => t.catSet.some((c) => c >= 0))).toBe(true);
+      shas.push(sha(m));
+    }
+    expect(shas).toEqual(Array(3).fill('08fee7fd0da9b40011c123061ca0fecf401e6a1d2bb05069f6ec777321b7a42c'));
     // 'auto' stays on the calling thread for small inputs (a worker costs more than it saves).
     expect(12000 * 9).toBeLessThan(BOOSTING_THREAD_MIN_CELLS);
     expect((await new HistGradientBoosting({ maxIter: 2 }).fit(big.X, big.y)).fitThreads).toBe(1);

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { HistogramBuilder, histogramWorkerSource } from '../../../src/models/trees/HistogramBuilder';
 import { buildHistogram, histogramFeatures, type GrowData } from '../../../src/models/trees/histTreeKernel';
+import { histogramWasmBytes } from '../../../src/models/trees/histogramWasm';
+import type { WasmApi } from '../../../src/core/wasmAssembler';
+
+// The project's ES2022 lib has no WebAssembly typings (see core/wasmAssembler).
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi & { validate(bytes: Uint8Array): boolean } }).WebAssembly;
 
 /** The histogram as the kernel built it before the four-feature passes: one feature per pass, rows in order. */
 function reference(bins: Uint8Array, n: number, NB: number, rows: Uint32Array, start: number, end: number, grad: Float64Array, hess: Float64Array, feats: Int32Array, nf: number, hist: Float64Array): void {
@@ -147,5 +152,30 @@ describe('HistogramBuilder', () => {
     const source = histogramWorkerSource();
     expect(source).not.toMatch(/require\((?!'node:worker_threads'\))/);
     expect(source).not.toMatch(/__vi_|_1\.\w+\(|import\(/);
+  });
+
+  it('the SIMD histogram module (gradient pairs as f64x2) is valid here and adds exactly as the scalar one', () => {
+    expect(Wasm.validate(histogramWasmBytes(false, true))).toBe(true);
+    expect(Wasm.validate(histogramWasmBytes(true, true))).toBe(true);
+    const rowsAt = n * F, ghAt = rowsAt + n * 4, slabAt = ghAt + n * 16, S = NB * 3;
+    const memory = new Wasm.Memory({ initial: Math.ceil((slabAt + 2 * F * S * 8) / 65536) });
+    new Uint8Array(memory.buffer, 0, n * F).set(codes);
+    const rows = new Uint32Array(memory.buffer, rowsAt, n);
+    rows.set(rng.shuffle(Array.from({ length: n }, (_, i) => i)));
+    const gh = new Float64Array(memory.buffer, ghAt, 2 * n);
+    for (let i = 0; i < n; i++) [gh[2 * i], gh[2 * i + 1]] = [grad[i]!, hess[i]!];
+    type Kernel = { hist4: (...a: number[]) => void; hist1: (...a: number[]) => void };
+    const kernel = (simd: boolean) => new Wasm.Instance(new Wasm.Module(histogramWasmBytes(false, simd)), { env: { mem: memory } }).exports as unknown as Kernel;
+    const out = [new Float64Array(memory.buffer, slabAt, F * S), new Float64Array(memory.buffer, slabAt + F * S * 8, F * S)];
+    for (const [whole, m] of [[1, n], [2, 1234], [0, 77]] as const) {
+      [false, true].forEach((simd, t) => {
+        const k = kernel(simd), at = slabAt + t * F * S * 8;
+        out[t]!.fill(0);
+        k.hist4(rowsAt, 5, m - 5, whole, ghAt, 0, n, 2 * n, 3 * n, at, at + S * 8, at + 2 * S * 8, at + 3 * S * 8);
+        k.hist1(rowsAt, 5, m - 5, whole, ghAt, 7 * n, at + 7 * S * 8);
+      });
+      expect(out[0]!.some((v) => v !== 0)).toBe(true);
+      expect(Array.from(out[1]!)).toEqual(Array.from(out[0]!));
+    }
   });
 });
