@@ -131,6 +131,22 @@ describe('profileTables', () => {
     expect(md).toContain('## Warnings from loading');
   });
 
+  it('quartiles from one list aggregate: the same numbers as three quantile_cont calls, DOUBLE and BIGINT, with missing values', async () => {
+    const dir = tempDir();
+    const lines = ['customer_id,ts,amount,items'];
+    // A fixed, uneven spread: repeats, negatives, missing values, a BIGINT column.
+    for (let i = 1; i <= 2_001; i++) lines.push(`c${i % 37},2024-01-01,${i % 11 === 0 ? '' : ((i * 7919) % 1013) / 7 - 40},${i % 13 === 0 ? '' : (i * 31) % 97}`);
+    writeFile(dir, 'tx.csv', lines.join('\n') + '\n');
+    const load = await loadTables(session, { transactions: { path: 'tx.csv' } }, { baseDir: dir });
+    const p = await profileTables(session, load);
+    for (const name of ['amount', 'items']) {
+      const q = `"${name}"`;
+      const want = await session.one(`SELECT quantile_cont(${q}, 0.25) AS p25, quantile_cont(${q}, 0.5) AS median, quantile_cont(${q}, 0.75) AS p75 FROM transactions`);
+      const got = p.tables[0]!.columns.find((c) => c.name === name)!.numeric!;
+      expect({ p25: got.p25, median: got.median, p75: got.p75 }, name).toEqual(want);
+    }
+  });
+
   it('without asOf, future dates are not counted; bad asOf is rejected by name', async () => {
     const dir = tempDir();
     writeFile(dir, 'tx.csv', TRANSACTIONS + '\n');
