@@ -203,15 +203,7 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
     let done = false;
     if (this.workers.length > 0 && nf > BLOCK && hs >= 0 && (parent === null || (ps >= 0 && ss >= 0))) {
       const c = s.ctrl;
-      const nBlocks = Math.ceil(nf / BLOCK);
-      Atomics.store(c, NEXT, 1 << 30);
-      s.feats.set(feats.subarray(0, nf));
-      Atomics.store(c, NF, nf);
-      Atomics.store(c, NBLOCKS, nBlocks);
-      Atomics.store(c, START, start);
-      Atomics.store(c, M, m);
-      Atomics.store(c, WHOLE, whole);
-      Atomics.store(c, SLOT, hs);
+      const nBlocks = this.writeJob(feats, nf, start, m, whole, hs);
       Atomics.store(c, PARENT, parent === null ? -1 : ps);
       Atomics.store(c, SIB, ss);
       Atomics.store(c, EVAL, flags);
@@ -240,6 +232,26 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
     if (sibling) reduce(sibling, F);
   }
 
+  /**
+   * The control words of a job over the features feats[0 … nf) of rows[start … start + m) into histogram slot
+   * `slot`; returns its number of blocks. The counter is closed while the job is written (a late worker's
+   * claim then finds nothing); `run` opens it.
+   */
+  private writeJob(feats: Int32Array, nf: number, start: number, m: number, whole: number, slot: number): number {
+    const s = this.shared;
+    const c = s.ctrl;
+    const nBlocks = Math.ceil(nf / BLOCK);
+    Atomics.store(c, NEXT, 1 << 30);
+    s.feats.set(feats.subarray(0, nf));
+    Atomics.store(c, NF, nf);
+    Atomics.store(c, NBLOCKS, nBlocks);
+    Atomics.store(c, START, start);
+    Atomics.store(c, M, m);
+    Atomics.store(c, WHOLE, whole);
+    Atomics.store(c, SLOT, slot);
+    return nBlocks;
+  }
+
   /** Free every histogram slot (the next tree starts). */
   reset(): void {
     this.used = 0;
@@ -266,16 +278,7 @@ export class HistogramBuilder implements HistogramSource, ColumnSorter {
       return;
     }
     const c = s.ctrl;
-    const nBlocks = Math.ceil(nf / BLOCK);
-    // Close the counter while the job is written (a late worker's claim then finds nothing), then open it.
-    Atomics.store(c, NEXT, 1 << 30);
-    s.feats.set(feats.subarray(0, nf));
-    Atomics.store(c, NF, nf);
-    Atomics.store(c, NBLOCKS, nBlocks);
-    Atomics.store(c, START, start);
-    Atomics.store(c, M, m);
-    Atomics.store(c, WHOLE, whole);
-    Atomics.store(c, SLOT, (hist.byteOffset - s.slab.byteOffset) / 8 / s.histSize);
+    const nBlocks = this.writeJob(feats, nf, start, m, whole, (hist.byteOffset - s.slab.byteOffset) / 8 / s.histSize);
     Atomics.store(c, JOB, 0);
     if (!this.run(nBlocks)) {
       // A worker failed on its block: build this node here, and the rest of the fit without workers.
