@@ -176,7 +176,7 @@ export const clusterStage: Stage = {
     if (engineSample) {
       const t3 = performance.now();
       const engine = await ClickHouseEngine.connect(clickHouseSettingsFromEnv(ctx.env));
-      let assigned;
+      let assigned: Awaited<ReturnType<typeof assignOnClickHouse>>;
       try {
         assigned = await assignOnClickHouse(engine, engineSample.plan, prep.steps, model.toJSON());
       } finally {
