@@ -68,15 +68,15 @@ export async function clickHouseFeatureTable(
     const { inspected, levels } = await featureInputs(session, config, asOf, load);
     const available = { ...inspected, levels };
     // Above `sampling.above` customers only a seeded sample comes back; the cluster stage assigns everyone on the cluster.
+    const plan = planClickHouseFeatures(available, config, asOf);
     let drawn: { customers: number; share: number; seed: number } | null = null;
     if (sampling && sampling.above > 0) {
-      const sql = planClickHouseFeatures(available, config, asOf).clickhouse;
+      const sql = plan.clickhouse;
       // The customers the statement has rows for, counted without computing their features.
       const counts = await engine.allOnShards(`SELECT count() AS n FROM (\n${sql.customers}\n)`, sql.settings);
       const customers = counts.reduce((acc, rows) => acc + Number(rows[0]?.n ?? 0), 0);
       if (customers > sampling.above) drawn = { customers, share: sampling.above / customers, seed: sampling.seed };
     }
-    const plan = planClickHouseFeatures(available, config, asOf);
     const sql = drawn ? clickHouseSampleSql(plan.clickhouse.sql, { seed: drawn.seed, share: drawn.share }) : plan.clickhouse.sql;
     // DuckDB's own statement, described (not run), gives each column's type.
     const types = await session.describe(`(${planFeatures(available, config, asOf).sql})`);
