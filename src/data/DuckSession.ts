@@ -81,7 +81,12 @@ export class DuckSession {
   private watchEvery = 500;
 
   /** Run `work`, polling the query's progress meanwhile when watched. */
-  private async watched<T>(work: Promise<T>): Promise<T> {
+  private async watched<T>(work: Promise<T>, sql: string): Promise<T> {
+    if (traceSql) return traced(this.watchedUntraced(work), sql);
+    return this.watchedUntraced(work);
+  }
+
+  private async watchedUntraced<T>(work: Promise<T>): Promise<T> {
     const progress = this.watcher;
     if (!progress) return work;
     const timer = setInterval(() => {
@@ -128,12 +133,12 @@ export class DuckSession {
 
   /** Run one or more statements; returns nothing. */
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.watched(this.connection.run(sql, params));
+    await this.watched(this.connection.run(sql, params), sql);
   }
 
   /** Run a query and return its rows as plain objects. For small results (profiles, aggregates). */
   async all(sql: string, params?: SqlParams): Promise<Row[]> {
-    const reader = await this.watched(this.connection.runAndReadAll(sql, params));
+    const reader = await this.watched(this.connection.runAndReadAll(sql, params), sql);
     const names = reader.columnNames();
     return reader.getRowsJS().map((values) => {
       const row: Row = {};
@@ -158,7 +163,7 @@ export class DuckSession {
 
   /** Column-wise result: numeric columns as Float64Array (NULL → NaN), others as arrays of plain values. */
   async columns(sql: string, params?: SqlParams): Promise<{ names: string[]; rowCount: number; columns: Record<string, Float64Array | (string | boolean | null)[]> }> {
-    const reader = await this.watched(this.connection.runAndReadAll(sql, params));
+    const reader = await this.watched(this.connection.runAndReadAll(sql, params), sql);
     const names = reader.columnNames();
     const raw = reader.getColumnsJS();
     const columns: Record<string, Float64Array | (string | boolean | null)[]> = {};
@@ -207,6 +212,22 @@ export class DuckSession {
     } finally {
       rmSync(this.spillDir, { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * SEGLAB_TRACE_SQL=1: every statement's wall time and its first line on stderr, for finding where a
+ * long run spends its time (each statement is one line: milliseconds, then the SQL's start).
+ */
+const traceSql = ['1', 'true', 'yes'].includes((process.env.SEGLAB_TRACE_SQL ?? '').toLowerCase());
+
+async function traced<T>(work: Promise<T>, sql: string): Promise<T> {
+  const t = performance.now();
+  try {
+    return await work;
+  } finally {
+    const ms = performance.now() - t;
+    process.stderr.write(`[sql ${ms.toFixed(0).padStart(7)} ms] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
   }
 }
 
