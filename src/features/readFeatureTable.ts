@@ -1,5 +1,6 @@
 import { checkParam, UsageError } from '../core/errors';
 import { DuckSession, quoteIdent } from '../data/DuckSession';
+import type { Progress } from '../core/progress';
 import { roleFromType } from './AvailableData';
 
 /** Columns of the feature table, column-wise: numbers in typed arrays, labels in string arrays. */
@@ -24,7 +25,7 @@ export interface FeatureTable {
 export async function readFeatureTable(
   session: DuckSession,
   columns?: readonly string[],
-  options: { table?: string } = {},
+  options: { table?: string; progress?: Progress } = {},
 ): Promise<FeatureTable> {
   checkParam(session instanceof DuckSession, 'session', typeof session, 'a DuckSession');
   const table = options.table ?? 'features';
@@ -49,6 +50,9 @@ export async function readFeatureTable(
   ];
   const result = await session.connection.run(`SELECT ${selects.join(', ')} FROM ${quoteIdent(table)} ORDER BY customer_id`);
   const rowCount = result.rowCount;
+  // A million rows of 60 columns take seconds to copy: a step of its own when the caller shows progress.
+  const progress = options.progress;
+  progress?.start(`read the ${table} table`, rowCount);
   const ids: string[] = new Array(rowCount);
   const numeric: Record<string, Float64Array> = {};
   const categorical: Record<string, (string | null)[]> = {};
@@ -73,6 +77,8 @@ export async function readFeatureTable(
       }
     });
     offset += size;
+    if (progress && (c % 64 === 63 || c === result.chunkCount - 1)) progress.update(offset);
   }
+  progress?.end(`${rowCount.toLocaleString('en-US')} rows × ${names.length} columns`);
   return { rowCount, ids, names, numeric, categorical };
 }

@@ -39,10 +39,12 @@ export const clusterStage: Stage = {
     const cfg = ctx.config.cluster;
     const features = ctx.results.features;
     if (!features) throw new InputError('The cluster stage needs the features stage: add "features" to stages.');
-    const table = await readFeatureTable(ctx.session);
+    const table = await readFeatureTable(ctx.session, undefined, { progress: ctx.progress });
+    ctx.progress.start('prepare the cluster input');
     const prep = prepareClusterInput(table, features.columns, cfg);
-    for (const note of prep.notes) ctx.progress.note(`cluster: ${note}`);
     const { X } = prep;
+    ctx.progress.end(`${X.rows.toLocaleString('en-US')} customers × ${X.cols} features`);
+    for (const note of prep.notes) ctx.progress.note(`cluster: ${note}`);
     const engineSample = ctx.results.engineSample;
     if (engineSample && !(ASSIGNABLE_CLUSTERINGS as readonly string[]).includes(cfg.algorithm)) {
       throw inputError({
