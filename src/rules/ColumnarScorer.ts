@@ -20,6 +20,13 @@ export type RuleBundleLike = Pick<RuleBundle, 'segments' | 'fallback' | 'score'>
  * overwritten: every filter writes at or before the position it reads).
  */
 type Filter = (sel: Int32Array, count: number, out: Int32Array) => number;
+/** A text column's dictionary codes: -1 missing, UNSET for a row no rule has read yet. */
+interface Encoded {
+  codes: Int32Array;
+  dict: Map<string, number>;
+  col: readonly (string | null)[];
+}
+const UNSET = -3;
 
 /**
  * Scores a bundle over whole columns: each condition is compiled once into filters over typed arrays
@@ -32,7 +39,7 @@ type Filter = (sel: Int32Array, count: number, out: Int32Array) => number;
  */
 export class ColumnarScorer {
   private readonly n: number;
-  private readonly codes = new Map<string, { codes: Int32Array; dict: Map<string, number> }>();
+  private readonly codes = new Map<string, Encoded>();
   /** Reusable row buffers (Int32Array of n) and 0/1 flags (Uint8Array of n, all 0 when free). */
   private readonly rowPool: Int32Array[] = [];
   private readonly flagPool: Uint8Array[] = [];
@@ -225,8 +232,10 @@ export class ColumnarScorer {
               return m;
             };
           }
-          const { codes } = this.encoded(ref.var);
+          const e = this.encoded(ref.var);
+          const codes = e.codes;
           return (sel, count, out) => {
+            encodeRows(e, sel, count);
             let m = 0;
             for (let k = 0; k < count; k++) {
               const i = sel[k]!;
@@ -248,9 +257,11 @@ export class ColumnarScorer {
             return m;
           };
         }
-        const { codes, dict } = this.encoded(ref.var);
-        const code = dict.get(lit) ?? -2; // -2: a value no row has
+        const e = this.encoded(ref.var);
+        const codes = e.codes;
+        const code = internCode(e, lit);
         return (sel, count, out) => {
+          encodeRows(e, sel, count);
           let m = 0;
           for (let k = 0; k < count; k++) {
             const i = sel[k]!;
@@ -275,14 +286,20 @@ export class ColumnarScorer {
             return m;
           };
         }
-        const { codes, dict } = this.encoded(ref.var);
-        // hit[code + 1]: code −1 (missing) reads hit[0] = 0, so the loop has no branch.
-        const hit = new Uint8Array(dict.size + 1);
-        for (const v of list) {
-          const code = dict.get(String(v));
-          if (code !== undefined) hit[code + 1] = 1;
-        }
+        const e = this.encoded(ref.var);
+        const codes = e.codes;
+        // hit[code + 1]: code −1 (missing) reads hit[0] = 0, so the loop has no branch. The listed values
+        // get their codes now; values first met later get larger codes, never listed (hit grows with 0s).
+        const listed = list.map((v) => internCode(e, String(v)));
+        let hit = new Uint8Array(e.dict.size + 1);
+        for (const code of listed) hit[code + 1] = 1;
         return (sel, count, out) => {
+          encodeRows(e, sel, count);
+          if (hit.length < e.dict.size + 1) {
+            const grown = new Uint8Array(e.dict.size + 1);
+            grown.set(hit);
+            hit = grown;
+          }
           let m = 0;
           for (let k = 0; k < count; k++) {
             const i = sel[k]!;
@@ -303,28 +320,38 @@ export class ColumnarScorer {
     return col;
   }
 
-  /** A text column's dictionary codes (-1 = missing), computed once per column. */
-  private encoded(name: string): { codes: Int32Array; dict: Map<string, number> } {
+  /**
+   * A text column's dictionary codes, filled in only for the rows a rule reads (encodeRows): a rule sees
+   * only the rows no earlier rule took, so a text condition late in a bundle encodes a fraction of a
+   * column of millions.
+   */
+  private encoded(name: string): Encoded {
     let e = this.codes.get(name);
     if (!e) {
       const col = this.columns.categorical[name];
       if (!col) throw new InputError(`The rules read "${name}" as text, but the input has no text column "${name}".`);
-      const dict = new Map<string, number>();
-      const codes = new Int32Array(col.length);
-      for (let i = 0; i < col.length; i++) {
-        const v = col[i];
-        if (v === null || v === undefined) {
-          codes[i] = -1;
-          continue;
-        }
-        let k = dict.get(v);
-        if (k === undefined) dict.set(v, (k = dict.size));
-        codes[i] = k;
-      }
-      e = { codes, dict };
+      e = { codes: new Int32Array(col.length).fill(UNSET), dict: new Map(), col };
       this.codes.set(name, e);
     }
     return e;
+  }
+}
+
+/** The code of a value, given one if it has none yet (a literal no row has keeps a code no row gets). */
+function internCode(e: Encoded, value: string): number {
+  let k = e.dict.get(value);
+  if (k === undefined) e.dict.set(value, (k = e.dict.size));
+  return k;
+}
+
+/** Give the rows sel[0..count) their codes, those not encoded yet. */
+function encodeRows(e: Encoded, sel: Int32Array, count: number): void {
+  const { codes, col } = e;
+  for (let k = 0; k < count; k++) {
+    const i = sel[k]!;
+    if (codes[i] !== UNSET) continue;
+    const v = col[i];
+    codes[i] = v === null || v === undefined ? -1 : internCode(e, v);
   }
 }
 
