@@ -15,12 +15,12 @@ import { csvLineSql, csvValueSelects } from './csvLineSql';
 export async function writeQueryCsv(session: DuckSession, sql: string, path: string, options: CsvWriterOptions = {}): Promise<number> {
   const described = await session.describe(`(${sql})`);
   const { line, exact } = csvLineSql(described, options.formulaGuard ?? true);
-  const fallback = csvValueSelects(described).map((v, j) => `CASE WHEN NOT __exact THEN ${v} END AS __v${j}`);
+  const fallback = csvValueSelects(described).map((v, j) => `CASE WHEN NOT __seglab_csv_exact THEN ${v} END AS __seglab_csv_v${j}`);
   // DuckDB formats lines ahead of the writer on all its threads only with room to put them (its default
   // buffer of ~1 MB kept it on about one thread: 8.9 s against 6.0 s for a million feature rows).
   await session.run(`SET streaming_buffer_size = '64MB'`);
   const result = await session.connection.stream(
-    `SELECT CASE WHEN __exact THEN ${line} END AS __line${fallback.map((f) => `, ${f}`).join('')} FROM (SELECT *, ${exact} AS __exact FROM (${sql}))`,
+    `SELECT CASE WHEN __seglab_csv_exact THEN ${line} END AS __seglab_csv_line${fallback.map((f) => `, ${f}`).join('')} FROM (SELECT *, ${exact} AS __seglab_csv_exact FROM (${sql}))`,
   );
   const writer = CsvWriter.create(path, described.map((c) => c.name), options);
   try {
