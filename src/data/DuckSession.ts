@@ -216,8 +216,8 @@ export class DuckSession {
 }
 
 /**
- * SEGLAB_TRACE_SQL=1: every statement's wall time and its first line on stderr, for finding where a
- * long run spends its time (each statement is one line: milliseconds, then the SQL's start).
+ * SEGLAB_TRACE_SQL=1: every statement's wall time on stderr, for finding where a long run spends its
+ * time (one line per statement: milliseconds, then its first 160 characters with whitespace collapsed).
  */
 const traceSql = ['1', 'true', 'yes'].includes((process.env.SEGLAB_TRACE_SQL ?? '').toLowerCase());
 
