@@ -5,11 +5,11 @@ export type CsvValue = string | number | bigint | boolean | null | undefined;
  * Text that a spreadsheet (Excel, LibreOffice, Google Sheets) would run as a formula: it starts with
  * = + - @ tab or carriage return (OWASP "CSV injection", CWE-1236).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 /** Text that is exactly a decimal number (-3.5, +33, 1e-5): spreadsheets read it as that number, never as a formula. */
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** RFC 4180: a field holding the separator, a quote, CR or LF is quoted (quotes doubled). */
-const NEEDS_QUOTES = /[",\r\n]/;
+export const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * One CSV field. null / undefined is an empty field; the empty string is `""` (so a reader can tell

@@ -1,4 +1,5 @@
-import { quoteIdent } from '../data/DuckSession';
+import { FORMULA_START, NEEDS_QUOTES, PLAIN_NUMBER } from '../core/csvField';
+import { quoteIdent, quoteLiteral } from '../data/DuckSession';
 
 /** DuckDB types written as JavaScript numbers (shortest round-trip form). */
 export const CSV_FLOAT_TYPES = new Set(['FLOAT', 'DOUBLE', 'REAL']);
@@ -41,13 +42,15 @@ export function csvLineSql(columns: readonly { name: string; type: string }[], f
   return { line: fields.length ? `concat(${fields.join(", ',', ")})` : "''", exact: exact.length ? exact.join(' AND ') : 'true' };
 }
 
-/** csvField in SQL: NULL empty, '' as "", formula-like text guarded with a quote, quoted when it holds , " CR or LF. */
+/**
+ * csvField in SQL: NULL empty, '' as "", formula-like text guarded with a quote, quoted when it holds , " CR or LF.
+ * The patterns are csvField's own (their sources read the same in DuckDB's RE2).
+ */
 export function csvFieldSql(v: string, formulaGuard: boolean): string {
+  const matches = (re: RegExp) => `regexp_matches(${v}, ${quoteLiteral(re.source)})`;
   const quoted = `'"' || replace(${v}, '"', '""') || '"'`;
-  const guard = formulaGuard
-    ? `WHEN regexp_matches(${v}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${v}, '^[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?$') THEN '"''' || replace(${v}, '"', '""') || '"' `
-    : '';
-  return `CASE WHEN ${v} IS NULL THEN '' WHEN ${v} = '' THEN '""' ${guard}WHEN regexp_matches(${v}, '[",\\r\\n]') THEN ${quoted} ELSE ${v} END`;
+  const guard = formulaGuard ? `WHEN ${matches(FORMULA_START)} AND NOT ${matches(PLAIN_NUMBER)} THEN '"''' || replace(${v}, '"', '""') || '"' ` : '';
+  return `CASE WHEN ${v} IS NULL THEN '' WHEN ${v} = '' THEN '""' ${guard}WHEN ${matches(NEEDS_QUOTES)} THEN ${quoted} ELSE ${v} END`;
 }
 
 function baseType(type: string): string {
