@@ -123,7 +123,7 @@ export { KPrototypesModel, type KPrototypesJSON, type KPrototypesFit, type KProt
 export { PCA, PCAModel, PCA_SCHEMA_VERSION, type PCAParams, type PCAJSON } from './decomposition/PCA';
 export { DECOMPOSITIONS } from './decomposition/decompositions';
 export type { DecompositionEntry, FittedDecomposition } from './decomposition/DecompositionEntry';
-export { silhouetteScore, silhouetteSamples, SILHOUETTE_EXACT_MAX_ROWS, type SilhouetteOptions, type SilhouetteResult, type SilhouetteSamples, type SilhouetteClusterSummary } from './cluster/metrics/silhouette';
+export { silhouetteScore, silhouetteScores, silhouetteSamples, SILHOUETTE_EXACT_MAX_ROWS, type SilhouetteOptions, type SilhouetteResult, type SilhouetteSamples, type SilhouetteClusterSummary } from './cluster/metrics/silhouette';
 export { calinskiHarabasz } from './cluster/metrics/calinskiHarabasz';
 export { daviesBouldin } from './cluster/metrics/daviesBouldin';
 export { adjustedRandIndex } from './cluster/metrics/adjustedRandIndex';

@@ -5,7 +5,7 @@ import { Rng } from '../../core/rng';
 import { validateClusterInput } from '../validateClusterInput';
 import { checkClusterCount, checkClusterLabels, encodeClusterLabels, type LabelsInput } from './clusterLabels';
 import { sampleStratified, sampleUniform } from './sampleRows';
-import { silhouetteValues } from './silhouetteCore';
+import { silhouetteValues, silhouetteValuesMany } from './silhouetteCore';
 
 /** Up to this many (non-noise) rows the silhouette is exact by default; beyond, a sample of this size. */
 export const SILHOUETTE_EXACT_MAX_ROWS = 10_000;
@@ -79,17 +79,77 @@ export function silhouetteScore(X: Matrix, labels: LabelsInput, options: Silhoue
 export function silhouetteSamples(X: Matrix, labels: LabelsInput, options: SilhouetteOptions = {}): SilhouetteSamples {
   const who = 'silhouette';
   validateClusterInput(X, { who, allowConstantColumns: true });
+  const settings = checkOptions(options, who);
+  const scored = scoredRows(X, labels, settings, who);
+  return finish(X, scored, settings, silhouetteValues(scored.Y, scored.rows.length, X.cols, scored.codes, scored.kept.length, scored.sizes));
+}
+
+/**
+ * The silhouette of several labelings of X (the fits of a k sweep), each the same as silhouetteScore
+ * would give it. When every labeling scores the same rows (no noise, and not stratified, so the seeded
+ * sample does not depend on the labels) the pairwise distances are computed once for all of them;
+ * `onProgress` is then told the rows done of the one pass.
+ */
+export function silhouetteScores(
+  X: Matrix,
+  labelings: readonly LabelsInput[],
+  options: SilhouetteOptions = {},
+  onProgress?: (rowsDone: number, rowsTotal: number) => void,
+): SilhouetteResult[] {
+  const who = 'silhouette';
+  validateClusterInput(X, { who, allowConstantColumns: true });
+  checkParam(Array.isArray(labelings), `${who} labelings`, typeof labelings, 'an array of label arrays');
+  const settings = checkOptions(options, who);
+  const scored = labelings.map((labels) => scoredRows(X, labels, settings, who));
+  const first = scored[0];
+  const shared = first !== undefined && scored.every((s) => sameRows(s.rows, first.rows));
+  if (!shared) return scored.map((s) => finish(X, s, settings, silhouetteValues(s.Y, s.rows.length, X.cols, s.codes, s.kept.length, s.sizes)).summary);
+  const m = first.rows.length;
+  const values = silhouetteValuesMany(
+    first.Y,
+    m,
+    X.cols,
+    scored.map((s) => s.codes),
+    scored.map((s) => s.kept.length),
+    scored.map((s) => s.sizes),
+    onProgress && ((done) => onProgress(done, m)),
+  );
+  return scored.map((s, l) => finish(X, s, settings, values[l]!).summary);
+}
+
+interface SilhouetteSettings {
+  size: number;
+  seed: number;
+  stratify: boolean;
+}
+
+function checkOptions(options: SilhouetteOptions, who: string): SilhouetteSettings {
   checkParam(options !== null && typeof options === 'object', `${who} options`, options, 'an object');
   const { sampleSize, seed = SILHOUETTE_DEFAULT_SEED, stratify = false } = options;
   checkParam(sampleSize === undefined || (Number.isInteger(sampleSize) && sampleSize >= 2), `${who} sampleSize`, sampleSize, 'an integer >= 2');
   checkSeed(seed, `${who} seed`);
   checkParam(typeof stratify === 'boolean', `${who} stratify`, stratify, 'true or false');
+  return { size: sampleSize ?? SILHOUETTE_EXACT_MAX_ROWS, seed, stratify };
+}
+
+/** The rows one labeling scores, gathered contiguously (Y), with their clusters re-coded 0..kept-1. */
+interface ScoredRows {
+  enc: ReturnType<typeof encodeClusterLabels>;
+  sampled: boolean;
+  rows: Int32Array;
+  Y: Float64Array;
+  codes: Int32Array;
+  /** The clusters (enc codes) present among the scored rows. */
+  kept: number[];
+  sizes: Int32Array;
+}
+
+function scoredRows(X: Matrix, labels: LabelsInput, { size, seed, stratify }: SilhouetteSettings, who: string): ScoredRows {
   const checked = checkClusterLabels(labels, X.rows, who);
   const enc = encodeClusterLabels(checked);
   const nonNoise = X.rows - enc.noise;
   checkClusterCount(enc.k, nonNoise, who, enc.noise);
 
-  const size = sampleSize ?? SILHOUETTE_EXACT_MAX_ROWS;
   const sampled = size < nonNoise;
   let rows: Int32Array;
   if (!sampled && enc.noise === 0) {
@@ -133,8 +193,20 @@ export function silhouetteSamples(X: Matrix, labels: LabelsInput, options: Silho
     codes[t] = r;
     sizes[r]!++;
   }
-  const values = silhouetteValues(Y, m, d, codes, kept.length, sizes);
+  return { enc, sampled, rows, Y, codes, kept, sizes };
+}
 
+function sameRows(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The summary (and per-row output) of one labeling from its rows' silhouette values. */
+function finish(X: Matrix, scored: ScoredRows, { size, seed, stratify }: SilhouetteSettings, values: Float64Array): SilhouetteSamples {
+  const { enc, sampled, rows, codes, kept, sizes } = scored;
+  const m = rows.length;
   const sum = new Float64Array(kept.length);
   const min = new Float64Array(kept.length).fill(Infinity);
   const max = new Float64Array(kept.length).fill(-Infinity);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../../src/core/errors';
 import { Matrix } from '../../../src/core/Matrix';
-import { SILHOUETTE_EXACT_MAX_ROWS, silhouetteSamples, silhouetteScore } from '../../../src/cluster/metrics/silhouette';
+import { SILHOUETTE_EXACT_MAX_ROWS, silhouetteSamples, silhouetteScore, silhouetteScores } from '../../../src/cluster/metrics/silhouette';
 import { blobs, formulaData } from './fixtures';
 
 /*
@@ -140,6 +140,47 @@ describe('silhouette', () => {
     expect(r.score).toBeGreaterThan(0.2);
     // An exact 50k run would hold 1.25e9 pairs (about 5 s of pure arithmetic here, and 20 GB as a matrix).
     expect(seconds).toBeLessThan(10);
+  });
+
+  describe('silhouetteScores: several labelings of the same rows at once', () => {
+    // Labelings of one data set as a k sweep gives them: k = 2..6 from the coordinates, one with a tiny cluster.
+    const { X } = blobs([[0, 0, 0], [3, 3, 0], [0, 3, 3], [3, 0, 3]], [700, 500, 300, 141], 1.3, 17);
+    const n = X.rows;
+    const proj = Array.from({ length: n }, (_, i) => X.get(i, 0) + 2 * X.get(i, 1) - X.get(i, 2));
+    const [lo, hi] = [Math.min(...proj), Math.max(...proj)];
+    const byK = (k: number) => Int32Array.from(proj, (p) => Math.min(k - 1, Math.floor(((p - lo) / (hi - lo)) * k)));
+    const tiny = Int32Array.from({ length: n }, (_, i) => (i % 1000 === 7 ? 2 : X.get(i, 0) > 1.5 ? 1 : 0)); // cluster 2: 2 rows
+    const labelings = [2, 3, 4, 5, 6].map(byK).concat([tiny]);
+
+    it('each result is silhouetteScore of its labeling, bit for bit: exact (odd row count over several tiles) and sampled', () => {
+      for (const options of [{}, { sampleSize: 999, seed: 5 }, { sampleSize: 100, seed: 2 }]) {
+        const together = silhouetteScores(X, labelings, options);
+        expect(together).toHaveLength(labelings.length);
+        together.forEach((r, l) => expect(r).toEqual(silhouetteScore(X, labelings[l]!, options)));
+      }
+      // The sample of 100 misses both rows of the tiny cluster: that labeling scores 2 of its 3 clusters.
+      expect(silhouetteScores(X, labelings, { sampleSize: 100, seed: 2 }).at(-1)!.clusters.length).toBe(2);
+    });
+
+    it('labelings whose scored rows differ (noise, stratified samples) are scored one by one, with the same results', () => {
+      const noisy = Int32Array.from(byK(3), (c, i) => (i % 9 === 0 ? -1 : c));
+      const mixed = [byK(2), noisy, byK(4)];
+      silhouetteScores(X, mixed, { sampleSize: 500, seed: 2 }).forEach((r, l) => expect(r).toEqual(silhouetteScore(X, mixed[l]!, { sampleSize: 500, seed: 2 })));
+      const strat = { sampleSize: 500, seed: 2, stratify: true };
+      silhouetteScores(X, labelings, strat).forEach((r, l) => expect(r).toEqual(silhouetteScore(X, labelings[l]!, strat)));
+    });
+
+    it('reports the shared pass row by row, and checks every labeling as silhouetteScore does', () => {
+      const seen: number[] = [];
+      silhouetteScores(X, labelings, {}, (done, total) => {
+        expect(total).toBe(n);
+        seen.push(done);
+      });
+      expect(seen).toEqual([512, 1024, 1536, n]);
+      expect(silhouetteScores(X, [])).toEqual([]);
+      expect(() => silhouetteScores(X, [byK(2), new Int32Array(n)])).toThrow(/1 cluster for 1641 rows/);
+      expect(() => silhouetteScores(X, [byK(2)], { sampleSize: 1 })).toThrow(/Invalid silhouette sampleSize/);
+    });
   });
 
   it('names the problem: wrong label count, one cluster, bad labels, bad options', () => {

@@ -66,10 +66,12 @@ describe('selectK', () => {
     for (let t = 1; t < r.candidates.length; t++) expect(r.candidates[t]!.metrics.inertia!).toBeLessThan(r.candidates[t - 1]!.metrics.inertia!);
     expect(r.rule).toBe(SELECTION_RULE);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
-    // Progress: one update per k, then the gap statistic's own step.
+    // Progress: one update per k, then the silhouettes of every k in one pass, then the gap statistic's own step.
     expect(log.slice(0, 12)).toEqual(['start select k: fit and score each k 11', ...Array.from({ length: 11 }, (_, i) => `update ${i + 1}`)]);
     expect(log[12]).toBe('end 11 values of k');
-    expect(log[13]).toMatch(/^start gap statistic /);
+    expect(log[13]).toBe('start select k: silhouettes of 11 values of k undefined');
+    expect(log[14]).toMatch(/^end [\d,]+ rows \(exact\)$/);
+    expect(log[15]).toMatch(/^start gap statistic /);
   });
 
   it('excludes a k whose smallest segment is below minShare, and says so', () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { seedParam } from '../../../core/seedParam';
 import { wholeNumber } from '../../clusterParams';
-import { silhouetteScore } from '../../metrics/silhouette';
-import type { SelectionCriterionEntry } from '../SelectionCriterionEntry';
+import { encodeClusterLabels } from '../../metrics/clusterLabels';
+import { silhouetteScores } from '../../metrics/silhouette';
+import type { CriterionMeasure, SelectionCriterionEntry } from '../SelectionCriterionEntry';
 import { bestEligibleVote } from './bestEligibleVote';
 
 const silhouetteParams = z
@@ -28,10 +29,23 @@ export const silhouetteCriterion: SelectionCriterionEntry<'silhouette', typeof s
   needsLikelihood: false,
   cost: 'pairwise distances: exact up to 10,000 rows (in tiles, never an n × n matrix), a seeded sample of 10,000 beyond',
   optIn: false,
-  measure({ X, labels, scorable }, params) {
-    if (!scorable) return { values: { silhouette: null } };
-    const s = silhouetteScore(X, labels, params);
-    return { values: { silhouette: s.score }, method: s.method };
+  // Read on the whole sweep: the fits of every k score the same seeded sample, so each pair's distance
+  // is computed once for all of them (the same numbers as one silhouetteScore per k).
+  measureSweep({ X, ks, labelsByK, progress }, params) {
+    const byK = new Map<number, CriterionMeasure>();
+    const scorable = ks.filter((k) => {
+      const enc = encodeClusterLabels(labelsByK.get(k)!);
+      const ok = enc.k >= 2 && enc.k <= X.rows - enc.noise - 1;
+      if (!ok) byK.set(k, { values: { silhouette: null } });
+      return ok;
+    });
+    if (!scorable.length) return { byK, result: null };
+    progress.start(`select k: silhouettes of ${scorable.length} values of k`);
+    // The pass visits the upper triangle tile row by tile row: the share of pairs done after `done` rows.
+    const results = silhouetteScores(X, scorable.map((k) => labelsByK.get(k)!), params, (done, total) => progress.fraction?.(1 - ((total - done) / total) ** 2));
+    progress.end(`${results[0]!.rowsScored.toLocaleString('en-US')} rows (${results[0]!.method})`);
+    scorable.forEach((k, i) => byK.set(k, { values: { silhouette: results[i]!.score }, method: results[i]!.method }));
+    return { byK, result: null };
   },
   vote: (candidates) => bestEligibleVote(candidates, 'silhouette', 'higher', 'silhouette'),
 };
