@@ -28,21 +28,18 @@ export function checkFiniteMatrix(X: Matrix, who: string, checks: FiniteMatrixCh
   const badCount = new Float64Array(cols);
   const firstBadRow = new Int32Array(cols).fill(-1);
   const firstBadValue = new Float64Array(cols);
-  const colMin = new Float64Array(cols).fill(Infinity);
-  const colMax = new Float64Array(cols).fill(-Infinity);
-  for (let i = 0, p = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, p++) {
-      const v = data[p]!;
-      // v - v is 0 exactly when v is finite (NaN and ±Infinity give NaN).
-      if (v - v === 0) {
-        if (v < colMin[j]!) colMin[j] = v;
-        if (v > colMax[j]!) colMax[j] = v;
-      } else {
-        if (badCount[j] === 0) {
-          firstBadRow[j] = i;
-          firstBadValue[j] = v;
+  if (!allFinite(data, rows * cols)) {
+    for (let i = 0, p = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, p++) {
+        const v = data[p]!;
+        // v - v is 0 exactly when v is finite (NaN and ±Infinity give NaN).
+        if (v - v !== 0) {
+          if (badCount[j] === 0) {
+            firstBadRow[j] = i;
+            firstBadValue[j] = v;
+          }
+          badCount[j]!++;
         }
-        badCount[j]!++;
       }
     }
   }
@@ -52,9 +49,36 @@ export function checkFiniteMatrix(X: Matrix, who: string, checks: FiniteMatrixCh
     const column = X.columns[j]!;
     if (bad > 0) {
       problems.push(problem({ check: 'non-finite', what: `value ${String(firstBadValue[j])} is not a finite number`, where: { column, row: firstBadRow[j]! + 1 }, count: bad, share: bad / rows, fix: checks.fix }));
-    } else if (refuseConstantColumns && rows > 1 && colMin[j] === colMax[j]) {
-      problems.push(problem({ check: 'constant-column', what: `every row holds ${colMin[j]}; a constant column cannot separate clusters`, where: { column }, count: rows, share: 1, fix: `drop column "${column}" from the clustering features` }));
+    } else if (refuseConstantColumns && rows > 1 && isConstant(data, rows, cols, j)) {
+      problems.push(problem({ check: 'constant-column', what: `every row holds ${data[j]}; a constant column cannot separate clusters`, where: { column }, count: rows, share: 1, fix: `drop column "${column}" from the clustering features` }));
     }
   }
   if (problems.length) throw new InputError(`${who}: ${checks.summary ?? 'the input has values that are not finite numbers'}.`, problems);
+}
+
+/**
+ * Whether the first n values are all finite, in one tight pass: v - v is 0 for a finite v and NaN
+ * otherwise, and a NaN stays in a sum (four sums, so that the additions do not wait on each other).
+ */
+function allFinite(data: Float64Array, n: number): boolean {
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let p = 0;
+  for (; p + 3 < n; p += 4) {
+    a0 += data[p]! - data[p]!;
+    a1 += data[p + 1]! - data[p + 1]!;
+    a2 += data[p + 2]! - data[p + 2]!;
+    a3 += data[p + 3]! - data[p + 3]!;
+  }
+  for (; p < n; p++) a0 += data[p]! - data[p]!;
+  return a0 + a1 + a2 + a3 === 0;
+}
+
+/** Whether column j of finite values holds one value in every row (the scan stops at the first row that differs). */
+function isConstant(data: Float64Array, rows: number, cols: number, j: number): boolean {
+  const first = data[j]!;
+  for (let p = cols + j; p < rows * cols; p += cols) if (data[p] !== first) return false;
+  return true;
 }

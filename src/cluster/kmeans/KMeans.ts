@@ -72,7 +72,8 @@ export class KMeans {
     });
     let best: KMeansRunResult | undefined;
     try {
-      const tolAbs = tol * pool.meanColumnVariance();
+      // tol 0 never stops early whatever the variance (scikit-learn skips it then too): no pass over the data.
+      const tolAbs = tol === 0 ? 0 : tol * pool.meanColumnVariance();
       for (let r = 0; r < runs; r++) {
         const rng = Rng.derive(seed, `KMeans run ${r}`);
         progress.start(`k-means k=${k}, run ${r + 1}/${runs}`, maxIter);

@@ -608,18 +608,21 @@ function farBlock(S: KMeansShared, b: number, start: number, end: number): void 
  */
 function momentsBlock(S: KMeansShared, b: number, start: number, end: number): void {
   const { X, d, pSums } = S;
-  const s1 = new Float64Array(d);
-  const s2 = new Float64Array(d);
-  for (let i = start, xi = start * d; i < end; i++, xi += d) {
-    for (let t = 0; t < d; t++) {
-      const v = X[xi + t]! - X[t]!;
-      s1[t]! += v;
-      s2[t]! += v * v;
-    }
-  }
   const o = b * S.k * d;
-  pSums.set(s1, o);
-  pSums.set(s2, o + d);
+  // Column by column with the sums in locals (the block is in cache): each column's rows are added in
+  // row order, so the sums are the same as a row-major pass's.
+  for (let t = 0; t < d; t++) {
+    const x0 = X[t]!;
+    let s1 = 0;
+    let s2 = 0;
+    for (let xi = start * d + t, stop = end * d; xi < stop; xi += d) {
+      const v = X[xi]! - x0;
+      s1 += v;
+      s2 += v * v;
+    }
+    pSums[o + t] = s1;
+    pSums[o + d + t] = s2;
+  }
 }
 
 /** Weighted sum of squared distances from each row to its labelled centre. */

@@ -3,6 +3,7 @@ import { Matrix, Rng } from '../../../src';
 import { kmeansPlusPlus } from '../../../src/cluster/kmeans/kmeansInit';
 import { KMEANS_OP } from '../../../src/cluster/kmeans/kmeansKernels';
 import { KMeansPool } from '../../../src/cluster/kmeans/KMeansPool';
+import { meanColumnVariance } from '../../../src/cluster/kmeans/meanColumnVariance';
 import { kmeansSingleRun, type KMeansAssignment } from '../../../src/cluster/kmeans/kmeansSingleRun';
 import { compileKMeansWasm } from '../../../src/cluster/kmeans/kmeansWasm';
 import { blobs } from './kmeansFixtures';
@@ -226,6 +227,28 @@ describe('k-means runs on the assignment kernel', () => {
       pool.run(KMEANS_OP.lloyd, { update: false, init: true });
       for (let i = 0; i < X.rows; i++) expect(pool.S.labels[i]).toBe(naiveNearest([X.data[i]!], C).label);
       expect(pool.S.labels.includes(2)).toBe(false);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it("the pool's mean column variance (per-block moments, on the threads) is the serial pass's, and the hand value", () => {
+    // Hand fixture: columns [1, 2, 3, 4] (variance 1.25) and [10, 10, 10, 14] (variance 3): mean 2.125.
+    const tiny = Float64Array.from([1, 10, 2, 10, 3, 10, 4, 14]);
+    expect(meanColumnVariance(tiny, 4, 2)).toBe(2.125);
+    const X = blobs(20_001, 3, 5, 2, 9).X; // several blocks, the last one short
+    const serial = meanColumnVariance(X.data, X.rows, X.cols);
+    for (const threads of [1, 2]) {
+      const pool = new KMeansPool(X.data, X.rows, X.cols, new Float64Array(X.rows).fill(1), { k: 4, maxTrials: 0, bounds: 'none', threads });
+      try {
+        expect(Math.abs(pool.meanColumnVariance() - serial) / serial).toBeLessThan(1e-12);
+      } finally {
+        pool.close();
+      }
+    }
+    const pool = new KMeansPool(tiny, 4, 2, new Float64Array(4).fill(1), { k: 2, maxTrials: 0, bounds: 'none', threads: 1 });
+    try {
+      expect(pool.meanColumnVariance()).toBe(2.125);
     } finally {
       pool.close();
     }
