@@ -146,7 +146,7 @@ export async function buildCanonicalTable(session: DuckSession, ctx: TableContex
     await session.run(`DROP VIEW IF EXISTS ${stage}; DROP TABLE IF EXISTS ${table}`);
     const stored = quoteIdent(validated.storedStage!);
     const renames = validated.staged.map((s) => `ALTER TABLE ${stored} RENAME COLUMN c${s.index} TO ${quoteIdent(s.plan.name)};`);
-    await session.run(`${renames.join(' ')} ALTER TABLE ${stored} DROP COLUMN __bad; ALTER TABLE ${stored} RENAME TO ${table}`);
+    await session.run(`${renames.join(' ')} ALTER TABLE ${stored} DROP COLUMN __bad; ALTER TABLE ${stored} DROP COLUMN IF EXISTS __unknown; ALTER TABLE ${stored} RENAME TO ${table}`);
     row = '(rowid + 1)';
   } else {
     // The table keeps __row until the checks below have used it.
@@ -217,7 +217,7 @@ function canAdopt(validated: ValidatedTable, present: readonly ColumnPlan[]): bo
   if (validated.dropColumns.length || present.length !== validated.staged.length) return false;
   if (!present.every((p, i) => p.origin.kind === 'source' && validated.staged[i]!.plan.name === p.name)) return false;
   const names = present.map((p) => p.name.toLowerCase());
-  return !hidesRowid(names) && !names.some((n) => n === '__bad' || /^c\d+$/.test(n));
+  return !hidesRowid(names) && !names.some((n) => n === '__bad' || n === '__unknown' || /^c\d+$/.test(n));
 }
 
 function sourceName(plan: ColumnPlan): string {

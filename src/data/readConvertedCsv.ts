@@ -1,8 +1,9 @@
 import type { Problem } from '../core/errors';
+import { anyTrue, columnNullFacts } from './columnNullFacts';
+import { EVENT_TYPES } from './schema';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { csvDuplicateHeaders, csvReadOptions, LINE_COLUMN, ROW_COLUMN, type RawReadRequest, type RawTable } from './readRawTable';
 import { type ColumnPlan, resolveMapping } from './resolveMapping';
-import { EVENT_TYPES } from './schema';
 import { emptyColumnProblem, failedSql, missingCodesSql, stagedConversionSql, type StagedColumn, type ValidatedTable } from './validateTable';
 
 export interface ConvertedRead {
@@ -70,22 +71,24 @@ export async function readConvertedCsv(session: DuckSession, req: RawReadRequest
   const mapped = `(SELECT ${staged.length ? staged.map((s) => `${valueSql[s.index]} AS m${s.index}`).join(', ') : '1 AS __none'} FROM ${reader(true)})`;
   const converted = `(SELECT ${[...staged.map((s) => `m${s.index}, ${stagedConversionSql(s, req.source)} AS c${s.index}`), '1 AS __one'].join(', ')} FROM ${mapped})`;
   const bad = staged.length ? staged.map(failedSql).join(' OR ') : 'false';
+  // Events: __unknown marks a type seglab does not use; its statistics then say whether any row has one.
+  const eventType = req.table === 'events' ? staged.find((s) => s.plan.name === 'event_type') : undefined;
+  const unknown = eventType ? [`(c${eventType.index} NOT IN (${EVENT_TYPES.map(quoteLiteral).join(', ')})) AS __unknown`] : [];
   try {
-    await session.run(`CREATE OR REPLACE TABLE ${stored} AS SELECT ${[...staged.map((s) => `c${s.index}`), `${bad} AS __bad`].join(', ')} FROM ${converted}`);
+    await session.run(`CREATE OR REPLACE TABLE ${stored} AS SELECT ${[...staged.map((s) => `c${s.index}`), `${bad} AS __bad`, ...unknown].join(', ')} FROM ${converted}`);
     const rejected = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(rejectsTable)}`));
-    // The event types seglab does not use, counted in the same pass (the canonical check then needs no scan when there are none).
-    const eventType = req.table === 'events' ? staged.find((s) => s.plan.name === 'event_type') : undefined;
-    const unknownTypes = eventType ? `, count_if(c${eventType.index} NOT IN (${EVENT_TYPES.map(quoteLiteral).join(', ')})) AS unknown_types` : '';
-    const counts = (await session.one(`SELECT count(*) AS total, count_if(__bad) AS bad${staged.map((s) => `, count(c${s.index}) AS ok${s.index}`).join('')}${unknownTypes} FROM ${stored}`)) ?? {};
-    const total = Number(counts.total);
-    if (rejected > 0 || Number(counts.bad) > 0 || total === 0) {
+    // What the checks need to know is read from the stored table's column statistics (no scan of its
+    // rows): the row count, whether a value failed to convert, which columns have NULLs or no value.
+    const total = Number(await session.scalar(`SELECT count(*) FROM ${stored}`));
+    if (rejected > 0 || total === 0 || (await anyTrue(session, storedName, '__bad'))) {
       await drop();
       return undefined;
     }
+    const facts = await columnNullFacts(session, storedName, staged.map((s) => `c${s.index}`));
     // Rows are numbered by the stored table's row ids, which follow file order (as the raw view does).
-    await session.run(`CREATE VIEW ${quoteIdent(view)} AS SELECT rowid + 1 AS ${ROW_COLUMN}, * EXCLUDE (__bad) FROM ${stored}`);
+    await session.run(`CREATE VIEW ${quoteIdent(view)} AS SELECT rowid + 1 AS ${ROW_COLUMN}, * EXCLUDE (__bad${eventType ? ', __unknown' : ''}) FROM ${stored}`);
     await session.run(`DROP TABLE IF EXISTS ${quoteIdent(rejectsTable)}; DROP TABLE IF EXISTS ${quoteIdent(rejectsScan)}`);
-    const problems = staged.filter((s) => Number(counts[`ok${s.index}`]) === 0).map((s) => emptyColumnProblem({ file: req.path, field: req.field }, s.plan, total));
+    const problems = staged.filter((s) => !facts[s.index]!.hasValue).map((s) => emptyColumnProblem({ file: req.path, field: req.field }, s.plan, total));
     const raw: RawTable = {
       sqlName: view,
       columns: columns.map((c) => ({ name: c.name, type: 'VARCHAR' })),
@@ -95,9 +98,10 @@ export async function readConvertedCsv(session: DuckSession, req: RawReadRequest
       rejectedLines: [],
       duplicateHeaders: [],
     };
-    // A required canonical column that comes from the file and has fewer values than rows leaves rows out.
-    const requiredMissing = plans.some((p) => p.canonical && p.required && (p.origin.kind !== 'source' || Number(counts[`ok${staged.find((s) => s.plan === p)!.index}`]) < total));
-    const onePassCounts = { requiredMissing, ...(eventType ? { unknownEventTypes: Number(counts.unknown_types) } : {}) };
+    // A required canonical column that comes from the file and has a NULL leaves rows out.
+    const requiredMissing = plans.some((p) => p.canonical && p.required && (p.origin.kind !== 'source' || facts[staged.find((s) => s.plan === p)!.index]!.hasNull));
+    const noUnknownTypes = eventType !== undefined && !(await anyTrue(session, storedName, '__unknown'));
+    const onePassCounts = { requiredMissing, ...(noUnknownTypes ? { unknownEventTypes: 0 as const } : {}) };
     return { raw, validated: { stageName: view, storedStage: storedName, onePassCounts, dropColumns: [], plans, staged, fatalColumns: [], problems }, problems: [], drop };
   } catch {
     // A value the conversion cannot take (or a read error): the staged path says which and where.

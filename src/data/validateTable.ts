@@ -43,11 +43,11 @@ export interface ValidatedTable {
    */
   storedStage?: string;
   /**
-   * The one-pass CSV read only: what its count over all rows already tells, so that the canonical
-   * table's checks skip a scan that would find nothing: whether some required column has an empty
-   * value, and (events) how many types are not seglab's.
+   * The one-pass CSV read only: what its stored table's statistics already tell, so that the canonical
+   * table's checks skip a scan that would find nothing: whether some required column has an empty value,
+   * and (events) that no type is one seglab does not use (0; absent when some may be).
    */
-  onePassCounts?: { requiredMissing: boolean; unknownEventTypes?: number };
+  onePassCounts?: { requiredMissing: boolean; unknownEventTypes?: 0 };
   /** Columns whose invalid values leave their row out (onInvalid: drop), numbered as in __invalid. */
   dropColumns: { code: number; name: string }[];
   /** Plans with every role and type decided. */
