@@ -212,9 +212,11 @@ export function missingCodesSql(value: string, codes: readonly (string | number)
   const text = `trim(CAST(${value} AS VARCHAR))`;
   const numbers = codes.filter((c): c is number => typeof c === 'number');
   const words = codes.filter((c): c is string => typeof c === 'string').map((c) => c.trim());
+  // Comparisons joined by OR, not IN lists: DuckDB may plan an IN list of five or more values as a join,
+  // and the one-pass read's table would then lose file order (its row ids are the rows' numbers).
   const tests = [
-    ...(numbers.length ? [`TRY_CAST(${text} AS DOUBLE) IN (${numbers.map((n) => `${n}::DOUBLE`).join(', ')})`] : []),
-    ...(words.length ? [`${text} IN (${words.map(quoteLiteral).join(', ')})`] : []),
+    ...numbers.map((n) => `TRY_CAST(${text} AS DOUBLE) = ${n}::DOUBLE`),
+    ...words.map((w) => `${text} = ${quoteLiteral(w)}`),
   ];
   return `(CASE WHEN ${tests.join(' OR ')} THEN NULL ELSE ${value} END)`;
 }

@@ -115,6 +115,28 @@ describe('the one-pass read on clean files', () => {
     expect(r.warnings.find((w) => w.check === 'missing-customer-id')?.location).toMatchObject({ line: 4, row: 3 });
   });
 
+  it('keeps file order in a file of many row groups read on several threads: row ids are the rows, the repeats are found where they are', async () => {
+    // 400,000 distinct events (about three row groups) with one repeat and one unknown type near the end.
+    const lines = ['customer_id,ts,event_type,session_id'];
+    const types = ['session', 'product_view', 'email_sent'];
+    for (let i = 0; i < 400_000; i++) lines.push(`c${i % 997},2025-10-0${1 + (i % 9)} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')},${types[i % 3]},S${i}`);
+    lines[350_001] = lines[12]!; // row 350,001 repeats row 12
+    lines[390_000] = 'c5,2025-10-05 10:00:00,mystery,S-x'; // row 390,000
+    const dir = tempDir();
+    writeFile(dir, 'big.csv', lines.join('\n') + '\n');
+    // Six missing-value codes (none present): a list DuckDB would plan as a join if it were written as IN (...).
+    const r = await loadTables(session, { events: { path: 'big.csv', missingValues: { session_id: ['n/a', 'none', '-', '?', 'null', 'unknown'] } } }, { baseDir: dir });
+    expect(r.tables[0]).toMatchObject({ read: 'one-pass', loadedRows: 400_000, duplicateRows: { count: 1, sampleRows: [350_001] } });
+    expect(r.warnings.find((w) => w.check === 'unknown-event-type')).toMatchObject({ count: 1, sampleRows: [390_000] });
+    const rows = await session.all('SELECT rowid + 1 AS r, session_id FROM events WHERE rowid + 1 IN (1, 150000, 299999, 399999) ORDER BY r');
+    expect(rows).toEqual([
+      { r: 1, session_id: 'S0' },
+      { r: 150_000, session_id: 'S149999' },
+      { r: 299_999, session_id: 'S299998' },
+      { r: 399_999, session_id: 'S399998' },
+    ]);
+  });
+
   it('takes the stage table of a clean file over as the canonical table instead of copying its rows', async () => {
     const dir = tempDir();
     writeFile(dir, 'ev.csv', CLEAN_EVENTS + '\n');
