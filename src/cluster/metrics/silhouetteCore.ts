@@ -11,86 +11,14 @@ const TILE = 512;
  * Internal: codes are 0..k-1, sizes[c] counts the rows of Y in cluster c.
  */
 export function silhouetteValues(Y: Float64Array, m: number, d: number, codes: Int32Array, k: number, sizes: Int32Array): Float64Array {
-  const sums = new Float64Array(m * k);
-  // Adds one pair's distance to both rows' sums.
-  const single = (i: number, jFrom: number, jEnd: number): void => {
-    const ci = codes[i]!;
-    const pi = i * d;
-    const si = i * k;
-    for (let j = jFrom; j < jEnd; j++) {
-      const pj = j * d;
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const diff = Y[pi + t]! - Y[pj + t]!;
-        s += diff * diff;
-      }
-      const dist = Math.sqrt(s);
-      sums[si + codes[j]!]! += dist;
-      sums[j * k + ci]! += dist;
-    }
-  };
-  for (let ib = 0; ib < m; ib += TILE) {
-    const iEnd = Math.min(ib + TILE, m);
-    for (let jb = ib; jb < m; jb += TILE) {
-      const jEnd = Math.min(jb + TILE, m);
-      const diagonal = jb === ib;
-      let i = ib;
-      // Two rows of the i tile at a time share every load of row j (about 30% faster than one).
-      for (; i + 1 < iEnd; i += 2) {
-        if (diagonal) single(i, i + 1, i + 2);
-        const ca = codes[i]!;
-        const cb = codes[i + 1]!;
-        const pa = i * d;
-        const pb = pa + d;
-        const sa = i * k;
-        const sb = sa + k;
-        for (let j = diagonal ? i + 2 : jb; j < jEnd; j++) {
-          const pj = j * d;
-          let s1 = 0;
-          let s2 = 0;
-          for (let t = 0; t < d; t++) {
-            const y = Y[pj + t]!;
-            const da = Y[pa + t]! - y;
-            const db = Y[pb + t]! - y;
-            s1 += da * da;
-            s2 += db * db;
-          }
-          const d1 = Math.sqrt(s1);
-          const d2 = Math.sqrt(s2);
-          const cj = codes[j]!;
-          sums[sa + cj]! += d1;
-          sums[sb + cj]! += d2;
-          sums[j * k + ca]! += d1;
-          sums[j * k + cb]! += d2;
-        }
-      }
-      if (i < iEnd) single(i, diagonal ? i + 1 : jb, jEnd);
-    }
-  }
-  const out = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const own = codes[i]!;
-    const nOwn = sizes[own]!;
-    if (nOwn <= 1) continue; // a singleton's silhouette is 0 (scikit-learn's convention)
-    const si = i * k;
-    const a = sums[si + own]! / (nOwn - 1);
-    let b = Infinity;
-    for (let c = 0; c < k; c++) {
-      if (c === own || sizes[c]! === 0) continue;
-      const mean = sums[si + c]! / sizes[c]!;
-      if (mean < b) b = mean;
-    }
-    const denom = Math.max(a, b);
-    out[i] = denom > 0 ? (b - a) / denom : 0;
-  }
-  return out;
+  return silhouetteValuesMany(Y, m, d, [codes], [k], [sizes])[0]!;
 }
 
 /**
  * silhouetteValues for several labelings of the same rows (a k sweep scores one sample at every k):
- * each pair's distance is computed once and added to every labeling's sums, in the order
- * silhouetteValues adds it, so each result is the same, bit for bit, as silhouetteValues on its own
- * labeling. The distances are most of the work, so L labelings cost little more than one.
+ * each pair's distance is computed once and added to every labeling's sums, in the same order for
+ * each, so each result is the same, bit for bit, as silhouetteValues on its own labeling. The
+ * distances are most of the work, so L labelings cost little more than one.
  * Internal: codesList[l] are 0..ks[l]-1, sizesList[l] the rows per cluster; onTile reports progress.
  */
 export function silhouetteValuesMany(
@@ -139,6 +67,7 @@ export function silhouetteValuesMany(
       const jEnd = Math.min(jb + TILE, m);
       const diagonal = jb === ib;
       let i = ib;
+      // Two rows of the i tile at a time share every load of row j (about 30% faster than one).
       for (; i + 1 < iEnd; i += 2) {
         if (diagonal) single(i, i + 1, i + 2);
         const pa = i * d;
