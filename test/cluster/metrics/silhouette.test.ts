@@ -165,9 +165,14 @@ describe('silhouette', () => {
     it('labelings whose scored rows differ (noise, stratified samples) are scored one by one, with the same results', () => {
       const noisy = Int32Array.from(byK(3), (c, i) => (i % 9 === 0 ? -1 : c));
       const mixed = [byK(2), noisy, byK(4)];
-      silhouetteScores(X, mixed, { sampleSize: 500, seed: 2 }).forEach((r, l) => expect(r).toEqual(silhouetteScore(X, mixed[l]!, { sampleSize: 500, seed: 2 })));
+      const withNoise = silhouetteScores(X, mixed, { sampleSize: 500, seed: 2 });
+      expect(withNoise).toHaveLength(3);
+      expect(withNoise[1]!.noiseRows).toBeGreaterThan(0);
+      withNoise.forEach((r, l) => expect(r).toEqual(silhouetteScore(X, mixed[l]!, { sampleSize: 500, seed: 2 })));
       const strat = { sampleSize: 500, seed: 2, stratify: true };
-      silhouetteScores(X, labelings, strat).forEach((r, l) => expect(r).toEqual(silhouetteScore(X, labelings[l]!, strat)));
+      const stratified = silhouetteScores(X, labelings, strat);
+      expect(stratified.map((r) => r.stratified)).toEqual(labelings.map(() => true));
+      stratified.forEach((r, l) => expect(r).toEqual(silhouetteScore(X, labelings[l]!, strat)));
     });
 
     it('reports the shared pass row by row, and checks every labeling as silhouetteScore does', () => {
