@@ -24,6 +24,8 @@ export interface CriterionSweep {
   ks: readonly number[];
   /** The sweep's labels of X by k. */
   labelsByK: ReadonlyMap<number, Int32Array>;
+  /** The values of k whose labels have at least 2 clusters and fewer than the non-noise rows (CriterionFit.scorable). */
+  scorableKs: ReadonlySet<number>;
   /** Labels of the configured estimator for k on other data (reference sets). */
   cluster: (Z: Matrix, k: number) => Int32Array;
   progress: Progress;

@@ -274,6 +274,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
 
   progress.start('select k: fit and score each k', ks.length);
   const labelsByK = new Map<number, Int32Array>();
+  const scorableKs = new Set<number>();
   const candidates: KCandidate[] = ks.map((k, t) => {
     const estimator = factory(k);
     if (!estimator || typeof estimator.fit !== 'function') throw usageError(who, `factory(${k}) must return an estimator with a fit(X) method`);
@@ -285,6 +286,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
     const enc = encodeClusterLabels(labels);
     const sizes = Array.from(enc.sizes);
     const scorable = enc.k >= 2 && enc.k <= n - enc.noise - 1;
+    if (scorable) scorableKs.add(k);
     // Every registered measure, null until a criterion fills it (the gap's after the sweep).
     const candidate: KCandidate = {
       k,
@@ -321,7 +323,7 @@ export function selectK<M extends ClusterModel>(X: Matrix, factory: EstimatorFac
   const sweeps = new Map<string, unknown>();
   for (const { criterion, params } of criteria) {
     if (params === null || !criterion.measureSweep) continue;
-    const { byK, result } = criterion.measureSweep({ X, ks, labelsByK, cluster: (Z, k) => factory(k).fit(Z).labels, progress }, params);
+    const { byK, result } = criterion.measureSweep({ X, ks, labelsByK, scorableKs, cluster: (Z, k) => factory(k).fit(Z).labels, progress }, params);
     sweeps.set(criterion.name, result);
     for (const c of candidates) {
       const m = byK.get(c.k);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GaussianMixture, KMeans, Matrix, UsageError, type ClusterModel, type Progress } from '../../../src';
+import { GaussianMixture, KMeans, Matrix, silhouetteScore, UsageError, type ClusterModel, type Progress } from '../../../src';
 import { decideByStructure, decideK, selectK, SELECTION_CRITERIA, SELECTION_RULE, STRUCTURE_FIRST_RULE, type CriterionVote, type EstimatorFactory, type KCandidate } from '../../../src/cluster/selection/selectK';
 import { blobs, uniformData } from '../metrics/fixtures';
 
@@ -172,6 +172,20 @@ describe('selectK', () => {
     expect(r.candidates[2]!.exclusions).toEqual(['the model found 3 clusters for k=4']);
   });
 
+
+  it('a k whose labels cannot be scored (one cluster) has no silhouette; the others are scored as alone', () => {
+    const Z = uniformData(30, 2, 1);
+    const rule = (k: number) => (i: number) => (k === 3 ? 0 : i % k);
+    const factory: EstimatorFactory = (k) => ({ fit: (M: Matrix) => fixedModel(M, k, rule(k)) });
+    const r = selectK(Z, factory, { ks: [2, 3, 4] });
+    const byK = new Map(r.candidates.map((c) => [c.k, c]));
+    expect(byK.get(3)!.metrics.silhouette).toBeNull();
+    expect(byK.get(3)!.exclusions).toContain('fewer than 2 clusters to score');
+    for (const k of [2, 4]) {
+      const labels = Int32Array.from({ length: Z.rows }, (_, i) => rule(k)(i));
+      expect(byK.get(k)!.metrics.silhouette).toBe(silhouetteScore(Z, labels).score);
+    }
+  });
   it('names its problems', () => {
     expect(() => selectK(X, kmeans, { ks: [1, 2] })).toThrow(/Invalid selectK ks\[0\]: got 1, expected an integer from 2 to 899/);
     expect(() => selectK(X, kmeans, { ks: [3, 3] })).toThrow(/ks lists k=3 twice/);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { seedParam } from '../../../core/seedParam';
 import { wholeNumber } from '../../clusterParams';
-import { encodeClusterLabels } from '../../metrics/clusterLabels';
 import { silhouetteScores } from '../../metrics/silhouette';
 import type { CriterionMeasure, SelectionCriterionEntry } from '../SelectionCriterionEntry';
 import { bestEligibleVote } from './bestEligibleVote';
@@ -31,13 +30,11 @@ export const silhouetteCriterion: SelectionCriterionEntry<'silhouette', typeof s
   optIn: false,
   // Read on the whole sweep: the fits of every k score the same seeded sample, so each pair's distance
   // is computed once for all of them (the same numbers as one silhouetteScore per k).
-  measureSweep({ X, ks, labelsByK, progress }, params) {
+  measureSweep({ X, ks, labelsByK, scorableKs, progress }, params) {
     const byK = new Map<number, CriterionMeasure>();
     const scorable = ks.filter((k) => {
-      const enc = encodeClusterLabels(labelsByK.get(k)!);
-      const ok = enc.k >= 2 && enc.k <= X.rows - enc.noise - 1;
-      if (!ok) byK.set(k, { values: { silhouette: null } });
-      return ok;
+      if (!scorableKs.has(k)) byK.set(k, { values: { silhouette: null } });
+      return scorableKs.has(k);
     });
     if (!scorable.length) return { byK, result: null };
     progress.start(`select k: silhouettes of ${scorable.length} values of k`);
