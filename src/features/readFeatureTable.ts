@@ -93,18 +93,23 @@ export async function readFeatureTable(
 const ENUM_MAX_LEVELS = 4096;
 
 /**
- * The distinct values of each text column that has few (ENUM_MAX_LEVELS at most). Read as an ENUM, a
- * column's values come back as the type's own strings, one JavaScript string per level instead of one
- * decoded string per row (a million rows of nine text columns: seconds of decoding and garbage).
+ * The distinct values of each text column that has few (ENUM_MAX_LEVELS at most), in one pass over the
+ * table. Read as an ENUM, a column's values come back as the type's own strings, one JavaScript string
+ * per level instead of one decoded string per row (a million rows of nine text columns: seconds of
+ * decoding and garbage). A column's sorted levels come back as JSON text (a DuckDB list arrives as its
+ * display text), and only for columns with few.
  */
 async function fewLevels(session: DuckSession, table: string, columns: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!columns.length) return out;
-  const counts = (await session.one(`SELECT ${columns.map((c, j) => `count(DISTINCT ${quoteIdent(c)}) AS d${j}`).join(', ')} FROM ${quoteIdent(table)}`))!;
-  const few = columns.filter((_, j) => Number(counts[`d${j}`]) <= ENUM_MAX_LEVELS);
-  for (const c of few) {
-    const rows = await session.all(`SELECT DISTINCT CAST(${quoteIdent(c)} AS VARCHAR) AS v FROM ${quoteIdent(table)} WHERE ${quoteIdent(c)} IS NOT NULL ORDER BY v`);
-    out.set(c, rows.map((r) => String(r.v)));
-  }
+  const levels = columns.map((c, j) => {
+    const q = quoteIdent(c);
+    return `CASE WHEN count(DISTINCT ${q}) <= ${ENUM_MAX_LEVELS} THEN to_json(list_sort(list(DISTINCT CAST(${q} AS VARCHAR)) FILTER (WHERE ${q} IS NOT NULL))) END AS v${j}`;
+  });
+  const row = (await session.one(`SELECT ${levels.join(', ')} FROM ${quoteIdent(table)}`))!;
+  columns.forEach((c, j) => {
+    const json = row[`v${j}`];
+    if (typeof json === 'string') out.set(c, JSON.parse(json) as string[]);
+  });
   return out;
 }

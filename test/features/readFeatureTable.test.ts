@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DuckSession, quoteLiteral } from '../../src/data/DuckSession';
 import { readFeatureTable } from '../../src/features/readFeatureTable';
 import { HOSTILE_IDS } from '../core/hostileValues';
@@ -32,6 +32,20 @@ describe('readFeatureTable', () => {
     expect(t.categorical.none).toEqual(new Array(5000).fill(null));
     expect(Array.from(t.numeric.n!)).toEqual(Array.from(expected.columns.n as Float64Array));
     expect(new Set(t.categorical.few).size).toBe(HOSTILE_IDS.length + 2 + 1);
+  });
+
+  it('reads the few-level column, and only it, through an ENUM of its sorted levels (hostile text kept)', async () => {
+    const run = vi.spyOn(session.connection, 'run');
+    try {
+      await readFeatureTable(session);
+      const sql = String(run.mock.calls.find((c) => String(c[0]).includes('ORDER BY customer_id'))?.[0]);
+      const levels = (await session.all('SELECT DISTINCT few AS v FROM features WHERE few IS NOT NULL ORDER BY v')).map((r) => String(r.v));
+      expect(levels).toHaveLength(HOSTILE_IDS.length + 2);
+      expect(sql).toContain(`CAST(CAST("few" AS VARCHAR) AS ENUM(${levels.map(quoteLiteral).join(', ')}))`);
+      expect(sql.match(/ENUM\(/g)).toHaveLength(1);
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it('reports its rows to a progress display, as a step of its own', async () => {
