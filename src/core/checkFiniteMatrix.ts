@@ -57,22 +57,34 @@ export function checkFiniteMatrix(X: Matrix, who: string, checks: FiniteMatrixCh
 }
 
 /**
- * Whether the first n values are all finite, in one tight pass: v - v is 0 for a finite v and NaN
+ * Values per call of finiteRun. V8 optimises a small function after a few calls, long before it
+ * optimises one long loop (12M values in a fresh process: 68–72 ms as one loop, 21–31 ms in runs).
+ */
+export const FINITE_RUN = 16_384;
+
+/** Whether the first n values are all finite, run by run (see FINITE_RUN); stops at the first run with a bad value. */
+function allFinite(data: Float64Array, n: number): boolean {
+  for (let p = 0; p < n; p += FINITE_RUN) if (!finiteRun(data, p, Math.min(n, p + FINITE_RUN))) return false;
+  return true;
+}
+
+/**
+ * Whether data[from..to) are all finite, in one tight pass: v - v is 0 for a finite v and NaN
  * otherwise, and a NaN stays in a sum (four sums, so that the additions do not wait on each other).
  */
-function allFinite(data: Float64Array, n: number): boolean {
+function finiteRun(data: Float64Array, from: number, to: number): boolean {
   let a0 = 0;
   let a1 = 0;
   let a2 = 0;
   let a3 = 0;
-  let p = 0;
-  for (; p + 3 < n; p += 4) {
+  let p = from;
+  for (; p + 3 < to; p += 4) {
     a0 += data[p]! - data[p]!;
     a1 += data[p + 1]! - data[p + 1]!;
     a2 += data[p + 2]! - data[p + 2]!;
     a3 += data[p + 3]! - data[p + 3]!;
   }
-  for (; p < n; p++) a0 += data[p]! - data[p]!;
+  for (; p < to; p++) a0 += data[p]! - data[p]!;
   return a0 + a1 + a2 + a3 === 0;
 }
 

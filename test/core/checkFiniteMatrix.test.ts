@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFiniteMatrix } from '../../src/core/checkFiniteMatrix';
+import { checkFiniteMatrix, FINITE_RUN } from '../../src/core/checkFiniteMatrix';
 import { InputError } from '../../src/core/errors';
 import { Matrix } from '../../src/core/Matrix';
 
@@ -24,6 +24,27 @@ describe('checkFiniteMatrix', () => {
         ]);
       }
     }
+  });
+
+  it('finds a bad value at the edges of the runs it checks in, and in a last run of one value', () => {
+    // 2 runs and 1 value (32,769 = 3 × 10,923): 3 columns, so that each position has a known row and column.
+    const cols = 3;
+    const n = 2 * FINITE_RUN + 1;
+    const rows = n / cols;
+    expect(Number.isInteger(rows)).toBe(true);
+    const positions = [0, 3, FINITE_RUN - 1, FINITE_RUN, FINITE_RUN + 1, 2 * FINITE_RUN - 1, 2 * FINITE_RUN, n - 1];
+    const found = positions.map((p) => {
+      const X = new Matrix(Float64Array.from({ length: n }, (_, q) => (q % 97) * 0.5), rows, cols, ['a', 'b', 'c']);
+      X.data[p] = NaN;
+      try {
+        checkFiniteMatrix(X, 'fit');
+        return 'passed';
+      } catch (e) {
+        const [only] = (e as InputError).problems;
+        return `${only!.location!.column}:${only!.location!.row}`;
+      }
+    });
+    expect(found).toEqual(positions.map((p) => `${['a', 'b', 'c'][p % cols]}:${Math.floor(p / cols) + 1}`));
   });
 
   it('counts every bad value of a column and names the first; other columns are still checked for constants', () => {
