@@ -58,8 +58,9 @@ export class KMeans {
     validateClusterInput(X, { who, nClusters: k });
     checkInitColumns(init, X.cols, who);
     const { rows: n, cols: d, data } = X;
-    const w = validateSampleWeight(options.sampleWeight, n, who) ?? new Float64Array(n).fill(1);
-    checkPositiveWeights(w, k, who);
+    // No weights: the pool fills its own with ones (no array of ones to build and copy at 1M rows).
+    const w = validateSampleWeight(options.sampleWeight, n, who);
+    if (w) checkPositiveWeights(w, k, who);
     const progress = options.progress ?? silentProgress;
     const assignment = resolveKMeansAlgorithm(algorithm);
     // Given centres leave nothing random to restart.
@@ -79,7 +80,7 @@ export class KMeans {
         progress.start(`k-means k=${k}, run ${r + 1}/${runs}`, maxIter);
         let kppPending: number | undefined;
         if (init === 'k-means++') kppPending = kmeansPlusPlus(pool, rng, nLocalTrials, who);
-        else if (init === 'random') randomInit(pool.S.X, w, n, d, k, rng, pool.S.C);
+        else if (init === 'random') randomInit(pool.S.X, pool.S.w, n, d, k, rng, pool.S.C);
         else pool.S.C.set(init.flat());
         const run = kmeansSingleRun(pool, assignment, maxIter, tolAbs, who, (it) => progress.update(it), kppPending);
         progress.end(`${run.nIter} iteration(s)${run.converged ? '' : ' (not converged)'}, inertia ${run.inertia.toPrecision(6)}`);

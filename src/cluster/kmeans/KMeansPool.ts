@@ -86,7 +86,8 @@ export class KMeansPool {
   private readonly workers: Worker[] = [];
   private roundCount = 0;
 
-  constructor(X: Float64Array, n: number, d: number, w: Float64Array, options: KMeansPoolOptions) {
+  /** `w` undefined: every row weighs 1 (the pool's own array is filled, nothing is copied). */
+  constructor(X: Float64Array, n: number, d: number, w: Float64Array | undefined, options: KMeansPoolOptions) {
     const { k, bounds } = options;
     const maxTrials = Math.max(1, options.maxTrials);
     const blockRows = kmeansBlockRows(n);
@@ -193,7 +194,8 @@ export class KMeansPool {
     // They read X only once a round is started (Atomics), after the copy.
     if (shared) this.startWorkers(threads - 1);
     this.S.X.set(X.length === n * d ? X : X.subarray(0, n * d));
-    this.S.w.set(w);
+    if (w) this.S.w.set(w);
+    else this.S.w.fill(1);
   }
 
   private startWorkers(count: number): void {

@@ -221,6 +221,17 @@ describe('KMeans sample weights', () => {
   const { X } = blobs(400, 3, 4, 5, 2);
   const times = Array.from({ length: X.rows }, (_, i) => 1 + (i % 3));
 
+  it('no weights is the same fit, bit for bit, as every weight 1 (each start rule)', () => {
+    const fits = (['k-means++', 'random'] as const).map((init) => {
+      const none = new KMeans({ k: 4, init, seed: 3, nInit: 2 }).fit(X);
+      const ones = new KMeans({ k: 4, init, seed: 3, nInit: 2 }).fit(X, { sampleWeight: new Float64Array(X.rows).fill(1) });
+      return [none, ones] as const;
+    });
+    expect(fits.map(([a]) => [Array.from(a.centroids.data), a.inertia, Array.from(a.labels)])).toEqual(
+      fits.map(([, b]) => [Array.from(b.centroids.data), b.inertia, Array.from(b.labels)]),
+    );
+  });
+
   it('a weighted fit equals the fit on rows repeated weight times (given start)', () => {
     const init = X.toRows().slice(0, 4);
     for (const algorithm of ALGORITHMS) {
