@@ -1,6 +1,6 @@
 import { CalendarDate } from '../core/CalendarDate';
 import { checkParam, paramError, UsageError } from '../core/errors';
-import { type DuckSession, quoteIdent } from './DuckSession';
+import { type DuckSession, quoteIdent, type Row } from './DuckSession';
 import type { LoadedColumn, LoadedTable, LoadResult } from './LoadResult';
 import { SAMPLE_ROWS, withSourceRows } from './sampleRows';
 import { type AmountSummary, type ColumnProfile, EXACT_DISTINCT_MAX_ROWS, type NumericSummary, type QualityProfile, type TableProfile } from './QualityProfile';
@@ -181,14 +181,23 @@ async function profileTable(session: DuckSession, loaded: LoadedTable, asOf: Cal
 
 async function amounts(session: DuckSession, columns: LoadedColumn[], from: string, row: string): Promise<AmountSummary> {
   const hasReturn = columns.some((c) => c.name === 'is_return');
-  const a = (await session.one(
-    `SELECT coalesce(sum("amount"), 0) AS total,
-            count(*) FILTER (WHERE "amount" < 0) AS neg_n, coalesce(sum("amount") FILTER (WHERE "amount" < 0), 0) AS neg_v,
+  // Sums of amounts as exact decimals (4 places, as the feature table's): a float sum's last digits depend on
+  // the order DuckDB's threads add rows in, and the total is shown to 4 decimals (a 1.67e9 total differed in
+  // its last shown digit between two runs). Amounts beyond what DECIMAL(38,4) holds keep the float sums.
+  const query = (sum: (where?: string) => string) =>
+    `SELECT ${sum()} AS total,
+            count(*) FILTER (WHERE "amount" < 0) AS neg_n, ${sum('"amount" < 0')} AS neg_v,
             min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE "amount" < 0) AS neg_r,
             count(*) FILTER (WHERE "amount" = 0) AS zero, min(${row}, ${SAMPLE_ROWS}) FILTER (WHERE "amount" = 0) AS zero_r
-            ${hasReturn ? ', count(*) FILTER (WHERE "is_return") AS ret_n, coalesce(sum("amount") FILTER (WHERE "is_return"), 0) AS ret_v' : ''}
-     FROM ${from}`,
-  ))!;
+            ${hasReturn ? `, count(*) FILTER (WHERE "is_return") AS ret_n, ${sum('"is_return"')} AS ret_v` : ''}
+     FROM ${from}`;
+  const filter = (where?: string) => (where ? ` FILTER (WHERE ${where})` : '');
+  let a: Row;
+  try {
+    a = (await session.one(query((where) => `coalesce(CAST(sum(CAST("amount" AS DECIMAL(38,4)))${filter(where)} AS DOUBLE), 0)`)))!;
+  } catch {
+    a = (await session.one(query((where) => `coalesce(sum("amount")${filter(where)}, 0)`)))!;
+  }
   return {
     total: Number(a.total),
     negative: { count: Number(a.neg_n), value: Number(a.neg_v), sampleRows: rowList(a.neg_r) },

@@ -87,6 +87,33 @@ describe('profileTables', () => {
     expect(t.source.excluded).toEqual([]);
   });
 
+  it('transactions: amounts are summed exactly (0.1 three times is 0.3, not 0.30000000000000004)', async () => {
+    const dir = tempDir();
+    const rows = [0.1, 0.1, 0.1, -0.1, -0.1, -0.1, 0.1].map((v, i) => `a,2024-01-0${i + 1} 00:00:00,${v}`);
+    writeFile(dir, 'tx.csv', ['customer_id,ts,amount', ...rows].join('\n') + '\n');
+    const own = await DuckSession.open();
+    try {
+      const load = await loadTables(own, { transactions: { path: 'tx.csv' } }, { baseDir: dir });
+      const t = (await profileTables(own, load, { asOf: '2024-06-30' })).tables[0]!;
+      expect([t.amounts!.total, t.amounts!.negative.value, t.amounts!.returns?.value]).toEqual([0.1, -0.3, -0.3]);
+    } finally {
+      own.close();
+    }
+  });
+
+  it('transactions: amounts too large for an exact decimal are summed as floats (no failure)', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'tx.csv', 'customer_id,ts,amount\na,2024-01-01 00:00:00,1e35\na,2024-01-02 00:00:00,-2\n');
+    const own = await DuckSession.open();
+    try {
+      const load = await loadTables(own, { transactions: { path: 'tx.csv' } }, { baseDir: dir });
+      const t = (await profileTables(own, load, { asOf: '2024-06-30' })).tables[0]!;
+      expect([t.amounts!.total, t.amounts!.negative.value]).toEqual([1e35, -2]);
+    } finally {
+      own.close();
+    }
+  });
+
   it('customers: duplicate keys, missing values, outliers, inferred boolean', () => {
     const c = profile.tables.find((x) => x.table === 'customers')!;
     expect(c.rows).toBe(5);
