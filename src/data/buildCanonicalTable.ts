@@ -7,6 +7,7 @@ import { ROW_COLUMN } from './readRawTable';
 import type { ColumnPlan } from './resolveMapping';
 import { dropRowMap, hidesRowid, rowMapName, SAMPLE_ROWS } from './sampleRows';
 import { EVENT_TYPES } from './schema';
+import { unknownEventTypeSql } from './unknownEventTypeSql';
 import type { TableContext, ValidatedTable } from './validateTable';
 
 export type ExclusionReason = 'missing-customer-id' | 'invalid-value' | 'missing-value' | 'filter';
@@ -314,7 +315,7 @@ function rowList(v: unknown): number[] {
 
 async function unknownEventTypes(session: DuckSession, ctx: TableContext, row: string): Promise<Problem | undefined> {
   const table = quoteIdent(ctx.table);
-  const unknown = `"event_type" NOT IN (${EVENT_TYPES.map(quoteLiteral).join(', ')})`;
+  const unknown = unknownEventTypeSql('"event_type"');
   const types = await session.all(`SELECT "event_type" AS t, count(*) AS n FROM ${table} WHERE ${unknown} GROUP BY 1 ORDER BY n DESC, t`);
   if (!types.length) return undefined;
   const total = types.reduce((sum, r) => sum + Number(r.n), 0);

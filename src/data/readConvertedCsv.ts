@@ -1,6 +1,6 @@
 import type { Problem } from '../core/errors';
 import { anyTrue, columnNullFacts } from './columnNullFacts';
-import { EVENT_TYPES } from './schema';
+import { unknownEventTypeSql } from './unknownEventTypeSql';
 import { type DuckSession, quoteIdent, quoteLiteral } from './DuckSession';
 import { csvDuplicateHeaders, csvReadOptions, LINE_COLUMN, ROW_COLUMN, type RawReadRequest, type RawTable } from './readRawTable';
 import { type ColumnPlan, resolveMapping } from './resolveMapping';
@@ -72,10 +72,8 @@ export async function readConvertedCsv(session: DuckSession, req: RawReadRequest
   const converted = `(SELECT ${[...staged.map((s) => `m${s.index}, ${stagedConversionSql(s, req.source)} AS c${s.index}`), '1 AS __one'].join(', ')} FROM ${mapped})`;
   const bad = staged.length ? staged.map(failedSql).join(' OR ') : 'false';
   // Events: __unknown marks a type seglab does not use; its statistics then say whether any row has one.
-  // Written as a chain of <>, not NOT IN: DuckDB plans an IN list as a join, and the table's rows then
-  // lose file order (their row ids are the rows' numbers).
   const eventType = req.table === 'events' ? staged.find((s) => s.plan.name === 'event_type') : undefined;
-  const unknown = eventType ? [`(${EVENT_TYPES.map((t) => `c${eventType.index} <> ${quoteLiteral(t)}`).join(' AND ')}) AS __unknown`] : [];
+  const unknown = eventType ? [`${unknownEventTypeSql(`c${eventType.index}`)} AS __unknown`] : [];
   try {
     await session.run(`CREATE OR REPLACE TABLE ${stored} AS SELECT ${[...staged.map((s) => `c${s.index}`), `${bad} AS __bad`, ...unknown].join(', ')} FROM ${converted}`);
     const rejected = Number(await session.scalar(`SELECT count(*) FROM ${quoteIdent(rejectsTable)}`));
